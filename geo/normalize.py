@@ -1,0 +1,41 @@
+"""Name normalisation shared by the gazetteer index and the text matcher.
+
+``norm("Jurf al-Sakhar") == norm("Jurf Al Sakhar") == "jurf sakhar"``:
+case, diacritics, apostrophes (' ’ ʿ ʾ `), hyphens and the Arabic article
+(al-, el-, ar-, as-, ash-, ad-, an-, at-, az-, adh-, ath-) are folded away.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+APOSTROPHES = "'’‘ʿʾ`´ʻ"
+_APOS_RE = re.compile(f"[{APOSTROPHES}]")
+ARTICLE_RE = re.compile(r"^(?:al|el|ar|as|ash|ad|adh|an|at|ath|az|ad)-(?=\w)", re.I)
+STANDALONE_ARTICLES = {"al", "el"}
+TOKEN_RE = re.compile(r"\w+(?:[-'’‘ʿʾ`][\w]+)*", re.U)
+
+
+def fold(s: str) -> str:
+    """Lowercase, strip diacritics and apostrophes."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.replace("ı", "i").replace("ø", "o").replace("ß", "ss").replace("đ", "d").replace("ł", "l")
+    return _APOS_RE.sub("", s.lower())
+
+
+def norm_token(tok: str) -> str:
+    """Normalise one word as it appears in text ("al-Asad" -> "asad", "Iraq's" -> "iraq")."""
+    t = re.sub(r"[’'‘]s$", "", tok)
+    t = ARTICLE_RE.sub("", t)
+    t = fold(t)
+    if t in STANDALONE_ARTICLES:
+        return ""
+    return t.replace("-", " ").strip()
+
+
+def norm(name: str) -> str:
+    """Normalise a whole name for lookup."""
+    parts = [norm_token(t) for t in TOKEN_RE.findall(name.replace("–", "-").replace("‐", "-"))]
+    return " ".join(p for p in parts if p)
