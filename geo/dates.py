@@ -1,0 +1,210 @@
+"""Resolve the date expressions of a sentence into a date range.
+
+The anchor is when the text was written: one day ("2025-06-25") or an
+interval ("2025-06-22/2025-06-24") when only bounds are known.  Deictic
+expressions ("on Saturday", "last week", "over the weekend") are resolved
+against every day of the anchor and the results joined, so the range is
+never narrower than the text allows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .articles import MONTH_RE, MONTHS, _month_name
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: date
+    end: date
+    precision: str  # day, week, month, range
+
+    @staticmethod
+    def of(start: date, end: date, precision: str | None = None) -> "DateRange":
+        if precision is None:
+            precision = "day" if start == end else "range"
+        return DateRange(start, end, precision)
+
+    def union(self, other: "DateRange") -> "DateRange":
+        if other == self:
+            return self
+        start, end = min(self.start, other.start), max(self.end, other.end)
+        prec = self.precision if self.precision == other.precision and start == self.start and end == self.end else "range"
+        if start == end:
+            prec = "day"
+        return DateRange(start, end, prec)
+
+    def shift(self, days: int) -> "DateRange":
+        return DateRange(self.start + timedelta(days), self.end + timedelta(days), self.precision)
+
+    def overlaps(self, other: "DateRange") -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def iso(self) -> tuple[str, str]:
+        return self.start.isoformat(), self.end.isoformat()
+
+
+def parse_anchor(value: str | None) -> DateRange | None:
+    """'2025-06-25' or '2025-06-22/2025-06-24' -> DateRange; None stays None."""
+    if not value:
+        return None
+    parts = value.split("/")
+    try:
+        days = [date.fromisoformat(p.strip()) for p in parts]
+    except ValueError:
+        return None
+    return DateRange.of(days[0], days[-1])
+
+
+def _days(anchor: DateRange):
+    d = anchor.start
+    while d <= anchor.end:
+        yield d
+        d += timedelta(1)
+
+
+def _over_anchor(anchor: DateRange, fn, precision: str) -> DateRange:
+    out = None
+    for d in _days(anchor):
+        r = fn(d)
+        out = r if out is None else DateRange(min(out.start, r.start), max(out.end, r.end), "range")
+    assert out is not None
+    if out.start == out.end:
+        return DateRange(out.start, out.end, "day")
+    return DateRange(out.start, out.end, precision if anchor.start == anchor.end else "range")
+
+
+def _last_weekday(d: date, wd: int) -> DateRange:
+    back = (d.weekday() - wd) % 7
+    day = d - timedelta(back)
+    return DateRange(day, day, "day")
+
+
+def _weekend(d: date) -> DateRange:
+    # The most recent Saturday-Sunday that has begun by d.
+    sat = d - timedelta((d.weekday() - 5) % 7)
+    return DateRange(sat, sat + timedelta(1), "range")
+
+
+def _last_week(d: date) -> DateRange:
+    monday = d - timedelta(d.weekday() + 7)
+    return DateRange(monday, monday + timedelta(6), "week")
+
+
+def _month_range(y: int, m: int) -> DateRange:
+    first = date(y, m, 1)
+    nxt = date(y + (m == 12), m % 12 + 1, 1)
+    return DateRange(first, nxt - timedelta(1), "month")
+
+
+FULL_DATE = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_RE})\s+(?P<year2>(?:19|20)\d\d)\b")
+MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)|\b(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b(?!,?\s+(?:19|20)\d\d)")
+MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b")
+IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_RE})\b(?!\s+\d)")
+WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+WEEKEND = re.compile(r"\b(?:over|during|on)?\s*(?:the|this|last)\s+weekend\b", re.I)
+LAST_WEEK = re.compile(r"\blast\s+week\b", re.I)
+EARLIER_THIS_WEEK = re.compile(r"\bearlier\s+this\s+week\b", re.I)
+EARLIER_THIS_MONTH = re.compile(r"\bearlier\s+this\s+month\b", re.I)
+LAST_MONTH = re.compile(r"\blast\s+month\b", re.I)
+YESTERDAY = re.compile(r"\byesterday\b", re.I)
+TODAY = re.compile(r"\b(?:today|tonight|this morning|this evening)\b", re.I)
+AGO = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)
+FOLLOWING = re.compile(r"\b(?:the\s+following\s+day|the\s+next\s+day|a\s+day\s+later|the\s+day\s+after)\b", re.I)
+LATER_EARLIER = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|before|after)\b", re.I)
+
+
+def _num(s: str) -> int:
+    s = s.lower()
+    return 1 if s == "a" else NUMBERS.get(s, None) if not s.isdigit() else int(s)  # type: ignore[return-value]
+
+
+def _month_num(s: str) -> int:
+    return MONTHS[_month_name(s)]
+
+
+def resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str]:
+    """Resolve the first absolute or deictic date expression in ``text``.
+
+    Returns (range, matched text); (None, "") when there is none or it
+    cannot be resolved without an anchor.
+    """
+    m = FULL_DATE.search(text)
+    if m:
+        g = m.groupdict()
+        try:
+            d = date(int(g["year"] or g["year2"]), _month_num(g["month"] or g["month2"]), int(g["day"] or g["day2"]))
+            return DateRange(d, d, "day"), m.group(0)
+        except ValueError:
+            pass
+    m = MONTH_YEAR.search(text)
+    if m:
+        return _month_range(int(m["year"]), _month_num(m["month"])), m.group(0)
+    if anchor is None:
+        return None, ""
+    m = MONTH_DAY.search(text)
+    if m:
+        g = m.groupdict()
+        mon, day = _month_num(g["month"] or g["month2"]), int(g["day"] or g["day2"])
+
+        def on(d: date) -> DateRange:
+            y = d.year if (mon, day) <= (d.month, d.day) else d.year - 1
+            x = date(y, mon, day)
+            return DateRange(x, x, "day")
+
+        try:
+            return _over_anchor(anchor, on, "day"), m.group(0)
+        except ValueError:
+            pass
+    for rx, fn, prec in (
+        (WEEKEND, _weekend, "range"),
+        (EARLIER_THIS_WEEK, lambda d: DateRange(d - timedelta(d.weekday()), d, "range"), "range"),
+        (LAST_WEEK, _last_week, "week"),
+        (EARLIER_THIS_MONTH, lambda d: DateRange(d.replace(day=1), d, "range"), "range"),
+        (LAST_MONTH, lambda d: _month_range(d.year - (d.month == 1), (d.month - 2) % 12 + 1), "month"),
+        (YESTERDAY, lambda d: DateRange(d - timedelta(1), d - timedelta(1), "day"), "day"),
+        (TODAY, lambda d: DateRange(d, d, "day"), "day"),
+    ):
+        m = rx.search(text)
+        if m:
+            return _over_anchor(anchor, fn, prec), m.group(0)
+    m = AGO.search(text)
+    if m:
+        n = _num(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
+        return anchor.shift(-n), m.group(0)
+    m = IN_MONTH.search(text)
+    if m:
+        mon = _month_num(m["month"])
+        return _over_anchor(
+            anchor, lambda d: _month_range(d.year if mon <= d.month else d.year - 1, mon), "month"
+        ), m.group(0)
+    m = WEEKDAY.search(text)
+    if m:
+        wd = WEEKDAYS.index(m["wd"].lower())
+        return _over_anchor(anchor, lambda d: _last_weekday(d, wd), "day"), m.group(0)
+    return None, ""
+
+
+def relative(text: str, previous: DateRange | None) -> tuple[DateRange | None, str]:
+    """'the following day', 'three days later' relative to the previous event."""
+    if previous is None:
+        return None, ""
+    m = FOLLOWING.search(text)
+    if m:
+        return previous.shift(1), m.group(0)
+    m = LATER_EARLIER.search(text)
+    if m:
+        n = _num(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
+        sign = 1 if m["dir"].lower() in ("later", "after") else -1
+        return previous.shift(sign * n), m.group(0)
+    return None, ""
+
+
+def has_relative(text: str) -> bool:
+    return bool(FOLLOWING.search(text) or LATER_EARLIER.search(text))

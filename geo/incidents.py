@@ -1,0 +1,320 @@
+"""Stage 3: incidents - an event of a known type at a place on a date.
+
+A sentence is an incident candidate when it holds an event trigger (see
+``TRIGGERS``, checked in priority order) and a place.  The place is the most
+specific one the sentence names; a sentence naming several installations
+("... at Camp Taji ... and the Imam Ali base") gives one incident for each.
+Places that only locate another ("north of Baghdad", "in Dhi Qar
+governorate" after a base) are not incident places.
+
+Dates, per page, in this order:
+
+1. absolute and deictic expressions, against the section's writing date;
+2. an undated incident takes the date of the one dated incident of the same
+   type in the same country on the page ("U.S. forces struck three Iranian
+   nuclear facilities over the weekend" dates "bombs ... Iran's Fordo
+   nuclear site");
+3. "the following day" / "N days later" count from the previous incident;
+4. an undated sentence right after a dated incident sentence inherits it.
+
+What is still undated has ``date_precision == "unknown"`` and only an upper
+bound (the writing date).  Incidents that only a country can place are not
+mapped; they are reported with their quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import dates
+from .dates import DateRange
+from .gazetteer import DATA, Gazetteer
+from .model import Article, Incident, Mention, Place, Sentence
+
+# slug: (label, ACLED event_type, ACLED sub_event_type)
+EVENT_TYPES = {
+    "air_strike": ("Air/drone strike", "Explosions/Remote violence", "Air/drone strike"),
+    "drone_attack": ("Drone attack", "Explosions/Remote violence", "Air/drone strike"),
+    "missile_attack": ("Missile attack", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "rocket_attack": ("Rocket attack", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "shoot_down": ("Shoot-down or interception", "Strategic developments", "Disrupted weapons use"),
+    "targeted_killing": ("Targeted killing", "Violence against civilians", "Attack"),
+    "attack_on_installation": ("Attack on an installation", "Battles", "Armed clash"),
+    "protest_siege": ("Protest, siege or storming", "Protests", "Protest with intervention"),
+    "other": ("Other", "Strategic developments", "Other"),
+}
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
+    ("other", re.compile(r"\bfunerals?\b|\bmourners\b", re.I)),
+    ("shoot_down", re.compile(r"\bshot down\b|\bintercept(?:ed|ion)\b|\bdowned\b", re.I)),
+    ("air_strike", re.compile(r"\bdrone strikes?\b|\bair ?strikes?\b", re.I)),
+    ("drone_attack", re.compile(r"\bdrones?\b[^.]{0,80}?\b(?:targeted|hit|struck|attacked|damag\w*|exploded|crashed into)\b|\bdrone attacks?\b", re.I)),
+    ("rocket_attack", re.compile(r"\brockets?\b[^.]{0,60}?\b(?:fired|launched|hit|struck|landed|targeted)\b|\brocket attacks?\b|\bkatyusha", re.I)),
+    ("missile_attack", re.compile(r"\bmissiles?\b[^.]{0,60}?\b(?:fired|launched|hit|struck|targeted)\b|\b(?:fired|launched)\b[^.]{0,60}?\bmissiles?\b|\bmissile attacks?\b", re.I)),
+    ("air_strike", re.compile(r"\bstruck\b|\bstrikes? on\b|\bbomb(?:ed|ing|s)?\b|\bbombers?\b|\bshell(?:ed|ing)\b", re.I)),
+    ("targeted_killing", re.compile(r"\bassassinat\w+|\bkilled\b", re.I)),
+    ("protest_siege", re.compile(r"\bstorm(?:ed|ing)\b|\bsiege\b|\bprotesters?\b|\bstormed\b", re.I)),
+    ("attack_on_installation", re.compile(r"\battack(?:ed|s)? (?:on|against) (?:the |a |an )?[\w -]{0,40}\b(?:base|embassy|camp|airport|compound|consulate)\b", re.I)),
+]
+SAME_EVENT = re.compile(r"\bthe same (?:drone |air |missile |rocket )?(?:strike|attack|raid|bombing)\b", re.I)
+HINT_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside)\s+of\s+(?:the\s+)?$", re.I)
+NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
+TARGET_NOUNS = r"(?:nuclear\s+)?(?:facilities|sites|bases|positions|targets|territory|soil|cities|installations)"
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+NUM = r"(?P<n>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
+KILLED = [
+    re.compile(rf"\b{NUM}\s+(?:\w+\s+){{0,3}}(?:were|was|been)?\s*killed\b", re.I),
+    re.compile(rf"\bkill(?:ed|ing)\s+(?:at least\s+|about\s+|around\s+)?{NUM}\b", re.I),
+]
+INJURED = [
+    re.compile(rf"\b{NUM}\s+(?:\w+\s+){{0,3}}(?:were|was|been)?\s*(?:wounded|injured)\b", re.I),
+    re.compile(rf"\b(?:wound|injur)(?:ed|ing)\s+(?:at least\s+|about\s+)?{NUM}\b", re.I),
+]
+NO_CASUALTIES = re.compile(r"\bno (?:casualties|one was (?:hurt|killed|injured)|injuries)\b", re.I)
+# Remote-violence types one report can mix ("missiles and drones were launched ... drones were shot down").
+REMOTE = {"air_strike", "drone_attack", "missile_attack", "rocket_attack", "shoot_down"}
+PRECISION_ORDER = ["site", "town", "district", "region", "country"]
+
+
+@dataclass
+class Candidate:
+    sentence: Sentence
+    index: int  # sentence number within the page
+    event_type: str
+    trigger: str
+    places: list[tuple[Mention | None, Place, bool]]  # (mention, place, near)
+    date: DateRange | None = None
+    date_text: str = ""
+    relative: bool = False
+    same_as_previous: bool = False
+    extra: list[Sentence] = field(default_factory=list)
+
+    @property
+    def own_date(self) -> bool:
+        """Dated by an expression in its own sentence, not borrowed."""
+        return self.date is not None and not self.date_text.startswith("as ")
+
+    @property
+    def country_only(self) -> bool:
+        return all(p.precision == "country" for _, p, _ in self.places)
+
+    @property
+    def countries(self) -> set[str]:
+        return {p.country for _, p, _ in self.places}
+
+
+def load_actors(path: Path | None = None) -> list[tuple[str, str]]:
+    path = path or DATA / "actors.tsv"
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            alias, canon = line.split("\t")
+            out.append((alias.strip(), canon.strip()))
+    return sorted(out, key=lambda ac: -len(ac[0]))
+
+
+def find_actors(text: str, actors: list[tuple[str, str]]) -> list[str]:
+    """Canonical actor names in order of appearance, longest alias first."""
+    taken: list[tuple[int, int, str]] = []
+    for alias, canon in actors:
+        for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text, re.I if alias.islower() else 0):
+            if not any(s < m.end() and m.start() < e for s, e, _ in taken):
+                taken.append((m.start(), m.end(), canon))
+    seen: list[str] = []
+    for _, _, canon in sorted(taken):
+        if canon not in seen:
+            seen.append(canon)
+    return seen
+
+
+def _num(s: str) -> int:
+    s = s.lower().replace(",", "")
+    return int(s) if s.isdigit() else NUMBER_WORDS[s]
+
+
+def casualties(text: str) -> tuple[int | None, int | None]:
+    if NO_CASUALTIES.search(text):
+        return 0, 0
+    fat = inj = None
+    for rx in KILLED:
+        m = rx.search(text)
+        if m:
+            fat = _num(m["n"])
+            break
+    for rx in INJURED:
+        m = rx.search(text)
+        if m:
+            inj = _num(m["n"])
+            break
+    return fat, inj
+
+
+def _trigger(text: str) -> tuple[str, re.Match[str]] | None:
+    for slug, rx in TRIGGERS:
+        m = rx.search(text)
+        if m:
+            return slug, m
+    return None
+
+
+def _places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, trig_at: int, weak: bool = False):
+    """The incident places of a sentence: the most specific, hints removed."""
+    cands = []
+    for m in mentions:
+        if m.place is None:
+            continue
+        before = text[max(sent.start, m.start - 30) : m.start]
+        if HINT_BEFORE.search(before):
+            continue
+        cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
+    # "struck three Iranian nuclear facilities": the demonym names the target country.
+    after = text[trig_at : min(sent.end, trig_at + 60)]
+    dm = re.search(rf"\b([A-Z][a-z]+)\s+{TARGET_NOUNS}", after)
+    iso = gaz.demonyms.get(dm.group(1).lower()) if dm else None
+    if iso and f"iso/{iso}" in gaz.places and all(p.precision == "country" for _, p, _ in cands):
+        return [(None, gaz.places[f"iso/{iso}"], False)]
+    if weak:
+        cands = [c for c in cands if abs(c[0].start - trig_at) <= 80]
+    if not cands:
+        return cands
+    best = min(PRECISION_ORDER.index(p.precision) for _, p, _ in cands)
+    finest = [c for c in cands if PRECISION_ORDER.index(c[1].precision) == best]
+    # A base named "in" a province: the province only locates it.
+    if PRECISION_ORDER[best] == "country" and len(finest) > 1:
+        after_t = [c for c in finest if c[0] and c[0].start >= trig_at]
+        finest = after_t[:1] or finest[:1]
+    elif PRECISION_ORDER[best] != "site" and len(finest) > 1:
+        after = [c for c in finest if c[0] and c[0].start >= trig_at]
+        finest = after[:1] or finest[:1]
+    uniq, seen = [], set()
+    for c in finest:
+        if c[1].key not in seen:
+            seen.add(c[1].key)
+            uniq.append(c)
+    return uniq
+
+
+def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> list[Candidate]:
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence.start, []).append(m)
+    out: list[Candidate] = []
+    for i, sent in enumerate(article.sentences):
+        hit = _trigger(sent.text)
+        if not hit:
+            continue
+        slug, tm = hit
+        weak = slug == "targeted_killing" and not tm.group(0).lower().startswith("assassinat")
+        places = _places(article.text, sent, by_sentence.get(sent.start, []), gaz, sent.start + tm.start(), weak)
+        same = bool(SAME_EVENT.search(sent.text))
+        if not places and not same:
+            continue
+        c = Candidate(sent, i, slug, tm.group(0), places, same_as_previous=same)
+        anchor = dates.parse_anchor(sent.section.published)
+        c.date, c.date_text = dates.resolve(sent.text, anchor)
+        c.relative = c.date is None and dates.has_relative(sent.text)
+        out.append(c)
+    return out
+
+
+def _date_passes(cands: list[Candidate]) -> None:
+    # 2. undated -> the one dated incident of the same type and country on the page
+    for c in cands:
+        if c.date or c.relative or not c.places or c.same_as_previous:
+            continue
+        dated = [
+            o for o in cands
+            if o is not c and o.own_date and o.event_type == c.event_type and o.country_only and o.countries & c.countries
+        ]
+        ranges = {o.date for o in dated}
+        if len(ranges) == 1:
+            c.date = dated[0].date
+            c.date_text = f"as '{dated[0].date_text}' in: {dated[0].sentence.text[:60]}…"
+            c.extra.extend(o.sentence for o in dated)
+    # 3. relative to the previous incident in the same section
+    prev: Candidate | None = None
+    for c in cands:
+        if c.relative and prev and prev.date:
+            c.date, c.date_text = dates.relative(c.sentence.text, prev.date)
+        if c.date:
+            prev = c
+    # 4. an undated sentence right after a dated incident sentence inherits its date
+    for a, b in zip(cands, cands[1:]):
+        if (
+            b.date is None
+            and not b.relative
+            and a.date
+            and b.index == a.index + 1
+            and a.sentence.section == b.sentence.section
+            and (a.event_type == b.event_type or {a.event_type, b.event_type} <= REMOTE)
+        ):
+            b.date, b.date_text = a.date, f"as '{a.date_text}' in the previous sentence"
+
+
+def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: list[tuple[str, str]]):
+    """Incidents of one article, and the candidates no place below a country holds."""
+    cands = candidates(article, mentions, gaz)
+    _date_passes(cands)
+    incidents: list[Incident] = []
+    unplaced: list[Candidate] = []
+    last: list[Incident] = []
+    for c in cands:
+        if c.same_as_previous and last:
+            for inc in last:
+                inc.sentences.append(c.sentence)
+            continue
+        if not c.places or c.country_only:
+            unplaced.append(c)
+            continue
+        last = []
+        for m, place, near in c.places:
+            sents = [c.sentence, *[s for s in c.extra if s != c.sentence]]
+            inc = _incident(c, m, place, near, sents, actors)
+            incidents.append(inc)
+            last.append(inc)
+    # Country-level reports of an event placed elsewhere on the page join it as sources.
+    rest = []
+    for u in unplaced:
+        match = [i for i in incidents if i.event_type == u.event_type and i.place.country in u.countries
+                 and u.own_date and i.date_start and _compatible(i, u.date)]
+        if len(match) == 1 and u.places:
+            if u.sentence not in match[0].sentences:
+                match[0].sentences.append(u.sentence)
+        else:
+            rest.append(u)
+    return incidents, rest
+
+
+def _compatible(inc: Incident, d: DateRange | None) -> bool:
+    if d is None or inc.date_start is None:
+        return True
+    return inc.date_start <= d.end.isoformat() and d.start.isoformat() <= (inc.date_end or "9999")
+
+
+def _incident(c: Candidate, m: Mention | None, place: Place, near: bool, sents, actors) -> Incident:
+    text = " ".join(s.text for s in sents)
+    fat, inj = casualties(c.sentence.text) if c.event_type != "other" else (None, None)
+    names = [a for a in find_actors(text, actors) if not (place.kind == "country" and a == place.name)]
+    anchor = dates.parse_anchor(c.sentence.section.published)
+    if c.date:
+        ds, de = c.date.iso()
+        prec = c.date.precision
+    else:
+        ds, de, prec = None, (anchor.end.isoformat() if anchor else None), "unknown"
+    return Incident(
+        event_type=c.event_type,
+        place=place,
+        sentences=list(sents),
+        mentions=[m] if m else [],
+        date_start=ds,
+        date_end=de,
+        date_precision=prec,
+        near=near,
+        actors=names,
+        fatalities=fat,
+        injuries=inj,
+        trigger=f"{c.trigger!r}; date: {c.date_text or 'none in text'}",
+    )

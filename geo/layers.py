@@ -1,0 +1,119 @@
+"""Stage 5: validate features and write the GeoJSON layers.
+
+Files are RFC 7946 FeatureCollections: lon/lat WGS84, no ``crs`` member,
+6 decimals, exterior rings counter-clockwise, keys sorted, one feature a
+line (so ``git diff data/layers/`` reads feature by feature), written
+atomically (temp file + rename).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .errors import OutputError, ValidationError
+
+BORDER_BUFFER_DEG = 0.1  # about 10 km: points on a border, simplified outlines
+
+
+def _round(obj: Any, nd: int = 6) -> Any:
+    if isinstance(obj, float):
+        return round(obj, nd)
+    if isinstance(obj, (list, tuple)):
+        return [_round(x, nd) for x in obj]
+    return obj
+
+
+def normalise_geometry(geom: dict[str, Any]) -> dict[str, Any]:
+    """Round to 6 decimals and wind polygons by the right-hand rule."""
+    from shapely.geometry import mapping, shape
+    from shapely.geometry.polygon import orient
+
+    if geom["type"] in ("Polygon", "MultiPolygon"):
+        g = shape(geom)
+        g = orient(g, 1.0) if g.geom_type == "Polygon" else type(g)([orient(p, 1.0) for p in g.geoms])
+        geom = mapping(g)
+    return {"type": geom["type"], "coordinates": _round(geom["coordinates"])}
+
+
+def validate(layers: dict[str, list[dict[str, Any]]], countries: dict[str, Any]) -> None:
+    """Raise ValidationError naming the feature and the rule it breaks."""
+    from shapely.geometry import Point, shape
+
+    seen: set[str] = set()
+    for layer, feats in layers.items():
+        for f in feats:
+            fid = f["id"]
+            if fid in seen:
+                raise ValidationError(f"{layer}: feature {fid!r}: id is not unique")
+            seen.add(fid)
+            g = f["geometry"]
+            pts = [g["coordinates"]] if g["type"] == "Point" else [c for ring in _rings(g) for c in ring]
+            for lon, lat in pts:
+                if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+                    raise ValidationError(f"{layer}: feature {fid!r}: coordinate ({lon}, {lat}) out of range")
+            if g["type"] != "Point":
+                geom = shape(g)
+                if not geom.is_valid:
+                    raise ValidationError(f"{layer}: feature {fid!r}: polygon is not valid")
+                continue
+            iso = f["properties"].get("country")
+            poly = countries.get(iso) if iso else None
+            if poly is not None and not poly.buffer(BORDER_BUFFER_DEG).contains(Point(*g["coordinates"])):
+                raise ValidationError(
+                    f"{layer}: feature {fid!r}: point {g['coordinates']} (lon, lat) is outside {iso}; "
+                    f"check the coordinate source {f['properties'].get('coord_source')!r} (swapped lon/lat?)"
+                )
+            for s in f["properties"].get("sources", []):
+                if s["end"] <= s["start"]:
+                    raise ValidationError(f"{layer}: feature {fid!r}: source offsets {s['start']}..{s['end']} are empty")
+
+
+def _rings(g: dict[str, Any]):
+    if g["type"] == "Polygon":
+        yield from g["coordinates"]
+    elif g["type"] == "MultiPolygon":
+        for poly in g["coordinates"]:
+            yield from poly
+
+
+def dumps_collection(features: list[dict[str, Any]]) -> str:
+    feats = []
+    for f in sorted(features, key=lambda f: f["id"]):
+        f = {**f, "geometry": normalise_geometry(f["geometry"])}
+        feats.append(json.dumps(f, sort_keys=True, ensure_ascii=False, allow_nan=False, separators=(",", ":")))
+    body = ",\n".join(feats)
+    return '{"type":"FeatureCollection","features":[\n' + body + ("\n" if feats else "") + "]}\n"
+
+
+def atomic_write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write ({err.strerror}); check the folder exists and is writable") from err
+
+
+def write_layers(folder: Path, layers: dict[str, list[dict[str, Any]]]) -> dict[str, Path]:
+    out = {}
+    for name, feats in layers.items():
+        path = folder / f"{name}.geojson"
+        atomic_write(path, dumps_collection(feats))
+        out[name] = path
+    return out
+
+
+def write_json(path: Path, data: Any) -> None:
+    atomic_write(path, json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n")

@@ -1,0 +1,93 @@
+"""The whole pipeline: articles -> mentions -> incidents -> features -> layers -> map."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import articles as articles_mod
+from .features import Builder
+from .gazetteer import Gazetteer, country_shapes, load_gazetteer
+from .incidents import EVENT_TYPES, extract, load_actors
+from .layers import validate, write_json, write_layers
+from .mentions import find_mentions
+from .model import Article
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Settings:
+    articles: Path = Path("data/articles")
+    layers: Path = Path("data/layers")
+    map: Path | None = Path("maps/index.html")
+    per_article_maps: bool = True
+    gazetteer_dir: Path | None = None
+
+
+@dataclass
+class BuildResult:
+    layers: dict[str, list[dict[str, Any]]]
+    articles: list[Article]
+    errors: list[str] = field(default_factory=list)
+    unresolved: list[dict[str, Any]] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+
+
+def geoparse(arts: list[Article], gaz: Gazetteer) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+    """Features for every layer, and what could not be placed (with quotes)."""
+    actors = load_actors()
+    builder = Builder(gaz, actors)
+    unresolved: list[dict[str, Any]] = []
+    for art in arts:
+        mentions = find_mentions(art, gaz)
+        incidents, unplaced = extract(art, mentions, gaz, actors)
+        builder.add_article(art, mentions, incidents)
+        for m in mentions:
+            if m.place is None:
+                unresolved.append(_report(art, m.sentence, m.text, "place", m.reason, m.start, m.end))
+        for c in unplaced:
+            where = ", ".join(p.name for _, p, _ in c.places) or "no place named"
+            unresolved.append(
+                _report(art, c.sentence, c.trigger, "incident",
+                        f"{EVENT_TYPES[c.event_type][0]} placed only at country level ({where}); not mapped",
+                        c.sentence.start, c.sentence.end)
+            )
+    return builder.features(), unresolved
+
+
+def _report(art: Article, sent, name: str, what: str, reason: str, start: int, end: int) -> dict[str, Any]:
+    return {
+        "what": what,
+        "name": name,
+        "article": sent.section.article,
+        "title": sent.section.title,
+        "quote": art.text[sent.start : sent.end],
+        "start": sent.start,
+        "end": sent.end,
+        "name_start": start,
+        "name_end": end,
+        "reason": reason,
+    }
+
+
+def build(settings: Settings) -> BuildResult:
+    arts, errors = articles_mod.load_articles(settings.articles)
+    for err in errors:
+        log.error("%s", err)
+    gaz = load_gazetteer(settings.gazetteer_dir)
+    layers, unresolved = geoparse(arts, gaz)
+    validate(layers, country_shapes())
+    files = list(write_layers(settings.layers, layers).values())
+    unresolved.sort(key=lambda u: (u["article"], u["name_start"], u["what"]))
+    report = settings.layers / "unresolved.json"
+    write_json(report, unresolved)
+    files.append(report)
+    result = BuildResult(layers, arts, errors, unresolved, files)
+    if settings.map is not None:
+        from .webmap import write_maps
+
+        files.extend(write_maps(result, settings.map, per_article=settings.per_article_maps))
+    return result
