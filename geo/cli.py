@@ -1,0 +1,72 @@
+"""``geo``: a thin command line over :mod:`geo.pipeline`.
+
+Exit codes: 0 ok, 1 failure, 2 usage error (argparse).  Logs go to stderr;
+the build summary to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+log = logging.getLogger("geo")
+
+
+def parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    p = argparse.ArgumentParser(prog="geo", description="Sourced, layered maps of bases and incidents from news articles.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("-v", "--verbose", action="count", default=0, help="more log output (repeatable)")
+    p.add_argument("-q", "--quiet", action="store_true", help="only errors")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    b = sub.add_parser("build", help="articles -> GeoJSON layers -> HTML map")
+    b.add_argument("--articles", type=Path, default=Path("data/articles"), help="folder of .txt articles (default: %(default)s)")
+    b.add_argument("--layers", type=Path, default=Path("data/layers"), help="where the GeoJSON layers go (default: %(default)s)")
+    b.add_argument("--map", type=Path, default=Path("maps/index.html"), help="the HTML map (default: %(default)s)")
+    b.add_argument("--no-map", action="store_true", help="write the layers only")
+    b.add_argument("--no-article-maps", action="store_true", help="skip the one-map-per-article files")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
+    logging.basicConfig(level=level, format="geo: %(levelname)s: %(message)s", stream=sys.stderr)
+    if args.command == "build":
+        return _build(args)
+    return 2  # pragma: no cover - argparse requires a command
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .errors import GeoError
+    from .pipeline import Settings, build
+
+    settings = Settings(
+        articles=args.articles,
+        layers=args.layers,
+        map=None if args.no_map else args.map,
+        per_article_maps=not args.no_article_maps,
+    )
+    try:
+        result = build(settings)
+    except GeoError as err:
+        log.error("%s", err)
+        return 1
+    counts = ", ".join(f"{len(v)} {k}" for k, v in result.layers.items())
+    print(f"{len(result.articles)} article(s) -> {counts}")
+    for path in result.files:
+        print(f"  wrote {path}")
+    places = [u for u in result.unresolved if u["what"] == "place"]
+    if places:
+        print(f"{len(places)} place name(s) not resolved (add a row to data/gazetteer/*.csv to map them):")
+        for u in places:
+            print(f"  {u['name']!r} in {u['article']} at {u['name_start']}: {u['quote'][:100]}")
+    unplaced = len(result.unresolved) - len(places)
+    if unplaced:
+        print(f"{unplaced} incident report(s) placed only at country level; see {settings.layers / 'unresolved.json'}")
+    for err in result.errors:
+        print(f"error: {err}", file=sys.stderr)
+    return 1 if result.errors else 0

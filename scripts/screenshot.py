@@ -1,0 +1,47 @@
+"""Take the README screenshot of maps/index.html in headless Chromium.
+
+Every request that is not ``file:`` is blocked, as in the browser tests, so
+the picture shows what an offline analyst sees.  Needs Debian's chromium
+(``apt-get install chromium``) and the ``playwright`` package.
+
+    python scripts/screenshot.py [maps/index.html] [docs/screenshot.png]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+
+
+def main() -> None:
+    page_path = Path(sys.argv[1] if len(sys.argv) > 1 else "maps/index.html").resolve()
+    out = Path(sys.argv[2] if len(sys.argv) > 2 else "docs/screenshot.png")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        errors: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.goto(page_path.as_uri())
+        page.wait_for_selector(".leaflet-control-layers")
+        page.wait_for_timeout(500)
+        # Open the popup of the Jurf al-Sakhar base so the picture shows a quote.
+        page.evaluate(
+            """() => { for (const k in window) { const l = window[k];
+                 if (l && l.eachLayer && l.toGeoJSON && !l._url) { l.eachLayer(x => {
+                   if (x.feature && x.feature.id === 'bases:site/jurf-al-sakhar') x.openPopup(); }); } } }"""
+        )
+        page.wait_for_timeout(300)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(out))
+        browser.close()
+    print(f"{out}: written; console errors: {errors or 'none'}")
+
+
+if __name__ == "__main__":
+    main()
