@@ -44,7 +44,7 @@ MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
 DATELINE_RES = [
     re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_RE}),?\s+(?P<year>(?:19|20)\d\d)\b"),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
 ]
 RELATED_HEADER = re.compile(r"^\s*(related articles|related stories|related|more from .{1,40}|recommended|read more)\s*:?\s*$", re.I)
 BOILERPLATE = re.compile(

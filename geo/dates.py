@@ -89,7 +89,7 @@ def _last_weekday(d: date, wd: int) -> DateRange:
 def _weekend(d: date) -> DateRange:
     # The most recent Saturday-Sunday that has begun by d.
     sat = d - timedelta((d.weekday() - 5) % 7)
-    return DateRange(sat, sat + timedelta(1), "range")
+    return DateRange(sat, min(sat + timedelta(1), d), "range")
 
 
 def _last_week(d: date) -> DateRange:
@@ -129,12 +129,21 @@ def _month_num(s: str) -> int:
     return MONTHS[_month_name(s)]
 
 
+DATELINE_PREFIX = re.compile(
+    rf"^\s*[A-Z][A-Za-z .'’-]{{1,40}},\s+(?:[A-Z][a-z]+,?\s+)?(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}})"
+    r"\s*(?:\([^)]*\)\s*)?[-–—:]\s*"
+)
+
+
 def resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str]:
     """Resolve the first absolute or deictic date expression in ``text``.
 
-    Returns (range, matched text); (None, "") when there is none or it
-    cannot be resolved without an anchor.
+    A leading dateline ("BAGHDAD, July 2, 2025 -") is when the text was
+    filed, not when its event happened, so it is skipped.  Returns (range,
+    matched text); (None, "") when there is none or it cannot be resolved
+    without an anchor.
     """
+    text = DATELINE_PREFIX.sub("", text, count=1)
     m = FULL_DATE.search(text)
     if m:
         g = m.groupdict()

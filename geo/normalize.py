@@ -14,15 +14,16 @@ APOSTROPHES = "'’‘ʿʾ`´ʻ"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
 ARTICLE_RE = re.compile(r"^(?:al|el|ar|as|ash|ad|adh|an|at|ath|az|ad)-(?=\w)", re.I)
 STANDALONE_ARTICLES = {"al", "el"}
+_NON_WORD = re.compile(r"[\W_]+", re.U)
 TOKEN_RE = re.compile(r"\w+(?:[-'’‘ʿʾ`][\w]+)*", re.U)
 
 
 def fold(s: str) -> str:
     """Lowercase, strip diacritics and apostrophes."""
-    s = unicodedata.normalize("NFKD", s)
+    s = unicodedata.normalize("NFKD", s.lower())
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.replace("ı", "i").replace("ø", "o").replace("ß", "ss").replace("đ", "d").replace("ł", "l")
-    return _APOS_RE.sub("", s.lower())
+    return _APOS_RE.sub("", s.lower())  # lower again: NFKD can yield capitals
 
 
 def norm_token(tok: str) -> str:
@@ -32,7 +33,7 @@ def norm_token(tok: str) -> str:
     t = fold(t)
     if t in STANDALONE_ARTICLES:
         return ""
-    return t.replace("-", " ").strip()
+    return " ".join(_NON_WORD.sub(" ", t).split())
 
 
 def norm(name: str) -> str:

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geo.dates import DateRange, parse_anchor, relative, resolve
+
+
+def r(text, anchor):
+    got, _ = resolve(text, parse_anchor(anchor))
+    return (got.start.isoformat(), got.end.isoformat(), got.precision) if got else None
+
+
+def test_weekend_before_a_wednesday():
+    assert r("struck three Iranian nuclear facilities over the weekend", "2025-06-25") == ("2025-06-21", "2025-06-22", "range")
+
+
+def test_last_week_with_an_uncertain_writing_date_is_the_union():
+    # Written between Sunday 22 and Tuesday 24 June: "last week" may be 9-15 or 16-22 June.
+    assert r("drones were launched toward US bases in Iraq last week", "2025-06-22/2025-06-24") == ("2025-06-09", "2025-06-22", "range")
+
+
+def test_weekday_is_the_latest_such_day_on_or_before_the_anchor():
+    assert r("thronged the streets of Tehran on Saturday", "2025-06-28") == ("2025-06-28", "2025-06-28", "day")
+    assert r("killed in an Israeli strike on Monday", "2025-06-28") == ("2025-06-23", "2025-06-23", "day")
+
+
+def test_month_and_year():
+    assert r("assassinated in January 2020 in Baghdad", None) == ("2020-01-01", "2020-01-31", "month")
+
+
+def test_no_anchor_means_no_deictic_date():
+    assert r("over the weekend", None) is None
+
+
+def test_following_day_counts_from_the_previous_event():
+    prev = DateRange(date(2025, 6, 21), date(2025, 6, 22), "range")
+    got, _ = relative("Iraq's military said the following day that drones hit", prev)
+    assert (got.start, got.end) == (date(2025, 6, 22), date(2025, 6, 23))
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 1, 1)), st.integers(0, 6),
+       st.sampled_from(["on Monday", "last week", "over the weekend", "yesterday", "earlier this month", "two days ago"]))
+def test_deictic_ranges_are_ordered_and_never_after_the_writing_date(day, extra, phrase):
+    anchor = f"{day.isoformat()}/{(day + timedelta(extra)).isoformat()}"
+    got, _ = resolve(phrase, parse_anchor(anchor))
+    assert got is not None and got.start <= got.end <= day + timedelta(extra)

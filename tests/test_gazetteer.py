@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import csv
+import math
+import shutil
+
+import airportsdata
+import pytest
+
+from geo.errors import GazetteerError
+from geo.gazetteer import GAZETTEER_DIR, Gazetteer, load_curated
+
+
+def km(a, b) -> float:
+    """Great-circle distance between two (lon, lat) points."""
+    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("Ain al-Asad", "Ayn al-Asad", "Al Asad Air Base"),
+        ("Imam Ali base", "Tallil"),
+        ("Jurf al-Sakhar", "Jurf al-Nasr"),
+        ("Camp Taji", "Taji base"),
+    ],
+)
+def test_alias_forms_find_the_same_curated_site(gazetteer, names):
+    keys = {next(p.key for p in gazetteer.by_name(n) if p.key.startswith("site/")) for n in names}
+    assert len(keys) == 1
+
+
+@pytest.mark.parametrize(
+    "site, icao, max_km",
+    [("ain-al-asad-air-base", "ORAA", 5), ("imam-ali-air-base", "ORTL", 5), ("camp-taji", "ORTI", 5)],
+)
+def test_curated_bases_agree_with_airportsdata(gazetteer, site, icao, max_km):
+    place = gazetteer.places[f"site/{site}"]
+    a = airportsdata.load("ICAO")[icao]
+    assert km((place.point.lon, place.point.lat), (a["lon"], a["lat"])) < max_km
+
+
+def test_every_curated_row_names_a_source_and_a_valid_precision():
+    for path in GAZETTEER_DIR.glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                assert row["source"].strip(), row["id"]
+                assert row["precision"] in ("site", "town", "district", "region", "country"), row["id"]
+
+
+def _write(tmp_path, row: dict) -> None:
+    header = ["id", "name", "aliases", "kind", "country", "lon", "lat", "precision", "uncertainty_km", "source"]
+    with (tmp_path / "x.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, header)
+        w.writeheader()
+        w.writerow({"id": "ok", "name": "Ok", "aliases": "", "kind": "military_base", "country": "IQ", "lon": "44",
+                    "lat": "33", "precision": "site", "uncertainty_km": "1", "source": "ref"})
+        w.writerow(row)
+
+
+@pytest.mark.parametrize(
+    "field, value, why",
+    [
+        ("lat", "abc", "not a number"),
+        ("lon", "200", "swapped"),
+        ("precision", "exact", "must be one of"),
+        ("source", "", "public reference"),
+        ("country", "Iraq", "alpha-2"),
+    ],
+)
+def test_malformed_row_names_file_line_and_field(tmp_path, field, value, why):
+    row = {"id": "bad", "name": "Bad", "aliases": "", "kind": "military_base", "country": "IQ", "lon": "44",
+           "lat": "33", "precision": "site", "uncertainty_km": "1", "source": "ref"}
+    row[field] = value
+    _write(tmp_path, row)
+    with pytest.raises(GazetteerError) as err:
+        load_curated(tmp_path / "x.csv", Gazetteer())
+    msg = str(err.value)
+    assert "x.csv:3:" in msg and repr(field) in msg and why in msg
+
+
+def test_user_rows_take_priority_and_need_no_code_change(tmp_path):
+    from geo.gazetteer import build_gazetteer
+    from geo.mentions import find_mentions
+    from geo.model import Article, Section
+    from geo.articles import split_sentences
+
+    for p in GAZETTEER_DIR.iterdir():
+        shutil.copy(p, tmp_path / p.name)
+    with (tmp_path / "mine.csv").open("w", encoding="utf-8") as fh:
+        fh.write("id,name,aliases,kind,country,lon,lat,precision,uncertainty_km,source\n")
+        fh.write("evin-prison,Evin Prison,Evin prison,landmark,IR,51.38,35.80,site,1,Test row\n")
+    gaz = build_gazetteer(tmp_path)
+    text = "The prosecutor at the notorious Evin prison had been killed in an Israeli strike."
+    sec = Section("t.txt", "t", None, None, 0, len(text))
+    art = Article("t.txt", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    found = [m for m in find_mentions(art, gaz) if m.place]
+    assert [m.place.key for m in found] == ["site/evin-prison"]
