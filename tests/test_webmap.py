@@ -1,0 +1,136 @@
+"""The HTML map: structure, escaping, and a real browser with the network blocked."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geo.pipeline import Settings, build
+from geo.webmap import folium_location
+from geo.model import LngLat
+
+from .system_tools import CHROMIUM, CHROMIUM_ARGS, need
+
+HOSTILE = """Kata'ib <script>window.__xss=1</script> `${window.__xss=2}` strike
+BAGHDAD, June 20, 2025 - Drones struck Camp Taji on Friday, said a spokesman for Kata'ib "Hezbollah" <img src=x onerror="window.__xss=3"> </script><script>window.__xss=4</script> \\u003c and ${window.__xss=5} `tick`.
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_map(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    arts = tmp / "articles"
+    arts.mkdir()
+    (arts / "evil.txt").write_text(HOSTILE, encoding="utf-8")
+    settings = Settings(articles=arts, layers=tmp / "layers", map=tmp / "maps" / "index.html")
+    build(settings)
+    return settings.map
+
+
+def test_folium_location_is_lat_lon():
+    assert folium_location(LngLat(44.4, 33.3)) == [33.3, 44.4]
+
+
+def test_map_lists_every_layer_and_needs_no_network(seed_build):
+    html = seed_build[2].read_text(encoding="utf-8")
+    for title in ("Bases (", "Incidents (", "Areas (", "Other places mentioned ("):
+        assert title in html
+    assert not re.search(r'<script[^>]+src="https?:', html)
+    assert not re.search(r'<link[^>]+href="https?:', html)
+
+
+def test_article_text_is_never_raw_html_in_the_page(hostile_map):
+    html = hostile_map.read_text(encoding="utf-8")
+    assert "<script>window.__xss" not in html
+    assert "<img src=x" not in html
+    assert "</script><script>window.__xss" not in html
+    assert 'onerror="window.__xss' not in html
+
+
+def _visible_ids(page):
+    return page.evaluate(
+        """() => { const out = []; let map = null;
+          for (const k in window) { if (window[k] instanceof L.Map) map = window[k]; }
+          for (const k in window) { const l = window[k];
+            if (l && l.eachLayer && l.toGeoJSON && l.options && l.options.onEachFeature) {
+              l.eachLayer(x => { if (x.feature && map.hasLayer(x)) out.push(x.feature.id); }); } }
+          return out; }"""
+    )
+
+
+def _popup_text(page, fid):
+    return page.evaluate(
+        """(fid) => { for (const k in window) { const l = window[k];
+            if (l && l.eachLayer && l.toGeoJSON && l.options && l.options.onEachFeature) {
+              let found = null;
+              l.eachLayer(x => { if (x.feature && x.feature.id === fid) { x.openPopup(); found = x; } });
+              if (found) { const el = document.querySelector('.leaflet-popup-content');
+                           return {text: el.innerText, marks: [...el.querySelectorAll('mark')].map(m => m.textContent),
+                                   scripts: el.querySelectorAll('script,img').length}; } } }
+          return null; }""",
+        fid,
+    )
+
+
+def _browser(path):
+    from playwright.sync_api import sync_playwright
+
+    need(CHROMIUM, "chromium")
+    pw = sync_playwright().start()
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    page = browser.new_page()
+    blocked: list[str] = []
+    errors: list[str] = []
+
+    def route(r):
+        if r.request.url.startswith("file:"):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(path.resolve().as_uri())
+    page.wait_for_selector(".leaflet-control-layers")
+    return pw, browser, page, errors, blocked
+
+
+def test_seed_map_renders_offline_with_quoted_popups(seed_build):
+    pw, browser, page, errors, blocked = _browser(seed_build[2])
+    try:
+        ids = _visible_ids(page)
+        assert "bases:site/camp-taji" in ids and any(i.startswith("incidents:") for i in ids)
+        labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+        assert [l.split(" (")[0].strip() for l in labels] == ["Areas", "Other places mentioned", "Incidents", "Bases"]
+        # Toggling a layer removes its features from the map.
+        page.locator(".leaflet-control-layers-overlays input").nth(3).click()
+        assert "bases:site/camp-taji" not in _visible_ids(page)
+        page.locator(".leaflet-control-layers-overlays input").nth(3).click()
+        pop = _popup_text(page, "incidents:site/camp-taji/drone_attack/2025-06-22")
+        assert "causing damage to radar systems at Camp Taji" in pop["text"]
+        assert "The Washington Post" in pop["text"] and "2025-06-22 to 2025-06-23" in pop["text"]
+        assert "Camp Taji" in pop["marks"]
+        assert errors == [] and blocked == []
+    finally:
+        browser.close()
+        pw.stop()
+
+
+def test_hostile_text_displays_as_text_and_runs_nothing(hostile_map):
+    pw, browser, page, errors, blocked = _browser(hostile_map)
+    try:
+        ids = _visible_ids(page)
+        fid = next(i for i in ids if i.startswith("bases:site/camp-taji"))
+        pop = _popup_text(page, fid)
+        assert "<script>window.__xss=4</script>" in pop["text"]
+        assert '<img src=x onerror="window.__xss=3">' in pop["text"]
+        assert "${window.__xss=5}" in pop["text"] and "Kata'ib" in pop["text"]
+        assert pop["scripts"] == 0
+        assert page.evaluate("() => window.__xss") is None
+        assert errors == []
+    finally:
+        browser.close()
+        pw.stop()
