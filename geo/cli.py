@@ -28,6 +28,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--map", type=Path, default=Path("maps/index.html"), help="the HTML map (default: %(default)s)")
     b.add_argument("--no-map", action="store_true", help="write the layers only")
     b.add_argument("--no-article-maps", action="store_true", help="skip the one-map-per-article files")
+    b.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="more log output")
+    b.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="only errors")
     return p
 
 
@@ -36,7 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     logging.basicConfig(level=level, format="geo: %(levelname)s: %(message)s", stream=sys.stderr)
     if args.command == "build":
-        return _build(args)
+        try:
+            return _build(args)
+        except BrokenPipeError:  # `geo build | head`
+            sys.stderr.close()
+            return 0
     return 2  # pragma: no cover - argparse requires a command
 
 

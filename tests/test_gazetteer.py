@@ -99,3 +99,14 @@ def test_user_rows_take_priority_and_need_no_code_change(tmp_path):
     art.sentences = split_sentences(text, sec)
     found = [m for m in find_mentions(art, gaz) if m.place]
     assert [m.place.key for m in found] == ["site/evin-prison"]
+
+
+def test_every_curated_point_lies_in_its_country(gazetteer):
+    from shapely.geometry import Point
+
+    from geo.gazetteer import country_shapes
+
+    shapes = country_shapes()
+    for place in gazetteer.places.values():
+        if place.key.startswith("site/") and place.country in shapes:
+            assert shapes[place.country].buffer(0.1).contains(Point(place.point.lon, place.point.lat)), place.key
