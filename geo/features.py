@@ -219,11 +219,13 @@ class Builder:
             actors: list[str] = []
             fats = [i.fatalities for _, i in g if i.fatalities is not None]
             injs = [i.injuries for _, i in g if i.injuries is not None]
+            country = self.gaz.places.get(f"iso/{head.place.country}")
             for art, inc in g:
                 for s in inc.sentences:
                     d.cite(art, s, next((m for m in inc.mentions if m.sentence == s), None))
                 for a in inc.actors:
-                    if a not in actors:
+                    # The country the event happens in is its place, not an actor.
+                    if a not in actors and not (country and a == country.name):
                         actors.append(a)
             prec_place = PRECISION_STEP[head.place.precision] if near else head.place.precision
             d.props.update(

@@ -76,6 +76,7 @@ INJURED = [
 NO_CASUALTIES = re.compile(r"\bno (?:casualties|one was (?:hurt|killed|injured)|injuries)\b", re.I)
 # Remote-violence types one report can mix ("missiles and drones were launched ... drones were shot down").
 REMOTE = {"air_strike", "drone_attack", "missile_attack", "rocket_attack", "shoot_down"}
+ACTOR_WINDOW = 100  # characters either side of the trigger in which actors count
 PRECISION_ORDER = ["site", "town", "district", "region", "country"]
 
 
@@ -85,6 +86,7 @@ class Candidate:
     index: int  # sentence number within the page
     event_type: str
     trigger: str
+    trigger_at: int  # offset of the trigger in the article text
     places: list[tuple[Mention | None, Place, bool]]  # (mention, place, near)
     date: DateRange | None = None
     date_text: str = ""
@@ -116,11 +118,23 @@ def load_actors(path: Path | None = None) -> list[tuple[str, str]]:
     return sorted(out, key=lambda ac: -len(ac[0]))
 
 
-def find_actors(text: str, actors: list[tuple[str, str]]) -> list[str]:
-    """Canonical actor names in order of appearance, longest alias first."""
+SPEECH_AFTER = re.compile(r"^(?:\s+\w+){0,2}\s+(?:said|says|told|reported|announced|stated|confirmed|claimed)\b", re.I)
+
+
+def find_actors(text: str, actors: list[tuple[str, str]], window: tuple[int, int] | None = None) -> list[str]:
+    """Canonical actor names in order of appearance, longest alias first.
+
+    With ``window`` (start, end), only names inside it count.  A name that
+    is the subject of a speech verb ("Iraq's military said") reports the
+    event; it is not an actor in it.
+    """
     taken: list[tuple[int, int, str]] = []
     for alias, canon in actors:
         for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text, re.I if alias.islower() else 0):
+            if window and not (window[0] <= m.start() and m.end() <= window[1]):
+                continue
+            if SPEECH_AFTER.match(text[m.end() : m.end() + 40]):
+                continue
             if not any(s < m.end() and m.start() < e for s, e, _ in taken):
                 taken.append((m.start(), m.end(), canon))
     seen: list[str] = []
@@ -212,7 +226,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         same = bool(SAME_EVENT.search(sent.text))
         if not places and not same:
             continue
-        c = Candidate(sent, i, slug, tm.group(0), places, same_as_previous=same)
+        c = Candidate(sent, i, slug, tm.group(0), sent.start + tm.start(), places, same_as_previous=same)
         anchor = dates.parse_anchor(sent.section.published)
         c.date, c.date_text = dates.resolve(sent.text, anchor)
         c.relative = c.date is None and dates.has_relative(sent.text)
@@ -295,9 +309,14 @@ def _compatible(inc: Incident, d: DateRange | None) -> bool:
 
 
 def _incident(c: Candidate, m: Mention | None, place: Place, near: bool, sents, actors) -> Incident:
-    text = " ".join(s.text for s in sents)
     fat, inj = casualties(c.sentence.text) if c.event_type != "other" else (None, None)
-    names = [a for a in find_actors(text, actors) if not (place.kind == "country" and a == place.name)]
+    names: list[str] = []
+    for s in sents:
+        at = c.trigger_at - s.start if s == c.sentence else None
+        window = (max(0, at - ACTOR_WINDOW), at + len(c.trigger) + ACTOR_WINDOW) if at is not None else None
+        for a in find_actors(s.text, actors, window):
+            if a not in names:
+                names.append(a)
     anchor = dates.parse_anchor(c.sentence.section.published)
     if c.date:
         ds, de = c.date.iso()
