@@ -20,7 +20,7 @@ def test_build_exits_0_and_writes_layers_and_maps(tmp_path, capsys):
     assert (tmp_path / "m" / "index.html").stat().st_size > 10000
     assert (tmp_path / "m" / "000_67de8b56e7d4d147.html").exists()
     out = capsys.readouterr().out
-    assert "Evin prison" in out  # unresolved places are reported with quotes
+    assert "Enghelab Square" in out  # unresolved places are reported with quotes
 
 
 def test_bad_flags_exit_2():
