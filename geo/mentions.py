@@ -74,6 +74,9 @@ FUNCTION_WORDS = {
 }
 
 
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ar|as|ash|ad|an|at|az)-", re.I)
+
+
 @dataclass(frozen=True)
 class Token:
     start: int
@@ -87,16 +90,35 @@ class Token:
         return body[:1].isupper()
 
 
+HYPHEN_SUFFIX = {"based", "born", "bound", "area", "headquartered", "linked", "backed", "aligned", "allied", "run",
+                 "controlled", "held", "led", "era", "style", "made", "grown", "raised", "born", "wide"}
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Words with offsets.  "London-based" and "Amsterdam-London" split at the
+    hyphen; "al-Asad" and "Behesht-e-Zahra" stay whole."""
     out = []
     for m in TOKEN_RE.finditer(text, start, end):
         tok = m.group(0)
-        stop = m.end()
-        pm = re.search(r"[’'‘]s$", tok)
-        if pm:
-            stop -= len(pm.group(0))
-        out.append(Token(m.start(), stop, text[m.start() : stop], norm_token(tok)))
+        parts = tok.split("-")
+        if len(parts) > 1 and (
+            all(p[:1].isupper() for p in parts) and not ARTICLE_PREFIX.match(tok) or parts[-1].lower() in HYPHEN_SUFFIX
+        ):
+            pos = m.start()
+            for part in parts:
+                if part and part.lower() not in HYPHEN_SUFFIX:
+                    out.append(_token(text, pos, pos + len(part)))
+                pos += len(part) + 1
+            continue
+        out.append(_token(text, m.start(), m.end()))
     return out
+
+
+def _token(text: str, start: int, stop: int) -> Token:
+    tok = text[start:stop]
+    pm = re.search(r"[’'‘]s$", tok)
+    end = stop - (len(pm.group(0)) if pm else 0)
+    return Token(start, end, text[start:end], norm_token(tok))
 
 
 def _title_case(tokens: list[Token]) -> bool:
@@ -201,12 +223,49 @@ def _sentence_initial(text: str, tok: Token) -> bool:
     return tok.start == 0 or before.strip() == "" and "\n" in before or before.rstrip()[-1:] in {".", "?", "!", "“", '"', "'", "‘"}
 
 
-def score(place: Place, cue: str, focus: Counter) -> float:
+NEVER_ALONE = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
+    "god", "man", "university", "commerce", "arab", "bush", "college", "city", "central", "state", "union", "liberty",
+}
+LOCATIVE = {"in", "to", "from", "across", "into", "throughout", "outside", "within", "inside", "near", "at", "toward", "towards", "around", "over", "of"}
+AREA_KINDS = {"governorate", "province", "country", "continent"}
+
+
+@dataclass
+class Pending:
+    """A gazetteer match that survived the person/organisation filters."""
+
+    sent: Sentence
+    cand: Candidate
+    start: int
+    end: int
+    cue: str
+    locative: bool  # after in/at/near/from ...
+    initial: bool  # first word of the sentence
+    followed_by_admin: bool  # "Alexandria, La." / "Springfield, Illinois"
+
+
+@dataclass
+class Context:
+    focus: Counter  # country -> mentions
+    admin1: Counter  # (country, admin1 code) -> mentions
+    anchors: list[Place]  # places the text is surely about
+    person_words: set[str]  # words seen in "Firstname Lastname" pairs
+
+
+def score(place: Place, c: Pending | str, focus, ctx: Context | None = None) -> float:
+    cue = c.cue if isinstance(c, Pending) else c
+    key = c.cand.key if isinstance(c, Pending) else ""
     s = 0.0
     if place.key.startswith("site/"):
         s += 60
     if place.kind == "country":
-        s += 45
+        s += 32
+    if place.kind == "continent":
+        s += 40
+    if place.kind in ("governorate", "province"):
+        s += 16 + (5 if cue != "province" else 0)
     if cue in ("province",) and place.kind in ("governorate", "province"):
         s += 80
     if cue in ("base", "air base", "camp") and (place.kind in BASE_KINDS or place.key.startswith("site/")):
@@ -215,12 +274,25 @@ def score(place: Place, cue: str, focus: Counter) -> float:
         s += 80
     if cue in ("city", "town") and place.key.startswith("gn/"):
         s += 40
-    if place.kind in ("governorate", "province") and cue != "province":
-        s += 5
+    if key and norm(place.name) == key:
+        s += 8  # the place's own name, not one of its alternates
     s += 4 * math.log10(place.population + 1)
     if place.country and focus:
         s += 25 * focus[place.country] / max(focus.values())
+    if ctx is not None:
+        if place.admin1 and ctx.admin1:
+            s += 15 * ctx.admin1[(place.country, place.admin1)] / max(ctx.admin1.values())
+        if place.kind not in AREA_KINDS and any(
+            a.key != place.key and a.kind not in AREA_KINDS and _near(a, place) for a in ctx.anchors
+        ):
+            s += 20
     return s
+
+
+def _near(a: Place, b: Place, km: float = 150.0) -> bool:
+    dlat = (a.point.lat - b.point.lat) * 111.32
+    dlon = (a.point.lon - b.point.lon) * 111.32 * math.cos(math.radians(a.point.lat))
+    return dlat * dlat + dlon * dlon <= km * km
 
 
 def article_focus(article: Article, gaz: Gazetteer) -> Counter:
@@ -234,38 +306,153 @@ def article_focus(article: Article, gaz: Gazetteer) -> Counter:
     return focus
 
 
-def mentions_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, focus: Counter, name: str) -> list[Mention]:
+def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer) -> list[Pending]:
     tokens = tokenize(text, sent.start, sent.end)
     title_line = _title_case(tokens)
-    out: list[Mention] = []
+    out: list[Pending] = []
     for c in find_candidates(tokens, gaz):
-        start_tok = c.start_tok
-        why_not = _reject_reason(text, tokens, c, title_line)
-        if why_not:
+        if _reject_reason(text, tokens, c, title_line):
             continue
+        start_tok = c.start_tok
         cue, k = _cue_after(text, tokens, c.end_tok)
         prv = tokens[c.start_tok - 1] if c.start_tok > 0 else None
         if not cue and prv and prv.text.lower() in CUE_BEFORE:
             cue = CUE_BEFORE[prv.text.lower()]
             start_tok -= 1
-        ranked = sorted(c.places, key=lambda p: (-score(p, cue, focus), p.key))
-        best = ranked[0]
-        if c.key in gaz.common and not cue and not (
-            best.kind in ("country", "governorate", "province") or best.key.startswith("site/")
-            or (best.population >= 100000 and not _sentence_initial(text, tokens[c.start_tok]))
+        before = text[max(sent.start, tokens[c.start_tok].start - 30) : tokens[c.start_tok].start]
+        locative = bool(re.search(r"\b(?:" + "|".join(LOCATIVE) + r")\s+(?:the\s+)?$", before, re.I))
+        rule = gaz.rules.get(c.key)
+        end_tok = c.end_tok - 1 + k
+        after = text[tokens[end_tok].end : min(sent.end, tokens[end_tok].end + 40)]
+        if rule == "locative" and not (
+            re.search(r"\b(?:in|to|from|across|into|throughout|outside|within|inside|visit|visited|visiting)\s+(?:the\s+)?$", before, re.I)
+            or re.match(r"\.?\s*(?:[,;:)]|$)|\.\s+[A-Z\"“]", after)
         ):
-            continue  # a common English word ("The", "Most", "Hit") with nothing saying it is a place
-        end = tokens[c.end_tok - 1 + k].end
-        start = tokens[start_tok].start
-        others = ", ".join(f"{p.key} {score(p, cue, focus):.0f}" for p in ranked[1:4])
-        reason = f"name {c.key!r}; chose {best.key} ({best.kind}, score {score(best, cue, focus):.0f})"
-        if cue:
-            reason += f"; cue {cue!r}"
-        if others:
-            reason += f"; other candidates: {others}"
-        out.append(Mention(name, start, end, text[start:end], sent, best, reason, cue))
-    out.extend(_unresolved(text, sent, out, gaz, name))
+            continue
+        word = text[tokens[c.start_tok].start : tokens[c.end_tok - 1].end]
+        if not cue and word.isupper() and len(word) > 3 and re.match(r"\s*(?:\(|,|—|–|-)", after) and (
+            c.start_tok == 0 or "\n" in text[max(sent.start, tokens[c.start_tok].start - 2) : tokens[c.start_tok].start]
+        ):
+            cue = "city"  # a dateline: "WASHINGTON (AP) —"
+        if rule == "after_comma" and not before.endswith(", "):
+            continue
+        followed = bool(re.match(r",\s+[A-Z]", after)) and any(
+            p.kind in ("province", "governorate", "country") for p in _next_places(text, tokens, end_tok + 1, gaz)
+        )
+        out.append(
+            Pending(sent, c, tokens[start_tok].start, tokens[end_tok].end, cue, locative,
+                    c.start_tok == 0 or _sentence_initial(text, tokens[c.start_tok]), followed)
+        )
     return out
+
+
+def _next_places(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> list[Place]:
+    for c in find_candidates(tokens[i : i + gaz.max_tokens], gaz):
+        if c.start_tok == 0:
+            return c.places
+        break
+    return []
+
+
+def _choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str]:
+    ranked = sorted(p.cand.places, key=lambda pl: (-score(pl, p, ctx.focus, ctx), pl.key))
+    best = ranked[0]
+    strong = best.kind in ("country", "governorate", "province", "continent") or best.key.startswith("site/") or p.cue
+    if p.cand.key in NEVER_ALONE:
+        return None, "a month, weekday or word that names no place on its own"
+    if p.cand.key in gaz.common and not p.cue and not best.key.startswith("site/") and not (p.locative and not p.initial):
+        return None, "a common English word with nothing saying it is a place"
+    if p.cand.key.startswith("the ") and norm(best.name) != p.cand.key:
+        return None, "'the' + a word is an alternate name here, not a place"
+    single = " " not in p.cand.key
+    if single and not strong and p.cand.key in ctx.person_words:
+        return None, f"{p.cand.key!r} is part of a person's name elsewhere in the text"
+    small = best.population < (15000 if single else 1000)
+    if small and not strong and not (p.locative or p.followed_by_admin):
+        near = any(a.key != best.key and _near(a, best, 100) for a in ctx.anchors if a.kind not in AREA_KINDS)
+        if not near:
+            return None, "a small place named without a locative cue or a nearby place"
+    sc = score(best, p, ctx.focus, ctx)
+    reason = f"name {p.cand.key!r}; chose {best.key} ({best.kind}, score {sc:.0f})"
+    if p.cue:
+        reason += f"; cue {p.cue!r}"
+    others = ", ".join(f"{pl.key} {score(pl, p, ctx.focus, ctx):.0f}" for pl in ranked[1:4])
+    if others:
+        reason += f"; other candidates: {others}"
+    return best, reason
+
+
+PERSON_CUE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|President|Minister|Judge|Officer|Detective|Coach|"
+    r"Pastor|Father|Sister|Rabbi|Imam|Sheikh|Ayatollah|Prince|King|Queen)\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+)
+SPEECH = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:said|says|told|added|wrote|explained|noted|asked|replied)\b")
+FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|City|Province|State|Street|Road|River))")
+
+
+def _major(gaz: Gazetteer, key: str) -> bool:
+    return any(
+        p.kind in ("country", "province", "governorate", "continent", "county") or p.population >= 50000
+        for p in gaz.lookup(key)
+        if norm(p.name) == key or p.kind == "county"
+    )
+
+
+def person_words(article: Article, gaz: Gazetteer) -> set[str]:
+    """Words that name people in this text: after a title, before 'said', and
+    both halves of "Firstname Lastname" pairs that are not places themselves."""
+    words: set[str] = set()
+    for sent in article.sentences:
+        for m in PERSON_CUE.finditer(sent.text):
+            words.update(norm(w) for w in m.group(1).split())
+        for m in SPEECH.finditer(sent.text):
+            if sent.text[m.start() - 2 : m.start()].strip() not in (",",) or True:
+                words.add(norm(m.group(1)))
+        for m in FULL_NAME.finditer(sent.text):
+            pair = norm(m.group(0))
+            a, b = norm(m.group(1)), norm(m.group(2))
+            if pair in gaz.index or a in FUNCTION_WORDS or b in FUNCTION_WORDS:
+                continue
+            if _major(gaz, a) or _major(gaz, b):
+                continue  # "Paris Police", "Texas Rangers": a place and a word
+            words.update((a, b))
+    return words
+
+
+def find_mentions(article: Article, gaz: Gazetteer) -> list[Mention]:
+    pend: list[Pending] = []
+    for sent in article.sentences:
+        pend.extend(pending_in_sentence(article.text, sent, gaz))
+    focus: Counter = Counter()
+    for p in pend:
+        for pl in p.cand.places:
+            if pl.kind == "country":
+                focus[pl.country] += 1
+    # Anchors: places the text is surely about (one candidate, or a curated site).
+    ctx = Context(focus, Counter(), [], person_words(article, gaz))
+    for p in pend:
+        first = sorted(p.cand.places, key=lambda pl: (-score(pl, p, focus), pl.key))
+        if len(first) == 1 or first[0].key.startswith("site/") or p.cue or (
+            score(first[0], p, focus) - score(first[1], p, focus) >= 15
+        ):
+            best = first[0]
+            if best.kind in ("governorate", "province") and best.admin1:
+                ctx.admin1[(best.country, best.admin1)] += 2
+            elif best.kind not in AREA_KINDS:
+                ctx.anchors.append(best)
+                if best.admin1:
+                    ctx.admin1[(best.country, best.admin1)] += 1
+                if best.country:
+                    ctx.focus[best.country] += 0.5
+    out: list[Mention] = []
+    for p in pend:
+        place, reason = _choose(p, gaz, ctx)
+        if place is not None:
+            out.append(Mention(article.name, p.start, p.end, article.text[p.start : p.end], p.sent, place, reason, p.cue))
+    for sent in article.sentences:
+        found = [m for m in out if m.sentence is sent]
+        out.extend(_unresolved(article.text, sent, found, gaz, article.name))
+    return sorted(out, key=lambda m: (m.start, m.end))
 
 
 def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer, name: str) -> list[Mention]:
@@ -289,11 +476,3 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             spans.append((s, e))
             out.append(Mention(name, s, e, phrase, sent, None, "looks like a place name; no gazetteer entry"))
     return out
-
-
-def find_mentions(article: Article, gaz: Gazetteer) -> list[Mention]:
-    focus = article_focus(article, gaz)
-    out: list[Mention] = []
-    for sent in article.sentences:
-        out.extend(mentions_in_sentence(article.text, sent, gaz, focus, article.name))
-    return sorted(out, key=lambda m: (m.start, m.end))

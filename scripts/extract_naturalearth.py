@@ -13,12 +13,16 @@ Outputs (written with fixed precision, sorted, so a re-run is byte-identical):
 * ``data/naturalearth/admin0.geojson`` - every country, simplified, used to
   check that a point lies in the country it claims;
 * ``data/naturalearth/admin1_mideast.geojson`` - first-level divisions of Iraq
-  and its region, used for governorate / province areas.
+  and its region, used for governorate / province areas;
+* ``data/naturalearth/admin1_points.csv`` - every first-level division in the
+  world as a representative point with an equal-area radius, for names.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import math
 import glob
 import json
 import subprocess
@@ -115,6 +119,35 @@ def main() -> None:
         feats.append(_feature(geom, props))
     feats.sort(key=lambda f: (f["properties"]["iso_a2"], f["properties"]["fips"], f["properties"]["name"]))
     write(OUT / "admin1_mideast.geojson", feats)
+
+    # Every first-level division in the world as a point (no polygon), for names.
+    rows = []
+    for row in provinces.itertuples():
+        if row.geometry is None or not isinstance(row.iso_a2, str) or row.iso_a2 == "-99":
+            continue
+        geom = row.geometry if row.geometry.is_valid else row.geometry.buffer(0)
+        rp = geom.representative_point()
+        lat = rp.y
+        km2 = geom.area * 111.32 * 111.32 * math.cos(math.radians(lat))
+        rows.append(
+            [
+                row.iso_a2,
+                row.fips if isinstance(row.fips, str) else "",
+                row.name if isinstance(row.name, str) else "",
+                row.woe_name if isinstance(row.woe_name, str) else "",
+                row.gn_name if isinstance(row.gn_name, str) else "",
+                f"{rp.x:.4f}",
+                f"{rp.y:.4f}",
+                f"{math.sqrt(max(km2, 0) / math.pi):.1f}",
+            ]
+        )
+    rows.sort()
+    path = OUT / "admin1_points.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["iso_a2", "fips", "name", "woe_name", "gn_name", "lon", "lat", "radius_km"])
+        w.writerows(rows)
+    print(f"{path.relative_to(ROOT)}: {len(rows)} rows, {path.stat().st_size:,} bytes")
 
 
 if __name__ == "__main__":

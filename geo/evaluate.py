@@ -1,0 +1,204 @@
+"""Measure the geoparser on public toponym-resolution corpora.
+
+The corpora are read from ``../shared/benchmarks/`` (never copied into the
+repository): GeoWebNews (``GWN.xml``), LGL (``lgl.xml``) and TR-News
+(``TR-News.xml``).  For each gold toponym with coordinates:
+
+* recall: the share found (a predicted place span overlaps it);
+* accuracy within 5, 25 and 161 km, and the median error, over the gold
+  toponyms found *and* resolved (the convention of the published figures);
+* precision: the share of predicted places that overlap any gold toponym.
+
+GeoWebNews annotates non-places too; only the locational types (Literal,
+Literal_Modifier, Embedded_Literal, Mixed, Coercion) count as gold there,
+while every annotated span counts when judging precision.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .articles import split_sentences
+from .gazetteer import Gazetteer
+from .mentions import find_mentions
+from .model import Article, Section
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
+CORPORA = {"gwn": "GWN.xml", "lgl": "lgl.xml", "trnews": "TR-News.xml"}
+GWN_LOCATIONAL = {"Literal", "Literal_Modifier", "Embedded_Literal", "Mixed", "Coercion"}
+
+
+@dataclass(frozen=True)
+class Gold:
+    start: int
+    end: int
+    name: str
+    lon: float | None
+    lat: float | None
+    scored: bool  # a locational toponym with coordinates
+
+
+@dataclass
+class Doc:
+    id: str
+    text: str
+    gold: list[Gold]
+
+
+@dataclass
+class Metrics:
+    corpus: str
+    docs: int = 0
+    gold: int = 0
+    found: int = 0
+    resolved: int = 0
+    predicted: int = 0
+    predicted_correct: int = 0
+    errors_km: list[float] = field(default_factory=list)
+    seconds: float = 0.0
+    chars: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.predicted_correct / self.predicted if self.predicted else 0.0
+
+    def acc(self, km: float) -> float:
+        return sum(e <= km for e in self.errors_km) / len(self.errors_km) if self.errors_km else 0.0
+
+    @property
+    def median_km(self) -> float:
+        return statistics.median(self.errors_km) if self.errors_km else float("nan")
+
+    def row(self) -> dict[str, float | int | str]:
+        return {
+            "corpus": self.corpus,
+            "docs": self.docs,
+            "gold": self.gold,
+            "recall": round(self.recall, 3),
+            "precision": round(self.precision, 3),
+            "acc@5km": round(self.acc(5), 3),
+            "acc@25km": round(self.acc(25), 3),
+            "acc@161km": round(self.acc(161), 3),
+            "median_km": round(self.median_km, 1),
+            "docs/s": round(self.docs / self.seconds, 1) if self.seconds else 0.0,
+        }
+
+
+def km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def error_km(place, lon: float, lat: float) -> float:
+    """Distance from the gold point to the predicted place.
+
+    A point prediction (site, town) is scored by its distance.  An area
+    (district, region, country) holds every point in it: 0 inside its
+    polygon when the gazetteer has one, else the distance to its
+    equal-area circle (``uncertainty_km`` around its representative point).
+    """
+    if place.geometry is not None:
+        from shapely.geometry import Point
+
+        if place.geometry.contains(Point(lon, lat)):
+            return 0.0
+    d = km(place.point.lon, place.point.lat, lon, lat)
+    if place.precision in ("district", "region", "country"):
+        return max(0.0, d - place.uncertainty_km)
+    return d
+
+
+def _float(el) -> float | None:
+    try:
+        return float(el.text) if el is not None and el.text else None
+    except ValueError:
+        return None
+
+
+def _align(text: str, start: int, end: int, phrase: str) -> tuple[int, int]:
+    """TR-News offsets drift: move the span to the nearest occurrence of its phrase."""
+    if text[start:end] == phrase or not phrase:
+        return start, end
+    best = None
+    pos = text.find(phrase)
+    while pos >= 0:
+        if best is None or abs(pos - start) < abs(best - start):
+            best = pos
+        pos = text.find(phrase, pos + 1)
+    return (best, best + len(phrase)) if best is not None else (start, end)
+
+
+def load_corpus(name: str, folder: Path = DEFAULT_DIR) -> list[Doc]:
+    path = folder / CORPORA[name]
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: benchmark corpus not found; it is read from ../shared/benchmarks/")
+    root = ET.parse(path).getroot()
+    docs = []
+    for i, art in enumerate(root.iter("article")):
+        text = art.findtext("text") or ""
+        gold = []
+        for t in art.iter("toponym"):
+            s, e = int(t.findtext("start")), int(t.findtext("end"))
+            if name == "gwn":
+                phrase = t.findtext("extractedName") or ""
+                lat, lon = _float(t.find("latitude")), _float(t.find("longitude"))
+                scored = t.findtext("type") in GWN_LOCATIONAL and lat is not None
+            else:
+                phrase = t.findtext("phrase") or ""
+                g = t.find("gaztag")
+                lat = _float(g.find("lat")) if g is not None else None
+                lon = _float(g.find("lon")) if g is not None else None
+                scored = lat is not None
+                s, e = _align(text, s, e, phrase)
+            gold.append(Gold(s, e, phrase, lon, lat, scored))
+        docs.append(Doc(art.get("docid") or art.get("file") or str(i), text, gold))
+    return docs
+
+
+def geoparse_text(text: str, gaz: Gazetteer, name: str = "doc"):
+    """Resolved mentions of a plain text (one section, no metadata)."""
+    sec = Section(name, None, None, None, 0, len(text))
+    art = Article(name, text, [sec])
+    art.sentences = split_sentences(text, sec, keep_short=True)
+    return [m for m in find_mentions(art, gaz) if m.place is not None]
+
+
+def evaluate(name: str, gaz: Gazetteer, folder: Path = DEFAULT_DIR, limit: int | None = None) -> Metrics:
+    docs = load_corpus(name, folder)[:limit]
+    m = Metrics(name)
+    t0 = time.perf_counter()
+    predictions = [geoparse_text(d.text, gaz, d.id) for d in docs]
+    m.seconds = time.perf_counter() - t0
+    for doc, preds in zip(docs, predictions):
+        m.docs += 1
+        m.chars += len(doc.text)
+        m.predicted += len(preds)
+        m.predicted_correct += sum(any(p.start < g.end and g.start < p.end for g in doc.gold) for p in preds)
+        for g in doc.gold:
+            if not g.scored:
+                continue
+            m.gold += 1
+            hit = next((p for p in preds if p.start < g.end and g.start < p.end), None)
+            if hit is None:
+                continue
+            m.found += 1
+            m.resolved += 1
+            m.errors_km.append(error_km(hit.place, g.lon, g.lat))
+    return m
+
+
+def markdown(rows: list[dict]) -> str:
+    keys = list(rows[0])
+    out = ["| " + " | ".join(keys) + " |", "|" + "---|" * len(keys)]
+    out += ["| " + " | ".join(str(r[k]) for k in keys) + " |" for r in rows]
+    return "\n".join(out)
