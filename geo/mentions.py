@@ -152,7 +152,7 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
                     break  # punctuation between words ends a name
                 if key in gaz.not_places:
                     hit = Candidate(i, j + 1, key, [])
-                elif key in gaz.index:
+                elif gaz.has(key):
                     hit = Candidate(i, j + 1, key, gaz.lookup(key))
         if hit:
             out.append(hit)
@@ -411,7 +411,7 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
         for m in FULL_NAME.finditer(sent.text):
             pair = norm(m.group(0))
             a, b = norm(m.group(1)), norm(m.group(2))
-            if pair in gaz.index or a in FUNCTION_WORDS or b in FUNCTION_WORDS:
+            if gaz.has(pair) or a in FUNCTION_WORDS or b in FUNCTION_WORDS:
                 continue
             if _major(gaz, a) or _major(gaz, b):
                 continue  # "Paris Police", "Texas Rangers": a place and a word

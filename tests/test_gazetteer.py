@@ -8,7 +8,7 @@ import airportsdata
 import pytest
 
 from geo.errors import GazetteerError
-from geo.gazetteer import GAZETTEER_DIR, Gazetteer, load_curated
+from geo.gazetteer import GAZETTEER_DIR, GazetteerBuilder, load_curated
 
 
 def km(a, b) -> float:
@@ -76,7 +76,7 @@ def test_malformed_row_names_file_line_and_field(tmp_path, field, value, why):
     row[field] = value
     _write(tmp_path, row)
     with pytest.raises(GazetteerError) as err:
-        load_curated(tmp_path / "x.csv", Gazetteer())
+        load_curated(tmp_path / "x.csv", GazetteerBuilder())
     msg = str(err.value)
     assert "x.csv:3:" in msg and repr(field) in msg and why in msg
 
@@ -92,7 +92,9 @@ def test_user_rows_take_priority_and_need_no_code_change(tmp_path):
     with (tmp_path / "mine.csv").open("w", encoding="utf-8") as fh:
         fh.write("id,name,aliases,kind,country,lon,lat,precision,uncertainty_km,source\n")
         fh.write("evin-prison,Evin Prison,Evin prison,landmark,IR,51.38,35.80,site,1,Test row\n")
-    gaz = build_gazetteer(tmp_path)
+    from geo.gazetteer import Gazetteer
+
+    gaz = Gazetteer.freeze(build_gazetteer(tmp_path))
     text = "The prosecutor at the notorious Evin prison had been killed in an Israeli strike."
     sec = Section("t.txt", "t", None, None, 0, len(text))
     art = Article("t.txt", text, [sec])
