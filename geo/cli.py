@@ -30,6 +30,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-article-maps", action="store_true", help="skip the one-map-per-article files")
     b.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="more log output")
     b.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="only errors")
+    e = sub.add_parser("explain", help="why a name in an article was (or was not) mapped")
+    e.add_argument("place", help="the name as written, e.g. 'Ain al-Asad'")
+    e.add_argument("--article", type=Path, required=True, help="the article file")
+    v = sub.add_parser("eval", help="accuracy on the public benchmark corpora")
+    v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "all"], default="all")
+    v.add_argument("--benchmarks", type=Path, default=None, help="folder of GWN.xml, lgl.xml, TR-News.xml (default: ../shared/benchmarks)")
+    v.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
+    v.add_argument("--markdown", action="store_true", help="print a Markdown table")
     return p
 
 
@@ -37,13 +45,63 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     logging.basicConfig(level=level, format="geo: %(levelname)s: %(message)s", stream=sys.stderr)
-    if args.command == "build":
+    commands = {"build": _build, "explain": _explain, "eval": _eval}
+    try:
+        return commands[args.command](args)
+    except BrokenPipeError:  # `geo build | head`
+        sys.stderr.close()
+        return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from .articles import load_article
+    from .errors import GeoError
+    from .gazetteer import load_gazetteer
+    from .mentions import explain
+
+    try:
+        art = load_article(args.article, args.article.parent)
+    except (GeoError, OSError) as err:
+        log.error("%s", err)
+        return 1
+    decisions = explain(art, load_gazetteer(), args.place)
+    if not decisions:
+        print(f"{args.place!r} does not occur as a candidate name in {args.article}")
+        return 1
+    for d in decisions:
+        where = f"{d.place.key} {d.place.name} ({d.place.kind}, {d.place.precision}) at {d.place.point.lon}, {d.place.point.lat}" if d.place else "not mapped"
+        print(f"{d.text!r} at {d.start}-{d.end}: {where}")
+        print(f"  reason: {d.reason}")
+        if d.place:
+            print(f"  coordinates from: {d.place.source}")
+        for key, name, kind, sc in d.candidates[:6]:
+            print(f"  candidate {key} {name} ({kind}), base score {sc}")
+        print(f"  quote: {d.sentence.text}")
+    return 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    from .evaluate import CORPORA, DEFAULT_DIR, evaluate, markdown
+    from .gazetteer import load_gazetteer
+
+    folder = args.benchmarks or DEFAULT_DIR
+    names = list(CORPORA) if args.corpus == "all" else [args.corpus]
+    gaz = load_gazetteer()
+    rows = []
+    for name in names:
         try:
-            return _build(args)
-        except BrokenPipeError:  # `geo build | head`
-            sys.stderr.close()
-            return 0
-    return 2  # pragma: no cover - argparse requires a command
+            rows.append(evaluate(name, gaz, folder, args.limit).row())
+        except FileNotFoundError as err:
+            log.error("%s", err)
+            return 1
+    if args.markdown:
+        print(markdown(rows))
+    else:
+        keys = list(rows[0])
+        print("  ".join(f"{k:>10}" for k in keys))
+        for r in rows:
+            print("  ".join(f"{r[k]!s:>10}" for k in keys))
+    return 0
 
 
 def _build(args: argparse.Namespace) -> int:

@@ -476,3 +476,55 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             spans.append((s, e))
             out.append(Mention(name, s, e, phrase, sent, None, "looks like a place name; no gazetteer entry"))
     return out
+
+
+@dataclass
+class Decision:
+    """Why one name in one sentence was, or was not, mapped (``geo explain``)."""
+
+    text: str
+    start: int
+    end: int
+    sentence: Sentence
+    place: Place | None
+    reason: str
+    candidates: list[tuple[str, str, str, float]]  # (key, name, kind, score)
+
+
+def explain(article: Article, gaz: Gazetteer, name: str) -> list[Decision]:
+    """Every decision about spans whose normalised text contains ``name``."""
+    target = norm(name)
+    mapped = {(m.start, m.end): m for m in find_mentions(article, gaz)}
+    out: list[Decision] = []
+    pend: list[Pending] = []
+    for sent in article.sentences:
+        tokens = tokenize(article.text, sent.start, sent.end)
+        title_line = _title_case(tokens)
+        ok = {(p.start, p.end): p for p in pending_in_sentence(article.text, sent, gaz)}
+        pend.extend(ok.values())
+        for c in find_candidates(tokens, gaz):
+            s, e = tokens[c.start_tok].start, tokens[c.end_tok - 1].end
+            if target not in c.key:
+                continue
+            why = _reject_reason(article.text, tokens, c, title_line)
+            p = next((p for (ps, pe), p in ok.items() if ps <= s and e <= pe), None)
+            m = mapped.get((p.start, p.end)) if p else None
+            if why:
+                reason = f"not a place: {why}"
+            elif p is None:
+                reason = "not a place: the alias needs a context it lacks (see aliases.tsv rules)"
+            elif m is None:
+                reason = "not mapped: " + _choose(p, gaz, _context(article, gaz, pend))[1]
+            else:
+                reason = m.reason
+            cands = [(pl.key, pl.name, pl.kind, round(score(pl, p or c.key, Counter()), 1)) for pl in c.places]
+            out.append(Decision(article.text[s:e], s, e, sent, m.place if m else None, reason, cands))
+    for m in mapped.values():
+        if m.place is None and target in norm(m.text):
+            out.append(Decision(m.text, m.start, m.end, m.sentence, None, f"unresolved: {m.reason}", []))
+    return sorted(out, key=lambda d: d.start)
+
+
+def _context(article: Article, gaz: Gazetteer, pend: list[Pending]) -> Context:
+    focus: Counter = Counter(pl.country for p in pend for pl in p.cand.places if pl.kind == "country")
+    return Context(focus, Counter(), [], person_words(article, gaz))
