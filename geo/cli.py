@@ -34,7 +34,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("place", help="the name as written, e.g. 'Ain al-Asad'")
     e.add_argument("--article", type=Path, required=True, help="the article file")
     v = sub.add_parser("eval", help="accuracy on the public benchmark corpora")
-    v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "all"], default="all")
+    v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "devset", "all"], default="all",
+                   help="a benchmark corpus, the project's own devset, or all of them")
     v.add_argument("--benchmarks", type=Path, default=None, help="folder of GWN.xml, lgl.xml, TR-News.xml (default: ../shared/benchmarks)")
     v.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
     v.add_argument("--markdown", action="store_true", help="print a Markdown table")
@@ -81,26 +82,29 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from .evaluate import CORPORA, DEFAULT_DIR, evaluate, markdown
+    from .evaluate import CORPORA, DEFAULT_DIR, evaluate, evaluate_devset, markdown
     from .gazetteer import load_gazetteer
 
     folder = args.benchmarks or DEFAULT_DIR
-    names = list(CORPORA) if args.corpus == "all" else [args.corpus]
+    names = [*CORPORA, "devset"] if args.corpus == "all" else [args.corpus]
     gaz = load_gazetteer()
     rows = []
     for name in names:
         try:
-            rows.append(evaluate(name, gaz, folder, args.limit).row())
+            if name == "devset":
+                rows.append(evaluate_devset(gaz).row())
+            else:
+                rows.append(evaluate(name, gaz, folder, args.limit).row())
         except FileNotFoundError as err:
             log.error("%s", err)
             return 1
     if args.markdown:
         print(markdown(rows))
     else:
-        keys = list(rows[0])
+        keys = list(dict.fromkeys(k for r in rows for k in r))
         print("  ".join(f"{k:>10}" for k in keys))
         for r in rows:
-            print("  ".join(f"{r[k]!s:>10}" for k in keys))
+            print("  ".join(f"{r.get(k, '')!s:>10}" for k in keys))
     return 0
 
 

@@ -78,6 +78,9 @@ class GazetteerBuilder:
     def has(self, key: str) -> bool:
         return key in self.index
 
+    def has_prefix(self, prefix: str) -> bool:
+        return True  # the builder keeps no prefix index; the frozen gazetteer does
+
     def lookup(self, key: str) -> list[Place]:
         return [self.places[k] for k in self.index.get(key, ())]
 
@@ -129,6 +132,8 @@ class Gazetteer:
         self.places = PlaceTable(keys, rows)
         self.not_places, self.common, self.demonyms, self.rules = not_places, common, demonyms, rules
         self.max_tokens = max_tokens
+        words = [np.split() for np in not_places]
+        self._np_prefixes = {" ".join(w[:k]) + " " for w in words for k in range(1, len(w))}
 
     @classmethod
     def freeze(cls, gaz: GazetteerBuilder) -> "Gazetteer":
@@ -148,6 +153,10 @@ class Gazetteer:
 
     def has(self, key: str) -> bool:
         return key in self.names
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Does any name (or not-place phrase) start with ``prefix``?"""
+        return prefix in self._np_prefixes or next(self.names.iterkeys(prefix), None) is not None
 
     def lookup(self, key: str) -> list[Place]:
         return [self.places.place(i) for _, i in sorted(self.names.get(key, ()))]

@@ -83,11 +83,14 @@ class Token:
     end: int  # excludes a trailing possessive 's
     text: str
     norm: str
+    capitalised: bool  # first letter upper case, after an Arabic article ("al-Qaim")
 
-    @property
-    def capitalised(self) -> bool:
-        body = re.sub(r"^(?:al|el|ar|as|ash|ad|an|at|az)-", "", self.text, flags=re.I)
-        return body[:1].isupper()
+
+def _capitalised(text: str) -> bool:
+    if text[:1].isupper():
+        return True
+    m = ARTICLE_PREFIX.match(text)
+    return bool(m) and text[m.end() : m.end() + 1].isupper()
 
 
 HYPHEN_SUFFIX = {"based", "born", "bound", "area", "headquartered", "linked", "backed", "aligned", "allied", "run",
@@ -118,7 +121,8 @@ def _token(text: str, start: int, stop: int) -> Token:
     tok = text[start:stop]
     pm = re.search(r"[’'‘]s$", tok)
     end = stop - (len(pm.group(0)) if pm else 0)
-    return Token(start, end, text[start:end], norm_token(tok))
+    word = text[start:end]
+    return Token(start, end, word, norm_token(tok), _capitalised(word))
 
 
 def _title_case(tokens: list[Token]) -> bool:
@@ -142,7 +146,8 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
     n = len(tokens)
     while i < n:
         hit = None
-        if tokens[i].norm and tokens[i].capitalised:
+        starts = tokens[i].capitalised and (tokens[i].norm or (i + 1 < n and tokens[i + 1].norm))
+        if starts:  # a capitalised word, or a capitalised article before one ("Al Udeid")
             parts: list[str] = []
             for j in range(i, min(n, i + gaz.max_tokens + 2)):
                 if tokens[j].norm:
@@ -154,6 +159,8 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
                     hit = Candidate(i, j + 1, key, [])
                 elif gaz.has(key):
                     hit = Candidate(i, j + 1, key, gaz.lookup(key))
+                if tokens[j].norm and not gaz.has_prefix(key + " "):
+                    break  # no longer name starts with these words
         if hit:
             out.append(hit)
             i = hit.end_tok
@@ -198,6 +205,7 @@ def _reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: boo
     if (
         prv
         and prv.capitalised
+        and prv.norm
         and prv.norm not in FUNCTION_WORDS
         and _gap(text, prv, tokens[c.start_tok]) == " "
         and not CUE_BEFORE.get(prv.text.lower())
@@ -211,6 +219,7 @@ def _reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: boo
         and nxt.capitalised
         and _gap(text, tokens[c.end_tok - 1], nxt) == " "
         and nxt.norm not in FUNCTION_WORDS
+        and nxt.norm not in NEVER_ALONE  # "Hodeida Saturday", "Baghdad March 3"
         and not PLACE_SUFFIX.fullmatch(nxt.text)
         and nxt.text.lower() not in {"governorate", "province"}
     ):
@@ -325,7 +334,7 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer) -> list[Pendi
         end_tok = c.end_tok - 1 + k
         after = text[tokens[end_tok].end : min(sent.end, tokens[end_tok].end + 40)]
         if rule == "locative" and not (
-            re.search(r"\b(?:in|to|from|across|into|throughout|outside|within|inside|visit|visited|visiting)\s+(?:the\s+)?$", before, re.I)
+            re.search(r"\b(?:in|at|near|to|from|across|into|throughout|outside|within|inside|visit|visited|visiting)\s+(?:the\s+)?$", before, re.I)
             or re.match(r"\.?\s*(?:[,;:)]|$)|\.\s+[A-Z\"“]", after)
         ):
             continue
@@ -360,8 +369,16 @@ def _choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str
     strong = best.kind in ("country", "governorate", "province", "continent") or best.key.startswith("site/") or p.cue
     if p.cand.key in NEVER_ALONE:
         return None, "a month, weekday or word that names no place on its own"
-    if p.cand.key in gaz.common and not p.cue and not best.key.startswith("site/") and not (p.locative and not p.initial):
+    significant = best.population >= 100000 or best.kind in ("country", "governorate", "province", "county")
+    if p.cand.key in gaz.common and not p.cue and not best.key.startswith("site/") and not (
+        p.locative and not p.initial and significant
+    ):
         return None, "a common English word with nothing saying it is a place"
+    word = p.sent.text[p.start - p.sent.start : p.end - p.sent.start]
+    if word.isupper() and len(word) <= 3 and not best.key.startswith("site/") and p.cand.key not in gaz.rules:
+        return None, "a short all-capitals word (an acronym), not a place name"
+    if best.kind == "country" and p.cue in ("base", "air base", "camp"):
+        return None, "a country before 'base' describes whose base it is"
     if p.cand.key.startswith("the ") and norm(best.name) != p.cand.key:
         return None, "'the' + a word is an alternate name here, not a place"
     single = " " not in p.cand.key

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = "'’‘ʿʾ`´ʻ"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
@@ -26,6 +27,7 @@ def fold(s: str) -> str:
     return _APOS_RE.sub("", s.lower())  # lower again: NFKD can yield capitals
 
 
+@lru_cache(maxsize=500_000)
 def norm_token(tok: str) -> str:
     """Normalise one word as it appears in text ("al-Asad" -> "asad", "Iraq's" -> "iraq")."""
     t = re.sub(r"[’'‘]s$", "", tok)
@@ -36,6 +38,7 @@ def norm_token(tok: str) -> str:
     return " ".join(_NON_WORD.sub(" ", t).split())
 
 
+@lru_cache(maxsize=500_000)
 def norm(name: str) -> str:
     """Normalise a whole name for lookup."""
     parts = [norm_token(t) for t in TOKEN_RE.findall(name.replace("–", "-").replace("‐", "-"))]
