@@ -232,6 +232,11 @@ def _sentence_initial(text: str, tok: Token) -> bool:
     return tok.start == 0 or before.strip() == "" and "\n" in before or before.rstrip()[-1:] in {".", "?", "!", "“", '"', "'", "‘"}
 
 
+METONYM_VERB = re.compile(
+    r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?(said|says|denied|denies|announced|warned|"
+    r"accused|insisted|responded|rejected|condemned|claimed|vowed|threatened|demanded|urged|blamed|agreed|"
+    r"signed|imposed|sanctioned|welcomed|criticized|criticised|retaliated|recognized|recognised|refused)\b"
+)
 NEVER_ALONE = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
@@ -253,6 +258,7 @@ class Pending:
     locative: bool  # after in/at/near/from ...
     initial: bool  # first word of the sentence
     followed_by_admin: bool  # "Alexandria, La." / "Springfield, Illinois"
+    metonym: str = ""  # "Washington said", "Tehran denied": the verb that makes it one
 
 
 @dataclass
@@ -348,9 +354,11 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer) -> list[Pendi
         followed = bool(re.match(r",\s+[A-Z]", after)) and any(
             p.kind in ("province", "governorate", "country") for p in _next_places(text, tokens, end_tok + 1, gaz)
         )
+        mv = METONYM_VERB.match(after)
         out.append(
             Pending(sent, c, tokens[start_tok].start, tokens[end_tok].end, cue, locative,
-                    c.start_tok == 0 or _sentence_initial(text, tokens[c.start_tok]), followed)
+                    c.start_tok == 0 or _sentence_initial(text, tokens[c.start_tok]), followed,
+                    mv.group(1) if mv and not locative else "")
         )
     return out
 
@@ -377,6 +385,8 @@ def _choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str
     word = p.sent.text[p.start - p.sent.start : p.end - p.sent.start]
     if word.isupper() and len(word) <= 3 and not best.key.startswith("site/") and p.cand.key not in gaz.rules:
         return None, "a short all-capitals word (an acronym), not a place name"
+    if p.metonym and best.kind in ("country", "city", "town") and not p.cue:
+        return None, f"a metonym: the government acting ({p.metonym!r}), not the place"
     if best.kind == "country" and p.cue in ("base", "air base", "camp"):
         return None, "a country before 'base' describes whose base it is"
     if p.cand.key.startswith("the ") and norm(best.name) != p.cand.key:
@@ -423,7 +433,7 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
         for m in PERSON_CUE.finditer(sent.text):
             words.update(norm(w) for w in m.group(1).split())
         for m in SPEECH.finditer(sent.text):
-            if sent.text[m.start() - 2 : m.start()].strip() not in (",",) or True:
+            if not _major(gaz, norm(m.group(1))):  # "Washington said" is a metonym, not a person
                 words.add(norm(m.group(1)))
         for m in FULL_NAME.finditer(sent.text):
             pair = norm(m.group(0))
