@@ -374,7 +374,7 @@ def _next_places(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> list
 def _choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str]:
     ranked = sorted(p.cand.places, key=lambda pl: (-score(pl, p, ctx.focus, ctx), pl.key))
     best = ranked[0]
-    strong = best.kind in ("country", "governorate", "province", "continent") or best.key.startswith("site/") or p.cue
+    strong = best.kind in ("country", "governorate", "province", "continent", "county") or best.key.startswith("site/") or p.cue
     if p.cand.key in NEVER_ALONE:
         return None, "a month, weekday or word that names no place on its own"
     significant = best.population >= 100000 or best.kind in ("country", "governorate", "province", "county")

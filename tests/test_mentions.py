@@ -53,3 +53,36 @@ def test_place_like_names_without_an_entry_are_reported_not_dropped(gazetteer):
     ms = mentions("Mourners gathered at Enghelab Square and near Camp Zulu before the procession.", gazetteer)
     unresolved = sorted(m.text for m in ms if m.place is None)
     assert unresolved == ["Camp Zulu", "Enghelab Square"]
+
+
+def test_metonyms_are_not_places(gazetteer):
+    got = resolved("Washington said it would respond. Tehran denied any role in the attack on Erbil.", gazetteer)
+    assert [k for _, k in got] == ["gn/95446"]  # Erbil only
+
+
+def test_us_as_an_adjective_is_not_a_place_but_in_the_us_is(gazetteer):
+    assert resolved("U.S. forces were not present at either base.", gazetteer) == []
+    assert resolved("He studied in the U.S. for two years.", gazetteer) == [("U.S", "iso/US")]
+
+
+def test_state_context_picks_the_county_and_town(gazetteer):
+    text = "A fire in London, Ky., destroyed a barn. Laurel County deputies said the London fire started at night."
+    got = dict(resolved(text, gazetteer))
+    assert got["Laurel County"].startswith("us-county/KY/")
+    place = gazetteer.places[got["London"]]
+    assert (place.country, place.admin1) == ("US", "21")  # Kentucky, not England
+
+
+def test_unseen_regional_article_lands_where_it_belongs(gazetteer):
+    text = (
+        "A drone struck Tower 22, a U.S. outpost in northeastern Jordan near the Syrian border, killing three soldiers. "
+        "Days later U.S. aircraft hit targets near al-Qaim and in Deir ez-Zor province, and the Houthis fired missiles "
+        "from Hodeidah toward the Red Sea."
+    )
+    got = dict(resolved(text, gazetteer))
+    assert got["Tower 22"] == "site/tower-22"
+    assert got["Jordan"] == "iso/JO"
+    assert gazetteer.places[got["al-Qaim"]].country == "IQ"
+    assert got["Deir ez-Zor province"].startswith("ne1/SY-")
+    assert gazetteer.places[got["Hodeidah"]].country == "YE"
+    assert got["Red Sea"] == "site/red-sea"

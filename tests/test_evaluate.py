@@ -1,0 +1,50 @@
+"""The evaluation harness, on the public corpora (read in place) and the devset."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from geo.evaluate import DEFAULT_DIR, DEVSET, evaluate, evaluate_devset, load_corpus
+
+needs_corpora = pytest.mark.skipif(
+    not (DEFAULT_DIR / "GWN.xml").exists(), reason=f"benchmark corpora not found in {DEFAULT_DIR} (../shared/benchmarks)"
+)
+
+
+@needs_corpora
+def test_gwn_gold_spans_match_the_text():
+    docs = load_corpus("gwn")
+    assert len(docs) == 200
+    spans = [(d.text[g.start : g.end], g.name) for d in docs for g in d.gold]
+    assert sum(a == b for a, b in spans) / len(spans) > 0.99
+
+
+@needs_corpora
+def test_trnews_drifting_offsets_are_realigned():
+    docs = load_corpus("trnews")
+    ok = sum(d.text[g.start : g.end] == g.name for d in docs for g in d.gold)
+    assert ok / sum(len(d.gold) for d in docs) > 0.99
+
+
+@needs_corpora
+def test_geowebnews_sample_stays_accurate(gazetteer):
+    m = evaluate("gwn", gazetteer, limit=40)
+    assert m.gold > 200
+    assert m.recall >= 0.5 and m.precision >= 0.85
+    assert m.acc(161) >= 0.88
+
+
+def test_devset_offsets_are_exact():
+    for line in DEVSET.read_text(encoding="utf-8").splitlines():
+        p = json.loads(line)
+        for m in p["mentions"]:
+            assert p["text"][m["start"] : m["end"]] == m["name"], (p["id"], m["name"])
+            assert m["coord_source"] or m["lon"] is None
+
+
+def test_devset_installations_resolve_within_10_km(gazetteer):
+    m = evaluate_devset(gazetteer)
+    assert m.installations >= 20 and m.gold >= 40
+    assert m.installations_10km / m.installations >= 0.95
