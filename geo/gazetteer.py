@@ -482,27 +482,33 @@ def default_cache_dir() -> Path:
     return Path(base) / "geo"
 
 
-def common_words(gaz: "GazetteerBuilder", top: int = 30000, very: int = 3000) -> set[str]:
+GENERIC_WORDS = {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast",
+    "northwest", "southeast", "southwest", "city", "capital", "centre", "center", "coast", "island", "islands",
+    "river", "lake", "valley", "mountain", "border", "federal", "national", "district", "region", "metropolitan",
+    "interior", "upper", "lower", "middle", "greater", "state", "union", "capital district", "north west",
+}
+
+
+def common_words(gaz: "GazetteerBuilder", top: int = 30000) -> set[str]:
     """Single-word names that are also frequent English words ("The", "Most", "Hit").
 
-    A word is exempt when it is the own name of a country, of a city of
-    100,000 people or more, or of a first-level division that is not also
-    one of the very most frequent words ("Texas" is a place; "Central" is
-    a word).
+    A word is exempt when it is the own name of a country, a continent, a
+    first-level division or a city of 100,000 people or more, unless it is a
+    generic geographic word ("Central", "North", "City"): "Texas" and
+    "Europe" are places; "Most" and "Central" are words.
     """
     from wordfreq import top_n_list
 
-    ranked = [norm(w) for w in top_n_list("en", top)]
-    words, frequent = set(ranked), set(ranked[:very])
+    words = {norm(w) for w in top_n_list("en", top)}
     out = set()
     for k, keys in gaz.index.items():
         if " " in k or k not in words:
             continue
         own = [gaz.places[x] for x in keys if norm(gaz.places[x].name) == k]
-        exempt = any(
-            p.kind == "country"
+        exempt = k not in GENERIC_WORDS and any(
+            p.kind in ("country", "continent", "province", "governorate")
             or (p.population >= 100000 and p.kind in ("city", "town"))
-            or (p.kind in ("province", "governorate") and k not in frequent)
             for p in own
         )
         if not exempt:

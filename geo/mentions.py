@@ -341,7 +341,7 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer) -> list[Pendi
         after = text[tokens[end_tok].end : min(sent.end, tokens[end_tok].end + 40)]
         if rule == "locative" and not (
             re.search(r"\b(?:in|at|near|to|from|across|into|throughout|outside|within|inside|visit|visited|visiting)\s+(?:the\s+)?$", before, re.I)
-            or re.match(r"\.?\s*(?:[,;:)]|$)|\.\s+[A-Z\"“]", after)
+            or re.match(r"\.?\s*(?:[,;:)]|$)|\.\s+[A-Z\"“]|\.?\s+(?:and|or|but|is|was|has|have|had|will|would|are|were|remains)\b", after)
         ):
             continue
         word = text[tokens[c.start_tok].start : tokens[c.end_tok - 1].end]
@@ -455,14 +455,18 @@ def find_mentions(article: Article, gaz: Gazetteer) -> list[Mention]:
         for pl in p.cand.places:
             if pl.kind == "country":
                 focus[pl.country] += 1
-    # Anchors: places the text is surely about (one candidate, or a curated site).
+    # Anchors: places the text is surely about (one candidate, a curated site, a cue, or a
+    # clear winner) among the names that pass every filter without help from anchors.
     ctx = Context(focus, Counter(), [], person_words(article, gaz))
+    first_pass = Context(Counter(focus), Counter(), [], ctx.person_words)
     for p in pend:
-        first = sorted(p.cand.places, key=lambda pl: (-score(pl, p, focus), pl.key))
-        if len(first) == 1 or first[0].key.startswith("site/") or p.cue or (
-            score(first[0], p, focus) - score(first[1], p, focus) >= 15
+        best, _ = _choose(p, gaz, first_pass)
+        if best is None:
+            continue
+        ranked = sorted(p.cand.places, key=lambda pl: (-score(pl, p, focus), pl.key))
+        if len(ranked) == 1 or best.key.startswith("site/") or p.cue or (
+            score(ranked[0], p, focus) - score(ranked[1], p, focus) >= 15
         ):
-            best = first[0]
             if best.kind in ("governorate", "province") and best.admin1:
                 ctx.admin1[(best.country, best.admin1)] += 2
             elif best.kind not in AREA_KINDS:
