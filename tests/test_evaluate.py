@@ -33,7 +33,7 @@ def test_geowebnews_sample_stays_accurate(gazetteer):
     m = evaluate("gwn", gazetteer, limit=40)
     assert m.gold > 200
     assert m.recall >= 0.5 and m.precision >= 0.85
-    assert m.acc(161) >= 0.88
+    assert m.acc(161) >= 0.85  # a regression floor; the full-corpus figures are in the README
 
 
 def test_devset_offsets_are_exact():
