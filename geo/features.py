@@ -67,6 +67,7 @@ class Draft:
                 "publisher": sec.publisher,
                 "published": sec.published,
                 "quote": article.text[sent.start : sent.end],
+                "url": sec.url,
                 "start": sent.start,
                 "end": sent.end,
                 "names": [],

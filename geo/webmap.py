@@ -33,105 +33,15 @@ LAYER_TITLES = {
 }
 # Assets the page needs.  folium links them from CDNs; we inline them.
 KEEP_ASSETS = ("leaflet.js", "leaflet.css", "jquery")
-
-CSS = """
-.geo-popup{font:13px/1.4 system-ui,sans-serif;max-width:400px}
-.geo-popup h4{margin:0 0 4px;font-size:15px}
-.geo-popup .meta{color:#555;margin-bottom:4px}
-.geo-popup ol{margin:6px 0 0;padding-left:18px;max-height:240px;overflow:auto}
-.geo-popup li{margin-bottom:6px}
-.geo-popup blockquote{margin:0;padding-left:6px;border-left:3px solid #ccc}
-.geo-popup mark{background:#ffe066;padding:0 1px}
-.geo-popup .cite{color:#555;font-size:12px}
-.geo-popup .coord{color:#777;font-size:11px;margin-top:4px}
-.geo-legend{position:absolute;z-index:1000;bottom:60px;left:10px;background:#fff;padding:6px 10px;
- border-radius:4px;box-shadow:0 1px 4px rgba(0,0,0,.3);font:12px/1.5 system-ui,sans-serif}
-.geo-legend i{display:inline-block;width:12px;height:12px;border-radius:6px;margin-right:6px;
- vertical-align:-2px;border:1px solid #333}
-.geo-legend i.sq{border-radius:0}
-"""
-
-JS = r"""
-var GEO_COLORS = {us: '#1f6feb', iran: '#d1242f', other_base: '#6e7781', incident: '#fb8500',
-                  mention: '#8c959f', area: '#8250df', zone: '#d1242f'};
-function geoOperatorColor(op) {
-  if (!op) return GEO_COLORS.other_base;
-  if (/U\.S\.|United States|Coalition/.test(op)) return GEO_COLORS.us;
-  if (/IRGC|Quds|Hezbollah|PMF|Iran|Asaib|Houthi/.test(op)) return GEO_COLORS.iran;
-  return GEO_COLORS.other_base;
-}
-function geoStyle(f) {
-  var p = f.properties;
-  if (p.layer === 'bases') return {radius: 8, color: '#222', weight: 1.5, fillColor: geoOperatorColor(p.operator), fillOpacity: 0.9};
-  if (p.layer === 'incidents') return {radius: 7, color: '#000', weight: 1.5, fillColor: GEO_COLORS.incident, fillOpacity: 0.9};
-  if (p.layer === 'areas') {
-    if (p.kind === 'approximate_zone') return {color: GEO_COLORS.zone, weight: 2, dashArray: '6 4', fillOpacity: 0.08};
-    return {color: GEO_COLORS.area, weight: 1.5, fillOpacity: 0.1};
-  }
-  return {radius: 4, color: '#444', weight: 1, fillColor: GEO_COLORS.mention, fillOpacity: 0.8};
-}
-function geoEl(tag, text, cls) {
-  var e = document.createElement(tag);
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  if (cls) e.className = cls;
-  return e;
-}
-function geoQuote(s) {
-  var q = geoEl('blockquote'), text = String(s.quote), pos = 0;
-  var names = (s.names || []).map(function (n) { return [n[0] - s.start, n[1] - s.start]; })
-      .filter(function (n) { return n[0] >= 0 && n[1] <= text.length && n[0] < n[1]; });
-  names.forEach(function (n) {
-    if (n[0] < pos) return;
-    q.appendChild(document.createTextNode(text.slice(pos, n[0])));
-    q.appendChild(geoEl('mark', text.slice(n[0], n[1])));
-    pos = n[1];
-  });
-  q.appendChild(document.createTextNode(text.slice(pos)));
-  return q;
-}
-function geoPopup(p) {
-  var d = geoEl('div', null, 'geo-popup');
-  d.appendChild(geoEl('h4', p.name));
-  var meta = [p.kind, 'precision: ' + p.precision + (p.uncertainty_km ? ' (±' + p.uncertainty_km + ' km)' : '')];
-  if (p.country) meta.push(p.country);
-  d.appendChild(geoEl('div', meta.join(' · '), 'meta'));
-  if (p.layer === 'incidents') {
-    var when = p.date_start ? (p.date_start === p.date_end ? p.date_start : p.date_start + ' to ' + p.date_end)
-                            : 'date unknown' + (p.date_end ? ' (on or before ' + p.date_end + ')' : '');
-    d.appendChild(geoEl('div', 'Date: ' + when + ' (' + p.date_precision + ')'));
-    d.appendChild(geoEl('div', 'Type: ' + p.event_label + (p.near ? ' (near)' : '')));
-    if (p.actors) d.appendChild(geoEl('div', 'Actors: ' + p.actors));
-    if (p.fatalities !== null && p.fatalities !== undefined) {
-      var fat = p.fatalities === p.fatalities_high ? p.fatalities : p.fatalities + '–' + p.fatalities_high;
-      d.appendChild(geoEl('div', 'Fatalities: ' + fat + (p.injuries !== null && p.injuries !== undefined ? ' · injuries: ' + p.injuries : '')));
-    }
-  }
-  if (p.operator) d.appendChild(geoEl('div', 'Operator: ' + p.operator));
-  if (p.approximate) d.appendChild(geoEl('div', 'Approximate area: ' + p.area_km2 + ' km² (size as the article states it)'));
-  var ol = geoEl('ol');
-  (p.sources || []).forEach(function (s) {
-    var li = geoEl('li');
-    li.appendChild(geoQuote(s));
-    var cite = geoEl('div', null, 'cite');
-    var title = s.title || s.article;
-    if (s.url && /^https?:\/\//i.test(s.url)) {
-      var a = geoEl('a', title); a.href = s.url; a.target = '_blank'; a.rel = 'noopener noreferrer';
-      cite.appendChild(a);
-    } else {
-      cite.appendChild(document.createTextNode(title));
-    }
-    cite.appendChild(document.createTextNode(' — ' + (s.publisher || 'publisher unknown') + ', ' + (s.published || 'date unknown')));
-    li.appendChild(cite);
-    ol.appendChild(li);
-  });
-  d.appendChild(geoEl('div', (p.sources || []).length + ' source(s):', 'cite'));
-  d.appendChild(ol);
-  d.appendChild(geoEl('div', 'Coordinates: ' + p.coord_source, 'coord'));
-  return d;
-}
-function geoTooltip(f) { return function () { return geoEl('span', f.properties.name); }; }
-"""
-
+# Point layers with more features than this are clustered.
+CLUSTER_OVER = 150
+# Properties the popup and the controls use; the rest stay in the GeoJSON files.
+MAP_PROPS = (
+    "name", "kind", "precision", "uncertainty_km", "country", "coord_source", "operator", "event_label",
+    "date_start", "date_end", "date_precision", "near", "actors", "fatalities", "fatalities_high", "injuries",
+    "approximate", "area_km2",
+)
+HERE = Path(__file__).resolve().parent
 LEGEND = """
 <div class="geo-legend">
 <b>Layers</b><br>
@@ -141,7 +51,8 @@ LEGEND = """
 <i style="background:#fb8500"></i>Incident<br>
 <i class="sq" style="background:rgba(130,80,223,.3);border-color:#8250df"></i>Area (governorate, province)<br>
 <i class="sq" style="background:#fff;border:2px dashed #d1242f"></i>Approximate zone<br>
-<i style="background:#8c959f;width:8px;height:8px"></i>Other place mentioned
+<i style="background:#8c959f;width:8px;height:8px"></i>Other place mentioned<br>
+<span class="geo-hint">Click a point for its sources; the dashed circle is its uncertainty.</span>
 </div>
 """
 
@@ -151,38 +62,54 @@ def folium_location(p: LngLat) -> list[float]:
     return [p.lat, p.lon]
 
 
-def _geojson_layer(fc: dict[str, Any], kind: str):
+def compact(layer: str, feats: list[dict[str, Any]]) -> dict[str, Any]:
+    """A layer as the page holds it: articles listed once, sources by number."""
+    articles: list[list[Any]] = []
+    index: dict[tuple, int] = {}
+    out = []
+    for f in feats:
+        p = f["properties"]
+        srcs = []
+        for s in p["sources"]:
+            key = (s["article"], s["title"], s["publisher"], s["published"], s.get("url"))
+            if key not in index:
+                index[key] = len(articles)
+                articles.append(list(key))
+            srcs.append([index[key], s["start"], s["end"], s["quote"], s.get("names", [])])
+        props = {k: p[k] for k in MAP_PROPS if p.get(k) not in (None, "")}
+        g = f["geometry"]
+        geom = [round(g["coordinates"][0], 5), round(g["coordinates"][1], 5)] if g["type"] == "Point" else normalise_geometry(g)
+        out.append({"id": f["id"], "g": geom, "p": props, "s": srcs})
+    return {"layer": layer, "articles": articles, "features": out}
+
+
+def _macro(template: str, **attrs):
     from branca.element import MacroElement
     from jinja2 import Template
 
-    class GeoLayer(MacroElement):
-        _template = Template(
-            """
-            {% macro script(this, kwargs) %}
-            var {{ this.get_name() }} = L.geoJSON({{ this.data|tojson }}, {
-              {% if this.kind == 'data' %}
-              pointToLayer: function (f, latlng) { return L.circleMarker(latlng, geoStyle(f)); },
-              style: geoStyle,
-              onEachFeature: function (f, layer) {
-                layer.bindPopup(function () { return geoPopup(f.properties); }, {maxWidth: 420});
-                layer.bindTooltip(geoTooltip(f));
-              }
-              {% else %}
-              style: function () { return {color: '#7a7a7a', weight: 0.8, fill: true, fillColor: '#f4f1ea', fillOpacity: 1}; },
-              interactive: false
-              {% endif %}
-            }).addTo({{ this._parent.get_name() }});
-            {% endmacro %}
-            """
-        )
+    class Macro(MacroElement):
+        _template = Template("{% macro script(this, kwargs) %}" + template + "{% endmacro %}")
 
-        def __init__(self, data: dict[str, Any], kind: str) -> None:
+        def __init__(self) -> None:
             super().__init__()
-            self._name = "GeoLayer"
-            self.data = data
-            self.kind = kind
+            self._name = "GeoMacro"
+            for k, v in attrs.items():
+                setattr(self, k, v)
 
-    return GeoLayer(fc, kind)
+    return Macro()
+
+
+def _data_layer(data: dict[str, Any], cluster: bool):
+    return _macro("geoAddLayer({{ this.data|tojson }}, {{ this._parent.get_name() }}, {{ this.cluster|tojson }});",
+                  data=data, cluster=cluster)
+
+
+def _outline_layer(data: dict[str, Any]):
+    return _macro(
+        "L.geoJSON({{ this.data|tojson }}, {style: function () { return {color: '#7a7a7a', weight: 0.8, "
+        "fill: true, fillColor: '#f4f1ea', fillOpacity: 1}; }, interactive: false}).addTo({{ this._parent.get_name() }});",
+        data=data,
+    )
 
 
 def _outline_data(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
@@ -205,10 +132,12 @@ def _outline_data(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
 
 
 def _bounds(layers: dict[str, list[dict[str, Any]]]) -> tuple[float, float, float, float] | None:
+    """The view: bases, incidents and areas (other mentions would zoom out to the world)."""
     from shapely.geometry import shape
 
     xs, ys = [], []
-    for feats in layers.values():
+    core = [layers.get(k, []) for k in ("bases", "incidents", "areas")]
+    for feats in core if any(core) else layers.values():
         for f in feats:
             if f["properties"].get("precision") == "country":
                 continue  # country points would zoom the view out to the world
@@ -217,7 +146,10 @@ def _bounds(layers: dict[str, list[dict[str, Any]]]) -> tuple[float, float, floa
             ys += [b[1], b[3]]
     if not xs:
         return None
-    return min(xs), min(ys), max(xs), max(ys)
+    # At least half a degree across, so one point does not zoom in without end.
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    hx, hy = max((max(xs) - min(xs)) / 2, 0.25), max((max(ys) - min(ys)) / 2, 0.25)
+    return cx - hx, cy - hy, cx + hx, cy + hy
 
 
 def inline_assets(html: str) -> str:
@@ -251,35 +183,36 @@ def inline_assets(html: str) -> str:
 def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
     import folium
     from branca.element import Element
+    from folium.plugins import Fullscreen, MarkerCluster
 
     m = folium.Map(tiles=None, control_scale=True, prefer_canvas=True)
     m.default_js = [(n, u) for n, u in m.default_js if any(k in u for k in KEEP_ASSETS)]
     m.default_css = [(n, u) for n, u in m.default_css if any(k in u for k in KEEP_ASSETS)]
+    m.default_js += MarkerCluster.default_js
+    m.default_css += MarkerCluster.default_css
     root = m.get_root()
     root.header.add_child(Element(f"<title>{_escape(title)}</title>"), name="title")
-    root.header.add_child(Element(f"<style>{CSS}</style>"), name="geo_css")
-    root.header.add_child(Element(f"<script>{JS}</script>"), name="geo_js")
+    root.header.add_child(Element("<style>" + (HERE / "webmap.css").read_text(encoding="utf-8") + "</style>"), name="geo_css")
+    root.header.add_child(Element("<script>" + (HERE / "webmap.js").read_text(encoding="utf-8") + "</script>"), name="geo_js")
     root.html.add_child(Element(LEGEND), name="legend")
 
     bounds = _bounds(layers) or (38.0, 29.0, 49.0, 38.0)
     base = folium.FeatureGroup(name="Natural Earth outlines (offline)", overlay=False, control=True)
-    base.add_child(_geojson_layer(_outline_data(bounds), "outline"))
+    base.add_child(_outline_layer(_outline_data(bounds)))
     base.add_to(m)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=False, overlay=False).add_to(m)
     folium.TileLayer("OpenTopoMap", name="OpenTopoMap (online)", show=False, overlay=False).add_to(m)
 
     for layer in ("areas", "mentions", "incidents", "bases"):
         feats = layers.get(layer, [])
-        fc = {
-            "type": "FeatureCollection",
-            "features": [{**f, "geometry": normalise_geometry(f["geometry"])} for f in feats],
-        }
         group = folium.FeatureGroup(name=f"{LAYER_TITLES[layer]} ({len(feats)})", overlay=True, show=True)
-        group.add_child(_geojson_layer(fc, "data"))
+        group.add_child(_data_layer(compact(layer, feats), cluster=layer != "areas" and len(feats) > CLUSTER_OVER))
         group.add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
+    Fullscreen(position="topleft").add_to(m)
     sw, ne = folium_location(LngLat(bounds[0], bounds[1])), folium_location(LngLat(bounds[2], bounds[3]))
-    m.fit_bounds([sw, ne], padding=(20, 20))
+    m.fit_bounds([sw, ne], padding=(20, 20), max_zoom=11)
+    m.add_child(_macro("geoInit({{ this._parent.get_name() }});"))
     return inline_assets(m.get_root().render())
 
 

@@ -30,13 +30,9 @@ def main() -> None:
         page.goto(page_path.as_uri())
         page.wait_for_selector(".leaflet-control-layers")
         page.wait_for_timeout(500)
-        # Open the popup of the Jurf al-Sakhar base so the picture shows a quote.
-        page.evaluate(
-            """() => { for (const k in window) { const l = window[k];
-                 if (l && l.eachLayer && l.toGeoJSON && !l._url) { l.eachLayer(x => {
-                   if (x.feature && x.feature.id === 'bases:site/jurf-al-sakhar') x.openPopup(); }); } } }"""
-        )
-        page.wait_for_timeout(300)
+        # Open the popup of the Camp Taji drone attack so the picture shows a quote.
+        page.evaluate("() => geoFocus('incidents:site/camp-taji/drone_attack/2025-06-22')")
+        page.wait_for_timeout(500)
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out))
         browser.close()

@@ -49,31 +49,21 @@ def test_article_text_is_never_raw_html_in_the_page(hostile_map):
 
 
 def _visible_ids(page):
-    return page.evaluate(
-        """() => { const out = []; let map = null;
-          for (const k in window) { if (window[k] instanceof L.Map) map = window[k]; }
-          for (const k in window) { const l = window[k];
-            if (l && l.eachLayer && l.toGeoJSON && l.options && l.options.onEachFeature) {
-              l.eachLayer(x => { if (x.feature && map.hasLayer(x)) out.push(x.feature.id); }); } }
-          return out; }"""
-    )
+    return page.evaluate("() => Object.keys(GEO.byId).filter(id => GEO.map.hasLayer(GEO.byId[id]))")
 
 
 def _popup_text(page, fid):
     return page.evaluate(
-        """(fid) => { for (const k in window) { const l = window[k];
-            if (l && l.eachLayer && l.toGeoJSON && l.options && l.options.onEachFeature) {
-              let found = null;
-              l.eachLayer(x => { if (x.feature && x.feature.id === fid) { x.openPopup(); found = x; } });
-              if (found) { const el = document.querySelector('.leaflet-popup-content');
-                           return {text: el.innerText, marks: [...el.querySelectorAll('mark')].map(m => m.textContent),
-                                   scripts: el.querySelectorAll('script,img').length}; } } }
-          return null; }""",
+        """(fid) => { if (!geoFocus(fid)) return null;
+             const el = document.querySelector('.leaflet-popup-content');
+             return {text: el.innerText, marks: [...el.querySelectorAll('mark')].map(m => m.textContent),
+                     links: [...el.querySelectorAll('a')].map(a => a.getAttribute('href')),
+                     scripts: el.querySelectorAll('script,img,iframe').length}; }""",
         fid,
     )
 
 
-def _browser(path):
+def _browser(path, fragment=""):
     from playwright.sync_api import sync_playwright
 
     need(CHROMIUM, "chromium")
@@ -93,7 +83,7 @@ def _browser(path):
     page.route("**/*", route)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(path.resolve().as_uri())
+    page.goto(path.resolve().as_uri() + fragment)
     page.wait_for_selector(".leaflet-control-layers")
     return pw, browser, page, errors, blocked
 
@@ -113,6 +103,13 @@ def test_seed_map_renders_offline_with_quoted_popups(seed_build):
         assert "causing damage to radar systems at Camp Taji" in pop["text"]
         assert "The Washington Post" in pop["text"] and "2025-06-22 to 2025-06-23" in pop["text"]
         assert "Camp Taji" in pop["marks"]
+        assert any(link.startswith("https://www.daily8.com/") for link in pop["links"])  # the article URL
+        # The uncertainty circle of the open feature is drawn, and goes with the popup.
+        assert page.evaluate("() => GEO.circle !== null && Math.round(GEO.circle.getRadius()) === 3000")
+        page.evaluate("() => { GEO.map.closePopup(); }")
+        assert page.evaluate("() => GEO.circle === null")
+        assert page.locator(".leaflet-control-scale").count() == 1
+        assert page.locator(".leaflet-control-zoom-fullscreen, .leaflet-control-fullscreen").count() >= 1
         assert errors == [] and blocked == []
     finally:
         browser.close()
@@ -131,6 +128,50 @@ def test_hostile_text_displays_as_text_and_runs_nothing(hostile_map):
         assert pop["scripts"] == 0
         assert page.evaluate("() => window.__xss") is None
         assert errors == []
+    finally:
+        browser.close()
+        pw.stop()
+
+
+def test_permalink_opens_the_feature_with_its_popup(seed_build):
+    fid = "bases:site/jurf-al-sakhar"
+    from urllib.parse import quote
+
+    pw, browser, page, errors, blocked = _browser(seed_build[2], "#" + quote(fid, safe=""))
+    try:
+        page.wait_for_selector(".leaflet-popup-content")
+        assert "Jurf Al Sakhar area" in page.locator(".leaflet-popup-content").inner_text()
+        assert page.evaluate("() => GEO.map.getZoom()") >= 8
+        # Opening another popup updates the address, so it can be copied and shared.
+        page.evaluate("() => { geoFocus('bases:site/camp-taji'); }")
+        assert page.evaluate("() => decodeURIComponent(location.hash.slice(1))") == "bases:site/camp-taji"
+        assert errors == [] and blocked == []
+    finally:
+        browser.close()
+        pw.stop()
+
+
+def test_search_and_time_control(seed_build):
+    pw, browser, page, errors, blocked = _browser(seed_build[2])
+    try:
+        box = page.locator(".geo-search input")
+        box.fill("Imam Ali Air Base")
+        box.press("Enter")
+        page.wait_for_selector(".leaflet-popup-content")
+        assert "Imam Ali" in page.locator(".leaflet-popup-content h4").inner_text()
+        page.evaluate("() => { GEO.map.closePopup(); }")
+        incidents = lambda: page.evaluate("() => GEO.layers.incidents.layer.getLayers().length")
+        total = incidents()
+        assert page.locator(".geo-count").inner_text() == f"{total} of {total} incidents"
+        page.locator("#geo-all-dates").uncheck()
+        page.locator(".geo-from").fill("2025-06-20")
+        page.locator(".geo-to").fill("2025-06-24")
+        page.locator(".geo-to").dispatch_event("change")
+        shown = page.evaluate("() => GEO.layers.incidents.layer.getLayers().map(l => l.feature.properties.date_start)")
+        assert 0 < len(shown) < total and all("2025-06-09" <= d <= "2025-06-24" for d in shown)
+        page.locator("#geo-all-dates").check()
+        assert incidents() == total
+        assert errors == [] and blocked == []
     finally:
         browser.close()
         pw.stop()

@@ -1,0 +1,248 @@
+/* The map's behaviour: one copy per page, shared by every layer.
+ *
+ * Article text only ever reaches the page through textContent and
+ * createTextNode, never innerHTML, so hostile text displays as text.
+ */
+var GEO = {map: null, layers: {}, byId: {}, names: {}, circle: null};
+var GEO_COLORS = {us: '#1f6feb', iran: '#d1242f', other_base: '#6e7781', incident: '#fb8500',
+                  mention: '#8c959f', area: '#8250df', zone: '#d1242f'};
+
+function geoOperatorColor(op) {
+  if (!op) return GEO_COLORS.other_base;
+  if (/U\.S\.|United States|Coalition/.test(op)) return GEO_COLORS.us;
+  if (/IRGC|Quds|Hezbollah|PMF|Iran|Asaib|Houthi/.test(op)) return GEO_COLORS.iran;
+  return GEO_COLORS.other_base;
+}
+
+function geoStyle(f) {
+  var p = f.properties;
+  if (p.layer === 'bases') return {radius: 8, color: '#222', weight: 1.5, fillColor: geoOperatorColor(p.operator), fillOpacity: 0.9};
+  if (p.layer === 'incidents') return {radius: 7, color: '#000', weight: 1.5, fillColor: GEO_COLORS.incident, fillOpacity: 0.9};
+  if (p.layer === 'areas') {
+    if (p.kind === 'approximate_zone') return {color: GEO_COLORS.zone, weight: 2, dashArray: '6 4', fillOpacity: 0.08};
+    return {color: GEO_COLORS.area, weight: 1.5, fillOpacity: 0.1};
+  }
+  return {radius: 4, color: '#444', weight: 1, fillColor: GEO_COLORS.mention, fillOpacity: 0.8};
+}
+
+function geoEl(tag, text, cls) {
+  var e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  if (cls) e.className = cls;
+  return e;
+}
+
+/* Compact layer data -> GeoJSON features.  Sources stay compact until a popup needs them. */
+function geoExpand(data) {
+  return data.features.map(function (f) {
+    var props = {id: f.id, layer: data.layer, _s: f.s, _a: data.articles};
+    for (var k in f.p) props[k] = f.p[k];
+    var geom = Array.isArray(f.g) ? {type: 'Point', coordinates: f.g} : f.g;
+    return {type: 'Feature', id: f.id, geometry: geom, properties: props};
+  });
+}
+
+function geoSources(p) {
+  return (p._s || []).map(function (s) {
+    var a = p._a[s[0]];
+    return {article: a[0], title: a[1], publisher: a[2], published: a[3], url: a[4],
+            start: s[1], end: s[2], quote: s[3], names: s[4] || []};
+  });
+}
+
+function geoQuote(s) {
+  var q = geoEl('blockquote'), text = String(s.quote), pos = 0;
+  var names = (s.names || []).map(function (n) { return [n[0] - s.start, n[1] - s.start]; })
+      .filter(function (n) { return n[0] >= 0 && n[1] <= text.length && n[0] < n[1]; });
+  names.forEach(function (n) {
+    if (n[0] < pos) return;
+    q.appendChild(document.createTextNode(text.slice(pos, n[0])));
+    q.appendChild(geoEl('mark', text.slice(n[0], n[1])));
+    pos = n[1];
+  });
+  q.appendChild(document.createTextNode(text.slice(pos)));
+  return q;
+}
+
+function geoPopup(p) {
+  var d = geoEl('div', null, 'geo-popup');
+  d.appendChild(geoEl('h4', p.name));
+  var meta = [p.kind, 'precision: ' + p.precision + (p.uncertainty_km ? ' (±' + p.uncertainty_km + ' km)' : '')];
+  if (p.country) meta.push(p.country);
+  d.appendChild(geoEl('div', meta.join(' · '), 'meta'));
+  if (p.layer === 'incidents') {
+    var when = p.date_start ? (p.date_start === p.date_end ? p.date_start : p.date_start + ' to ' + p.date_end)
+                            : 'date unknown' + (p.date_end ? ' (on or before ' + p.date_end + ')' : '');
+    d.appendChild(geoEl('div', 'Date: ' + when + ' (' + p.date_precision + ')'));
+    d.appendChild(geoEl('div', 'Type: ' + p.event_label + (p.near ? ' (near)' : '')));
+    if (p.actors) d.appendChild(geoEl('div', 'Actors: ' + p.actors));
+    if (p.fatalities !== null && p.fatalities !== undefined) {
+      var fat = p.fatalities === p.fatalities_high ? p.fatalities : p.fatalities + '–' + p.fatalities_high;
+      d.appendChild(geoEl('div', 'Fatalities: ' + fat + (p.injuries !== null && p.injuries !== undefined ? ' · injuries: ' + p.injuries : '')));
+    }
+  }
+  if (p.operator) d.appendChild(geoEl('div', 'Operator: ' + p.operator));
+  if (p.approximate) d.appendChild(geoEl('div', 'Approximate area: ' + p.area_km2 + ' km² (size as the article states it)'));
+  var sources = geoSources(p);
+  d.appendChild(geoEl('div', sources.length + ' source(s):', 'cite'));
+  var ol = geoEl('ol');
+  sources.forEach(function (s) {
+    var li = geoEl('li');
+    li.appendChild(geoQuote(s));
+    var cite = geoEl('div', null, 'cite');
+    var title = s.title || s.article;
+    if (s.url && /^https?:\/\//i.test(s.url)) {
+      var a = geoEl('a', title); a.href = s.url; a.target = '_blank'; a.rel = 'noopener noreferrer';
+      cite.appendChild(a);
+    } else {
+      cite.appendChild(document.createTextNode(title));
+    }
+    cite.appendChild(document.createTextNode(' — ' + (s.publisher || 'publisher unknown') + ', ' + (s.published || 'date unknown')));
+    li.appendChild(cite);
+    ol.appendChild(li);
+  });
+  d.appendChild(ol);
+  if (p.coord_source) d.appendChild(geoEl('div', 'Coordinates: ' + p.coord_source, 'coord'));
+  var link = geoEl('a', 'Link to this feature', 'permalink');
+  link.href = '#' + encodeURIComponent(p.id);
+  d.appendChild(link);
+  return d;
+}
+
+function geoOnEach(f, layer) {
+  layer.bindPopup(function () { return geoPopup(f.properties); }, {maxWidth: 420});
+  layer.bindTooltip(function () { return geoEl('span', f.properties.name); });
+  GEO.byId[f.properties.id] = layer;
+  (GEO.names[f.properties.name] = GEO.names[f.properties.name] || []).push(f.properties.id);
+}
+
+/* Add one layer's compact data to its overlay group. */
+function geoAddLayer(data, group, cluster) {
+  var feats = geoExpand(data);
+  var layer = L.geoJSON(null, {
+    pointToLayer: function (f, latlng) { return L.circleMarker(latlng, geoStyle(f)); },
+    style: geoStyle,
+    onEachFeature: geoOnEach
+  });
+  var holder = layer;
+  if (cluster && L.markerClusterGroup) {
+    holder = L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 9, maxClusterRadius: 40,
+                                   showCoverageOnHover: false});
+  }
+  GEO.layers[data.layer] = {layer: layer, holder: holder, feats: feats, group: group};
+  geoShow(data.layer, feats);
+  holder.addTo(group);
+}
+
+function geoShow(name, feats) {
+  var L_ = GEO.layers[name];
+  L_.layer.clearLayers();
+  if (L_.holder !== L_.layer) L_.holder.clearLayers();
+  L_.layer.addData(feats);
+  if (L_.holder !== L_.layer) L_.holder.addLayers(L_.layer.getLayers());
+}
+
+/* Open a feature by id: used by the permalink and the search box. */
+function geoFocus(id) {
+  var layer = GEO.byId[id];
+  if (!layer) return false;
+  var name = layer.feature.properties.layer, entry = GEO.layers[name];
+  if (entry && !GEO.map.hasLayer(entry.group)) GEO.map.addLayer(entry.group);
+  var open = function () { layer.openPopup(); };
+  if (entry && entry.holder.zoomToShowLayer && entry.holder.hasLayer(layer)) {
+    entry.holder.zoomToShowLayer(layer, open);
+  } else if (layer.getBounds) {
+    GEO.map.fitBounds(layer.getBounds(), {maxZoom: 9}); open();
+  } else {
+    GEO.map.setView(layer.getLatLng(), Math.max(GEO.map.getZoom(), 8)); open();
+  }
+  return true;
+}
+
+function geoFromHash() {
+  if (location.hash.length > 1) geoFocus(decodeURIComponent(location.hash.slice(1)));
+}
+
+/* Search by place name: a text box with the names of every feature. */
+function geoSearchControl() {
+  var ctl = L.control({position: 'topleft'});
+  ctl.onAdd = function () {
+    var div = L.DomUtil.create('div', 'geo-search leaflet-bar');
+    var input = geoEl('input'); input.type = 'search'; input.placeholder = 'Find a place…';
+    input.setAttribute('list', 'geo-names'); input.setAttribute('aria-label', 'Find a place by name');
+    var list = geoEl('datalist'); list.id = 'geo-names';
+    Object.keys(GEO.names).sort().forEach(function (n) { var o = geoEl('option'); o.value = n; list.appendChild(o); });
+    var go = function () {
+      var ids = GEO.names[input.value];
+      if (ids) geoFocus(ids[0]);
+    };
+    input.addEventListener('change', go);
+    input.addEventListener('keydown', function (e) { if (e.key === 'Enter') go(); });
+    div.appendChild(input); div.appendChild(list);
+    L.DomEvent.disableClickPropagation(div);
+    return div;
+  };
+  return ctl;
+}
+
+/* Incident time control: a date range; "all dates" shows every incident, undated ones too. */
+function geoTimeControl() {
+  var inc = GEO.layers.incidents;
+  if (!inc || !inc.feats.length) return null;
+  var dates = [];
+  inc.feats.forEach(function (f) { if (f.properties.date_start) { dates.push(f.properties.date_start, f.properties.date_end); } });
+  dates.sort();
+  var ctl = L.control({position: 'bottomright'});
+  ctl.onAdd = function () {
+    var div = L.DomUtil.create('div', 'geo-time');
+    div.appendChild(geoEl('b', 'Incidents by date'));
+    var all = geoEl('input'); all.type = 'checkbox'; all.checked = true; all.id = 'geo-all-dates';
+    var lab = geoEl('label', ' all dates'); lab.prepend(all);
+    var from = geoEl('input'), to = geoEl('input');
+    from.type = to.type = 'date'; from.className = 'geo-from'; to.className = 'geo-to';
+    from.value = dates[0] || ''; to.value = dates[dates.length - 1] || '';
+    var count = geoEl('div', '', 'geo-count');
+    var apply = function () {
+      var shown = all.checked ? inc.feats : inc.feats.filter(function (f) {
+        var p = f.properties;
+        return p.date_start && (!from.value || p.date_end >= from.value) && (!to.value || p.date_start <= to.value);
+      });
+      from.disabled = to.disabled = all.checked;
+      geoShow('incidents', shown);
+      count.textContent = shown.length + ' of ' + inc.feats.length + ' incidents';
+    };
+    [all, from, to].forEach(function (e) { e.addEventListener('change', apply); });
+    div.appendChild(lab); div.appendChild(geoEl('br'));
+    div.appendChild(from); div.appendChild(document.createTextNode(' to ')); div.appendChild(to);
+    div.appendChild(count);
+    L.DomEvent.disableClickPropagation(div);
+    setTimeout(apply, 0);
+    return div;
+  };
+  return ctl;
+}
+
+/* Uncertainty: a circle of uncertainty_km around a point while its popup is open. */
+function geoUncertainty(map) {
+  map.on('popupopen', function (e) {
+    var layer = e.popup._source;
+    if (GEO.circle) { map.removeLayer(GEO.circle); GEO.circle = null; }
+    if (!layer || !layer.feature) return;
+    var p = layer.feature.properties;
+    if (history.replaceState) history.replaceState(null, '', '#' + encodeURIComponent(p.id));
+    if (layer.getLatLng && p.uncertainty_km) {
+      GEO.circle = L.circle(layer.getLatLng(), {radius: p.uncertainty_km * 1000, color: '#444', weight: 1,
+                                                dashArray: '4 4', fillOpacity: 0.05, interactive: false}).addTo(map);
+    }
+  });
+  map.on('popupclose', function () { if (GEO.circle) { map.removeLayer(GEO.circle); GEO.circle = null; } });
+}
+
+function geoInit(map) {
+  GEO.map = map;
+  geoUncertainty(map);
+  geoSearchControl().addTo(map);
+  var t = geoTimeControl(); if (t) t.addTo(map);
+  window.addEventListener('hashchange', geoFromHash);
+  geoFromHash();
+}
