@@ -3,7 +3,7 @@
  * Article text only ever reaches the page through textContent and
  * createTextNode, never innerHTML, so hostile text displays as text.
  */
-var GEO = {map: null, layers: {}, byId: {}, names: {}, circle: null};
+var GEO = {map: null, layers: {}, byId: {}, names: {}, circle: null, current: null, tip: null, popup: null};
 var GEO_COLORS = {us: '#1f6feb', iran: '#d1242f', other_base: '#6e7781', incident: '#fb8500',
                   mention: '#8c959f', area: '#8250df', zone: '#d1242f'};
 
@@ -32,13 +32,22 @@ function geoEl(tag, text, cls) {
   return e;
 }
 
-/* Compact layer data -> GeoJSON features.  Sources stay compact until a popup needs them. */
+/* Compact layer data (see geo.webmap.compact) -> GeoJSON features.
+ * Sources stay compact until a popup needs them. */
 function geoExpand(data) {
+  var enums = {};
+  data.enums.forEach(function (k) { enums[k] = true; });
   return data.features.map(function (f) {
-    var props = {id: f.id, layer: data.layer, _s: f.s, _a: data.articles};
-    for (var k in f.p) props[k] = f.p[k];
-    var geom = Array.isArray(f.g) ? {type: 'Point', coordinates: f.g} : f.g;
-    return {type: 'Feature', id: f.id, geometry: geom, properties: props};
+    var id = data.layer + ':' + f[0];
+    var props = {id: id, layer: data.layer, _s: f[3], _a: data.articles};
+    var vals = f[2];
+    for (var i = 0; i < vals.length; i++) {
+      var k = data.keys[i], v = vals[i];
+      if (v === null) continue;
+      props[k] = enums[k] && typeof v === 'number' ? data.strings[v] : v;
+    }
+    var geom = Array.isArray(f[1]) ? {type: 'Point', coordinates: f[1]} : f[1];
+    return {type: 'Feature', id: id, geometry: geom, properties: props};
   });
 }
 
@@ -110,10 +119,33 @@ function geoPopup(p) {
 }
 
 function geoOnEach(f, layer) {
-  layer.bindPopup(function () { return geoPopup(f.properties); }, {maxWidth: 420});
-  layer.bindTooltip(function () { return geoEl('span', f.properties.name); });
   GEO.byId[f.properties.id] = layer;
   (GEO.names[f.properties.name] = GEO.names[f.properties.name] || []).push(f.properties.id);
+}
+
+/* One popup and one tooltip for the whole page, filled on demand: 100,000
+ * features would otherwise mean 100,000 popup objects. */
+function geoAnchor(layer) {
+  return layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
+}
+
+function geoOpen(layer, latlng) {
+  GEO.current = layer;
+  GEO.popup = GEO.popup || L.popup({maxWidth: 420});
+  GEO.popup.setLatLng(latlng || geoAnchor(layer)).setContent(geoPopup(layer.feature.properties));
+  if (GEO.map.hasLayer(GEO.popup)) GEO.map.fire('popupopen', {popup: GEO.popup});
+  else GEO.popup.openOn(GEO.map);
+}
+
+function geoEvents(holder) {
+  holder.on('click', function (e) { if (e.layer && e.layer.feature) geoOpen(e.layer, e.layer.getLatLng ? null : e.latlng); });
+  holder.on('mouseover', function (e) {
+    if (!e.layer || !e.layer.feature) return;
+    GEO.tip = GEO.tip || L.tooltip({direction: 'top', offset: L.point(0, -6)});
+    GEO.tip.setLatLng(e.latlng || geoAnchor(e.layer)).setContent(geoEl('span', e.layer.feature.properties.name));
+    GEO.map.openTooltip(GEO.tip);
+  });
+  holder.on('mouseout', function () { if (GEO.tip) GEO.map.closeTooltip(GEO.tip); });
 }
 
 /* Add one layer's compact data to its overlay group. */
@@ -130,6 +162,7 @@ function geoAddLayer(data, group, cluster) {
                                    showCoverageOnHover: false});
   }
   GEO.layers[data.layer] = {layer: layer, holder: holder, feats: feats, group: group};
+  geoEvents(holder);
   geoShow(data.layer, feats);
   holder.addTo(group);
 }
@@ -148,7 +181,7 @@ function geoFocus(id) {
   if (!layer) return false;
   var name = layer.feature.properties.layer, entry = GEO.layers[name];
   if (entry && !GEO.map.hasLayer(entry.group)) GEO.map.addLayer(entry.group);
-  var open = function () { layer.openPopup(); };
+  var open = function () { geoOpen(layer); };
   if (entry && entry.holder.zoomToShowLayer && entry.holder.hasLayer(layer)) {
     entry.holder.zoomToShowLayer(layer, open);
   } else if (layer.getBounds) {
@@ -224,8 +257,8 @@ function geoTimeControl() {
 
 /* Uncertainty: a circle of uncertainty_km around a point while its popup is open. */
 function geoUncertainty(map) {
-  map.on('popupopen', function (e) {
-    var layer = e.popup._source;
+  map.on('popupopen', function () {
+    var layer = GEO.current;
     if (GEO.circle) { map.removeLayer(GEO.circle); GEO.circle = null; }
     if (!layer || !layer.feature) return;
     var p = layer.feature.properties;

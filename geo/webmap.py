@@ -41,6 +41,8 @@ MAP_PROPS = (
     "date_start", "date_end", "date_precision", "near", "actors", "fatalities", "fatalities_high", "injuries",
     "approximate", "area_km2",
 )
+# Properties whose values repeat across features: stored once in a string table.
+ENUM_PROPS = frozenset({"kind", "precision", "country", "coord_source", "operator", "event_label", "date_precision", "actors"})
 HERE = Path(__file__).resolve().parent
 LEGEND = """
 <div class="geo-legend">
@@ -63,24 +65,49 @@ def folium_location(p: LngLat) -> list[float]:
 
 
 def compact(layer: str, feats: list[dict[str, Any]]) -> dict[str, Any]:
-    """A layer as the page holds it: articles listed once, sources by number."""
+    """A layer as the page holds it, small enough for 100,000 incidents.
+
+    Each feature is ``[id, geometry, values, sources]``: ``values`` line up
+    with ``keys``; strings that repeat (kind, precision, country, ...) are
+    numbers into ``strings``; each article is listed once in ``articles`` and
+    a source is ``[article number, start, end, quote, name spans]``.  Ids
+    lose their ``<layer>:`` prefix.  ``geoExpand`` in webmap.js undoes all this.
+    """
     articles: list[list[Any]] = []
-    index: dict[tuple, int] = {}
+    art_index: dict[tuple, int] = {}
+    strings: list[str] = []
+    str_index: dict[str, int] = {}
     out = []
+    prefix = f"{layer}:"
     for f in feats:
         p = f["properties"]
         srcs = []
         for s in p["sources"]:
             key = (s["article"], s["title"], s["publisher"], s["published"], s.get("url"))
-            if key not in index:
-                index[key] = len(articles)
+            if key not in art_index:
+                art_index[key] = len(articles)
                 articles.append(list(key))
-            srcs.append([index[key], s["start"], s["end"], s["quote"], s.get("names", [])])
-        props = {k: p[k] for k in MAP_PROPS if p.get(k) not in (None, "")}
+            src = [art_index[key], s["start"], s["end"], s["quote"]]
+            if s.get("names"):
+                src.append(s["names"])
+            srcs.append(src)
+        values: list[Any] = []
+        for k in MAP_PROPS:
+            v = p.get(k)
+            if k in ENUM_PROPS and isinstance(v, str):
+                if v not in str_index:
+                    str_index[v] = len(strings)
+                    strings.append(v)
+                v = str_index[v]
+            values.append(v)
+        while values and values[-1] is None:
+            values.pop()
         g = f["geometry"]
         geom = [round(g["coordinates"][0], 5), round(g["coordinates"][1], 5)] if g["type"] == "Point" else normalise_geometry(g)
-        out.append({"id": f["id"], "g": geom, "p": props, "s": srcs})
-    return {"layer": layer, "articles": articles, "features": out}
+        fid = f["id"][len(prefix) :] if f["id"].startswith(prefix) else f["id"]
+        out.append([fid, geom, values, srcs])
+    return {"layer": layer, "keys": list(MAP_PROPS), "enums": sorted(ENUM_PROPS), "strings": strings,
+            "articles": articles, "features": out}
 
 
 def _macro(template: str, **attrs):
@@ -99,16 +126,26 @@ def _macro(template: str, **attrs):
     return Macro()
 
 
+def js_json(obj: Any) -> str:
+    """JSON for a <script> block: compact, with every character that could end
+    the script or the string escaped (as Jinja's ``tojson`` does)."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
 def _data_layer(data: dict[str, Any], cluster: bool):
-    return _macro("geoAddLayer({{ this.data|tojson }}, {{ this._parent.get_name() }}, {{ this.cluster|tojson }});",
-                  data=data, cluster=cluster)
+    return _macro("geoAddLayer({{ this.data }}, {{ this._parent.get_name() }}, {{ this.cluster|tojson }});",
+                  data=js_json(data), cluster=cluster)
 
 
 def _outline_layer(data: dict[str, Any]):
     return _macro(
-        "L.geoJSON({{ this.data|tojson }}, {style: function () { return {color: '#7a7a7a', weight: 0.8, "
+        "L.geoJSON({{ this.data }}, {style: function () { return {color: '#7a7a7a', weight: 0.8, "
         "fill: true, fillColor: '#f4f1ea', fillOpacity: 1}; }, interactive: false}).addTo({{ this._parent.get_name() }});",
-        data=data,
+        data=js_json(data),
     )
 
 
