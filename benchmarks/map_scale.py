@@ -3,9 +3,10 @@
     python benchmarks/map_scale.py [--sizes 1000 10000 100000]
 
 For each size it prints the time to build the HTML, the HTML bytes per
-feature beyond the fixed assets (the same page with no incidents), and the
-time until the map has rendered every incident in headless Chromium (Debian's
-``chromium``; every non-``file:`` request blocked).
+feature beyond the fixed assets (the same page with no incidents), the time
+until the map has rendered every incident in headless Chromium (Debian's
+``chromium``; every non-``file:`` request blocked), and the time one pan of
+300 pixels takes until the points are drawn again.
 
 Synthetic incidents are spread over Iraq and Syria, one source each (one of
 50 articles), with a one-line quote of about 60 characters; real quotes are
@@ -59,7 +60,7 @@ def incidents(n: int, seed: int = 7) -> list[dict]:
     return out
 
 
-def render_seconds(path: Path, n: int) -> float:
+def render_seconds(path: Path, n: int) -> tuple[float, float]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -74,8 +75,15 @@ def render_seconds(path: Path, n: int) -> float:
         )
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         secs = time.perf_counter() - t
+        # A pan of 300 pixels without animation, until the points are drawn again.
+        pan = page.evaluate(
+            """() => new Promise(r => { const t = performance.now();
+                 GEO.map.once('moveend', () => requestAnimationFrame(() => requestAnimationFrame(
+                     () => r(performance.now() - t))));
+                 GEO.map.panBy([300, 0], {animate: false}); })"""
+        )
         browser.close()
-    return secs
+    return secs, pan / 1000
 
 
 def main() -> None:
@@ -85,7 +93,7 @@ def main() -> None:
     empty = {"bases": [], "incidents": [], "areas": [], "mentions": []}
     base = len(render_map(empty, "empty").encode("utf-8"))
     print(f"fixed assets (page with no incidents): {base:,} bytes")
-    print(f"{'incidents':>10} {'build s':>8} {'bytes/feature':>14} {'render s':>9}")
+    print(f"{'incidents':>10} {'build s':>8} {'bytes/feature':>14} {'render s':>9} {'pan s':>6}")
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
             feats = incidents(n)
@@ -95,7 +103,8 @@ def main() -> None:
             path = Path(tmp) / f"map{n}.html"
             path.write_text(html, encoding="utf-8")
             per = (len(html.encode("utf-8")) - base) / n
-            print(f"{n:>10,} {build:>8.2f} {per:>14.0f} {render_seconds(path, n):>9.2f}", flush=True)
+            render, pan = render_seconds(path, n)
+            print(f"{n:>10,} {build:>8.2f} {per:>14.0f} {render:>9.2f} {pan:>6.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
  * Article text only ever reaches the page through textContent and
  * createTextNode, never innerHTML, so hostile text displays as text.
  */
-var GEO = {map: null, layers: {}, byId: {}, names: {}, circle: null, current: null, tip: null, popup: null};
+var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: {}, names: {}, circle: null, current: null, tip: null, popup: null};
 var GEO_COLORS = {us: '#1f6feb', iran: '#d1242f', other_base: '#6e7781', incident: '#fb8500',
                   mention: '#8c959f', area: '#8250df', zone: '#d1242f'};
 
@@ -158,7 +158,7 @@ function geoAddLayer(data, group, cluster) {
   });
   var holder = layer;
   if (cluster && L.markerClusterGroup) {
-    holder = L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: 9, maxClusterRadius: 40,
+    holder = L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: GEO.clusterOffAt, maxClusterRadius: 40,
                                    showCoverageOnHover: false});
   }
   GEO.layers[data.layer] = {layer: layer, holder: holder, feats: feats, group: group};
@@ -182,8 +182,9 @@ function geoFocus(id) {
   var name = layer.feature.properties.layer, entry = GEO.layers[name];
   if (entry && !GEO.map.hasLayer(entry.group)) GEO.map.addLayer(entry.group);
   var open = function () { geoOpen(layer); };
-  if (entry && entry.holder.zoomToShowLayer && entry.holder.hasLayer(layer)) {
-    entry.holder.zoomToShowLayer(layer, open);
+  if (entry && entry.holder !== entry.layer) {
+    /* clustered: zoom to where clustering stops (circle markers have no icon to wait for) */
+    GEO.map.setView(layer.getLatLng(), Math.max(GEO.map.getZoom(), GEO.clusterOffAt)); open();
   } else if (layer.getBounds) {
     GEO.map.fitBounds(layer.getBounds(), {maxZoom: 9}); open();
   } else {
@@ -204,7 +205,17 @@ function geoSearchControl() {
     var input = geoEl('input'); input.type = 'search'; input.placeholder = 'Find a place…';
     input.setAttribute('list', 'geo-names'); input.setAttribute('aria-label', 'Find a place by name');
     var list = geoEl('datalist'); list.id = 'geo-names';
-    Object.keys(GEO.names).sort().forEach(function (n) { var o = geoEl('option'); o.value = n; list.appendChild(o); });
+    var all = null;
+    var suggest = function () {  /* at most 30 suggestions: 100,000 options would stall the page */
+      all = all || Object.keys(GEO.names).sort();
+      var q = input.value.toLowerCase(), n = 0;
+      while (list.firstChild) list.removeChild(list.firstChild);
+      for (var i = 0; i < all.length && n < 30; i++) {
+        if (!q || all[i].toLowerCase().indexOf(q) >= 0) { var o = geoEl('option'); o.value = all[i]; list.appendChild(o); n++; }
+      }
+    };
+    input.addEventListener('focus', suggest);
+    input.addEventListener('input', suggest);
     var go = function () {
       var ids = GEO.names[input.value];
       if (ids) geoFocus(ids[0]);
@@ -222,9 +233,13 @@ function geoSearchControl() {
 function geoTimeControl() {
   var inc = GEO.layers.incidents;
   if (!inc || !inc.feats.length) return null;
-  var dates = [];
-  inc.feats.forEach(function (f) { if (f.properties.date_start) { dates.push(f.properties.date_start, f.properties.date_end); } });
-  dates.sort();
+  var first = '', last = '';
+  inc.feats.forEach(function (f) {
+    var p = f.properties;
+    if (!p.date_start) return;
+    if (!first || p.date_start < first) first = p.date_start;
+    if (!last || p.date_end > last) last = p.date_end;
+  });
   var ctl = L.control({position: 'bottomright'});
   ctl.onAdd = function () {
     var div = L.DomUtil.create('div', 'geo-time');
@@ -233,7 +248,7 @@ function geoTimeControl() {
     var lab = geoEl('label', ' all dates'); lab.prepend(all);
     var from = geoEl('input'), to = geoEl('input');
     from.type = to.type = 'date'; from.className = 'geo-from'; to.className = 'geo-to';
-    from.value = dates[0] || ''; to.value = dates[dates.length - 1] || '';
+    from.value = first; to.value = last;
     var count = geoEl('div', '', 'geo-count');
     var apply = function () {
       var shown = all.checked ? inc.feats : inc.feats.filter(function (f) {
@@ -249,7 +264,8 @@ function geoTimeControl() {
     div.appendChild(from); div.appendChild(document.createTextNode(' to ')); div.appendChild(to);
     div.appendChild(count);
     L.DomEvent.disableClickPropagation(div);
-    setTimeout(apply, 0);
+    from.disabled = to.disabled = true;
+    count.textContent = inc.feats.length + ' of ' + inc.feats.length + ' incidents';
     return div;
   };
   return ctl;

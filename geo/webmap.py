@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,8 +34,11 @@ LAYER_TITLES = {
 }
 # Assets the page needs.  folium links them from CDNs; we inline them.
 KEEP_ASSETS = ("leaflet.js", "leaflet.css", "jquery")
-# Point layers with more features than this are clustered.
+# Point layers with more features than CLUSTER_OVER are clustered, up to
+# CLUSTER_UNTIL: beyond that the markercluster build folium ships (1.1.0) takes
+# longer than drawing every point on the canvas, which pans smoothly anyway.
 CLUSTER_OVER = 150
+CLUSTER_UNTIL = 20000
 # Properties the popup and the controls use; the rest stay in the GeoJSON files.
 MAP_PROPS = (
     "name", "kind", "precision", "uncertainty_km", "country", "coord_source", "operator", "event_label",
@@ -151,21 +155,29 @@ def _outline_layer(data: dict[str, Any]):
 
 def _outline_data(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
     """Natural Earth country and Middle East province outlines near the data."""
-    from shapely.geometry import box, mapping, shape
-
-    from .gazetteer import NE_DIR
+    from shapely.geometry import box, mapping
 
     minx, miny, maxx, maxy = bounds
     clip = box(max(-180, minx - 25), max(-85, miny - 15), min(180, maxx + 25), min(85, maxy + 15))
     feats = []
-    for fname in ("admin0.geojson", "admin1_mideast.geojson"):
-        fc = json.loads((NE_DIR / fname).read_text(encoding="utf-8"))
-        for f in fc["features"]:
-            g = shape(f["geometry"])
-            g = g if g.is_valid else g.buffer(0)
-            if g.intersects(clip):
-                feats.append({"type": "Feature", "properties": {}, "geometry": normalise_geometry(mapping(g.intersection(clip)))})
+    for g in _outline_shapes():
+        if g.intersects(clip):
+            feats.append({"type": "Feature", "properties": {}, "geometry": normalise_geometry(mapping(g.intersection(clip)))})
     return {"type": "FeatureCollection", "features": feats}
+
+
+@lru_cache(maxsize=1)
+def _outline_shapes() -> tuple:
+    from shapely.geometry import shape
+
+    from .gazetteer import NE_DIR
+
+    out = []
+    for fname in ("admin0.geojson", "admin1_mideast.geojson"):
+        for f in json.loads((NE_DIR / fname).read_text(encoding="utf-8"))["features"]:
+            g = shape(f["geometry"])
+            out.append(g if g.is_valid else g.buffer(0))
+    return tuple(out)
 
 
 def _bounds(layers: dict[str, list[dict[str, Any]]]) -> tuple[float, float, float, float] | None:
@@ -223,6 +235,7 @@ def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
     from folium.plugins import Fullscreen, MarkerCluster
 
     m = folium.Map(tiles=None, control_scale=True, prefer_canvas=True)
+    m.options["max_zoom"] = 18  # folium gives max_zoom to its tile layer only; clustering needs it on the map
     m.default_js = [(n, u) for n, u in m.default_js if any(k in u for k in KEEP_ASSETS)]
     m.default_css = [(n, u) for n, u in m.default_css if any(k in u for k in KEEP_ASSETS)]
     m.default_js += MarkerCluster.default_js
@@ -240,15 +253,16 @@ def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=False, overlay=False).add_to(m)
     folium.TileLayer("OpenTopoMap", name="OpenTopoMap (online)", show=False, overlay=False).add_to(m)
 
+    # The view is set before the layers are added, so they are projected once.
+    sw, ne = folium_location(LngLat(bounds[0], bounds[1])), folium_location(LngLat(bounds[2], bounds[3]))
+    m.fit_bounds([sw, ne], padding=(20, 20), max_zoom=11)
     for layer in ("areas", "mentions", "incidents", "bases"):
         feats = layers.get(layer, [])
         group = folium.FeatureGroup(name=f"{LAYER_TITLES[layer]} ({len(feats)})", overlay=True, show=True)
-        group.add_child(_data_layer(compact(layer, feats), cluster=layer != "areas" and len(feats) > CLUSTER_OVER))
+        group.add_child(_data_layer(compact(layer, feats), cluster=layer != "areas" and CLUSTER_OVER < len(feats) <= CLUSTER_UNTIL))
         group.add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     Fullscreen(position="topleft").add_to(m)
-    sw, ne = folium_location(LngLat(bounds[0], bounds[1])), folium_location(LngLat(bounds[2], bounds[3]))
-    m.fit_bounds([sw, ne], padding=(20, 20), max_zoom=11)
     m.add_child(_macro("geoInit({{ this._parent.get_name() }});"))
     return inline_assets(m.get_root().render())
 

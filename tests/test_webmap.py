@@ -175,3 +175,26 @@ def test_search_and_time_control(seed_build):
     finally:
         browser.close()
         pw.stop()
+
+
+def test_dense_layers_are_clustered_and_still_open_by_permalink(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "benchmarks"))
+    from map_scale import incidents
+
+    from geo.webmap import render_map
+
+    path = tmp_path / "dense.html"
+    feats = incidents(400)
+    path.write_text(render_map({"bases": [], "incidents": feats, "areas": [], "mentions": []}, "dense"), encoding="utf-8")
+    pw, browser, page, errors, blocked = _browser(path, "#" + feats[123]["id"].replace("/", "%2F").replace(":", "%3A"))
+    try:
+        page.wait_for_selector(".leaflet-popup-content")
+        assert page.evaluate("() => typeof GEO.layers.incidents.holder.getVisibleParent === 'function'")
+        assert page.locator(".marker-cluster").count() > 0
+        assert "town 123" in page.locator(".leaflet-popup-content h4").inner_text()
+        assert errors == [] and blocked == []
+    finally:
+        browser.close()
+        pw.stop()
