@@ -163,8 +163,8 @@ function geoAddLayer(data, group, cluster) {
   }
   GEO.layers[data.layer] = {layer: layer, holder: holder, feats: feats, group: group};
   geoEvents(holder);
-  geoShow(data.layer, feats);
   holder.addTo(group);
+  geoShow(data.layer, feats);
 }
 
 function geoShow(name, feats) {

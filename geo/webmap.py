@@ -34,11 +34,9 @@ LAYER_TITLES = {
 }
 # Assets the page needs.  folium links them from CDNs; we inline them.
 KEEP_ASSETS = ("leaflet.js", "leaflet.css", "jquery")
-# Point layers with more features than CLUSTER_OVER are clustered, up to
-# CLUSTER_UNTIL: beyond that the markercluster build folium ships (1.1.0) takes
-# longer than drawing every point on the canvas, which pans smoothly anyway.
+# Point layers with more features than this are clustered (chunked, so a large
+# layer appears progressively and pans smoothly; see benchmarks/map_scale.py).
 CLUSTER_OVER = 150
-CLUSTER_UNTIL = 20000
 # Properties the popup and the controls use; the rest stay in the GeoJSON files.
 MAP_PROPS = (
     "name", "kind", "precision", "uncertainty_km", "country", "coord_source", "operator", "event_label",
@@ -259,7 +257,7 @@ def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
     for layer in ("areas", "mentions", "incidents", "bases"):
         feats = layers.get(layer, [])
         group = folium.FeatureGroup(name=f"{LAYER_TITLES[layer]} ({len(feats)})", overlay=True, show=True)
-        group.add_child(_data_layer(compact(layer, feats), cluster=layer != "areas" and CLUSTER_OVER < len(feats) <= CLUSTER_UNTIL))
+        group.add_child(_data_layer(compact(layer, feats), cluster=layer != "areas" and len(feats) > CLUSTER_OVER))
         group.add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     Fullscreen(position="topleft").add_to(m)
