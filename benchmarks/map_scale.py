@@ -70,7 +70,7 @@ def render_seconds(path: Path, n: int) -> tuple[float, float]:
         t = time.perf_counter()
         page.goto(path.as_uri(), timeout=120_000)
         page.wait_for_function(
-            f"() => window.GEO && GEO.layers.incidents && GEO.layers.incidents.holder.getLayers().length === {n}",
+            f"() => window.GEO && GEO.map && geoLoaded('incidents') === {n}",
             timeout=120_000, polling=50,
         )
         page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")

@@ -138,41 +138,96 @@ function geoOpen(layer, latlng) {
 }
 
 function geoEvents(holder) {
-  holder.on('click', function (e) { if (e.layer && e.layer.feature) geoOpen(e.layer, e.layer.getLatLng ? null : e.latlng); });
+  holder.on('click', function (e) {
+    if (e.layer && e.layer.cluster) { GEO.map.fitBounds(e.layer.cluster.bounds.pad(0.1), {maxZoom: GEO.clusterOffAt}); return; }
+    if (e.layer && e.layer.feature) geoOpen(e.layer, e.layer.getLatLng ? null : e.latlng);
+  });
   holder.on('mouseover', function (e) {
-    if (!e.layer || !e.layer.feature) return;
+    if (!e.layer || !(e.layer.feature || e.layer.cluster)) return;
+    var text = e.layer.cluster ? e.layer.cluster.n + ' incidents here: click to zoom in' : e.layer.feature.properties.name;
     GEO.tip = GEO.tip || L.tooltip({direction: 'top', offset: L.point(0, -6)});
-    GEO.tip.setLatLng(e.latlng || geoAnchor(e.layer)).setContent(geoEl('span', e.layer.feature.properties.name));
+    GEO.tip.setLatLng(e.latlng || geoAnchor(e.layer)).setContent(geoEl('span', text));
     GEO.map.openTooltip(GEO.tip);
   });
   holder.on('mouseout', function () { if (GEO.tip) GEO.map.closeTooltip(GEO.tip); });
 }
 
-/* Add one layer's compact data to its overlay group. */
+/* Add one layer's compact data to its overlay group.  A dense point layer
+ * is drawn through geoGrid: clusters computed in one pass over the points at
+ * each view, markers made only for what is on screen. */
 function geoAddLayer(data, group, cluster) {
   var feats = geoExpand(data);
-  var layer = L.geoJSON(null, {
-    pointToLayer: function (f, latlng) { return L.circleMarker(latlng, geoStyle(f)); },
-    style: geoStyle,
-    onEachFeature: geoOnEach
-  });
-  var holder = layer;
-  if (cluster && L.markerClusterGroup) {
-    holder = L.markerClusterGroup({chunkedLoading: true, disableClusteringAtZoom: GEO.clusterOffAt, maxClusterRadius: 40,
-                                   showCoverageOnHover: false});
+  var entry = {feats: feats, group: group, grid: null, layer: null};
+  GEO.layers[data.layer] = entry;
+  if (cluster) {
+    entry.grid = geoGrid(group);
+    entry.layer = entry.grid.layer;
+  } else {
+    entry.layer = L.geoJSON(null, {
+      pointToLayer: function (f, latlng) { return L.circleMarker(latlng, geoStyle(f)); },
+      style: geoStyle,
+      onEachFeature: function (f, layer) { GEO.byId[f.properties.id] = layer; }
+    }).addTo(group);
   }
-  GEO.layers[data.layer] = {layer: layer, holder: holder, feats: feats, group: group};
-  geoEvents(holder);
-  holder.addTo(group);
+  feats.forEach(function (f) {
+    if (cluster) GEO.byId[f.properties.id] = geoPseudo(f);
+    (GEO.names[f.properties.name] = GEO.names[f.properties.name] || []).push(f.properties.id);
+  });
+  geoEvents(entry.layer);
   geoShow(data.layer, feats);
 }
 
+/* A stand-in for a marker that is not drawn at the moment. */
+function geoPseudo(f) {
+  var ll = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+  return {feature: f, getLatLng: function () { return ll; }};
+}
+
+function geoGrid(group) {
+  var grid = {layer: L.featureGroup().addTo(group), pts: [], cell: 60};
+  grid.setFeatures = function (feats) {
+    grid.pts = feats.map(function (f) {
+      var ll = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+      return {f: f, ll: ll, p: L.CRS.EPSG3857.latLngToPoint(ll, 0)};
+    });
+    grid.draw();
+  };
+  grid.draw = function () {
+    var map = GEO.map || group._map;
+    grid.layer.clearLayers();
+    if (!map) return;
+    var z = map.getZoom(), scale = Math.pow(2, z), b = map.getPixelBounds().pad(0.2);
+    var single = z >= GEO.clusterOffAt, cells = {};
+    for (var i = 0; i < grid.pts.length; i++) {
+      var q = grid.pts[i], x = q.p.x * scale, y = q.p.y * scale;
+      if (x < b.min.x || x > b.max.x || y < b.min.y || y > b.max.y) continue;
+      var key = single ? i : Math.floor(x / grid.cell) + ':' + Math.floor(y / grid.cell);
+      var c = cells[key] || (cells[key] = {n: 0, lat: 0, lng: 0, first: q, bounds: L.latLngBounds(q.ll, q.ll)});
+      c.n++; c.lat += q.ll.lat; c.lng += q.ll.lng; c.bounds.extend(q.ll);
+    }
+    for (var k in cells) {
+      var c = cells[k], m;
+      if (c.n === 1) {
+        m = L.circleMarker(c.first.ll, geoStyle(c.first.f)); m.feature = c.first.f;
+      } else {
+        var size = Math.round(Math.min(56, 22 + 4 * Math.log(c.n) / Math.LN2));
+        /* the label is a number, never article text */
+        m = L.marker([c.lat / c.n, c.lng / c.n], {icon: L.divIcon({className: 'geo-cluster', iconSize: [size, size],
+            html: '<span>' + Number(c.n) + '</span>'}), keyboard: false});
+        m.cluster = {n: c.n, bounds: c.bounds};
+      }
+      grid.layer.addLayer(m);
+    }
+    grid.drawn = grid.layer.getLayers().length;
+  };
+  return grid;
+}
+
 function geoShow(name, feats) {
-  var L_ = GEO.layers[name];
-  L_.layer.clearLayers();
-  if (L_.holder !== L_.layer) L_.holder.clearLayers();
-  L_.layer.addData(feats);
-  if (L_.holder !== L_.layer) L_.holder.addLayers(L_.layer.getLayers());
+  var entry = GEO.layers[name];
+  if (entry.grid) { entry.grid.setFeatures(feats); return; }
+  entry.layer.clearLayers();
+  entry.layer.addData(feats);
 }
 
 /* Open a feature by id: used by the permalink and the search box. */
@@ -182,8 +237,8 @@ function geoFocus(id) {
   var name = layer.feature.properties.layer, entry = GEO.layers[name];
   if (entry && !GEO.map.hasLayer(entry.group)) GEO.map.addLayer(entry.group);
   var open = function () { geoOpen(layer); };
-  if (entry && entry.holder !== entry.layer) {
-    /* clustered: zoom to where clustering stops (circle markers have no icon to wait for) */
+  if (entry && entry.grid) {
+    /* clustered: zoom to where clustering stops */
     GEO.map.setView(layer.getLatLng(), Math.max(GEO.map.getZoom(), GEO.clusterOffAt)); open();
   } else if (layer.getBounds) {
     GEO.map.fitBounds(layer.getBounds(), {maxZoom: 9}); open();
@@ -289,9 +344,19 @@ function geoUncertainty(map) {
 
 function geoInit(map) {
   GEO.map = map;
+  var redraw = function () { for (var k in GEO.layers) if (GEO.layers[k].grid) GEO.layers[k].grid.draw(); };
+  map.on('zoomend moveend', redraw);
+  redraw();
   geoUncertainty(map);
   geoSearchControl().addTo(map);
   var t = geoTimeControl(); if (t) t.addTo(map);
   window.addEventListener('hashchange', geoFromHash);
   geoFromHash();
+}
+
+/* How many features of a layer are loaded (tests and benchmarks wait on it). */
+function geoLoaded(name) {
+  var e = GEO.layers[name];
+  if (!e) return 0;
+  return e.grid ? e.grid.pts.length : e.layer.getLayers().length;
 }

@@ -34,8 +34,9 @@ LAYER_TITLES = {
 }
 # Assets the page needs.  folium links them from CDNs; we inline them.
 KEEP_ASSETS = ("leaflet.js", "leaflet.css", "jquery")
-# Point layers with more features than this are clustered (chunked, so a large
-# layer appears progressively and pans smoothly; see benchmarks/map_scale.py).
+# Point layers with more features than this are clustered: geoGrid in webmap.js
+# groups them on a 60-pixel grid at each view (one pass over the points, so
+# 100,000 incidents stay fast), and draws single markers from zoom 9.
 CLUSTER_OVER = 150
 # Properties the popup and the controls use; the rest stay in the GeoJSON files.
 MAP_PROPS = (
@@ -230,14 +231,12 @@ def inline_assets(html: str) -> str:
 def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
     import folium
     from branca.element import Element
-    from folium.plugins import Fullscreen, MarkerCluster
+    from folium.plugins import Fullscreen
 
     m = folium.Map(tiles=None, control_scale=True, prefer_canvas=True)
     m.options["max_zoom"] = 18  # folium gives max_zoom to its tile layer only; clustering needs it on the map
     m.default_js = [(n, u) for n, u in m.default_js if any(k in u for k in KEEP_ASSETS)]
     m.default_css = [(n, u) for n, u in m.default_css if any(k in u for k in KEEP_ASSETS)]
-    m.default_js += MarkerCluster.default_js
-    m.default_css += MarkerCluster.default_css
     root = m.get_root()
     root.header.add_child(Element(f"<title>{_escape(title)}</title>"), name="title")
     root.header.add_child(Element("<style>" + (HERE / "webmap.css").read_text(encoding="utf-8") + "</style>"), name="geo_css")
