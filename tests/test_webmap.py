@@ -17,12 +17,24 @@ BAGHDAD, June 20, 2025 - Drones struck Camp Taji on Friday, said a spokesman for
 """
 
 
+HOSTILE_META = {
+    "title": "<script>window.__xss=6</script> ‘Not Our War’ `${window.__xss=7}`",
+    "publisher": "<img src=x onerror=\"window.__xss=8\"> الميادين",
+    "published": "2025-06-20",
+    "url": "javascript:window.__xss=9",
+}
+ARABIC = "Drones struck Camp Taji on Friday, said a statement headed «قاعدة التاجي» in Arabic."
+
+
 @pytest.fixture(scope="module")
 def hostile_map(tmp_path_factory):
+    import json
+
     tmp = tmp_path_factory.mktemp("hostile")
     arts = tmp / "articles"
     arts.mkdir()
-    (arts / "evil.txt").write_text(HOSTILE, encoding="utf-8")
+    (arts / "evil.txt").write_text(HOSTILE + ARABIC + "\n", encoding="utf-8")
+    (arts / "evil.meta.json").write_text(json.dumps(HOSTILE_META), encoding="utf-8")
     settings = Settings(articles=arts, layers=tmp / "layers", map=tmp / "maps" / "index.html")
     build(settings)
     return settings.map
@@ -125,6 +137,8 @@ def test_hostile_text_displays_as_text_and_runs_nothing(hostile_map):
         assert "<script>window.__xss=4</script>" in pop["text"]
         assert '<img src=x onerror="window.__xss=3">' in pop["text"]
         assert "${window.__xss=5}" in pop["text"] and "Kata'ib" in pop["text"]
+        assert HOSTILE_META["title"] in pop["text"] and "الميادين" in pop["text"] and "قاعدة التاجي" in pop["text"]
+        assert not any(l and l.lower().startswith("javascript:") for l in pop["links"])  # not a link at all
         assert pop["scripts"] == 0
         assert page.evaluate("() => window.__xss") is None
         assert errors == []
@@ -205,6 +219,60 @@ def test_dense_layers_are_clustered_and_still_open_by_permalink(tmp_path):
         page.locator(".geo-to").fill("2025-01-31")
         page.locator(".geo-to").dispatch_event("change")
         assert page.evaluate("() => geoLoaded('incidents')") == sum(f["properties"]["date_start"].startswith("2025-01") for f in feats)
+        assert errors == [] and blocked == []
+    finally:
+        browser.close()
+        pw.stop()
+
+
+def test_hostile_gazetteer_and_feature_fields_stay_text(tmp_path):
+    """Names, kinds, operators, actors and coordinate sources come from gazetteer rows and text too."""
+    from geo.webmap import render_map
+
+    evil = "</script><script>window.__xss=10</script>`${window.__xss=11}`<img src=x onerror=window.__xss=12>"
+    feat = {
+        "type": "Feature", "id": "bases:site/evil'\"<x>",
+        "geometry": {"type": "Point", "coordinates": [44.2, 33.3]},
+        "properties": {"id": "bases:site/evil'\"<x>", "name": evil, "layer": "bases", "kind": evil, "country": "IQ",
+                       "precision": "site", "uncertainty_km": 1.0, "operator": evil, "coord_source": evil,
+                       "sources": [{"article": evil, "title": evil, "publisher": evil, "published": evil, "url": None,
+                                    "quote": evil, "start": 0, "end": len(evil), "names": [[0, 9]]}]},
+    }
+    path = tmp_path / "evil.html"
+    path.write_text(render_map({"bases": [feat], "incidents": [], "areas": [], "mentions": []}, evil), encoding="utf-8")
+    pw, browser, page, errors, blocked = _browser(path)
+    try:
+        pop = _popup_text(page, feat["id"])
+        assert pop["text"].count(evil) >= 4 and pop["scripts"] == 0
+        assert page.evaluate("() => window.__xss") is None
+        assert page.title() == evil
+        assert errors == [] and blocked == []
+    finally:
+        browser.close()
+        pw.stop()
+
+
+def test_clicking_a_marker_opens_its_popup_and_every_layer_toggles(seed_build):
+    pw, browser, page, errors, blocked = _browser(seed_build[2])
+    try:
+        fid = "bases:site/ain-al-asad-air-base"
+        page.evaluate("() => { GEO.map.setView(GEO.byId['bases:site/ain-al-asad-air-base'].getLatLng(), 9); }")
+        page.wait_for_timeout(300)
+        x, y = page.evaluate(
+            "() => { const p = GEO.map.latLngToContainerPoint(GEO.byId[%r].getLatLng()); "
+            "const r = GEO.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }" % fid
+        )
+        page.mouse.click(x, y)
+        page.wait_for_selector(".leaflet-popup-content")
+        text = page.locator(".leaflet-popup-content").inner_text()
+        assert "Several drones were shot down near the Ain al-Asad base" in text and "U.S. forces" in text
+        boxes = page.locator(".leaflet-control-layers-overlays input")
+        for i in range(boxes.count()):
+            before = len(_visible_ids(page))
+            boxes.nth(i).click()
+            assert len(_visible_ids(page)) < before
+            boxes.nth(i).click()
+            assert len(_visible_ids(page)) == before
         assert errors == [] and blocked == []
     finally:
         browser.close()
