@@ -310,17 +310,6 @@ def _near(a: Place, b: Place, km: float = 150.0) -> bool:
     return dlat * dlat + dlon * dlon <= km * km
 
 
-def article_focus(article: Article, gaz: Gazetteer) -> Counter:
-    """How often each country is named, to favour candidates in those countries."""
-    focus: Counter = Counter()
-    for sent in article.sentences:
-        for c in find_candidates(tokenize(article.text, sent.start, sent.end), gaz):
-            for p in c.places:
-                if p.kind == "country":
-                    focus[p.country] += 1
-    return focus
-
-
 def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer) -> list[Pending]:
     tokens = tokenize(text, sent.start, sent.end)
     title_line = _title_case(tokens)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import re
 
 import pytest
@@ -75,6 +77,17 @@ def _popup_text(page, fid):
     )
 
 
+@contextmanager
+def browsing(path, fragment=""):
+    """(page, console errors, blocked requests) for a map file, network blocked."""
+    pw, browser, page, errors, blocked = _browser(path, fragment)
+    try:
+        yield page, errors, blocked
+    finally:
+        browser.close()
+        pw.stop()
+
+
 def _browser(path, fragment=""):
     from playwright.sync_api import sync_playwright
 
@@ -101,8 +114,7 @@ def _browser(path, fragment=""):
 
 
 def test_seed_map_renders_offline_with_quoted_popups(seed_build):
-    pw, browser, page, errors, blocked = _browser(seed_build[2])
-    try:
+    with browsing(seed_build[2]) as (page, errors, blocked):
         ids = _visible_ids(page)
         assert "bases:site/camp-taji" in ids and any(i.startswith("incidents:") for i in ids)
         labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
@@ -123,14 +135,10 @@ def test_seed_map_renders_offline_with_quoted_popups(seed_build):
         assert page.locator(".leaflet-control-scale").count() == 1
         assert page.locator(".leaflet-control-zoom-fullscreen, .leaflet-control-fullscreen").count() >= 1
         assert errors == [] and blocked == []
-    finally:
-        browser.close()
-        pw.stop()
 
 
 def test_hostile_text_displays_as_text_and_runs_nothing(hostile_map):
-    pw, browser, page, errors, blocked = _browser(hostile_map)
-    try:
+    with browsing(hostile_map) as (page, errors, blocked):
         ids = _visible_ids(page)
         fid = next(i for i in ids if i.startswith("bases:site/camp-taji"))
         pop = _popup_text(page, fid)
@@ -142,17 +150,13 @@ def test_hostile_text_displays_as_text_and_runs_nothing(hostile_map):
         assert pop["scripts"] == 0
         assert page.evaluate("() => window.__xss") is None
         assert errors == []
-    finally:
-        browser.close()
-        pw.stop()
 
 
 def test_permalink_opens_the_feature_with_its_popup(seed_build):
     fid = "bases:site/jurf-al-sakhar"
     from urllib.parse import quote
 
-    pw, browser, page, errors, blocked = _browser(seed_build[2], "#" + quote(fid, safe=""))
-    try:
+    with browsing(seed_build[2], "#" + quote(fid, safe="")) as (page, errors, blocked):
         page.wait_for_selector(".leaflet-popup-content")
         assert "Jurf Al Sakhar area" in page.locator(".leaflet-popup-content").inner_text()
         assert page.evaluate("() => GEO.map.getZoom()") >= 8
@@ -160,14 +164,10 @@ def test_permalink_opens_the_feature_with_its_popup(seed_build):
         page.evaluate("() => { geoFocus('bases:site/camp-taji'); }")
         assert page.evaluate("() => decodeURIComponent(location.hash.slice(1))") == "bases:site/camp-taji"
         assert errors == [] and blocked == []
-    finally:
-        browser.close()
-        pw.stop()
 
 
 def test_search_and_time_control(seed_build):
-    pw, browser, page, errors, blocked = _browser(seed_build[2])
-    try:
+    with browsing(seed_build[2]) as (page, errors, blocked):
         box = page.locator(".geo-search input")
         box.fill("Imam Ali Air Base")
         box.press("Enter")
@@ -186,9 +186,6 @@ def test_search_and_time_control(seed_build):
         page.locator("#geo-all-dates").check()
         assert incidents() == total
         assert errors == [] and blocked == []
-    finally:
-        browser.close()
-        pw.stop()
 
 
 def test_dense_layers_are_clustered_and_still_open_by_permalink(tmp_path):
@@ -202,8 +199,7 @@ def test_dense_layers_are_clustered_and_still_open_by_permalink(tmp_path):
     path = tmp_path / "dense.html"
     feats = incidents(400)
     path.write_text(render_map({"bases": [], "incidents": feats, "areas": [], "mentions": []}, "dense"), encoding="utf-8")
-    pw, browser, page, errors, blocked = _browser(path)
-    try:
+    with browsing(path) as (page, errors, blocked):
         assert page.evaluate("() => geoLoaded('incidents')") == 400
         drawn = page.evaluate("() => GEO.layers.incidents.grid.drawn")
         assert 0 < drawn < 400  # clusters, not 400 markers
@@ -220,9 +216,6 @@ def test_dense_layers_are_clustered_and_still_open_by_permalink(tmp_path):
         page.locator(".geo-to").dispatch_event("change")
         assert page.evaluate("() => geoLoaded('incidents')") == sum(f["properties"]["date_start"].startswith("2025-01") for f in feats)
         assert errors == [] and blocked == []
-    finally:
-        browser.close()
-        pw.stop()
 
 
 def test_hostile_gazetteer_and_feature_fields_stay_text(tmp_path):
@@ -240,21 +233,16 @@ def test_hostile_gazetteer_and_feature_fields_stay_text(tmp_path):
     }
     path = tmp_path / "evil.html"
     path.write_text(render_map({"bases": [feat], "incidents": [], "areas": [], "mentions": []}, evil), encoding="utf-8")
-    pw, browser, page, errors, blocked = _browser(path)
-    try:
+    with browsing(path) as (page, errors, blocked):
         pop = _popup_text(page, feat["id"])
         assert pop["text"].count(evil) >= 4 and pop["scripts"] == 0
         assert page.evaluate("() => window.__xss") is None
         assert page.title() == evil
         assert errors == [] and blocked == []
-    finally:
-        browser.close()
-        pw.stop()
 
 
 def test_clicking_a_marker_opens_its_popup_and_every_layer_toggles(seed_build):
-    pw, browser, page, errors, blocked = _browser(seed_build[2])
-    try:
+    with browsing(seed_build[2]) as (page, errors, blocked):
         fid = "bases:site/ain-al-asad-air-base"
         page.evaluate("() => { GEO.map.setView(GEO.byId['bases:site/ain-al-asad-air-base'].getLatLng(), 9); }")
         page.wait_for_timeout(300)
@@ -274,6 +262,3 @@ def test_clicking_a_marker_opens_its_popup_and_every_layer_toggles(seed_build):
             boxes.nth(i).click()
             assert len(_visible_ids(page)) == before
         assert errors == [] and blocked == []
-    finally:
-        browser.close()
-        pw.stop()
