@@ -33,6 +33,10 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("explain", help="why a name in an article was (or was not) mapped")
     e.add_argument("place", help="the name as written, e.g. 'Ain al-Asad'")
     e.add_argument("--article", type=Path, required=True, help="the article file")
+    x = sub.add_parser("export", help="the layers as GeoPackage, KML, CSV (ACLED-like) or GeoParquet")
+    x.add_argument("--format", choices=["gpkg", "kml", "csv", "parquet"], required=True)
+    x.add_argument("--out", type=Path, required=True, help="the file to write")
+    x.add_argument("--layers", type=Path, default=Path("data/layers"), help="the GeoJSON layers (default: %(default)s)")
     v = sub.add_parser("eval", help="accuracy on the public benchmark corpora")
     v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "devset", "all"], default="all",
                    help="a benchmark corpus, the project's own devset, or all of them")
@@ -46,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     logging.basicConfig(level=level, format="geo: %(levelname)s: %(message)s", stream=sys.stderr)
-    commands = {"build": _build, "explain": _explain, "eval": _eval}
+    commands = {"build": _build, "explain": _explain, "eval": _eval, "export": _export}
     try:
         return commands[args.command](args)
     except BrokenPipeError:  # `geo build | head`
@@ -78,6 +82,19 @@ def _explain(args: argparse.Namespace) -> int:
         for key, name, kind, sc in d.candidates[:6]:
             print(f"  candidate {key} {name} ({kind}), base score {sc}")
         print(f"  quote: {d.sentence.text}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .errors import GeoError
+    from .export import export
+
+    try:
+        path = export(args.format, args.layers, args.out)
+    except GeoError as err:
+        log.error("%s", err)
+        return 1
+    print(f"wrote {path}")
     return 0
 
 

@@ -279,8 +279,9 @@ def to_feature(d: Draft) -> dict[str, Any]:
         "place_name": p.name,
         "coord_source": p.source,
         "source_count": len(sources),
-        "first_published": min((s["published"] for s in sources if s["published"]), default=None),
-        "last_published": max((s["published"] for s in sources if s["published"]), default=None),
+        # Typed dates for GIS filters: an interval "start/end" counts by its bounds.
+        "first_published": min((s["published"].split("/")[0] for s in sources if s["published"]), default=None),
+        "last_published": max((s["published"].split("/")[-1] for s in sources if s["published"]), default=None),
         "sources": sources,
     }
     if d.layer == "bases":

@@ -59,6 +59,10 @@ def validate(layers: dict[str, list[dict[str, Any]]], countries: dict[str, Any])
                 geom = shape(g)
                 if not geom.is_valid:
                     raise ValidationError(f"{layer}: feature {fid!r}: polygon is not valid")
+                from shapely.geometry import LinearRing
+
+                if not all(LinearRing(ring[0]).is_ccw for ring in _polygons(normalise_geometry(g))):
+                    raise ValidationError(f"{layer}: feature {fid!r}: exterior ring is not counter-clockwise")
                 continue
             iso = f["properties"].get("country")
             poly = countries.get(iso) if iso else None
@@ -70,6 +74,10 @@ def validate(layers: dict[str, list[dict[str, Any]]], countries: dict[str, Any])
             for s in f["properties"].get("sources", []):
                 if s["end"] <= s["start"]:
                     raise ValidationError(f"{layer}: feature {fid!r}: source offsets {s['start']}..{s['end']} are empty")
+
+
+def _polygons(g: dict[str, Any]):
+    return [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
 
 
 def _rings(g: dict[str, Any]):

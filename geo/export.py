@@ -1,0 +1,284 @@
+"""Stage 7: the layers in the formats GIS users load: GeoPackage, KML, CSV, GeoParquet.
+
+Everything is written with geopandas and pyogrio from the GeoJSON layers the
+build wrote, with typed columns: dates as dates, counts as integers.
+
+* GeoPackage: one table per layer, plus a ``sources`` table (one row per
+  quote) related to them by ``feature_id``.  Written as GeoPackage 1.2, which
+  QGIS LTR builds on GDAL 3.6 open without a warning.
+* KML: one folder per layer; each placemark's description holds its quotes
+  and their sources.
+* CSV: one row per feature in ACLED-like columns (see ``ACLED_COLUMNS`` and
+  docs/schema.md for the mapping), for spreadsheets and ACLED comparisons.
+* GeoParquet: one table, every layer, ``sources`` as JSON text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .errors import OutputError
+from .incidents import EVENT_TYPES
+
+LAYERS = ("bases", "incidents", "areas", "mentions")
+FORMATS = ("gpkg", "kml", "csv", "parquet")
+DATE_FIELDS = ("date_start", "date_end", "first_published", "last_published")
+INT_FIELDS = ("source_count", "fatalities", "fatalities_high", "injuries", "injuries_high")
+REAL_FIELDS = ("uncertainty_km", "area_km2")
+BOOL_FIELDS = ("near", "approximate")
+SOURCE_FIELDS = ("article", "title", "publisher", "published", "quote", "start", "end", "url")
+# Our precision -> ACLED geo_precision (1 = the place itself, 2 = near it or a
+# district, 3 = a larger region) and date precision -> ACLED time_precision.
+GEO_PRECISION = {"site": 1, "town": 1, "district": 2, "region": 3, "country": 3}
+TIME_PRECISION = {"day": 1, "week": 2, "range": 2, "month": 3, "unknown": 3}
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "event_date_end", "year", "time_precision", "event_type", "sub_event_type",
+    "actor1", "actor2", "country", "location", "latitude", "longitude", "geo_precision", "source", "notes",
+    "fatalities", "layer", "kind", "precision", "uncertainty_km", "source_count", "first_published",
+    "last_published",
+]
+
+
+def read_layers(folder: Path) -> dict[str, dict[str, Any]]:
+    out = {}
+    for name in LAYERS:
+        path = folder / f"{name}.geojson"
+        if not path.exists():
+            raise OutputError(f"{path}: layer not found; run `geo build --layers {folder}` first")
+        out[name] = json.loads(path.read_text(encoding="utf-8"))
+    return out
+
+
+def frame(fc: dict[str, Any]):
+    """A layer as a typed GeoDataFrame (sources as JSON text)."""
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import shape
+
+    rows, geoms = [], []
+    for f in fc["features"]:
+        p = dict(f["properties"])
+        p["sources"] = json.dumps(p["sources"], ensure_ascii=False, sort_keys=True)
+        rows.append(p)
+        geoms.append(shape(f["geometry"]))
+    df = pd.DataFrame(rows)
+    for col in df.columns:
+        if col in DATE_FIELDS:
+            df[col] = pd.to_datetime(df[col], format="%Y-%m-%d", errors="raise").dt.date
+        elif col in INT_FIELDS:
+            df[col] = df[col].astype("Int64")
+        elif col in REAL_FIELDS:
+            df[col] = df[col].astype("float64")
+        elif col in BOOL_FIELDS:
+            df[col] = df[col].astype("boolean")
+    return gpd.GeoDataFrame(df, geometry=geoms, crs="EPSG:4326")
+
+
+def sources_frame(layers: dict[str, dict[str, Any]]):
+    import pandas as pd
+
+    rows = []
+    for name in LAYERS:
+        for f in layers[name]["features"]:
+            for s in f["properties"]["sources"]:
+                rows.append({"feature_id": f["id"], "layer": name, **{k: s.get(k) for k in SOURCE_FIELDS}})
+    df = pd.DataFrame(rows, columns=["feature_id", "layer", *SOURCE_FIELDS])
+    for col in ("start", "end"):
+        df[col] = df[col].astype("Int64")
+    return df
+
+
+def _atomic(out: Path, write) -> Path:
+    """Write into a temporary file next to ``out`` and rename it into place."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=out.suffix)
+    os.close(fd)
+    os.unlink(tmp)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, out)
+    except Exception:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return out
+
+
+def columns(features: list[dict[str, Any]], names: list[str]) -> tuple[list[Any], list[Any]]:
+    """Typed numpy columns and null masks, for pyogrio's writer: dates become
+    GDAL Date fields, counts Integer, sizes Real, flags Boolean, the rest String."""
+    import numpy as np
+
+    arrays, masks = [], []
+    for name in names:
+        vals = [f.get(name) for f in features]
+        mask = np.array([v is None for v in vals])
+        if name in DATE_FIELDS:
+            arr = np.array([v if v is not None else "NaT" for v in vals], dtype="datetime64[D]")
+        elif name in INT_FIELDS or name in ("start", "end"):
+            arr = np.array([v if v is not None else 0 for v in vals], dtype="int32")
+        elif name in REAL_FIELDS:
+            arr = np.array([v if v is not None else np.nan for v in vals], dtype="float64")
+        elif name in BOOL_FIELDS:
+            arr = np.array([bool(v) for v in vals], dtype="bool")
+        else:
+            arr = np.array([v if v is None or isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True)
+                            for v in vals], dtype=object)
+        arrays.append(arr)
+        masks.append(mask if mask.any() else None)
+    return arrays, masks
+
+
+def field_names(features: list[dict[str, Any]]) -> list[str]:
+    names: dict[str, None] = {}
+    for f in features:
+        for k in f:
+            names.setdefault(k, None)
+    return list(names)
+
+
+def export_gpkg(layers: dict[str, dict[str, Any]], out: Path) -> Path:
+    import numpy as np
+    import shapely
+    from pyogrio.raw import write as raw_write
+
+    def write(path: Path) -> None:
+        for i, name in enumerate(LAYERS):
+            feats = layers[name]["features"]
+            props = [dict(f["properties"]) for f in feats]
+            names = field_names(props) or ["id"]
+            arrays, masks = columns(props, names)
+            geoms = np.array([shapely.geometry.shape(f["geometry"]) for f in feats], dtype=object)
+            gtype = "Polygon" if name == "areas" else "Point"
+            if any(g.geom_type == "MultiPolygon" for g in geoms):
+                gtype = "MultiPolygon"
+                geoms = np.array([shapely.MultiPolygon([g]) if g.geom_type == "Polygon" else g for g in geoms], dtype=object)
+            raw_write(path, shapely.to_wkb(geoms) if len(geoms) else np.array([], dtype=object), arrays, names,
+                      field_mask=masks, layer=name, driver="GPKG", geometry_type=gtype, crs="EPSG:4326",
+                      dataset_options={"VERSION": "1.2"} if i == 0 else None, append=i > 0)
+        rows = [{"feature_id": f["id"], "layer": n, **{k: s.get(k) for k in SOURCE_FIELDS}}
+                for n in LAYERS for f in layers[n]["features"] for s in f["properties"]["sources"]]
+        names = ["feature_id", "layer", *SOURCE_FIELDS]
+        arrays, masks = columns(rows, names)
+        raw_write(path, None, arrays, names, field_mask=masks, layer="sources", driver="GPKG", geometry_type=None,
+                  append=True)
+
+    return _atomic(out, write)
+
+
+def _description(p: dict[str, Any]) -> str:
+    parts = [f"{p['kind']} · precision {p['precision']} (±{p['uncertainty_km']} km)"]
+    if p.get("event_label"):
+        parts.append(f"{p['event_label']}, {p.get('date_start') or 'date unknown'} to {p.get('date_end') or ''}")
+    if p.get("operator"):
+        parts.append(f"Operator: {p['operator']}")
+    for s in p["sources"]:
+        parts.append(f"“{s['quote']}” — {s['title'] or s['article']}, {s['publisher'] or 'publisher unknown'}, "
+                     f"{s['published'] or 'date unknown'}")
+    parts.append(f"Coordinates: {p['coord_source']}")
+    return "\n\n".join(html.escape(x) for x in parts)
+
+
+def export_kml(layers: dict[str, dict[str, Any]], out: Path) -> Path:
+    import pyogrio
+
+    def write(path: Path) -> None:
+        for i, name in enumerate(LAYERS):
+            gdf = frame(layers[name])
+            keep = gdf[["geometry"]].copy()
+            keep.insert(0, "Name", gdf["name"])
+            keep.insert(1, "Description", [_description(f["properties"]) for f in layers[name]["features"]])
+            pyogrio.write_dataframe(keep, path, layer=name, driver="LIBKML", append=i > 0, layer_options={"FOLDER": "YES"})
+
+    return _atomic(out, write)
+
+
+def acled_rows(layers: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for name in LAYERS:
+        for f in layers[name]["features"]:
+            p = f["properties"]
+            lon, lat = _anchor(f["geometry"])
+            et = p.get("event_type")
+            actors = [a.strip() for a in (p.get("actors") or p.get("operator") or "").split(";") if a.strip()]
+            date = p.get("date_start")
+            rows.append(
+                {
+                    "event_id_cnty": p["id"],
+                    "event_date": date,
+                    "event_date_end": p.get("date_end"),
+                    "year": int(date[:4]) if date else None,
+                    "time_precision": TIME_PRECISION.get(p.get("date_precision", ""), None) if et else None,
+                    "event_type": EVENT_TYPES[et][1] if et else None,
+                    "sub_event_type": EVENT_TYPES[et][2] if et else None,
+                    "actor1": actors[0] if actors else None,
+                    "actor2": actors[1] if len(actors) > 1 else None,
+                    "country": p.get("country"),
+                    "location": p.get("place_name") or p["name"],
+                    "latitude": round(lat, 6),
+                    "longitude": round(lon, 6),
+                    "geo_precision": GEO_PRECISION.get(p["precision"]),
+                    "source": "; ".join(dict.fromkeys(s["publisher"] or s["article"] for s in p["sources"])),
+                    "notes": p["sources"][0]["quote"] if p["sources"] else None,
+                    "fatalities": p.get("fatalities"),
+                    "layer": name,
+                    "kind": p["kind"],
+                    "precision": p["precision"],
+                    "uncertainty_km": p["uncertainty_km"],
+                    "source_count": p["source_count"],
+                    "first_published": p.get("first_published"),
+                    "last_published": p.get("last_published"),
+                }
+            )
+    return rows
+
+
+def _anchor(geom: dict[str, Any]) -> tuple[float, float]:
+    if geom["type"] == "Point":
+        return geom["coordinates"][0], geom["coordinates"][1]
+    from shapely.geometry import shape
+
+    pt = shape(geom).representative_point()
+    return pt.x, pt.y
+
+
+def export_csv(layers: dict[str, dict[str, Any]], out: Path) -> Path:
+    import csv
+
+    def write(path: Path) -> None:
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            w = csv.DictWriter(fh, ACLED_COLUMNS, lineterminator="\n")
+            w.writeheader()
+            for row in acled_rows(layers):
+                w.writerow({k: ("" if v is None else v) for k, v in row.items()})
+
+    return _atomic(out, write)
+
+
+def export_parquet(layers: dict[str, dict[str, Any]], out: Path) -> Path:
+    import geopandas as gpd
+    import pandas as pd
+
+    def write(path: Path) -> None:
+        gdf = gpd.GeoDataFrame(pd.concat([frame(layers[n]) for n in LAYERS], ignore_index=True), crs="EPSG:4326")
+        gdf.to_parquet(path, index=False)
+
+    return _atomic(out, write)
+
+
+WRITERS = {"gpkg": export_gpkg, "kml": export_kml, "csv": export_csv, "parquet": export_parquet}
+
+
+def export(fmt: str, layers_dir: Path, out: Path) -> Path:
+    if fmt not in WRITERS:
+        raise OutputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    layers = read_layers(layers_dir)
+    try:
+        return WRITERS[fmt](layers, out)
+    except OSError as err:
+        raise OutputError(f"{out}: cannot write ({err}); check the folder exists and is writable") from err

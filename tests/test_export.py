@@ -1,0 +1,152 @@
+"""GIS outputs, checked with the real tools (GDAL's ogrinfo/ogr2ogr) and an independent validator."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+
+import pytest
+
+from geo.cli import main
+from geo.export import LAYERS
+
+from .conftest import ROOT
+from .system_tools import need
+
+SCHEMA = ROOT / "docs" / "schema.md"
+
+
+def documented() -> dict[str, dict[str, str]]:
+    """{section: {field: type}} from docs/schema.md (the common table is 'common')."""
+    out: dict[str, dict[str, str]] = {}
+    section = "common"
+    for line in SCHEMA.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^#{2,3} (\w+)", line)
+        if m:
+            section = m.group(1).lower()
+        m = re.match(r"^\| ([a-z_0-9]+) \| (String|Integer|Real|Date|Boolean) \|", line)
+        if m:
+            out.setdefault(section, {})[m.group(1)] = m.group(2)
+    return out
+
+
+def ogr_fields(path, layer=None) -> tuple[dict[str, str], int]:
+    args = ["ogrinfo", "-ro", "-so", "-al" if layer is None else "", str(path)] + ([layer] if layer else [])
+    r = subprocess.run([a for a in args if a], capture_output=True, text=True, check=True)
+    assert "Warning" not in r.stderr and "ERROR" not in r.stderr, r.stderr
+    fields = {}
+    for m in re.finditer(r"^(\w+): (\w+)(?:\((\w+)\))?", r.stdout, re.M):
+        name, typ, sub = m.groups()
+        if name in ("Layer", "Geometry", "Feature", "Extent", "FID", "INFO", "Data", "Count"):
+            continue
+        fields[name] = "Boolean" if sub == "Boolean" else typ
+    count = int(re.search(r"Feature Count: (\d+)", r.stdout).group(1))
+    return fields, count
+
+
+@pytest.fixture(scope="module")
+def exports(seed_build, tmp_path_factory):
+    _, layers, _, _ = seed_build
+    out = tmp_path_factory.mktemp("export")
+    for fmt in ("gpkg", "kml", "csv", "parquet"):
+        assert main(["export", "--format", fmt, "--layers", str(layers), "--out", str(out / f"layers.{fmt}")]) == 0
+    return layers, out
+
+
+def test_schema_document_matches_the_geojson_and_geopackage(exports):
+    need("ogrinfo", "gdal-bin")
+    layers, out = exports
+    doc = documented()
+    for name in LAYERS:
+        fc = json.loads((layers / f"{name}.geojson").read_text(encoding="utf-8"))
+        expected = {**doc["common"], **doc.get(name, {})}
+        keys = {k for f in fc["features"] for k in f["properties"]}
+        assert keys == set(expected), (name, keys ^ set(expected))
+        for path, layer in ((layers / f"{name}.geojson", None), (out / "layers.gpkg", name)):
+            fields, count = ogr_fields(path, layer)
+            assert count == len(fc["features"])
+            for field, typ in expected.items():
+                got = fields[field]
+                if field == "sources" and path.suffix == ".geojson":
+                    continue  # GDAL reads a JSON array as String(JSON)
+                assert got == typ, (path.name, name, field, got, typ)
+    fields, count = ogr_fields(out / "layers.gpkg", "sources")
+    assert fields == doc["sources"]
+    assert count == sum(len(f["properties"]["sources"]) for n in LAYERS
+                        for f in json.loads((layers / f"{n}.geojson").read_text())["features"])
+
+
+def test_geopackage_is_version_1_2(exports):
+    _, out = exports
+    assert sqlite3.connect(out / "layers.gpkg").execute("pragma user_version").fetchone()[0] == 10200
+
+
+def test_kml_has_a_folder_per_layer_with_quotes(exports):
+    need("ogrinfo", "gdal-bin")
+    layers, out = exports
+    r = subprocess.run(["ogrinfo", "-ro", "-so", str(out / "layers.kml")], capture_output=True, text=True, check=True)
+    assert [l.split(": ", 1)[1].split(" ")[0] for l in r.stdout.splitlines() if re.match(r"^\d+: ", l)] == list(LAYERS)
+    kml = (out / "layers.kml").read_text(encoding="utf-8")
+    assert len(re.findall(r"<Folder[ >]", kml)) == 4
+    assert "radar systems at Camp Taji" in kml and "The Washington Post" in kml
+
+
+def test_csv_has_acled_columns_and_one_row_per_feature(exports):
+    import csv
+
+    layers, out = exports
+    rows = list(csv.DictReader((out / "layers.csv").open(encoding="utf-8")))
+    n = sum(len(json.loads((layers / f"{l}.geojson").read_text())["features"]) for l in LAYERS)
+    assert len(rows) == n
+    taji = next(r for r in rows if r["event_id_cnty"] == "incidents:site/camp-taji/drone_attack/2025-06-22")
+    assert taji["event_type"] == "Explosions/Remote violence" and taji["sub_event_type"] == "Air/drone strike"
+    assert (taji["event_date"], taji["fatalities"], taji["geo_precision"]) == ("2025-06-22", "0", "1")
+
+
+def test_geoparquet_keeps_types(exports):
+    import datetime
+
+    import geopandas as gpd
+
+    _, out = exports
+    gdf = gpd.read_parquet(out / "layers.parquet")
+    inc = gdf[gdf["layer"] == "incidents"]
+    assert len(inc) > 0 and isinstance(inc["date_start"].dropna().iloc[0], datetime.date)
+    assert str(gdf["source_count"].dtype) == "Int64" and gdf.crs.to_epsg() == 4326
+
+
+def test_ogr2ogr_round_trip_loses_nothing(seed_build, tmp_path):
+    need("ogr2ogr", "gdal-bin")
+    layers = seed_build[1]
+    for name in LAYERS:
+        src = layers / f"{name}.geojson"
+        gpkg, back = tmp_path / f"{name}.gpkg", tmp_path / f"{name}.geojson"
+        subprocess.run(["ogr2ogr", "-f", "GPKG", str(gpkg), str(src)], check=True, capture_output=True)
+        subprocess.run(["ogr2ogr", "-f", "GeoJSON", "-lco", "RFC7946=YES", str(back), str(gpkg)], check=True, capture_output=True)
+        a = json.loads(src.read_text(encoding="utf-8"))["features"]
+        b = json.loads(back.read_text(encoding="utf-8"))["features"]
+        assert [f["properties"]["id"] for f in a] == [f["properties"]["id"] for f in b]
+        for fa, fb in zip(a, b):
+            for k, v in fa["properties"].items():
+                w = fb["properties"].get(k)
+                if k == "sources":
+                    w = json.loads(w) if isinstance(w, str) else w
+                if isinstance(v, float):
+                    assert w == pytest.approx(v), (name, k)
+                else:
+                    assert w == v, (name, fa["id"], k, v, w)
+            ga, gb = fa["geometry"], fb["geometry"]
+            assert ga["type"] == gb["type"]
+            flat = lambda c: [x for x in json.dumps(c).replace("[", " ").replace("]", " ").replace(",", " ").split()]
+            assert [float(x) for x in flat(ga["coordinates"])] == pytest.approx([float(x) for x in flat(gb["coordinates"])])
+
+def test_layers_pass_an_independent_rfc7946_validator(seed_build):
+    import geojson_validator
+
+    for name in LAYERS:
+        fc = json.loads((seed_build[1] / f"{name}.geojson").read_text(encoding="utf-8"))
+        assert geojson_validator.validate_structure(fc) == {}, name
+        geo = geojson_validator.validate_geometries(fc)
+        assert geo["invalid"] == {} and geo["problematic"] == {}, (name, geo)
