@@ -103,6 +103,18 @@ def test_csv_has_acled_columns_and_one_row_per_feature(exports):
     taji = next(r for r in rows if r["event_id_cnty"] == "incidents:site/camp-taji/drone_attack/2025-06-22")
     assert taji["event_type"] == "Explosions/Remote violence" and taji["sub_event_type"] == "Air/drone strike"
     assert (taji["event_date"], taji["fatalities"], taji["geo_precision"]) == ("2025-06-22", "0", "1")
+    need("ogrinfo", "gdal-bin")
+    r = subprocess.run(["ogrinfo", "-ro", "-al", "-so", "-oo", "X_POSSIBLE_NAMES=longitude", "-oo", "Y_POSSIBLE_NAMES=latitude",
+                        str(out / "layers.csv")], capture_output=True, text=True, check=True)
+    assert f"Feature Count: {n}" in r.stdout and "Warning" not in r.stderr
+
+
+def test_schema_sample_feature_is_a_real_feature(seed_build):
+    doc = SCHEMA.read_text(encoding="utf-8")
+    sample = json.loads(doc.split("```json", 1)[1].split("```", 1)[0])
+    fc = json.loads((seed_build[1] / "bases.geojson").read_text(encoding="utf-8"))
+    real = next(f for f in fc["features"] if f["id"] == sample["id"])
+    assert set(real["properties"]) == set(sample["properties"]) and real["geometry"] == sample["geometry"]
 
 
 def test_geoparquet_keeps_types(exports):
