@@ -38,8 +38,8 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--out", type=Path, required=True, help="the file to write")
     x.add_argument("--layers", type=Path, default=Path("data/layers"), help="the GeoJSON layers (default: %(default)s)")
     v = sub.add_parser("eval", help="accuracy on the public benchmark corpora")
-    v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "devset", "all"], default="all",
-                   help="a benchmark corpus, the project's own devset, or all of them")
+    v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "devset", "incidents", "all"], default="all",
+                   help="a benchmark corpus, the project's own devset (places or incidents), or all of them")
     v.add_argument("--benchmarks", type=Path, default=None, help="folder of GWN.xml, lgl.xml, TR-News.xml (default: ../shared/benchmarks)")
     v.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
     v.add_argument("--markdown", action="store_true", help="print a Markdown table")
@@ -99,7 +99,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from .evaluate import CORPORA, DEFAULT_DIR, evaluate, evaluate_devset, markdown
+    from .evaluate import CORPORA, DEFAULT_DIR, evaluate, evaluate_devset, evaluate_incidents, markdown
     from .gazetteer import load_gazetteer
 
     folder = args.benchmarks or DEFAULT_DIR
@@ -110,6 +110,8 @@ def _eval(args: argparse.Namespace) -> int:
         try:
             if name == "devset":
                 rows.append(evaluate_devset(gaz).row())
+            elif name == "incidents":
+                rows.append(evaluate_incidents(gaz).row())
             else:
                 rows.append(evaluate(name, gaz, folder, args.limit).row())
         except FileNotFoundError as err:

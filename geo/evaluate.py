@@ -252,3 +252,89 @@ def evaluate_devset(gaz: Gazetteer, path: Path = DEVSET) -> DevMetrics:
             if inst and err <= 10:
                 m.installations_10km += 1
     return m
+
+
+@dataclass
+class IncidentMetrics:
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    predicted_matched: int = 0
+    type_agree: int = 0
+    date_contains: int = 0
+    open_start: int = 0  # undated: only "on or before the writing date" is known
+    date_widths: list[int] = field(default_factory=list)
+    place_10km: int = 0
+
+    def row(self) -> dict[str, float | int | str]:
+        return {
+            "corpus": "devset incidents",
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "recall": round(self.matched / self.gold, 3) if self.gold else 0.0,
+            "precision": round(self.predicted_matched / self.predicted, 3) if self.predicted else 0.0,
+            "type agrees": round(self.type_agree / self.matched, 3) if self.matched else 0.0,
+            "date range holds true date": round(self.date_contains / self.matched, 3) if self.matched else 0.0,
+            "median range (days)": statistics.median(self.date_widths) if self.date_widths else 0,
+            "open-ended": self.open_start,
+            "place within 10 km": round(self.place_10km / self.matched, 3) if self.matched else 0.0,
+        }
+
+
+def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25.0) -> IncidentMetrics:
+    """Incidents of the devset passages against their annotations.
+
+    A gold incident is found when a predicted incident lies within
+    ``match_km`` of the annotated place (each prediction matches once).
+    For found ones: the type, whether the predicted date range holds the
+    true date (or the annotated one; an undated incident's open range, "on or
+    before the writing date", holds it when it is not later), the width of the
+    closed ranges, and the place within 10 km.  An incident with neither date
+    (no date in the text, no writing date) never holds it.
+    """
+    import json
+    from datetime import date
+
+    from .incidents import extract, load_actors
+
+    actors = load_actors()
+    m = IncidentMetrics()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        p = json.loads(line)
+        sec = Section(p["id"], p.get("source"), p.get("publisher"), p.get("published"), 0, len(p["text"]))
+        art = Article(p["id"], p["text"], [sec])
+        art.sentences = split_sentences(p["text"], sec, keep_short=True)
+        incidents, _ = extract(art, find_mentions(art, gaz), gaz, actors)
+        m.predicted += len(incidents)
+        used: set[int] = set()
+        places = {g["name"]: g for g in p["mentions"]}
+        for g in p["incidents"]:
+            m.gold += 1
+            where = places.get(g["place"])
+            if not where or where["lon"] is None:
+                continue
+            best = None
+            for i, inc in enumerate(incidents):
+                if i in used:
+                    continue
+                d = km(inc.place.point.lon, inc.place.point.lat, where["lon"], where["lat"])
+                if d <= match_km + inc.place.uncertainty_km and (best is None or d < best[1]):
+                    best = (i, d)
+            if best is None:
+                continue
+            used.add(best[0])
+            inc = incidents[best[0]]
+            m.matched += 1
+            m.type_agree += inc.event_type == g["event_type"]
+            m.place_10km += best[1] <= 10
+            truth = g.get("true_date") or g["date_start"]
+            if inc.date_start and inc.date_end:
+                m.date_contains += inc.date_start <= truth <= inc.date_end
+                m.date_widths.append((date.fromisoformat(inc.date_end) - date.fromisoformat(inc.date_start)).days + 1)
+            elif inc.date_end:  # "on or before the writing date": holds the truth when it is not later
+                m.open_start += 1
+                m.date_contains += truth <= inc.date_end
+        m.predicted_matched += len(used)
+    return m

@@ -47,16 +47,19 @@ EVENT_TYPES = {
 }
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("other", re.compile(r"\bfunerals?\b|\bmourners\b", re.I)),
-    ("shoot_down", re.compile(r"\bshot down\b|\bintercept(?:ed|ion)\b|\bdowned\b", re.I)),
     ("air_strike", re.compile(r"\bdrone strikes?\b|\bair ?strikes?\b", re.I)),
-    ("drone_attack", re.compile(r"\bdrones?\b[^.]{0,80}?\b(?:targeted|hit|struck|attacked|damag\w*|exploded|crashed into)\b|\bdrone attacks?\b", re.I)),
-    ("rocket_attack", re.compile(r"\brockets?\b[^.]{0,60}?\b(?:fired|launched|hit|struck|landed|targeted)\b|\brocket attacks?\b|\bkatyusha", re.I)),
+    ("drone_attack", re.compile(r"\bdrones?\b[^.]{0,80}?\b(?:targeted|targeting|target|hit|struck|attacked|attack|damag\w*|exploded|crashed into|slammed)\b|\bdrone attacks?\b|\b(?:hit|struck|targeted|attacked)\s+by\s+(?:an?\s+)?[\w -]{0,30}\bdrones?\b", re.I)),
+    ("rocket_attack", re.compile(r"\brockets?\b[^.]{0,60}?\b(?:fired|launched|hit|struck|landed|targeted|slammed|fell)\b|\b(?:targeted|struck|hit)\b[^.]{0,40}?\brockets?\b|\brocket attacks?\b|\bkatyusha", re.I)),
     ("missile_attack", re.compile(r"\bmissiles?\b[^.]{0,60}?\b(?:fired|launched|hit|struck|targeted)\b|\b(?:fired|launched)\b[^.]{0,60}?\bmissiles?\b|\bmissile attacks?\b", re.I)),
-    ("air_strike", re.compile(r"\bstruck\b|\bstrikes? on\b|\bbomb(?:ed|ing|s)?\b|\bbombers?\b|\bshell(?:ed|ing)\b", re.I)),
+    ("shoot_down", re.compile(r"\bshot down\b|\bintercept(?:ed|ion)\b|\bdowned\b", re.I)),
+    ("air_strike", re.compile(r"\bstruck\b|\bstrikes? (?:on|against|targeted|hit)\b|\bbomb(?:ed|ing|s)?\b|\bbombers?\b|\bshell(?:ed|ing)\b", re.I)),
     ("targeted_killing", re.compile(r"\bassassinat\w+|\bkilled\b", re.I)),
     ("protest_siege", re.compile(r"\bstorm(?:ed|ing)\b|\bsiege\b|\bprotesters?\b|\bstormed\b", re.I)),
     ("attack_on_installation", re.compile(r"\battack(?:ed|s)? (?:on|against) (?:the |a |an )?[\w -]{0,40}\b(?:base|embassy|camp|airport|compound|consulate)\b", re.I)),
 ]
+# A verb of attack with nothing more specific: an attack on an installation, when
+# the sentence names one ("Iran targeted Al Udeid Air Base").
+GENERIC_ATTACK = re.compile(r"\b(?:targeted|attacked|struck|hit)\b", re.I)
 SAME_EVENT = re.compile(r"\bthe same (?:drone |air |missile |rocket )?(?:strike|attack|raid|bombing)\b", re.I)
 HINT_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside)\s+of\s+(?:the\s+)?$", re.I)
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
@@ -75,7 +78,7 @@ INJURED = [
 ]
 NO_CASUALTIES = re.compile(r"\bno (?:casualties|one was (?:hurt|killed|injured)|injuries)\b", re.I)
 # Remote-violence types one report can mix ("missiles and drones were launched ... drones were shot down").
-REMOTE = {"air_strike", "drone_attack", "missile_attack", "rocket_attack", "shoot_down"}
+REMOTE = {"air_strike", "drone_attack", "missile_attack", "rocket_attack", "shoot_down", "attack_on_installation"}
 ACTOR_WINDOW = 100  # characters either side of the trigger in which actors count
 PRECISION_ORDER = ["site", "town", "district", "region", "country"]
 
@@ -194,6 +197,10 @@ def _places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, 
         cands = [c for c in cands if abs(c[0].start - trig_at) <= 80]
     if not cands:
         return cands
+    # "Victory Base at Baghdad Airport": the second only locates the first.
+    located = {id(b) for a, b in zip(cands, cands[1:])
+               if a[0] and b[0] and re.fullmatch(r"\s*(?:at|in|near|inside|of)\s+(?:the\s+)?", text[a[0].end : b[0].start])}
+    cands = [c for c in cands if id(c) not in located]
     best = min(PRECISION_ORDER.index(p.precision) for _, p, _ in cands)
     finest = [c for c in cands if PRECISION_ORDER.index(c[1].precision) == best]
     # A base named "in" a province: the province only locates it.
@@ -219,7 +226,11 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
     for i, sent in enumerate(article.sentences):
         hit = _trigger(sent.text)
         if not hit:
-            continue
+            gm = GENERIC_ATTACK.search(sent.text)
+            sites = [m for m in by_sentence.get(sent.start, []) if m.place and m.place.precision == "site"]
+            if not (gm and sites):
+                continue
+            hit = ("attack_on_installation", gm)
         slug, tm = hit
         weak = slug == "targeted_killing" and not tm.group(0).lower().startswith("assassinat")
         places = _places(article.text, sent, by_sentence.get(sent.start, []), gaz, sent.start + tm.start(), weak)
@@ -255,7 +266,18 @@ def _date_passes(cands: list[Candidate]) -> None:
             c.date, c.date_text = dates.relative(c.sentence.text, prev.date)
         if c.date:
             prev = c
-    # 4. an undated sentence right after a dated incident sentence inherits its date
+    # 4. an undated sentence next to a dated report of the same event inherits its date
+    #    (the sentence before, else the one after: a lead often dates the event second)
+    for a, b in zip(cands[1:], cands):
+        if (
+            b.date is None
+            and not b.relative
+            and a.own_date
+            and a.index == b.index + 1
+            and a.sentence.section == b.sentence.section
+            and (a.event_type == b.event_type or {a.event_type, b.event_type} <= REMOTE)
+        ):
+            b.date, b.date_text = a.date, f"as '{a.date_text}' in the next sentence"
     for a, b in zip(cands, cands[1:]):
         if (
             b.date is None
@@ -289,6 +311,7 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
             inc = _incident(c, m, place, near, sents, actors)
             incidents.append(inc)
             last.append(inc)
+    incidents = _merge_same(incidents)
     # Country-level reports of an event placed elsewhere on the page join it as sources.
     rest = []
     for u in unplaced:
@@ -300,6 +323,32 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
         else:
             rest.append(u)
     return incidents, rest
+
+
+def _merge_same(incidents: list[Incident]) -> list[Incident]:
+    """Two sentences of one article about one event at one place are one incident."""
+    out: list[Incident] = []
+    for inc in incidents:
+        twin = next((o for o in out if o.place.key == inc.place.key and (
+            o.event_type == inc.event_type or {o.event_type, inc.event_type} <= REMOTE and "attack_on_installation" in {o.event_type, inc.event_type})
+            and (o.date_start is None or inc.date_start is None or (o.date_start <= (inc.date_end or "9999") and inc.date_start <= (o.date_end or "9999")))), None)
+        if twin is None:
+            out.append(inc)
+            continue
+        for s in inc.sentences:
+            if s not in twin.sentences:
+                twin.sentences.append(s)
+        twin.mentions.extend(m for m in inc.mentions if m not in twin.mentions)
+        if twin.date_start is None and inc.date_start is not None:
+            twin.date_start, twin.date_end, twin.date_precision = inc.date_start, inc.date_end, inc.date_precision
+        if twin.event_type == "attack_on_installation":
+            twin.event_type = inc.event_type
+        for a in inc.actors:
+            if a not in twin.actors:
+                twin.actors.append(a)
+        if twin.fatalities is None:
+            twin.fatalities, twin.injuries = inc.fatalities, inc.injuries
+    return out
 
 
 def _compatible(inc: Incident, d: DateRange | None) -> bool:
