@@ -203,6 +203,18 @@ def _places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, 
     cands = [c for c in cands if id(c) not in located]
     best = min(PRECISION_ORDER.index(p.precision) for _, p, _ in cands)
     finest = [c for c in cands if PRECISION_ORDER.index(c[1].precision) == best]
+    # "near Al Anbar and Jurf al-Saqr", "at Al-Assad and Irbil": places joined to a
+    # chosen one by "and" or a comma are places of the event too (not countries).
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(cands, cands[1:]):
+            if not (a[0] and b[0]) or not re.fullmatch(r"\s*(?:,|and|, and|or)\s*(?:the\s+)?", text[a[0].end : b[0].start]):
+                continue
+            for x, y in ((a, b), (b, a)):
+                if x in finest and y not in finest and y[1].precision != "country":
+                    finest.append(y)
+                    changed = True
     # A base named "in" a province: the province only locates it.
     if PRECISION_ORDER[best] == "country" and len(finest) > 1:
         after_t = [c for c in finest if c[0] and c[0].start >= trig_at]

@@ -427,7 +427,7 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
         for m in FULL_NAME.finditer(sent.text):
             pair = norm(m.group(0))
             a, b = norm(m.group(1)), norm(m.group(2))
-            if gaz.has(pair) or a in FUNCTION_WORDS or b in FUNCTION_WORDS:
+            if gaz.has(pair) or a in FUNCTION_WORDS or b in FUNCTION_WORDS or a in NEVER_ALONE or b in NEVER_ALONE:
                 continue
             if _major(gaz, a) or _major(gaz, b):
                 continue  # "Paris Police", "Texas Rangers": a place and a word
