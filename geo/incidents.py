@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from . import dates
@@ -60,6 +61,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 # A verb of attack with nothing more specific: an attack on an installation, when
 # the sentence names one ("Iran targeted Al Udeid Air Base").
 GENERIC_ATTACK = re.compile(r"\b(?:targeted|attacked|struck|hit)\b", re.I)
+FOREIGN_CLOCK = re.compile(r"\b(?:EST|EDT|ET|PST|PDT|CST|GMT|UTC|CET)\b")
 SAME_EVENT = re.compile(r"\bthe same (?:drone |air |missile |rocket )?(?:strike|attack|raid|bombing)\b", re.I)
 HINT_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside)\s+of\s+(?:the\s+)?$", re.I)
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
@@ -252,6 +254,10 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         c = Candidate(sent, i, slug, tm.group(0), sent.start + tm.start(), places, same_as_previous=same)
         anchor = dates.parse_anchor(sent.section.published)
         c.date, c.date_text = dates.resolve(sent.text, anchor)
+        if c.date and FOREIGN_CLOCK.search(sent.text):
+            # "5:30 p.m. (EST) on January 7": another time zone's day may be the next or previous day here.
+            c.date = DateRange(c.date.start - timedelta(1), c.date.end + timedelta(1), "range")
+            c.date_text += " (± 1 day: the text gives another time zone's clock)"
         c.relative = c.date is None and dates.has_relative(sent.text)
         out.append(c)
     return out
