@@ -287,25 +287,23 @@ def _date_passes(cands: list[Candidate]) -> None:
     # 4. an undated sentence next to a dated report of the same event inherits its date
     #    (the sentence before, else the one after: a lead often dates the event second)
     for a, b in zip(cands[1:], cands):
-        if (
-            b.date is None
-            and not b.relative
-            and a.own_date
-            and a.index == b.index + 1
-            and a.sentence.section == b.sentence.section
-            and (a.event_type == b.event_type or {a.event_type, b.event_type} <= REMOTE)
-        ):
+        if a.own_date and _next_door(a, b, +1):
             b.date, b.date_text = a.date, f"as '{a.date_text}' in the next sentence"
     for a, b in zip(cands, cands[1:]):
-        if (
-            b.date is None
-            and not b.relative
-            and a.date
-            and b.index == a.index + 1
-            and a.sentence.section == b.sentence.section
-            and (a.event_type == b.event_type or {a.event_type, b.event_type} <= REMOTE)
-        ):
+        if _next_door(a, b, -1):
             b.date, b.date_text = a.date, f"as '{a.date_text}' in the previous sentence"
+
+
+def _next_door(dated: Candidate, undated: Candidate, step: int) -> bool:
+    """Is ``dated`` the sentence ``step`` away from ``undated``, reporting the same kind of event?"""
+    return (
+        undated.date is None
+        and not undated.relative
+        and dated.date is not None
+        and dated.index == undated.index + step
+        and dated.sentence.section == undated.sentence.section
+        and (dated.event_type == undated.event_type or {dated.event_type, undated.event_type} <= REMOTE)
+    )
 
 
 def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: list[tuple[str, str]]):
