@@ -205,7 +205,9 @@ def acled_rows(layers: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
             p = f["properties"]
             lon, lat = _anchor(f["geometry"])
             et = p.get("event_type")
-            actors = [a.strip() for a in (p.get("actors") or p.get("operator") or "").split(";") if a.strip()]
+            split = lambda v: [a.strip() for a in (v or "").split(";") if a.strip()]  # noqa: E731
+            attacker, target = split(p.get("attacker")), split(p.get("target"))
+            actors = attacker[:1] + target[:1] if (attacker or target) else split(p.get("actors") or p.get("operator"))
             date = p.get("date_start")
             rows.append(
                 {
@@ -216,8 +218,8 @@ def acled_rows(layers: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                     "time_precision": TIME_PRECISION.get(p.get("date_precision", ""), None) if et else None,
                     "event_type": EVENT_TYPES[et][1] if et else None,
                     "sub_event_type": EVENT_TYPES[et][2] if et else None,
-                    "actor1": actors[0] if actors else None,
-                    "actor2": actors[1] if len(actors) > 1 else None,
+                    "actor1": (attacker[0] if attacker else None) if (attacker or target) else (actors[0] if actors else None),
+                    "actor2": (target[0] if target else None) if (attacker or target) else (actors[1] if len(actors) > 1 else None),
                     "country": p.get("country"),
                     "location": p.get("place_name") or p["name"],
                     "latitude": round(lat, 6),

@@ -221,13 +221,16 @@ class Builder:
             fats = [i.fatalities for _, i in g if i.fatalities is not None]
             injs = [i.injuries for _, i in g if i.injuries is not None]
             country = self.gaz.places.get(f"iso/{head.place.country}")
+            sides: dict[str, list[str]] = {"attacker": [], "target": []}
             for art, inc in g:
                 for s in inc.sentences:
                     d.cite(art, s, next((m for m in inc.mentions if m.sentence == s), None))
-                for a in inc.actors:
-                    # The country the event happens in is its place, not an actor.
-                    if a not in actors and not (country and a == country.name):
-                        actors.append(a)
+                for key, names in (("actors", inc.actors), ("attacker", inc.attacker), ("target", inc.target)):
+                    bucket = actors if key == "actors" else sides[key]
+                    for a in names:
+                        # The country the event happens in is its place, not an actor.
+                        if a not in bucket and not (country and a == country.name):
+                            bucket.append(a)
             prec_place = PRECISION_STEP[head.place.precision] if near else head.place.precision
             d.props.update(
                 {
@@ -238,6 +241,8 @@ class Builder:
                     "date_precision": prec,
                     "near": near,
                     "actors": "; ".join(actors) or None,
+                    "attacker": "; ".join(sides["attacker"]) or None,
+                    "target": "; ".join(sides["target"]) or None,
                     "fatalities": min(fats) if fats else None,
                     "fatalities_high": max(fats) if fats else None,
                     "injuries": min(injs) if injs else None,

@@ -82,6 +82,7 @@ NO_CASUALTIES = re.compile(r"\bno (?:casualties|one was (?:hurt|killed|injured)|
 # Remote-violence types one report can mix ("missiles and drones were launched ... drones were shot down").
 REMOTE = {"air_strike", "drone_attack", "missile_attack", "rocket_attack", "shoot_down", "attack_on_installation"}
 ACTOR_WINDOW = 100  # characters either side of the trigger in which actors count
+SIDE_WINDOW = 60  # ... and in which they count as attacker (before) or target (after)
 PRECISION_ORDER = ["site", "town", "district", "region", "country"]
 
 
@@ -147,6 +148,41 @@ def find_actors(text: str, actors: list[tuple[str, str]], window: tuple[int, int
         if canon not in seen:
             seen.append(canon)
     return seen
+
+
+UNIDENTIFIED = re.compile(r"\b(?:unidentified|unknown (?:assailants|gunmen|attackers|drones?)|unclaimed|no group (?:has )?claimed)\b", re.I)
+
+
+def sides(text: str, at: int, length: int, actors: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """(attacker, target) as the sentence names them around its trigger at ``at``.
+
+    Before the trigger is the attacker ("Iran fired missiles at ..."), after it
+    the target ("... at U.S. forces"), except after "by" ("hit by rockets
+    fired by Kataib Hezbollah").  "Unidentified" when the text says so.
+    """
+    end = at + length
+    before = find_actors(text, actors, (max(0, at - SIDE_WINDOW), at))
+    after_text = text[end : end + SIDE_WINDOW]
+    attacker, target = list(before), []
+    for a in find_actors(after_text, actors):
+        by = re.search(rf"\bby\s+(?:the\s+|a\s+|an\s+)?[^.]{{0,20}}?$", after_text[: _find(after_text, a, actors)])
+        (attacker if by else target).append(a)
+    if not attacker and UNIDENTIFIED.search(text):
+        attacker = ["unidentified"]
+    return _unique(attacker), _unique([t for t in target if t not in attacker])
+
+
+def _find(text: str, canon: str, actors: list[tuple[str, str]]) -> int:
+    for alias, c in actors:
+        if c == canon:
+            m = re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text, re.I if alias.islower() else 0)
+            if m:
+                return m.start()
+    return 0
+
+
+def _unique(xs: list[str]) -> list[str]:
+    return list(dict.fromkeys(xs))
 
 
 def _num(s: str) -> int:
@@ -382,6 +418,7 @@ def _incident(c: Candidate, m: Mention | None, place: Place, near: bool, sents, 
         for a in find_actors(s.text, actors, window):
             if a not in names:
                 names.append(a)
+    attacker, target = sides(c.sentence.text, c.trigger_at - c.sentence.start, len(c.trigger), actors)
     anchor = dates.parse_anchor(c.sentence.section.published)
     if c.date:
         ds, de = c.date.iso()
@@ -398,6 +435,8 @@ def _incident(c: Candidate, m: Mention | None, place: Place, near: bool, sents, 
         date_precision=prec,
         near=near,
         actors=names,
+        attacker=attacker,
+        target=target,
         fatalities=fat,
         injuries=inj,
         trigger=f"{c.trigger!r}; date: {c.date_text or 'none in text'}",

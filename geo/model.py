@@ -104,6 +104,8 @@ class Incident:
     date_precision: str
     near: bool = False
     actors: list[str] = field(default_factory=list)
+    attacker: list[str] = field(default_factory=list)  # named before the trigger, or after "by"
+    target: list[str] = field(default_factory=list)  # named after the trigger
     fatalities: int | None = None
     injuries: int | None = None
     trigger: str = ""

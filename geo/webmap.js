@@ -84,7 +84,9 @@ function geoPopup(p) {
                             : 'date unknown' + (p.date_end ? ' (on or before ' + p.date_end + ')' : '');
     d.appendChild(geoEl('div', 'Date: ' + when + ' (' + p.date_precision + ')'));
     d.appendChild(geoEl('div', 'Type: ' + p.event_label + (p.near ? ' (near)' : '')));
-    if (p.actors) d.appendChild(geoEl('div', 'Actors: ' + p.actors));
+    if (p.attacker || p.target) {
+      d.appendChild(geoEl('div', 'Attacker: ' + (p.attacker || 'not named') + ' · target: ' + (p.target || 'not named')));
+    } else if (p.actors) d.appendChild(geoEl('div', 'Actors: ' + p.actors));
     if (p.fatalities !== null && p.fatalities !== undefined) {
       var fat = p.fatalities === p.fatalities_high ? p.fatalities : p.fatalities + '–' + p.fatalities_high;
       d.appendChild(geoEl('div', 'Fatalities: ' + fat + (p.injuries !== null && p.injuries !== undefined ? ' · injuries: ' + p.injuries : '')));

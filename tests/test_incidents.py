@@ -52,3 +52,17 @@ def test_devset_incidents_stay_found_and_dated(gazetteer):
     assert m.gold >= 40
     assert m.matched / m.gold >= 0.75 and m.predicted_matched / m.predicted >= 0.9
     assert m.date_contains / m.matched >= 0.7  # a regression floor; the figures are in the README
+
+
+def test_attacker_and_target_as_named(gazetteer):
+    actors = load_actors()
+    from geo.incidents import sides
+
+    text = "Iran fired several ballistic missiles at U.S. forces in Qatar on Monday."
+    at = text.index("fired")
+    assert sides(text, at, len("fired several ballistic missiles"), actors) == (["Iran"], ["U.S. forces"])
+    text = "Ain al-Asad was hit by rockets fired by Kataib Hezbollah, officials said."
+    at = text.index("rockets")
+    assert sides(text, at, len("rockets"), actors) == (["Kataib Hezbollah"], [])
+    text = "Unidentified drones struck Camp Taji overnight."
+    assert sides(text, text.index("drones"), len("drones struck"), actors) == (["unidentified"], [])
