@@ -241,6 +241,14 @@ def _places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, 
     cands = [c for c in cands if id(c) not in located]
     best = min(PRECISION_ORDER.index(p.precision) for _, p, _ in cands)
     finest = [c for c in cands if PRECISION_ORDER.index(c[1].precision) == best]
+    # Several places of the same coarse precision: the first after the trigger
+    # (a town or province named before it usually says where the attacker was).
+    if PRECISION_ORDER[best] == "country" and len(finest) > 1:
+        after_t = [c for c in finest if c[0] and c[0].start >= trig_at]
+        finest = after_t[:1] or finest[:1]
+    elif PRECISION_ORDER[best] != "site" and len(finest) > 1:
+        after = [c for c in finest if c[0] and c[0].start >= trig_at]
+        finest = after[:1] or finest[:1]
     # "near Al Anbar and Jurf al-Saqr", "at Al-Assad and Irbil": places joined to a
     # chosen one by "and" or a comma are places of the event too (not countries).
     changed = True
@@ -253,13 +261,6 @@ def _places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, 
                 if x in finest and y not in finest and y[1].precision != "country":
                     finest.append(y)
                     changed = True
-    # A base named "in" a province: the province only locates it.
-    if PRECISION_ORDER[best] == "country" and len(finest) > 1:
-        after_t = [c for c in finest if c[0] and c[0].start >= trig_at]
-        finest = after_t[:1] or finest[:1]
-    elif PRECISION_ORDER[best] != "site" and len(finest) > 1:
-        after = [c for c in finest if c[0] and c[0].start >= trig_at]
-        finest = after[:1] or finest[:1]
     uniq, seen = [], set()
     for c in finest:
         if c[1].key not in seen:
