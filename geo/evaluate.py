@@ -56,12 +56,10 @@ class Metrics:
     docs: int = 0
     gold: int = 0
     found: int = 0
-    resolved: int = 0
     predicted: int = 0
     predicted_correct: int = 0
     errors_km: list[float] = field(default_factory=list)
     seconds: float = 0.0
-    chars: int = 0
 
     @property
     def recall(self) -> float:
@@ -181,7 +179,6 @@ def evaluate(name: str, gaz: Gazetteer, folder: Path = DEFAULT_DIR, limit: int |
     m.seconds = time.perf_counter() - t0
     for doc, preds in zip(docs, predictions):
         m.docs += 1
-        m.chars += len(doc.text)
         m.predicted += len(preds)
         m.predicted_correct += sum(any(p.start < g.end and g.start < p.end for g in doc.gold) for p in preds)
         for g in doc.gold:
@@ -192,7 +189,6 @@ def evaluate(name: str, gaz: Gazetteer, folder: Path = DEFAULT_DIR, limit: int |
             if hit is None:
                 continue
             m.found += 1
-            m.resolved += 1
             m.errors_km.append(error_km(hit.place, g.lon, g.lat))
     return m
 

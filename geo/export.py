@@ -79,20 +79,6 @@ def frame(fc: dict[str, Any]):
     return gpd.GeoDataFrame(df, geometry=geoms, crs="EPSG:4326")
 
 
-def sources_frame(layers: dict[str, dict[str, Any]]):
-    import pandas as pd
-
-    rows = []
-    for name in LAYERS:
-        for f in layers[name]["features"]:
-            for s in f["properties"]["sources"]:
-                rows.append({"feature_id": f["id"], "layer": name, **{k: s.get(k) for k in SOURCE_FIELDS}})
-    df = pd.DataFrame(rows, columns=["feature_id", "layer", *SOURCE_FIELDS])
-    for col in ("start", "end"):
-        df[col] = df[col].astype("Int64")
-    return df
-
-
 def _atomic(out: Path, write) -> Path:
     """Write into a temporary file next to ``out`` and rename it into place."""
     out.parent.mkdir(parents=True, exist_ok=True)

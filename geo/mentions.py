@@ -46,7 +46,7 @@ CUE_AFTER = {
     "border crossing": "crossing", "crossing": "crossing", "nuclear site": "nuclear",
     "nuclear facility": "nuclear", "nuclear plant": "nuclear", "area": "area",
 }
-CUE_BEFORE = {"camp": "camp", "fort": "base", "city of": "city", "town of": "town", "province of": "province"}
+CUE_BEFORE = {"camp": "camp", "fort": "base"}  # one word before the name
 PLACE_SUFFIX = re.compile(
     r"(?i:air ?base|base|camp|province|governorate|district|square|street|prison|cemetery|"
     r"neighbou?rhood|border crossing|crossing|airport|airfield|refinery|port|barracks|compound|"
@@ -136,7 +136,6 @@ class Candidate:
     end_tok: int  # exclusive
     key: str
     places: list[Place]
-    cue: str = ""
 
 
 def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
