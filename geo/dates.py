@@ -135,28 +135,43 @@ DATELINE_PREFIX = re.compile(
 )
 
 
+SINCE = re.compile(r"\b(?:since|starting|beginning)\s+(?:on\s+|in\s+)?(?:last\s+)?$", re.I)
+
+
 def resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str]:
     """Resolve the first absolute or deictic date expression in ``text``.
 
     A leading dateline ("BAGHDAD, July 2, 2025 -") is when the text was
-    filed, not when its event happened, so it is skipped.  Returns (range,
+    filed, not when its event happened, so it is skipped.  "since October
+    17" is a period: from that day to the writing date.  Returns (range,
     matched text); (None, "") when there is none or it cannot be resolved
     without an anchor.
     """
     text = DATELINE_PREFIX.sub("", text, count=1)
+    found, m = _resolve(text, anchor)
+    if found is None or m is None:
+        return None, ""
+    if SINCE.search(text[: m.start()]):
+        if anchor is None or anchor.end < found.start:
+            return None, ""  # a period whose end the text does not give
+        return DateRange(found.start, anchor.end, "range"), f"since {m.group(0)}"
+    return found, m.group(0)
+
+
+def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.Match[str] | None]:
     m = FULL_DATE.search(text)
     if m:
         g = m.groupdict()
         try:
             d = date(int(g["year"] or g["year2"]), _month_num(g["month"] or g["month2"]), int(g["day"] or g["day2"]))
-            return DateRange(d, d, "day"), m.group(0)
+            return DateRange(d, d, "day"), m
         except ValueError:
             pass
     m = MONTH_YEAR.search(text)
     if m:
-        return _month_range(int(m["year"]), _month_num(m["month"])), m.group(0)
+        return _month_range(int(m["year"]), _month_num(m["month"])), m
     if anchor is None:
-        return None, ""
+        return None, None
     m = MONTH_DAY.search(text)
     if m:
         g = m.groupdict()
@@ -168,7 +183,7 @@ def resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str]
             return DateRange(x, x, "day")
 
         try:
-            return _over_anchor(anchor, on, "day"), m.group(0)
+            return _over_anchor(anchor, on, "day"), m
         except ValueError:
             pass
     for rx, fn, prec in (
@@ -182,37 +197,56 @@ def resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str]
     ):
         m = rx.search(text)
         if m:
-            return _over_anchor(anchor, fn, prec), m.group(0)
+            return _over_anchor(anchor, fn, prec), m
     m = AGO.search(text)
     if m:
         n = _num(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
-        return anchor.shift(-n), m.group(0)
+        return anchor.shift(-n), m
     m = IN_MONTH.search(text)
     if m:
         mon = _month_num(m["month"])
         return _over_anchor(
             anchor, lambda d: _month_range(d.year if mon <= d.month else d.year - 1, mon), "month"
-        ), m.group(0)
+        ), m
     m = WEEKDAY.search(text)
     if m:
         wd = WEEKDAYS.index(m["wd"].lower())
-        return _over_anchor(anchor, lambda d: _last_weekday(d, wd), "day"), m.group(0)
-    return None, ""
+        return _over_anchor(anchor, lambda d: _last_weekday(d, wd), "day"), m
+    return None, None
 
 
-def relative(text: str, previous: DateRange | None) -> tuple[DateRange | None, str]:
+def offset(text: str, event_at: int | None = None) -> tuple[int | None, str]:
+    """Days from the event the text refers back to, to this one, and the words.
+
+    "the following day", "three days later": +1, +3.  "N days after <this
+    event>" and "a day before <this event>" put this event *before* the other
+    one, so when the event's own words (at ``event_at``) follow the phrase
+    ("The strikes came a day after a Huthi drone attack ..."), the sign flips.
+    """
+    m = FOLLOWING.search(text)
+    if m:
+        n, flips = 1, m.group(0).lower().endswith("after")
+    else:
+        m = LATER_EARLIER.search(text)
+        if not m:
+            return None, ""
+        n = _num(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
+        word = m["dir"].lower()
+        n = n if word in ("later", "after") else -n
+        flips = word in ("after", "before")
+    if flips and event_at is not None and event_at >= m.end():
+        n = -n
+    return n, m.group(0)
+
+
+def relative(text: str, previous: DateRange | None, event_at: int | None = None) -> tuple[DateRange | None, str]:
     """'the following day', 'three days later' relative to the previous event."""
     if previous is None:
         return None, ""
-    m = FOLLOWING.search(text)
-    if m:
-        return previous.shift(1), m.group(0)
-    m = LATER_EARLIER.search(text)
-    if m:
-        n = _num(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
-        sign = 1 if m["dir"].lower() in ("later", "after") else -1
-        return previous.shift(sign * n), m.group(0)
-    return None, ""
+    n, words = offset(text, event_at)
+    if n is None:
+        return None, ""
+    return previous.shift(n), words
 
 
 def has_relative(text: str) -> bool:

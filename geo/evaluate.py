@@ -261,6 +261,7 @@ class IncidentMetrics:
     open_start: int = 0  # undated: only "on or before the writing date" is known
     date_widths: list[int] = field(default_factory=list)
     place_10km: int = 0
+    casualties_agree: int = 0  # lowest stated fatalities and injuries both as annotated (none = none)
 
     def row(self) -> dict[str, float | int | str]:
         return {
@@ -274,6 +275,7 @@ class IncidentMetrics:
             "median range (days)": statistics.median(self.date_widths) if self.date_widths else 0,
             "open-ended": self.open_start,
             "place within 10 km": round(self.place_10km / self.matched, 3) if self.matched else 0.0,
+            "casualties as annotated": round(self.casualties_agree / self.matched, 3) if self.matched else 0.0,
         }
 
 
@@ -285,7 +287,8 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
     For found ones: the type, whether the predicted date range holds the
     true date (or the annotated one; an undated incident's open range, "on or
     before the writing date", holds it when it is not later), the width of the
-    closed ranges, and the place within 10 km.  An incident with neither date
+    closed ranges, the place within 10 km, and whether the (lowest) stated
+    fatalities and injuries are the annotated ones.  An incident with neither date
     (no date in the text, no writing date) never holds it.
     """
     import json
@@ -325,6 +328,8 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
             m.matched += 1
             m.type_agree += inc.event_type == g["event_type"]
             m.place_10km += best[1] <= 10
+            low = (min(inc.fatalities, default=None), min(inc.injuries, default=None))
+            m.casualties_agree += low == (g["fatalities"], g["injuries"])
             truth = g.get("true_date") or g["date_start"]
             if inc.date_start and inc.date_end:
                 m.date_contains += inc.date_start <= truth <= inc.date_end

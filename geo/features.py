@@ -218,8 +218,8 @@ class Builder:
             d = self._draft("incidents", head.place, suffix, name=f"{label}: {'near ' if near else ''}{head.place.name}",
                             kind=head.event_type)
             actors: list[str] = []
-            fats = [i.fatalities for _, i in g if i.fatalities is not None]
-            injs = [i.injuries for _, i in g if i.injuries is not None]
+            fats = [x for _, i in g for x in i.fatalities]
+            injs = [x for _, i in g for x in i.injuries]
             country = self.gaz.places.get(f"iso/{head.place.country}")
             sides: dict[str, list[str]] = {"attacker": [], "target": []}
             for art, inc in g:

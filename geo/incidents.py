@@ -62,28 +62,44 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 # the sentence names one ("Iran targeted Al Udeid Air Base").
 GENERIC_ATTACK = re.compile(r"\b(?:targeted|attacked|struck|hit)\b", re.I)
 FOREIGN_CLOCK = re.compile(r"\b(?:EST|EDT|ET|PST|PDT|CST|GMT|UTC|CET)\b")
+BACKGROUND = re.compile(
+    r"\b(?:(?:just |shortly |only )?(?:\w+ )?(?:days?|hours?|weeks?|months?) (?:after|before)|in (?:response|retaliation) (?:to|for)"
+    r"|responded with|to avenge)\b", re.I)
 SAME_EVENT = re.compile(r"\bthe same (?:drone |air |missile |rocket )?(?:strike|attack|raid|bombing)\b", re.I)
 HINT_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside)\s+of\s+(?:the\s+)?$", re.I)
+# A country name used as a modifier: "US military installations", "Iraqi army".
+ADJECTIVAL = re.compile(r"\s+(?!(?:on|in|at|and|or|to|for|from|with|by|as|late|early|last|this|that|which|who|was|were|is|are|has|have|had|said|says|overnight)\b)[a-z]")
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = r"(?:nuclear\s+)?(?:facilities|sites|bases|positions|targets|territory|soil|cities|installations)"
 NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
-NUM = r"(?P<n>\d[\d,]*|" + "|".join(NUMBER_WORDS) + r")"
+NUM = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
 KILLED = [
     re.compile(rf"\b{NUM}\s+(?:\w+\s+){{0,3}}(?:were|was|been)?\s*killed\b", re.I),
     re.compile(rf"\bkill(?:ed|ing)\s+(?:at least\s+|about\s+|around\s+)?{NUM}\b", re.I),
+    re.compile(r"\bkill(?:ed|ing)\s+(?P<n>an?)\s+(?!dozen|number|few|handful|score|total|estimated|further)[a-z]", re.I),
 ]
 INJURED = [
     re.compile(rf"\b{NUM}\s+(?:\w+\s+){{0,3}}(?:were|was|been)?\s*(?:wounded|injured)\b", re.I),
     re.compile(rf"\b(?:wound|injur)(?:ed|ing)\s+(?:at least\s+|about\s+)?{NUM}\b", re.I),
 ]
-NO_CASUALTIES = re.compile(r"\bno (?:casualties|one was (?:hurt|killed|injured)|injuries)\b", re.I)
+NO_CASUALTIES = re.compile(
+    r"\bno (?:reports? of )?(?:human |civilian )?(?:casualties|injuries|deaths|fatalities)\b|\bno one was (?:hurt|killed|injured)\b"
+    r"|\bwithout (?:causing )?(?:any )?casualties\b", re.I)
+# The next sentence refers back to the event: "the attack", "The rockets landed ...".
+ANAPHOR = re.compile(r"\b(?:the|this|that) (?:\w+ )?(?:attacks?|strikes?|raids?|bombings?|rockets?|missiles?|drones?|incident|explosions?|blasts?)\b", re.I)
 # Remote-violence types one report can mix ("missiles and drones were launched ... drones were shot down").
 REMOTE = {"air_strike", "drone_attack", "missile_attack", "rocket_attack", "shoot_down", "attack_on_installation"}
 ACTOR_WINDOW = 100  # characters either side of the trigger in which actors count
 SIDE_WINDOW = 60  # ... and in which they count as attacker (before) or target (after)
 PRECISION_ORDER = ["site", "town", "district", "region", "country"]
+INSTALLATIONS = {"air_base", "military_base", "militia_base", "naval_base", "nuclear_site", "embassy", "oil_facility"}
+# A dateline opening a sentence: "Riyadh: ", "ERBIL, Kurdistan Region — ", "ERBIL (Kurdistan 24) – ".
+DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})?\s*(?:\([^)]{0,40}\)\s*)?[:—–-]"
+    r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}:)\s"
+)
 
 
 @dataclass
@@ -99,6 +115,8 @@ class Candidate:
     relative: bool = False
     same_as_previous: bool = False
     extra: list[Sentence] = field(default_factory=list)
+    days_before: int = 0  # undated, but at least this many days before the writing date
+    follow: list[Sentence] = field(default_factory=list)  # next sentences about the same event
 
     @property
     def own_date(self) -> bool:
@@ -187,7 +205,11 @@ def _unique(xs: list[str]) -> list[str]:
 
 def _num(s: str) -> int:
     s = s.lower().replace(",", "")
-    return int(s) if s.isdigit() else NUMBER_WORDS[s]
+    return int(s) if s.isdigit() else 1 if s in ("a", "an") else NUMBER_WORDS[s]
+
+
+def _states_casualties(text: str) -> bool:
+    return casualties(text) != (None, None)
 
 
 def casualties(text: str) -> tuple[int | None, int | None]:
@@ -207,6 +229,16 @@ def casualties(text: str) -> tuple[int | None, int | None]:
     return fat, inj
 
 
+def _triggers(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every trigger in ``text``, in priority order, none overlapping a stronger one."""
+    out: list[tuple[str, re.Match[str]]] = []
+    for slug, rx in TRIGGERS:
+        for m in rx.finditer(text):
+            if not any(m.start() < o.end() and o.start() < m.end() for _, o in out):
+                out.append((slug, m))
+    return out
+
+
 def _trigger(text: str) -> tuple[str, re.Match[str]] | None:
     for slug, rx in TRIGGERS:
         m = rx.search(text)
@@ -215,12 +247,31 @@ def _trigger(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+def _rank(p: Place) -> int:
+    """How specific a place is; a named installation counts as a site even when
+    its coordinate is only known to district precision."""
+    return 0 if p.kind in INSTALLATIONS else PRECISION_ORDER.index(p.precision)
+
+
+def _contains(area: Place, place: Place) -> bool:
+    """"al-Qaim, Anbar province": the province only says where the town is."""
+    if area.geometry is None:
+        return False
+    from shapely.geometry import Point
+
+    return bool(area.geometry.covers(Point(place.point.lon, place.point.lat)))
+
+
 def _places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, trig_at: int, weak: bool = False):
     """The incident places of a sentence: the most specific, hints removed."""
     cands = []
+    dl = DATELINE.match(text, sent.start, sent.end)
+    # "... in response to American support for Israel in its war against Hamas in the
+    # Gaza Strip": places of another, earlier matter are not this event's.
+    bg = BACKGROUND.search(text, trig_at, sent.end)
     for m in mentions:
-        if m.place is None:
-            continue
+        if m.place is None or (dl and m.end <= dl.end()) or (bg and m.start >= bg.end()):
+            continue  # "Riyadh: Drones struck ...": where the report was filed
         before = text[max(sent.start, m.start - 30) : m.start]
         if HINT_BEFORE.search(before) or re.match(r"-(?:based|born|headquartered)\b", text[m.end : m.end + 16]):
             continue  # "north of Baghdad" locates; "Washington-based" describes
@@ -239,13 +290,16 @@ def _places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, 
     located = {id(b) for a, b in zip(cands, cands[1:])
                if a[0] and b[0] and re.fullmatch(r"\s*(?:at|in|near|inside|of)\s+(?:the\s+)?", text[a[0].end : b[0].start])}
     cands = [c for c in cands if id(c) not in located]
-    best = min(PRECISION_ORDER.index(p.precision) for _, p, _ in cands)
-    finest = [c for c in cands if PRECISION_ORDER.index(c[1].precision) == best]
+    best = min(_rank(p) for _, p, _ in cands)
+    finest = [c for c in cands if _rank(c[1]) == best]
     # Several places of the same coarse precision: the first after the trigger
     # (a town or province named before it usually says where the attacker was).
     if PRECISION_ORDER[best] == "country" and len(finest) > 1:
         after_t = [c for c in finest if c[0] and c[0].start >= trig_at]
-        finest = after_t[:1] or finest[:1]
+        # "... at US military installations in Qatar": the country after "in" is where.
+        located_in = [c for c in after_t if re.search(r"\b(?:in|at|into|inside|across)\s+(?:the\s+)?$", text[max(sent.start, c[0].start - 12) : c[0].start])
+                      and not ADJECTIVAL.match(text, c[0].end)]  # not "at US military ..."
+        finest = located_in[:1] or after_t[:1] or finest[:1]
     elif PRECISION_ORDER[best] != "site" and len(finest) > 1:
         after = [c for c in finest if c[0] and c[0].start >= trig_at]
         finest = after[:1] or finest[:1]
@@ -258,7 +312,7 @@ def _places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, 
             if not (a[0] and b[0]) or not re.fullmatch(r"\s*(?:,|and|, and|or)\s*(?:the\s+)?", text[a[0].end : b[0].start]):
                 continue
             for x, y in ((a, b), (b, a)):
-                if x in finest and y not in finest and y[1].precision != "country":
+                if x in finest and y not in finest and y[1].precision != "country" and not _contains(y[1], x[1]):
                     finest.append(y)
                     changed = True
     uniq, seen = [], set()
@@ -285,10 +339,32 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         slug, tm = hit
         weak = slug == "targeted_killing" and not tm.group(0).lower().startswith("assassinat")
         places = _places(article.text, sent, by_sentence.get(sent.start, []), gaz, sent.start + tm.start(), weak)
+        placed = [m.start - sent.start for m in by_sentence.get(sent.start, []) if m.place]
+        bg = BACKGROUND.search(sent.text, 0, tm.start())
+        if (placed and tm.start() > max(placed)) or bg:
+            # The main trigger comes after every place, or in a clause about an earlier
+            # event ("Iran fired missiles at ... in Qatar ..., just days after the United
+            # States launched airstrikes"): the event here is the one named before.
+            limit = bg.start() if bg else min(placed)
+            before = [(s2, m2) for s2, m2 in _triggers(sent.text) if m2.end() <= limit and s2 != "other"]
+            if before:
+                slug, tm = max(before, key=lambda h: h[1].start())
+                weak = slug == "targeted_killing" and not tm.group(0).lower().startswith("assassinat")
+                places = _places(article.text, sent, by_sentence.get(sent.start, []), gaz, sent.start + tm.start(), weak)
         same = bool(SAME_EVENT.search(sent.text))
+        extra: list[Sentence] = []
+        if not places and not same and slug in REMOTE and i + 1 < len(article.sentences):
+            # "Drones struck two Saudi Aramco oil facilities early Saturday. ... fires at
+            # two of its facilities in Abqaiq and Khurais": the next sentence, with no
+            # event of its own, names where.
+            nxt = article.sentences[i + 1]
+            if nxt.section == sent.section and not _trigger(nxt.text) and not GENERIC_ATTACK.search(nxt.text):
+                places = [p for p in _places(article.text, nxt, by_sentence.get(nxt.start, []), gaz, nxt.start)
+                          if _rank(p[1]) <= PRECISION_ORDER.index("town")]
+                extra = [nxt] if places else []
         if not places and not same:
             continue
-        c = Candidate(sent, i, slug, tm.group(0), sent.start + tm.start(), places, same_as_previous=same)
+        c = Candidate(sent, i, slug, tm.group(0), sent.start + tm.start(), places, same_as_previous=same, extra=extra)
         anchor = dates.parse_anchor(sent.section.published)
         c.date, c.date_text = dates.resolve(sent.text, anchor)
         if c.date and FOREIGN_CLOCK.search(sent.text):
@@ -297,7 +373,30 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             c.date_text += " (± 1 day: the text gives another time zone's clock)"
         c.relative = c.date is None and dates.has_relative(sent.text)
         out.append(c)
+    _follow_ups(article, out)
     return out
+
+
+def _follow_ups(article: Article, cands: list[Candidate]) -> None:
+    """The next sentence, when it is about the same event and no event of its own:
+    "There were no reports of casualties in the attack late on Wednesday."  It
+    becomes a source; it dates an undated incident and gives casualty figures."""
+    taken = {c.index for c in cands} | {c.index + 1 for c in cands if c.extra}
+    for c in cands:
+        j = c.index + 1
+        if j in taken or j >= len(article.sentences) or c.same_as_previous:
+            continue
+        nxt = article.sentences[j]
+        if nxt.section != c.sentence.section or not (ANAPHOR.search(nxt.text) or _states_casualties(nxt.text)):
+            continue
+        if (hit := _trigger(nxt.text)) and hit[0] in ("other", "protest_siege"):
+            continue  # another kind of event
+        c.follow.append(nxt)
+        if c.date is None and not c.relative:
+            anchor = dates.parse_anchor(nxt.section.published)
+            d, words = dates.resolve(nxt.text, anchor)
+            if d:
+                c.date, c.date_text = d, f"'{words}' in the next sentence"
 
 
 def _date_passes(cands: list[Candidate]) -> None:
@@ -317,8 +416,15 @@ def _date_passes(cands: list[Candidate]) -> None:
     # 3. relative to the previous incident in the same section
     prev: Candidate | None = None
     for c in cands:
+        at = c.trigger_at - c.sentence.start
         if c.relative and prev and prev.date:
-            c.date, c.date_text = dates.relative(c.sentence.text, prev.date)
+            c.date, c.date_text = dates.relative(c.sentence.text, prev.date, at)
+        elif c.relative:
+            # "The attack came six days after <this event>": with the attack
+            # undated, this event is still at least six days before the writing.
+            n, words = dates.offset(c.sentence.text, at)
+            if n is not None and n < 0:
+                c.days_before, c.date_text = -n, f"'{words}' an undated event (so at least {-n} days before writing)"
         if c.date:
             prev = c
     # 4. an undated sentence next to a dated report of the same event inherits its date
@@ -360,7 +466,7 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
             continue
         last = []
         for m, place, near in c.places:
-            sents = [c.sentence, *[s for s in c.extra if s != c.sentence]]
+            sents = [c.sentence, *[s for s in [*c.extra, *c.follow] if s != c.sentence]]
             inc = _incident(c, m, place, near, sents, actors)
             incidents.append(inc)
             last.append(inc)
@@ -368,11 +474,17 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
     # Country-level reports of an event placed elsewhere on the page join it as sources.
     rest = []
     for u in unplaced:
-        match = [i for i in incidents if i.event_type == u.event_type and i.place.country in u.countries
-                 and u.own_date and i.date_start and _compatible(i, u.date)]
+        # "Iran fired several ballistic missiles at US military installations in Qatar on
+        # Monday ... Iran targeted Al Udeid Air Base": the country-level report says
+        # what kind of attack the installation's was.
+        match = [i for i in incidents if (i.event_type == u.event_type or i.event_type == "attack_on_installation" and u.event_type in REMOTE)
+                 and i.place.country in u.countries and u.own_date and i.date_start and _compatible(i, u.date)]
         if len(match) == 1 and u.places:
             if u.sentence not in match[0].sentences:
                 match[0].sentences.append(u.sentence)
+                match[0].sentences.sort(key=lambda s: s.start)
+            if match[0].event_type == "attack_on_installation":
+                match[0].event_type = u.event_type
         else:
             rest.append(u)
     return incidents, rest
@@ -399,8 +511,8 @@ def _merge_same(incidents: list[Incident]) -> list[Incident]:
         for a in inc.actors:
             if a not in twin.actors:
                 twin.actors.append(a)
-        if twin.fatalities is None:
-            twin.fatalities, twin.injuries = inc.fatalities, inc.injuries
+        twin.fatalities = sorted(set(twin.fatalities) | set(inc.fatalities))
+        twin.injuries = sorted(set(twin.injuries) | set(inc.injuries))
     return out
 
 
@@ -411,7 +523,21 @@ def _compatible(inc: Incident, d: DateRange | None) -> bool:
 
 
 def _incident(c: Candidate, m: Mention | None, place: Place, near: bool, sents, actors) -> Incident:
-    fat, inj = casualties(c.sentence.text) if c.event_type != "other" else (None, None)
+    fats: list[int] = []
+    injs: list[int] = []
+    if c.event_type != "other":
+        # Each sentence's figures; a follow-up counts when the event's own sentence has none
+        # of that kind, or states others ("three killed" ... "two killed"): a low and a high.
+        for s in [c.sentence, *c.follow]:
+            f, i = casualties(s.text)
+            if f is not None and (f not in fats):
+                fats.append(f)
+            if i is not None and (i not in injs):
+                injs.append(i)
+        if len(fats) > 1 and 0 in fats:
+            fats.remove(0)  # "no casualties" beside a figure is a general statement, not a count
+        if len(injs) > 1 and 0 in injs:
+            injs.remove(0)
     names: list[str] = []
     for s in sents:
         at = c.trigger_at - s.start if s == c.sentence else None
@@ -425,7 +551,7 @@ def _incident(c: Candidate, m: Mention | None, place: Place, near: bool, sents, 
         ds, de = c.date.iso()
         prec = c.date.precision
     else:
-        ds, de, prec = None, (anchor.end.isoformat() if anchor else None), "unknown"
+        ds, de, prec = None, ((anchor.end - timedelta(c.days_before)).isoformat() if anchor else None), "unknown"
     return Incident(
         event_type=c.event_type,
         place=place,
@@ -438,7 +564,7 @@ def _incident(c: Candidate, m: Mention | None, place: Place, near: bool, sents, 
         actors=names,
         attacker=attacker,
         target=target,
-        fatalities=fat,
-        injuries=inj,
+        fatalities=sorted(fats),
+        injuries=sorted(injs),
         trigger=f"{c.trigger!r}; date: {c.date_text or 'none in text'}",
     )

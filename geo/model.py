@@ -106,6 +106,6 @@ class Incident:
     actors: list[str] = field(default_factory=list)
     attacker: list[str] = field(default_factory=list)  # named before the trigger, or after "by"
     target: list[str] = field(default_factory=list)  # named after the trigger
-    fatalities: int | None = None
-    injuries: int | None = None
+    fatalities: list[int] = field(default_factory=list)  # every figure stated (reports can differ); [] when none
+    injuries: list[int] = field(default_factory=list)
     trigger: str = ""

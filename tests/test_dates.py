@@ -41,6 +41,20 @@ def test_following_day_counts_from_the_previous_event():
     assert (got.start, got.end) == (date(2025, 6, 22), date(2025, 6, 23))
 
 
+def test_since_a_day_is_the_period_up_to_the_writing_date():
+    assert r("attacked over 100 times since October 17", "2024-01-05") == ("2023-10-17", "2024-01-05", "range")
+
+
+def test_n_days_after_an_event_named_later_in_the_sentence_is_before_the_other():
+    prev = DateRange(date(2024, 7, 20), date(2024, 7, 20), "day")
+    text = "The strikes came a day after a drone attack penetrated air defences."
+    got, _ = relative(text, prev, text.index("drone attack"))
+    assert got.start == got.end == date(2024, 7, 19)
+    text = "Drones attacked the base a day after the strikes."
+    got, _ = relative(text, prev, text.index("Drones"))
+    assert got.start == date(2024, 7, 21)
+
+
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 1, 1)), st.integers(0, 6),
        st.sampled_from(["on Monday", "last week", "over the weekend", "yesterday", "earlier this month", "two days ago"]))
 def test_deictic_ranges_are_ordered_and_never_after_the_writing_date(day, extra, phrase):

@@ -22,7 +22,7 @@ def test_a_rocket_attack_on_a_base_becomes_one_dated_incident(gazetteer):
     (inc,) = incidents_of(text, gazetteer)
     assert inc.event_type == "rocket_attack" and inc.place.key == "site/ain-al-asad-air-base"
     assert (inc.date_start, inc.date_end, inc.date_precision) == ("2024-01-20", "2024-01-20", "day")
-    assert inc.injuries == 2 and "wounding two" in inc.sentences[0].text
+    assert inc.injuries == [2] and "wounding two" in inc.sentences[0].text
 
 
 def test_one_sentence_two_bases_gives_two_incidents(gazetteer):
@@ -50,8 +50,9 @@ def test_casualties_as_stated():
 def test_devset_incidents_stay_found_and_dated(gazetteer):
     m = evaluate_incidents(gazetteer)
     assert m.gold >= 40
-    assert m.matched / m.gold >= 0.75 and m.predicted_matched / m.predicted >= 0.9
-    assert m.date_contains / m.matched >= 0.7  # a regression floor; the figures are in the README
+    # Regression floors just under the targets; the measured figures are in the README.
+    assert m.matched / m.gold >= 0.85 and m.predicted_matched / m.predicted >= 0.85
+    assert m.date_contains / m.matched >= 0.95
 
 
 def test_attacker_and_target_as_named(gazetteer):
@@ -66,3 +67,54 @@ def test_attacker_and_target_as_named(gazetteer):
     assert sides(text, at, len("rockets"), actors) == (["Kataib Hezbollah"], [])
     text = "Unidentified drones struck Camp Taji overnight."
     assert sides(text, text.index("drones"), len("drones struck"), actors) == (["unidentified"], [])
+
+
+def test_a_dateline_is_not_the_place_and_the_next_sentence_says_where(gazetteer):
+    text = ("Riyadh: Drones struck two oil facilities early Saturday, state media said. "
+            "Crews were dealing with fires at two facilities in Abqaiq and Khurais, the agency reported.")
+    got = incidents_of(text, gazetteer)
+    assert sorted(i.place.name for i in got) == ["Abqaiq oil processing facility", "Khurais oil field"]
+    for inc in got:
+        assert inc.event_type == "drone_attack" and inc.date_start == inc.date_end == "2024-01-20"
+        assert [s.text[:6] for s in inc.sentences] == ["Riyadh", "Crews "]  # both sentences are its sources
+
+
+def test_the_next_sentence_about_the_attack_dates_it_and_gives_casualties(gazetteer):
+    text = ("A drone carried out an attack on troops stationed at Harir air base. "
+            "There were no reports of casualties in the attack late on Wednesday, officials said.")
+    (inc,) = incidents_of(text, gazetteer)  # written Saturday 2024-01-20
+    assert (inc.date_start, inc.date_end, inc.date_precision) == ("2024-01-17", "2024-01-17", "day")
+    assert inc.fatalities == [0] and inc.injuries == [0] and len(inc.sentences) == 2
+
+
+def test_differing_figures_in_one_article_give_a_low_and_a_high(gazetteer):
+    text = ("Rockets hit Camp Taji on Friday, killing three soldiers. "
+            "Later, medics said five people were killed in the attack.")
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.fatalities == [3, 5]
+
+
+def test_an_earlier_event_named_in_a_subordinate_clause_does_not_type_the_sentence(gazetteer):
+    text = ("Iran fired several ballistic missiles at US military installations in Qatar on Monday, "
+            "just days after the United States launched airstrikes on Iranian nuclear sites. "
+            "Iran targeted Al Udeid Air Base.")
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.place.key.endswith("al-udeid-air-base") and inc.event_type == "missile_attack"
+    assert (inc.date_start, inc.date_end) == ("2024-01-15", "2024-01-15") and len(inc.sentences) == 2
+
+
+def test_a_day_after_an_event_puts_that_event_a_day_earlier(gazetteer):
+    text = ("Strikes targeted the port city of Hodeidah on Saturday. "
+            "The strikes came a day after a drone attack killed a civilian in Tel Aviv.")
+    got = {i.place.name: i for i in incidents_of(text, gazetteer)}
+    assert got["Tel Aviv"].date_start == got["Tel Aviv"].date_end == "2024-01-19"
+    assert got["Tel Aviv"].fatalities == [1]
+
+
+def test_statistics_since_a_date_span_to_the_writing_date(gazetteer):
+    text = ("U.S. bases in Syria have been subjected to 135 attacks since last October 19, including "
+            "36 attacks on the Al-Omar oil field base and 16 attacks on the Al-Shaddadi base.")
+    got = incidents_of(text, gazetteer)
+    assert len(got) == 2
+    for inc in got:
+        assert (inc.date_start, inc.date_end, inc.date_precision) == ("2023-10-19", "2024-01-20", "range")
