@@ -99,7 +99,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from .evaluate import CORPORA, DEFAULT_DIR, evaluate, evaluate_devset, evaluate_incidents, markdown
+    from .evaluate import CORPORA, DEFAULT_DIR, HELDOUT, evaluate, evaluate_devset, evaluate_incidents, markdown
     from .gazetteer import load_gazetteer
 
     folder = args.benchmarks or DEFAULT_DIR
@@ -110,8 +110,12 @@ def _eval(args: argparse.Namespace) -> int:
         try:
             if name == "devset":
                 rows.append(evaluate_devset(gaz).row())
+                if HELDOUT.exists():
+                    rows.append(evaluate_devset(gaz, HELDOUT, "held-out").row())
             elif name == "incidents":
                 rows.append(evaluate_incidents(gaz).row())
+                if HELDOUT.exists():
+                    rows.append(evaluate_incidents(gaz, HELDOUT, label="held-out incidents").row())
             else:
                 rows.append(evaluate(name, gaz, folder, args.limit).row())
         except FileNotFoundError as err:

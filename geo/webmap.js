@@ -73,6 +73,12 @@ function geoQuote(s) {
   return q;
 }
 
+// A stated count, or a low–high range where reports differ; "not stated" when none is.
+function geoCount(low, high) {
+  if (low === null || low === undefined) return 'not stated';
+  return (high === null || high === undefined || high === low) ? String(low) : low + '–' + high;
+}
+
 function geoPopup(p) {
   var d = geoEl('div', null, 'geo-popup');
   d.appendChild(geoEl('h4', p.name));
@@ -87,10 +93,8 @@ function geoPopup(p) {
     if (p.attacker || p.target) {
       d.appendChild(geoEl('div', 'Attacker: ' + (p.attacker || 'not named') + ' · target: ' + (p.target || 'not named')));
     } else if (p.actors) d.appendChild(geoEl('div', 'Actors: ' + p.actors));
-    if (p.fatalities !== null && p.fatalities !== undefined) {
-      var fat = p.fatalities === p.fatalities_high ? p.fatalities : p.fatalities + '–' + p.fatalities_high;
-      d.appendChild(geoEl('div', 'Fatalities: ' + fat + (p.injuries !== null && p.injuries !== undefined ? ' · injuries: ' + p.injuries : '')));
-    }
+    d.appendChild(geoEl('div', 'Fatalities: ' + geoCount(p.fatalities, p.fatalities_high) +
+                               ' · injuries: ' + geoCount(p.injuries, p.injuries_high)));
   }
   if (p.operator) d.appendChild(geoEl('div', 'Operator: ' + p.operator));
   if (p.approximate) d.appendChild(geoEl('div', 'Approximate area: ' + p.area_km2 + ' km² (size as the article states it)'));

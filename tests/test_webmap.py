@@ -127,6 +127,7 @@ def test_seed_map_renders_offline_with_quoted_popups(seed_build):
         assert "causing damage to radar systems at Camp Taji" in pop["text"]
         assert "The Washington Post" in pop["text"] and "2025-06-22 to 2025-06-23" in pop["text"]
         assert "Camp Taji" in pop["marks"]
+        assert "Fatalities: 0 · injuries: 0" in pop["text"]  # "no casualties" in the text
         assert any(link.startswith("https://www.daily8.com/") for link in pop["links"])  # the article URL
         # The uncertainty circle of the open feature is drawn, and goes with the popup.
         assert page.evaluate("() => GEO.circle !== null && Math.round(GEO.circle.getRadius()) === 3000")
@@ -261,4 +262,27 @@ def test_clicking_a_marker_opens_its_popup_and_every_layer_toggles(seed_build):
             assert len(_visible_ids(page)) < before
             boxes.nth(i).click()
             assert len(_visible_ids(page)) == before
+        assert errors == [] and blocked == []
+
+
+def test_differing_casualty_reports_show_a_low_and_a_high(tmp_path):
+    import json
+
+    arts = tmp_path / "articles"
+    arts.mkdir()
+    meta = {"title": "Rockets hit Camp Taji", "publisher": "Example", "published": "2024-01-20"}
+    (arts / "a.txt").write_text("Rockets hit Camp Taji on Friday, killing three soldiers, officials said.\n", encoding="utf-8")
+    (arts / "b.txt").write_text("Rockets slammed into Camp Taji on Friday. Medics said five soldiers were killed in the attack.\n",
+                                encoding="utf-8")
+    for name in ("a", "b"):
+        (arts / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    settings = Settings(articles=arts, layers=tmp_path / "layers", map=tmp_path / "maps" / "index.html")
+    build(settings)
+    (feat,) = json.loads((settings.layers / "incidents.geojson").read_text())["features"]
+    props = feat["properties"]
+    assert (props["fatalities"], props["fatalities_high"], props["injuries"]) == (3, 5, None)
+    assert {s["article"] for s in props["sources"]} == {"a.txt", "b.txt"}
+    with browsing(settings.map) as (page, errors, blocked):
+        pop = _popup_text(page, feat["id"])
+        assert "Fatalities: 3–5 · injuries: not stated" in pop["text"]
         assert errors == [] and blocked == []
