@@ -5,7 +5,16 @@ A sentence is an incident candidate when it holds an event trigger (see
 specific one the sentence names; a sentence naming several installations
 ("... at Camp Taji ... and the Imam Ali base") gives one incident for each.
 Places that only locate another ("north of Baghdad", "in Dhi Qar
-governorate" after a base) are not incident places.
+governorate" after a base), datelines ("Riyadh: ") and places of a clause
+about another matter ("in response to ... in the Gaza Strip") are not
+incident places.  A trigger in such a clause ("just days after the United
+States launched airstrikes") does not type the sentence.  A sentence with a
+trigger and no place takes the places of the next sentence when that one
+reports no event of its own ("Drones struck two oil facilities ... fires at
+... Abqaiq and Khurais"); a next sentence about the same event ("no
+casualties in the attack late on Wednesday") is a source too, and gives
+the date and casualty figures when the first has none (differing figures
+give a low and a high).
 
 Dates, per page, in this order:
 
@@ -14,7 +23,9 @@ Dates, per page, in this order:
    type in the same country on the page ("U.S. forces struck three Iranian
    nuclear facilities over the weekend" dates "bombs ... Iran's Fordo
    nuclear site");
-3. "the following day" / "N days later" count from the previous incident;
+3. "the following day" / "N days later" count from the previous incident
+   ("came a day after <this event>" counts back from it; with no dated
+   previous incident, it only moves the upper bound back);
 4. an undated sentence right after a dated incident sentence inherits it.
 
 What is still undated has ``date_precision == "unknown"`` and only an upper
@@ -358,7 +369,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # two of its facilities in Abqaiq and Khurais": the next sentence, with no
             # event of its own, names where.
             nxt = article.sentences[i + 1]
-            if nxt.section == sent.section and not _trigger(nxt.text) and not GENERIC_ATTACK.search(nxt.text):
+            if (nxt.section == sent.section and not _trigger(nxt.text) and not GENERIC_ATTACK.search(nxt.text)
+                    and _same_target(sent.text[tm.end() :], nxt.text)):
                 places = [p for p in _places(article.text, nxt, by_sentence.get(nxt.start, []), gaz, nxt.start)
                           if _rank(p[1]) <= PRECISION_ORDER.index("town")]
                 extra = [nxt] if places else []
@@ -375,6 +387,18 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         out.append(c)
     _follow_ups(article, out)
     return out
+
+
+TARGET_WORD = re.compile(
+    r"\b(facilit|base|site|compound|airport|airfield|field|plant|refiner|depot|port|camp|position|installation|headquarter|building|outpost)"
+    r"(?:y|ies|s|es)?\b", re.I)
+
+
+def _same_target(after_trigger: str, nxt: str) -> bool:
+    """Does the next sentence speak of what the trigger's sentence hit ("two oil
+    facilities" ... "two of its facilities in Abqaiq"), or of the event itself?"""
+    hit = {m.group(1).lower() for m in TARGET_WORD.finditer(after_trigger)}
+    return bool(ANAPHOR.search(nxt)) or any(m.group(1).lower() in hit for m in TARGET_WORD.finditer(nxt))
 
 
 def _follow_ups(article: Article, cands: list[Candidate]) -> None:

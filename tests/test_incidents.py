@@ -118,3 +118,9 @@ def test_statistics_since_a_date_span_to_the_writing_date(gazetteer):
     assert len(got) == 2
     for inc in got:
         assert (inc.date_start, inc.date_end, inc.date_precision) == ("2023-10-19", "2024-01-20", "range")
+
+
+def test_an_unrelated_next_sentence_does_not_place_a_placeless_event(gazetteer):
+    text = ("Drones were shot down overnight, officials said. "
+            "The prime minister later spoke to reporters in Baghdad.")
+    assert incidents_of(text, gazetteer) == []
