@@ -265,6 +265,7 @@ class IncidentMetrics:
     date_widths: list[int] = field(default_factory=list)
     place_10km: int = 0
     label: str = "devset incidents"
+    country_level: int = 0  # annotated at a country only: the map does not place those
     casualties_agree: int = 0  # lowest stated fatalities and injuries both as annotated (none = none)
 
     def row(self) -> dict[str, float | int | str]:
@@ -280,6 +281,7 @@ class IncidentMetrics:
             "open-ended": self.open_start,
             "place within 10 km": round(self.place_10km / self.matched, 3) if self.matched else 0.0,
             "casualties as annotated": round(self.casualties_agree / self.matched, 3) if self.matched else 0.0,
+            "country-level, not scored": self.country_level,
         }
 
 
@@ -314,9 +316,12 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
         used: set[int] = set()
         places = {g["name"]: g for g in p["mentions"]}
         for g in p["incidents"]:
-            m.gold += 1
             where = places.get(g["place"])
-            if not where or where["lon"] is None:
+            if where and where["lon"] is None:
+                m.country_level += 1  # reported with its quote, never mapped: not scored
+                continue
+            m.gold += 1
+            if not where:
                 continue
             best = None
             for i, inc in enumerate(incidents):
