@@ -399,6 +399,10 @@ def load_airports(gaz: GazetteerBuilder) -> None:
         if not military and not a["iata"] and a["country"] not in MIDEAST:
             continue
         names = [a["name"]]
+        # "Ben Gurion Airport" for Ben Gurion International Airport, as reports write it.
+        short = re.sub(r"\s+International\s+Airport$", " Airport", a["name"])
+        if short != a["name"] and len(short.split()) > 1:
+            names.append(short)
         if military:
             stem = re.sub(r"\s+(air ?base|army air ?field|air ?field|airbase)$", "", a["name"], flags=re.I)
             if stem != a["name"]:

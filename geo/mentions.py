@@ -359,10 +359,27 @@ def _next_places(text: str, tokens: list[Token], i: int, gaz: Gazetteer) -> list
     return []
 
 
+def _strong(best: Place, p: Pending) -> bool:
+    """A reading that needs no support from context: an area, a curated site, a
+    cue in the text, or an airport or air base named in full ("Aleppo
+    International Airport")."""
+    return bool(
+        best.kind in ("country", "governorate", "province", "continent", "county") or best.key.startswith("site/") or p.cue
+        or (best.kind in ("airport", "air_base") and " " in p.cand.key)
+    )
+
+
+def _unsupported_small(best: Place, p: Pending, ctx: "Context", single: bool, strong: bool) -> bool:
+    small = best.population < (15000 if single else 1000)
+    if not small or strong or p.locative or p.followed_by_admin:
+        return False
+    return not any(a.key != best.key and _near(a, best, 100) for a in ctx.anchors if a.kind not in AREA_KINDS)
+
+
 def _choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str]:
     ranked = sorted(p.cand.places, key=lambda pl: (-score(pl, p, ctx.focus, ctx), pl.key))
     best = ranked[0]
-    strong = best.kind in ("country", "governorate", "province", "continent", "county") or best.key.startswith("site/") or p.cue
+    strong = _strong(best, p)
     if p.cand.key in NEVER_ALONE:
         return None, "a month, weekday or word that names no place on its own"
     significant = best.population >= 100000 or best.kind in ("country", "governorate", "province", "county")
@@ -382,11 +399,14 @@ def _choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str
     single = " " not in p.cand.key
     if single and not strong and p.cand.key in ctx.person_words:
         return None, f"{p.cand.key!r} is part of a person's name elsewhere in the text"
-    small = best.population < (15000 if single else 1000)
-    if small and not strong and not (p.locative or p.followed_by_admin):
-        near = any(a.key != best.key and _near(a, best, 100) for a in ctx.anchors if a.kind not in AREA_KINDS)
-        if not near:
+    if _unsupported_small(best, p, ctx, single, strong):
+        # The best-scored reading is a small place nothing supports; a city of a
+        # million or more of the same name is what is meant ("eastern Baghdad"
+        # in a text about Iran-backed militias is not Baghdādeh in Iran).
+        fallback = next((pl for pl in ranked[1:] if pl.population >= 1_000_000), None)
+        if fallback is None:
             return None, "a small place named without a locative cue or a nearby place"
+        best = fallback
     sc = score(best, p, ctx.focus, ctx)
     reason = f"name {p.cand.key!r}; chose {best.key} ({best.kind}, score {sc:.0f})"
     if p.cue:

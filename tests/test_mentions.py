@@ -86,3 +86,16 @@ def test_unseen_regional_article_lands_where_it_belongs(gazetteer):
     assert got["Deir ez-Zor province"].startswith("ne1/SY-")
     assert gazetteer.places[got["Hodeidah"]].country == "YE"
     assert got["Red Sea"] == "site/red-sea"
+
+
+def test_airports_named_in_full_or_without_international_resolve_to_the_airport(gazetteer):
+    got = dict(resolved("The Israeli Air Force carried out a missile strike on Aleppo International Airport, "
+                        "putting it out of service. A missile landed near Ben Gurion Airport on Sunday.", gazetteer))
+    assert got["Aleppo International Airport"] == "icao/OSAP"  # airportsdata
+    assert got["Ben Gurion Airport"] == "icao/LLBG"
+
+
+def test_a_small_namesake_in_the_focus_country_does_not_hide_a_capital(gazetteer):
+    text = ("Three members of the Iran-backed Kataib Hezbollah militia were killed in Wednesday's strike on "
+            "eastern Baghdad, two militia officials told the Associated Press.")
+    assert ("Baghdad", "gn/98182") in resolved(text, gazetteer)
