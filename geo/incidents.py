@@ -60,9 +60,9 @@ EVENT_TYPES = {
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("other", re.compile(r"\bfunerals?\b|\bmourners\b", re.I)),
     ("air_strike", re.compile(r"\bdrone strikes?\b|\bair ?strikes?\b", re.I)),
-    ("drone_attack", re.compile(r"\bdrones?\b[^.]{0,80}?\b(?:targeted|targeting|target|hit|struck|attacked|attack|damag\w*|exploded|crashed into|slammed)\b|\bdrone attacks?\b|\b(?:hit|struck|targeted|attacked)\s+by\s+(?:an?\s+)?[\w -]{0,30}\bdrones?\b", re.I)),
-    ("rocket_attack", re.compile(r"\brockets?\b[^.]{0,60}?\b(?:fired|launched|hit|struck|landed|targeted|slammed|fell)\b|\b(?:targeted|struck|hit)\b[^.]{0,40}?\brockets?\b|\brocket attacks?\b|\bkatyusha", re.I)),
-    ("missile_attack", re.compile(r"\bmissiles?\b[^.]{0,60}?\b(?:fired|launched|hit|struck|targeted)\b|\b(?:fired|launched)\b[^.]{0,60}?\bmissiles?\b|\bmissile attacks?\b", re.I)),
+    ("drone_attack", re.compile(r"\bdrones?\b[^.]{0,80}?\b(?:targeted|targeting|target|hit|struck|attacked|attack|damag\w*|exploded|crashed|fell|slammed)\b|\bdrone attacks?\b|\b(?:hit|struck|targeted|attacked)\s+by\s+(?:an?\s+)?[\w -]{0,30}\bdrones?\b", re.I)),
+    ("rocket_attack", re.compile(r"\brockets?\b[^.]{0,60}?\b(?:fired|launched|hit|struck|landed|targeted|attacked|slammed|fell)\b|\b(?:targeted|struck|hit)\b[^.]{0,40}?\brockets?\b|\brocket (?:attacks?|barrages?)\b|\bkatyusha", re.I)),
+    ("missile_attack", re.compile(r"\bmissiles?\b[^.]{0,60}?\b(?:fired|launched|hit|struck|targeted)\b|\b(?:fired|launched)\b[^.]{0,60}?\bmissiles?\b|\bmissile (?:attacks?|barrages?)\b", re.I)),
     ("shoot_down", re.compile(r"\bshot down\b|\bintercept(?:ed|ion)\b|\bdowned\b", re.I)),
     ("air_strike", re.compile(r"\bstruck\b|\bstrikes? (?:on|against|targeted|hit)\b|\bbomb(?:ed|ing|s)?\b|\bbombers?\b|\bshell(?:ed|ing)\b", re.I)),
     ("targeted_killing", re.compile(r"\bassassinat\w+|\bkilled\b", re.I)),
@@ -72,6 +72,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 # A verb of attack with nothing more specific: an attack on an installation, when
 # the sentence names one ("Iran targeted Al Udeid Air Base").
 GENERIC_ATTACK = re.compile(r"\b(?:targeted|attacked|struck|hit)\b", re.I)
+WEAPON = re.compile(r"\b(rockets?|missiles?|drones?|shells?|bombs?)\b", re.I)
+OVERNIGHT = re.compile(r"\bovernight\b", re.I)
 FOREIGN_CLOCK = re.compile(r"\b(?:EST|EDT|ET|PST|PDT|CST|GMT|UTC|CET)\b")
 BACKGROUND = re.compile(
     r"\b(?:(?:just |shortly |only )?(?:\w+ )?(?:days?|hours?|weeks?|months?) (?:after|before)|in (?:response|retaliation) (?:to|for)"
@@ -86,20 +88,26 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty".split())}
 NUM = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
+# Words between a number and "killed": "Six Lebanese, including a local official, were killed",
+# never a unit of time ("two days after 14 soldiers were killed").
+BETWEEN = (r"(?:(?!(?:days?|weeks?|months?|years?|hours?|after|before|since|and|or|killed|wounded|injured|"
+           + "|".join(NUMBER_WORDS) + r")\b|\d)[\w’'-]+,?\s+){0,6}?")
 KILLED = [
-    re.compile(rf"\b{NUM}\s+(?:\w+\s+){{0,3}}(?:were|was|been)?\s*killed\b", re.I),
+    re.compile(rf"\b{NUM}\s+{BETWEEN}(?:were|was|have been|had been|been)?\s*(?:\w+ly\s+|reported\s+)?killed\b", re.I),
     re.compile(rf"\bkill(?:ed|ing)\s+(?:at least\s+|about\s+|around\s+)?{NUM}\b", re.I),
     re.compile(r"\bkill(?:ed|ing)\s+(?P<n>an?)\s+(?!dozen|number|few|handful|score|total|estimated|further)[a-z]", re.I),
 ]
 INJURED = [
-    re.compile(rf"\b{NUM}\s+(?:\w+\s+){{0,3}}(?:were|was|been)?\s*(?:wounded|injured)\b", re.I),
+    re.compile(rf"\b{NUM}\s+{BETWEEN}(?:were|was|have been|had been|been)?\s*(?:wounded|injured|hurt|(?:received|sustained|suffered)\s+injuries)\b", re.I),
     re.compile(rf"\b(?:wound|injur)(?:ed|ing)\s+(?:at least\s+|about\s+)?{NUM}\b", re.I),
 ]
 NO_CASUALTIES = re.compile(
     r"\bno (?:reports? of )?(?:human |civilian )?(?:casualties|injuries|deaths|fatalities)\b|\bno one was (?:hurt|killed|injured)\b"
     r"|\bwithout (?:causing )?(?:any )?casualties\b", re.I)
 # The next sentence refers back to the event: "the attack", "The rockets landed ...".
-ANAPHOR = re.compile(r"\b(?:the|this|that) (?:\w+ )?(?:attacks?|strikes?|raids?|bombings?|rockets?|missiles?|drones?|incident|explosions?|blasts?)\b", re.I)
+EVENT_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:\w+ )?(?:attacks?|strikes?|raids?|bombings?|rockets?|missiles?|drones?|incident|explosions?|blasts?)\b", re.I)
+# ... or to where it happened ("Three rockets attacked the base on Sunday").
+ANAPHOR = re.compile(EVENT_ANAPHOR.pattern + r"|\bthe (?:base|camp|airport|compound)\b", re.I)
 # Remote-violence types one report can mix ("missiles and drones were launched ... drones were shot down").
 REMOTE = {"air_strike", "drone_attack", "missile_attack", "rocket_attack", "shoot_down", "attack_on_installation"}
 ACTOR_WINDOW = 100  # characters either side of the trigger in which actors count
@@ -125,7 +133,8 @@ class Candidate:
     date_text: str = ""
     relative: bool = False
     same_as_previous: bool = False
-    extra: list[Sentence] = field(default_factory=list)
+    extra: list[Sentence] = field(default_factory=list)  # sentences it borrowed its date from
+    context: list[Sentence] = field(default_factory=list)  # the sentence before or after that completes it
     days_before: int = 0  # undated, but at least this many days before the writing date
     follow: list[Sentence] = field(default_factory=list)  # next sentences about the same event
 
@@ -339,46 +348,45 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
     for m in mentions:
         by_sentence.setdefault(m.sentence.start, []).append(m)
     out: list[Candidate] = []
+    placeless: tuple[int, str] | None = None  # (index, type) of the last event sentence that named no place
     for i, sent in enumerate(article.sentences):
+        ms = by_sentence.get(sent.start, [])
         hit = _trigger(sent.text)
-        if not hit:
+        generic = hit is None
+        if generic:
             gm = GENERIC_ATTACK.search(sent.text)
-            sites = [m for m in by_sentence.get(sent.start, []) if m.place and m.place.precision == "site"]
-            if not (gm and sites):
+            if not (gm and any(m.place and m.place.precision == "site" for m in ms)):
                 continue
             hit = ("attack_on_installation", gm)
-        slug, tm = hit
-        weak = slug == "targeted_killing" and not tm.group(0).lower().startswith("assassinat")
-        places = _places(article.text, sent, by_sentence.get(sent.start, []), gaz, sent.start + tm.start(), weak)
-        placed = [m.start - sent.start for m in by_sentence.get(sent.start, []) if m.place]
-        bg = BACKGROUND.search(sent.text, 0, tm.start())
-        if (placed and tm.start() > max(placed)) or bg:
-            # The main trigger comes after every place, or in a clause about an earlier
-            # event ("Iran fired missiles at ... in Qatar ..., just days after the United
-            # States launched airstrikes"): the event here is the one named before.
-            limit = bg.start() if bg else min(placed)
-            before = [(s2, m2) for s2, m2 in _triggers(sent.text) if m2.end() <= limit and s2 != "other"]
-            if before:
-                slug, tm = max(before, key=lambda h: h[1].start())
-                weak = slug == "targeted_killing" and not tm.group(0).lower().startswith("assassinat")
-                places = _places(article.text, sent, by_sentence.get(sent.start, []), gaz, sent.start + tm.start(), weak)
+        slug, tm = _main_trigger(sent, hit, ms)
+        places = _places(article.text, sent, ms, gaz, sent.start + tm.start(), _weak(slug, tm))
         same = bool(SAME_EVENT.search(sent.text))
-        extra: list[Sentence] = []
-        if not places and not same and slug in REMOTE and i + 1 < len(article.sentences):
-            # "Drones struck two Saudi Aramco oil facilities early Saturday. ... fires at
-            # two of its facilities in Abqaiq and Khurais": the next sentence, with no
-            # event of its own, names where.
-            nxt = article.sentences[i + 1]
-            if (nxt.section == sent.section and not _trigger(nxt.text) and not GENERIC_ATTACK.search(nxt.text)
-                    and _same_target(sent.text[tm.end() :], nxt.text)):
-                places = [p for p in _places(article.text, nxt, by_sentence.get(nxt.start, []), gaz, nxt.start)
-                          if _rank(p[1]) <= PRECISION_ORDER.index("town")]
-                extra = [nxt] if places else []
+        context: list[Sentence] = []
+        if generic and placeless and placeless[0] == i - 1:
+            # "... killed in airstrikes on a Syrian airbase. The Tuesday night attack targeted
+            # the T4 airbase": the sentence before says what kind of attack it was.
+            slug, context = placeless[1], [article.sentences[i - 1]]
+        if all(p.precision == "country" for _, p, _ in places) and not same and slug in REMOTE:
+            there = _places_next_door(article, i, tm, places, by_sentence, gaz)
+            if there:
+                places, context = there, [*context, article.sentences[i + 1]]
+        # An event sentence no place below a country holds may type the next one; not when
+        # it names several kinds of weapon ("with rockets and drones over 100 times").
+        kinds = {w.lower().rstrip("s") for w in WEAPON.findall(sent.text)}
+        placeless = (i, slug) if slug in REMOTE and len(kinds) <= 1 and all(p.precision == "country" for _, p, _ in places) else None
         if not places and not same:
             continue
-        c = Candidate(sent, i, slug, tm.group(0), sent.start + tm.start(), places, same_as_previous=same, extra=extra)
+        c = Candidate(sent, i, slug, tm.group(0), sent.start + tm.start(), places, same_as_previous=same, context=context)
         anchor = dates.parse_anchor(sent.section.published)
-        c.date, c.date_text = dates.resolve(sent.text, anchor)
+        for x in [sent, *context]:
+            c.date, words = dates.resolve(x.text, anchor)
+            if c.date:
+                c.date_text = words if x is sent else f"'{words}' in the sentence {'before' if x.start < sent.start else 'after'}"
+                break
+        if c.date and OVERNIGHT.search(sent.text) and c.date.start == c.date.end:
+            # "struck ... overnight, ... said on Sunday": the night may have begun the day before.
+            c.date = DateRange(c.date.start - timedelta(1), c.date.end, "range")
+            c.date_text += " (overnight: from the evening before)"
         if c.date and FOREIGN_CLOCK.search(sent.text):
             # "5:30 p.m. (EST) on January 7": another time zone's day may be the next or previous day here.
             c.date = DateRange(c.date.start - timedelta(1), c.date.end + timedelta(1), "range")
@@ -387,6 +395,46 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         out.append(c)
     _follow_ups(article, out)
     return out
+
+
+def _weak(slug: str, tm: re.Match[str]) -> bool:
+    """'killed' alone is a weak trigger: only places close to it count."""
+    return slug == "targeted_killing" and not tm.group(0).lower().startswith("assassinat")
+
+
+def _main_trigger(sent: Sentence, hit: tuple[str, re.Match[str]], ms: list[Mention]) -> tuple[str, re.Match[str]]:
+    """The trigger of the event the sentence reports.
+
+    The strongest trigger, unless it comes after every place the sentence names
+    or in a clause about an earlier event ("Iran fired missiles at ... in Qatar
+    ..., just days after the United States launched airstrikes"): then the
+    last one named before.
+    """
+    slug, tm = hit
+    placed = [m.start - sent.start for m in ms if m.place]
+    bg = BACKGROUND.search(sent.text, 0, tm.start())
+    if (placed and tm.start() > max(placed)) or bg:
+        limit = bg.start() if bg else min(placed)
+        before = [(s2, m2) for s2, m2 in _triggers(sent.text) if m2.end() <= limit and s2 != "other"]
+        if before:
+            return max(before, key=lambda h: h[1].start())
+    return slug, tm
+
+
+def _places_next_door(article: Article, i: int, tm: re.Match[str], places, by_sentence, gaz: Gazetteer):
+    """Places of the next sentence, when it reports no event of its own but
+    speaks of what this one hit ("Drones struck two Saudi Aramco oil facilities
+    early Saturday. ... fires at two of its facilities in Abqaiq and Khurais")."""
+    if i + 1 >= len(article.sentences):
+        return []
+    sent, nxt = article.sentences[i], article.sentences[i + 1]
+    if nxt.section != sent.section or _trigger(nxt.text) or GENERIC_ATTACK.search(nxt.text):
+        return []
+    if not _same_target(sent.text[tm.end() :], nxt.text):
+        return []
+    countries = {p.country for _, p, _ in places}
+    return [p for p in _places(article.text, nxt, by_sentence.get(nxt.start, []), gaz, nxt.start)
+            if _rank(p[1]) <= PRECISION_ORDER.index("town") and (not countries or p[1].country in countries)]
 
 
 TARGET_WORD = re.compile(
@@ -405,10 +453,10 @@ def _follow_ups(article: Article, cands: list[Candidate]) -> None:
     """The next sentence, when it is about the same event and no event of its own:
     "There were no reports of casualties in the attack late on Wednesday."  It
     becomes a source; it dates an undated incident and gives casualty figures."""
-    taken = {c.index for c in cands} | {c.index + 1 for c in cands if c.extra}
+    taken = {c.sentence.start for c in cands} | {s.start for c in cands for s in c.context}
     for c in cands:
-        j = c.index + 1
-        if j in taken or j >= len(article.sentences) or c.same_as_previous:
+        j = c.index + 1 + sum(s.start > c.sentence.start for s in c.context)
+        if j >= len(article.sentences) or article.sentences[j].start in taken or c.same_as_previous:
             continue
         nxt = article.sentences[j]
         if nxt.section != c.sentence.section or not (ANAPHOR.search(nxt.text) or _states_casualties(nxt.text)):
@@ -416,7 +464,9 @@ def _follow_ups(article: Article, cands: list[Candidate]) -> None:
         if (hit := _trigger(nxt.text)) and hit[0] in ("other", "protest_siege"):
             continue  # another kind of event
         c.follow.append(nxt)
-        if c.date is None and not c.relative:
+        # Only a sentence about the event itself dates it: one about the place may
+        # give its history ("the airport ... had been vacated on October 20").
+        if c.date is None and not c.relative and (EVENT_ANAPHOR.search(nxt.text) or (hit and hit[0] == c.event_type)):
             anchor = dates.parse_anchor(nxt.section.published)
             d, words = dates.resolve(nxt.text, anchor)
             if d:
@@ -461,15 +511,28 @@ def _date_passes(cands: list[Candidate]) -> None:
             b.date, b.date_text = a.date, f"as '{a.date_text}' in the previous sentence"
 
 
+def _last(c: Candidate) -> int:
+    """Index of the last sentence of its report (follow-ups included)."""
+    return c.index + sum(s.start > c.sentence.start for s in [*c.context, *c.follow])
+
+
 def _next_door(dated: Candidate, undated: Candidate, step: int) -> bool:
-    """Is ``dated`` the sentence ``step`` away from ``undated``, reporting the same kind of event?"""
+    """Is ``dated`` the report ``step`` away from ``undated``, of the same kind of event?
+
+    Next to it, or one sentence further when the type is the very same ("An
+    Iranian missile attack on Thursday morning struck ... At least six people
+    ... Tel Aviv, Ramat Gan, and Holon were among the cities impacted during the
+    large-scale missile barrage").
+    """
+    gap = undated.index - _last(dated) - 1 if step < 0 else dated.index - _last(undated) - 1
+    same = dated.event_type == undated.event_type
     return (
         undated.date is None
         and not undated.relative
         and dated.date is not None
-        and dated.index == undated.index + step
+        and (gap == 0 or (gap == 1 and same))
         and dated.sentence.section == undated.sentence.section
-        and (dated.event_type == undated.event_type or {dated.event_type, undated.event_type} <= REMOTE)
+        and (same or {dated.event_type, undated.event_type} <= REMOTE)
     )
 
 
@@ -490,7 +553,8 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
             continue
         last = []
         for m, place, near in c.places:
-            sents = [c.sentence, *[s for s in [*c.extra, *c.follow] if s != c.sentence]]
+            own = sorted({s.start: s for s in [c.sentence, *c.context, *c.follow]}.values(), key=lambda s: s.start)
+            sents = [*own, *[s for s in c.extra if s not in own]]
             inc = _incident(c, m, place, near, sents, actors)
             incidents.append(inc)
             last.append(inc)
@@ -552,7 +616,7 @@ def _incident(c: Candidate, m: Mention | None, place: Place, near: bool, sents, 
     if c.event_type != "other":
         # Each sentence's figures; a follow-up counts when the event's own sentence has none
         # of that kind, or states others ("three killed" ... "two killed"): a low and a high.
-        for s in [c.sentence, *c.follow]:
+        for s in [c.sentence, *c.context, *c.follow]:
             f, i = casualties(s.text)
             if f is not None and (f not in fats):
                 fats.append(f)

@@ -45,6 +45,10 @@ def test_casualties_as_stated():
     assert casualties("The attack caused no casualties.") == (0, 0)
     assert casualties("Three soldiers were killed and 12 others were injured.") == (3, 12)
     assert casualties("Officials gave no figures.") == (None, None)
+    assert casualties("Six Lebanese, including a local official, were killed on Wednesday.") == (6, None)
+    assert casualties("another six people received injuries in the attack") == (None, 6)
+    assert casualties("On January 3, 8 people were killed and 12 others were injured.") == (8, 12)
+    assert casualties("The strike came two days after 14 soldiers were killed.") == (14, None)
 
 
 def test_devset_incidents_stay_found_and_dated(gazetteer):
@@ -124,3 +128,33 @@ def test_an_unrelated_next_sentence_does_not_place_a_placeless_event(gazetteer):
     text = ("Drones were shot down overnight, officials said. "
             "The prime minister later spoke to reporters in Baghdad.")
     assert incidents_of(text, gazetteer) == []
+
+
+def test_a_sentence_naming_no_place_types_the_attack_named_next(gazetteer):
+    text = ("At least three Iranian fighters were reported killed in airstrikes on a Syrian airbase in an attack blamed on Israel. "
+            "The Tuesday night attack targeted the T4 airbase near Homs.")
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.event_type == "air_strike" and inc.place.name == "Tiyas Air Base"
+    assert inc.date_start == inc.date_end == "2024-01-16" and inc.fatalities == [3] and len(inc.sentences) == 2
+
+
+def test_an_event_a_sentence_away_of_the_same_type_shares_its_date(gazetteer):
+    text = ("An Iranian missile attack on Thursday morning struck several cities across Israel. "
+            "Dozens of people sustained injuries across multiple locations. "
+            "Tel Aviv, Ramat Gan, and Holon were among the cities impacted during the large-scale missile barrage.")
+    got = incidents_of(text, gazetteer)
+    assert {i.place.name for i in got} >= {"Tel Aviv", "Ramat Gan"}
+    assert all((i.date_start, i.date_end) == ("2024-01-18", "2024-01-18") for i in got)
+
+
+def test_overnight_reported_on_a_day_may_have_begun_the_evening_before(gazetteer):
+    text = "US and UK air strikes hit Houthi-controlled areas of Yemen overnight, including the capital Sanaa, officials said on Sunday."
+    (inc,) = incidents_of(text, gazetteer)
+    assert (inc.date_start, inc.date_end, inc.date_precision) == ("2024-01-13", "2024-01-14", "range")
+
+
+def test_a_sentence_about_the_place_gives_no_date_to_the_event(gazetteer):
+    text = ("A bomb-laden drone attacked Harir Airport in Erbil Governorate. "
+            "The airport had previously served as a base for the coalition but had been vacated on October 20, 2023.")
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.date_start is None and inc.date_end == "2024-01-20"
