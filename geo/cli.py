@@ -110,12 +110,10 @@ def _eval(args: argparse.Namespace) -> int:
         try:
             if name == "devset":
                 rows.append(evaluate_devset(gaz).row())
-                if HELDOUT.exists():
-                    rows.append(evaluate_devset(gaz, HELDOUT, "held-out").row())
+                rows += [evaluate_devset(gaz, path, label).row() for label, path in HELDOUT.items() if path.exists()]
             elif name == "incidents":
                 rows.append(evaluate_incidents(gaz).row())
-                if HELDOUT.exists():
-                    rows.append(evaluate_incidents(gaz, HELDOUT, label="held-out incidents").row())
+                rows += [evaluate_incidents(gaz, path, label=label).row() for label, path in HELDOUT.items() if path.exists()]
             else:
                 rows.append(evaluate(name, gaz, folder, args.limit).row())
         except FileNotFoundError as err:
