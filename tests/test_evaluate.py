@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from geo.evaluate import DEFAULT_DIR, DEVSET, evaluate, evaluate_devset, load_corpus
+from geo.evaluate import DEFAULT_DIR, DEVSET, HELDOUT, evaluate, evaluate_devset, load_corpus
 
 needs_corpora = pytest.mark.skipif(
     not (DEFAULT_DIR / "GWN.xml").exists(), reason=f"benchmark corpora not found in {DEFAULT_DIR} (../shared/benchmarks)"
@@ -36,12 +36,24 @@ def test_geowebnews_sample_stays_accurate(gazetteer):
     assert m.acc(161) >= 0.85  # a regression floor; the full-corpus figures are in the README
 
 
-def test_devset_offsets_are_exact():
-    for line in DEVSET.read_text(encoding="utf-8").splitlines():
-        p = json.loads(line)
-        for m in p["mentions"]:
-            assert p["text"][m["start"] : m["end"]] == m["name"], (p["id"], m["name"])
-            assert m["coord_source"] or m["lon"] is None
+def test_devset_and_held_out_annotations_are_well_formed():
+    from datetime import date
+
+    ids = set()
+    for path in [DEVSET, *HELDOUT.values()]:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            p = json.loads(line)
+            assert p["id"] not in ids
+            ids.add(p["id"])
+            for m in p["mentions"]:
+                assert p["text"][m["start"] : m["end"]] == m["name"], (p["id"], m["name"])
+                assert m["coord_source"] and (m["lon"] is None) == (m["kind"] == "country"), (p["id"], m["name"])
+            names = {m["name"] for m in p["mentions"]}
+            for g in p["incidents"]:
+                assert g["place"] in names, (p["id"], g["place"])
+                days = [date.fromisoformat(d) for d in (g["date_start"], g["date_end"]) if d]
+                assert days == sorted(days) and g["date_end"], (p["id"], g)
+    assert len(ids) >= 29 + 36
 
 
 def test_devset_installations_resolve_within_10_km(gazetteer):
