@@ -43,6 +43,8 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--benchmarks", type=Path, default=None, help="folder of GWN.xml, lgl.xml, TR-News.xml (default: ../shared/benchmarks)")
     v.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
     v.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    v.add_argument("--heldout", action="store_true",
+                    help="also score the untouched held-out batch (data/devset/heldout2.jsonl): only to report, never while tuning")
     return p
 
 
@@ -98,8 +100,16 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _heldout(args: argparse.Namespace) -> list[tuple[str, Path]]:
+    """Held-out batch 1 (now development data) always; batch 2 only with --heldout."""
+    from .evaluate import HELDOUT
+
+    items = list(HELDOUT.items())
+    return [(label, path) for i, (label, path) in enumerate(items) if path.exists() and (i == 0 or args.heldout)]
+
+
 def _eval(args: argparse.Namespace) -> int:
-    from .evaluate import CORPORA, DEFAULT_DIR, HELDOUT, evaluate, evaluate_devset, evaluate_incidents, markdown
+    from .evaluate import CORPORA, DEFAULT_DIR, evaluate, evaluate_devset, evaluate_incidents, markdown
     from .gazetteer import load_gazetteer
 
     folder = args.benchmarks or DEFAULT_DIR
@@ -110,10 +120,10 @@ def _eval(args: argparse.Namespace) -> int:
         try:
             if name == "devset":
                 rows.append(evaluate_devset(gaz).row())
-                rows += [evaluate_devset(gaz, path, label).row() for label, path in HELDOUT.items() if path.exists()]
+                rows += [evaluate_devset(gaz, path, label).row() for label, path in _heldout(args)]
             elif name == "incidents":
                 rows.append(evaluate_incidents(gaz).row())
-                rows += [evaluate_incidents(gaz, path, label=label).row() for label, path in HELDOUT.items() if path.exists()]
+                rows += [evaluate_incidents(gaz, path, label=label).row() for label, path in _heldout(args)]
             else:
                 rows.append(evaluate(name, gaz, folder, args.limit).row())
         except FileNotFoundError as err:

@@ -59,6 +59,8 @@ def parse_anchor(value: str | None) -> DateRange | None:
         days = [date.fromisoformat(p.strip()) for p in parts]
     except ValueError:
         return None
+    if days[-1] < days[0]:
+        return None  # an interval that ends before it starts says nothing
     return DateRange.of(days[0], days[-1])
 
 
@@ -215,13 +217,16 @@ def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.
     return None, None
 
 
-def offset(text: str, event_at: int | None = None) -> tuple[int | None, str]:
-    """Days from the event the text refers back to, to this one, and the words.
+def offset(text: str, event_at: int | None = None) -> tuple[int | None, str, bool]:
+    """Days from the event the text refers back to, to this one; the words; and
+    whether this event is the one named inside the phrase.
 
     "the following day", "three days later": +1, +3.  "N days after <this
     event>" and "a day before <this event>" put this event *before* the other
-    one, so when the event's own words (at ``event_at``) follow the phrase
-    ("The strikes came a day after a Huthi drone attack ..."), the sign flips.
+    one: when the event's own words (at ``event_at``) follow the phrase in the
+    same clause ("The strikes came a day after a Huthi drone attack ..."), the
+    sign flips.  An opening clause ("Two days after the attack, rockets hit
+    ...") dates the event of the main clause, so it does not.
     """
     m = FOLLOWING.search(text)
     if m:
@@ -229,21 +234,20 @@ def offset(text: str, event_at: int | None = None) -> tuple[int | None, str]:
     else:
         m = LATER_EARLIER.search(text)
         if not m:
-            return None, ""
+            return None, "", False
         n = _num(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
         word = m["dir"].lower()
         n = n if word in ("later", "after") else -n
         flips = word in ("after", "before")
-    if flips and event_at is not None and event_at >= m.end():
-        n = -n
-    return n, m.group(0)
+    inside = flips and event_at is not None and event_at >= m.end() and not re.search(r"[,;:—–]", text[m.end() : event_at])
+    return (-n if inside else n), m.group(0), inside
 
 
 def relative(text: str, previous: DateRange | None, event_at: int | None = None) -> tuple[DateRange | None, str]:
     """'the following day', 'three days later' relative to the previous event."""
     if previous is None:
         return None, ""
-    n, words = offset(text, event_at)
+    n, words, _ = offset(text, event_at)
     if n is None:
         return None, ""
     return previous.shift(n), words

@@ -41,6 +41,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from . import dates
+from .articles import MONTH_RE
 from .dates import DateRange
 from .gazetteer import DATA, Gazetteer
 from .model import Article, Incident, Mention, Place, Sentence
@@ -73,6 +74,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 # the sentence names one ("Iran targeted Al Udeid Air Base").
 GENERIC_ATTACK = re.compile(r"\b(?:targeted|attacked|struck|hit)\b", re.I)
 WEAPON = re.compile(r"\b(rockets?|missiles?|drones?|shells?|bombs?)\b", re.I)
+SEPARATE = re.compile(
+    r"\b(?:separate(?:ly)?|elsewhere|another (?:\w+ )?(?:attack|strike|raid|incident|drone|rocket|missile)s?"
+    r"|also (?:hit|struck|targeted|attacked|reported))\b", re.I)
 OVERNIGHT = re.compile(r"\bovernight\b", re.I)
 FOREIGN_CLOCK = re.compile(r"\b(?:EST|EDT|ET|PST|PDT|CST|GMT|UTC|CET)\b")
 BACKGROUND = re.compile(
@@ -91,6 +95,7 @@ NUM = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
 # Words between a number and "killed": "Six Lebanese, including a local official, were killed",
 # never a unit of time ("two days after 14 soldiers were killed").
 BETWEEN = (r"(?:(?!(?:days?|weeks?|months?|years?|hours?|after|before|since|and|or|killed|wounded|injured|"
+           r"rockets?|missiles?|drones?|shells?|bombs?|hit|struck|fired|launched|targeted|attacked|slammed|"
            + "|".join(NUMBER_WORDS) + r")\b|\d)[\w’'-]+,?\s+){0,6}?")
 KILLED = [
     re.compile(rf"\b{NUM}\s+{BETWEEN}(?:were|was|have been|had been|been)?\s*(?:\w+ly\s+|reported\s+)?killed\b", re.I),
@@ -105,11 +110,13 @@ NO_CASUALTIES = re.compile(
     r"\bno (?:reports? of )?(?:human |civilian )?(?:casualties|injuries|deaths|fatalities)\b|\bno one was (?:hurt|killed|injured)\b"
     r"|\bwithout (?:causing )?(?:any )?casualties\b", re.I)
 # The next sentence refers back to the event: "the attack", "The rockets landed ...".
-EVENT_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:\w+ )?(?:attacks?|strikes?|raids?|bombings?|rockets?|missiles?|drones?|incident|explosions?|blasts?)\b", re.I)
+EVENT_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:[\w-]+ ){0,2}(?:attacks?|strikes?|raids?|bombings?|rockets?|missiles?|drones?|incident|explosions?|blasts?|barrages?)\b", re.I)
 # ... or to where it happened ("Three rockets attacked the base on Sunday").
 ANAPHOR = re.compile(EVENT_ANAPHOR.pattern + r"|\bthe (?:base|camp|airport|compound)\b", re.I)
 # Remote-violence types one report can mix ("missiles and drones were launched ... drones were shot down").
 REMOTE = {"air_strike", "drone_attack", "missile_attack", "rocket_attack", "shoot_down", "attack_on_installation"}
+# ... of which these say how an installation was attacked (a shoot-down does not).
+WEAPON_TYPES = {"air_strike", "drone_attack", "missile_attack", "rocket_attack"}
 ACTOR_WINDOW = 100  # characters either side of the trigger in which actors count
 SIDE_WINDOW = 60  # ... and in which they count as attacker (before) or target (after)
 PRECISION_ORDER = ["site", "town", "district", "region", "country"]
@@ -235,18 +242,19 @@ def _states_casualties(text: str) -> bool:
 def casualties(text: str) -> tuple[int | None, int | None]:
     if NO_CASUALTIES.search(text):
         return 0, 0
-    fat = inj = None
-    for rx in KILLED:
-        m = rx.search(text)
-        if m:
-            fat = _num(m["n"])
-            break
-    for rx in INJURED:
-        m = rx.search(text)
-        if m:
-            inj = _num(m["n"])
-            break
-    return fat, inj
+    return _count(text, KILLED), _count(text, INJURED)
+
+
+def _count(text: str, patterns: list[re.Pattern[str]]) -> int | None:
+    """The first figure a pattern finds that is not a year ("Since 2014 militants
+    have killed") or a day of a month ("On 12 January 2024 a drone killed")."""
+    for rx in patterns:
+        for m in rx.finditer(text):
+            n = m["n"]
+            if re.fullmatch(r"(?:19|20)\d\d", n) or re.search(rf"\b(?:{MONTH_RE})\.?\s*$", text[max(0, m.start("n") - 12) : m.start("n")]):
+                continue
+            return _num(n)
+    return None
 
 
 def _triggers(text: str) -> list[tuple[str, re.Match[str]]]:
@@ -289,9 +297,18 @@ def _places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, 
     # "... in response to American support for Israel in its war against Hamas in the
     # Gaza Strip": places of another, earlier matter are not this event's.
     bg = BACKGROUND.search(text, trig_at, sent.end)
+    # ... nor those of an opening clause about an earlier one ("Two days after the
+    # attack on Camp Taji, rockets hit Balad Air Base").
+    opening = BACKGROUND.search(text, sent.start, trig_at)
+    clause_end = None
+    if opening:
+        brk = re.search(r"[,;:—–]", text[opening.end() : trig_at])
+        clause_end = opening.end() + brk.end() if brk else None
     for m in mentions:
         if m.place is None or (dl and m.end <= dl.end()) or (bg and m.start >= bg.end()):
             continue  # "Riyadh: Drones struck ...": where the report was filed
+        if opening and clause_end and opening.start() <= m.start < clause_end:
+            continue
         before = text[max(sent.start, m.start - 30) : m.start]
         if HINT_BEFORE.search(before) or re.match(r"-(?:based|born|headquartered)\b", text[m.end : m.end + 16]):
             continue  # "north of Baghdad" locates; "Washington-based" describes
@@ -362,7 +379,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         places = _places(article.text, sent, ms, gaz, sent.start + tm.start(), _weak(slug, tm))
         same = bool(SAME_EVENT.search(sent.text))
         context: list[Sentence] = []
-        if generic and placeless and placeless[0] == i - 1:
+        if generic and placeless and placeless[0] == i - 1 and EVENT_ANAPHOR.search(sent.text) and (
+                article.sentences[i - 1].section == sent.section):
             # "... killed in airstrikes on a Syrian airbase. The Tuesday night attack targeted
             # the T4 airbase": the sentence before says what kind of attack it was.
             slug, context = placeless[1], [article.sentences[i - 1]]
@@ -405,17 +423,29 @@ def _weak(slug: str, tm: re.Match[str]) -> bool:
 def _main_trigger(sent: Sentence, hit: tuple[str, re.Match[str]], ms: list[Mention]) -> tuple[str, re.Match[str]]:
     """The trigger of the event the sentence reports.
 
-    The strongest trigger, unless it comes after every place the sentence names
-    or in a clause about an earlier event ("Iran fired missiles at ... in Qatar
-    ..., just days after the United States launched airstrikes"): then the
-    last one named before.
+    The strongest trigger, unless it sits in a clause about an earlier event:
+    "Iran fired missiles at ... in Qatar ..., just days after the United States
+    launched airstrikes" (the last trigger before that clause), "Days after
+    Israeli airstrikes on Tehran, drones struck Camp Taji" (the first after
+    it); or it comes after every place the sentence names ("killed in a rocket
+    attack ... at K-1 ... Washington responded with air strikes": the last one
+    before the places).  A bare "killed" never takes over from a weapon.
     """
     slug, tm = hit
-    placed = [m.start - sent.start for m in ms if m.place]
+    others = [(s2, m2) for s2, m2 in _triggers(sent.text) if s2 != "other" and not (_weak(s2, m2) and slug in REMOTE)]
     bg = BACKGROUND.search(sent.text, 0, tm.start())
-    if (placed and tm.start() > max(placed)) or bg:
-        limit = bg.start() if bg else min(placed)
-        before = [(s2, m2) for s2, m2 in _triggers(sent.text) if m2.end() <= limit and s2 != "other"]
+    if bg:
+        before = [h for h in others if h[1].end() <= bg.start()]
+        if before:
+            return max(before, key=lambda h: h[1].start())
+        clause = re.search(r"[,;:—–]", sent.text[bg.end() :])
+        if clause:
+            after = [h for h in others if h[1].start() >= bg.end() + clause.end()]
+            if after:
+                return min(after, key=lambda h: h[1].start())
+    placed = [m.start - sent.start for m in ms if m.place]
+    if placed and tm.start() > max(placed):
+        before = [h for h in others if h[1].end() <= min(placed)]
         if before:
             return max(before, key=lambda h: h[1].start())
     return slug, tm
@@ -461,14 +491,16 @@ def _follow_ups(article: Article, cands: list[Candidate]) -> None:
         nxt = article.sentences[j]
         if nxt.section != c.sentence.section or not (ANAPHOR.search(nxt.text) or _states_casualties(nxt.text)):
             continue
-        if (hit := _trigger(nxt.text)) and hit[0] in ("other", "protest_siege"):
-            continue  # another kind of event
+        kinds = {k for k, m in _triggers(nxt.text) if not _weak(k, m)}
+        if kinds - {c.event_type} or SEPARATE.search(nxt.text):
+            continue  # another event ("A separate drone attack killed two soldiers")
         c.follow.append(nxt)
         # Only a sentence about the event itself dates it: one about the place may
-        # give its history ("the airport ... had been vacated on October 20").
-        if c.date is None and not c.relative and (EVENT_ANAPHOR.search(nxt.text) or (hit and hit[0] == c.event_type)):
-            anchor = dates.parse_anchor(nxt.section.published)
-            d, words = dates.resolve(nxt.text, anchor)
+        # give its history ("the airport ... had been vacated on October 20"), and
+        # a date after "since"/"after"/"than" is another event's.
+        if c.date is None and not c.relative and (EVENT_ANAPHOR.search(nxt.text) or c.event_type in kinds):
+            own = re.split(r"\b(?:since|after|before|than|following)\b", nxt.text, maxsplit=1)[0]
+            d, words = dates.resolve(own, dates.parse_anchor(nxt.section.published))
             if d:
                 c.date, c.date_text = d, f"'{words}' in the next sentence"
 
@@ -496,9 +528,12 @@ def _date_passes(cands: list[Candidate]) -> None:
         elif c.relative:
             # "The attack came six days after <this event>": with the attack
             # undated, this event is still at least six days before the writing.
-            n, words = dates.offset(c.sentence.text, at)
-            if n is not None and n < 0:
+            n, words, inside = dates.offset(c.sentence.text, at)
+            if n is not None and n < 0 and inside:
                 c.days_before, c.date_text = -n, f"'{words}' an undated event (so at least {-n} days before writing)"
+        anchor = dates.parse_anchor(c.sentence.section.published)
+        if c.date and anchor and c.date.start > anchor.end:
+            c.date, c.date_text = None, ""  # a relative date after the writing date is a misreading
         if c.date:
             prev = c
     # 4. an undated sentence next to a dated report of the same event inherits its date
@@ -526,13 +561,17 @@ def _next_door(dated: Candidate, undated: Candidate, step: int) -> bool:
     """
     gap = undated.index - _last(dated) - 1 if step < 0 else dated.index - _last(undated) - 1
     same = dated.event_type == undated.event_type
+    # One sentence further only when the undated one points back to the event, and never
+    # across "in a separate incident".
+    bridged = gap == 1 and same and bool(EVENT_ANAPHOR.search(undated.sentence.text)) and not SEPARATE.search(undated.sentence.text)
     return (
         undated.date is None
         and not undated.relative
         and dated.date is not None
-        and (gap == 0 or (gap == 1 and same))
+        and (gap == 0 or bridged)
         and dated.sentence.section == undated.sentence.section
         and (same or {dated.event_type, undated.event_type} <= REMOTE)
+        and bool(dated.countries & undated.countries)  # not "airstrikes on Syria ... Iran targeted Al Udeid"
     )
 
 
@@ -565,7 +604,7 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
         # "Iran fired several ballistic missiles at US military installations in Qatar on
         # Monday ... Iran targeted Al Udeid Air Base": the country-level report says
         # what kind of attack the installation's was.
-        match = [i for i in incidents if (i.event_type == u.event_type or i.event_type == "attack_on_installation" and u.event_type in REMOTE)
+        match = [i for i in incidents if (i.event_type == u.event_type or i.event_type == "attack_on_installation" and u.event_type in WEAPON_TYPES)
                  and i.place.country in u.countries and u.own_date and i.date_start and _compatible(i, u.date)]
         if len(match) == 1 and u.places:
             if u.sentence not in match[0].sentences:

@@ -403,7 +403,7 @@ def _choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str
         # The best-scored reading is a small place nothing supports; a city of a
         # million or more of the same name is what is meant ("eastern Baghdad"
         # in a text about Iran-backed militias is not Baghdādeh in Iran).
-        fallback = next((pl for pl in ranked[1:] if pl.population >= 1_000_000), None)
+        fallback = next((pl for pl in ranked[1:] if pl.population >= 1_000_000 and norm(pl.name) == p.cand.key), None)
         if fallback is None:
             return None, "a small place named without a locative cue or a nearby place"
         best = fallback

@@ -41,7 +41,7 @@ CLUSTER_OVER = 150
 # Properties the popup and the controls use; the rest stay in the GeoJSON files.
 MAP_PROPS = (
     "name", "kind", "precision", "uncertainty_km", "country", "coord_source", "operator", "event_label",
-    "date_start", "date_end", "date_precision", "near", "actors", "attacker", "target", "fatalities", "fatalities_high", "injuries",
+    "date_start", "date_end", "date_precision", "near", "actors", "attacker", "target", "fatalities", "fatalities_high", "injuries", "injuries_high",
     "approximate", "area_km2",
 )
 # Properties whose values repeat across features: stored once in a string table.

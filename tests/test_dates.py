@@ -41,6 +41,11 @@ def test_following_day_counts_from_the_previous_event():
     assert (got.start, got.end) == (date(2025, 6, 22), date(2025, 6, 23))
 
 
+def test_an_interval_that_ends_before_it_starts_is_no_anchor():
+    assert parse_anchor("2024-01-20/2024-01-10") is None
+    assert r("on Monday", "2024-01-20/2024-01-10") is None
+
+
 def test_since_a_day_is_the_period_up_to_the_writing_date():
     assert r("attacked over 100 times since October 17", "2024-01-05") == ("2023-10-17", "2024-01-05", "range")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from geo.articles import split_sentences
 from geo.evaluate import evaluate_incidents
 from geo.incidents import casualties, extract, load_actors
@@ -49,6 +51,10 @@ def test_casualties_as_stated():
     assert casualties("another six people received injuries in the attack") == (None, 6)
     assert casualties("On January 3, 8 people were killed and 12 others were injured.") == (8, 12)
     assert casualties("The strike came two days after 14 soldiers were killed.") == (14, None)
+    # Counts of weapons and years are not casualties.
+    assert casualties("Two rockets hit Taji, a contractor was killed.") == (None, None)
+    assert casualties("Two drones struck Erbil airport, a guard was wounded.") == (None, None)
+    assert casualties("Since 2014 militants have killed hundreds of people there.") == (None, None)
 
 
 def test_devset_incidents_stay_found_and_dated(gazetteer):
@@ -158,3 +164,39 @@ def test_a_sentence_about_the_place_gives_no_date_to_the_event(gazetteer):
             "The airport had previously served as a base for the coalition but had been vacated on October 20, 2023.")
     (inc,) = incidents_of(text, gazetteer)
     assert inc.date_start is None and inc.date_end == "2024-01-20"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # An opening clause dates the main event from the other one; it is not the event.
+    ("Rockets hit Balad Air Base on Friday. Two days before the attack on Balad, rockets hit Camp Taji.",
+     {("Balad Air Base", "2024-01-19"), ("Camp Taji", "2024-01-17")}),
+    ("Rockets hit Camp Taji on Friday. On the day after the attack, rockets hit Balad Air Base.",
+     {("Camp Taji", "2024-01-19"), ("Balad Air Base", "2024-01-20")}),
+    ("Two days after the attack on Camp Taji, rockets hit Balad Air Base.", {("Balad Air Base", None)}),
+    # "before" a future event bounds nothing.
+    ("Rockets hit Camp Taji, three days before a planned visit by the prime minister.", {("Camp Taji", None)}),
+    # Another event's sentence gives neither casualties nor a date.
+    ("Rockets hit Camp Taji on Friday. A separate drone attack killed two soldiers.", {("Camp Taji", "2024-01-19")}),
+    ("Rockets hit Camp Taji. The attack was the first since a drone strike on January 5.", {("Camp Taji", None)}),
+    ("Rockets hit Camp Taji on Friday. No group claimed responsibility. In a separate incident, rockets hit Balad Air Base.",
+     {("Camp Taji", "2024-01-19"), ("Balad Air Base", None)}),
+    # A dated event in another country does not date the next sentence's.
+    ("Israel launched airstrikes on Syria on Monday. Iran targeted Al Udeid Air Base.", {("Al Udeid Air Base", None)}),
+])
+def test_relative_dates_and_neighbouring_sentences_stay_with_their_own_event(gazetteer, text, expected):
+    got = incidents_of(text, gazetteer)
+    assert {(i.place.name, i.date_start) for i in got} == expected
+    assert all(i.date_end is None or i.date_end <= "2024-01-20" for i in got)
+    assert all(i.fatalities == [] for i in got)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Three people were killed in Baghdad when a drone struck a car.", "drone_attack"),
+    ("Days after Israeli airstrikes on Tehran, drones struck Camp Taji.", "drone_attack"),
+    ("Just hours after the United States launched airstrikes on Iran, rockets hit Ain al-Asad air base.", "rocket_attack"),
+    ("Iran targeted Al Udeid Air Base on Monday. Air defences intercepted missiles over Qatar on Monday.", "attack_on_installation"),
+    ("Israel launched airstrikes on Syria on Monday. Iran targeted Al Udeid Air Base.", "attack_on_installation"),
+])
+def test_the_type_comes_from_this_event_not_a_neighbouring_one(gazetteer, text, event_type):
+    (inc,) = incidents_of(text, gazetteer)
+    assert inc.event_type == event_type

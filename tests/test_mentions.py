@@ -99,3 +99,6 @@ def test_a_small_namesake_in_the_focus_country_does_not_hide_a_capital(gazetteer
     text = ("Three members of the Iran-backed Kataib Hezbollah militia were killed in Wednesday's strike on "
             "eastern Baghdad, two militia officials told the Associated Press.")
     assert ("Baghdad", "gn/98182") in resolved(text, gazetteer)
+    # ... but only a city of that very name: not Paris for "Pariz", a town in Kerman.
+    got = dict(resolved("Israeli jets struck Isfahan and Kerman in Iran on Friday. Pariz officials condemned it.", gazetteer))
+    assert got.get("Pariz") != "gn/2988507"

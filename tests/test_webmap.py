@@ -271,18 +271,19 @@ def test_differing_casualty_reports_show_a_low_and_a_high(tmp_path):
     arts = tmp_path / "articles"
     arts.mkdir()
     meta = {"title": "Rockets hit Camp Taji", "publisher": "Example", "published": "2024-01-20"}
-    (arts / "a.txt").write_text("Rockets hit Camp Taji on Friday, killing three soldiers, officials said.\n", encoding="utf-8")
-    (arts / "b.txt").write_text("Rockets slammed into Camp Taji on Friday. Medics said five soldiers were killed in the attack.\n",
+    (arts / "a.txt").write_text("Rockets hit Camp Taji on Friday, killing three soldiers and wounding two, officials said.\n",
                                 encoding="utf-8")
+    (arts / "b.txt").write_text("Rockets slammed into Camp Taji on Friday. Medics said five soldiers were killed and "
+                                "seven were wounded in the attack.\n", encoding="utf-8")
     for name in ("a", "b"):
         (arts / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
     settings = Settings(articles=arts, layers=tmp_path / "layers", map=tmp_path / "maps" / "index.html")
     build(settings)
     (feat,) = json.loads((settings.layers / "incidents.geojson").read_text())["features"]
     props = feat["properties"]
-    assert (props["fatalities"], props["fatalities_high"], props["injuries"]) == (3, 5, None)
+    assert (props["fatalities"], props["fatalities_high"], props["injuries"], props["injuries_high"]) == (3, 5, 2, 7)
     assert {s["article"] for s in props["sources"]} == {"a.txt", "b.txt"}
     with browsing(settings.map) as (page, errors, blocked):
         pop = _popup_text(page, feat["id"])
-        assert "Fatalities: 3–5 · injuries: not stated" in pop["text"]
+        assert "Fatalities: 3–5 · injuries: 2–7" in pop["text"]
         assert errors == [] and blocked == []
