@@ -140,16 +140,38 @@ def js_json(obj: Any) -> str:
     return text
 
 
-def _data_layer(data: dict[str, Any], cluster: bool):
+class Payloads:
+    """Text that must reach the page as it is, never through Jinja.
+
+    branca renders every element's output as a Jinja template once more, so
+    article text inside one ("{{ 7*7 }}" in a quote) would be evaluated.
+    Elements get a token instead; ``fill`` puts the text in after rendering,
+    in one pass, so nothing inserted is read again.
+    """
+
+    TOKEN = re.compile(r"__GEO_PAYLOAD_(\d+)__")
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def add(self, text: str) -> str:
+        self.texts.append(text)
+        return f"__GEO_PAYLOAD_{len(self.texts) - 1}__"
+
+    def fill(self, html: str) -> str:
+        return self.TOKEN.sub(lambda m: self.texts[int(m.group(1))], html)
+
+
+def _data_layer(data: dict[str, Any], cluster: bool, payloads: Payloads):
     return _macro("geoAddLayer({{ this.data }}, {{ this._parent.get_name() }}, {{ this.cluster|tojson }});",
-                  data=js_json(data), cluster=cluster)
+                  data=payloads.add(js_json(data)), cluster=cluster)
 
 
-def _outline_layer(data: dict[str, Any]):
+def _outline_layer(data: dict[str, Any], payloads: Payloads):
     return _macro(
         "L.geoJSON({{ this.data }}, {style: function () { return {color: '#7a7a7a', weight: 0.8, "
         "fill: true, fillColor: '#f4f1ea', fillOpacity: 1}; }, interactive: false}).addTo({{ this._parent.get_name() }});",
-        data=js_json(data),
+        data=payloads.add(js_json(data)),
     )
 
 
@@ -239,14 +261,15 @@ def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
     m.default_js = [(n, u) for n, u in m.default_js if any(k in u for k in KEEP_ASSETS)]
     m.default_css = [(n, u) for n, u in m.default_css if any(k in u for k in KEEP_ASSETS)]
     root = m.get_root()
-    root.header.add_child(Element(f"<title>{_escape(title)}</title>"), name="title")
-    root.header.add_child(Element("<style>" + (HERE / "webmap.css").read_text(encoding="utf-8") + "</style>"), name="geo_css")
-    root.header.add_child(Element("<script>" + (HERE / "webmap.js").read_text(encoding="utf-8") + "</script>"), name="geo_js")
+    payloads = Payloads()
+    root.header.add_child(Element(f"<title>{payloads.add(_escape(title))}</title>"), name="title")
+    root.header.add_child(Element("<style>" + payloads.add((HERE / "webmap.css").read_text(encoding="utf-8")) + "</style>"), name="geo_css")
+    root.header.add_child(Element("<script>" + payloads.add((HERE / "webmap.js").read_text(encoding="utf-8")) + "</script>"), name="geo_js")
     root.html.add_child(Element(LEGEND), name="legend")
 
     bounds = _bounds(layers) or (38.0, 29.0, 49.0, 38.0)
     base = folium.FeatureGroup(name="Natural Earth outlines (offline)", overlay=False, control=True)
-    base.add_child(_outline_layer(_outline_data(bounds)))
+    base.add_child(_outline_layer(_outline_data(bounds), payloads))
     base.add_to(m)
     folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=False, overlay=False).add_to(m)
     folium.TileLayer("OpenTopoMap", name="OpenTopoMap (online)", show=False, overlay=False).add_to(m)
@@ -257,12 +280,12 @@ def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
     for layer in ("areas", "mentions", "incidents", "bases"):
         feats = layers.get(layer, [])
         group = folium.FeatureGroup(name=f"{LAYER_TITLES[layer]} ({len(feats)})", overlay=True, show=True)
-        group.add_child(_data_layer(compact(layer, feats), cluster=layer != "areas" and len(feats) > CLUSTER_OVER))
+        group.add_child(_data_layer(compact(layer, feats), layer != "areas" and len(feats) > CLUSTER_OVER, payloads))
         group.add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)
     Fullscreen(position="topleft").add_to(m)
     m.add_child(_macro("geoInit({{ this._parent.get_name() }});"))
-    return inline_assets(m.get_root().render())
+    return inline_assets(payloads.fill(m.get_root().render()))
 
 
 def _escape(s: str) -> str:

@@ -15,12 +15,12 @@ from geo.model import LngLat
 from .system_tools import CHROMIUM, CHROMIUM_ARGS, need
 
 HOSTILE = """Kata'ib <script>window.__xss=1</script> `${window.__xss=2}` strike
-BAGHDAD, June 20, 2025 - Drones struck Camp Taji on Friday, said a spokesman for Kata'ib "Hezbollah" <img src=x onerror="window.__xss=3"> </script><script>window.__xss=4</script> \\u003c and ${window.__xss=5} `tick`.
+BAGHDAD, June 20, 2025 - Drones struck Camp Taji on Friday, said a spokesman for Kata'ib "Hezbollah" <img src=x onerror="window.__xss=3"> </script><script>window.__xss=4</script> \\u003c and ${window.__xss=5} `tick` {{ 7*7 }} {% if x %}.
 """
 
 
 HOSTILE_META = {
-    "title": "<script>window.__xss=6</script> ‘Not Our War’ `${window.__xss=7}`",
+    "title": "<script>window.__xss=6</script> ‘Not Our War’ `${window.__xss=7}` {{ 6*7 }}",
     "publisher": "<img src=x onerror=\"window.__xss=8\"> الميادين",
     "published": "2025-06-20",
     "url": "javascript:window.__xss=9",
@@ -57,6 +57,8 @@ def test_map_lists_every_layer_and_needs_no_network(seed_build):
 def test_article_text_is_never_raw_html_in_the_page(hostile_map):
     html = hostile_map.read_text(encoding="utf-8")
     assert "<script>window.__xss" not in html
+    # The article's own map is titled with its (hostile) title, which is not a template either.
+    assert re.search(r"<title>[^<]*\{\{ 6\*7 \}\}</title>", hostile_map.with_name("evil.html").read_text(encoding="utf-8"))
     assert "<img src=x" not in html
     assert "</script><script>window.__xss" not in html
     assert 'onerror="window.__xss' not in html
@@ -146,6 +148,7 @@ def test_hostile_text_displays_as_text_and_runs_nothing(hostile_map):
         assert "<script>window.__xss=4</script>" in pop["text"]
         assert '<img src=x onerror="window.__xss=3">' in pop["text"]
         assert "${window.__xss=5}" in pop["text"] and "Kata'ib" in pop["text"]
+        assert "{{ 7*7 }} {% if x %}" in pop["text"]  # never evaluated as a template
         assert HOSTILE_META["title"] in pop["text"] and "الميادين" in pop["text"] and "قاعدة التاجي" in pop["text"]
         assert not any(l and l.lower().startswith("javascript:") for l in pop["links"])  # not a link at all
         assert pop["scripts"] == 0
