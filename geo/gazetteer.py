@@ -550,15 +550,19 @@ def load_gazetteer(extra_dir: Path | None = None, cache_dir: Path | None = None)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as err:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
     gaz = Gazetteer.freeze(build_gazetteer(folder))
+    tmp = None
     try:
-        tmp = Path(tempfile.mkdtemp(dir=cdir if cdir.exists() else None, prefix=".gaz-"))
-        gaz.save(tmp)
+        # The temporary folder sits inside the cache folder, so the rename stays on one filesystem.
         cdir.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=cdir, prefix=".gaz-"))
+        gaz.save(tmp)
         if path.exists():
             shutil.rmtree(path)
         os.replace(tmp, path)
     except OSError as err:
         log.warning("could not write gazetteer cache %s: %s", path, err)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
     return gaz
 
 
