@@ -12,12 +12,22 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .errors import ArticleError, GazetteerError, GeoError, OutputError, ValidationError
 from .model import Article, Incident, LngLat, Mention, Place, Section, Sentence
-from .pipeline import BuildResult, Settings, build
 
 try:
     __version__ = version("geo-news-map")
 except PackageNotFoundError:  # running from a source tree that is not installed
     __version__ = "0.0.0+unknown"
+
+
+def __getattr__(name: str):
+    """``geo.build``, ``geo.Settings``, ``geo.BuildResult`` load the pipeline on
+    first use, so importing one stage (``geo.gazetteer``) does not load them all."""
+    if name in ("BuildResult", "Settings", "build"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'geo' has no attribute {name!r}")
+
 
 __all__ = [
     "Article",

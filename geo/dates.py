@@ -12,11 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .articles import MONTH_RE, MONTHS, _month_name
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+# The end of a clause: "Two days after the attack on Camp Taji, rockets hit ...".
+CLAUSE_BREAK = re.compile(r"[,;:—–]")
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class DateRange:
         return self.start.isoformat(), self.end.isoformat()
 
 
+@lru_cache(maxsize=256)
 def parse_anchor(value: str | None) -> DateRange | None:
     """'2025-06-25' or '2025-06-22/2025-06-24' -> DateRange; None stays None."""
     if not value:
@@ -122,9 +128,10 @@ FOLLOWING = re.compile(r"\b(?:the\s+following\s+day|the\s+next\s+day|a\s+day\s+l
 LATER_EARLIER = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|before|after)\b", re.I)
 
 
-def _num(s: str) -> int:
-    s = s.lower()
-    return 1 if s == "a" else NUMBERS.get(s, None) if not s.isdigit() else int(s)  # type: ignore[return-value]
+def number(s: str) -> int:
+    """'12', '1,200', 'twelve', 'a'/'an' -> the number."""
+    s = s.lower().replace(",", "")
+    return int(s) if s.isdigit() else 1 if s in ("a", "an") else NUMBER_WORDS[s]
 
 
 def _month_num(s: str) -> int:
@@ -202,7 +209,7 @@ def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.
             return _over_anchor(anchor, fn, prec), m
     m = AGO.search(text)
     if m:
-        n = _num(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
+        n = number(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
         return anchor.shift(-n), m
     m = IN_MONTH.search(text)
     if m:
@@ -235,11 +242,11 @@ def offset(text: str, event_at: int | None = None) -> tuple[int | None, str, boo
         m = LATER_EARLIER.search(text)
         if not m:
             return None, "", False
-        n = _num(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
+        n = number(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)
         word = m["dir"].lower()
         n = n if word in ("later", "after") else -n
         flips = word in ("after", "before")
-    inside = flips and event_at is not None and event_at >= m.end() and not re.search(r"[,;:—–]", text[m.end() : event_at])
+    inside = flips and event_at is not None and event_at >= m.end() and not CLAUSE_BREAK.search(text, m.end(), event_at)
     return (-n if inside else n), m.group(0), inside
 
 

@@ -23,10 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OutputError
+from .features import LAYERS
 from .incidents import EVENT_TYPES
 
-LAYERS = ("bases", "incidents", "areas", "mentions")
-FORMATS = ("gpkg", "kml", "csv", "parquet")
 DATE_FIELDS = ("date_start", "date_end", "first_published", "last_published")
 INT_FIELDS = ("source_count", "fatalities", "fatalities_high", "injuries", "injuries_high")
 REAL_FIELDS = ("uncertainty_km", "area_km2")
@@ -184,6 +183,11 @@ def export_kml(layers: dict[str, dict[str, Any]], out: Path) -> Path:
     return _atomic(out, write)
 
 
+def _names(v: str | None) -> list[str]:
+    """'Iran; IRGC' -> ['Iran', 'IRGC']."""
+    return [a.strip() for a in (v or "").split(";") if a.strip()]
+
+
 def acled_rows(layers: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for name in LAYERS:
@@ -191,9 +195,11 @@ def acled_rows(layers: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
             p = f["properties"]
             lon, lat = _anchor(f["geometry"])
             et = p.get("event_type")
-            split = lambda v: [a.strip() for a in (v or "").split(";") if a.strip()]  # noqa: E731
-            attacker, target = split(p.get("attacker")), split(p.get("target"))
-            actors = attacker[:1] + target[:1] if (attacker or target) else split(p.get("actors") or p.get("operator"))
+            attacker, target = _names(p.get("attacker")), _names(p.get("target"))
+            if attacker or target:  # as named around the trigger
+                actor1, actor2 = (attacker or [None])[0], (target or [None])[0]
+            else:
+                actor1, actor2 = (_names(p.get("actors") or p.get("operator")) + [None, None])[:2]
             date = p.get("date_start")
             rows.append(
                 {
@@ -204,8 +210,8 @@ def acled_rows(layers: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                     "time_precision": TIME_PRECISION.get(p.get("date_precision", ""), None) if et else None,
                     "event_type": EVENT_TYPES[et][1] if et else None,
                     "sub_event_type": EVENT_TYPES[et][2] if et else None,
-                    "actor1": (attacker[0] if attacker else None) if (attacker or target) else (actors[0] if actors else None),
-                    "actor2": (target[0] if target else None) if (attacker or target) else (actors[1] if len(actors) > 1 else None),
+                    "actor1": actor1,
+                    "actor2": actor2,
                     "country": p.get("country"),
                     "location": p.get("place_name") or p["name"],
                     "latitude": round(lat, 6),
@@ -260,6 +266,7 @@ def export_parquet(layers: dict[str, dict[str, Any]], out: Path) -> Path:
 
 
 WRITERS = {"gpkg": export_gpkg, "kml": export_kml, "csv": export_csv, "parquet": export_parquet}
+FORMATS = tuple(WRITERS)
 
 
 def export(fmt: str, layers_dir: Path, out: Path) -> Path:

@@ -180,7 +180,7 @@ class Builder:
             name = f"{m.place.name} zone (approximate, about {size['n']} sq {size['u'].lower()})"
             d = self._draft("areas", m.place, "/zone", name=name, kind="approximate_zone",
                             geometry=circle(m.place.point, km2))
-            d.props.update({"approximate": True, "area_km2": km2})
+            d.props.update({"approximate": True, "area_km2": km2, "precision": "district"})
             d.cite(article, m.sentence, m)
             if s is not m.sentence:
                 d.cite(article, s)
@@ -294,7 +294,6 @@ def to_feature(d: Draft) -> dict[str, Any]:
     props.update(d.props)
     if d.geometry is not None:
         geom = mapping(d.geometry)
-        props["precision"] = props.get("precision") if d.kind != "approximate_zone" else "district"
     else:
         geom = {"type": "Point", "coordinates": [p.point.lon, p.point.lat]}
     return {"type": "Feature", "id": d.id, "properties": props, "geometry": geom}

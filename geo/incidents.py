@@ -42,7 +42,7 @@ from pathlib import Path
 
 from . import dates
 from .articles import MONTH_RE
-from .dates import DateRange
+from .dates import CLAUSE_BREAK, NUMBER_WORDS, DateRange, number
 from .gazetteer import DATA, Gazetteer
 from .model import Article, Incident, Mention, Place, Sentence
 
@@ -73,7 +73,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
 # A verb of attack with nothing more specific: an attack on an installation, when
 # the sentence names one ("Iran targeted Al Udeid Air Base").
 GENERIC_ATTACK = re.compile(r"\b(?:targeted|attacked|struck|hit)\b", re.I)
-WEAPON = re.compile(r"\b(rockets?|missiles?|drones?|shells?|bombs?)\b", re.I)
+WEAPON_WORDS = r"rockets?|missiles?|drones?|shells?|bombs?"
+WEAPON = re.compile(rf"\b({WEAPON_WORDS})\b", re.I)
 SEPARATE = re.compile(
     r"\b(?:separate(?:ly)?|elsewhere|another (?:\w+ )?(?:attack|strike|raid|incident|drone|rocket|missile)s?"
     r"|also (?:hit|struck|targeted|attacked|reported))\b", re.I)
@@ -88,14 +89,11 @@ HINT_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southe
 ADJECTIVAL = re.compile(r"\s+(?!(?:on|in|at|and|or|to|for|from|with|by|as|late|early|last|this|that|which|who|was|were|is|are|has|have|had|said|says|overnight)\b)[a-z]")
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = r"(?:nuclear\s+)?(?:facilities|sites|bases|positions|targets|territory|soil|cities|installations)"
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
 NUM = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
 # Words between a number and "killed": "Six Lebanese, including a local official, were killed",
 # never a unit of time ("two days after 14 soldiers were killed").
 BETWEEN = (r"(?:(?!(?:days?|weeks?|months?|years?|hours?|after|before|since|and|or|killed|wounded|injured|"
-           r"rockets?|missiles?|drones?|shells?|bombs?|hit|struck|fired|launched|targeted|attacked|slammed|"
+           + WEAPON_WORDS + r"|hit|struck|fired|launched|targeted|attacked|slammed|"
            + "|".join(NUMBER_WORDS) + r")\b|\d)[\w’'-]+,?\s+){0,6}?")
 KILLED = [
     re.compile(rf"\b{NUM}\s+{BETWEEN}(?:were|was|have been|had been|been)?\s*(?:\w+ly\s+|reported\s+)?killed\b", re.I),
@@ -152,7 +150,7 @@ class Candidate:
 
     @property
     def country_only(self) -> bool:
-        return all(p.precision == "country" for _, p, _ in self.places)
+        return _country_only(self.places)
 
     @property
     def countries(self) -> set[str]:
@@ -230,11 +228,6 @@ def _unique(xs: list[str]) -> list[str]:
     return list(dict.fromkeys(xs))
 
 
-def _num(s: str) -> int:
-    s = s.lower().replace(",", "")
-    return int(s) if s.isdigit() else 1 if s in ("a", "an") else NUMBER_WORDS[s]
-
-
 def _states_casualties(text: str) -> bool:
     return casualties(text) != (None, None)
 
@@ -253,7 +246,7 @@ def _count(text: str, patterns: list[re.Pattern[str]]) -> int | None:
             n = m["n"]
             if re.fullmatch(r"(?:19|20)\d\d", n) or re.search(rf"\b(?:{MONTH_RE})\.?\s*$", text[max(0, m.start("n") - 12) : m.start("n")]):
                 continue
-            return _num(n)
+            return number(n)
     return None
 
 
@@ -300,10 +293,7 @@ def _places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, 
     # ... nor those of an opening clause about an earlier one ("Two days after the
     # attack on Camp Taji, rockets hit Balad Air Base").
     opening = BACKGROUND.search(text, sent.start, trig_at)
-    clause_end = None
-    if opening:
-        brk = re.search(r"[,;:—–]", text[opening.end() : trig_at])
-        clause_end = opening.end() + brk.end() if brk else None
+    clause_end = _clause_end(text, opening.end(), trig_at) if opening else None
     for m in mentions:
         if m.place is None or (dl and m.end <= dl.end()) or (bg and m.start >= bg.end()):
             continue  # "Riyadh: Drones struck ...": where the report was filed
@@ -317,7 +307,7 @@ def _places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, 
     after = text[trig_at : min(sent.end, trig_at + 60)]
     dm = re.search(rf"\b([A-Z][a-z]+)\s+{TARGET_NOUNS}", after)
     iso = gaz.demonyms.get(dm.group(1).lower()) if dm else None
-    if iso and f"iso/{iso}" in gaz.places and all(p.precision == "country" for _, p, _ in cands):
+    if iso and f"iso/{iso}" in gaz.places and _country_only(cands):
         return [(None, gaz.places[f"iso/{iso}"], False)]
     if weak:
         cands = [c for c in cands if abs(c[0].start - trig_at) <= 80]
@@ -384,14 +374,14 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # "... killed in airstrikes on a Syrian airbase. The Tuesday night attack targeted
             # the T4 airbase": the sentence before says what kind of attack it was.
             slug, context = placeless[1], [article.sentences[i - 1]]
-        if all(p.precision == "country" for _, p, _ in places) and not same and slug in REMOTE:
+        if _country_only(places) and not same and slug in REMOTE:
             there = _places_next_door(article, i, tm, places, by_sentence, gaz)
             if there:
                 places, context = there, [*context, article.sentences[i + 1]]
         # An event sentence no place below a country holds may type the next one; not when
         # it names several kinds of weapon ("with rockets and drones over 100 times").
         kinds = {w.lower().rstrip("s") for w in WEAPON.findall(sent.text)}
-        placeless = (i, slug) if slug in REMOTE and len(kinds) <= 1 and all(p.precision == "country" for _, p, _ in places) else None
+        placeless = (i, slug) if slug in REMOTE and len(kinds) <= 1 and _country_only(places) else None
         if not places and not same:
             continue
         c = Candidate(sent, i, slug, tm.group(0), sent.start + tm.start(), places, same_as_previous=same, context=context)
@@ -413,6 +403,16 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         out.append(c)
     _follow_ups(article, out)
     return out
+
+
+def _clause_end(text: str, start: int, end: int) -> int | None:
+    """Just past the first clause break in ``text[start:end]``, if there is one."""
+    brk = CLAUSE_BREAK.search(text, start, end)
+    return brk.end() if brk else None
+
+
+def _country_only(places) -> bool:
+    return all(p.precision == "country" for _, p, _ in places)
 
 
 def _weak(slug: str, tm: re.Match[str]) -> bool:
@@ -438,9 +438,9 @@ def _main_trigger(sent: Sentence, hit: tuple[str, re.Match[str]], ms: list[Menti
         before = [h for h in others if h[1].end() <= bg.start()]
         if before:
             return max(before, key=lambda h: h[1].start())
-        clause = re.search(r"[,;:—–]", sent.text[bg.end() :])
-        if clause:
-            after = [h for h in others if h[1].start() >= bg.end() + clause.end()]
+        clause_end = _clause_end(sent.text, bg.end(), len(sent.text))
+        if clause_end is not None:
+            after = [h for h in others if h[1].start() >= clause_end]
             if after:
                 return min(after, key=lambda h: h[1].start())
     placed = [m.start - sent.start for m in ms if m.place]
@@ -485,7 +485,7 @@ def _follow_ups(article: Article, cands: list[Candidate]) -> None:
     becomes a source; it dates an undated incident and gives casualty figures."""
     taken = {c.sentence.start for c in cands} | {s.start for c in cands for s in c.context}
     for c in cands:
-        j = c.index + 1 + sum(s.start > c.sentence.start for s in c.context)
+        j = _last(c) + 1
         if j >= len(article.sentences) or article.sentences[j].start in taken or c.same_as_previous:
             continue
         nxt = article.sentences[j]
@@ -591,9 +591,9 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
             unplaced.append(c)
             continue
         last = []
+        own = sorted({s.start: s for s in [c.sentence, *c.context, *c.follow]}.values(), key=lambda s: s.start)
+        sents = [*own, *[s for s in c.extra if s not in own]]
         for m, place, near in c.places:
-            own = sorted({s.start: s for s in [c.sentence, *c.context, *c.follow]}.values(), key=lambda s: s.start)
-            sents = [*own, *[s for s in c.extra if s not in own]]
             inc = _incident(c, m, place, near, sents, actors)
             incidents.append(inc)
             last.append(inc)

@@ -44,6 +44,7 @@ def validate(layers: dict[str, list[dict[str, Any]]], countries: dict[str, Any])
     from shapely.geometry import Point, shape
 
     seen: set[str] = set()
+    near: dict[str, Any] = {}  # country -> its polygon with the border margin, made once
     for layer, feats in layers.items():
         for f in feats:
             fid = f["id"]
@@ -59,14 +60,12 @@ def validate(layers: dict[str, list[dict[str, Any]]], countries: dict[str, Any])
                 geom = shape(g)
                 if not geom.is_valid:
                     raise ValidationError(f"{layer}: feature {fid!r}: polygon is not valid")
-                from shapely.geometry import LinearRing
-
-                if not all(LinearRing(ring[0]).is_ccw for ring in _polygons(normalise_geometry(g))):
-                    raise ValidationError(f"{layer}: feature {fid!r}: exterior ring is not counter-clockwise")
-                continue
+                continue  # winding: normalise_geometry makes it counter-clockwise when it writes
             iso = f["properties"].get("country")
             poly = countries.get(iso) if iso else None
-            if poly is not None and not poly.buffer(BORDER_BUFFER_DEG).contains(Point(*g["coordinates"])):
+            if poly is not None and iso not in near:
+                near[iso] = poly.buffer(BORDER_BUFFER_DEG)
+            if poly is not None and not near[iso].contains(Point(*g["coordinates"])):
                 raise ValidationError(
                     f"{layer}: feature {fid!r}: point {g['coordinates']} (lon, lat) is outside {iso}; "
                     f"check the coordinate source {f['properties'].get('coord_source')!r} (swapped lon/lat?)"
@@ -74,10 +73,6 @@ def validate(layers: dict[str, list[dict[str, Any]]], countries: dict[str, Any])
             for s in f["properties"].get("sources", []):
                 if s["end"] <= s["start"]:
                     raise ValidationError(f"{layer}: feature {fid!r}: source offsets {s['start']}..{s['end']} are empty")
-
-
-def _polygons(g: dict[str, Any]):
-    return [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
 
 
 def _rings(g: dict[str, Any]):

@@ -117,9 +117,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
+POSSESSIVE = re.compile(r"[’'‘]s$")
+
+
 def _token(text: str, start: int, stop: int) -> Token:
     tok = text[start:stop]
-    pm = re.search(r"[’'‘]s$", tok)
+    pm = POSSESSIVE.search(tok)
     end = stop - (len(pm.group(0)) if pm else 0)
     word = text[start:end]
     return Token(start, end, word, norm_token(tok), _capitalised(word))
@@ -172,10 +175,13 @@ def _gap(text: str, a: Token, b: Token) -> str:
     return text[a.end : b.start]
 
 
+# (words, cue, number of words), longest first: sorted once, not per candidate.
+CUES_LONGEST_FIRST = [(w, cue, len(w.split())) for w, cue in sorted(CUE_AFTER.items(), key=lambda kv: -len(kv[0].split()))]
+
+
 def _cue_after(text: str, tokens: list[Token], j: int) -> tuple[str, int]:
     """A cue word right after token j-1: returns (cue, tokens consumed)."""
-    for words, cue in sorted(CUE_AFTER.items(), key=lambda kv: -len(kv[0].split())):
-        k = len(words.split())
+    for words, cue, k in CUES_LONGEST_FIRST:
         seg = tokens[j : j + k]
         if len(seg) == k and " ".join(t.text.lower() for t in seg) == words:
             if all(_gap(text, seg[x - 1] if x else tokens[j - 1], seg[x]).strip() in ("", "-") for x in range(k)):
@@ -242,6 +248,7 @@ NEVER_ALONE = {
     "god", "man", "university", "commerce", "arab", "bush", "college", "city", "central", "state", "union", "liberty",
 }
 LOCATIVE = {"in", "to", "from", "across", "into", "throughout", "outside", "within", "inside", "near", "at", "toward", "towards", "around", "over", "of"}
+LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
 AREA_KINDS = {"governorate", "province", "country", "continent"}
 
 
@@ -323,7 +330,7 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer) -> list[Pendi
             cue = CUE_BEFORE[prv.text.lower()]
             start_tok -= 1
         before = text[max(sent.start, tokens[c.start_tok].start - 30) : tokens[c.start_tok].start]
-        locative = bool(re.search(r"\b(?:" + "|".join(LOCATIVE) + r")\s+(?:the\s+)?$", before, re.I))
+        locative = bool(LOCATIVE_BEFORE.search(before))
         rule = gaz.rules.get(c.key)
         end_tok = c.end_tok - 1 + k
         after = text[tokens[end_tok].end : min(sent.end, tokens[end_tok].end + 40)]
@@ -377,11 +384,12 @@ def _unsupported_small(best: Place, p: Pending, ctx: "Context", single: bool, st
 
 
 def _choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str]:
-    ranked = sorted(p.cand.places, key=lambda pl: (-score(pl, p, ctx.focus, ctx), pl.key))
-    best = ranked[0]
-    strong = _strong(best, p)
     if p.cand.key in NEVER_ALONE:
         return None, "a month, weekday or word that names no place on its own"
+    scores = {pl.key: score(pl, p, ctx.focus, ctx) for pl in p.cand.places}  # each place scored once
+    ranked = sorted(p.cand.places, key=lambda pl: (-scores[pl.key], pl.key))
+    best = ranked[0]
+    strong = _strong(best, p)
     significant = best.population >= 100000 or best.kind in ("country", "governorate", "province", "county")
     if p.cand.key in gaz.common and not p.cue and not best.key.startswith("site/") and not (
         p.locative and not p.initial and significant
@@ -407,11 +415,11 @@ def _choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str
         if fallback is None:
             return None, "a small place named without a locative cue or a nearby place"
         best = fallback
-    sc = score(best, p, ctx.focus, ctx)
+    sc = scores[best.key]
     reason = f"name {p.cand.key!r}; chose {best.key} ({best.kind}, score {sc:.0f})"
     if p.cue:
         reason += f"; cue {p.cue!r}"
-    others = ", ".join(f"{pl.key} {score(pl, p, ctx.focus, ctx):.0f}" for pl in ranked[1:4])
+    others = ", ".join(f"{pl.key} {scores[pl.key]:.0f}" for pl in ranked[1:4])
     if others:
         reason += f"; other candidates: {others}"
     return best, reason

@@ -124,11 +124,6 @@ function geoPopup(p) {
   return d;
 }
 
-function geoOnEach(f, layer) {
-  GEO.byId[f.properties.id] = layer;
-  (GEO.names[f.properties.name] = GEO.names[f.properties.name] || []).push(f.properties.id);
-}
-
 /* One popup and one tooltip for the whole page, filled on demand: 100,000
  * features would otherwise mean 100,000 popup objects. */
 function geoAnchor(layer) {

@@ -192,13 +192,12 @@ def _outline_data(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
 def _outline_shapes() -> tuple:
     from shapely.geometry import shape
 
-    from .gazetteer import NE_DIR
+    from .gazetteer import NE_DIR, _valid
 
     out = []
     for fname in ("admin0.geojson", "admin1_mideast.geojson"):
         for f in json.loads((NE_DIR / fname).read_text(encoding="utf-8"))["features"]:
-            g = shape(f["geometry"])
-            out.append(g if g.is_valid else g.buffer(0))
+            out.append(_valid(shape(f["geometry"])))
     return tuple(out)
 
 
@@ -212,7 +211,12 @@ def _bounds(layers: dict[str, list[dict[str, Any]]]) -> tuple[float, float, floa
         for f in feats:
             if f["properties"].get("precision") == "country":
                 continue  # country points would zoom the view out to the world
-            b = shape(f["geometry"]).bounds
+            g = f["geometry"]
+            if g["type"] == "Point":  # most features: no shape to build
+                x, y = (float(c) for c in g["coordinates"])
+                b = (x, y, x, y)
+            else:
+                b = shape(g).bounds
             xs += [b[0], b[2]]
             ys += [b[1], b[3]]
     if not xs:

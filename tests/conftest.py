@@ -34,13 +34,11 @@ def gazetteer():
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
-    """The seeds built once: (result, layers folder, map path, article texts)."""
+    """The seeds built once: (result, layers folder, map path)."""
     tmp = tmp_path_factory.mktemp("seed")
     arts = copy_articles(tmp / "articles")
     settings = Settings(articles=arts, layers=tmp / "layers", map=tmp / "maps" / "index.html")
-    result = build(settings)
-    texts = {a.name: a.text for a in result.articles}
-    return result, settings.layers, settings.map, texts
+    return build(settings), settings.layers, settings.map
 
 
 def feature(layers: dict, fid: str) -> dict:

@@ -11,7 +11,9 @@ from .conftest import ARTICLES, SEEDS
 
 
 def test_seed_articles_are_verbatim_copies():
-    for seed in sorted(SEEDS.glob("*.txt")):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert seeds, f"no seed articles in {SEEDS}: the project expects ../shared beside the checkout"
+    for seed in seeds:
         assert (ARTICLES / seed.name).read_bytes() == seed.read_bytes()
 
 

@@ -48,7 +48,7 @@ def ogr_fields(path, layer=None) -> tuple[dict[str, str], int]:
 
 @pytest.fixture(scope="module")
 def exports(seed_build, tmp_path_factory):
-    _, layers, _, _ = seed_build
+    _, layers, _ = seed_build
     out = tmp_path_factory.mktemp("export")
     for fmt in ("gpkg", "kml", "csv", "parquet"):
         assert main(["export", "--format", fmt, "--layers", str(layers), "--out", str(out / f"layers.{fmt}")]) == 0

@@ -1,21 +1,19 @@
 from __future__ import annotations
 
 import csv
-import math
 import shutil
 
 import airportsdata
 import pytest
 
+from geo import evaluate
 from geo.errors import GazetteerError
 from geo.gazetteer import GAZETTEER_DIR, GazetteerBuilder, load_curated
 
 
 def km(a, b) -> float:
     """Great-circle distance between two (lon, lat) points."""
-    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))
+    return evaluate.km(*a, *b)
 
 
 @pytest.mark.parametrize(
@@ -81,26 +79,31 @@ def test_malformed_row_names_file_line_and_field(tmp_path, field, value, why):
     assert "x.csv:3:" in msg and repr(field) in msg and why in msg
 
 
-def test_user_rows_take_priority_and_need_no_code_change(tmp_path):
-    from geo.gazetteer import build_gazetteer
+def test_user_rows_take_priority_and_need_no_code_change(tmp_path, gazetteer):
+    from geo.articles import split_sentences
+    from geo.gazetteer import Gazetteer, build_gazetteer
     from geo.mentions import find_mentions
     from geo.model import Article, Section
-    from geo.articles import split_sentences
 
+    text = "Drones struck Camp Zulu on Friday. Officials in Erbil said the camp was hit twice."
+
+    def resolved(gaz):
+        sec = Section("t.txt", "t", None, None, 0, len(text))
+        art = Article("t.txt", text, [sec])
+        art.sentences = split_sentences(text, sec)
+        return {m.text: m.place.key for m in find_mentions(art, gaz) if m.place}
+
+    before = resolved(gazetteer)
+    assert "Camp Zulu" not in before and before["Erbil"].startswith("gn/")  # no such row yet
     for p in GAZETTEER_DIR.iterdir():
         shutil.copy(p, tmp_path / p.name)
     with (tmp_path / "mine.csv").open("w", encoding="utf-8") as fh:
         fh.write("id,name,aliases,kind,country,lon,lat,precision,uncertainty_km,source\n")
-        fh.write("evin-prison,Evin Prison,Evin prison,landmark,IR,51.38,35.80,site,1,Test row\n")
-    from geo.gazetteer import Gazetteer
-
-    gaz = Gazetteer.freeze(build_gazetteer(tmp_path))
-    text = "The prosecutor at the notorious Evin prison had been killed in an Israeli strike."
-    sec = Section("t.txt", "t", None, None, 0, len(text))
-    art = Article("t.txt", text, [sec])
-    art.sentences = split_sentences(text, sec)
-    found = [m for m in find_mentions(art, gaz) if m.place]
-    assert [m.place.key for m in found] == ["site/evin-prison"]
+        fh.write("camp-zulu,Camp Zulu,,military_base,IQ,44.0,33.5,site,1,Test row\n")
+        fh.write("erbil-test,Erbil,,military_base,IQ,44.01,36.19,town,5,Test row\n")
+    after = resolved(Gazetteer.freeze(build_gazetteer(tmp_path)))
+    assert after["Camp Zulu"] == "site/camp-zulu"  # a new name, from a data file alone
+    assert after["Erbil"] == "site/erbil-test"  # a user row wins over the GeoNames city of that name
 
 
 def test_every_curated_point_lies_in_its_country(gazetteer):
@@ -108,7 +111,7 @@ def test_every_curated_point_lies_in_its_country(gazetteer):
 
     from geo.gazetteer import country_shapes
 
-    shapes = country_shapes()
+    shapes = country_shapes(gazetteer)
     for place in gazetteer.places.values():
         if place.key.startswith("site/") and place.country in shapes:
             assert shapes[place.country].buffer(0.1).contains(Point(place.point.lon, place.point.lat)), place.key
