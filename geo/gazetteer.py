@@ -579,10 +579,16 @@ def build_gazetteer(folder: Path) -> GazetteerBuilder:
     return gaz
 
 
-def country_shapes(gaz: Gazetteer) -> dict[str, object]:
-    """ISO alpha-2 -> Natural Earth admin-0 polygon, for the point-in-country check
-    (the gazetteer's country places carry them; nothing is read again)."""
-    return {p.country: p.geometry for key, p in gaz.places.items() if key.startswith("iso/") and p.geometry is not None}
+def country_shapes(gaz: Gazetteer, isos) -> dict[str, object]:
+    """ISO alpha-2 -> Natural Earth admin-0 polygon for the countries asked for, for
+    the point-in-country check (the gazetteer's country places carry them; only
+    those records are built)."""
+    out = {}
+    for iso in isos:
+        p = gaz.places.get(f"iso/{iso}") if iso else None
+        if p is not None and p.geometry is not None:
+            out[iso] = p.geometry
+    return out
 
 
 def _valid(geom):

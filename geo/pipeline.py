@@ -79,7 +79,7 @@ def build(settings: Settings) -> BuildResult:
         log.error("%s", err)
     gaz = load_gazetteer(settings.gazetteer_dir)
     layers, unresolved = geoparse(arts, gaz)
-    validate(layers, country_shapes(gaz))
+    validate(layers, country_shapes(gaz, {f["properties"].get("country") for fs in layers.values() for f in fs}))
     files = list(write_layers(settings.layers, layers).values())
     unresolved.sort(key=lambda u: (u["article"], u["name_start"], u["what"]))
     report = settings.layers / "unresolved.json"
