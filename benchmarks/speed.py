@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 LOAD = """
 import resource, sys, time
 t = time.perf_counter()
-from geo.gazetteer import load_gazetteer
+from geo.places.sources import load_gazetteer
 g = load_gazetteer()
 print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, len(g.places))
 """
@@ -49,8 +49,8 @@ def main() -> None:
     args = ap.parse_args()
 
     from geo.evaluate import CORPORA, geoparse_text, load_corpus
-    from geo.gazetteer import load_gazetteer
-    from geo.normalize import fold
+    from geo.places.sources import load_gazetteer
+    from geo.text.normalize import fold
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     if not args.quick:

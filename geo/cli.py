@@ -61,10 +61,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from .articles import load_article
+    from .text.articles import load_article
     from .errors import GeoError
-    from .gazetteer import load_gazetteer
-    from .mentions import explain
+    from .places.mentions import explain
+    from .places.sources import load_gazetteer
 
     try:
         art = load_article(args.article, args.article.parent)
@@ -89,7 +89,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .errors import GeoError
-    from .export import export
+    from .output.export import export
 
     try:
         path = export(args.format, args.layers, args.out)
@@ -110,7 +110,7 @@ def _heldout(args: argparse.Namespace) -> list[tuple[str, Path]]:
 
 def _eval(args: argparse.Namespace) -> int:
     from .evaluate import CORPORA, DEFAULT_DIR, evaluate, evaluate_devset, evaluate_incidents, markdown
-    from .gazetteer import load_gazetteer
+    from .places.sources import load_gazetteer
 
     folder = args.benchmarks or DEFAULT_DIR
     names = [*CORPORA, "devset"] if args.corpus == "all" else [args.corpus]

@@ -21,3 +21,7 @@ class ValidationError(GeoError, ValueError):
 
 class OutputError(GeoError, OSError):
     """An output file could not be written."""
+
+
+class LexiconError(GeoError, ValueError):
+    """A file of data/lexicon/ is malformed: the message names file, line and fix."""

@@ -16,17 +16,17 @@ while every annotated span counts when judging precision.
 
 from __future__ import annotations
 
-import math
 import statistics
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import split_sentences
-from .gazetteer import Gazetteer
-from .mentions import find_mentions
-from .model import Article, Section
+from .model import Article, LngLat, Section
+from .places.gazetteer import Gazetteer
+from .places.geometry import km
+from .places.mentions import find_mentions
+from .text.articles import split_sentences
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
 CORPORA = {"gwn": "GWN.xml", "lgl": "lgl.xml", "trnews": "TR-News.xml"}
@@ -91,12 +91,6 @@ class Metrics:
         }
 
 
-def km(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def error_km(place, lon: float, lat: float) -> float:
     """Distance from the gold point to the predicted place.
 
@@ -110,7 +104,7 @@ def error_km(place, lon: float, lat: float) -> float:
 
         if place.geometry.contains(Point(lon, lat)):
             return 0.0
-    d = km(place.point.lon, place.point.lat, lon, lat)
+    d = km(place.point, LngLat(lon, lat))
     if place.precision in ("district", "region", "country"):
         return max(0.0, d - place.uncertainty_km)
     return d
@@ -303,7 +297,8 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
     import json
     from datetime import date
 
-    from .incidents import extract, load_actors
+    from .events.actors import load_actors
+    from .events.extract import extract
 
     actors = load_actors()
     m = IncidentMetrics(label=label)
@@ -330,7 +325,7 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
             for i, inc in enumerate(incidents):
                 if i in used:
                     continue
-                d = km(inc.place.point.lon, inc.place.point.lat, where["lon"], where["lat"])
+                d = km(inc.place.point, LngLat(where["lon"], where["lat"]))
                 if d <= match_km + inc.place.uncertainty_km and (best is None or d < best[1]):
                     best = (i, d)
             if best is None:

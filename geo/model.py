@@ -1,12 +1,19 @@
-"""Typed records that flow through the pipeline.
+"""Typed records that flow through the pipeline, and the enums they use.
 
 Coordinates are always (lon, lat) in WGS84, held by :class:`LngLat`.  Only
-:func:`geo.webmap.folium_location` turns them into Folium's [lat, lon].
+:func:`geo.output.webmap.folium_location` turns them into Folium's [lat, lon].
+
+Stages hand each other these records, never anonymous dicts: an
+:class:`Article` (text, sections, sentences) becomes :class:`Mention` s of
+:class:`Place` s, then :class:`Incident` s, then :class:`Feature` s with
+:class:`Source` s, which only the layer writer turns into GeoJSON.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
 from typing import Any
 
 
@@ -18,6 +25,135 @@ class LngLat:
     def __post_init__(self) -> None:
         if not (-180.0 <= self.lon <= 180.0 and -90.0 <= self.lat <= 90.0):
             raise ValueError(f"coordinate out of range: lon={self.lon!r}, lat={self.lat!r}")
+
+
+class Precision(StrEnum):
+    """How exactly a feature is placed, finest first."""
+
+    SITE = "site"  # the installation itself
+    TOWN = "town"
+    DISTRICT = "district"
+    REGION = "region"
+    COUNTRY = "country"
+
+    @property
+    def rank(self) -> int:
+        return list(Precision).index(self)
+
+    def widened(self) -> "Precision":
+        """One step coarser ("near X" is less exact than X); regions and countries stay."""
+        return {Precision.SITE: Precision.TOWN, Precision.TOWN: Precision.DISTRICT,
+                Precision.DISTRICT: Precision.REGION}.get(self, self)
+
+
+class Kind(StrEnum):
+    """What a place (or a feature that is not an incident) is."""
+
+    # installations
+    AIR_BASE = "air_base"
+    MILITARY_BASE = "military_base"
+    MILITIA_BASE = "militia_base"
+    NAVAL_BASE = "naval_base"
+    MISSILE_BASE = "missile_base"
+    NUCLEAR_SITE = "nuclear_site"
+    STRATEGIC_SITE = "strategic_site"
+    OIL_FACILITY = "oil_facility"
+    POWER_PLANT = "power_plant"
+    DAM = "dam"
+    PORT = "port"
+    CAMP = "camp"
+    BORDER_CROSSING = "border_crossing"
+    PRISON = "prison"
+    EMBASSY = "embassy"
+    AIRPORT = "airport"
+    LANDMARK = "landmark"
+    GOVERNMENT_DISTRICT = "government_district"
+    DISTRICT = "district"
+    ZONE = "zone"
+    # settlements and units
+    TOWN = "town"
+    CITY = "city"
+    COUNTY = "county"
+    PROVINCE = "province"
+    GOVERNORATE = "governorate"
+    COUNTRY = "country"
+    CONTINENT = "continent"
+    REGION = "region"
+    # physical geography
+    SEA = "sea"
+    OCEAN = "ocean"
+    STRAIT = "strait"
+    CANAL = "canal"
+    PENINSULA = "peninsula"
+    RIVER = "river"
+    # features the build makes
+    APPROXIMATE_ZONE = "approximate_zone"
+    BASES_IN_AREA = "bases_in_area"
+
+
+# The bases layer holds these kinds.
+BASE_KINDS = frozenset({Kind.AIR_BASE, Kind.MILITARY_BASE, Kind.MILITIA_BASE, Kind.NAVAL_BASE})
+# First-level divisions: drawn as polygons in the areas layer.
+ADMIN1_KINDS = frozenset({Kind.GOVERNORATE, Kind.PROVINCE})
+# Places that are areas, never anchors for nearby names.
+AREA_KINDS = ADMIN1_KINDS | {Kind.COUNTRY, Kind.CONTINENT}
+# Named installations: an incident there is at the site, whatever its coordinate's precision.
+INSTALLATION_KINDS = BASE_KINDS | {Kind.NUCLEAR_SITE, Kind.EMBASSY, Kind.OIL_FACILITY}
+
+
+class EventType(StrEnum):
+    """Incident types; labels and the ACLED mapping are in data/lexicon/event_types.tsv."""
+
+    AIR_STRIKE = "air_strike"
+    DRONE_ATTACK = "drone_attack"
+    MISSILE_ATTACK = "missile_attack"
+    ROCKET_ATTACK = "rocket_attack"
+    SHOOT_DOWN = "shoot_down"
+    TARGETED_KILLING = "targeted_killing"
+    ATTACK_ON_INSTALLATION = "attack_on_installation"
+    PROTEST_SIEGE = "protest_siege"
+    OTHER = "other"
+
+
+# Remote-violence types one report can mix ("missiles and drones were launched ... drones were shot down").
+REMOTE_EVENTS = frozenset({EventType.AIR_STRIKE, EventType.DRONE_ATTACK, EventType.MISSILE_ATTACK,
+                           EventType.ROCKET_ATTACK, EventType.SHOOT_DOWN, EventType.ATTACK_ON_INSTALLATION})
+# ... of which these say how an installation was attacked (a shoot-down does not).
+WEAPON_EVENTS = frozenset({EventType.AIR_STRIKE, EventType.DRONE_ATTACK, EventType.MISSILE_ATTACK,
+                           EventType.ROCKET_ATTACK})
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """The days an event can have happened on, both ends included."""
+
+    start: date
+    end: date
+    precision: str  # day, week, month, range
+
+    @staticmethod
+    def of(start: date, end: date, precision: str | None = None) -> "DateRange":
+        if precision is None:
+            precision = "day" if start == end else "range"
+        return DateRange(start, end, precision)
+
+    def union(self, other: "DateRange") -> "DateRange":
+        if other == self:
+            return self
+        start, end = min(self.start, other.start), max(self.end, other.end)
+        prec = self.precision if self.precision == other.precision and start == self.start and end == self.end else "range"
+        if start == end:
+            prec = "day"
+        return DateRange(start, end, prec)
+
+    def shift(self, days: int) -> "DateRange":
+        return DateRange(self.start + timedelta(days), self.end + timedelta(days), self.precision)
+
+    def overlaps(self, other: "DateRange") -> bool:
+        return self.start <= other.end and other.start <= self.end
+
+    def iso(self) -> tuple[str, str]:
+        return self.start.isoformat(), self.end.isoformat()
 
 
 @dataclass(frozen=True)
@@ -67,16 +203,17 @@ class Place:
 
     key: str  # stable, e.g. "site/jurf-al-sakhar", "gn/98182", "icao/ORAA", "ne1/IZ01", "iso/IQ"
     name: str
-    kind: str  # air_base, militia_base, city, governorate, country, nuclear_site, ...
+    kind: str  # a Kind value
     country: str  # ISO alpha-2, "" when none
     point: LngLat
-    precision: str  # site, town, district, region, country
+    precision: str  # a Precision value
     uncertainty_km: float
     source: str
     population: int = 0
     aliases: tuple[str, ...] = ()
     geometry: Any = None  # shapely polygon for areas, else None
     admin1: str = ""
+    curated: bool = False  # a row of the project's (or the user's) own lists, which win over the packages
 
 
 @dataclass(frozen=True)
@@ -95,13 +232,12 @@ class Mention:
 
 @dataclass
 class Incident:
-    event_type: str
+    event_type: str  # an EventType value
     place: Place
     sentences: list[Sentence]
     mentions: list[Mention]
-    date_start: str | None
-    date_end: str | None
-    date_precision: str
+    date: DateRange | None  # None: undated
+    date_end: str | None  # the last possible day: the date's end, or for an undated event the writing date
     near: bool = False
     actors: list[str] = field(default_factory=list)
     attacker: list[str] = field(default_factory=list)  # named before the trigger, or after "by"
@@ -109,3 +245,69 @@ class Incident:
     fatalities: list[int] = field(default_factory=list)  # every figure stated (reports can differ); [] when none
     injuries: list[int] = field(default_factory=list)
     trigger: str = ""
+
+    @property
+    def date_start(self) -> str | None:
+        return self.date.start.isoformat() if self.date else None
+
+    @property
+    def date_precision(self) -> str:
+        return self.date.precision if self.date else "unknown"
+
+
+@dataclass
+class Source:
+    """One quoted sentence behind a feature: ``quote == article_text[start:end]``."""
+
+    article: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    quote: str
+    url: str | None
+    start: int
+    end: int
+    names: list[list[int]] = field(default_factory=list)  # offsets of the place names inside the article
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "title": self.title, "publisher": self.publisher, "published": self.published,
+                "quote": self.quote, "url": self.url, "start": self.start, "end": self.end, "names": self.names}
+
+
+@dataclass
+class Feature:
+    """One feature of one layer, typed until the layer writer makes it GeoJSON."""
+
+    id: str
+    layer: str
+    name: str
+    kind: str
+    place: Place
+    sources: list[Source]
+    geometry: dict[str, Any]  # GeoJSON geometry, lon/lat
+    precision: str
+    uncertainty_km: float
+    properties: dict[str, Any] = field(default_factory=dict)  # the layer's own fields (see docs/schema.md)
+
+    def as_geojson(self) -> dict[str, Any]:
+        p = self.place
+        published = [s.published for s in self.sources if s.published]
+        props: dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "layer": self.layer,
+            "kind": str(self.kind),
+            "country": p.country or None,
+            "precision": str(self.precision),
+            "uncertainty_km": self.uncertainty_km,
+            "place_id": p.key,
+            "place_name": p.name,
+            "coord_source": p.source,
+            "source_count": len(self.sources),
+            # Typed dates for GIS filters: an interval "start/end" counts by its bounds.
+            "first_published": min((s.split("/")[0] for s in published), default=None),
+            "last_published": max((s.split("/")[-1] for s in published), default=None),
+            "sources": [s.as_dict() for s in self.sources],
+            **self.properties,
+        }
+        return {"type": "Feature", "id": self.id, "properties": props, "geometry": self.geometry}

@@ -1,4 +1,9 @@
-"""The whole pipeline: articles -> mentions -> incidents -> features -> layers -> map."""
+"""The whole pipeline, wiring only: text -> places -> events -> output.
+
+articles (:mod:`geo.text.articles`) -> mentions (:mod:`geo.places.mentions`)
+-> incidents (:mod:`geo.events.extract`) -> features (:mod:`geo.output.features`)
+-> validated layers (:mod:`geo.output.layers`) -> map (:mod:`geo.output.webmap`).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import articles as articles_mod
-from .features import Builder
-from .gazetteer import Gazetteer, country_shapes, load_gazetteer
-from .incidents import EVENT_TYPES, extract, load_actors
-from .layers import validate, write_json, write_layers
-from .mentions import find_mentions
-from .model import Article
+from .events.actors import load_actors
+from .events.extract import extract
+from .events.triggers import EVENT_TYPES
+from .model import Article, Feature, Sentence
+from .output.features import Builder
+from .output.layers import validate, write_json, write_layers
+from .places.gazetteer import Gazetteer, country_shapes
+from .places.mentions import find_mentions
+from .places.sources import load_gazetteer
+from .text.articles import load_articles
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +37,14 @@ class Settings:
 
 @dataclass
 class BuildResult:
-    layers: dict[str, list[dict[str, Any]]]
+    layers: dict[str, list[Feature]]
     articles: list[Article]
     errors: list[str] = field(default_factory=list)
     unresolved: list[dict[str, Any]] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
 
 
-def geoparse(arts: list[Article], gaz: Gazetteer) -> tuple[dict[str, list[dict[str, Any]]], list[dict[str, Any]]]:
+def geoparse(arts: list[Article], gaz: Gazetteer) -> tuple[dict[str, list[Feature]], list[dict[str, Any]]]:
     """Features for every layer, and what could not be placed (with quotes)."""
     actors = load_actors()
     builder = Builder(gaz, actors)
@@ -58,7 +66,7 @@ def geoparse(arts: list[Article], gaz: Gazetteer) -> tuple[dict[str, list[dict[s
     return builder.features(), unresolved
 
 
-def _report(art: Article, sent, name: str, what: str, reason: str, start: int, end: int) -> dict[str, Any]:
+def _report(art: Article, sent: Sentence, name: str, what: str, reason: str, start: int, end: int) -> dict[str, Any]:
     return {
         "what": what,
         "name": name,
@@ -74,12 +82,12 @@ def _report(art: Article, sent, name: str, what: str, reason: str, start: int, e
 
 
 def build(settings: Settings) -> BuildResult:
-    arts, errors = articles_mod.load_articles(settings.articles)
+    arts, errors = load_articles(settings.articles)
     for err in errors:
         log.error("%s", err)
     gaz = load_gazetteer(settings.gazetteer_dir)
     layers, unresolved = geoparse(arts, gaz)
-    validate(layers, country_shapes(gaz, {f["properties"].get("country") for fs in layers.values() for f in fs}))
+    validate(layers, country_shapes(gaz, {f.place.country for fs in layers.values() for f in fs}))
     files = list(write_layers(settings.layers, layers).values())
     unresolved.sort(key=lambda u: (u["article"], u["name_start"], u["what"]))
     report = settings.layers / "unresolved.json"
@@ -87,7 +95,7 @@ def build(settings: Settings) -> BuildResult:
     files.append(report)
     result = BuildResult(layers, arts, errors, unresolved, files)
     if settings.map is not None:
-        from .webmap import write_maps
+        from .output.webmap import write_maps
 
-        files.extend(write_maps(result, settings.map, per_article=settings.per_article_maps))
+        files.extend(write_maps(layers, arts, settings.map, per_article=settings.per_article_maps))
     return result

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.gazetteer import load_gazetteer
+from geo.places.sources import load_gazetteer
 from geo.pipeline import Settings, build
 
 ROOT = Path(__file__).resolve().parent.parent

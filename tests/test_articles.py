@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.articles import load_article, load_articles, parse_dateline
+from geo.text.articles import load_article, load_articles, parse_dateline
 from geo.errors import ArticleError
 
 from .conftest import ARTICLES, SEEDS

@@ -5,7 +5,8 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.dates import DateRange, parse_anchor, relative, resolve
+from geo.model import DateRange
+from geo.text.dates import parse_anchor, relative, resolve
 
 
 def r(text, anchor):

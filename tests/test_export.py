@@ -10,7 +10,7 @@ import subprocess
 import pytest
 
 from geo.cli import main
-from geo.export import LAYERS
+from geo.output.export import LAYERS
 
 from .conftest import ROOT
 from .system_tools import need

@@ -6,14 +6,16 @@ import shutil
 import airportsdata
 import pytest
 
-from geo import evaluate
+from geo.model import LngLat
+from geo.places import geometry
 from geo.errors import GazetteerError
-from geo.gazetteer import GAZETTEER_DIR, GazetteerBuilder, load_curated
+from geo.places.gazetteer import GAZETTEER_DIR, GazetteerBuilder
+from geo.places.sources import load_curated
 
 
 def km(a, b) -> float:
     """Great-circle distance between two (lon, lat) points."""
-    return evaluate.km(*a, *b)
+    return geometry.km(LngLat(*a), LngLat(*b))
 
 
 @pytest.mark.parametrize(
@@ -26,7 +28,7 @@ def km(a, b) -> float:
     ],
 )
 def test_alias_forms_find_the_same_curated_site(gazetteer, names):
-    keys = {next(p.key for p in gazetteer.by_name(n) if p.key.startswith("site/")) for n in names}
+    keys = {next(p.key for p in gazetteer.by_name(n) if p.curated) for n in names}
     assert len(keys) == 1
 
 
@@ -80,9 +82,10 @@ def test_malformed_row_names_file_line_and_field(tmp_path, field, value, why):
 
 
 def test_user_rows_take_priority_and_need_no_code_change(tmp_path, gazetteer):
-    from geo.articles import split_sentences
-    from geo.gazetteer import Gazetteer, build_gazetteer
-    from geo.mentions import find_mentions
+    from geo.text.articles import split_sentences
+    from geo.places.gazetteer import Gazetteer, build
+    from geo.places.sources import world_sources
+    from geo.places.mentions import find_mentions
     from geo.model import Article, Section
 
     text = "Drones struck Camp Zulu on Friday. Officials in Erbil said the camp was hit twice."
@@ -96,12 +99,13 @@ def test_user_rows_take_priority_and_need_no_code_change(tmp_path, gazetteer):
     before = resolved(gazetteer)
     assert "Camp Zulu" not in before and before["Erbil"].startswith("gn/")  # no such row yet
     for p in GAZETTEER_DIR.iterdir():
-        shutil.copy(p, tmp_path / p.name)
+        if p.is_file():
+            shutil.copy(p, tmp_path / p.name)
     with (tmp_path / "mine.csv").open("w", encoding="utf-8") as fh:
         fh.write("id,name,aliases,kind,country,lon,lat,precision,uncertainty_km,source\n")
         fh.write("camp-zulu,Camp Zulu,,military_base,IQ,44.0,33.5,site,1,Test row\n")
         fh.write("erbil-test,Erbil,,military_base,IQ,44.01,36.19,town,5,Test row\n")
-    after = resolved(Gazetteer.freeze(build_gazetteer(tmp_path)))
+    after = resolved(Gazetteer.freeze(build(world_sources(tmp_path))))
     assert after["Camp Zulu"] == "site/camp-zulu"  # a new name, from a data file alone
     assert after["Erbil"] == "site/erbil-test"  # a user row wins over the GeoNames city of that name
 
@@ -109,9 +113,9 @@ def test_user_rows_take_priority_and_need_no_code_change(tmp_path, gazetteer):
 def test_every_curated_point_lies_in_its_country(gazetteer):
     from shapely.geometry import Point
 
-    from geo.gazetteer import country_shapes
+    from geo.places.gazetteer import country_shapes
 
-    sites = [p for p in gazetteer.places.values() if p.key.startswith("site/")]
+    sites = [p for p in gazetteer.places.values() if p.curated]
     shapes = country_shapes(gazetteer, {p.country for p in sites})
     assert len(shapes) > 10
     for place in sites:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from geo.articles import split_sentences
+from geo.text.articles import split_sentences
 from geo.evaluate import evaluate_incidents
-from geo.incidents import casualties, extract, load_actors
-from geo.mentions import find_mentions
+from geo.events.actors import load_actors
+from geo.events.casualties import casualties
+from geo.events.extract import extract
+from geo.places.mentions import find_mentions
 from geo.model import Article, Section
 
 
@@ -67,7 +69,7 @@ def test_devset_incidents_stay_found_and_dated(gazetteer):
 
 def test_attacker_and_target_as_named(gazetteer):
     actors = load_actors()
-    from geo.incidents import sides
+    from geo.events.actors import sides
 
     text = "Iran fired several ballistic missiles at U.S. forces in Qatar on Monday."
     at = text.index("fired")

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo.articles import split_sentences
-from geo.mentions import find_mentions
+from geo.text.articles import split_sentences
+from geo.places.mentions import find_mentions
 from geo.model import Article, Section
 
 

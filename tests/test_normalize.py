@@ -3,7 +3,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from geo.normalize import norm
+from geo.text.normalize import norm
 
 
 def test_alias_forms_normalise_alike():

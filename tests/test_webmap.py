@@ -9,7 +9,7 @@ import re
 import pytest
 
 from geo.pipeline import Settings, build
-from geo.webmap import folium_location
+from geo.output.webmap import folium_location
 from geo.model import LngLat
 
 from .system_tools import CHROMIUM, CHROMIUM_ARGS, need
@@ -198,7 +198,7 @@ def test_dense_layers_are_clustered_and_still_open_by_permalink(tmp_path):
     sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "benchmarks"))
     from map_scale import incidents
 
-    from geo.webmap import render_map
+    from geo.output.webmap import render_map
 
     path = tmp_path / "dense.html"
     feats = incidents(400)
@@ -224,7 +224,7 @@ def test_dense_layers_are_clustered_and_still_open_by_permalink(tmp_path):
 
 def test_hostile_gazetteer_and_feature_fields_stay_text(tmp_path):
     """Names, kinds, operators, actors and coordinate sources come from gazetteer rows and text too."""
-    from geo.webmap import render_map
+    from geo.output.webmap import render_map
 
     evil = "</script><script>window.__xss=10</script>`${window.__xss=11}`<img src=x onerror=window.__xss=12>"
     feat = {

@@ -25,8 +25,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import ArticleError
-from .model import Article, Section, Sentence
+from ..errors import ArticleError
+from ..model import Article, Section, Sentence
+from .calendar import MONTH_ABBREVIATIONS, MONTH_RE, month_number
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +35,6 @@ META_SUFFIX = ".meta.json"
 META_KEYS = {"title", "publisher", "author", "published", "page_date", "url", "via", "notes", "body_end", "embedded"}
 EMBED_KEYS = {"fragment", "title_line", "title", "publisher", "author", "published", "url", "notes"}
 
-MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
-    )
-}
-MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 DATELINE_RES = [
     re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b"),
     re.compile(rf"\b(?P<day>\d{{1,2}})\s+(?P<month>{MONTH_RE}),?\s+(?P<year>(?:19|20)\d\d)\b"),
@@ -58,7 +52,7 @@ BYLINE = re.compile(r"^\s*(by|audio by|photo by|written by)\s+\S", re.I)
 # opening capital, quote or digit.  Abbreviations are guarded below.
 SENT_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 ABBREV = re.compile(
-    r"(?:\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|St|Mt|Ft|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp|vs|etc|al)\.|\b(?:[A-Z]\.){1,3})$"
+    r"(?:\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|St|Mt|Ft|No|" + MONTH_ABBREVIATIONS + r"|Inc|Ltd|Co|Corp|vs|etc|al)\.|\b(?:[A-Z]\.){1,3})$"
 )
 
 
@@ -71,20 +65,12 @@ def parse_dateline(line: str) -> str | None:
         if not m:
             continue
         gd = m.groupdict()
-        month = int(gd["mnum"]) if gd.get("mnum") else MONTHS.get(_month_name(gd["month"]))
+        month = int(gd["mnum"]) if gd.get("mnum") else month_number(gd["month"])
         try:
             return date(int(gd["year"]), int(month or 0), int(gd["day"])).isoformat()
         except ValueError:
             continue
     return None
-
-
-def _month_name(s: str) -> str:
-    s = s.lower().rstrip(".")
-    for name in MONTHS:
-        if name.startswith(s):
-            return name
-    return s
 
 
 def decode(path: Path) -> str:

@@ -1,4 +1,4 @@
-"""Stage 6: the layered Folium map.
+"""The layered Folium map.
 
 Each layer is one ``L.geoJSON`` overlay holding the layer's FeatureCollection
 as data; one shared JavaScript function builds every popup with DOM nodes and
@@ -17,14 +17,13 @@ import json
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .errors import OutputError
-from .layers import atomic_write, normalise_geometry
-from .model import LngLat
-
-if TYPE_CHECKING:
-    from .pipeline import BuildResult
+from ..errors import OutputError
+from ..model import Article, Feature, LngLat
+from ..places.geometry import valid
+from .files import atomic_write
+from .layers import normalise_geometry
 
 LAYER_TITLES = {
     "bases": "Bases",
@@ -192,12 +191,12 @@ def _outline_data(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
 def _outline_shapes() -> tuple:
     from shapely.geometry import shape
 
-    from .gazetteer import NE_DIR, _valid
+    from ..places.gazetteer import NE_DIR
 
     out = []
     for fname in ("admin0.geojson", "admin1_mideast.geojson"):
         for f in json.loads((NE_DIR / fname).read_text(encoding="utf-8"))["features"]:
-            out.append(_valid(shape(f["geometry"])))
+            out.append(valid(shape(f["geometry"])))
     return tuple(out)
 
 
@@ -312,14 +311,15 @@ def article_layers(layers: dict[str, list[dict[str, Any]]], article: str) -> dic
     return out
 
 
-def write_maps(result: "BuildResult", path: Path, per_article: bool = True) -> list[Path]:
+def write_maps(layers: dict[str, list[Feature]], articles: list[Article], path: Path, per_article: bool = True) -> list[Path]:
     written = []
-    atomic_write(path, render_map(result.layers, "Bases and incidents from the news"))
+    data = {name: [f.as_geojson() for f in feats] for name, feats in layers.items()}
+    atomic_write(path, render_map(data, "Bases and incidents from the news"))
     written.append(path)
     if per_article:
-        for art in result.articles:
+        for art in articles:
             stem = Path(art.name).with_suffix("").as_posix().replace("/", "_")
             out = path.with_name(f"{stem}.html")
-            atomic_write(out, render_map(article_layers(result.layers, art.name), art.title or art.name))
+            atomic_write(out, render_map(article_layers(data, art.name), art.title or art.name))
             written.append(out)
     return written

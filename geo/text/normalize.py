@@ -11,9 +11,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .lexicon import alternation, words
+
 APOSTROPHES = "'’‘ʿʾ`´ʻ"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
-ARTICLE_RE = re.compile(r"^(?:al|el|ar|as|ash|ad|adh|an|at|ath|az|ad)-(?=\w)", re.I)
+ARABIC_ARTICLES = words("arabic_articles")
+ARTICLE_RE = re.compile(rf"^(?:{alternation(ARABIC_ARTICLES)})-(?=\w)", re.I)
 STANDALONE_ARTICLES = {"al", "el"}
 _NON_WORD = re.compile(r"[\W_]+", re.U)
 TOKEN_RE = re.compile(r"\w+(?:[-'’‘ʿʾ`][\w]+)*", re.U)

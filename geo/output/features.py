@@ -1,12 +1,13 @@
-"""Stage 4: turn mentions and incidents into layer features.
+"""Turn mentions and incidents into typed layer features.
 
 One real-world place gives at most one feature per layer; every sentence
 that names it adds an entry to that feature's ``sources``.
 
 * ``bases``: installations (air bases, military and militia bases), and
   "X operates bases in <region>" statements placed at the region;
-* ``incidents``: see :mod:`geo.incidents`; reports of one event (same type,
-  same place, overlapping dates) from several articles are merged;
+* ``incidents``: see :mod:`geo.events.extract`; reports of one event from
+  several articles are merged by the same rule as within one
+  (:mod:`geo.events.same_event`);
 * ``areas``: governorates and provinces as polygons, and approximate zones
   an article sizes ("spanning approximately 100 square miles");
 * ``mentions``: every other place named.
@@ -14,17 +15,18 @@ that names it adds an entry to that feature's ``sources``.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .gazetteer import BASE_KINDS, Gazetteer
-from .incidents import EVENT_TYPES, find_actors
-from .model import Article, Incident, LngLat, Mention, Place, Sentence
+from ..events.actors import find_actors
+from ..events.same_event import compatible_types, dates_overlap, merged_type
+from ..events.triggers import EVENT_TYPES
+from ..model import ADMIN1_KINDS, BASE_KINDS, Article, Feature, Incident, Mention, Place, Precision, Sentence, Source
+from ..places.gazetteer import Gazetteer
+from ..places.geometry import circle
 
 LAYERS = ("bases", "incidents", "areas", "mentions")
-AREA_KINDS = {"governorate", "province"}
 SQ_KM = {"mile": 2.589988, "miles": 2.589988, "kilometers": 1.0, "kilometres": 1.0, "km": 1.0}
 SIZE_RE = re.compile(
     r"\b(?:spanning|covering|covers|spans|measuring|an area of|extends over)\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than)?\s*"
@@ -41,7 +43,6 @@ OPERATOR_RES = [
 ]
 NEGATED = re.compile(r"\b(?:no|not|never|none)\b", re.I)
 REGION_BASES = re.compile(r"\b(?:operates|maintains|runs|has|established|set up)\s+(?:several\s+|a number of\s+|many\s+)?(?:military\s+)?bases\s+in\b", re.I)
-PRECISION_STEP = {"site": "town", "town": "district", "district": "region", "region": "region", "country": "country"}
 
 
 @dataclass
@@ -52,32 +53,25 @@ class Draft:
     name: str
     kind: str
     geometry: Any = None  # shapely geometry for areas; else the place point
-    sources: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+    sources: dict[tuple[str, int], Source] = field(default_factory=dict)
     props: dict[str, Any] = field(default_factory=dict)
     operators: list[str] = field(default_factory=list)
+    precision: str | None = None  # when not the place's own
+    uncertainty_km: float | None = None
 
     def cite(self, article: Article, sent: Sentence, mention: Mention | None = None) -> None:
         key = (sent.section.article, sent.start)
         src = self.sources.get(key)
         if src is None:
             sec = sent.section
-            src = {
-                "article": sec.article,
-                "title": sec.title,
-                "publisher": sec.publisher,
-                "published": sec.published,
-                "quote": article.text[sent.start : sent.end],
-                "url": sec.url,
-                "start": sent.start,
-                "end": sent.end,
-                "names": [],
-            }
+            src = Source(sec.article, sec.title, sec.publisher, sec.published, article.text[sent.start : sent.end],
+                         sec.url, sent.start, sent.end)
             self.sources[key] = src
         if mention is not None:
             span = [mention.start, mention.end]
-            if span not in src["names"]:
-                src["names"].append(span)
-                src["names"].sort()
+            if span not in src.names:
+                src.names.append(span)
+                src.names.sort()
 
 
 def _operators(article: Article, sent: Sentence, next_sent: Sentence | None, actors) -> list[str]:
@@ -94,20 +88,6 @@ def _operators(article: Article, sent: Sentence, next_sent: Sentence | None, act
                     if a not in found and a != "unidentified":
                         found.append(a)
     return found
-
-
-def circle(center: LngLat, area_km2: float, n: int = 64):
-    """A polygon of the given area around ``center`` (local equirectangular)."""
-    from shapely.geometry import Polygon
-
-    r = math.sqrt(area_km2 / math.pi)
-    dlat = r / 111.32
-    dlon = r / (111.32 * math.cos(math.radians(center.lat)))
-    pts = [
-        (center.lon + dlon * math.cos(2 * math.pi * i / n), center.lat + dlat * math.sin(2 * math.pi * i / n))
-        for i in range(n)
-    ]
-    return Polygon(pts)
 
 
 class Builder:
@@ -143,7 +123,7 @@ class Builder:
                 for op in _operators(article, m.sentence, nxt, self.actors):
                     if op not in d.operators:
                         d.operators.append(op)
-            elif p.geometry is not None and p.kind in AREA_KINDS:
+            elif p.geometry is not None and p.kind in ADMIN1_KINDS:
                 d = self._draft("areas", p, geometry=p.geometry)
                 d.cite(article, m.sentence, m)
             else:
@@ -180,7 +160,8 @@ class Builder:
             name = f"{m.place.name} zone (approximate, about {size['n']} sq {size['u'].lower()})"
             d = self._draft("areas", m.place, "/zone", name=name, kind="approximate_zone",
                             geometry=circle(m.place.point, km2))
-            d.props.update({"approximate": True, "area_km2": km2, "precision": "district"})
+            d.props.update({"approximate": True, "area_km2": km2})
+            d.precision = Precision.DISTRICT
             d.cite(article, m.sentence, m)
             if s is not m.sentence:
                 d.cite(article, s)
@@ -191,13 +172,17 @@ class Builder:
         for art, inc in sorted(self.incidents, key=lambda ai: (ai[1].date_start is None, ai[1].date_start or "", ai[0].name)):
             for g in groups:
                 head = g[0][1]
-                if head.event_type == inc.event_type and head.place.key == inc.place.key and _overlap(head, inc):
+                if head.place.key == inc.place.key and compatible_types(head.event_type, inc.event_type) \
+                        and dates_overlap(head.date, inc.date):
                     g.append((art, inc))
                     break
             else:
                 groups.append([(art, inc)])
         for g in groups:
             head = g[0][1]
+            event_type = head.event_type
+            for _, inc in g[1:]:
+                event_type = merged_type(event_type, inc.event_type)
             dated = [i for _, i in g if i.date_start]
             start = max((i.date_start for i in dated), default=None)
             end = min((i.date_end for i in dated if i.date_end), default=None)
@@ -212,11 +197,11 @@ class Builder:
                 prec = "day"
             else:
                 prec = precs.pop() if len(precs) == 1 else "range"
-            suffix = f"/{head.event_type}/{start or 'undated'}"
-            label = EVENT_TYPES[head.event_type][0]
+            suffix = f"/{event_type}/{start or 'undated'}"
+            label = EVENT_TYPES[event_type][0]
             near = any(i.near for _, i in g)
             d = self._draft("incidents", head.place, suffix, name=f"{label}: {'near ' if near else ''}{head.place.name}",
-                            kind=head.event_type)
+                            kind=event_type)
             actors: list[str] = []
             fats = [x for _, i in g for x in i.fatalities]
             injs = [x for _, i in g for x in i.injuries]
@@ -231,10 +216,11 @@ class Builder:
                         # The country the event happens in is its place, not an actor.
                         if a not in bucket and not (country and a == country.name):
                             bucket.append(a)
-            prec_place = PRECISION_STEP[head.place.precision] if near else head.place.precision
+            d.precision = Precision(head.place.precision).widened() if near else head.place.precision
+            d.uncertainty_km = round(head.place.uncertainty_km + (10.0 if near else 0.0), 1)
             d.props.update(
                 {
-                    "event_type": head.event_type,
+                    "event_type": event_type,
                     "event_label": label,
                     "date_start": start,
                     "date_end": end,
@@ -247,53 +233,30 @@ class Builder:
                     "fatalities_high": max(fats) if fats else None,
                     "injuries": min(injs) if injs else None,
                     "injuries_high": max(injs) if injs else None,
-                    "precision": prec_place,
-                    "uncertainty_km": round(head.place.uncertainty_km + (10.0 if near else 0.0), 1),
                     "reason": "; ".join(sorted({i.trigger for _, i in g})),
                 }
             )
 
-    def features(self) -> dict[str, list[dict[str, Any]]]:
+    def features(self) -> dict[str, list[Feature]]:
         self._merge_incidents()
-        layers: dict[str, list[dict[str, Any]]] = {name: [] for name in LAYERS}
+        layers: dict[str, list[Feature]] = {name: [] for name in LAYERS}
         for d in sorted(self.drafts.values(), key=lambda d: d.id):
             layers[d.layer].append(to_feature(d))
         return layers
 
 
-def _overlap(a: Incident, b: Incident) -> bool:
-    if a.date_start is None or b.date_start is None:
-        return True
-    return a.date_start <= (b.date_end or "9999") and b.date_start <= (a.date_end or "9999")
-
-
-def to_feature(d: Draft) -> dict[str, Any]:
-    from shapely.geometry import mapping
-
+def to_feature(d: Draft) -> Feature:
     p = d.place
-    sources = [d.sources[k] for k in sorted(d.sources)]
-    props: dict[str, Any] = {
-        "id": d.id,
-        "name": d.name,
-        "layer": d.layer,
-        "kind": d.kind,
-        "country": p.country or None,
-        "precision": p.precision,
-        "uncertainty_km": p.uncertainty_km,
-        "place_id": p.key,
-        "place_name": p.name,
-        "coord_source": p.source,
-        "source_count": len(sources),
-        # Typed dates for GIS filters: an interval "start/end" counts by its bounds.
-        "first_published": min((s["published"].split("/")[0] for s in sources if s["published"]), default=None),
-        "last_published": max((s["published"].split("/")[-1] for s in sources if s["published"]), default=None),
-        "sources": sources,
-    }
+    props = dict(d.props)
     if d.layer == "bases":
         props["operator"] = "; ".join(d.operators) or None
-    props.update(d.props)
-    if d.geometry is not None:
-        geom = mapping(d.geometry)
-    else:
-        geom = {"type": "Point", "coordinates": [p.point.lon, p.point.lat]}
-    return {"type": "Feature", "id": d.id, "properties": props, "geometry": geom}
+    from shapely.geometry import mapping
+
+    geom = mapping(d.geometry) if d.geometry is not None else {"type": "Point", "coordinates": [p.point.lon, p.point.lat]}
+    return Feature(
+        id=d.id, layer=d.layer, name=d.name, kind=d.kind, place=p,
+        sources=[d.sources[k] for k in sorted(d.sources)], geometry=geom,
+        precision=d.precision or p.precision,
+        uncertainty_km=d.uncertainty_km if d.uncertainty_km is not None else p.uncertainty_km,
+        properties=props,
+    )

@@ -1,4 +1,4 @@
-"""Stage 7: the layers in the formats GIS users load: GeoPackage, KML, CSV, GeoParquet.
+"""The layers in the formats GIS users load: GeoPackage, KML, CSV, GeoParquet.
 
 Everything is written with geopandas and pyogrio from the GeoJSON layers the
 build wrote, with typed columns: dates as dates, counts as integers.
@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errors import OutputError
+from ..errors import OutputError
+from ..events.triggers import EVENT_TYPES
 from .features import LAYERS
-from .incidents import EVENT_TYPES
+from .files import atomic_file
 
 DATE_FIELDS = ("date_start", "date_end", "first_published", "last_published")
 INT_FIELDS = ("source_count", "fatalities", "fatalities_high", "injuries", "injuries_high")
@@ -76,22 +75,6 @@ def frame(fc: dict[str, Any]):
         elif col in BOOL_FIELDS:
             df[col] = df[col].astype("boolean")
     return gpd.GeoDataFrame(df, geometry=geoms, crs="EPSG:4326")
-
-
-def _atomic(out: Path, write) -> Path:
-    """Write into a temporary file next to ``out`` and rename it into place."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=out.suffix)
-    os.close(fd)
-    os.unlink(tmp)
-    try:
-        write(Path(tmp))
-        os.replace(tmp, out)
-    except Exception:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-    return out
 
 
 def columns(features: list[dict[str, Any]], names: list[str]) -> tuple[list[Any], list[Any]]:
@@ -153,7 +136,7 @@ def export_gpkg(layers: dict[str, dict[str, Any]], out: Path) -> Path:
         raw_write(path, None, arrays, names, field_mask=masks, layer="sources", driver="GPKG", geometry_type=None,
                   append=True)
 
-    return _atomic(out, write)
+    return atomic_file(out, write)
 
 
 def _description(p: dict[str, Any]) -> str:
@@ -180,7 +163,7 @@ def export_kml(layers: dict[str, dict[str, Any]], out: Path) -> Path:
             keep.insert(1, "Description", [_description(f["properties"]) for f in layers[name]["features"]])
             pyogrio.write_dataframe(keep, path, layer=name, driver="LIBKML", append=i > 0, layer_options={"FOLDER": "YES"})
 
-    return _atomic(out, write)
+    return atomic_file(out, write)
 
 
 def _names(v: str | None) -> list[str]:
@@ -251,7 +234,7 @@ def export_csv(layers: dict[str, dict[str, Any]], out: Path) -> Path:
             for row in acled_rows(layers):
                 w.writerow({k: ("" if v is None else v) for k, v in row.items()})
 
-    return _atomic(out, write)
+    return atomic_file(out, write)
 
 
 def export_parquet(layers: dict[str, dict[str, Any]], out: Path) -> Path:
@@ -262,7 +245,7 @@ def export_parquet(layers: dict[str, dict[str, Any]], out: Path) -> Path:
         gdf = gpd.GeoDataFrame(pd.concat([frame(layers[n]) for n in LAYERS], ignore_index=True), crs="EPSG:4326")
         gdf.to_parquet(path, index=False)
 
-    return _atomic(out, write)
+    return atomic_file(out, write)
 
 
 WRITERS = {"gpkg": export_gpkg, "kml": export_kml, "csv": export_csv, "parquet": export_parquet}

@@ -1,4 +1,4 @@
-"""Stage 5: validate features and write the GeoJSON layers.
+"""Validate features and write the GeoJSON layers.
 
 Files are RFC 7946 FeatureCollections: lon/lat WGS84, no ``crs`` member,
 6 decimals, exterior rings counter-clockwise, keys sorted, one feature a
@@ -9,12 +9,12 @@ atomically (temp file + rename).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errors import OutputError, ValidationError
+from ..errors import ValidationError
+from ..model import Feature
+from .files import atomic_write
 
 BORDER_BUFFER_DEG = 0.1  # about 10 km: points on a border, simplified outlines
 
@@ -39,7 +39,7 @@ def normalise_geometry(geom: dict[str, Any]) -> dict[str, Any]:
     return {"type": geom["type"], "coordinates": _round(geom["coordinates"])}
 
 
-def validate(layers: dict[str, list[dict[str, Any]]], countries: dict[str, Any]) -> None:
+def validate(layers: dict[str, list[Feature]], countries: dict[str, Any]) -> None:
     """Raise ValidationError naming the feature and the rule it breaks."""
     from shapely.geometry import Point, shape
 
@@ -47,11 +47,11 @@ def validate(layers: dict[str, list[dict[str, Any]]], countries: dict[str, Any])
     near: dict[str, Any] = {}  # country -> its polygon with the border margin, made once
     for layer, feats in layers.items():
         for f in feats:
-            fid = f["id"]
+            fid = f.id
             if fid in seen:
                 raise ValidationError(f"{layer}: feature {fid!r}: id is not unique")
             seen.add(fid)
-            g = f["geometry"]
+            g = f.geometry
             pts = [g["coordinates"]] if g["type"] == "Point" else [c for ring in _rings(g) for c in ring]
             for lon, lat in pts:
                 if not (-180 <= lon <= 180 and -90 <= lat <= 90):
@@ -61,18 +61,18 @@ def validate(layers: dict[str, list[dict[str, Any]]], countries: dict[str, Any])
                 if not geom.is_valid:
                     raise ValidationError(f"{layer}: feature {fid!r}: polygon is not valid")
                 continue  # winding: normalise_geometry makes it counter-clockwise when it writes
-            iso = f["properties"].get("country")
+            iso = f.place.country or None
             poly = countries.get(iso) if iso else None
             if poly is not None and iso not in near:
                 near[iso] = poly.buffer(BORDER_BUFFER_DEG)
             if poly is not None and not near[iso].contains(Point(*g["coordinates"])):
                 raise ValidationError(
                     f"{layer}: feature {fid!r}: point {g['coordinates']} (lon, lat) is outside {iso}; "
-                    f"check the coordinate source {f['properties'].get('coord_source')!r} (swapped lon/lat?)"
+                    f"check the coordinate source {f.place.source!r} (swapped lon/lat?)"
                 )
-            for s in f["properties"].get("sources", []):
-                if s["end"] <= s["start"]:
-                    raise ValidationError(f"{layer}: feature {fid!r}: source offsets {s['start']}..{s['end']} are empty")
+            for s in f.sources:
+                if s.end <= s.start:
+                    raise ValidationError(f"{layer}: feature {fid!r}: source offsets {s.start}..{s.end} are empty")
 
 
 def _rings(g: dict[str, Any]):
@@ -92,28 +92,11 @@ def dumps_collection(features: list[dict[str, Any]]) -> str:
     return '{"type":"FeatureCollection","features":[\n' + body + ("\n" if feats else "") + "]}\n"
 
 
-def atomic_write(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
-    except OSError as err:
-        raise OutputError(f"{path}: cannot write ({err.strerror}); check the folder exists and is writable") from err
-
-
-def write_layers(folder: Path, layers: dict[str, list[dict[str, Any]]]) -> dict[str, Path]:
+def write_layers(folder: Path, layers: dict[str, list[Feature]]) -> dict[str, Path]:
     out = {}
     for name, feats in layers.items():
         path = folder / f"{name}.geojson"
-        atomic_write(path, dumps_collection(feats))
+        atomic_write(path, dumps_collection([f.as_geojson() for f in feats]))
         out[name] = path
     return out
 

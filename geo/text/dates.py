@@ -10,49 +10,14 @@ never narrower than the text allows.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .articles import MONTH_RE, MONTHS, _month_name
+from ..model import DateRange
+from .calendar import MONTH_RE, WEEKDAYS, month_number, number
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
 # The end of a clause: "Two days after the attack on Camp Taji, rockets hit ...".
 CLAUSE_BREAK = re.compile(r"[,;:—–]")
-
-
-@dataclass(frozen=True)
-class DateRange:
-    start: date
-    end: date
-    precision: str  # day, week, month, range
-
-    @staticmethod
-    def of(start: date, end: date, precision: str | None = None) -> "DateRange":
-        if precision is None:
-            precision = "day" if start == end else "range"
-        return DateRange(start, end, precision)
-
-    def union(self, other: "DateRange") -> "DateRange":
-        if other == self:
-            return self
-        start, end = min(self.start, other.start), max(self.end, other.end)
-        prec = self.precision if self.precision == other.precision and start == self.start and end == self.end else "range"
-        if start == end:
-            prec = "day"
-        return DateRange(start, end, prec)
-
-    def shift(self, days: int) -> "DateRange":
-        return DateRange(self.start + timedelta(days), self.end + timedelta(days), self.precision)
-
-    def overlaps(self, other: "DateRange") -> bool:
-        return self.start <= other.end and other.start <= self.end
-
-    def iso(self) -> tuple[str, str]:
-        return self.start.isoformat(), self.end.isoformat()
 
 
 @lru_cache(maxsize=256)
@@ -128,16 +93,6 @@ FOLLOWING = re.compile(r"\b(?:the\s+following\s+day|the\s+next\s+day|a\s+day\s+l
 LATER_EARLIER = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier|before|after)\b", re.I)
 
 
-def number(s: str) -> int:
-    """'12', '1,200', 'twelve', 'a'/'an' -> the number."""
-    s = s.lower().replace(",", "")
-    return int(s) if s.isdigit() else 1 if s in ("a", "an") else NUMBER_WORDS[s]
-
-
-def _month_num(s: str) -> int:
-    return MONTHS[_month_name(s)]
-
-
 DATELINE_PREFIX = re.compile(
     rf"^\s*[A-Z][A-Za-z .'’-]{{1,40}},\s+(?:[A-Z][a-z]+,?\s+)?(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}})"
     r"\s*(?:\([^)]*\)\s*)?[-–—:]\s*"
@@ -172,19 +127,19 @@ def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.
     if m:
         g = m.groupdict()
         try:
-            d = date(int(g["year"] or g["year2"]), _month_num(g["month"] or g["month2"]), int(g["day"] or g["day2"]))
+            d = date(int(g["year"] or g["year2"]), month_number(g["month"] or g["month2"]), int(g["day"] or g["day2"]))
             return DateRange(d, d, "day"), m
         except ValueError:
             pass
     m = MONTH_YEAR.search(text)
     if m:
-        return _month_range(int(m["year"]), _month_num(m["month"])), m
+        return _month_range(int(m["year"]), month_number(m["month"])), m
     if anchor is None:
         return None, None
     m = MONTH_DAY.search(text)
     if m:
         g = m.groupdict()
-        mon, day = _month_num(g["month"] or g["month2"]), int(g["day"] or g["day2"])
+        mon, day = month_number(g["month"] or g["month2"]), int(g["day"] or g["day2"])
 
         def on(d: date) -> DateRange:
             y = d.year if (mon, day) <= (d.month, d.day) else d.year - 1
@@ -213,7 +168,7 @@ def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.
         return anchor.shift(-n), m
     m = IN_MONTH.search(text)
     if m:
-        mon = _month_num(m["month"])
+        mon = month_number(m["month"])
         return _over_anchor(
             anchor, lambda d: _month_range(d.year if mon <= d.month else d.year - 1, mon), "month"
         ), m

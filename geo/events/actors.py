@@ -1,0 +1,92 @@
+"""Actors: who the text names around an event, as attacker or target.
+
+Aliases and canonical names are ``data/lexicon/actors.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..text.lexicon import LEXICON_DIR, rows
+
+ACTOR_WINDOW = 100  # characters either side of the trigger in which actors count
+SIDE_WINDOW = 60  # ... and in which they count as attacker (before) or target (after)
+
+
+def load_actors(path: Path | None = None) -> list[tuple[str, str]]:
+    """(alias, canonical name), longest alias first."""
+    folder = path.parent if path else LEXICON_DIR
+    name = path.stem if path else "actors"
+    out = [(alias, canon) for alias, canon, _group in rows(name, 3, folder)]
+    return sorted(out, key=lambda ac: -len(ac[0]))
+
+
+def actor_groups(path: Path | None = None) -> dict[str, str]:
+    """Canonical name -> the map's colour group ("coalition", "iran_aligned"), where one is set."""
+    folder = path.parent if path else LEXICON_DIR
+    name = path.stem if path else "actors"
+    return {canon: group for _alias, canon, group in rows(name, 3, folder) if group}
+
+
+SPEECH_AFTER = re.compile(r"^(?:\s+\w+){0,2}\s+(?:said|says|told|reported|announced|stated|confirmed|claimed)\b", re.I)
+
+
+def find_actors(text: str, actors: list[tuple[str, str]], window: tuple[int, int] | None = None) -> list[str]:
+    """Canonical actor names in order of appearance, longest alias first.
+
+    With ``window`` (start, end), only names inside it count.  A name that
+    is the subject of a speech verb ("Iraq's military said") reports the
+    event; it is not an actor in it.
+    """
+    taken: list[tuple[int, int, str]] = []
+    for alias, canon in actors:
+        for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text, re.I if alias.islower() else 0):
+            if window and not (window[0] <= m.start() and m.end() <= window[1]):
+                continue
+            if SPEECH_AFTER.match(text[m.end() : m.end() + 40]):
+                continue
+            if not any(s < m.end() and m.start() < e for s, e, _ in taken):
+                taken.append((m.start(), m.end(), canon))
+    seen: list[str] = []
+    for _, _, canon in sorted(taken):
+        if canon not in seen:
+            seen.append(canon)
+    return seen
+
+
+UNIDENTIFIED = re.compile(r"\b(?:unidentified|unknown (?:assailants|gunmen|attackers|drones?)|unclaimed|no group (?:has )?claimed)\b", re.I)
+
+
+def sides(text: str, at: int, length: int, actors: list[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """(attacker, target) as the sentence names them around its trigger at ``at``.
+
+    Before the trigger is the attacker ("Iran fired missiles at ..."), after it
+    the target ("... at U.S. forces"), except after "by" ("hit by rockets
+    fired by Kataib Hezbollah").  "Unidentified" when the text says so.
+    """
+    end = at + length
+    before = find_actors(text, actors, (max(0, at - SIDE_WINDOW), at))
+    after_text = text[end : end + SIDE_WINDOW]
+    attacker, target = list(before), []
+    for a in find_actors(after_text, actors):
+        by = re.search(rf"\bby\s+(?:the\s+|a\s+|an\s+)?[^.]{{0,20}}?$", after_text[: _find(after_text, a, actors)])
+        (attacker if by else target).append(a)
+    if not attacker and UNIDENTIFIED.search(text):
+        attacker = ["unidentified"]
+    return _unique(attacker), _unique([t for t in target if t not in attacker])
+
+
+def _find(text: str, canon: str, actors: list[tuple[str, str]]) -> int:
+    for alias, c in actors:
+        if c == canon:
+            m = re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text, re.I if alias.islower() else 0)
+            if m:
+                return m.start()
+    return 0
+
+
+def _unique(xs: list[str]) -> list[str]:
+    return list(dict.fromkeys(xs))
+
+

@@ -1,0 +1,122 @@
+"""Dating event reports across a page, and the follow-up sentences that complete them.
+
+Dates, per page, in this order (the first, each sentence's own expression,
+is read in :func:`geo.events.extract.reports`):
+
+1. absolute and deictic expressions, against the section's writing date;
+2. an undated incident takes the date of the one dated incident of the same
+   type in the same country on the page ("U.S. forces struck three Iranian
+   nuclear facilities over the weekend" dates "bombs ... Iran's Fordo
+   nuclear site");
+3. "the following day" / "N days later" count from the previous incident
+   ("came a day after <this event>" counts back from it; with no dated
+   previous incident, it only moves the upper bound back);
+4. an undated sentence right after a dated incident sentence inherits it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import REMOTE_EVENTS, Article
+from ..text import dates
+from .casualties import states_casualties
+from .report import Report
+from .triggers import ANAPHOR, EVENT_ANAPHOR, SEPARATE, triggers, weak
+
+def follow_ups(article: Article, cands: list[Report]) -> None:
+    """The next sentence, when it is about the same event and no event of its own:
+    "There were no reports of casualties in the attack late on Wednesday."  It
+    becomes a source; it dates an undated incident and gives casualty figures."""
+    taken = {c.sentence.start for c in cands} | {s.start for c in cands for s in c.context}
+    for c in cands:
+        j = _last(c) + 1
+        if j >= len(article.sentences) or article.sentences[j].start in taken or c.same_as_previous:
+            continue
+        nxt = article.sentences[j]
+        if nxt.section != c.sentence.section or not (ANAPHOR.search(nxt.text) or states_casualties(nxt.text)):
+            continue
+        kinds = {k for k, m in triggers(nxt.text) if not weak(k, m)}
+        if kinds - {c.event_type} or SEPARATE.search(nxt.text):
+            continue  # another event ("A separate drone attack killed two soldiers")
+        c.follow.append(nxt)
+        # Only a sentence about the event itself dates it: one about the place may
+        # give its history ("the airport ... had been vacated on October 20"), and
+        # a date after "since"/"after"/"than" is another event's.
+        if c.date is None and not c.relative and (EVENT_ANAPHOR.search(nxt.text) or c.event_type in kinds):
+            own = re.split(r"\b(?:since|after|before|than|following)\b", nxt.text, maxsplit=1)[0]
+            d, words = dates.resolve(own, dates.parse_anchor(nxt.section.published))
+            if d:
+                c.date, c.date_text = d, f"'{words}' in the next sentence"
+
+
+def date_passes(cands: list[Report]) -> None:
+    # 2. undated -> the one dated incident of the same type and country on the page
+    for c in cands:
+        if c.date or c.relative or not c.places or c.same_as_previous:
+            continue
+        dated = [
+            o for o in cands
+            if o is not c and o.own_date and o.event_type == c.event_type and o.country_only and o.countries & c.countries
+        ]
+        ranges = {o.date for o in dated}
+        if len(ranges) == 1:
+            c.date = dated[0].date
+            c.date_text = f"as '{dated[0].date_text}' in: {dated[0].sentence.text[:60]}…"
+            c.extra.extend(o.sentence for o in dated)
+    # 3. relative to the previous incident in the same section
+    prev: Report | None = None
+    for c in cands:
+        at = c.trigger_at - c.sentence.start
+        if c.relative and prev and prev.date:
+            c.date, c.date_text = dates.relative(c.sentence.text, prev.date, at)
+        elif c.relative:
+            # "The attack came six days after <this event>": with the attack
+            # undated, this event is still at least six days before the writing.
+            n, words, inside = dates.offset(c.sentence.text, at)
+            if n is not None and n < 0 and inside:
+                c.days_before, c.date_text = -n, f"'{words}' an undated event (so at least {-n} days before writing)"
+        anchor = dates.parse_anchor(c.sentence.section.published)
+        if c.date and anchor and c.date.start > anchor.end:
+            c.date, c.date_text = None, ""  # a relative date after the writing date is a misreading
+        if c.date:
+            prev = c
+    # 4. an undated sentence next to a dated report of the same event inherits its date
+    #    (the sentence before, else the one after: a lead often dates the event second)
+    for a, b in zip(cands[1:], cands):
+        if a.own_date and _next_door(a, b, +1):
+            b.date, b.date_text = a.date, f"as '{a.date_text}' in the next sentence"
+    for a, b in zip(cands, cands[1:]):
+        if _next_door(a, b, -1):
+            b.date, b.date_text = a.date, f"as '{a.date_text}' in the previous sentence"
+
+
+def _last(c: Report) -> int:
+    """Index of the last sentence of its report (follow-ups included)."""
+    return c.index + sum(s.start > c.sentence.start for s in [*c.context, *c.follow])
+
+
+def _next_door(dated: Report, undated: Report, step: int) -> bool:
+    """Is ``dated`` the report ``step`` away from ``undated``, of the same kind of event?
+
+    Next to it, or one sentence further when the type is the very same ("An
+    Iranian missile attack on Thursday morning struck ... At least six people
+    ... Tel Aviv, Ramat Gan, and Holon were among the cities impacted during the
+    large-scale missile barrage").
+    """
+    gap = undated.index - _last(dated) - 1 if step < 0 else dated.index - _last(undated) - 1
+    same = dated.event_type == undated.event_type
+    # One sentence further only when the undated one points back to the event, and never
+    # across "in a separate incident".
+    bridged = gap == 1 and same and bool(EVENT_ANAPHOR.search(undated.sentence.text)) and not SEPARATE.search(undated.sentence.text)
+    return (
+        undated.date is None
+        and not undated.relative
+        and dated.date is not None
+        and (gap == 0 or bridged)
+        and dated.sentence.section == undated.sentence.section
+        and (same or {dated.event_type, undated.event_type} <= REMOTE_EVENTS)
+        and bool(dated.countries & undated.countries)  # not "airstrikes on Syria ... Iran targeted Al Udeid"
+    )
+
+

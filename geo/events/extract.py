@@ -1,0 +1,181 @@
+"""Incidents: an event of a known type at a place on a date.
+
+A sentence is an event report when it holds an event trigger
+(:mod:`geo.events.triggers`) and a place (:mod:`geo.events.where`); a
+sentence naming several installations ("... at Camp Taji ... and the Imam
+Ali base") gives one incident for each.  A sentence with a trigger and no
+place takes the places of the next sentence when that one reports no event
+of its own ("Drones struck two oil facilities ... fires at ... Abqaiq and
+Khurais"); a next sentence about the same event ("no casualties in the
+attack late on Wednesday") is a source too, and gives the date and
+casualty figures when the first has none (differing figures give a low and
+a high).  Dates: :mod:`geo.events.dating`.  Reports of one event are merged
+by the one same-event rule (:mod:`geo.events.same_event`).
+
+What is still undated has ``date_precision == "unknown"`` and only an upper
+bound (the writing date).  Incidents that only a country can place are not
+mapped; they are reported with their quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from ..model import REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
+from ..places.gazetteer import Gazetteer
+from ..text import dates
+from .actors import ACTOR_WINDOW, find_actors, sides
+from .casualties import casualties
+from .dating import date_passes, follow_ups
+from .report import Report
+from .same_event import dates_overlap, merge_within
+from .triggers import EVENT_ANAPHOR, FOREIGN_CLOCK, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, WEAPON, main_trigger, trigger, weak
+from .where import country_only, event_places, places_next_door
+
+def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> list[Report]:
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence.start, []).append(m)
+    out: list[Report] = []
+    placeless: tuple[int, str] | None = None  # (index, type) of the last event sentence that named no place
+    for i, sent in enumerate(article.sentences):
+        ms = by_sentence.get(sent.start, [])
+        hit = trigger(sent.text)
+        generic = hit is None
+        if generic:
+            gm = GENERIC_ATTACK.search(sent.text)
+            if not (gm and any(m.place and m.place.precision == "site" for m in ms)):
+                continue
+            hit = ("attack_on_installation", gm)
+        slug, tm = main_trigger(sent, hit, ms)
+        places = event_places(article.text, sent, ms, gaz, sent.start + tm.start(), weak(slug, tm))
+        same = bool(SAME_EVENT.search(sent.text))
+        context: list[Sentence] = []
+        if generic and placeless and placeless[0] == i - 1 and EVENT_ANAPHOR.search(sent.text) and (
+                article.sentences[i - 1].section == sent.section):
+            # "... killed in airstrikes on a Syrian airbase. The Tuesday night attack targeted
+            # the T4 airbase": the sentence before says what kind of attack it was.
+            slug, context = placeless[1], [article.sentences[i - 1]]
+        if country_only(places) and not same and slug in REMOTE_EVENTS:
+            there = places_next_door(article, i, tm, places, by_sentence, gaz)
+            if there:
+                places, context = there, [*context, article.sentences[i + 1]]
+        # An event sentence no place below a country holds may type the next one; not when
+        # it names several kinds of weapon ("with rockets and drones over 100 times").
+        kinds = {w.lower().rstrip("s") for w in WEAPON.findall(sent.text)}
+        placeless = (i, slug) if slug in REMOTE_EVENTS and len(kinds) <= 1 and country_only(places) else None
+        if not places and not same:
+            continue
+        c = Report(sent, i, slug, tm.group(0), sent.start + tm.start(), places, same_as_previous=same, context=context)
+        anchor = dates.parse_anchor(sent.section.published)
+        for x in [sent, *context]:
+            c.date, words = dates.resolve(x.text, anchor)
+            if c.date:
+                c.date_text = words if x is sent else f"'{words}' in the sentence {'before' if x.start < sent.start else 'after'}"
+                break
+        if c.date and OVERNIGHT.search(sent.text) and c.date.start == c.date.end:
+            # "struck ... overnight, ... said on Sunday": the night may have begun the day before.
+            c.date = DateRange(c.date.start - timedelta(1), c.date.end, "range")
+            c.date_text += " (overnight: from the evening before)"
+        if c.date and FOREIGN_CLOCK.search(sent.text):
+            # "5:30 p.m. (EST) on January 7": another time zone's day may be the next or previous day here.
+            c.date = DateRange(c.date.start - timedelta(1), c.date.end + timedelta(1), "range")
+            c.date_text += " (± 1 day: the text gives another time zone's clock)"
+        c.relative = c.date is None and dates.has_relative(sent.text)
+        out.append(c)
+    follow_ups(article, out)
+    return out
+
+
+
+
+def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: list[tuple[str, str]]):
+    """Incidents of one article, and the candidates no place below a country holds."""
+    cands = candidates(article, mentions, gaz)
+    date_passes(cands)
+    incidents: list[Incident] = []
+    unplaced: list[Report] = []
+    last: list[Incident] = []
+    for c in cands:
+        if c.same_as_previous and last:
+            for inc in last:
+                inc.sentences.append(c.sentence)
+            continue
+        if not c.places or c.country_only:
+            unplaced.append(c)
+            continue
+        last = []
+        own = sorted({s.start: s for s in [c.sentence, *c.context, *c.follow]}.values(), key=lambda s: s.start)
+        sents = [*own, *[s for s in c.extra if s not in own]]
+        for m, place, near in c.places:
+            inc = _incident(c, m, place, near, sents, actors)
+            incidents.append(inc)
+            last.append(inc)
+    incidents = merge_within(incidents)
+    # Country-level reports of an event placed elsewhere on the page join it as sources.
+    rest = []
+    for u in unplaced:
+        # "Iran fired several ballistic missiles at US military installations in Qatar on
+        # Monday ... Iran targeted Al Udeid Air Base": the country-level report says
+        # what kind of attack the installation's was.
+        match = [i for i in incidents if (i.event_type == u.event_type or i.event_type == "attack_on_installation" and u.event_type in WEAPON_EVENTS)
+                 and i.place.country in u.countries and u.own_date and i.date is not None and dates_overlap(i.date, u.date)]
+        if len(match) == 1 and u.places:
+            if u.sentence not in match[0].sentences:
+                match[0].sentences.append(u.sentence)
+                match[0].sentences.sort(key=lambda s: s.start)
+            if match[0].event_type == "attack_on_installation":
+                match[0].event_type = u.event_type
+        else:
+            rest.append(u)
+    return incidents, rest
+
+
+
+
+def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, actors) -> Incident:
+    fats: list[int] = []
+    injs: list[int] = []
+    if c.event_type != "other":
+        # Each sentence's figures; a follow-up counts when the event's own sentence has none
+        # of that kind, or states others ("three killed" ... "two killed"): a low and a high.
+        for s in [c.sentence, *c.context, *c.follow]:
+            f, i = casualties(s.text)
+            if f is not None and (f not in fats):
+                fats.append(f)
+            if i is not None and (i not in injs):
+                injs.append(i)
+        if len(fats) > 1 and 0 in fats:
+            fats.remove(0)  # "no casualties" beside a figure is a general statement, not a count
+        if len(injs) > 1 and 0 in injs:
+            injs.remove(0)
+    names: list[str] = []
+    for s in sents:
+        at = c.trigger_at - s.start if s == c.sentence else None
+        window = (max(0, at - ACTOR_WINDOW), at + len(c.trigger) + ACTOR_WINDOW) if at is not None else None
+        for a in find_actors(s.text, actors, window):
+            if a not in names:
+                names.append(a)
+    attacker, target = sides(c.sentence.text, c.trigger_at - c.sentence.start, len(c.trigger), actors)
+    anchor = dates.parse_anchor(c.sentence.section.published)
+    if c.date:
+        de = c.date.end.isoformat()
+    else:
+        de = (anchor.end - timedelta(c.days_before)).isoformat() if anchor else None
+    return Incident(
+        event_type=c.event_type,
+        place=place,
+        sentences=list(sents),
+        mentions=[m] if m else [],
+        date=c.date,
+        date_end=de,
+        near=near,
+        actors=names,
+        attacker=attacker,
+        target=target,
+        fatalities=sorted(fats),
+        injuries=sorted(injs),
+        trigger=f"{c.trigger!r}; date: {c.date_text or 'none in text'}",
+    )
+

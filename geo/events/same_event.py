@@ -1,0 +1,53 @@
+"""The one same-event rule: when two reports are one incident.
+
+Two reports are one event when they are at the same place, of the same type
+(or one says only that an installation was attacked and the other how: "Iran
+targeted Al Udeid Air Base" and "Iranian missiles were fired at Al Udeid Air
+Base"), and their date ranges overlap (an undated report overlaps any).
+The rule is the same within an article (:func:`merge_within`) and across
+articles (:mod:`geo.output.features`); the merged type is the more specific.
+"""
+
+from __future__ import annotations
+
+from ..model import REMOTE_EVENTS, DateRange, EventType, Incident
+
+
+def compatible_types(a: str, b: str) -> bool:
+    return a == b or ({a, b} <= REMOTE_EVENTS and EventType.ATTACK_ON_INSTALLATION in {a, b})
+
+
+def merged_type(a: str, b: str) -> str:
+    """The more specific of two compatible types."""
+    return b if a == EventType.ATTACK_ON_INSTALLATION else a
+
+
+def dates_overlap(a: DateRange | None, b: DateRange | None) -> bool:
+    return a is None or b is None or a.overlaps(b)
+
+
+def same_event(a: Incident, b: Incident) -> bool:
+    return a.place.key == b.place.key and compatible_types(a.event_type, b.event_type) and dates_overlap(a.date, b.date)
+
+
+def merge_within(incidents: list[Incident]) -> list[Incident]:
+    """Reports of one article about one event are one incident (sources, dates, actors, figures joined)."""
+    out: list[Incident] = []
+    for inc in incidents:
+        twin = next((o for o in out if same_event(o, inc)), None)
+        if twin is None:
+            out.append(inc)
+            continue
+        for s in inc.sentences:
+            if s not in twin.sentences:
+                twin.sentences.append(s)
+        twin.mentions.extend(m for m in inc.mentions if m not in twin.mentions)
+        if twin.date is None and inc.date is not None:
+            twin.date, twin.date_end = inc.date, inc.date_end
+        twin.event_type = merged_type(twin.event_type, inc.event_type)
+        for a in inc.actors:
+            if a not in twin.actors:
+                twin.actors.append(a)
+        twin.fatalities = sorted(set(twin.fatalities) | set(inc.fatalities))
+        twin.injuries = sorted(set(twin.injuries) | set(inc.injuries))
+    return out

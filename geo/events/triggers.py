@@ -1,0 +1,100 @@
+"""Event words: which type of event a sentence reports, and where its trigger is.
+
+The triggers are rows of ``data/lexicon/triggers.tsv`` (strongest first); the
+types and their ACLED mapping are ``data/lexicon/event_types.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import REMOTE_EVENTS, EventType, Mention, Sentence
+from ..text.dates import CLAUSE_BREAK
+from ..text.lexicon import rows
+
+# slug: (label, ACLED event_type, ACLED sub_event_type)
+EVENT_TYPES = {EventType(slug): (label, acled, sub) for slug, label, acled, sub in rows("event_types", 4)}
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, re.I)) for slug, rx in rows("triggers", 2)]
+# A verb of attack with nothing more specific: an attack on an installation, when
+# the sentence names one ("Iran targeted Al Udeid Air Base").
+GENERIC_ATTACK = re.compile(r"\b(?:targeted|attacked|struck|hit)\b", re.I)
+WEAPON_WORDS = r"rockets?|missiles?|drones?|shells?|bombs?"
+WEAPON = re.compile(rf"\b({WEAPON_WORDS})\b", re.I)
+SEPARATE = re.compile(
+    r"\b(?:separate(?:ly)?|elsewhere|another (?:\w+ )?(?:attack|strike|raid|incident|drone|rocket|missile)s?"
+    r"|also (?:hit|struck|targeted|attacked|reported))\b", re.I)
+OVERNIGHT = re.compile(r"\bovernight\b", re.I)
+FOREIGN_CLOCK = re.compile(r"\b(?:EST|EDT|ET|PST|PDT|CST|GMT|UTC|CET)\b")
+BACKGROUND = re.compile(
+    r"\b(?:(?:just |shortly |only )?(?:\w+ )?(?:days?|hours?|weeks?|months?) (?:after|before)|in (?:response|retaliation) (?:to|for)"
+    r"|responded with|to avenge)\b", re.I)
+SAME_EVENT = re.compile(r"\bthe same (?:drone |air |missile |rocket )?(?:strike|attack|raid|bombing)\b", re.I)
+# The next sentence refers back to the event: "the attack", "The rockets landed ...".
+EVENT_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:[\w-]+ ){0,2}(?:attacks?|strikes?|raids?|bombings?|rockets?|missiles?|drones?|incident|explosions?|blasts?|barrages?)\b", re.I)
+# ... or to where it happened ("Three rockets attacked the base on Sunday").
+ANAPHOR = re.compile(EVENT_ANAPHOR.pattern + r"|\bthe (?:base|camp|airport|compound)\b", re.I)
+
+
+def triggers(text: str) -> list[tuple[str, re.Match[str]]]:
+    """Every trigger in ``text``, in priority order, none overlapping a stronger one."""
+    out: list[tuple[str, re.Match[str]]] = []
+    for slug, rx in TRIGGERS:
+        for m in rx.finditer(text):
+            if not any(m.start() < o.end() and o.start() < m.end() for _, o in out):
+                out.append((slug, m))
+    return out
+
+
+def trigger(text: str) -> tuple[str, re.Match[str]] | None:
+    for slug, rx in TRIGGERS:
+        m = rx.search(text)
+        if m:
+            return slug, m
+    return None
+
+
+
+def clause_end(text: str, start: int, end: int) -> int | None:
+    """Just past the first clause break in ``text[start:end]``, if there is one."""
+    brk = CLAUSE_BREAK.search(text, start, end)
+    return brk.end() if brk else None
+
+
+
+
+def weak(slug: str, tm: re.Match[str]) -> bool:
+    """'killed' alone is a weak trigger: only places close to it count."""
+    return slug == "targeted_killing" and not tm.group(0).lower().startswith("assassinat")
+
+
+def main_trigger(sent: Sentence, hit: tuple[str, re.Match[str]], ms: list[Mention]) -> tuple[str, re.Match[str]]:
+    """The trigger of the event the sentence reports.
+
+    The strongest trigger, unless it sits in a clause about an earlier event:
+    "Iran fired missiles at ... in Qatar ..., just days after the United States
+    launched airstrikes" (the last trigger before that clause), "Days after
+    Israeli airstrikes on Tehran, drones struck Camp Taji" (the first after
+    it); or it comes after every place the sentence names ("killed in a rocket
+    attack ... at K-1 ... Washington responded with air strikes": the last one
+    before the places).  A bare "killed" never takes over from a weapon.
+    """
+    slug, tm = hit
+    others = [(s2, m2) for s2, m2 in triggers(sent.text) if s2 != "other" and not (weak(s2, m2) and slug in REMOTE_EVENTS)]
+    bg = BACKGROUND.search(sent.text, 0, tm.start())
+    if bg:
+        before = [h for h in others if h[1].end() <= bg.start()]
+        if before:
+            return max(before, key=lambda h: h[1].start())
+        cut = clause_end(sent.text, bg.end(), len(sent.text))
+        if cut is not None:
+            after = [h for h in others if h[1].start() >= cut]
+            if after:
+                return min(after, key=lambda h: h[1].start())
+    placed = [m.start - sent.start for m in ms if m.place]
+    if placed and tm.start() > max(placed):
+        before = [h for h in others if h[1].end() <= min(placed)]
+        if before:
+            return max(before, key=lambda h: h[1].start())
+    return slug, tm
+
+

@@ -1,0 +1,143 @@
+"""Where an event happened: the incident places of a sentence.
+
+The most specific place the sentence names; places that only locate another
+("north of Baghdad", "in Dhi Qar governorate" after a base), datelines
+("Riyadh: ") and places of a clause about another matter ("in response to
+... in the Gaza Strip") are not incident places.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import INSTALLATION_KINDS, Article, Mention, Place, Precision, Sentence
+from ..places.gazetteer import Gazetteer
+from ..places.geometry import covers
+from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
+
+HINT_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside)\s+of\s+(?:the\s+)?$", re.I)
+# A country name used as a modifier: "US military installations", "Iraqi army".
+ADJECTIVAL = re.compile(r"\s+(?!(?:on|in|at|and|or|to|for|from|with|by|as|late|early|last|this|that|which|who|was|were|is|are|has|have|had|said|says|overnight)\b)[a-z]")
+NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
+TARGET_NOUNS = r"(?:nuclear\s+)?(?:facilities|sites|bases|positions|targets|territory|soil|cities|installations)"
+PRECISION_ORDER = [str(p) for p in Precision]
+# A dateline opening a sentence: "Riyadh: ", "ERBIL, Kurdistan Region — ", "ERBIL (Kurdistan 24) – ".
+DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3})?\s*(?:\([^)]{0,40}\)\s*)?[:—–-]"
+    r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}:)\s"
+)
+
+
+def rank(p: Place) -> int:
+    """How specific a place is; a named installation counts as a site even when
+    its coordinate is only known to district precision."""
+    return 0 if p.kind in INSTALLATION_KINDS else PRECISION_ORDER.index(p.precision)
+
+
+def contains(area: Place, place: Place) -> bool:
+    """"al-Qaim, Anbar province": the province only says where the town is."""
+    return covers(area, place.point)
+
+
+def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, trig_at: int, weak: bool = False):
+    """The incident places of a sentence: the most specific, hints removed."""
+    cands = []
+    dl = DATELINE.match(text, sent.start, sent.end)
+    # "... in response to American support for Israel in its war against Hamas in the
+    # Gaza Strip": places of another, earlier matter are not this event's.
+    bg = BACKGROUND.search(text, trig_at, sent.end)
+    # ... nor those of an opening clause about an earlier one ("Two days after the
+    # attack on Camp Taji, rockets hit Balad Air Base").
+    opening = BACKGROUND.search(text, sent.start, trig_at)
+    cut = clause_end(text, opening.end(), trig_at) if opening else None
+    for m in mentions:
+        if m.place is None or (dl and m.end <= dl.end()) or (bg and m.start >= bg.end()):
+            continue  # "Riyadh: Drones struck ...": where the report was filed
+        if opening and cut and opening.start() <= m.start < cut:
+            continue
+        before = text[max(sent.start, m.start - 30) : m.start]
+        if HINT_BEFORE.search(before) or re.match(r"-(?:based|born|headquartered)\b", text[m.end : m.end + 16]):
+            continue  # "north of Baghdad" locates; "Washington-based" describes
+        cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
+    # "struck three Iranian nuclear facilities": the demonym names the target country.
+    after = text[trig_at : min(sent.end, trig_at + 60)]
+    dm = re.search(rf"\b([A-Z][a-z]+)\s+{TARGET_NOUNS}", after)
+    iso = gaz.demonyms.get(dm.group(1).lower()) if dm else None
+    if iso and f"iso/{iso}" in gaz.places and country_only(cands):
+        return [(None, gaz.places[f"iso/{iso}"], False)]
+    if weak:
+        cands = [c for c in cands if abs(c[0].start - trig_at) <= 80]
+    if not cands:
+        return cands
+    # "Victory Base at Baghdad Airport": the second only locates the first.
+    located = {id(b) for a, b in zip(cands, cands[1:])
+               if a[0] and b[0] and re.fullmatch(r"\s*(?:at|in|near|inside|of)\s+(?:the\s+)?", text[a[0].end : b[0].start])}
+    cands = [c for c in cands if id(c) not in located]
+    best = min(rank(p) for _, p, _ in cands)
+    finest = [c for c in cands if rank(c[1]) == best]
+    # Several places of the same coarse precision: the first after the trigger
+    # (a town or province named before it usually says where the attacker was).
+    if PRECISION_ORDER[best] == "country" and len(finest) > 1:
+        after_t = [c for c in finest if c[0] and c[0].start >= trig_at]
+        # "... at US military installations in Qatar": the country after "in" is where.
+        located_in = [c for c in after_t if re.search(r"\b(?:in|at|into|inside|across)\s+(?:the\s+)?$", text[max(sent.start, c[0].start - 12) : c[0].start])
+                      and not ADJECTIVAL.match(text, c[0].end)]  # not "at US military ..."
+        finest = located_in[:1] or after_t[:1] or finest[:1]
+    elif PRECISION_ORDER[best] != "site" and len(finest) > 1:
+        after = [c for c in finest if c[0] and c[0].start >= trig_at]
+        finest = after[:1] or finest[:1]
+    # "near Al Anbar and Jurf al-Saqr", "at Al-Assad and Irbil": places joined to a
+    # chosen one by "and" or a comma are places of the event too (not countries).
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(cands, cands[1:]):
+            if not (a[0] and b[0]) or not re.fullmatch(r"\s*(?:,|and|, and|or)\s*(?:the\s+)?", text[a[0].end : b[0].start]):
+                continue
+            for x, y in ((a, b), (b, a)):
+                if x in finest and y not in finest and y[1].precision != "country" and not contains(y[1], x[1]):
+                    finest.append(y)
+                    changed = True
+    uniq, seen = [], set()
+    for c in finest:
+        if c[1].key not in seen:
+            seen.add(c[1].key)
+            uniq.append(c)
+    return uniq
+
+
+
+def country_only(places) -> bool:
+    return all(p.precision == "country" for _, p, _ in places)
+
+
+
+
+def places_next_door(article: Article, i: int, tm: re.Match[str], places, by_sentence, gaz: Gazetteer):
+    """Places of the next sentence, when it reports no event of its own but
+    speaks of what this one hit ("Drones struck two Saudi Aramco oil facilities
+    early Saturday. ... fires at two of its facilities in Abqaiq and Khurais")."""
+    if i + 1 >= len(article.sentences):
+        return []
+    sent, nxt = article.sentences[i], article.sentences[i + 1]
+    if nxt.section != sent.section or trigger(nxt.text) or GENERIC_ATTACK.search(nxt.text):
+        return []
+    if not same_target(sent.text[tm.end() :], nxt.text):
+        return []
+    countries = {p.country for _, p, _ in places}
+    return [p for p in event_places(article.text, nxt, by_sentence.get(nxt.start, []), gaz, nxt.start)
+            if rank(p[1]) <= PRECISION_ORDER.index("town") and (not countries or p[1].country in countries)]
+
+
+TARGET_WORD = re.compile(
+    r"\b(facilit|base|site|compound|airport|airfield|field|plant|refiner|depot|port|camp|position|installation|headquarter|building|outpost)"
+    r"(?:y|ies|s|es)?\b", re.I)
+
+
+def same_target(after_trigger: str, nxt: str) -> bool:
+    """Does the next sentence speak of what the trigger's sentence hit ("two oil
+    facilities" ... "two of its facilities in Abqaiq"), or of the event itself?"""
+    hit = {m.group(1).lower() for m in TARGET_WORD.finditer(after_trigger)}
+    return bool(ANAPHOR.search(nxt)) or any(m.group(1).lower() in hit for m in TARGET_WORD.finditer(nxt))
+
+

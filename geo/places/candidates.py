@@ -1,0 +1,237 @@
+"""Names in a sentence that may be places: gazetteer matches that survive the
+person and organisation filters, with the cues around them.
+
+Matching is longest-first over word n-grams of each sentence, after the same
+normalisation as the gazetteer (see :mod:`geo.text.normalize`).  A candidate
+span is dropped when it is part of an organisation or a person's name:
+
+* it is listed in ``data/gazetteer/not_places.txt`` (Kataib Hezbollah, ...);
+* it is followed by an organisation word ("Chatham House", "New York Times");
+* it is glued to another capitalised name ("Vahid Salemi", "Muqtada al-Sadr").
+
+The vocabulary is in ``data/lexicon/`` (org_words, place_cues, place_suffixes,
+function_words, never_alone, verbs, person_titles, locatives).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Article, Place, Sentence
+from ..text.lexicon import alternation, rows, tagged, words
+from ..text.normalize import norm
+from ..text.tokens import Token, gap, sentence_initial, title_case, tokenize
+from .gazetteer import Gazetteer
+
+ORG_WORDS = frozenset(words("org_words"))
+# Words after (or one word before) a name that tell what kind of place it is; they join the span.
+CUE_AFTER = {w: cue for w, where, cue in rows("place_cues", 3) if where == "after"}
+CUE_BEFORE = {w: cue for w, where, cue in rows("place_cues", 3) if where == "before"}
+PLACE_SUFFIX = re.compile(f"(?i:{alternation(words('place_suffixes'))})\\b")
+FUNCTION_WORDS = frozenset(words("function_words"))
+NEVER_ALONE = frozenset(words("never_alone"))
+LOCATIVE = frozenset(words("locatives"))
+LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
+METONYM_VERB = re.compile(
+    r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?(" + alternation(tagged("verbs", "metonym")) + r")\b"
+)
+PERSON_CUE = re.compile(
+    r"\b(?:" + alternation(words("person_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+)
+SPEECH = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "person")) + r")\b")
+FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|City|Province|State|Street|Road|River))")
+# (words, cue, number of words), longest first: sorted once, not per candidate.
+CUES_LONGEST_FIRST = [(w, cue, len(w.split())) for w, cue in sorted(CUE_AFTER.items(), key=lambda kv: -len(kv[0].split()))]
+NOT_AFTER_NAME = {"the", "western", "eastern", "northern", "southern", "central"}
+
+
+@dataclass
+class Candidate:
+    start_tok: int
+    end_tok: int  # exclusive
+    key: str
+    places: list[Place]
+
+
+@dataclass
+class Pending:
+    """A gazetteer match that survived the person/organisation filters."""
+
+    sent: Sentence
+    cand: Candidate
+    start: int
+    end: int
+    cue: str
+    locative: bool  # after in/at/near/from ...
+    initial: bool  # first word of the sentence
+    followed_by_admin: bool  # "Alexandria, La." / "Springfield, Illinois"
+    metonym: str = ""  # "Washington said", "Tehran denied": the verb that makes it one
+
+
+def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
+    """Longest-first matches of gazetteer names and not-place phrases."""
+    out: list[Candidate] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        hit = None
+        starts = tokens[i].capitalised and (tokens[i].norm or (i + 1 < n and tokens[i + 1].norm))
+        if starts:  # a capitalised word, or a capitalised article before one ("Al Udeid")
+            parts: list[str] = []
+            for j in range(i, min(n, i + gaz.max_tokens + 2)):
+                if tokens[j].norm:
+                    parts.append(tokens[j].norm)
+                key = " ".join(parts)
+                if j > i and tokens[j - 1].end < tokens[j].start - 2:
+                    break  # punctuation between words ends a name
+                if key in gaz.not_places:
+                    hit = Candidate(i, j + 1, key, [])
+                elif gaz.has(key):
+                    hit = Candidate(i, j + 1, key, gaz.lookup(key))
+                if tokens[j].norm and not gaz.has_prefix(key + " "):
+                    break  # no longer name starts with these words
+        if hit:
+            out.append(hit)
+            i = hit.end_tok
+        else:
+            i += 1
+    return out
+
+
+def _cue_after(text: str, tokens: list[Token], j: int) -> tuple[str, int]:
+    """A cue word right after token j-1: returns (cue, tokens consumed)."""
+    for words_, cue, k in CUES_LONGEST_FIRST:
+        seg = tokens[j : j + k]
+        if len(seg) == k and " ".join(t.text.lower() for t in seg) == words_:
+            if all(gap(text, seg[x - 1] if x else tokens[j - 1], seg[x]).strip() in ("", "-") for x in range(k)):
+                return cue, k
+    return "", 0
+
+
+def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool) -> str:
+    """Why a gazetteer match is not a place here ('' when it is one)."""
+    if not c.places:
+        return f"listed in not_places.txt as {c.key!r}"
+    nxt = tokens[c.end_tok] if c.end_tok < len(tokens) else None
+    prv = tokens[c.start_tok - 1] if c.start_tok > 0 else None
+    if nxt and nxt.text.lower() in ORG_WORDS and gap(text, tokens[c.end_tok - 1], nxt) == " ":
+        return f"followed by organisation word {nxt.text!r}"
+    if (
+        nxt
+        and nxt.capitalised
+        and PLACE_SUFFIX.fullmatch(nxt.text)
+        and nxt.text.lower() not in CUE_AFTER
+        and gap(text, tokens[c.end_tok - 1], nxt) == " "
+    ):
+        return f"names a different place, {c.key} {nxt.text}"
+    if title_line:
+        return ""
+    if (
+        prv
+        and prv.capitalised
+        and prv.norm
+        and prv.norm not in FUNCTION_WORDS
+        and gap(text, prv, tokens[c.start_tok]) == " "
+        and not CUE_BEFORE.get(prv.text.lower())
+        and prv.text.lower() not in NOT_AFTER_NAME
+        and not text[max(0, prv.start - 2) : prv.start].strip() in {".", "?", "!"}
+        and not sentence_initial(text, prv)
+    ):
+        return f"part of a longer name after {prv.text!r} (a person or organisation)"
+    if (
+        nxt
+        and nxt.capitalised
+        and gap(text, tokens[c.end_tok - 1], nxt) == " "
+        and nxt.norm not in FUNCTION_WORDS
+        and nxt.norm not in NEVER_ALONE  # "Hodeida Saturday", "Baghdad March 3"
+        and not PLACE_SUFFIX.fullmatch(nxt.text)
+        and nxt.text.lower() not in {"governorate", "province"}
+    ):
+        return f"part of a longer name before {nxt.text!r} (a person or organisation)"
+    return ""
+
+
+def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: list | None = None) -> list[Pending]:
+    """The candidates of one sentence that may be places.  With ``rejected``,
+    every match that is not one is appended to it as (start, end, key, places, reason)."""
+    tokens = tokenize(text, sent.start, sent.end)
+    title_line = title_case(tokens)
+    out: list[Pending] = []
+    for c in find_candidates(tokens, gaz):
+        why = reject_reason(text, tokens, c, title_line)
+        if why:
+            if rejected is not None:
+                rejected.append((tokens[c.start_tok].start, tokens[c.end_tok - 1].end, c.key, c.places, f"not a place: {why}"))
+            continue
+        start_tok = c.start_tok
+        cue, k = _cue_after(text, tokens, c.end_tok)
+        prv = tokens[c.start_tok - 1] if c.start_tok > 0 else None
+        if not cue and prv and prv.text.lower() in CUE_BEFORE:
+            cue = CUE_BEFORE[prv.text.lower()]
+            start_tok -= 1
+        before = text[max(sent.start, tokens[c.start_tok].start - 30) : tokens[c.start_tok].start]
+        locative = bool(LOCATIVE_BEFORE.search(before))
+        rule = gaz.rules.get(c.key)
+        end_tok = c.end_tok - 1 + k
+        after = text[tokens[end_tok].end : min(sent.end, tokens[end_tok].end + 40)]
+        if rule == "locative" and not (
+            re.search(r"\b(?:in|at|near|to|from|across|into|throughout|outside|within|inside|visit|visited|visiting)\s+(?:the\s+)?$", before, re.I)
+            or re.match(r"\.?\s*(?:[,;:)]|$)|\.\s+[A-Z\"“]|\.?\s+(?:and|or|but|is|was|has|have|had|will|would|are|were|remains)\b", after)
+        ) or rule == "after_comma" and not before.endswith(", "):
+            if rejected is not None:
+                rejected.append((tokens[c.start_tok].start, tokens[c.end_tok - 1].end, c.key, c.places,
+                                 "not a place: the alias needs a context it lacks (see aliases.tsv rules)"))
+            continue
+        word = text[tokens[c.start_tok].start : tokens[c.end_tok - 1].end]
+        if not cue and word.isupper() and len(word) > 3 and re.match(r"\s*(?:\(|,|—|–|-)", after) and (
+            c.start_tok == 0 or "\n" in text[max(sent.start, tokens[c.start_tok].start - 2) : tokens[c.start_tok].start]
+        ):
+            cue = "city"  # a dateline: "WASHINGTON (AP) —"
+        followed = bool(re.match(r",\s+[A-Z]", after)) and any(
+            p.kind in ("province", "governorate", "country") for p in _next_places(tokens, end_tok + 1, gaz)
+        )
+        mv = METONYM_VERB.match(after)
+        out.append(
+            Pending(sent, c, tokens[start_tok].start, tokens[end_tok].end, cue, locative,
+                    c.start_tok == 0 or sentence_initial(text, tokens[c.start_tok]), followed,
+                    mv.group(1) if mv and not locative else "")
+        )
+    return out
+
+
+def _next_places(tokens: list[Token], i: int, gaz: Gazetteer) -> list[Place]:
+    for c in find_candidates(tokens[i : i + gaz.max_tokens], gaz):
+        if c.start_tok == 0:
+            return c.places
+        break
+    return []
+
+
+def _major(gaz: Gazetteer, key: str) -> bool:
+    return any(
+        p.kind in ("country", "province", "governorate", "continent", "county") or p.population >= 50000
+        for p in gaz.lookup(key)
+        if norm(p.name) == key or p.kind == "county"
+    )
+
+
+def person_words(article: Article, gaz: Gazetteer) -> set[str]:
+    """Words that name people in this text: after a title, before 'said', and
+    both halves of "Firstname Lastname" pairs that are not places themselves."""
+    found: set[str] = set()
+    for sent in article.sentences:
+        for m in PERSON_CUE.finditer(sent.text):
+            found.update(norm(w) for w in m.group(1).split())
+        for m in SPEECH.finditer(sent.text):
+            if not _major(gaz, norm(m.group(1))):  # "Washington said" is a metonym, not a person
+                found.add(norm(m.group(1)))
+        for m in FULL_NAME.finditer(sent.text):
+            pair = norm(m.group(0))
+            a, b = norm(m.group(1)), norm(m.group(2))
+            if gaz.has(pair) or a in FUNCTION_WORDS or b in FUNCTION_WORDS or a in NEVER_ALONE or b in NEVER_ALONE:
+                continue
+            if _major(gaz, a) or _major(gaz, b):
+                continue  # "Paris Police", "Texas Rangers": a place and a word
+            found.update((a, b))
+    return found

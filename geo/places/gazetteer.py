@@ -1,0 +1,242 @@
+"""The embedded, offline gazetteer: names in a trie, places as compact rows.
+
+It is built from a list of sources (:mod:`geo.places.sources`; the world's
+are :func:`geo.places.sources.world_sources`) and cached on disk under a
+digest of everything it is built from.  Nothing here touches the network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import shutil
+import tempfile
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..model import LngLat, Place
+from ..text.normalize import norm
+
+if TYPE_CHECKING:  # the sources module builds on this one
+    from .sources import Source
+
+log = logging.getLogger(__name__)
+
+DATA = Path(__file__).resolve().parent.parent.parent / "data"
+GAZETTEER_DIR = DATA / "gazetteer"
+NE_DIR = DATA / "naturalearth"
+PRECISIONS = ("site", "town", "district", "region", "country")
+# The code the cache depends on: this package and the text normalisation.
+CODE = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "text" / "normalize.py",
+        Path(__file__).parent.parent / "text" / "lexicon.py"]
+
+
+@dataclass
+class GazetteerBuilder:
+    places: dict[str, Place] = field(default_factory=dict)
+    index: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    not_places: set[str] = field(default_factory=set)
+    common: set[str] = field(default_factory=set)  # names that are also common English words
+    demonyms: dict[str, str] = field(default_factory=dict)  # normalised demonym -> ISO alpha-2
+    rules: dict[str, str] = field(default_factory=dict)  # normalised alias -> "locative" | "after_comma"
+    max_tokens: int = 1
+
+    def add(self, place: Place, names) -> None:
+        self.places[place.key] = place
+        curated = place.curated
+        for n, name in enumerate(names):
+            if not isinstance(name, str):
+                continue
+            key = norm(name)
+            if not key:
+                continue
+            if n and not curated and name != place.name and (len(key) < 4 or (name.isupper() and len(name) <= 4)):
+                continue  # short alternate names and airport codes are noise in running text
+            bucket = self.index[key]
+            if place.key not in bucket:
+                bucket.append(place.key)
+            self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+
+
+class PlaceTable(Mapping):
+    """Place records by key, built on first use from compact rows."""
+
+    def __init__(self, keys: list[str], rows: list[tuple]) -> None:
+        self._keys = keys
+        self._rows = rows
+        self._ids = {k: i for i, k in enumerate(keys)}
+        self._made: dict[int, Place] = {}
+
+    def place(self, i: int) -> Place:
+        p = self._made.get(i)
+        if p is None:
+            key, name, kind, country, lon, lat, prec, unc, source, pop, aliases, wkb, admin1, curated = self._rows[i]
+            geom = None
+            if wkb is not None:
+                from shapely import wkb as shapely_wkb
+
+                geom = shapely_wkb.loads(wkb)
+            p = Place(key, name, kind, country, LngLat(lon, lat), prec, unc, source, pop, aliases, geom, admin1, curated)
+            self._made[i] = p
+        return p
+
+    def __getitem__(self, key: str) -> Place:
+        return self.place(self._ids[key])
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ids
+
+    def __iter__(self):
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+class Gazetteer:
+    """The gazetteer as it is used and cached: names in a marisa trie (loaded
+    in milliseconds), places as compact rows made into records on demand."""
+
+    def __init__(self, names, keys, rows, not_places, common, demonyms, rules, max_tokens) -> None:
+        self.names = names  # marisa_trie.RecordTrie: normalised name -> [(place number,), ...]
+        self.places = PlaceTable(keys, rows)
+        self.not_places, self.common, self.demonyms, self.rules = not_places, common, demonyms, rules
+        self.max_tokens = max_tokens
+        words = [np.split() for np in not_places]
+        self._np_prefixes = {" ".join(w[:k]) + " " for w in words for k in range(1, len(w))}
+
+    @classmethod
+    def freeze(cls, gaz: GazetteerBuilder) -> "Gazetteer":
+        import marisa_trie
+
+        keys = list(gaz.places)
+        ids = {k: i for i, k in enumerate(keys)}
+        rows = []
+        for k in keys:
+            p = gaz.places[k]
+            rows.append((p.key, p.name, p.kind, p.country, p.point.lon, p.point.lat, p.precision, p.uncertainty_km,
+                         p.source, p.population, p.aliases, p.geometry.wkb if p.geometry is not None else None, p.admin1,
+                         p.curated))
+        # Insertion order is the candidate order; the trie returns values sorted, so keep the rank in the record.
+        items = [(name, (rank, ids[k])) for name, ks in gaz.index.items() for rank, k in enumerate(ks)]
+        names = marisa_trie.RecordTrie("<HI", items)
+        return cls(names, keys, rows, gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens)
+
+    def has(self, key: str) -> bool:
+        return key in self.names
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Does any name (or not-place phrase) start with ``prefix``?"""
+        return prefix in self._np_prefixes or next(self.names.iterkeys(prefix), None) is not None
+
+    def lookup(self, key: str) -> list[Place]:
+        return [self.places.place(i) for _, i in sorted(self.names.get(key, ()))]
+
+    def by_name(self, name: str) -> list[Place]:
+        return self.lookup(norm(name))
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.names.save(str(folder / "names.marisa"))
+        with (folder / "places.pickle").open("wb") as fh:
+            pickle.dump((self.places._keys, self.places._rows, self.not_places, self.common, self.demonyms,
+                         self.rules, self.max_tokens), fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def load(cls, folder: Path) -> "Gazetteer":
+        import marisa_trie
+
+        names = marisa_trie.RecordTrie("<HI")
+        names.mmap(str(folder / "names.marisa"))
+        with (folder / "places.pickle").open("rb") as fh:
+            keys, rows, not_places, common, demonyms, rules, max_tokens = pickle.load(fh)
+        return cls(names, keys, rows, not_places, common, demonyms, rules, max_tokens)
+
+
+def cache_key(sources: "list[Source]") -> str:
+    """A digest of everything the gazetteer is built from: sources, their files and packages, the code."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256()
+    pkgs = {"wordfreq"}
+    for src in sources:
+        h.update(repr(src).encode())
+        pkgs.update(src.packages())
+        for path in src.inputs():
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    for path in CODE:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    for pkg in sorted(pkgs):
+        h.update(f"{pkg}=={version(pkg)}".encode())
+    return h.hexdigest()[:20]
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("GEO_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "geo"
+
+
+def build(sources: "list[Source]") -> GazetteerBuilder:
+    """Run every source in order: the first to name a place wins ties."""
+    gaz = GazetteerBuilder()
+    for src in sources:
+        src.load(gaz)
+    gaz.index = dict(gaz.index)
+    log.info("gazetteer: %d places, %d names", len(gaz.places), len(gaz.index))
+    return gaz
+
+
+def load_cached(sources: "list[Source]", cache_dir: Path | None = None) -> Gazetteer:
+    """The gazetteer of these sources, from the on-disk cache when its inputs are unchanged.
+
+    The cache folder is named by a digest of every input (curated CSVs,
+    Natural Earth extracts, package versions, the code), so editing a CSV
+    row rebuilds it.  ``GEO_NO_CACHE=1`` skips the cache.
+    """
+    if os.environ.get("GEO_NO_CACHE"):
+        return Gazetteer.freeze(build(sources))
+    cdir = cache_dir or default_cache_dir()
+    path = cdir / f"gazetteer-{cache_key(sources)}"
+    if (path / "places.pickle").exists():
+        try:
+            gaz = Gazetteer.load(path)
+            log.info("gazetteer: %d places from cache %s", len(gaz.places), path)
+            return gaz
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as err:
+            log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
+    gaz = Gazetteer.freeze(build(sources))
+    tmp = None
+    try:
+        # The temporary folder sits inside the cache folder, so the rename stays on one filesystem.
+        cdir.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=cdir, prefix=".gaz-"))
+        gaz.save(tmp)
+        if path.exists():
+            shutil.rmtree(path)
+        os.replace(tmp, path)
+    except OSError as err:
+        log.warning("could not write gazetteer cache %s: %s", path, err)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return gaz
+
+
+def country_shapes(gaz: Gazetteer, isos) -> dict[str, object]:
+    """ISO alpha-2 -> Natural Earth admin-0 polygon for the countries asked for, for
+    the point-in-country check (the gazetteer's country places carry them; only
+    those records are built)."""
+    out = {}
+    for iso in isos:
+        p = gaz.places.get(f"iso/{iso}") if iso else None
+        if p is not None and p.geometry is not None:
+            out[iso] = p.geometry
+    return out
+
+

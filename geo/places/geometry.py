@@ -1,0 +1,60 @@
+"""Distances, nearness and shapes: the one home of geometry on lon/lat.
+
+Every distance in the package is :func:`km` (great circle); areas are sized
+with :func:`area_radius_km` and drawn with :func:`circle`.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..model import LngLat, Place
+
+EARTH_RADIUS_KM = 6371.0
+KM_PER_DEG = 111.32
+
+
+def km(a: LngLat, b: LngLat) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return EARTH_RADIUS_KM * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def near(a: Place, b: Place, within_km: float = 150.0) -> bool:
+    return km(a.point, b.point) <= within_km
+
+
+def circle(center: LngLat, area_km2: float, n: int = 64):
+    """A polygon of the given area around ``center`` (local equirectangular)."""
+    from shapely.geometry import Polygon
+
+    r = math.sqrt(area_km2 / math.pi)
+    dlat = r / KM_PER_DEG
+    dlon = r / (KM_PER_DEG * math.cos(math.radians(center.lat)))
+    pts = [
+        (center.lon + dlon * math.cos(2 * math.pi * i / n), center.lat + dlat * math.sin(2 * math.pi * i / n))
+        for i in range(n)
+    ]
+    return Polygon(pts)
+
+
+def area_radius_km(geom) -> float:
+    """Radius of a circle with the polygon's area (rough, for uncertainty)."""
+    lat = geom.representative_point().y
+    km2 = geom.area * KM_PER_DEG * KM_PER_DEG * math.cos(math.radians(lat))
+    return round(math.sqrt(max(km2, 0.0) / math.pi), 1)
+
+
+def valid(geom):
+    """The geometry, repaired with a zero buffer when it is not valid."""
+    return geom if geom.is_valid else geom.buffer(0)
+
+
+def covers(area: Place, point: LngLat) -> bool:
+    """Does the area's polygon hold the point?  False when it has none."""
+    if area.geometry is None:
+        return False
+    from shapely.geometry import Point
+
+    return bool(area.geometry.covers(Point(point.lon, point.lat)))

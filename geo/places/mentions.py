@@ -1,0 +1,120 @@
+"""Find the places an article names and resolve each to one gazetteer entry.
+
+:func:`find_mentions` runs the stages in order: candidates in each sentence
+(:mod:`geo.places.candidates`), the article's context (the countries it talks
+about, the places it is surely about), then the choice for each name
+(:mod:`geo.places.resolve`).  Names that look like places but match nothing
+("Evin prison", "Camp X", "Azadi Street") are returned as unresolved
+mentions (``place=None``): reported, never guessed.
+
+With a ``decisions`` list, every decision is recorded as the build made it;
+``geo explain`` prints those records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import AREA_KINDS, Article, Mention, Sentence
+from ..text.lexicon import alternation, words
+from ..text.normalize import ARABIC_ARTICLES, norm
+from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
+from .gazetteer import Gazetteer
+from .resolve import Choice, Context, Decision, choose, score
+
+_CONNECTORS = [f"{a}-" for a in ARABIC_ARTICLES] + ["al ", "e-", "bin ", "ibn ", "of ", "de "]
+NAME = rf"[A-Z][\w'’ʿ-]+(?:\s+(?:{alternation(_CONNECTORS)})?[A-Z][\w'’ʿ-]+){{0,3}}"
+UNRESOLVED_PATTERNS = [
+    re.compile(rf"\b(?P<name>(?:{alternation(words('installation_prefixes'))})\s+{NAME})"),
+    re.compile(rf"\b(?P<name>{NAME}\s+{PLACE_SUFFIX.pattern})"),
+    re.compile(rf"\b(?:{alternation(words('locative_prepositions'))}) (?P<name>{NAME})"),
+]
+NOT_NAMES = frozenset(words("not_names"))
+ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
+
+
+def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | None = None) -> list[Mention]:
+    rejected: list | None = [] if decisions is not None else None
+    pend: list[Pending] = []
+    for sent in article.sentences:
+        pend.extend(pending_in_sentence(article.text, sent, gaz, rejected))
+    focus: Counter = Counter()
+    for p in pend:
+        for pl in p.cand.places:
+            if pl.kind == "country":
+                focus[pl.country] += 1
+    # Anchors: places the text is surely about (one candidate, a curated site, a cue, or a
+    # clear winner) among the names that pass every filter without help from anchors.
+    ctx = Context(focus, Counter(), [], person_words(article, gaz))
+    first_pass = Context(Counter(focus), Counter(), [], ctx.person_words)
+    for p in pend:
+        best, _ = choose(p, gaz, first_pass)
+        if best is None:
+            continue
+        ranked = sorted(p.cand.places, key=lambda pl: (-score(pl, p, focus), pl.key))
+        if len(ranked) == 1 or best.curated or p.cue or (
+            score(ranked[0], p, focus) - score(ranked[1], p, focus) >= ANCHOR_MARGIN
+        ):
+            if best.kind in ("governorate", "province") and best.admin1:
+                ctx.admin1[(best.country, best.admin1)] += 2
+            elif best.kind not in AREA_KINDS:
+                ctx.anchors.append(best)
+                if best.admin1:
+                    ctx.admin1[(best.country, best.admin1)] += 1
+                if best.country:
+                    ctx.focus[best.country] += 0.5
+    out: list[Mention] = []
+    for p in pend:
+        place, reason = choose(p, gaz, ctx)
+        if place is not None:
+            out.append(Mention(article.name, p.start, p.end, article.text[p.start : p.end], p.sent, place, reason, p.cue))
+        if decisions is not None:
+            c = Choice(p, gaz, ctx)
+            cands = [(pl.key, pl.name, pl.kind, round(c.scores[pl.key], 1)) for pl in c.ranked]
+            decisions.append(Decision(article.text[p.start : p.end], p.start, p.end, p.sent, place,
+                                      reason if place is not None else f"not mapped: {reason}", cands))
+    for sent in article.sentences:
+        found = [m for m in out if m.sentence is sent]
+        out.extend(_unresolved(article.text, sent, found, gaz, article.name))
+    if decisions is not None:
+        sents = {s.start: s for s in article.sentences}
+        for s, e, key, places, why in rejected or []:
+            sent = next(x for x in sents.values() if x.start <= s < x.end)
+            cands = [(pl.key, pl.name, pl.kind, round(score(pl, key, Counter()), 1)) for pl in places]
+            decisions.append(Decision(article.text[s:e], s, e, sent, None, why, cands))
+        decisions.extend(Decision(m.text, m.start, m.end, m.sentence, None, f"unresolved: {m.reason}")
+                         for m in out if m.place is None)
+        decisions.sort(key=lambda d: (d.start, d.end))
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer, name: str) -> list[Mention]:
+    """Place-like names that matched nothing: reported, never guessed."""
+    spans = [(m.start, m.end) for m in found]
+    out: list[Mention] = []
+    for rx in UNRESOLVED_PATTERNS:
+        for m in rx.finditer(text, sent.start, sent.end):
+            s, e = m.span("name")
+            phrase = m.group("name")
+            if any(s < fe and fs < e for fs, fe in spans):
+                continue
+            wds = norm(phrase)
+            first = wds.split()[0] if wds else ""
+            if not wds or wds in NOT_NAMES or first in NOT_NAMES or wds in gaz.not_places or first in gaz.demonyms:
+                continue
+            if phrase.isupper() and len(phrase) <= 4:
+                continue
+            if any(wds.startswith(np) or np in wds for np in gaz.not_places if len(np) > 6):
+                continue
+            spans.append((s, e))
+            out.append(Mention(name, s, e, phrase, sent, None, "looks like a place name; no gazetteer entry"))
+    return out
+
+
+def explain(article: Article, gaz: Gazetteer, name: str) -> list[Decision]:
+    """The build's decisions about every span whose normalised text contains ``name``."""
+    target = norm(name)
+    decisions: list[Decision] = []
+    find_mentions(article, gaz, decisions)
+    return [d for d in decisions if target in norm(d.text)]

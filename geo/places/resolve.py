@@ -1,0 +1,190 @@
+"""Resolve a candidate name to one place: a score from named features, then vetoes.
+
+Each candidate place gets a score: the sum of the weights (``data/lexicon/
+weights.tsv``) of the features it has (curated site, cue in the text,
+country the article talks about, population, nearby anchors, ...).  The best
+one is then checked against :data:`VETOES`, an ordered list of (name, test,
+reason): the first that holds means the name is not mapped here.  Every
+decision is a :class:`Decision` record that ``geo explain`` prints as the
+build made it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..model import AREA_KINDS, BASE_KINDS, Place, Sentence
+from ..text.lexicon import weights
+from ..text.normalize import norm
+from .candidates import NEVER_ALONE, Pending
+from .gazetteer import Gazetteer
+from .geometry import near
+
+W = weights()
+ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it
+SMALL_KM = 100.0
+
+
+@dataclass
+class Context:
+    focus: Counter  # country -> mentions
+    admin1: Counter  # (country, admin1 code) -> mentions
+    anchors: list[Place]  # places the text is surely about
+    person_words: set[str]  # words seen in "Firstname Lastname" pairs
+
+
+@dataclass
+class Decision:
+    """Why one name in one sentence was, or was not, mapped."""
+
+    text: str
+    start: int
+    end: int
+    sentence: Sentence
+    place: Place | None
+    reason: str
+    candidates: list[tuple[str, str, str, float]] = field(default_factory=list)  # (key, name, kind, score)
+
+
+def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None) -> dict[str, float]:
+    """The named features of one candidate place (value 1 for a flag)."""
+    f: dict[str, float] = {}
+    if place.curated:
+        f["curated"] = 1
+    if place.kind == "country":
+        f["country"] = 1
+    if place.kind == "continent":
+        f["continent"] = 1
+    if place.kind in ("governorate", "province"):
+        f["admin1"] = 1
+        if cue != "province":
+            f["admin1_without_province_cue"] = 1
+        else:
+            f["province_cue_on_admin1"] = 1
+    if cue in ("base", "air base", "camp") and (place.kind in BASE_KINDS or place.curated):
+        f["base_cue_on_installation"] = 1
+    if cue == "nuclear" and place.kind == "nuclear_site":
+        f["nuclear_cue_on_nuclear_site"] = 1
+    if cue in ("city", "town") and place.key.startswith("gn/"):
+        f["settlement_cue_on_populated_place"] = 1
+    if key and norm(place.name) == key:
+        f["own_name"] = 1  # the place's own name, not one of its alternates
+    f["log10_population"] = math.log10(place.population + 1)
+    if place.country and focus:
+        f["focus_country"] = focus[place.country] / max(focus.values())
+    if ctx is not None:
+        if place.admin1 and ctx.admin1:
+            f["admin1_in_context"] = ctx.admin1[(place.country, place.admin1)] / max(ctx.admin1.values())
+        if place.kind not in AREA_KINDS and any(
+            a.key != place.key and a.kind not in AREA_KINDS and near(a, place, ANCHOR_KM) for a in ctx.anchors
+        ):
+            f["near_an_anchor"] = 1
+    return f
+
+
+def score(place: Place, c: Pending | str, focus, ctx: Context | None = None) -> float:
+    cue = c.cue if isinstance(c, Pending) else c
+    key = c.cand.key if isinstance(c, Pending) else ""
+    return sum(W[name] * value for name, value in features(place, cue, key, focus, ctx).items())
+
+
+@dataclass
+class Choice:
+    """The best-scored reading of a pending name, with what the vetoes look at."""
+
+    p: Pending
+    gaz: Gazetteer
+    ctx: Context
+
+    @cached_property
+    def scores(self) -> dict[str, float]:
+        return {pl.key: score(pl, self.p, self.ctx.focus, self.ctx) for pl in self.p.cand.places}  # each scored once
+
+    @cached_property
+    def ranked(self) -> list[Place]:
+        return sorted(self.p.cand.places, key=lambda pl: (-self.scores[pl.key], pl.key))
+
+    @property
+    def best(self) -> Place:
+        return self.ranked[0]
+
+    @property
+    def word(self) -> str:
+        return self.p.sent.text[self.p.start - self.p.sent.start : self.p.end - self.p.sent.start]
+
+    @property
+    def single(self) -> bool:
+        return " " not in self.p.cand.key
+
+    @property
+    def strong(self) -> bool:
+        """A reading that needs no support from context: an area, a curated site, a
+        cue in the text, or an airport or air base named in full ("Aleppo
+        International Airport")."""
+        b, p = self.best, self.p
+        return bool(
+            b.kind in ("country", "governorate", "province", "continent", "county") or b.curated or p.cue
+            or (b.kind in ("airport", "air_base") and " " in p.cand.key)
+        )
+
+    @property
+    def significant(self) -> bool:
+        return self.best.population >= 100000 or self.best.kind in ("country", "governorate", "province", "county")
+
+    @property
+    def unsupported_small(self) -> bool:
+        b, p = self.best, self.p
+        small = b.population < (15000 if self.single else 1000)
+        if not small or self.strong or p.locative or p.followed_by_admin:
+            return False
+        return not any(a.key != b.key and near(a, b, SMALL_KM) for a in self.ctx.anchors if a.kind not in AREA_KINDS)
+
+    @property
+    def fallback(self) -> Place | None:
+        """A city of a million or more with the very name: what an unsupported small namesake gives way to
+        ("eastern Baghdad" in a text about Iran-backed militias is not Baghdādeh in Iran)."""
+        return next((pl for pl in self.ranked[1:] if pl.population >= 1_000_000 and norm(pl.name) == self.p.cand.key), None)
+
+
+Veto = tuple[str, Callable[[Choice], bool], Callable[[Choice], str]]
+# In order: the first that holds leaves the name unmapped, with its reason.
+VETOES: list[Veto] = [
+    ("never_alone", lambda c: c.p.cand.key in NEVER_ALONE,
+     lambda c: "a month, weekday or word that names no place on its own"),
+    ("common_word", lambda c: c.p.cand.key in c.gaz.common and not c.p.cue and not c.best.curated
+     and not (c.p.locative and not c.p.initial and c.significant),
+     lambda c: "a common English word with nothing saying it is a place"),
+    ("acronym", lambda c: c.word.isupper() and len(c.word) <= 3 and not c.best.curated and c.p.cand.key not in c.gaz.rules,
+     lambda c: "a short all-capitals word (an acronym), not a place name"),
+    ("metonym", lambda c: bool(c.p.metonym) and c.best.kind in ("country", "city", "town") and not c.p.cue,
+     lambda c: f"a metonym: the government acting ({c.p.metonym!r}), not the place"),
+    ("whose_base", lambda c: c.best.kind == "country" and c.p.cue in ("base", "air base", "camp"),
+     lambda c: "a country before 'base' describes whose base it is"),
+    ("the_alternate", lambda c: c.p.cand.key.startswith("the ") and norm(c.best.name) != c.p.cand.key,
+     lambda c: "'the' + a word is an alternate name here, not a place"),
+    ("person_word", lambda c: c.single and not c.strong and c.p.cand.key in c.ctx.person_words,
+     lambda c: f"{c.p.cand.key!r} is part of a person's name elsewhere in the text"),
+    ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None,
+     lambda c: "a small place named without a locative cue or a nearby place"),
+]
+
+
+def choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str]:
+    """The place a pending name means here, or None, and why."""
+    c = Choice(p, gaz, ctx)
+    for _name, test, reason in VETOES:
+        if test(c):
+            return None, reason(c)
+    best = c.fallback if c.unsupported_small else c.best
+    assert best is not None
+    reason = f"name {p.cand.key!r}; chose {best.key} ({best.kind}, score {c.scores[best.key]:.0f})"
+    if p.cue:
+        reason += f"; cue {p.cue!r}"
+    others = ", ".join(f"{pl.key} {c.scores[pl.key]:.0f}" for pl in c.ranked[1:4])
+    if others:
+        reason += f"; other candidates: {others}"
+    return best, reason

@@ -1,0 +1,30 @@
+"""Months, weekdays and number words: the one home of calendar vocabulary
+(``data/lexicon/months.tsv``, ``weekdays.tsv``, ``numbers.tsv``)."""
+
+from __future__ import annotations
+
+from .lexicon import alternation, rows, words
+
+# "january" -> 1, and every abbreviation ("jan", "sept") too.
+MONTHS: dict[str, int] = {}
+for _n, (_name, _abbrevs) in enumerate(rows("months", 2), start=1):
+    for _form in (_name, *filter(None, _abbrevs.split(","))):
+        MONTHS[_form.lower()] = _n
+MONTH_NAMES = tuple(r[0].lower() for r in rows("months", 2))
+# A month as news text writes it, capitalised: "March", "Mar", "Mar.", "Sept."
+MONTH_RE = f"(?:{alternation(f.capitalize() for f in MONTHS)})\\.?"
+# "Jan|Feb|...|Sept|...": the abbreviations, for the sentence splitter ("Jan. 5" ends no sentence).
+MONTH_ABBREVIATIONS = "|".join(f.capitalize() for f in MONTHS if f not in MONTH_NAMES)
+WEEKDAYS = words("weekdays")
+NUMBER_WORDS = {w: int(v) for w, v in rows("numbers", 2)}
+
+
+def month_number(s: str) -> int:
+    """'March', 'Mar', 'mar.', 'Sept' -> the month's number."""
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def number(s: str) -> int:
+    """'12', '1,200', 'twelve', 'a'/'an' -> the number."""
+    s = s.lower().replace(",", "")
+    return int(s) if s.isdigit() else 1 if s in ("a", "an") else NUMBER_WORDS[s]
