@@ -29,7 +29,8 @@ def test_trnews_drifting_offsets_are_realigned():
 
 
 @needs_corpora
-def test_geowebnews_sample_stays_accurate(gazetteer):
+def test_geowebnews_sample_stays_accurate(world_gazetteer):
+    gazetteer = world_gazetteer
     m = evaluate("gwn", gazetteer, limit=40)
     assert m.gold > 200
     assert m.recall >= 0.5 and m.precision >= 0.85
@@ -56,7 +57,8 @@ def test_devset_and_held_out_annotations_are_well_formed():
     assert len(ids) >= 29 + 36
 
 
-def test_devset_installations_resolve_within_10_km(gazetteer):
+def test_devset_installations_resolve_within_10_km(world_gazetteer):
+    gazetteer = world_gazetteer
     m = evaluate_devset(gazetteer)
     assert m.installations >= 20 and m.gold >= 40
     assert m.installations_10km / m.installations >= 0.95

@@ -12,7 +12,7 @@ from shapely.geometry import Point, shape
 from geo.pipeline import Settings, build
 
 from .conftest import ARTICLES, copy_articles, feature, read_layers
-from .test_gazetteer import km
+from .places.test_gazetteer import km
 
 # Independent references for the installations (not the project's own CSV).
 AIRPORTS = airportsdata.load("ICAO")

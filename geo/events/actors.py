@@ -6,6 +6,7 @@ Aliases and canonical names are ``data/lexicon/actors.tsv``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from ..text.lexicon import LEXICON_DIR, rows
@@ -22,6 +23,7 @@ def load_actors(path: Path | None = None) -> list[tuple[str, str]]:
     return sorted(out, key=lambda ac: -len(ac[0]))
 
 
+@lru_cache(maxsize=4)
 def actor_groups(path: Path | None = None) -> dict[str, str]:
     """Canonical name -> the map's colour group ("coalition", "iran_aligned"), where one is set."""
     folder = path.parent if path else LEXICON_DIR

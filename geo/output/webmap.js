@@ -4,19 +4,20 @@
  * createTextNode, never innerHTML, so hostile text displays as text.
  */
 var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: {}, names: {}, circle: null, current: null, tip: null, popup: null};
-var GEO_COLORS = {us: '#1f6feb', iran: '#d1242f', other_base: '#6e7781', incident: '#fb8500',
-                  mention: '#8c959f', area: '#8250df', zone: '#d1242f'};
+/* GEO_COLORS comes from the page (geo.output.webmap.SYMBOLS, the same table as the legend). */
 
-function geoOperatorColor(op) {
-  if (!op) return GEO_COLORS.other_base;
-  if (/U\.S\.|United States|Coalition/.test(op)) return GEO_COLORS.us;
-  if (/IRGC|Quds|Hezbollah|PMF|Iran|Asaib|Houthi/.test(op)) return GEO_COLORS.iran;
-  return GEO_COLORS.other_base;
+/* The one conversion from a GeoJSON [lon, lat] position to Leaflet's LatLng. */
+function geoLatLng(coords) {
+  return L.latLng(coords[1], coords[0]);
+}
+
+function geoOperatorColor(group) {
+  return GEO_COLORS['base_' + (group || 'other')] || GEO_COLORS.base_other;
 }
 
 function geoStyle(f) {
   var p = f.properties;
-  if (p.layer === 'bases') return {radius: 8, color: '#222', weight: 1.5, fillColor: geoOperatorColor(p.operator), fillOpacity: 0.9};
+  if (p.layer === 'bases') return {radius: 8, color: '#222', weight: 1.5, fillColor: geoOperatorColor(p.operator_group), fillOpacity: 0.9};
   if (p.layer === 'incidents') return {radius: 7, color: '#000', weight: 1.5, fillColor: GEO_COLORS.incident, fillOpacity: 0.9};
   if (p.layer === 'areas') {
     if (p.kind === 'approximate_zone') return {color: GEO_COLORS.zone, weight: 2, dashArray: '6 4', fillOpacity: 0.08};
@@ -180,7 +181,7 @@ function geoAddLayer(data, group, cluster) {
 
 /* A stand-in for a marker that is not drawn at the moment. */
 function geoPseudo(f) {
-  var ll = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+  var ll = geoLatLng(f.geometry.coordinates);
   return {feature: f, getLatLng: function () { return ll; }};
 }
 
@@ -188,7 +189,7 @@ function geoGrid(group) {
   var grid = {layer: L.featureGroup().addTo(group), pts: [], cell: 60};
   grid.setFeatures = function (feats) {
     grid.pts = feats.map(function (f) {
-      var ll = L.latLng(f.geometry.coordinates[1], f.geometry.coordinates[0]);
+      var ll = geoLatLng(f.geometry.coordinates);
       return {f: f, ll: ll, p: L.CRS.EPSG3857.latLngToPoint(ll, 0)};
     });
     grid.draw();

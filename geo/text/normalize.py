@@ -36,9 +36,8 @@ def norm_token(tok: str) -> str:
     t = re.sub(r"[’'‘]s$", "", tok)
     t = ARTICLE_RE.sub("", t)
     t = fold(t)
-    if t in STANDALONE_ARTICLES:
-        return ""
-    return " ".join(_NON_WORD.sub(" ", t).split())
+    t = " ".join(_NON_WORD.sub(" ", t).split())
+    return "" if t in STANDALONE_ARTICLES else t
 
 
 @lru_cache(maxsize=500_000)

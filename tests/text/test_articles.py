@@ -7,7 +7,7 @@ import pytest
 from geo.text.articles import load_article, load_articles, parse_dateline
 from geo.errors import ArticleError
 
-from .conftest import ARTICLES, SEEDS
+from ..conftest import ARTICLES, SEEDS
 
 
 def test_seed_articles_are_verbatim_copies():

@@ -12,7 +12,7 @@ from geo.pipeline import Settings, build
 from geo.output.webmap import folium_location
 from geo.model import LngLat
 
-from .system_tools import CHROMIUM, CHROMIUM_ARGS, need
+from ..system_tools import CHROMIUM, CHROMIUM_ARGS, need
 
 HOSTILE = """Kata'ib <script>window.__xss=1</script> `${window.__xss=2}` strike
 BAGHDAD, June 20, 2025 - Drones struck Camp Taji on Friday, said a spokesman for Kata'ib "Hezbollah" <img src=x onerror="window.__xss=3"> </script><script>window.__xss=4</script> \\u003c and ${window.__xss=5} `tick` {{ 7*7 }} {% if x %}.
@@ -195,7 +195,7 @@ def test_search_and_time_control(seed_build):
 def test_dense_layers_are_clustered_and_still_open_by_permalink(tmp_path):
     import sys
 
-    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent / "benchmarks"))
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[2] / "benchmarks"))
     from map_scale import incidents
 
     from geo.output.webmap import render_map

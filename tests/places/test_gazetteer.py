@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import csv
-import shutil
 
 import airportsdata
 import pytest
@@ -84,7 +83,9 @@ def test_malformed_row_names_file_line_and_field(tmp_path, field, value, why):
 def test_user_rows_take_priority_and_need_no_code_change(tmp_path, gazetteer):
     from geo.text.articles import split_sentences
     from geo.places.gazetteer import Gazetteer, build
-    from geo.places.sources import world_sources
+    from geo.places.sources import CuratedRows
+
+    from ..conftest import small_sources
     from geo.places.mentions import find_mentions
     from geo.model import Article, Section
 
@@ -98,14 +99,11 @@ def test_user_rows_take_priority_and_need_no_code_change(tmp_path, gazetteer):
 
     before = resolved(gazetteer)
     assert "Camp Zulu" not in before and before["Erbil"].startswith("gn/")  # no such row yet
-    for p in GAZETTEER_DIR.iterdir():
-        if p.is_file():
-            shutil.copy(p, tmp_path / p.name)
     with (tmp_path / "mine.csv").open("w", encoding="utf-8") as fh:
         fh.write("id,name,aliases,kind,country,lon,lat,precision,uncertainty_km,source\n")
         fh.write("camp-zulu,Camp Zulu,,military_base,IQ,44.0,33.5,site,1,Test row\n")
         fh.write("erbil-test,Erbil,,military_base,IQ,44.01,36.19,town,5,Test row\n")
-    after = resolved(Gazetteer.freeze(build(world_sources(tmp_path))))
+    after = resolved(Gazetteer.freeze(build([CuratedRows(tmp_path), *small_sources()])))
     assert after["Camp Zulu"] == "site/camp-zulu"  # a new name, from a data file alone
     assert after["Erbil"] == "site/erbil-test"  # a user row wins over the GeoNames city of that name
 

@@ -12,8 +12,8 @@ import pytest
 from geo.cli import main
 from geo.output.export import LAYERS
 
-from .conftest import ROOT
-from .system_tools import need
+from ..conftest import ROOT
+from ..system_tools import need
 
 SCHEMA = ROOT / "docs" / "schema.md"
 

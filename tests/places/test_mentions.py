@@ -65,7 +65,8 @@ def test_us_as_an_adjective_is_not_a_place_but_in_the_us_is(gazetteer):
     assert resolved("He studied in the U.S. for two years.", gazetteer) == [("U.S", "iso/US")]
 
 
-def test_state_context_picks_the_county_and_town(gazetteer):
+def test_state_context_picks_the_county_and_town(world_gazetteer):
+    gazetteer = world_gazetteer  # US counties are only in the world gazetteer
     text = "A fire in London, Ky., destroyed a barn. Laurel County deputies said the London fire started at night."
     got = dict(resolved(text, gazetteer))
     assert got["Laurel County"].startswith("us-county/KY/")
@@ -102,3 +103,18 @@ def test_a_small_namesake_in_the_focus_country_does_not_hide_a_capital(gazetteer
     # ... but only a city of that very name: not Paris for "Pariz", a town in Kerman.
     got = dict(resolved("Israeli jets struck Isfahan and Kerman in Iran on Friday. Pariz officials condemned it.", gazetteer))
     assert got.get("Pariz") != "gn/2988507"
+
+
+def test_explain_prints_the_decisions_the_build_made(gazetteer):
+    from geo.places.mentions import explain
+
+    text = "Drones were shot down near the Ain al-Asad base. Analysts at Chatham House said so."
+    sec = Section("t.txt", "t", None, None, 0, len(text))
+    art = Article("t.txt", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    built = {(m.start, m.end): m.place.key for m in find_mentions(art, gazetteer) if m.place}
+    (asad,) = explain(art, gazetteer, "Ain al-Asad")
+    assert built[(asad.start, asad.end)] == asad.place.key == "site/ain-al-asad-air-base"
+    assert asad.candidates and asad.candidates[0][0] == asad.place.key
+    (chatham,) = explain(art, gazetteer, "Chatham")
+    assert chatham.place is None and chatham.reason.startswith("not a place")

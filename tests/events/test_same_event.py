@@ -1,0 +1,40 @@
+"""One same-event rule, within an article and across articles."""
+
+from __future__ import annotations
+
+from geo.events.actors import load_actors
+from geo.events.extract import extract
+from geo.pipeline import geoparse
+from geo.places.mentions import find_mentions
+from geo.text.articles import split_sentences
+from geo.model import Article, Section
+
+TARGETED = "Iran targeted Al Udeid Air Base on Monday, officials said."
+MISSILES = "Iranian missiles were fired at Al Udeid Air Base on Monday, the ministry said."
+
+
+def article(name: str, text: str, published: str = "2025-06-24") -> Article:
+    sec = Section(name, "t", "p", published, 0, len(text))
+    art = Article(name, text, [sec])
+    art.sentences = split_sentences(text, sec)
+    return art
+
+
+def test_within_one_article_the_two_reports_are_one_missile_attack(gazetteer):
+    art = article("a.txt", TARGETED + " " + MISSILES)
+    incidents, _ = extract(art, find_mentions(art, gazetteer), gazetteer, load_actors())
+    assert [(i.place.key, i.event_type, i.date_start) for i in incidents] == [
+        ("site/al-udeid-air-base", "missile_attack", "2025-06-23")]
+
+
+def test_across_two_articles_the_same_reports_are_also_one_incident(gazetteer):
+    layers, _ = geoparse([article("a.txt", TARGETED), article("b.txt", MISSILES)], gazetteer)
+    feats = [f.as_geojson() for f in layers["incidents"]]
+    assert [(f["id"], f["properties"]["event_type"], f["properties"]["source_count"]) for f in feats] == [
+        ("incidents:site/al-udeid-air-base/missile_attack/2025-06-23", "missile_attack", 2)]
+
+
+def test_reports_on_other_days_stay_apart(gazetteer):
+    later = MISSILES.replace("Monday", "June 2")  # a different day at the same base
+    layers, _ = geoparse([article("a.txt", TARGETED), article("b.txt", later)], gazetteer)
+    assert len(layers["incidents"]) == 2

@@ -1,0 +1,42 @@
+"""Gazetteer sources are pluggable: a test builds a small gazetteer; the world is tested once."""
+
+from __future__ import annotations
+
+import json
+
+from geo.places.gazetteer import GAZETTEER_DIR, Gazetteer, build, cache_key
+from geo.places.sources import CitiesFile, CuratedRows, TextList
+
+from ..conftest import TEST_CITIES
+
+
+def few_cities(tmp_path, n=200):
+    rows = dict(list(json.loads(TEST_CITIES.read_text(encoding="utf-8")).items())[:n])
+    path = tmp_path / "cities.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    return path
+
+
+def test_a_gazetteer_of_a_few_hundred_rows_builds_from_small_sources(tmp_path):
+    sources = [CuratedRows(GAZETTEER_DIR), TextList(GAZETTEER_DIR / "not_places.txt", "not_places"),
+               CitiesFile(few_cities(tmp_path))]
+    gaz = Gazetteer.freeze(build(sources))
+    assert 200 < len(gaz.places) < 1000
+    assert [p.key for p in gaz.by_name("Camp Taji")] == ["site/camp-taji"]
+    assert gaz.places["site/camp-taji"].curated and not any(gaz.places[k].curated for k in gaz.places if k.startswith("gn/"))
+
+
+def test_the_cache_key_follows_every_input_file(tmp_path):
+    cities = few_cities(tmp_path, 10)
+    before = cache_key([CitiesFile(cities)])
+    cities.write_text(cities.read_text(encoding="utf-8").replace("}", ' }', 1), encoding="utf-8")
+    assert cache_key([CitiesFile(cities)]) != before
+
+
+def test_the_world_gazetteer_has_every_package(world_gazetteer):
+    keys = world_gazetteer.places
+    assert len(keys) > 200_000
+    prefixes = {k.split("/")[0] for k in keys}
+    assert {"site", "iso", "ne1", "gn", "icao", "us-county"} <= prefixes
+    # curated rows win the shared name over the packages
+    assert world_gazetteer.by_name("Al Udeid Air Base")[0].key == "site/al-udeid-air-base"
