@@ -10,27 +10,27 @@ import re
 
 from ..model import REMOTE_EVENTS, EventType, Mention, Sentence
 from ..text.dates import CLAUSE_BREAK
-from ..text.lexicon import rows
+from ..text.lexicon import alternation, rows, words
 
 # slug: (label, ACLED event_type, ACLED sub_event_type)
 EVENT_TYPES = {EventType(slug): (label, acled, sub) for slug, label, acled, sub in rows("event_types", 4)}
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, re.I)) for slug, rx in rows("triggers", 2)]
 # A verb of attack with nothing more specific: an attack on an installation, when
 # the sentence names one ("Iran targeted Al Udeid Air Base").
-GENERIC_ATTACK = re.compile(r"\b(?:targeted|attacked|struck|hit)\b", re.I)
-WEAPON_WORDS = r"rockets?|missiles?|drones?|shells?|bombs?"
+GENERIC_ATTACK = re.compile(rf"\b(?:{alternation(words('attack_verbs'))})\b", re.I)
+WEAPON_WORDS = "|".join(f"{re.escape(w)}s?" for w in words("weapons"))
 WEAPON = re.compile(rf"\b({WEAPON_WORDS})\b", re.I)
 SEPARATE = re.compile(
     r"\b(?:separate(?:ly)?|elsewhere|another (?:\w+ )?(?:attack|strike|raid|incident|drone|rocket|missile)s?"
     r"|also (?:hit|struck|targeted|attacked|reported))\b", re.I)
 OVERNIGHT = re.compile(r"\bovernight\b", re.I)
-FOREIGN_CLOCK = re.compile(r"\b(?:EST|EDT|ET|PST|PDT|CST|GMT|UTC|CET)\b")
+FOREIGN_CLOCK = re.compile(rf"\b(?:{alternation(words('time_zones'))})\b")
 BACKGROUND = re.compile(
     r"\b(?:(?:just |shortly |only )?(?:\w+ )?(?:days?|hours?|weeks?|months?) (?:after|before)|in (?:response|retaliation) (?:to|for)"
     r"|responded with|to avenge)\b", re.I)
 SAME_EVENT = re.compile(r"\bthe same (?:drone |air |missile |rocket )?(?:strike|attack|raid|bombing)\b", re.I)
 # The next sentence refers back to the event: "the attack", "The rockets landed ...".
-EVENT_ANAPHOR = re.compile(r"\b(?:the|this|that) (?:[\w-]+ ){0,2}(?:attacks?|strikes?|raids?|bombings?|rockets?|missiles?|drones?|incident|explosions?|blasts?|barrages?)\b", re.I)
+EVENT_ANAPHOR = re.compile(rf"\b(?:the|this|that) (?:[\w-]+ ){{0,2}}(?:{alternation(words('event_nouns'))})\b", re.I)
 # ... or to where it happened ("Three rockets attacked the base on Sunday").
 ANAPHOR = re.compile(EVENT_ANAPHOR.pattern + r"|\bthe (?:base|camp|airport|compound)\b", re.I)
 
