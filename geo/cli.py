@@ -38,8 +38,9 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--out", type=Path, required=True, help="the file to write")
     x.add_argument("--layers", type=Path, default=Path("data/layers"), help="the GeoJSON layers (default: %(default)s)")
     v = sub.add_parser("eval", help="accuracy on the public benchmark corpora")
-    v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "devset", "incidents", "all"], default="all",
-                   help="a benchmark corpus, the project's own devset (places or incidents), or all of them")
+    v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "devset", "incidents", "world", "all"], default="all",
+                   help="a benchmark corpus, the project's own devset (places or incidents), the world devset "
+                        "(places and incidents of 13 other theatres), or all of them")
     v.add_argument("--benchmarks", type=Path, default=None, help="folder of GWN.xml, lgl.xml, TR-News.xml (default: ../shared/benchmarks)")
     v.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
     v.add_argument("--markdown", action="store_true", help="print a Markdown table")
@@ -121,6 +122,11 @@ def _eval(args: argparse.Namespace) -> int:
             if name == "devset":
                 rows.append(evaluate_devset(gaz).row())
                 rows += [evaluate_devset(gaz, path, label).row() for label, path in _heldout(args)]
+            elif name == "world":
+                from .evaluate import WORLD
+
+                rows.append(evaluate_devset(gaz, WORLD, "world devset places").row())
+                rows.append(evaluate_incidents(gaz, WORLD, label="world devset incidents").row())
             elif name == "incidents":
                 rows.append(evaluate_incidents(gaz).row())
                 rows += [evaluate_incidents(gaz, path, label=label).row() for label, path in _heldout(args)]
