@@ -6,6 +6,7 @@ Aliases and canonical names are ``data/lexicon/actors.tsv``.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,23 +16,59 @@ ACTOR_WINDOW = 100  # characters either side of the trigger in which actors coun
 SIDE_WINDOW = 60  # ... and in which they count as attacker (before) or target (after)
 
 
-def load_actors(path: Path | None = None) -> list[tuple[str, str]]:
-    """(alias, canonical name), longest alias first."""
+DEMONYMS = LEXICON_DIR.parent / "gazetteer" / "demonyms.tsv"
+NOT_A_STATE = {"Kurdish"}  # a people, not a state's forces
+
+
+@dataclass(frozen=True)
+class Actor:
+    alias: str
+    name: str  # canonical
+    group: str  # the map's colour group, or ""
+    inter: str  # ACLED inter code, or ""
+    source: str
+
+
+@lru_cache(maxsize=4)
+def actor_table(path: Path | None = None) -> tuple[Actor, ...]:
+    """Every actor alias: the lexicon's rows, then each country's state forces made from its demonym."""
     folder = path.parent if path else LEXICON_DIR
     name = path.stem if path else "actors"
-    out = [(alias, canon) for alias, canon, _group in rows(name, 3, folder)]
-    return sorted(out, key=lambda ac: -len(ac[0]))
+    listed = [Actor(*r) for r in rows(name, 5, folder)]
+    taken = {a.alias.lower() for a in listed}
+    words = [w for (w,) in rows("state_force_words", 1)]
+    made: list[Actor] = []
+    for demonym, _iso, country in rows("demonyms", 3, DEMONYMS.parent):
+        if demonym in NOT_A_STATE or not country or any(
+                a.alias.startswith((demonym, country)) for a in listed):  # the lexicon names this state's forces itself
+            continue
+        canon = f"Military Forces of {country}"
+        src = f"state forces of {country} (data/gazetteer/demonyms.tsv, data/lexicon/state_force_words.tsv)"
+        for w in words:
+            for alias in (f"{demonym} {w}", f"{country}'s {w}", f"{country}’s {w}"):
+                if alias.lower() not in taken:
+                    taken.add(alias.lower())
+                    made.append(Actor(alias, canon, "", "1", src))
+    return tuple(listed + made)
+
+
+def load_actors(path: Path | None = None) -> list[tuple[str, str]]:
+    """(alias, canonical name), longest alias first."""
+    return sorted(((a.alias, a.name) for a in actor_table(path)), key=lambda ac: -len(ac[0]))
 
 
 @lru_cache(maxsize=4)
 def actor_groups(path: Path | None = None) -> dict[str, str]:
     """Canonical name -> the map's colour group ("coalition", "iran_aligned"), where one is set."""
-    folder = path.parent if path else LEXICON_DIR
-    name = path.stem if path else "actors"
-    return {canon: group for _alias, canon, group in rows(name, 3, folder) if group}
+    return {a.name: a.group for a in actor_table(path) if a.group}
 
 
 SPEECH_AFTER = re.compile(r"^(?:\s+\w+){0,2}\s+(?:said|says|told|reported|announced|stated|confirmed|claimed)\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _alias_re(alias: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.]){re.escape(alias)}(?![\w])", re.I if alias.islower() else 0)
 
 
 def find_actors(text: str, actors: list[tuple[str, str]], window: tuple[int, int] | None = None) -> list[str]:
@@ -42,8 +79,11 @@ def find_actors(text: str, actors: list[tuple[str, str]], window: tuple[int, int
     event; it is not an actor in it.
     """
     taken: list[tuple[int, int, str]] = []
+    low = text.lower()
     for alias, canon in actors:
-        for m in re.finditer(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text, re.I if alias.islower() else 0):
+        if alias.lower() not in low:  # most aliases: not in this text at all
+            continue
+        for m in _alias_re(alias).finditer(text):
             if window and not (window[0] <= m.start() and m.end() <= window[1]):
                 continue
             if SPEECH_AFTER.match(text[m.end() : m.end() + 40]):
@@ -80,9 +120,10 @@ def sides(text: str, at: int, length: int, actors: list[tuple[str, str]]) -> tup
 
 
 def _find(text: str, canon: str, actors: list[tuple[str, str]]) -> int:
+    low = text.lower()
     for alias, c in actors:
-        if c == canon:
-            m = re.search(rf"(?<![\w.]){re.escape(alias)}(?![\w])", text, re.I if alias.islower() else 0)
+        if c == canon and alias.lower() in low:
+            m = _alias_re(alias).search(text)
             if m:
                 return m.start()
     return 0

@@ -357,8 +357,8 @@ def load_demonyms(gaz: GazetteerBuilder, path: Path) -> None:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 2 or not re.fullmatch(r"[A-Z]{2}", parts[1].strip()):
-            raise GazetteerError(f"{path}:{n}: expected 'Demonym<TAB>ISO alpha-2', got {line!r}")
+        if len(parts) not in (2, 3) or not re.fullmatch(r"[A-Z]{2}", parts[1].strip()):
+            raise GazetteerError(f"{path}:{n}: expected 'Demonym<TAB>ISO alpha-2<TAB>country name', got {line!r}")
         gaz.demonyms[norm(parts[0])] = parts[1].strip()
 
 
