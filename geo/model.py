@@ -112,15 +112,21 @@ class EventType(StrEnum):
     TARGETED_KILLING = "targeted_killing"
     ATTACK_ON_INSTALLATION = "attack_on_installation"
     PROTEST_SIEGE = "protest_siege"
+    SHELLING = "shelling"
+    EXPLOSION = "explosion"
+    ARMED_CLASH = "armed_clash"
+    ATTACK_ON_CIVILIANS = "attack_on_civilians"
+    RIOT = "riot"
     OTHER = "other"
 
 
 # Remote-violence types one report can mix ("missiles and drones were launched ... drones were shot down").
 REMOTE_EVENTS = frozenset({EventType.AIR_STRIKE, EventType.DRONE_ATTACK, EventType.MISSILE_ATTACK,
-                           EventType.ROCKET_ATTACK, EventType.SHOOT_DOWN, EventType.ATTACK_ON_INSTALLATION})
+                           EventType.ROCKET_ATTACK, EventType.SHELLING, EventType.EXPLOSION, EventType.SHOOT_DOWN,
+                           EventType.ATTACK_ON_INSTALLATION})
 # ... of which these say how an installation was attacked (a shoot-down does not).
 WEAPON_EVENTS = frozenset({EventType.AIR_STRIKE, EventType.DRONE_ATTACK, EventType.MISSILE_ATTACK,
-                           EventType.ROCKET_ATTACK})
+                           EventType.ROCKET_ATTACK, EventType.SHELLING, EventType.EXPLOSION})
 
 
 @dataclass(frozen=True)

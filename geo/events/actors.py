@@ -78,23 +78,26 @@ def find_actors(text: str, actors: list[tuple[str, str]], window: tuple[int, int
     is the subject of a speech verb ("Iraq's military said") reports the
     event; it is not an actor in it.
     """
+    spans = actor_spans(text, actors)
+    if window:
+        spans = [(s, e, c) for s, e, c in spans if window[0] <= s and e <= window[1]]
+    return _unique([canon for _, _, canon in spans])
+
+
+def actor_spans(text: str, actors: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """(start, end, canonical name) of every actor named, in text order, longest alias first
+    where names overlap, without those that report the event ("Iraq's military said")."""
     taken: list[tuple[int, int, str]] = []
     low = text.lower()
     for alias, canon in actors:
         if alias.lower() not in low:  # most aliases: not in this text at all
             continue
         for m in _alias_re(alias).finditer(text):
-            if window and not (window[0] <= m.start() and m.end() <= window[1]):
-                continue
             if SPEECH_AFTER.match(text[m.end() : m.end() + 40]):
                 continue
             if not any(s < m.end() and m.start() < e for s, e, _ in taken):
                 taken.append((m.start(), m.end(), canon))
-    seen: list[str] = []
-    for _, _, canon in sorted(taken):
-        if canon not in seen:
-            seen.append(canon)
-    return seen
+    return sorted(taken)
 
 
 UNIDENTIFIED = re.compile(r"\b(?:unidentified|unknown (?:assailants|gunmen|attackers|drones?)|unclaimed|no group (?:has )?claimed)\b", re.I)
@@ -108,7 +111,8 @@ def sides(text: str, at: int, length: int, actors: list[tuple[str, str]]) -> tup
     fired by Kataib Hezbollah").  "Unidentified" when the text says so.
     """
     end = at + length
-    before = find_actors(text, actors, (max(0, at - SIDE_WINDOW), at))
+    # Before the trigger, or starting before it and running into it ("Russian missile strikes").
+    before = _unique([c for s, e, c in actor_spans(text, actors) if max(0, at - SIDE_WINDOW) <= s < at and e <= end])
     after_text = text[end : end + SIDE_WINDOW]
     attacker, target = list(before), []
     for a in find_actors(after_text, actors):

@@ -109,7 +109,7 @@ def _cue_after(text: str, tokens: list[Token], j: int) -> tuple[str, int]:
     return "", 0
 
 
-def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool) -> str:
+def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool, gaz_demonyms=frozenset()) -> str:
     """Why a gazetteer match is not a place here ('' when it is one)."""
     if not c.places:
         return f"listed in not_places.txt as {c.key!r}"
@@ -132,6 +132,7 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         and prv.capitalised
         and prv.norm
         and prv.norm not in FUNCTION_WORDS
+        and prv.norm not in gaz_demonyms  # "the Russian Saki air base": an adjective, not a first name
         and gap(text, prv, tokens[c.start_tok]) == " "
         and not CUE_BEFORE.get(prv.text.lower())
         and prv.text.lower() not in NOT_AFTER_NAME
@@ -159,7 +160,7 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
     title_line = title_case(tokens)
     out: list[Pending] = []
     for c in find_candidates(tokens, gaz):
-        why = reject_reason(text, tokens, c, title_line)
+        why = reject_reason(text, tokens, c, title_line, gaz.demonyms)
         if why:
             if rejected is not None:
                 rejected.append((tokens[c.start_tok].start, tokens[c.end_tok - 1].end, c.key, c.places, f"not a place: {why}"))
