@@ -87,9 +87,10 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
                     break  # punctuation between words ends a name
                 if key in gaz.not_places:
                     hit = Candidate(i, j + 1, key, [])
-                elif gaz.has(key):
-                    hit = Candidate(i, j + 1, key, gaz.lookup(key))
-                if tokens[j].norm and not gaz.has_prefix(key + " "):
+                elif gaz.has(key) or gaz.may_vary(key) and gaz.variant(key):
+                    # as written, then its spelling variants ("Khmeimim", "Odesa" for Odessa oblast)
+                    hit = Candidate(i, j + 1, key, gaz.lookup_all(key))
+                if tokens[j].norm and not gaz.has_prefix(key + " ") and not gaz.has_variant_prefix(key):
                     break  # no longer name starts with these words
         if hit:
             out.append(hit)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..model import LngLat, Place
-from ..text.normalize import norm
+from ..text.normalize import norm, skeleton
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +28,7 @@ DATA = Path(__file__).resolve().parent.parent.parent / "data"
 GAZETTEER_DIR = DATA / "gazetteer"
 NE_DIR = DATA / "naturalearth"
 PRECISIONS = ("site", "town", "district", "region", "country")
+VARIANT = "~"  # marks a transliteration variant's key in the trie
 # The code the cache depends on: this package and the text normalisation.
 CODE = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "text" / "normalize.py",
         Path(__file__).parent.parent / "text" / "lexicon.py"]
@@ -53,6 +54,7 @@ class GazetteerBuilder:
     index: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     not_places: set[str] = field(default_factory=set)
     common: set[str] = field(default_factory=set)  # names that are also common English words
+    english: set[str] = field(default_factory=set)  # frequent English words (no spelling variant is tried for them)
     demonyms: dict[str, str] = field(default_factory=dict)  # normalised demonym -> ISO alpha-2
     rules: dict[str, str] = field(default_factory=dict)  # normalised alias -> "locative" | "after_comma"
     max_tokens: int = 1
@@ -72,6 +74,10 @@ class GazetteerBuilder:
             if place.key not in bucket:
                 bucket.append(place.key)
             self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+
+
+def _variant_worthy(p: Place) -> bool:
+    return p.curated or p.population >= 5000 or p.kind not in ("town", "city")
 
 
 class PlaceTable(Mapping):
@@ -113,7 +119,8 @@ class Gazetteer:
     """The gazetteer as it is used and cached: names in a marisa trie (loaded
     in milliseconds), places as compact rows made into records on demand."""
 
-    def __init__(self, names, keys, rows, not_places, common, demonyms, rules, max_tokens) -> None:
+    def __init__(self, names, keys, rows, not_places, common, demonyms, rules, max_tokens, english=frozenset()) -> None:
+        self.english = english
         self.names = names  # marisa_trie.RecordTrie: normalised name -> [(place number,), ...]
         self.places = PlaceTable(keys, rows)
         self.not_places, self.common, self.demonyms, self.rules = not_places, common, demonyms, rules
@@ -135,11 +142,36 @@ class Gazetteer:
                          p.curated))
         # Insertion order is the candidate order; the trie returns values sorted, so keep the rank in the record.
         items = [(name, (rank, ids[k])) for name, ks in gaz.index.items() for rank, k in enumerate(ks)]
+        # Transliteration variants, marked with a leading VARIANT, for names that match nothing as written.
+        variants: dict[str, list[str]] = {}
+        for name, ks in gaz.index.items():
+            sk = skeleton(name)
+            if sk == name or len(sk) < 4:
+                continue
+            # Only places that matter enough to be written many ways: a village's variant is a surname.
+            ks = [k for k in ks if _variant_worthy(gaz.places[k])]
+            if ks:
+                bucket = variants.setdefault(VARIANT + sk, [])
+                bucket.extend(k for k in ks if k not in bucket)
+        items += [(name, (rank, ids[k])) for name, ks in variants.items() for rank, k in enumerate(ks[:65535])]
         names = marisa_trie.RecordTrie("<HI", items)
-        return cls(names, keys, rows, gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens)
+        return cls(names, keys, rows, gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens, gaz.english)
 
     def has(self, key: str) -> bool:
         return key in self.names
+
+    def variant(self, key: str) -> str:
+        """The trie key of ``key``'s transliteration variant ("" when it has none)."""
+        sk = VARIANT + skeleton(key)
+        return sk if sk in self.names else ""
+
+    def may_vary(self, key: str) -> bool:
+        return len(key) >= 5 and key not in self.common and key not in self.english and key not in self.demonyms
+
+    def has_variant_prefix(self, key: str) -> bool:
+        if not self.may_vary(key.split(" ")[0]) and " " not in key:
+            return False
+        return next(self.names.iterkeys(VARIANT + skeleton(key) + " "), None) is not None
 
     def has_prefix(self, prefix: str) -> bool:
         """Does any name (or not-place phrase) start with ``prefix``?"""
@@ -147,6 +179,16 @@ class Gazetteer:
 
     def lookup(self, key: str) -> list[Place]:
         return [self.places.place(i) for _, i in sorted(self.names.get(key, ()))]
+
+    def lookup_all(self, key: str) -> list[Place]:
+        """The places named ``key``, then those of its transliteration variant (names of 5 letters or
+        more that are neither common English words nor demonyms)."""
+        out = self.lookup(key)
+        var = self.variant(key) if self.may_vary(key) else ""
+        if var:
+            seen = {p.key for p in out}
+            out += [p for p in self.lookup(var) if p.key not in seen]
+        return out
 
     def by_name(self, name: str) -> list[Place]:
         return self.lookup(norm(name))
@@ -156,7 +198,7 @@ class Gazetteer:
         self.names.save(str(folder / "names.marisa"))
         with (folder / "places.pickle").open("wb") as fh:
             pickle.dump((self.places._keys, self.places._rows, self.not_places, self.common, self.demonyms,
-                         self.rules, self.max_tokens), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                         self.rules, self.max_tokens, self.english), fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
     def load(cls, folder: Path) -> "Gazetteer":
@@ -165,8 +207,8 @@ class Gazetteer:
         names = marisa_trie.RecordTrie("<HI")
         names.mmap(str(folder / "names.marisa"))
         with (folder / "places.pickle").open("rb") as fh:
-            keys, rows, not_places, common, demonyms, rules, max_tokens = pickle.load(fh)
-        return cls(names, keys, rows, not_places, common, demonyms, rules, max_tokens)
+            keys, rows, not_places, common, demonyms, rules, max_tokens, english = pickle.load(fh)
+        return cls(names, keys, rows, not_places, common, demonyms, rules, max_tokens, english)
 
 
 def cache_key(sources: list[Source]) -> str:

@@ -335,6 +335,7 @@ def common_words(gaz: "GazetteerBuilder", top: int = 30000) -> set[str]:
     from wordfreq import top_n_list
 
     words = {norm(w) for w in top_n_list("en", top)}
+    gaz.english = words
     out = set()
     for k, keys in gaz.index.items():
         if " " in k or k not in words:

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .lexicon import alternation, words
+from .lexicon import alternation, rows, words
 
 APOSTROPHES = "'’‘ʿʾ`´ʻ"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
@@ -45,3 +45,18 @@ def norm(name: str) -> str:
     """Normalise a whole name for lookup."""
     parts = [norm_token(t) for t in TOKEN_RE.findall(name.replace("–", "-").replace("‐", "-"))]
     return " ".join(p for p in parts if p)
+
+
+TRANSLITERATION = rows("transliteration", 2)
+_DOUBLED = re.compile(r"(\w)\1+")
+_CONNECTOR = re.compile(r"(?<= )e(?= )")
+
+
+@lru_cache(maxsize=500_000)
+def skeleton(key: str) -> str:
+    """A normalised name with transliteration variants folded (``data/lexicon/transliteration.tsv``):
+    ``skeleton(norm("Khmeimim")) == skeleton(norm("Hmeimim"))``."""
+    s = key
+    for a, b in TRANSLITERATION:
+        s = s.replace(a, b)
+    return _CONNECTOR.sub("i", _DOUBLED.sub(r"\1", s))
