@@ -92,13 +92,14 @@ class Kind(StrEnum):
 
 
 # The bases layer holds these kinds.
-BASE_KINDS = frozenset({Kind.AIR_BASE, Kind.MILITARY_BASE, Kind.MILITIA_BASE, Kind.NAVAL_BASE})
+BASE_KINDS = frozenset({Kind.AIR_BASE, Kind.MILITARY_BASE, Kind.MILITIA_BASE, Kind.NAVAL_BASE, Kind.MISSILE_BASE})
 # First-level divisions: drawn as polygons in the areas layer.
 ADMIN1_KINDS = frozenset({Kind.GOVERNORATE, Kind.PROVINCE})
 # Places that are areas, never anchors for nearby names.
 AREA_KINDS = ADMIN1_KINDS | {Kind.COUNTRY, Kind.CONTINENT}
 # Named installations: an incident there is at the site, whatever its coordinate's precision.
-INSTALLATION_KINDS = BASE_KINDS | {Kind.NUCLEAR_SITE, Kind.EMBASSY, Kind.OIL_FACILITY}
+INSTALLATION_KINDS = BASE_KINDS | {Kind.NUCLEAR_SITE, Kind.EMBASSY, Kind.OIL_FACILITY, Kind.STRATEGIC_SITE, Kind.POWER_PLANT,
+                                   Kind.DAM, Kind.PORT, Kind.CAMP, Kind.BORDER_CROSSING, Kind.PRISON}
 
 
 class EventType(StrEnum):

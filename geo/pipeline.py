@@ -18,7 +18,8 @@ from .events.triggers import EVENT_TYPES
 from .model import Article, Feature, Sentence
 from .output.features import Builder
 from .output.layers import validate, write_json, write_layers
-from .places.gazetteer import Gazetteer, country_shapes
+from .places.checks import claimable_shapes
+from .places.gazetteer import Gazetteer
 from .places.mentions import find_mentions
 from .places.sources import load_gazetteer
 from .text.articles import load_articles
@@ -87,7 +88,7 @@ def build(settings: Settings) -> BuildResult:
         log.error("%s", err)
     gaz = load_gazetteer(settings.gazetteer_dir)
     layers, unresolved = geoparse(arts, gaz)
-    validate(layers, country_shapes(gaz, {f.place.country for fs in layers.values() for f in fs}))
+    validate(layers, claimable_shapes(gaz, {f.place.country for fs in layers.values() for f in fs}))
     files = list(write_layers(settings.layers, layers).values())
     unresolved.sort(key=lambda u: (u["article"], u["name_start"], u["what"]))
     report = settings.layers / "unresolved.json"

@@ -78,21 +78,22 @@ def find_actors(text: str, actors: list[tuple[str, str]], window: tuple[int, int
     is the subject of a speech verb ("Iraq's military said") reports the
     event; it is not an actor in it.
     """
-    spans = actor_spans(text, actors)
-    if window:
-        spans = [(s, e, c) for s, e, c in spans if window[0] <= s and e <= window[1]]
-    return _unique([canon for _, _, canon in spans])
+    inside = (lambda s, e: window[0] <= s and e <= window[1]) if window else None
+    return _unique([canon for _, _, canon in actor_spans(text, actors, inside)])
 
 
-def actor_spans(text: str, actors: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+def actor_spans(text: str, actors: list[tuple[str, str]], keep=None) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every actor named, in text order, longest alias first
-    where names overlap, without those that report the event ("Iraq's military said")."""
+    where names overlap, without those that report the event ("Iraq's military said").
+    ``keep(start, end)`` chooses the spans that count before overlaps are settled."""
     taken: list[tuple[int, int, str]] = []
     low = text.lower()
     for alias, canon in actors:
         if alias.lower() not in low:  # most aliases: not in this text at all
             continue
         for m in _alias_re(alias).finditer(text):
+            if keep is not None and not keep(m.start(), m.end()):
+                continue
             if SPEECH_AFTER.match(text[m.end() : m.end() + 40]):
                 continue
             if not any(s < m.end() and m.start() < e for s, e, _ in taken):
@@ -112,7 +113,7 @@ def sides(text: str, at: int, length: int, actors: list[tuple[str, str]]) -> tup
     """
     end = at + length
     # Before the trigger, or starting before it and running into it ("Russian missile strikes").
-    before = _unique([c for s, e, c in actor_spans(text, actors) if max(0, at - SIDE_WINDOW) <= s < at and e <= end])
+    before = _unique([c for _, _, c in actor_spans(text, actors, lambda s, e: max(0, at - SIDE_WINDOW) <= s < at and e <= end)])
     after_text = text[end : end + SIDE_WINDOW]
     attacker, target = list(before), []
     for a in find_actors(after_text, actors):

@@ -16,7 +16,6 @@ from ..errors import ValidationError
 from ..model import Feature
 from .files import atomic_write
 
-BORDER_BUFFER_DEG = 0.1  # about 10 km: points on a border, simplified outlines
 
 
 def _round(obj: Any, nd: int = 6) -> Any:
@@ -40,11 +39,11 @@ def normalise_geometry(geom: dict[str, Any]) -> dict[str, Any]:
 
 
 def validate(layers: dict[str, list[Feature]], countries: dict[str, Any]) -> None:
-    """Raise ValidationError naming the feature and the rule it breaks."""
+    """Raise ValidationError naming the feature and the rule it breaks.  ``countries``: ISO code ->
+    the outline a point of that country may lie in (``geo.places.checks.claimable_shapes``)."""
     from shapely.geometry import Point, shape
 
     seen: set[str] = set()
-    near: dict[str, Any] = {}  # country -> its polygon with the border margin, made once
     for layer, feats in layers.items():
         for f in feats:
             fid = f.id
@@ -62,10 +61,8 @@ def validate(layers: dict[str, list[Feature]], countries: dict[str, Any]) -> Non
                     raise ValidationError(f"{layer}: feature {fid!r}: polygon is not valid")
                 continue  # winding: normalise_geometry makes it counter-clockwise when it writes
             iso = f.place.country or None
-            poly = countries.get(iso) if iso else None
-            if poly is not None and iso not in near:
-                near[iso] = poly.buffer(BORDER_BUFFER_DEG)
-            if poly is not None and not near[iso].contains(Point(*g["coordinates"])):
+            outline = countries.get(iso) if iso else None
+            if outline is not None and not outline.contains(Point(*g["coordinates"])):
                 raise ValidationError(
                     f"{layer}: feature {fid!r}: point {g['coordinates']} (lon, lat) is outside {iso}; "
                     f"check the coordinate source {f.place.source!r} (swapped lon/lat?)"

@@ -279,17 +279,3 @@ def load_cached(sources: list[Source], cache_dir: Path | None = None) -> Gazette
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
     return gaz
-
-
-def country_shapes(gaz: Gazetteer, isos) -> dict[str, object]:
-    """ISO alpha-2 -> Natural Earth admin-0 polygon for the countries asked for, for
-    the point-in-country check (the gazetteer's country places carry them; only
-    those records are built)."""
-    out = {}
-    for iso in isos:
-        p = gaz.places.get(f"iso/{iso}") if iso else None
-        if p is not None and p.geometry is not None:
-            out[iso] = p.geometry
-    return out
-
-

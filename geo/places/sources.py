@@ -28,13 +28,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import GazetteerError
-from ..model import LngLat, Place
+from ..model import Kind, LngLat, Place
 from ..text.lexicon import words
 from ..text.normalize import norm
 from .geometry import area_radius_km, km, valid
 from .gazetteer import GAZETTEER_DIR, NE_DIR, PRECISIONS, Gazetteer, GazetteerBuilder, Source, load_cached
 
 CSV_FIELDS = ["id", "name", "aliases", "kind", "country", "lon", "lat", "precision", "uncertainty_km", "source"]
+KINDS = frozenset(k.value for k in Kind)
 MIDEAST = {"IQ", "IR", "SY", "JO", "SA", "KW", "TR", "LB", "IL", "PS", "YE", "AE", "QA", "BH", "OM", "EG", "CY"}
 MILITARY_AIRFIELD = re.compile(r"\b(air ?base|air ?field|army air|air station|naval air|airbase)\b", re.I)
 
@@ -74,11 +75,16 @@ def load_curated(path: Path, gaz: GazetteerBuilder) -> int:
                 unc = float(row["uncertainty_km"] or 0)
             except ValueError as err:
                 raise bad("uncertainty_km", "not a number") from err
-            aliases = tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
+            kind = (row["kind"] or "").strip()
+            if kind not in KINDS:
+                raise bad("kind", f"must be one of {', '.join(sorted(KINDS))}")
+            # An alias that is the host town's own name would take the town's mentions ("Engels" the city).
+            host = norm(row.get("host") or "")
+            aliases = tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip() and norm(a) != host)
             place = Place(
                 key=f"site/{row['id'].strip()}",
                 name=row["name"].strip(),
-                kind=(row["kind"] or "site").strip(),
+                kind=kind,
                 country=country,
                 point=LngLat(lon, lat),
                 precision=row["precision"],
@@ -372,7 +378,10 @@ class CuratedRows:
     path: Path
 
     def files(self) -> list[Path]:
-        return sorted(self.path.glob("*.csv")) if self.path.is_dir() else [self.path]
+        """The folder's CSVs, then those of its ``sites/`` subfolder (installations of the world by region)."""
+        if not self.path.is_dir():
+            return [self.path]
+        return sorted(self.path.glob("*.csv")) + sorted(self.path.glob("sites/*.csv"))
 
     def load(self, gaz: GazetteerBuilder) -> None:
         for f in self.files():

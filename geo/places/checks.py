@@ -1,0 +1,84 @@
+"""Checks on places: a point lies in the country it claims (either claimant of a
+disputed territory), and every curated row is sourced and near its host town."""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from ..model import LngLat
+from .gazetteer import GAZETTEER_DIR, Gazetteer
+from .geometry import km
+
+BORDER_BUFFER_DEG = 0.1  # about 10 km: points on a border, simplified outlines
+HOST_KM = 50.0
+TOWNS_AND_UNITS = ("town", "city", "country", "province", "governorate", "county")
+
+
+@lru_cache(maxsize=4)
+def disputed(path: Path = GAZETTEER_DIR / "disputed.tsv") -> dict[str, tuple[str, ...]]:
+    """Claimant ISO code -> the other countries whose outline also counts for it."""
+    out: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            claimant, other, _what = line.split("\t")
+            out.setdefault(claimant, []).append(other)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def claimable_shapes(gaz: Gazetteer, isos) -> dict[str, object]:
+    """ISO code -> the outline (with the border margin) a point claimed for that country may lie in:
+    the country's Natural Earth polygon, joined with the other side's of a disputed territory."""
+    from shapely.ops import unary_union
+
+    out = {}
+    for iso in isos:
+        if not iso:
+            continue
+        polys = [p.geometry for c in (iso, *disputed().get(iso, ()))
+                 if (p := gaz.places.get(f"iso/{c}")) is not None and p.geometry is not None]
+        if polys:
+            out[iso] = unary_union(polys).buffer(BORDER_BUFFER_DEG)
+    return out
+
+
+def check_curated_rows(gaz: Gazetteer, folder: Path = GAZETTEER_DIR) -> list[str]:
+    """Every problem of every curated row: 'file:line id: what is wrong'."""
+    from shapely.geometry import Point
+
+    from .sources import CuratedRows
+
+    problems: list[str] = []
+    rows = []
+    for path in CuratedRows(folder).files():
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            for row in reader:
+                rows.append((f"{path.relative_to(folder.parent)}:{reader.line_num}", row))
+    shapes = claimable_shapes(gaz, {(r.get("country") or "").strip() for _, r in rows})
+    for where, row in rows:
+        rid = row["id"]
+        if not (row.get("source") or "").strip():
+            problems.append(f"{where} {rid}: no source")
+        pt = LngLat(float(row["lon"]), float(row["lat"]))
+        iso = (row.get("country") or "").strip()
+        if iso and iso in shapes and not shapes[iso].contains(Point(pt.lon, pt.lat)):
+            problems.append(f"{where} {rid}: point ({pt.lon}, {pt.lat}) is outside {iso}")
+        if "host" in row:  # the world rows (data/gazetteer/sites/): no alias may be a town's or a unit's own name
+            for alias in filter(None, (row.get("aliases") or "").split("|")):
+                clash = [p for p in gaz.by_name(alias) if not p.curated and p.kind in TOWNS_AND_UNITS
+                         and (p.population >= 1000 or p.kind != "town")]
+                if clash:
+                    problems.append(f"{where} {rid}: alias {alias!r} is the name of {clash[0].key} {clash[0].name}; "
+                                    "it would take that place's mentions")
+            host = (row.get("host") or "").strip()
+            anywhere = not iso or row.get("kind") == "border_crossing"  # the town may be across the border
+            towns = [p for p in gaz.by_name(host) if p.key.startswith("gn/")
+                     and (anywhere or p.country in (iso, *disputed().get(iso, ())))]
+            if not host or not towns:
+                problems.append(f"{where} {rid}: host town {host!r} is not in GeoNames{' in ' + iso if iso else ''}")
+            elif min(km(pt, t.point) for t in towns) > HOST_KM:
+                d = min(km(pt, t.point) for t in towns)
+                problems.append(f"{where} {rid}: {d:.0f} km from its host town {host!r} (more than {HOST_KM:.0f} km)")
+    return problems
