@@ -25,3 +25,7 @@ class OutputError(GeoError, OSError):
 
 class LexiconError(GeoError, ValueError):
     """A file of data/lexicon/ is malformed: the message names file, line and fix."""
+
+
+class ParserError(GeoError, RuntimeError):
+    """The English pipeline is missing or is not the audited one."""

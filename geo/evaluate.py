@@ -296,12 +296,15 @@ def same_actor(gold: str, predicted: list[str], actors) -> bool:
     from .events.actors import find_actors
     from .text.normalize import norm
 
-    canon = set(find_actors(gold, actors))
+    from .events.roles import state_forces
+
+    gold = gold.replace('"', "").replace("“", "").replace("”", "")
+    canon = set(find_actors(gold, actors)) | ({state_forces(gold)} - {""})
     if canon & set(predicted):
         return True
     stop = {"the", "forces", "force", "army", "military", "troops", "militants", "fighters", "rebels", "group", "of"}
-    words = set(norm(gold).split()) - stop
-    return any(words & (set(norm(p).split()) - stop) for p in predicted)
+    words = set(norm(gold).split()) - stop or set(norm(gold).split()) - {"the", "of"}
+    return any(words & (set(norm(p).split()) - (stop if words - stop else {"the", "of"})) for p in predicted)
 
 
 def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25.0, label: str = "devset incidents") -> IncidentMetrics:

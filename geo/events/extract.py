@@ -25,13 +25,17 @@ from datetime import timedelta
 from ..model import REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
 from ..places.gazetteer import Gazetteer
 from ..text import dates
+from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties
 from .dating import date_passes, follow_ups
 from .report import Report
+from .roles import roles
 from .same_event import dates_overlap, merge_within
 from .triggers import EVENT_ANAPHOR, FOREIGN_CLOCK, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, WEAPON, main_trigger, trigger, weak
-from .where import country_only, event_places, places_next_door
+from .where import country_only, event_places, places_next_door, rank
+
+FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 
 def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> list[Report]:
     by_sentence: dict[int, list[Mention]] = {}
@@ -41,6 +45,16 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
     placeless: tuple[int, str] | None = None  # (index, type) of the last event sentence that named no place
     for i, sent in enumerate(article.sentences):
         ms = by_sentence.get(sent.start, [])
+        prev = out[-1] if out and out[-1].index == i - 1 and out[-1].sentence.section == sent.section else None
+        fu = FOLLOW_UP.match(sent.text)
+        if fu and prev is not None and any(m.place for m in ms):
+            # "A second drone was downed over Izmail", "The rest fell near Reni": the event before, elsewhere.
+            places = event_places(article.text, sent, ms, gaz, sent.start)
+            if places and not country_only(places):
+                c = Report(sent, i, prev.event_type, fu.group(0), sent.start, places, date=prev.date,
+                           date_text=f"as '{prev.date_text}' in the previous sentence" if prev.date else "")
+                out.append(c)
+                continue
         hit = trigger(sent.text)
         generic = hit is None
         if generic:
@@ -61,6 +75,10 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             there = places_next_door(article, i, tm, places, by_sentence, gaz)
             if there:
                 places, context = there, [*context, article.sentences[i + 1]]
+        if places and country_only(places) and not same and not (out and out[-1].index == i - 1):
+            # Never dropped to country level when the sentence before (not an event report of its own)
+            # names a town or province there: the event is placed near it.
+            places = _previous_places(article, i, places, by_sentence) or places
         # An event sentence no place below a country holds may type the next one; not when
         # it names several kinds of weapon ("with rockets and drones over 100 times").
         kinds = {w.lower().rstrip("s") for w in WEAPON.findall(sent.text)}
@@ -88,6 +106,18 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
     return out
 
 
+
+
+def _previous_places(article: Article, i: int, places, by_sentence):
+    if i == 0 or article.sentences[i - 1].section != article.sentences[i].section:
+        return []
+    countries = {p.country for _, p, _ in places}
+    prior = [(m, m.place, True) for m in by_sentence.get(article.sentences[i - 1].start, [])
+             if m.place is not None and m.place.precision != "country" and m.place.country in countries]
+    if not prior:
+        return []
+    best = min(rank(p) for _, p, _ in prior)
+    return list({p.key: (m, p, n) for m, p, n in prior if rank(p) == best}.values())
 
 
 def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: list[tuple[str, str]]):
@@ -157,7 +187,14 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
         for a in find_actors(s.text, actors, window):
             if a not in names:
                 names.append(a)
-    attacker, target = sides(c.sentence.text, c.trigger_at - c.sentence.start, len(c.trigger), actors)
+    at = c.trigger_at - c.sentence.start
+    attacker, target = sides(c.sentence.text, at, len(c.trigger), actors)
+    # The parse knows the subject and the agent; the window rule is the fallback.
+    by_parse, hit = roles(c.sentence.text, at, at + len(c.trigger), actors, c.event_type)
+    if by_parse:
+        attacker = by_parse
+    if hit:
+        target = [t for t in hit if t not in attacker]
     anchor = dates.parse_anchor(c.sentence.section.published)
     if c.date:
         de = c.date.end.isoformat()

@@ -51,15 +51,26 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     # attack on Camp Taji, rockets hit Balad Air Base").
     opening = BACKGROUND.search(text, sent.start, trig_at)
     cut = clause_end(text, opening.end(), trig_at) if opening else None
+    hints = []  # places that only locate another ("20 km south of Kharkiv")
+    unnamed = False  # a place the text names that the gazetteer lacks ("the town of Zolkivka")
     for m in mentions:
-        if m.place is None or (dl and m.end <= dl.end()) or (bg and m.start >= bg.end()):
+        if (dl and m.end <= dl.end()) or (bg and m.start >= bg.end()):
             continue  # "Riyadh: Drones struck ...": where the report was filed
         if opening and cut and opening.start() <= m.start < cut:
             continue
+        if m.place is None:
+            unnamed = True
+            continue
         before = text[max(sent.start, m.start - 30) : m.start]
-        if HINT_BEFORE.search(before) or re.match(r"-(?:based|born|headquartered)\b", text[m.end : m.end + 16]):
-            continue  # "north of Baghdad" locates; "Washington-based" describes
+        if re.match(r"-(?:based|born|headquartered)\b", text[m.end : m.end + 16]):
+            continue  # "Washington-based" describes
+        if HINT_BEFORE.search(before):
+            hints.append((m, m.place, True))
+            continue  # "north of Baghdad" locates
         cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
+    if unnamed and hints and country_only(cands):
+        # The event is at a place the gazetteer lacks; the text says where that is: near the place it names.
+        cands = [c for c in cands if c[1].precision != "country"] + hints
     # "struck three Iranian nuclear facilities": the demonym names the target country.
     after = text[trig_at : min(sent.end, trig_at + 60)]
     dm = re.search(rf"\b([A-Z][a-z]+)\s+{TARGET_NOUNS}", after)

@@ -28,6 +28,9 @@ ORG_WORDS = frozenset(words("org_words"))
 # Words after (or one word before) a name that tell what kind of place it is; they join the span.
 CUE_AFTER = {w: cue for w, where, cue in rows("place_cues", 3) if where == "after"}
 CUE_BEFORE = {w: cue for w, where, cue in rows("place_cues", 3) if where == "before"}
+# "the town of Kupiansk", "the port city of Kismayo": the cue stays outside the span.
+CUE_OF = re.compile(r"\b(" + alternation(w for w, where, _ in rows("place_cues", 3) if where == "of") + r")\s+of\s+(?:the\s+)?$", re.I)
+CUE_OF_WORDS = {w: cue for w, where, cue in rows("place_cues", 3) if where == "of"}
 PLACE_SUFFIX = re.compile(f"(?i:{alternation(words('place_suffixes'))})\\b")
 FUNCTION_WORDS = frozenset(words("function_words"))
 NEVER_ALONE = frozenset(words("never_alone"))
@@ -44,6 +47,7 @@ FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|
 # (words, cue, number of words), longest first: sorted once, not per candidate.
 CUES_LONGEST_FIRST = [(w, cue, len(w.split())) for w, cue in sorted(CUE_AFTER.items(), key=lambda kv: -len(kv[0].split()))]
 NOT_AFTER_NAME = {"the", "western", "eastern", "northern", "southern", "central"}
+WATER = {"river", "lake", "canal"}  # "the Niger river" is not the country, written in lower case too
 
 
 @dataclass
@@ -120,7 +124,7 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         return f"followed by organisation word {nxt.text!r}"
     if (
         nxt
-        and nxt.capitalised
+        and (nxt.capitalised or nxt.text.lower() in WATER)
         and PLACE_SUFFIX.fullmatch(nxt.text)
         and nxt.text.lower() not in CUE_AFTER
         and gap(text, tokens[c.end_tok - 1], nxt) == " "
@@ -174,6 +178,9 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
             start_tok -= 1
         before = text[max(sent.start, tokens[c.start_tok].start - 30) : tokens[c.start_tok].start]
         locative = bool(LOCATIVE_BEFORE.search(before))
+        of = CUE_OF.search(before)
+        if not cue and of:
+            cue = CUE_OF_WORDS[of.group(1).lower()]
         rule = gaz.rules.get(c.key)
         end_tok = c.end_tok - 1 + k
         after = text[tokens[end_tok].end : min(sent.end, tokens[end_tok].end + 40)]

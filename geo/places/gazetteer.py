@@ -55,6 +55,7 @@ class GazetteerBuilder:
     not_places: set[str] = field(default_factory=set)
     common: set[str] = field(default_factory=set)  # names that are also common English words
     english: set[str] = field(default_factory=set)  # frequent English words (no spelling variant is tried for them)
+    capitals: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 -> the capital's name (GeoNames)
     demonyms: dict[str, str] = field(default_factory=dict)  # normalised demonym -> ISO alpha-2
     rules: dict[str, str] = field(default_factory=dict)  # normalised alias -> "locative" | "after_comma"
     max_tokens: int = 1
@@ -119,8 +120,10 @@ class Gazetteer:
     """The gazetteer as it is used and cached: names in a marisa trie (loaded
     in milliseconds), places as compact rows made into records on demand."""
 
-    def __init__(self, names, keys, rows, not_places, common, demonyms, rules, max_tokens, english=frozenset()) -> None:
+    def __init__(self, names, keys, rows, not_places, common, demonyms, rules, max_tokens, english=frozenset(),
+                 capitals=None) -> None:
         self.english = english
+        self.capitals: dict[str, str] = capitals or {}  # ISO alpha-2 -> place key of its capital
         self.names = names  # marisa_trie.RecordTrie: normalised name -> [(place number,), ...]
         self.places = PlaceTable(keys, rows)
         self.not_places, self.common, self.demonyms, self.rules = not_places, common, demonyms, rules
@@ -155,7 +158,14 @@ class Gazetteer:
                 bucket.extend(k for k in ks if k not in bucket)
         items += [(name, (rank, ids[k])) for name, ks in variants.items() for rank, k in enumerate(ks[:65535])]
         names = marisa_trie.RecordTrie("<HI", items)
-        return cls(names, keys, rows, gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens, gaz.english)
+        capitals = {}
+        for iso, name in gaz.capitals.items():
+            towns = [gaz.places[k] for k in gaz.index.get(norm(name), ()) if gaz.places[k].country == iso
+                     and gaz.places[k].kind in ("city", "town")]
+            if towns:
+                capitals[iso] = max(towns, key=lambda p: p.population).key
+        return cls(names, keys, rows, gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens, gaz.english,
+                   capitals)
 
     def has(self, key: str) -> bool:
         return key in self.names
@@ -198,7 +208,7 @@ class Gazetteer:
         self.names.save(str(folder / "names.marisa"))
         with (folder / "places.pickle").open("wb") as fh:
             pickle.dump((self.places._keys, self.places._rows, self.not_places, self.common, self.demonyms,
-                         self.rules, self.max_tokens, self.english), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                         self.rules, self.max_tokens, self.english, self.capitals), fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
     def load(cls, folder: Path) -> "Gazetteer":
@@ -207,8 +217,8 @@ class Gazetteer:
         names = marisa_trie.RecordTrie("<HI")
         names.mmap(str(folder / "names.marisa"))
         with (folder / "places.pickle").open("rb") as fh:
-            keys, rows, not_places, common, demonyms, rules, max_tokens, english = pickle.load(fh)
-        return cls(names, keys, rows, not_places, common, demonyms, rules, max_tokens, english)
+            keys, rows, not_places, common, demonyms, rules, max_tokens, english, capitals = pickle.load(fh)
+        return cls(names, keys, rows, not_places, common, demonyms, rules, max_tokens, english, capitals)
 
 
 def cache_key(sources: list[Source]) -> str:

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from ..model import AREA_KINDS, Article, Mention, Sentence
-from ..text.lexicon import alternation, words
+from ..text.lexicon import alternation, rows, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
 from .gazetteer import Gazetteer
@@ -29,6 +29,7 @@ UNRESOLVED_PATTERNS = [
     re.compile(rf"\b(?P<name>(?:{alternation(words('installation_prefixes'))})\s+{NAME})"),
     re.compile(rf"\b(?P<name>{NAME}\s+{PLACE_SUFFIX.pattern})"),
     re.compile(rf"\b(?:{alternation(words('locative_prepositions'))}) (?P<name>{NAME})"),
+    re.compile(rf"\b(?:{alternation(w for w, where, _ in rows('place_cues', 3) if where == 'of')}) of (?P<name>{NAME})"),
 ]
 NOT_NAMES = frozenset(words("not_names"))
 ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
@@ -74,6 +75,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
             cands = [(pl.key, pl.name, pl.kind, round(c.scores[pl.key], 1)) for pl in c.ranked]
             decisions.append(Decision(article.text[p.start : p.end], p.start, p.end, p.sent, place,
                                       reason if place is not None else f"not mapped: {reason}", cands))
+    out = _capitals(article, out, gaz)
     for sent in article.sentences:
         found = [m for m in out if m.sentence is sent]
         out.extend(_unresolved(article.text, sent, found, gaz, article.name))
@@ -87,6 +89,28 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                          for m in out if m.place is None)
         decisions.sort(key=lambda d: (d.start, d.end))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+CAPITAL_AFTER = re.compile(r"(?:'s|’s)\s+capital\b")
+CAPITAL_BEFORE = re.compile(r"\bthe\s+capital\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"Sudan's capital", "the capital of Somalia": the capital city (GeoNames), in place of the country."""
+    text = article.text
+    result = []
+    for m in out:
+        p = m.place
+        cap = gaz.capitals.get(p.country) if p is not None and p.kind == "country" else None
+        after = CAPITAL_AFTER.match(text, m.end)
+        before = CAPITAL_BEFORE.search(text, max(m.sentence.start, m.start - 20), m.start)
+        if cap and cap in gaz.places and (after or before):
+            start, end = (m.start, after.end()) if after else (before.start(), m.end)
+            reason = f"{m.text!r} + 'capital': {cap} (the capital GeoNames gives for {p.country})"
+            result.append(Mention(m.article, start, end, text[start:end], m.sentence, gaz.places[cap], reason, "city"))
+        else:
+            result.append(m)
+    return result
 
 
 def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer, name: str) -> list[Mention]:

@@ -18,13 +18,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import AREA_KINDS, BASE_KINDS, Place, Sentence
-from ..text.lexicon import weights
+from ..text.lexicon import rows, weights
 from ..text.normalize import norm
 from .candidates import NEVER_ALONE, Pending
 from .gazetteer import Gazetteer
 from .geometry import near
 
 W = weights()
+# Names of armed groups (data/lexicon/actors.tsv, ACLED inter 2-4 and 8): "Fano militiamen" is not Fano in Italy.
+ARMED_GROUP_NAMES = frozenset(norm(alias) for alias, _c, _g, inter, _s in rows("actors", 5) if inter in ("2", "3", "4", "8"))
 ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it
 SMALL_KM = 100.0
 
@@ -166,6 +168,8 @@ VETOES: list[Veto] = [
      lambda c: "a country before 'base' describes whose base it is"),
     ("the_alternate", lambda c: c.p.cand.key.startswith("the ") and norm(c.best.name) != c.p.cand.key,
      lambda c: "'the' + a word is an alternate name here, not a place"),
+    ("armed_group", lambda c: c.p.cand.key in ARMED_GROUP_NAMES and not c.p.cue and not c.p.locative and not c.best.curated,
+     lambda c: f"{c.p.cand.key!r} names an armed group (data/lexicon/actors.tsv), not a place"),
     ("person_word", lambda c: c.single and not c.strong and c.p.cand.key in c.ctx.person_words,
      lambda c: f"{c.p.cand.key!r} is part of a person's name elsewhere in the text"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None,

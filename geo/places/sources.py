@@ -120,6 +120,8 @@ def load_naturalearth(gaz: GazetteerBuilder) -> None:
         names = {p["name"]}
         if p["iso_a2"] in gn_countries:
             names.add(gn_countries[p["iso_a2"]]["name"])
+            if gn_countries[p["iso_a2"]].get("capital"):
+                gaz.capitals[p["iso_a2"]] = gn_countries[p["iso_a2"]]["capital"]
         place = Place(
             key=f"iso/{p['iso_a2']}",
             name=p["name"],

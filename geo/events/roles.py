@@ -1,0 +1,124 @@
+"""Who did what to whom, from the dependency parse of an event sentence.
+
+The trigger's head word decides: a verb's subject (or its "by" agent in the
+passive) is the attacker and its object (or passive subject) the target;
+an event noun's attacker is its modifier or possessor ("Russian missile
+strikes", "Russia's drone attack") or its "by" phrase, or the subject of the
+verb that carries it out ("US and UK forces carried out air strikes").  The
+parse proposes a phrase; the actors lexicon names it when it can, and a
+phrase headed by an armed-actor noun (``data/lexicon/armed_nouns.tsv``) is
+kept by its own name.
+"""
+
+from __future__ import annotations
+
+from ..text.lexicon import LEXICON_DIR, rows, words
+from ..text.parse import parse
+from .actors import NOT_A_STATE, find_actors
+
+ARMED_NOUNS = frozenset(words("armed_nouns"))
+WEAPONS = frozenset(words("weapons"))  # "drone" in "drone attack" says how, not who
+# demonym or country name (lower case) -> the state's forces
+STATES = {k.lower(): f"Military Forces of {country}" for demonym, _iso, country in rows("demonyms", 3, LEXICON_DIR.parent / "gazetteer")
+          if demonym not in NOT_A_STATE and country for k in (demonym, country)}
+# An event with no attacker named: who ACLED names for it.
+DEFAULT_ACTOR = {"riot": "Rioters", "protest_siege": "Protesters"}
+SUBJECTS = {"nsubj", "csubj"}
+LEADING = {"the", "a", "an", "some", "suspected", "unidentified"}
+
+
+def _span_text(tok) -> str:
+    """The phrase a token heads, up to a relative clause, an appositive or a comma, without a leading article."""
+    doc = tok.doc
+    cut = {t.i for c in tok.children if c.dep_ in ("relcl", "appos", "acl", "conj", "cc") and c.i > tok.i for t in c.subtree}
+    toks = [t for t in tok.subtree if t.i not in cut]
+    start, end = min(t.i for t in toks), max(t.i for t in toks)
+    while start < end and (doc[start].lower_ in LEADING or doc[start].is_punct):
+        start += 1
+    while end > start and doc[end].is_punct:
+        end -= 1
+    return doc[start : end + 1].text.replace('"', "").replace("“", "").replace("”", "")
+
+
+def state_forces(word: str) -> str:
+    """'Ethiopian' or 'Russia' -> 'Military Forces of <country>' ('' when it is neither)."""
+    return STATES.get(word.lower(), "")
+
+
+def _phrase_actors(tok, actors) -> list[str]:
+    text = _span_text(tok)
+    named = find_actors(text, actors)
+    if named:
+        return named
+    if state_forces(text):
+        return [state_forces(text)]
+    head = tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
+    if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in ARMED_NOUNS or head in ARMED_NOUNS) and head not in WEAPONS:
+        return [text]
+    return []
+
+
+def _event_head(doc, start: int, end: int):
+    """The verb of the trigger span, else its last noun."""
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    verbs = [t for t in toks if t.pos_ == "VERB"]
+    if verbs:
+        return verbs[0]
+    nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else (toks[0] if toks else None)
+
+
+def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> tuple[list[str], list[str]]:
+    """(attacker, target) of the event whose trigger is ``sentence[start:end]``; empty when the parse says nothing."""
+    doc = parse(sentence)
+    head = _event_head(doc, start, end)
+    if head is None:
+        return ([DEFAULT_ACTOR[event_type]] if event_type in DEFAULT_ACTOR else []), []
+    attacker: list[str] = []
+    target: list[str] = []
+    if head.pos_ == "VERB":
+        verb = head
+        # a verb in a coordination without its own subject shares the first one's ("... and shelled the town")
+        while not any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in verb.children) and verb.dep_ == "conj":
+            verb = verb.head
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
+        for c in verb.children:
+            if c.dep_ in SUBJECTS and not passive:
+                attacker += _phrase_actors(c, actors)
+            elif c.dep_ == "nsubjpass":
+                target += _phrase_actors(c, actors)
+        for c in head.children:
+            if c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        attacker += _phrase_actors(p, actors)
+            elif c.dep_ == "dobj":
+                target += _phrase_actors(c, actors)
+    else:
+        noun = head
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i]
+        mods += [g for c in mods for g in c.children if g.dep_ in ("amod", "compound", "poss", "nmod")]
+        for c in sorted(mods, key=lambda t: t.i):
+            attacker += _phrase_actors(c, actors) or find_actors(c.text, actors) or (
+                [state_forces(c.text)] if state_forces(c.text) else [])
+        # "fighting between M23 and the army", "Fighting has been going on ... between militiamen and ..."
+        carriers = [noun] + ([noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else [])
+        for c in (c for x in carriers for c in x.children):
+            if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "by" and c.head is noun):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        attacker += _phrase_actors(p, actors)
+                        if c.lower_ == "between":
+                            break
+        # "US and UK forces carried out air strikes": the subject of the verb that does it
+        if not attacker and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
+            verb = noun.head if noun.head.pos_ == "VERB" else noun.head.head
+            if verb.pos_ == "VERB":
+                for c in verb.children:
+                    if c.dep_ in SUBJECTS:
+                        attacker += _phrase_actors(c, actors)
+                        for conj in c.conjuncts:
+                            attacker += _phrase_actors(conj, actors)
+    if not attacker and event_type in DEFAULT_ACTOR:
+        attacker = [DEFAULT_ACTOR[event_type]]
+    return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))
