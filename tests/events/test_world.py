@@ -1,0 +1,109 @@
+"""The failure classes of incidents from any conflict's news, each from a sentence of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.events.actors import load_actors
+from geo.events.extract import extract
+from geo.places.mentions import find_mentions
+from geo.text.articles import split_sentences
+from geo.model import Article, Section
+
+
+def run(text: str, gaz, published: str = "2024-03-07"):
+    sec = Section("t.txt", "t", None, published, 0, len(text))
+    art = Article("t.txt", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    mentions = find_mentions(art, gaz)
+    incidents, unplaced = extract(art, mentions, gaz, load_actors())
+    return mentions, incidents, unplaced
+
+
+# 1. A place the text marks as one but the gazetteer lacks: reported, and the incident placed near
+#    the place the text locates it by, never dropped to the country.
+def test_an_unknown_town_is_reported_and_its_incident_placed_near_the_town_that_locates_it(world_gazetteer):
+    mentions, (inc,), _ = run("Russian drones struck the town of Zolkivka, 20 km south of Kharkiv, on Tuesday.", world_gazetteer)
+    assert [(m.text, m.place) for m in mentions if m.place is None] == [("Zolkivka", None)]
+    assert inc.place.name == "Kharkiv" and inc.near and inc.date_start == "2024-03-05"
+
+
+def test_a_report_that_names_only_a_country_takes_the_town_of_the_sentence_before(world_gazetteer):
+    text = ("Residents of Gwoza in Borno state buried their dead on Sunday. "
+            "Suicide bombers struck a wedding in northeastern Nigeria on Saturday, killing 18 people.")
+    _, (inc,), unplaced = run(text, world_gazetteer, "2024-06-30")
+    assert inc.event_type == "explosion" and inc.place.name == "Gwoza" and inc.near and unplaced == []
+
+
+# 2. Administrative units
+@pytest.mark.parametrize("text, key", [
+    ("Russian missiles hit Sumy region on Monday.", "ne1/UA-UP21"),
+    ("Shelling in Zaporizhzhia oblast killed two on Monday.", "ne1/UA-UP26"),
+    ("Fighting raged in Sudan's capital on Monday.", "gn/379252"),  # Khartoum
+])
+def test_units_and_capitals(world_gazetteer, text, key):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.place.key == key
+
+
+def test_guinea_in_a_story_about_conakry_and_the_niger_river(world_gazetteer):
+    mentions, _, _ = run("Protesters in Conakry clashed with police. Guinea's junta banned the rallies.", world_gazetteer)
+    assert {m.text: m.place.key for m in mentions if m.place}["Guinea"] == "iso/GN"
+    mentions, _, _ = run("Militants crossed the Niger river near Gao on Friday.", world_gazetteer)
+    assert "iso/NE" not in {m.place.key for m in mentions if m.place}
+
+
+# 3. Lists
+def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
+    _, incs, _ = run("Ukrainian drones hit the ports of Berdyansk, Skadovsk and Henichesk overnight, "
+                     "officials said on Wednesday.", world_gazetteer)
+    assert sorted(i.place.name for i in incs) == ["Berdyansk", "Henichesk", "Skadovsk"]
+    assert {i.event_type for i in incs} == {"drone_attack"}
+
+
+# 4. Phrasings
+@pytest.mark.parametrize("text, kind", [
+    ("A drone sparked a fire at a fuel depot in Belgorod on Tuesday.", "drone_attack"),
+    ("Warplanes pounded positions held by Fano militiamen near Gondar on Saturday.", "air_strike"),
+    ("Militants overran an army post near Djibo on Friday.", "armed_clash"),
+    ("Rioters torched a police station in Kankara on Thursday.", "riot"),
+])
+def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == kind
+
+
+def test_follow_ups_take_the_type_and_date_of_the_event_before(world_gazetteer):
+    _, incs, _ = run("Russian drones attacked Odesa on Monday. A second drone was downed over Izmail. "
+                     "The rest fell near Reni.", world_gazetteer)
+    assert [(i.place.name, i.event_type, i.date_start) for i in incs] == [
+        ("Odesa", "drone_attack", "2024-03-04"), ("Izmayil", "drone_attack", "2024-03-04"),
+        ("Reni", "drone_attack", "2024-03-04")]
+
+
+# 5. Dates
+def test_relative_and_early_hours_dates(world_gazetteer):
+    _, (inc,), _ = run("Drones struck Kharkiv in the early hours of Tuesday, the governor said.", world_gazetteer)
+    assert inc.date_start == inc.date_end == "2024-03-05"
+    _, incs, _ = run("Shelling hit Kherson on March 1. Two weeks before, a missile struck Mykolaiv.", world_gazetteer)
+    assert {i.place.key: i.date_start for i in incs}["gn/700569"] == "2024-02-16"  # Mykolaiv
+
+
+# 6. Wrong anchors: a place that belongs to an organisation
+def test_an_organisations_place_is_not_where_the_event_is(world_gazetteer):
+    _, (inc,), _ = run("The Lebanese health ministry said a strike on Nabatieh killed three people on Monday.", world_gazetteer)
+    assert inc.place.country == "LB" and "Nabat" in inc.place.name
+    _, (inc,), _ = run("A Beirut-based monitor said Israeli jets struck Tyre on Sunday.", world_gazetteer)
+    assert inc.place.name == "Tyre"
+
+
+# 7. Actors outside the Middle East, in ACLED's terms
+@pytest.mark.parametrize("text, attacker", [
+    ("Russian forces shelled the village of Vovchansk overnight, the governor said on Sunday.", "Military Forces of Russia"),
+    ("JNIM fighters attacked an army post in Djibo on Sunday.", "JNIM"),
+    ("RSF drones hit the Zamzam displacement camp near El Fasher on Sunday.", "Rapid Support Forces"),
+    ("Gunmen from a local militia stormed the village of Kankara on Friday.", "Unidentified Armed Group"),
+])
+def test_the_attacker_is_named(world_gazetteer, text, attacker):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert attacker in inc.attacker
