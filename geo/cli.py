@@ -38,7 +38,8 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--out", type=Path, required=True, help="the file to write")
     x.add_argument("--layers", type=Path, default=Path("data/layers"), help="the GeoJSON layers (default: %(default)s)")
     v = sub.add_parser("eval", help="accuracy on the public benchmark corpora")
-    v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "devset", "incidents", "world", "all"], default="all",
+    v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "devset", "incidents", "world", "event_location", "all"],
+                   default="all",
                    help="a benchmark corpus, the project's own devset (places or incidents), the world devset "
                         "(places and incidents of 13 other theatres), or all of them")
     v.add_argument("--benchmarks", type=Path, default=None, help="folder of GWN.xml, lgl.xml, TR-News.xml (default: ../shared/benchmarks)")
@@ -122,6 +123,11 @@ def _eval(args: argparse.Namespace) -> int:
             if name == "devset":
                 rows.append(evaluate_devset(gaz).row())
                 rows += [evaluate_devset(gaz, path, label).row() for label, path in _heldout(args)]
+            elif name == "event_location":
+                from .evaluate import evaluate_event_location
+
+                rows.append(evaluate_event_location(gaz, folder, use_parse=False).row())
+                rows.append(evaluate_event_location(gaz, folder, use_parse=True).row())
             elif name == "world":
                 from .evaluate import WORLD
 

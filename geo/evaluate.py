@@ -378,3 +378,67 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
                 m.date_contains += truth <= inc.date_end
         m.predicted_matched += len(used)
     return m
+
+
+EVENT_LOCATION = "event_location.json"
+
+
+@dataclass
+class LinkMetrics:
+    label: str
+    records: int = 0
+    gold_tokens: int = 0
+    predicted_tokens: int = 0
+    correct_tokens: int = 0
+
+    def row(self) -> dict[str, float | int | str]:
+        p = self.correct_tokens / self.predicted_tokens if self.predicted_tokens else 0.0
+        r = self.correct_tokens / self.gold_tokens if self.gold_tokens else 0.0
+        return {"corpus": self.label, "records": self.records, "gold tokens": self.gold_tokens,
+                "predicted tokens": self.predicted_tokens, "token precision": round(p, 3), "token recall": round(r, 3),
+                "token F1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+
+
+def evaluate_event_location(gaz: Gazetteer, folder: Path = DEFAULT_DIR, use_parse: bool = True,
+                            limit: int | None = None) -> LinkMetrics:
+    """Token precision and recall of the place linked to each event verb, on the 496 gold
+    (``RELABEL``) records of Halterman's event_location data (read in place, never copied).
+
+    The candidate places are the spans the geoparser finds (resolved or not); ``use_parse``
+    links the verb to them through its locative argument (:func:`geo.events.roles.locate`),
+    otherwise the incident-place rule without a parse (:func:`geo.events.where.event_places`)."""
+    import json
+
+    from .events.roles import locate
+    from .events.where import event_places
+    from .places.candidates import LOCATIVE_BEFORE
+
+    path = folder / EVENT_LOCATION
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: event_location.json not found (../shared/benchmarks)")
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("source") == "RELABEL"][:limit]
+    m = LinkMetrics("event_location (gold records)" + (", parse" if use_parse else ", rules only"))
+    for r in records:
+        text, toks = r["text"], r["tokens"]
+        verb = next((s for s in r.get("spans") or [] if s["label"] == "VERB"), None)
+        if verb is None:
+            continue
+        m.records += 1
+        gold = {i for s in r["spans"] if s["label"] == "LOCATION" for i in range(s["token_start"], s["token_end"] + 1)}
+        vs, ve = toks[verb["token_start"]]["start"], toks[verb["token_end"]]["end"]
+        sec = Section("r", None, None, None, 0, len(text))
+        art = Article("r", text, [sec])
+        art.sentences = split_sentences(text, sec, keep_short=True)
+        mentions = find_mentions(art, gaz)
+        chosen = locate(text, vs, ve, [(x.start, x.end) for x in mentions]) if use_parse else []
+        if not chosen:  # the rule without a parse (and the fallback when the parse links no place)
+            for sent in art.sentences:
+                if sent.start <= vs < sent.end:
+                    ms = [x for x in mentions if x.sentence is sent]
+                    chosen = [(x.start, x.end) for x, _p, _n in event_places(text, sent, ms, gaz, vs) if x is not None
+                              and (not use_parse or LOCATIVE_BEFORE.search(text[max(0, x.start - 30) : x.start]))]
+        pred = {t["id"] for t in toks for s, e in chosen if t["start"] < e and s < t["end"]}
+        m.gold_tokens += len(gold)
+        m.predicted_tokens += len(pred)
+        m.correct_tokens += len(gold & pred)
+    return m

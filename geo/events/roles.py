@@ -122,3 +122,46 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
     if not attacker and event_type in DEFAULT_ACTOR:
         attacker = [DEFAULT_ACTOR[event_type]]
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "on", "across", "outside", "inside", "into", "around", "throughout", "within",
+                  "along", "off", "over", "upon", "toward", "towards", "of"}
+CLAUSES = {"advcl", "ccomp", "relcl", "xcomp", "parataxis", "conj"}
+
+
+def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Which of the place spans (character offsets in ``sentence``) are where the event whose word is
+    ``sentence[start:end]`` happened: those in its locative argument ("killed ... in Aziziyah"), else
+    those in its own clause nearest to it; none when the parse gives it none."""
+    doc = parse(sentence)
+    head = _event_head(doc, start, end)
+    if head is None or not spans:
+        return []
+
+    def inside(tok) -> list[tuple[int, int]]:
+        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        return [s for s in spans if lo <= s[0] and s[1] <= hi]
+
+    # The event word and what carries it: a verb, its auxiliary chain, or the noun it modifies.
+    carriers = [head, *head.conjuncts]
+    if head.dep_ in ("acl", "relcl", "amod") or head.pos_ != "VERB":
+        carriers.append(head.head)
+    if head.dep_ in ("xcomp", "conj") and head.head.pos_ == "VERB":
+        carriers.append(head.head)
+    found: list[tuple[int, int]] = []
+    for c in carriers:
+        for ch in c.children:
+            if ch.dep_ in ("prep", "agent") and ch.lower_ in LOCATIVE_PREPS or ch.dep_ == "npadvmod":
+                found += inside(ch)
+    if not found:
+        # a locative that opens the sentence frames it all ("In Vienna, some 200,000 people ... marched")
+        root = next(t for t in doc if t.dep_ == "ROOT")
+        for ch in root.children:
+            if ch.dep_ == "prep" and ch.lower_ in LOCATIVE_PREPS and ch.i < root.i and ch.i <= 2:
+                found += inside(ch)
+    if found:
+        return sorted(set(found))
+    # else: a place in the event word's own clause, nearest to it
+    clause = {t.i for t in head.subtree} - {t.i for ch in head.children if ch.dep_ in CLAUSES for t in ch.subtree}
+    near = [s for s in spans if any(t.i in clause for t in doc if t.idx < s[1] and t.idx + len(t.text) > s[0])]
+    return sorted(near, key=lambda s: abs(s[0] - start))[:1]
