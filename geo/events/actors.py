@@ -66,6 +66,15 @@ def actor_groups(path: Path | None = None) -> dict[str, str]:
 SPEECH_AFTER = re.compile(r"^(?:\s+\w+){0,2}\s+(?:said|says|told|reported|announced|stated|confirmed|claimed)\b", re.I)
 
 
+WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=None)
+def _first_word(alias: str) -> str:
+    found = WORD.findall(alias.lower())
+    return found[0] if found else ""
+
+
 @lru_cache(maxsize=None)
 def _alias_re(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.]){re.escape(alias)}(?![\w])", re.I if alias.islower() else 0)
@@ -88,8 +97,9 @@ def actor_spans(text: str, actors: list[tuple[str, str]], keep=None) -> list[tup
     ``keep(start, end)`` chooses the spans that count before overlaps are settled."""
     taken: list[tuple[int, int, str]] = []
     low = text.lower()
+    present = set(WORD.findall(low))
     for alias, canon in actors:
-        if alias.lower() not in low:  # most aliases: not in this text at all
+        if _first_word(alias) not in present or alias.lower() not in low:  # most aliases: not in this text at all
             continue
         for m in _alias_re(alias).finditer(text):
             if keep is not None and not keep(m.start(), m.end()):

@@ -15,6 +15,8 @@ from ..text.lexicon import alternation, rows, words
 # slug: (label, ACLED event_type, ACLED sub_event_type)
 EVENT_TYPES = {EventType(slug): (label, acled, sub) for slug, label, acled, sub in rows("event_types", 4)}
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, re.I)) for slug, rx in rows("triggers", 2)]
+# Every trigger at once: most sentences hold none, and one search tells.
+ANY_TRIGGER = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in TRIGGERS), re.I)
 # A verb of attack with nothing more specific: an attack on an installation, when
 # the sentence names one ("Iran targeted Al Udeid Air Base").
 GENERIC_ATTACK = re.compile(rf"\b(?:{alternation(words('attack_verbs'))})\b", re.I)
@@ -38,6 +40,8 @@ ANAPHOR = re.compile(EVENT_ANAPHOR.pattern + r"|\bthe (?:base|camp|airport|compo
 def triggers(text: str) -> list[tuple[str, re.Match[str]]]:
     """Every trigger in ``text``, in priority order, none overlapping a stronger one."""
     out: list[tuple[str, re.Match[str]]] = []
+    if not ANY_TRIGGER.search(text):
+        return out
     for slug, rx in TRIGGERS:
         for m in rx.finditer(text):
             if not any(m.start() < o.end() and o.start() < m.end() for _, o in out):
@@ -46,6 +50,8 @@ def triggers(text: str) -> list[tuple[str, re.Match[str]]]:
 
 
 def trigger(text: str) -> tuple[str, re.Match[str]] | None:
+    if not ANY_TRIGGER.search(text):
+        return None
     for slug, rx in TRIGGERS:
         m = rx.search(text)
         if m:
