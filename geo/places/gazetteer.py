@@ -76,6 +76,14 @@ class GazetteerBuilder:
                 bucket.append(place.key)
             self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
 
+    def add_code(self, place: Place, code: str) -> None:
+        """An identifier written in capitals (an ICAO code): matched only as written, in capitals."""
+        key = norm(code)
+        if not key or self.index.get(key):
+            return  # the code spells a name too: never shadow it
+        self.index[key].append(place.key)
+        self.rules[key] = "code"
+
 
 def _variant_worthy(p: Place) -> bool:
     return p.curated or p.population >= 5000 or p.kind not in ("town", "city")

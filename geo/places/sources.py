@@ -263,10 +263,14 @@ def load_airports(gaz: GazetteerBuilder) -> None:
         short = re.sub(r"\s+International\s+Airport$", " Airport", a["name"])
         if short != a["name"] and len(short.split()) > 1:
             names.append(short)
-        if military:
-            stem = re.sub(r"\s+(air ?base|army air ?field|air ?field|airbase)$", "", a["name"], flags=re.I)
-            if stem != a["name"]:
-                names += [f"{stem} Air Base", f"{stem} Airbase", f"{stem} base"]
+        # The name as reports write it: with or without "International", "Air Base", "Airport", "AB" ...
+        stem = AIRFIELD_SUFFIX.sub("", a["name"]).strip()
+        if stem and stem != a["name"] and len(stem) >= 4:
+            names += [f"{stem} Airport", f"{stem} airfield"]
+            if military:
+                names += [f"{stem} Air Base", f"{stem} Airbase", f"{stem} base", f"{stem} AB"]
+        if a.get("city") and len(a["city"]) >= 4:
+            names.append(f"{a['city']} airport")  # "Goma airport"
         place = Place(
             key=f"icao/{icao}",
             name=a["name"],
@@ -278,6 +282,16 @@ def load_airports(gaz: GazetteerBuilder) -> None:
             source=f"airportsdata {icao}",
         )
         gaz.add(place, names)
+        if military or a["country"] in CONFLICT_AIRPORTS:
+            gaz.add_code(place, icao)  # "ORAA", "UKFI": reports and open-source analysts name airfields by code
+
+
+# What follows the name of an airfield in its airportsdata entry.
+AIRFIELD_SUFFIX = re.compile(r"\s+(?:International\s+)?(?:Air\s*port|Air\s*Base|Air\s*Force\s*Base|Army\s+Air\s*Field|"
+                             r"Air\s*field|Air\s*Station|AB|Military\s+Airport|Air\s+Force\s+Station)$", re.I)
+# Countries whose airports' ICAO codes are matched in text (the Middle East, and the theatres of data/devset).
+CONFLICT_AIRPORTS = MIDEAST | {"UA", "RU", "BY", "SD", "SS", "SO", "ET", "ER", "ML", "BF", "NE", "NG", "TD", "CD", "RW", "MZ",
+                               "LY", "AF", "PK", "MM", "AM", "AZ", "CF", "CM", "HT", "ML"}
 
 
 @lru_cache(maxsize=1)
