@@ -12,7 +12,8 @@ import pytest
 from geo.pipeline import Settings, build
 from geo.places.gazetteer import GAZETTEER_DIR, Gazetteer
 from geo.places.gazetteer import build as build_gazetteer
-from geo.places.sources import CitiesFile, CommonWords, CuratedRows, Package, TextList, load_gazetteer
+from geo.places.lists import CommonWords, TextList
+from geo.places.sources import CitiesFile, CuratedRows, Package, load_gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "data" / "articles"

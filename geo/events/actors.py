@@ -127,7 +127,7 @@ def sides(text: str, at: int, length: int, actors: list[tuple[str, str]]) -> tup
     after_text = text[end : end + SIDE_WINDOW]
     attacker, target = list(before), []
     for a in find_actors(after_text, actors):
-        by = re.search(rf"\bby\s+(?:the\s+|a\s+|an\s+)?[^.]{{0,20}}?$", after_text[: _find(after_text, a, actors)])
+        by = re.search(r"\bby\s+(?:the\s+|a\s+|an\s+)?[^.]{0,20}?$", after_text[: _find(after_text, a, actors)])
         (attacker if by else target).append(a)
     if not attacker and UNIDENTIFIED.search(text):
         attacker = ["unidentified"]

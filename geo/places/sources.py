@@ -29,10 +29,10 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from ..model import Kind, LngLat, Place
-from ..text.lexicon import words
 from ..text.normalize import norm
 from .geometry import area_radius_km, km, valid
 from .gazetteer import GAZETTEER_DIR, NE_DIR, PRECISIONS, Gazetteer, GazetteerBuilder, Source, load_cached
+from .lists import CommonWords, TextList
 
 CSV_FIELDS = ["id", "name", "aliases", "kind", "country", "lon", "lat", "precision", "uncertainty_km", "source"]
 KINDS = frozenset(k.value for k in Kind)
@@ -200,25 +200,6 @@ def load_continents(gaz: GazetteerBuilder) -> None:
         gaz.add(place, [c["name"], *sorted(set(alts))])
 
 
-def load_aliases(gaz: GazetteerBuilder, path: Path) -> None:
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = [p.strip() for p in line.split("\t")]
-        if len(parts) != 3 or parts[2] not in ("any", "locative", "after_comma"):
-            raise GazetteerError(f"{path}:{n}: expected 'alias<TAB>place key<TAB>any|locative|after_comma', got {line!r}")
-        alias, key, rule = parts
-        if key not in gaz.places:
-            raise GazetteerError(f"{path}:{n}: field 'place key' = {key!r}: no such place in the gazetteer")
-        k = norm(alias)
-        gaz.index.setdefault(k, [])
-        if key not in gaz.index[k]:
-            gaz.index[k].insert(0, key)
-        if rule != "any":
-            gaz.rules[k] = rule
-        gaz.max_tokens = max(gaz.max_tokens, k.count(" ") + 1)
-
-
 def load_us_counties(gaz: GazetteerBuilder) -> None:
     """US counties and parishes at the mean of their ZIP code centroids.
 
@@ -333,60 +314,6 @@ def _latin(s: str) -> bool:
     return all(ord(ch) < 0x250 or ch in "ʿʾ’‘" for ch in s)
 
 
-def load_not_places(gaz: GazetteerBuilder, path: Path) -> None:
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = line.split("#", 1)[0].strip()
-        if line:
-            gaz.not_places.add(norm(line))
-            gaz.max_tokens = max(gaz.max_tokens, norm(line).count(" ") + 1)
-
-
-
-
-GENERIC_WORDS = frozenset(words("generic_words"))
-
-
-def common_words(gaz: "GazetteerBuilder", top: int = 30000) -> set[str]:
-    """Single-word names that are also frequent English words ("The", "Most", "Hit").
-
-    A word is exempt when it is the own name of a country, a continent, a
-    first-level division or a city of 100,000 people or more, unless it is a
-    generic geographic word ("Central", "North", "City"): "Texas" and
-    "Europe" are places; "Most" and "Central" are words.
-    """
-    from wordfreq import top_n_list
-
-    words = {norm(w) for w in top_n_list("en", top)}
-    gaz.english = words
-    out = set()
-    for k, keys in gaz.index.items():
-        if " " in k or k not in words:
-            continue
-        own = [gaz.places[x] for x in keys if norm(gaz.places[x].name) == k]
-        exempt = k not in GENERIC_WORDS and any(
-            p.kind in ("country", "continent", "province", "governorate")
-            or (p.population >= 100000 and p.kind in ("city", "town"))
-            for p in own
-        )
-        if not exempt:
-            out.add(k)
-    return out
-
-
-
-
-def load_demonyms(gaz: GazetteerBuilder, path: Path) -> None:
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) not in (2, 3) or not re.fullmatch(r"[A-Z]{2}", parts[1].strip()):
-            raise GazetteerError(f"{path}:{n}: expected 'Demonym<TAB>ISO alpha-2<TAB>country name', got {line!r}")
-        gaz.demonyms[norm(parts[0])] = parts[1].strip()
-
-
-
-
 @dataclass(frozen=True)
 class CuratedRows:
     """Every ``*.csv`` of a folder, or one file: the project's or the user's own places."""
@@ -405,24 +332,6 @@ class CuratedRows:
 
     def inputs(self) -> list[Path]:
         return self.files()
-
-    def packages(self) -> list[str]:
-        return []
-
-
-@dataclass(frozen=True)
-class TextList:
-    """A small list file of the gazetteer folder: demonyms, not-place phrases or aliases."""
-
-    path: Path
-    kind: str  # "demonyms", "not_places", "aliases"
-
-    def load(self, gaz: GazetteerBuilder) -> None:
-        if self.path.exists():
-            {"demonyms": load_demonyms, "not_places": load_not_places, "aliases": load_aliases}[self.kind](gaz, self.path)
-
-    def inputs(self) -> list[Path]:
-        return [self.path] if self.path.exists() else []
 
     def packages(self) -> list[str]:
         return []
@@ -480,22 +389,6 @@ def world_sources(folder: Path) -> list[Source]:
         TextList(folder / "aliases.tsv", "aliases"),
         CommonWords(),
     ]
-
-
-@dataclass(frozen=True)
-class CommonWords:
-    """Marks single-word names that are frequent English words (see :func:`common_words`); runs last."""
-
-    top: int = 30000
-
-    def load(self, gaz: GazetteerBuilder) -> None:
-        gaz.common = common_words(gaz, self.top)
-
-    def inputs(self) -> list[Path]:
-        return []
-
-    def packages(self) -> list[str]:
-        return ["wordfreq"]
 
 
 def load_gazetteer(folder: Path | None = None, cache_dir: Path | None = None) -> Gazetteer:

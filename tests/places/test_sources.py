@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from geo.places.gazetteer import GAZETTEER_DIR, Gazetteer, build, cache_key
-from geo.places.sources import CitiesFile, CuratedRows, TextList
+from geo.places.lists import TextList
+from geo.places.sources import CitiesFile, CuratedRows
 
 from ..conftest import TEST_CITIES
 
