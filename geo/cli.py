@@ -26,6 +26,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--articles", type=Path, default=Path("data/articles"), help="folder of .txt articles (default: %(default)s)")
     b.add_argument("--layers", type=Path, default=Path("data/layers"), help="where the GeoJSON layers go (default: %(default)s)")
     b.add_argument("--map", type=Path, default=Path("maps/index.html"), help="the HTML map (default: %(default)s)")
+    b.add_argument("--places", type=Path, action="append", default=[], metavar="FILE",
+                   help="your own places: a CSV, GeoJSON or GeoPackage of points or polygons with name, aliases, kind, "
+                        "source, precision (repeatable; they win over the project's lists)")
     b.add_argument("--no-map", action="store_true", help="write the layers only")
     b.add_argument("--no-article-maps", action="store_true", help="skip the one-map-per-article files")
     b.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="more log output")
@@ -160,6 +163,7 @@ def _build(args: argparse.Namespace) -> int:
         layers=args.layers,
         map=None if args.no_map else args.map,
         per_article_maps=not args.no_article_maps,
+        places=tuple(args.places),
     )
     try:
         result = build(settings)

@@ -17,10 +17,11 @@ from .events.extract import extract
 from .events.triggers import EVENT_TYPES
 from .model import Article, Feature, Sentence
 from .output.features import Builder
-from .output.layers import validate, write_json, write_layers
+from .output.layers import validate, write_json, write_layers, write_review_csv
 from .places.checks import claimable_shapes
 from .places.gazetteer import Gazetteer
 from .places.mentions import find_mentions
+from .places.review import review_queue
 from .places.sources import load_gazetteer
 from .text.articles import load_articles
 
@@ -34,6 +35,7 @@ class Settings:
     map: Path | None = Path("maps/index.html")
     per_article_maps: bool = True
     gazetteer_dir: Path | None = None
+    places: tuple[Path, ...] = ()  # the user's places files (CSV, GeoJSON, GeoPackage); they win
 
 
 @dataclass
@@ -45,8 +47,9 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
 
 
-def geoparse(arts: list[Article], gaz: Gazetteer) -> tuple[dict[str, list[Feature]], list[dict[str, Any]]]:
-    """Features for every layer, and what could not be placed (with quotes)."""
+def geoparse(arts: list[Article], gaz: Gazetteer, queue: list | None = None) -> tuple[dict[str, list[Feature]], list[dict[str, Any]]]:
+    """Features for every layer, and what could not be placed (with quotes).  With ``queue``, each
+    unresolved place mention is appended to it with its article text and its sentence's places."""
     actors = load_actors()
     builder = Builder(gaz, actors)
     unresolved: list[dict[str, Any]] = []
@@ -57,6 +60,8 @@ def geoparse(arts: list[Article], gaz: Gazetteer) -> tuple[dict[str, list[Featur
         for m in mentions:
             if m.place is None:
                 unresolved.append(_report(art, m.sentence, m.text, "place", m.reason, m.start, m.end))
+                if queue is not None:
+                    queue.append((m, art.text, [n for n in mentions if n.sentence is m.sentence and n.place]))
         for c in unplaced:
             where = ", ".join(p.name for _, p, _ in c.places) or "no place named"
             unresolved.append(
@@ -86,14 +91,16 @@ def build(settings: Settings) -> BuildResult:
     arts, errors = load_articles(settings.articles)
     for err in errors:
         log.error("%s", err)
-    gaz = load_gazetteer(settings.gazetteer_dir)
-    layers, unresolved = geoparse(arts, gaz)
+    gaz = load_gazetteer(settings.gazetteer_dir, places=settings.places)
+    queue: list = []
+    layers, unresolved = geoparse(arts, gaz, queue)
     validate(layers, claimable_shapes(gaz, {f.place.country for fs in layers.values() for f in fs}))
     files = list(write_layers(settings.layers, layers).values())
     unresolved.sort(key=lambda u: (u["article"], u["name_start"], u["what"]))
+    ranked = review_queue(queue, gaz)
     report = settings.layers / "unresolved.json"
-    write_json(report, unresolved)
-    files.append(report)
+    write_json(report, {"places": ranked, "incidents": [u for u in unresolved if u["what"] == "incident"]})
+    files += [report, write_review_csv(settings.layers / "unresolved.csv", ranked)]
     result = BuildResult(layers, arts, errors, unresolved, files)
     if settings.map is not None:
         from .output.webmap import write_maps

@@ -100,3 +100,25 @@ def write_layers(folder: Path, layers: dict[str, list[Feature]]) -> dict[str, Pa
 
 def write_json(path: Path, data: Any) -> None:
     atomic_write(path, json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n")
+
+
+REVIEW_COLUMNS = ["name", "aliases", "kind", "lon", "lat", "source", "precision", "count", "enclosing", "similar",
+                  "article", "quote"]
+
+
+def write_review_csv(path: Path, ranked: list[dict[str, Any]]) -> Path:
+    """The review queue as a places file to fill in: give a row its lon, lat and source (and kind) and pass
+    the file to ``geo build --places``; rows left without a coordinate are skipped."""
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(REVIEW_COLUMNS)
+    for e in ranked:
+        q = e["quotes"][0] if e["quotes"] else {"article": "", "quote": ""}
+        similar = "; ".join(f"{s['name']} ({s['place_id']}, {s['similarity']})" for s in e["similar"])
+        w.writerow([e["name"], "", "", "", "", "", "site", e["count"], "; ".join(e["enclosing"]), similar,
+                    q["article"], q["quote"]])
+    atomic_write(path, buf.getvalue())
+    return path

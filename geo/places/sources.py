@@ -391,6 +391,9 @@ def world_sources(folder: Path) -> list[Source]:
     ]
 
 
-def load_gazetteer(folder: Path | None = None, cache_dir: Path | None = None) -> Gazetteer:
-    """The world gazetteer: the curated rows of ``folder`` (default ``data/gazetteer``) and the packages."""
-    return load_cached(world_sources(folder or GAZETTEER_DIR), cache_dir)
+def load_gazetteer(folder: Path | None = None, cache_dir: Path | None = None, places: list[Path] | tuple = ()) -> Gazetteer:
+    """The world gazetteer: the user's places files first (they win), then the curated rows of
+    ``folder`` (default ``data/gazetteer``) and the packages."""
+    from .user import UserPlaces
+
+    return load_cached([*(UserPlaces(Path(p)) for p in places), *world_sources(folder or GAZETTEER_DIR)], cache_dir)

@@ -1,0 +1,72 @@
+"""The review queue: unresolved place names, ranked by how often the articles use them.
+
+Each entry gives the quotes, the places the text names around it (where it
+is), and the nearest gazetteer names with their similarity, so that a user
+can turn it into a row of a places file (``geo build --places``) by filling in
+a coordinate and its source.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from typing import Any
+
+from ..model import Mention
+from ..text.normalize import norm, skeleton
+from .gazetteer import Gazetteer
+
+MAX_QUOTES = 5
+MAX_SIMILAR = 3
+
+
+def similar_names(gaz: Gazetteer, name: str, limit: int = MAX_SIMILAR) -> list[dict[str, Any]]:
+    """Gazetteer names closest to ``name`` (same first three letters, or the same transliteration skeleton)."""
+    key = norm(name)
+    if len(key) < 3:
+        return []
+    pool: set[str] = set()
+    for prefix in {key[:3], skeleton(key)[:3]}:
+        for i, k in enumerate(gaz.names.iterkeys(prefix)):
+            if i >= 3000:
+                break
+            pool.add(k)
+    scored = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in pool), key=lambda x: (-x[0], x[1]))
+    out: list[dict[str, Any]] = []
+    for ratio, k in scored:
+        if ratio < 0.6 or len(out) >= limit:
+            break
+        p = gaz.lookup(k)[0]
+        if any(o["place_id"] == p.key for o in out):
+            continue
+        out.append({"name": p.name, "place_id": p.key, "kind": p.kind, "country": p.country or None,
+                    "similarity": round(ratio, 2)})
+    return out
+
+
+def review_queue(unresolved: list[tuple[Mention, str, list[Mention]]], gaz: Gazetteer) -> list[dict[str, Any]]:
+    """``unresolved``: (the unresolved mention, the article text, the resolved mentions of its sentence).
+    Entries ranked by count, then name."""
+    groups: dict[str, list[tuple[Mention, str, list[Mention]]]] = defaultdict(list)
+    for item in unresolved:
+        groups[norm(item[0].text)].append(item)
+    entries = []
+    for key, items in groups.items():
+        first = items[0][0]
+        around: dict[str, int] = defaultdict(int)
+        for m, _text, neighbours in items:
+            for n in neighbours:
+                if n.place is not None and n.place.precision != "country":
+                    around[n.place.name] += 1
+        entries.append({
+            "name": first.text,
+            "count": len(items),
+            "articles": sorted({m.sentence.section.article for m, _, _ in items}),
+            "reason": first.reason,
+            "quotes": [{"article": m.sentence.section.article, "quote": text[m.sentence.start : m.sentence.end],
+                        "start": m.sentence.start, "end": m.sentence.end, "name_start": m.start, "name_end": m.end}
+                       for m, text, _ in items[:MAX_QUOTES]],
+            "enclosing": sorted(around, key=lambda n: (-around[n], n)),
+            "similar": similar_names(gaz, first.text),
+        })
+    return sorted(entries, key=lambda e: (-e["count"], norm(e["name"]), e["name"]))
