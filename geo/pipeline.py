@@ -17,7 +17,9 @@ from .events.extract import extract
 from .events.triggers import EVENT_TYPES
 from .model import Article, Feature, Sentence
 from .output.features import Builder
-from .output.layers import validate, write_json, write_layers, write_review_csv
+from .errors import ArticleError
+from .output.files import build_lock, write_set
+from .output.layers import json_text, layer_texts, review_csv_text, validate
 from .places.checks import claimable_shapes
 from .places.gazetteer import Gazetteer
 from .places.mentions import find_mentions
@@ -47,15 +49,25 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
 
 
-def geoparse(arts: list[Article], gaz: Gazetteer, queue: list | None = None) -> tuple[dict[str, list[Feature]], list[dict[str, Any]]]:
+def geoparse(arts: list[Article], gaz: Gazetteer, queue: list | None = None,
+             errors: list[str] | None = None) -> tuple[dict[str, list[Feature]], list[dict[str, Any]]]:
     """Features for every layer, and what could not be placed (with quotes).  With ``queue``, each
-    unresolved place mention is appended to it with its article text and its sentence's places."""
+    unresolved place mention is appended to it with its article text and its sentence's places.
+    An article whose extraction fails is left out with a line in ``errors``; the others go on."""
     actors = load_actors()
     builder = Builder(gaz, actors)
     unresolved: list[dict[str, Any]] = []
     for art in arts:
-        mentions = find_mentions(art, gaz)
-        incidents, unplaced = extract(art, mentions, gaz, actors)
+        try:
+            mentions = find_mentions(art, gaz)
+            incidents, unplaced = extract(art, mentions, gaz, actors)
+        except Exception as err:  # a bug must not cost the other articles
+            log.debug("extraction of %s failed", art.name, exc_info=True)
+            if errors is None:
+                raise
+            errors.append(f"{art.name}: left out: extraction failed ({type(err).__name__}: {err}); please report it "
+                          "with the article")
+            continue
         builder.add_article(art, mentions, incidents)
         for m in mentions:
             if m.place is None:
@@ -88,22 +100,28 @@ def _report(art: Article, sent: Sentence, name: str, what: str, reason: str, sta
 
 
 def build(settings: Settings) -> BuildResult:
-    arts, errors = load_articles(settings.articles)
-    for err in errors:
-        log.error("%s", err)
-    gaz = load_gazetteer(settings.gazetteer_dir, places=settings.places)
-    queue: list = []
-    layers, unresolved = geoparse(arts, gaz, queue)
-    validate(layers, claimable_shapes(gaz, {f.place.country for fs in layers.values() for f in fs}))
-    files = list(write_layers(settings.layers, layers).values())
-    unresolved.sort(key=lambda u: (u["article"], u["name_start"], u["what"]))
-    ranked = review_queue(queue, gaz)
-    report = settings.layers / "unresolved.json"
-    write_json(report, {"places": ranked, "incidents": [u for u in unresolved if u["what"] == "incident"]})
-    files += [report, write_review_csv(settings.layers / "unresolved.csv", ranked)]
-    result = BuildResult(layers, arts, errors, unresolved, files)
-    if settings.map is not None:
-        from .output.webmap import write_maps
+    """Every stage, then the layer set switched in whole (or, when no article could be read, nothing
+    written at all: the previous outputs stay as they were)."""
+    with build_lock(settings.layers):
+        arts, errors = load_articles(settings.articles)
+        if not arts:
+            why = "every article failed" if errors else "it holds no .txt article"
+            raise ArticleError(f"{settings.articles}: nothing to build ({why}); the previous layers and map are left "
+                               "as they were" + ("".join(f"\n  {e}" for e in errors)))
+        gaz = load_gazetteer(settings.gazetteer_dir, places=settings.places)
+        queue: list = []
+        layers, unresolved = geoparse(arts, gaz, queue, errors)
+        layers, problems = validate(layers, claimable_shapes(gaz, {f.place.country for fs in layers.values() for f in fs}))
+        errors += problems
+        unresolved.sort(key=lambda u: (u["article"], u["name_start"], u["what"]))
+        ranked = review_queue(queue, gaz)
+        texts = layer_texts(layers)
+        texts["unresolved.json"] = json_text({"places": ranked, "incidents": [u for u in unresolved if u["what"] == "incident"]})
+        texts["unresolved.csv"] = review_csv_text(ranked)
+        files = write_set(settings.layers, texts)
+        result = BuildResult(layers, arts, errors, unresolved, files)
+        if settings.map is not None:
+            from .output.webmap import write_maps
 
-        files.extend(write_maps(layers, arts, settings.map, per_article=settings.per_article_maps))
+            files.extend(write_maps(layers, arts, settings.map, per_article=settings.per_article_maps, errors=errors))
     return result

@@ -18,7 +18,7 @@ def test_build_exits_0_and_writes_layers_and_maps(tmp_path, capsys):
     for layer in ("bases", "incidents", "areas", "mentions"):
         assert json.loads((tmp_path / "layers" / f"{layer}.geojson").read_text())["features"]
     assert (tmp_path / "m" / "index.html").stat().st_size > 10000
-    assert (tmp_path / "m" / "000_67de8b56e7d4d147.html").exists()
+    assert (tmp_path / "m" / "article-000_67de8b56e7d4d147.html").exists()
     out = capsys.readouterr().out
     assert "Enghelab Square" in out  # unresolved places are reported with quotes
 

@@ -9,12 +9,10 @@ atomically (temp file + rename).
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from ..errors import ValidationError
 from ..model import Feature
-from .files import atomic_write
 
 
 
@@ -38,38 +36,54 @@ def normalise_geometry(geom: dict[str, Any]) -> dict[str, Any]:
     return {"type": geom["type"], "coordinates": _round(geom["coordinates"])}
 
 
-def validate(layers: dict[str, list[Feature]], countries: dict[str, Any]) -> None:
-    """Raise ValidationError naming the feature and the rule it breaks.  ``countries``: ISO code ->
-    the outline a point of that country may lie in (``geo.places.checks.claimable_shapes``)."""
+def validate(layers: dict[str, list[Feature]], countries: dict[str, Any]) -> tuple[dict[str, list[Feature]], list[str]]:
+    """The features that pass every check, and one line for each that does not (the rule and the fix):
+    a feature that fails is dropped, every other one is still written.  ``countries``: ISO code -> the
+    outline a point of that country may lie in (``geo.places.checks.claimable_shapes``)."""
+    seen: set[str] = set()
+    kept: dict[str, list[Feature]] = {}
+    problems: list[str] = []
+    for layer, feats in layers.items():
+        kept[layer] = []
+        for f in feats:
+            try:
+                check_feature(layer, f, countries, seen)
+            except ValidationError as err:
+                problems.append(f"{err}; the feature is left out")
+                continue
+            seen.add(f.id)
+            kept[layer].append(f)
+    return kept, problems
+
+
+def check_feature(layer: str, f: Feature, countries: dict[str, Any], seen: set[str]) -> None:
+    """Raise ValidationError naming the feature and the rule it breaks."""
     from shapely.geometry import Point, shape
 
-    seen: set[str] = set()
-    for layer, feats in layers.items():
-        for f in feats:
-            fid = f.id
-            if fid in seen:
-                raise ValidationError(f"{layer}: feature {fid!r}: id is not unique")
-            seen.add(fid)
-            g = f.geometry
-            pts = [g["coordinates"]] if g["type"] == "Point" else [c for ring in _rings(g) for c in ring]
-            for lon, lat in pts:
-                if not (-180 <= lon <= 180 and -90 <= lat <= 90):
-                    raise ValidationError(f"{layer}: feature {fid!r}: coordinate ({lon}, {lat}) out of range")
-            if g["type"] != "Point":
-                geom = shape(g)
-                if not geom.is_valid:
-                    raise ValidationError(f"{layer}: feature {fid!r}: polygon is not valid")
-                continue  # winding: normalise_geometry makes it counter-clockwise when it writes
-            iso = f.place.country or None
-            outline = countries.get(iso) if iso else None
-            if outline is not None and not outline.contains(Point(*g["coordinates"])):
-                raise ValidationError(
-                    f"{layer}: feature {fid!r}: point {g['coordinates']} (lon, lat) is outside {iso}; "
-                    f"check the coordinate source {f.place.source!r} (swapped lon/lat?)"
-                )
-            for s in f.sources:
-                if s.end <= s.start:
-                    raise ValidationError(f"{layer}: feature {fid!r}: source offsets {s.start}..{s.end} are empty")
+    fid = f.id
+    if fid in seen:
+        raise ValidationError(f"{layer}: feature {fid!r}: id is not unique")
+    g = f.geometry
+    pts = [g["coordinates"]] if g["type"] == "Point" else [c for ring in _rings(g) for c in ring]
+    for lon, lat in pts:
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90):
+            raise ValidationError(f"{layer}: feature {fid!r}: coordinate ({lon}, {lat}) out of range")
+    if g["type"] not in ("Point", "Polygon", "MultiPolygon"):
+        raise ValidationError(f"{layer}: feature {fid!r}: geometry {g['type']} is not a point or a polygon")
+    if g["type"] != "Point":
+        if not shape(g).is_valid:
+            raise ValidationError(f"{layer}: feature {fid!r}: polygon is not valid")
+        return  # winding: normalise_geometry makes it counter-clockwise when it writes
+    iso = f.place.country or None
+    outline = countries.get(iso) if iso else None
+    if outline is not None and not outline.contains(Point(*g["coordinates"])):
+        raise ValidationError(
+            f"{layer}: feature {fid!r}: point {g['coordinates']} (lon, lat) is outside {iso}; "
+            f"check the coordinate source {f.place.source!r} (swapped lon/lat?)"
+        )
+    for s in f.sources:
+        if s.end <= s.start:
+            raise ValidationError(f"{layer}: feature {fid!r}: source offsets {s.start}..{s.end} are empty")
 
 
 def _rings(g: dict[str, Any]):
@@ -89,24 +103,22 @@ def dumps_collection(features: list[dict[str, Any]]) -> str:
     return '{"type":"FeatureCollection","features":[\n' + body + ("\n" if feats else "") + "]}\n"
 
 
-def write_layers(folder: Path, layers: dict[str, list[Feature]]) -> dict[str, Path]:
-    out = {}
-    for name, feats in layers.items():
-        path = folder / f"{name}.geojson"
-        atomic_write(path, dumps_collection([f.as_geojson() for f in feats]))
-        out[name] = path
-    return out
+def layer_texts(layers: dict[str, list[Feature]]) -> dict[str, str]:
+    """File name -> GeoJSON text of each layer."""
+    return {f"{name}.geojson": dumps_collection([f.as_geojson() for f in feats]) for name, feats in layers.items()}
 
 
-def write_json(path: Path, data: Any) -> None:
-    atomic_write(path, json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n")
+def json_text(data: Any) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+
+
 
 
 REVIEW_COLUMNS = ["name", "aliases", "kind", "lon", "lat", "source", "precision", "count", "enclosing", "similar",
                   "article", "quote"]
 
 
-def write_review_csv(path: Path, ranked: list[dict[str, Any]]) -> Path:
+def review_csv_text(ranked: list[dict[str, Any]]) -> str:
     """The review queue as a places file to fill in: give a row its lon, lat and source (and kind) and pass
     the file to ``geo build --places``; rows left without a coordinate are skipped."""
     import csv
@@ -120,5 +132,4 @@ def write_review_csv(path: Path, ranked: list[dict[str, Any]]) -> Path:
         similar = "; ".join(f"{s['name']} ({s['place_id']}, {s['similarity']})" for s in e["similar"])
         w.writerow([e["name"], "", "", "", "", "", "site", e["count"], "; ".join(e["enclosing"]), similar,
                     q["article"], q["quote"]])
-    atomic_write(path, buf.getvalue())
-    return path
+    return buf.getvalue()

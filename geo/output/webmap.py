@@ -335,15 +335,38 @@ def article_layers(layers: dict[str, list[dict[str, Any]]], article: str) -> dic
     return out
 
 
-def write_maps(layers: dict[str, list[Feature]], articles: list[Article], path: Path, per_article: bool = True) -> list[Path]:
+def article_map_name(article: str) -> str:
+    """A file name for one article's map: collision-free, never the main map's, every special character
+    encoded ("sub/x.txt" -> "article-sub~2Fx.html", "a#b.txt" -> "article-a~23b.html")."""
+    stem = article[:-4] if article.endswith(".txt") else article
+    safe = re.sub(r"[^A-Za-z0-9_.-]", lambda m: "".join(f"~{b:02X}" for b in m.group(0).encode("utf-8")), stem)
+    return f"article-{safe}.html"
+
+
+def write_maps(layers: dict[str, list[Feature]], articles: list[Article], path: Path, per_article: bool = True,
+               errors: list[str] | None = None) -> list[Path]:
+    """The main map, and with ``per_article`` one map per article; maps of articles no longer there are removed.
+    A map that cannot be drawn is reported in ``errors``; the others are still written."""
     written = []
     data = {name: [f.as_geojson() for f in feats] for name, feats in layers.items()}
     atomic_write(path, render_map(data, "Bases and incidents from the news"))
     written.append(path)
+    manifest = path.with_name(f".{path.stem}.article-maps.json")
+    previous = set(json.loads(manifest.read_text(encoding="utf-8"))) if manifest.exists() else set()
+    made: list[str] = []
     if per_article:
         for art in articles:
-            stem = Path(art.name).with_suffix("").as_posix().replace("/", "_")
-            out = path.with_name(f"{stem}.html")
-            atomic_write(out, render_map(article_layers(data, art.name), art.title or art.name))
+            out = path.with_name(article_map_name(art.name))
+            try:
+                atomic_write(out, render_map(article_layers(data, art.name), art.title or art.name))
+            except (OutputError, ValueError, KeyError, TypeError) as err:
+                if errors is None:
+                    raise
+                errors.append(f"{art.name}: its own map was not written ({type(err).__name__}: {err})")
+                continue
             written.append(out)
+            made.append(out.name)
+    for stale in sorted(previous - set(made)):
+        path.with_name(stale).unlink(missing_ok=True)
+    atomic_write(manifest, json.dumps(sorted(made)) + "\n")
     return written

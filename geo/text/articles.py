@@ -27,13 +27,14 @@ from typing import Any
 
 from ..errors import ArticleError
 from ..model import Article, Section, Sentence
+from .metadata import check_meta
 from .calendar import MONTH_ABBREVIATIONS, MONTH_RE, month_number
 
 log = logging.getLogger(__name__)
 
 META_SUFFIX = ".meta.json"
-META_KEYS = {"title", "publisher", "author", "published", "page_date", "url", "via", "notes", "body_end", "embedded"}
-EMBED_KEYS = {"fragment", "title_line", "title", "publisher", "author", "published", "url", "notes"}
+MAX_SIDECAR = 1_000_000
+MAX_SENTENCE = 1000  # characters: a longer "sentence" is cut into quotes of at most this length
 
 DATELINE_RES = [
     re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b"),
@@ -106,6 +107,7 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], int]:
         if not sep:
             raise ArticleError(f"{path}:{n}: front matter line {line!r} is not 'key: value'")
         meta[key.strip().lower()] = value.strip().strip("\"'") or None
+    meta = check_meta(f"{path}: front matter", meta)
     body = 4 + end.end()
     if text[body : body + 1] == "\n":
         body += 1
@@ -117,23 +119,16 @@ def _sidecar(path: Path) -> dict[str, Any]:
     if not side.exists():
         return {}
     try:
-        meta = json.loads(side.read_text(encoding="utf-8"))
+        raw = side.read_bytes()
+        if len(raw) > MAX_SIDECAR:
+            raise ArticleError(f"{side}: metadata is {len(raw):,} bytes; at most {MAX_SIDECAR:,} (it is not article text)")
+        meta = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         line = getattr(err, "lineno", 1)
         raise ArticleError(f"{side}:{line}: metadata is not valid UTF-8 JSON ({err}); fix the JSON") from err
-    if not isinstance(meta, dict):
-        raise ArticleError(f"{side}:1: metadata must be a JSON object")
-    unknown = set(meta) - META_KEYS
-    if unknown:
-        raise ArticleError(f"{side}: unknown metadata key(s) {sorted(unknown)!r}; allowed: {sorted(META_KEYS)}")
-    for emb in meta.get("embedded", []):
-        bad = set(emb) - EMBED_KEYS
-        if bad or "fragment" not in emb or "title_line" not in emb:
-            raise ArticleError(
-                f"{side}: each 'embedded' entry needs 'fragment' and 'title_line' "
-                f"(allowed keys: {sorted(EMBED_KEYS)}); got {sorted(emb)!r}"
-            )
-    return meta
+    except RecursionError as err:
+        raise ArticleError(f"{side}: metadata is nested too deeply; it must be one object of key: value pairs") from err
+    return check_meta(str(side), meta)
 
 
 def _lines(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -238,8 +233,16 @@ def _title_line(text: str, body: int) -> str | None:
     lines = [text[s:e].strip() for s, e in _lines(text, body) if text[s:e].strip()]
     for line in lines[:12]:
         if len(line.split()) >= 3 and not parse_dateline(line) and not BOILERPLATE.search(line):
-            return line
-    return lines[0] if lines else None
+            return _cap(line)
+    return _cap(lines[0]) if lines else None
+
+
+def _cap(line: str, limit: int = 300) -> str:
+    """A title no longer than ``limit`` characters (a pasted page may have no line breaks at all)."""
+    if len(line) <= limit:
+        return line
+    cut = line.rfind(" ", 0, limit)
+    return line[: cut if cut > limit // 2 else limit].rstrip() + "…"
 
 
 def is_clutter_line(line: str) -> bool:
@@ -284,26 +287,59 @@ def _sentence(text: str, start: int, end: int, section: Section) -> list[Sentenc
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end <= start or BOILERPLATE.search(text[start:end]):
+    if end <= start:
         return []
-    return [Sentence(start, end, section, text[start:end])]
+    out = []
+    while end - start > MAX_SENTENCE:  # not a sentence: cut it at a space, so a quote stays a sentence's length
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out += _sentence(text, start, cut, section)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end and not BOILERPLATE.search(text[start:end]):
+        out.append(Sentence(start, end, section, text[start:end]))
+    return [s for s in out if s.end > s.start]
 
 
-def find_articles(folder: Path) -> list[Path]:
-    """The article files in ``folder`` (``*.txt``, recursively), sorted by name."""
+def find_articles(folder: Path) -> tuple[list[Path], list[str]]:
+    """The article files in ``folder`` (``*.txt``, recursively), sorted by name, and an error line for
+    each that cannot be an article: a link that leads out of the folder or nowhere, a name that is not UTF-8."""
     if not folder.is_dir():
         raise ArticleError(f"{folder}: articles folder not found; create it or pass --articles DIR")
-    return sorted(p for p in folder.rglob("*.txt") if p.is_file())
+    root = folder.resolve()
+    found, errors = [], []
+    for p in sorted(folder.rglob("*.txt")):
+        try:
+            p.name.encode("utf-8")
+        except UnicodeEncodeError:
+            errors.append(f"{folder}/{p.name.encode('utf-8', 'backslashreplace').decode()}: the file name is not valid "
+                          "UTF-8; rename the file")
+            continue
+        if p.is_symlink():
+            target = p.resolve()
+            if not target.exists():
+                errors.append(f"{p}: a link to {target} that does not exist; remove it or restore the file")
+                continue
+            if root not in target.parents:
+                errors.append(f"{p}: a link out of the articles folder (to {target}); copy the article in instead")
+                continue
+        if p.is_file():
+            found.append(p)
+    return found, errors
 
 
 def load_articles(folder: Path) -> tuple[list[Article], list[str]]:
-    """Load every article; a broken one yields an error line, not an exception."""
-    articles, errors = [], []
-    for path in find_articles(folder):
+    """Load every article; a broken one yields one error line naming it, never an exception."""
+    paths, errors = find_articles(folder)
+    articles = []
+    for path in paths:
         try:
             articles.append(load_article(path, folder))
         except ArticleError as err:
             errors.append(str(err))
         except OSError as err:
             errors.append(f"{path}: cannot read ({err.strerror})")
+        except (RecursionError, MemoryError, ValueError) as err:  # nothing a file holds may stop the others
+            errors.append(f"{path}: cannot be read as an article ({type(err).__name__}: {err}); check the file")
     return articles, errors

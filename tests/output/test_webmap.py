@@ -58,7 +58,7 @@ def test_article_text_is_never_raw_html_in_the_page(hostile_map):
     html = hostile_map.read_text(encoding="utf-8")
     assert "<script>window.__xss" not in html
     # The article's own map is titled with its (hostile) title, which is not a template either.
-    assert re.search(r"<title>[^<]*\{\{ 6\*7 \}\}</title>", hostile_map.with_name("evil.html").read_text(encoding="utf-8"))
+    assert re.search(r"<title>[^<]*\{\{ 6\*7 \}\}</title>", hostile_map.with_name("article-evil.html").read_text(encoding="utf-8"))
     assert "<img src=x" not in html
     assert "</script><script>window.__xss" not in html
     assert 'onerror="window.__xss' not in html

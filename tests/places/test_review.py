@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 from geo.model import Article, Section
-from geo.output.layers import write_review_csv
+from geo.output.layers import review_csv_text
 from geo.places.gazetteer import Gazetteer, build
 from geo.places.mentions import find_mentions
 from geo.places.review import review_queue
@@ -32,7 +32,8 @@ def test_names_ranked_by_count_with_quotes_where_they_are_and_similar_names(gaze
 
 
 def test_the_csv_becomes_a_places_file_once_a_coordinate_is_filled_in(gazetteer, tmp_path):
-    path = write_review_csv(tmp_path / "unresolved.csv", queue_of(gazetteer))
+    path = tmp_path / "unresolved.csv"
+    path.write_text(review_csv_text(queue_of(gazetteer)), encoding="utf-8")
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     rows[0].update(lon="51.39", lat="35.70", source="digitised in QGIS", kind="landmark")
     with path.open("w", encoding="utf-8", newline="") as fh:
