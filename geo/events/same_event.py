@@ -3,7 +3,8 @@
 Two reports are one event when they are at the same place, of the same type
 (or one says only that an installation was attacked and the other how: "Iran
 targeted Al Udeid Air Base" and "Iranian missiles were fired at Al Udeid Air
-Base"), and their date ranges overlap (an undated report overlaps any).
+Base"), and their date ranges overlap (an undated report is on or before the
+day its text was written; across articles it joins only another undated one).
 The rule is the same within an article (:func:`merge_within`) and across
 articles (:mod:`geo.output.features`); the merged type is the more specific.
 """
@@ -26,8 +27,20 @@ def dates_overlap(a: DateRange | None, b: DateRange | None) -> bool:
     return a is None or b is None or a.overlaps(b)
 
 
-def same_event(a: Incident, b: Incident) -> bool:
-    return a.place.key == b.place.key and compatible_types(a.event_type, b.event_type) and dates_overlap(a.date, b.date)
+def _bounds(inc: Incident) -> tuple[str, str]:
+    """The days an incident can be on, as ISO strings: an undated one is on or before its upper bound."""
+    if inc.date is not None:
+        return inc.date.iso()
+    return "0000-01-01", inc.date_end or "9999-12-31"
+
+
+def same_event(a: Incident, b: Incident, same_article: bool = True) -> bool:
+    """One event?  Across articles an undated report joins only another undated one: that it is the
+    dated event of another article would be a guess (and would rename the incident when that article comes)."""
+    if not same_article and (a.date is None) != (b.date is None):
+        return False
+    (a0, a1), (b0, b1) = _bounds(a), _bounds(b)
+    return a.place.key == b.place.key and compatible_types(a.event_type, b.event_type) and a0 <= b1 and b0 <= a1
 
 
 def merge_within(incidents: list[Incident]) -> list[Incident]:

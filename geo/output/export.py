@@ -24,6 +24,7 @@ from ..errors import OutputError
 from ..events.triggers import EVENT_TYPES
 from .features import LAYERS
 from .files import atomic_file
+from .layers import cell
 
 DATE_FIELDS = ("date_start", "date_end", "first_published", "last_published")
 INT_FIELDS = ("source_count", "fatalities", "fatalities_high", "injuries", "injuries_high")
@@ -232,7 +233,7 @@ def export_csv(layers: dict[str, dict[str, Any]], out: Path) -> Path:
             w = csv.DictWriter(fh, ACLED_COLUMNS, lineterminator="\n")
             w.writeheader()
             for row in acled_rows(layers):
-                w.writerow({k: ("" if v is None else v) for k, v in row.items()})
+                w.writerow({k: ("" if v is None else cell(v)) for k, v in row.items()})
 
     return atomic_file(out, write)
 

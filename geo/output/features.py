@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..events.actors import find_actors
-from ..events.same_event import compatible_types, dates_overlap, merged_type
+from ..events.same_event import merged_type, same_event
 from ..events.triggers import EVENT_TYPES
 from ..model import ADMIN1_KINDS, BASE_KINDS, Article, Feature, Incident, Mention, Place, Precision, Sentence, Source
 from ..places.gazetteer import Gazetteer
@@ -171,9 +171,7 @@ class Builder:
         groups: list[list[tuple[Article, Incident]]] = []
         for art, inc in sorted(self.incidents, key=lambda ai: (ai[1].date_start is None, ai[1].date_start or "", ai[0].name)):
             for g in groups:
-                head = g[0][1]
-                if head.place.key == inc.place.key and compatible_types(head.event_type, inc.event_type) \
-                        and dates_overlap(head.date, inc.date):
+                if same_event(g[0][1], inc, same_article=g[0][0].name == art.name):
                     g.append((art, inc))
                     break
             else:
@@ -197,7 +195,11 @@ class Builder:
                 prec = "day"
             else:
                 prec = precs.pop() if len(precs) == 1 else "range"
-            suffix = f"/{event_type}/{start or 'undated'}"
+            # The id of the report published first (then by article and offset): the same whatever order the
+            # articles come in, and not changed by an article that does not join this incident.
+            own = sorted(((_first_source(a, i), _own_id(i)) for a, i in g))
+            suffix = own[0][1]
+            aliases = sorted({f"incidents:{head.place.key}{x}" for _, x in own[1:]} - {f"incidents:{head.place.key}{suffix}"})
             label = EVENT_TYPES[event_type][0]
             near = any(i.near for _, i in g)
             d = self._draft("incidents", head.place, suffix, name=f"{label}: {'near ' if near else ''}{head.place.name}",
@@ -221,6 +223,7 @@ class Builder:
             d.props.update(
                 {
                     "event_type": event_type,
+                    "aliases": aliases or None,
                     "event_label": label,
                     "date_start": start,
                     "date_end": end,
@@ -243,6 +246,16 @@ class Builder:
         for d in sorted(self.drafts.values(), key=lambda d: d.id):
             layers[d.layer].append(to_feature(d))
         return layers
+
+
+def _own_id(inc: Incident) -> str:
+    """An incident's id suffix from its own report alone: type and first day ("undated" when none)."""
+    return f"/{inc.event_type}/{inc.date_start or 'undated'}"
+
+
+def _first_source(art: Article, inc: Incident) -> tuple[str, str, int]:
+    s = min(inc.sentences, key=lambda x: x.start)
+    return ((s.section.published or "9999").split("/")[0], s.section.article, s.start)
 
 
 def to_feature(d: Draft) -> Feature:

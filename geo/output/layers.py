@@ -114,6 +114,12 @@ def json_text(data: Any) -> str:
 
 
 
+def cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula ("=HYPERLINK(...)", "+1", "@SUM") gets a leading
+    apostrophe, as OWASP recommends against CSV injection; numbers stay numbers."""
+    return "'" + value if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+
+
 REVIEW_COLUMNS = ["name", "aliases", "kind", "lon", "lat", "source", "precision", "count", "enclosing", "similar",
                   "article", "quote"]
 
@@ -130,6 +136,6 @@ def review_csv_text(ranked: list[dict[str, Any]]) -> str:
     for e in ranked:
         q = e["quotes"][0] if e["quotes"] else {"article": "", "quote": ""}
         similar = "; ".join(f"{s['name']} ({s['place_id']}, {s['similarity']})" for s in e["similar"])
-        w.writerow([e["name"], "", "", "", "", "", "site", e["count"], "; ".join(e["enclosing"]), similar,
-                    q["article"], q["quote"]])
+        w.writerow([cell(v) for v in (e["name"], "", "", "", "", "", "site", e["count"], "; ".join(e["enclosing"]),
+                                      similar, q["article"], q["quote"])])
     return buf.getvalue()

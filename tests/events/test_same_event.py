@@ -28,10 +28,22 @@ def test_within_one_article_the_two_reports_are_one_missile_attack(gazetteer):
 
 
 def test_across_two_articles_the_same_reports_are_also_one_incident(gazetteer):
-    layers, _ = geoparse([article("a.txt", TARGETED), article("b.txt", MISSILES)], gazetteer)
-    feats = [f.as_geojson() for f in layers["incidents"]]
-    assert [(f["id"], f["properties"]["event_type"], f["properties"]["source_count"]) for f in feats] == [
-        ("incidents:site/al-udeid-air-base/missile_attack/2025-06-23", "missile_attack", 2)]
+    for order in ([article("a.txt", TARGETED), article("b.txt", MISSILES)],
+                  [article("b.txt", MISSILES), article("a.txt", TARGETED)]):
+        layers, _ = geoparse(order, gazetteer)
+        feats = [f.as_geojson() for f in layers["incidents"]]
+        # one incident, of the more specific type; its id is that of the first report (a.txt), in either order
+        assert [(f["id"], f["properties"]["event_type"], f["properties"]["source_count"], f["properties"]["aliases"])
+                for f in feats] == [("incidents:site/al-udeid-air-base/attack_on_installation/2025-06-23", "missile_attack",
+                                     2, ["incidents:site/al-udeid-air-base/missile_attack/2025-06-23"])]
+
+
+def test_an_article_that_joins_no_incident_changes_no_id(gazetteer):
+    undated = article("a.txt", "Drones struck Camp Taji, officials said.", "2025-06-24")
+    other = article("b.txt", "Drones struck Camp Taji on June 2, officials said.", "2025-06-05")
+    alone, _ = geoparse([undated], gazetteer)
+    both, _ = geoparse([undated, other], gazetteer)
+    assert {f.id for f in alone["incidents"]} <= {f.id for f in both["incidents"]}
 
 
 def test_reports_on_other_days_stay_apart(gazetteer):
