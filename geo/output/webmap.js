@@ -3,7 +3,8 @@
  * Article text only ever reaches the page through textContent and
  * createTextNode, never innerHTML, so hostile text displays as text.
  */
-var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: {}, names: {}, circle: null, current: null, tip: null, popup: null};
+/* byId and names are Maps: a feature named "__proto__" or "constructor" is a key like any other. */
+var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: new Map(), names: new Map(), circle: null, current: null, tip: null, popup: null};
 /* GEO_COLORS comes from the page (geo.output.webmap.SYMBOLS, the same table as the legend). */
 
 /* The one conversion from a GeoJSON [lon, lat] position to Leaflet's LatLng. */
@@ -168,12 +169,13 @@ function geoAddLayer(data, group, cluster) {
     entry.layer = L.geoJSON(null, {
       pointToLayer: function (f, latlng) { return L.circleMarker(latlng, geoStyle(f)); },
       style: geoStyle,
-      onEachFeature: function (f, layer) { GEO.byId[f.properties.id] = layer; }
+      onEachFeature: function (f, layer) { GEO.byId.set(f.properties.id, layer); }
     }).addTo(group);
   }
   feats.forEach(function (f) {
-    if (cluster) GEO.byId[f.properties.id] = geoPseudo(f);
-    (GEO.names[f.properties.name] = GEO.names[f.properties.name] || []).push(f.properties.id);
+    if (cluster) GEO.byId.set(f.properties.id, geoPseudo(f));
+    if (!GEO.names.has(f.properties.name)) GEO.names.set(f.properties.name, []);
+    GEO.names.get(f.properties.name).push(f.properties.id);
   });
   geoEvents(entry.layer);
   geoShow(data.layer, feats);
@@ -234,7 +236,7 @@ function geoShow(name, feats) {
 
 /* Open a feature by id: used by the permalink and the search box. */
 function geoFocus(id) {
-  var layer = GEO.byId[id];
+  var layer = GEO.byId.get(id);
   if (!layer) return false;
   var name = layer.feature.properties.layer, entry = GEO.layers[name];
   if (entry && !GEO.map.hasLayer(entry.group)) GEO.map.addLayer(entry.group);
@@ -251,7 +253,10 @@ function geoFocus(id) {
 }
 
 function geoFromHash() {
-  if (location.hash.length > 1) geoFocus(decodeURIComponent(location.hash.slice(1)));
+  if (location.hash.length < 2) return;
+  var id;
+  try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }  /* "#%": not a feature */
+  geoFocus(id);
 }
 
 /* Search by place name: a text box with the names of every feature. */
@@ -264,7 +269,7 @@ function geoSearchControl() {
     var list = geoEl('datalist'); list.id = 'geo-names';
     var all = null;
     var suggest = function () {  /* at most 30 suggestions: 100,000 options would stall the page */
-      all = all || Object.keys(GEO.names).sort();
+      all = all || Array.from(GEO.names.keys()).sort();
       var q = input.value.toLowerCase(), n = 0;
       while (list.firstChild) list.removeChild(list.firstChild);
       for (var i = 0; i < all.length && n < 30; i++) {
@@ -274,7 +279,7 @@ function geoSearchControl() {
     input.addEventListener('focus', suggest);
     input.addEventListener('input', suggest);
     var go = function () {
-      var ids = GEO.names[input.value];
+      var ids = GEO.names.get(input.value);
       if (ids) geoFocus(ids[0]);
     };
     input.addEventListener('change', go);

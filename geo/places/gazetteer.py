@@ -292,6 +292,10 @@ def load_cached(sources: list[Source], cache_dir: Path | None = None) -> Gazette
         if path.exists():
             shutil.rmtree(path)
         os.replace(tmp, path)
+        # Older versions and folders of killed builds are dead weight (36 MB each): remove them.
+        for old in [*cdir.glob("gazetteer-*"), *cdir.glob(".gaz-*")]:
+            if old != path:
+                shutil.rmtree(old, ignore_errors=True)
     except OSError as err:
         log.warning("could not write gazetteer cache %s: %s", path, err)
         if tmp is not None:

@@ -65,7 +65,7 @@ def test_article_text_is_never_raw_html_in_the_page(hostile_map):
 
 
 def _visible_ids(page):
-    return page.evaluate("() => Object.keys(GEO.byId).filter(id => GEO.map.hasLayer(GEO.byId[id]))")
+    return page.evaluate("() => Array.from(GEO.byId.keys()).filter(id => GEO.map.hasLayer(GEO.byId.get(id)))")
 
 
 def _popup_text(page, fid):
@@ -248,10 +248,10 @@ def test_hostile_gazetteer_and_feature_fields_stay_text(tmp_path):
 def test_clicking_a_marker_opens_its_popup_and_every_layer_toggles(seed_build):
     with browsing(seed_build[2]) as (page, errors, blocked):
         fid = "bases:site/ain-al-asad-air-base"
-        page.evaluate("() => { GEO.map.setView(GEO.byId['bases:site/ain-al-asad-air-base'].getLatLng(), 9); }")
+        page.evaluate("() => { GEO.map.setView(GEO.byId.get('bases:site/ain-al-asad-air-base').getLatLng(), 9); }")
         page.wait_for_timeout(300)
         x, y = page.evaluate(
-            "() => { const p = GEO.map.latLngToContainerPoint(GEO.byId[%r].getLatLng()); "
+            "() => { const p = GEO.map.latLngToContainerPoint(GEO.byId.get(%r).getLatLng()); "
             "const r = GEO.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }" % fid
         )
         page.mouse.click(x, y)
@@ -289,4 +289,26 @@ def test_differing_casualty_reports_show_a_low_and_a_high(tmp_path):
     with browsing(settings.map) as (page, errors, blocked):
         pop = _popup_text(page, feat["id"])
         assert "Fatalities: 3–5 · injuries: 2–7" in pop["text"]
+        assert errors == [] and blocked == []
+
+
+@pytest.mark.parametrize("fragment", ["#constructor", "#%", "#__proto__", "#%E0%A4%A", "#bases:site/__proto__"])
+def test_proto_names_and_hostile_fragments_break_nothing(tmp_path, fragment):
+    from geo.output.webmap import render_map
+
+    def base(name):
+        return {"type": "Feature", "id": f"bases:site/{name}", "geometry": {"type": "Point", "coordinates": [44.2, 33.3]},
+                "properties": {"id": f"bases:site/{name}", "name": name, "layer": "bases", "kind": "air_base",
+                               "country": "IQ", "precision": "site", "uncertainty_km": 1.0,
+                               "sources": [{"article": "a.txt", "title": "t", "publisher": "p", "published": None,
+                                            "url": None, "quote": f"Drones hit {name}.", "start": 0, "end": 9}]}}
+
+    path = tmp_path / "proto.html"
+    path.write_text(render_map({"bases": [base("__proto__"), base("constructor"), base("hasOwnProperty")],
+                                "incidents": [], "areas": [], "mentions": []}, "t"), encoding="utf-8")
+    with browsing(path, fragment) as (page, errors, blocked):
+        assert page.evaluate("() => GEO.byId.size") == 3 and page.evaluate("() => geoLoaded('bases')") == 3
+        assert page.evaluate("() => geoFocus('bases:site/__proto__')") is True
+        assert "Drones hit __proto__." in page.locator(".leaflet-popup-content").inner_text()
+        assert page.evaluate("() => GEO.names.get('constructor')") == ["bases:site/constructor"]
         assert errors == [] and blocked == []
