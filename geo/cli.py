@@ -176,7 +176,7 @@ def _build(args: argparse.Namespace) -> int:
         print(f"  wrote {path}")
     places = [u for u in result.unresolved if u["what"] == "place"]
     if places:
-        print(f"{len(places)} place name(s) not resolved (add a row to data/gazetteer/*.csv to map them):")
+        print(f"{len(places)} place name(s) not resolved (see {settings.layers / 'unresolved.csv'}; fill in a row and pass it with --places):")
         for u in places:
             print(f"  {u['name']!r} in {u['article']} at {u['name_start']}: {u['quote'][:100]}")
     unplaced = len(result.unresolved) - len(places)

@@ -202,10 +202,19 @@ def _outline_data(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
 
     minx, miny, maxx, maxy = bounds
     clip = box(max(-180, minx - 25), max(-85, miny - 15), min(180, maxx + 25), min(85, maxy + 15))
+    from shapely.geometry import MultiPolygon
+
     feats = []
     for g in _outline_shapes():
-        if g.intersects(clip):
-            feats.append({"type": "Feature", "properties": {}, "geometry": normalise_geometry(mapping(g.intersection(clip)))})
+        if not g.intersects(clip):
+            continue
+        cut = g.intersection(clip)
+        # A clip along a coast can leave stray points and lines beside the polygons: keep the polygons only.
+        parts = [p for p in getattr(cut, "geoms", [cut]) if p.geom_type in ("Polygon", "MultiPolygon") and not p.is_empty]
+        polys = [q for p in parts for q in getattr(p, "geoms", [p])]
+        if polys:
+            shape_ = polys[0] if len(polys) == 1 else MultiPolygon(polys)
+            feats.append({"type": "Feature", "properties": {}, "geometry": normalise_geometry(mapping(shape_))})
     return {"type": "FeatureCollection", "features": feats}
 
 
