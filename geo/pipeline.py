@@ -69,11 +69,15 @@ def geoparse(arts: list[Article], gaz: Gazetteer, queue: list | None = None,
                           "with the article")
             continue
         builder.add_article(art, mentions, incidents)
+        placed: dict[int, list] = {}
+        for n in mentions:
+            if n.place is not None:
+                placed.setdefault(n.sentence.start, []).append(n)
         for m in mentions:
             if m.place is None:
                 unresolved.append(_report(art, m.sentence, m.text, "place", m.reason, m.start, m.end))
                 if queue is not None:
-                    queue.append((m, art.text, [n for n in mentions if n.sentence is m.sentence and n.place]))
+                    queue.append((m, art.text, placed.get(m.sentence.start, [])))
         for c in unplaced:
             where = ", ".join(p.name for _, p, _ in c.places) or "no place named"
             unresolved.append(

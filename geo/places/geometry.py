@@ -58,3 +58,42 @@ def covers(area: Place, point: LngLat) -> bool:
     from shapely.geometry import Point
 
     return bool(area.geometry.covers(Point(point.lon, point.lat)))
+
+
+class Anchors:
+    """Places a text is surely about, indexed on a one-degree grid: "is there one within N km of this
+    place (other than itself)?" looks at nearby cells only, so a long article stays linear."""
+
+    def __init__(self) -> None:
+        self.keys: set[str] = set()
+        self.cells: dict[tuple[int, int], list[Place]] = {}
+        self._memo: dict[tuple[str, float], bool] = {}
+
+    def append(self, place: Place) -> None:
+        if place.key in self.keys:
+            return
+        self.keys.add(place.key)
+        self.cells.setdefault((math.floor(place.point.lat), math.floor(place.point.lon)), []).append(place)
+        self._memo.clear()
+
+    def __bool__(self) -> bool:
+        return bool(self.keys)
+
+    def near(self, place: Place, within_km: float) -> bool:
+        memo = (place.key, within_km)
+        if memo not in self._memo:
+            self._memo[memo] = self._near(place, within_km)
+        return self._memo[memo]
+
+    def _near(self, place: Place, within_km: float) -> bool:
+        lat, lon = place.point.lat, place.point.lon
+        dlat = math.ceil(within_km / KM_PER_DEG) + 1
+        coslat = math.cos(math.radians(min(89.0, abs(lat) + dlat)))
+        dlon = min(180, math.ceil(within_km / (KM_PER_DEG * max(coslat, 1e-6))) + 1)
+        la, lo = math.floor(lat), math.floor(lon)
+        for i in range(la - dlat, la + dlat + 1):
+            for j in range(lo - dlon, lo + dlon + 1):
+                for a in self.cells.get((i, (j + 180) % 360 - 180), ()):
+                    if a.key != place.key and km(a.point, place.point) <= within_km:
+                        return True
+        return False

@@ -21,6 +21,7 @@ from ..text.lexicon import alternation, rows, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
 from .gazetteer import Gazetteer
+from .geometry import Anchors
 from .resolve import Choice, Context, Decision, choose, score
 
 _CONNECTORS = [f"{a}-" for a in ARABIC_ARTICLES] + ["al ", "e-", "bin ", "ibn ", "of ", "de "]
@@ -47,8 +48,8 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                 focus[pl.country] += 1
     # Anchors: places the text is surely about (one candidate, a curated site, a cue, or a
     # clear winner) among the names that pass every filter without help from anchors.
-    ctx = Context(focus, Counter(), [], person_words(article, gaz))
-    first_pass = Context(Counter(focus), Counter(), [], ctx.person_words)
+    ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz))
+    first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words)
     for p in pend:
         best, _ = choose(p, gaz, first_pass)
         if best is None:
@@ -76,9 +77,11 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
             decisions.append(Decision(article.text[p.start : p.end], p.start, p.end, p.sent, place,
                                       reason if place is not None else f"not mapped: {reason}", cands))
     out = _capitals(article, out, gaz)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in out:
+        by_sentence.setdefault(m.sentence.start, []).append(m)
     for sent in article.sentences:
-        found = [m for m in out if m.sentence is sent]
-        out.extend(_unresolved(article.text, sent, found, gaz, article.name))
+        out.extend(_unresolved(article.text, sent, by_sentence.get(sent.start, []), gaz, article.name))
     if decisions is not None:
         sents = {s.start: s for s in article.sentences}
         for s, e, key, places, why in rejected or []:

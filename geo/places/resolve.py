@@ -22,7 +22,7 @@ from ..text.lexicon import rows, weights
 from ..text.normalize import norm
 from .candidates import NEVER_ALONE, Pending
 from .gazetteer import Gazetteer
-from .geometry import near
+from .geometry import Anchors
 
 W = weights()
 # Names of armed groups (data/lexicon/actors.tsv, ACLED inter 2-4 and 8): "Fano militiamen" is not Fano in Italy.
@@ -35,7 +35,7 @@ SMALL_KM = 100.0
 class Context:
     focus: Counter  # country -> mentions
     admin1: Counter  # (country, admin1 code) -> mentions
-    anchors: list[Place]  # places the text is surely about
+    anchors: Anchors  # places the text is surely about (never areas)
     person_words: set[str]  # words seen in "Firstname Lastname" pairs
 
 
@@ -81,9 +81,7 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
     if ctx is not None:
         if place.admin1 and ctx.admin1:
             f["admin1_in_context"] = ctx.admin1[(place.country, place.admin1)] / max(ctx.admin1.values())
-        if place.kind not in AREA_KINDS and any(
-            a.key != place.key and a.kind not in AREA_KINDS and near(a, place, ANCHOR_KM) for a in ctx.anchors
-        ):
+        if place.kind not in AREA_KINDS and ctx.anchors.near(place, ANCHOR_KM):
             f["near_an_anchor"] = 1
     return f
 
@@ -143,7 +141,7 @@ class Choice:
         small = b.population < (15000 if self.single else 1000)
         if not small or self.strong or p.locative or p.followed_by_admin:
             return False
-        return not any(a.key != b.key and near(a, b, SMALL_KM) for a in self.ctx.anchors if a.kind not in AREA_KINDS)
+        return not self.ctx.anchors.near(b, SMALL_KM)
 
     @property
     def fallback(self) -> Place | None:
