@@ -38,11 +38,11 @@ def actor_table(path: Path | None = None) -> tuple[Actor, ...]:
     taken = {a.alias.lower() for a in listed}
     words = [w for (w,) in rows("state_force_words", 1)]
     made: list[Actor] = []
+    canon_of = {a.alias: a.name for a in listed}
     for demonym, _iso, country in rows("demonyms", 3, DEMONYMS.parent):
-        if demonym in NOT_A_STATE or not country or any(
-                a.alias.startswith((demonym, country)) for a in listed):  # the lexicon names this state's forces itself
+        if demonym in NOT_A_STATE or not country:
             continue
-        canon = f"Military Forces of {country}"
+        canon = state_forces_name(country, canon_of)
         src = f"state forces of {country} (data/gazetteer/demonyms.tsv, data/lexicon/state_force_words.tsv)"
         for w in words:
             for alias in (f"{demonym} {w}", f"{country}'s {w}", f"{country}’s {w}"):
@@ -50,6 +50,22 @@ def actor_table(path: Path | None = None) -> tuple[Actor, ...]:
                     taken.add(alias.lower())
                     made.append(Actor(alias, canon, "", "1", src))
     return tuple(listed + made)
+
+
+def state_forces_name(country: str, canon_of: dict[str, str] | None = None) -> str:
+    """The canonical name of a country's state forces: the lexicon's own where it names the country as
+    an actor ("Israel", "Iran", "United States"), else ACLED's "Military Forces of <country>"."""
+    if canon_of is None:
+        canon_of = {a.alias: a.name for a in actor_table()}
+    return canon_of.get(country, f"Military Forces of {country}")
+
+
+@lru_cache(maxsize=1)
+def demonym_forces() -> dict[str, str]:
+    """Demonym (lower case) -> its state's forces: "ethiopian" -> "Military Forces of Ethiopia"."""
+    canon_of = {a.alias: a.name for a in actor_table()}
+    return {d.lower(): state_forces_name(c, canon_of) for d, _iso, c in rows("demonyms", 3, DEMONYMS.parent)
+            if d not in NOT_A_STATE and c}
 
 
 def load_actors(path: Path | None = None) -> list[tuple[str, str]]:

@@ -47,7 +47,9 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         ms = by_sentence.get(sent.start, [])
         prev = out[-1] if out and out[-1].index == i - 1 and out[-1].sentence.section == sent.section else None
         fu = FOLLOW_UP.match(sent.text)
-        if fu and prev is not None and any(m.place for m in ms):
+        own = trigger(sent.text)
+        if fu and prev is not None and any(m.place for m in ms) and (own is None or own[0] == "shoot_down") \
+                and dates.resolve(sent.text, dates.parse_anchor(sent.section.published))[0] is None:
             # "A second drone was downed over Izmail", "The rest fell near Reni": the event before, elsewhere.
             places = event_places(article.text, sent, ms, gaz, sent.start)
             if places and not country_only(places):

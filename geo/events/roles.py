@@ -12,15 +12,13 @@ kept by its own name.
 
 from __future__ import annotations
 
-from ..text.lexicon import LEXICON_DIR, rows, words
+from ..text.lexicon import words
 from ..text.parse import parse
-from .actors import NOT_A_STATE, find_actors
+from .actors import demonym_forces, find_actors
 
 ARMED_NOUNS = frozenset(words("armed_nouns"))
 WEAPONS = frozenset(words("weapons"))  # "drone" in "drone attack" says how, not who
-# demonym or country name (lower case) -> the state's forces
-STATES = {k.lower(): f"Military Forces of {country}" for demonym, _iso, country in rows("demonyms", 3, LEXICON_DIR.parent / "gazetteer")
-          if demonym not in NOT_A_STATE and country for k in (demonym, country)}
+
 # An event with no attacker named: who ACLED names for it.
 DEFAULT_ACTOR = {"riot": "Rioters", "protest_siege": "Protesters"}
 SUBJECTS = {"nsubj", "csubj"}
@@ -41,16 +39,17 @@ def _span_text(tok) -> str:
 
 
 def state_forces(word: str) -> str:
-    """'Ethiopian' or 'Russia' -> 'Military Forces of <country>' ('' when it is neither)."""
-    return STATES.get(word.lower(), "")
+    """'Ethiopian' -> 'Military Forces of Ethiopia' ('' when it is not a demonym): an adjective of the
+    attacker ("An Ethiopian air strike"), never a country named as the target (that is territory)."""
+    return demonym_forces().get(word.lower(), "")
 
 
-def _phrase_actors(tok, actors) -> list[str]:
+def _phrase_actors(tok, actors, attacker: bool = True) -> list[str]:
     text = _span_text(tok)
     named = find_actors(text, actors)
     if named:
         return named
-    if state_forces(text):
+    if attacker and state_forces(text):
         return [state_forces(text)]
     head = tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
     if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in ARMED_NOUNS or head in ARMED_NOUNS) and head not in WEAPONS:
@@ -86,14 +85,14 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             if c.dep_ in SUBJECTS and not passive:
                 attacker += _phrase_actors(c, actors)
             elif c.dep_ == "nsubjpass":
-                target += _phrase_actors(c, actors)
+                target += _phrase_actors(c, actors, attacker=False)
         for c in head.children:
             if c.dep_ == "agent":
                 for p in c.children:
                     if p.dep_ == "pobj":
                         attacker += _phrase_actors(p, actors)
             elif c.dep_ == "dobj":
-                target += _phrase_actors(c, actors)
+                target += _phrase_actors(c, actors, attacker=False)
     else:
         noun = head
         mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i]
@@ -124,8 +123,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))
 
 
-LOCATIVE_PREPS = {"in", "at", "near", "on", "across", "outside", "inside", "into", "around", "throughout", "within",
-                  "along", "off", "over", "upon", "toward", "towards", "of"}
+LOCATIVE_PREPS = frozenset(words("event_locatives"))
 CLAUSES = {"advcl", "ccomp", "relcl", "xcomp", "parataxis", "conj"}
 
 

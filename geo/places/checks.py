@@ -4,6 +4,7 @@ disputed territory), and every curated row is sourced and near its host town."""
 from __future__ import annotations
 
 import csv
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,30 +17,46 @@ HOST_KM = 50.0
 TOWNS_AND_UNITS = ("town", "city", "country", "province", "governorate", "county")
 
 
+@dataclass(frozen=True)
+class Dispute:
+    other: str  # the other country whose outline counts for the claimant
+    territory: str
+    center: LngLat | None  # the territory's bound: a circle; None when the other outline is the territory
+    radius_km: float
+
+
 @lru_cache(maxsize=4)
-def disputed(path: Path = GAZETTEER_DIR / "disputed.tsv") -> dict[str, tuple[str, ...]]:
-    """Claimant ISO code -> the other countries whose outline also counts for it."""
-    out: dict[str, list[str]] = {}
+def disputed(path: Path = GAZETTEER_DIR / "disputed.tsv") -> dict[str, tuple[Dispute, ...]]:
+    """Claimant ISO code -> the disputed territories whose points also count for it."""
+    out: dict[str, list[Dispute]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            claimant, other, _what = line.split("\t")
-            out.setdefault(claimant, []).append(other)
+            claimant, other, territory, lon, lat, radius, _source = (line.split("\t") + [""] * 7)[:7]
+            center = LngLat(float(lon), float(lat)) if lon and lat else None
+            out.setdefault(claimant, []).append(Dispute(other, territory, center, float(radius or 0)))
     return {k: tuple(v) for k, v in out.items()}
 
 
 def claimable_shapes(gaz: Gazetteer, isos) -> dict[str, object]:
     """ISO code -> the outline (with the border margin) a point claimed for that country may lie in:
-    the country's Natural Earth polygon, joined with the other side's of a disputed territory."""
+    the country's Natural Earth polygon, joined with the part of the other country's that is a disputed
+    territory (Crimea, Somaliland, Kosovo, Kashmir, the Golan: ``data/gazetteer/disputed.tsv``)."""
     from shapely.ops import unary_union
+
+    from .geometry import circle
 
     out = {}
     for iso in isos:
-        if not iso:
+        if not iso or (own := gaz.places.get(f"iso/{iso}")) is None or own.geometry is None:
             continue
-        polys = [p.geometry for c in (iso, *disputed().get(iso, ()))
-                 if (p := gaz.places.get(f"iso/{c}")) is not None and p.geometry is not None]
-        if polys:
-            out[iso] = unary_union(polys).buffer(BORDER_BUFFER_DEG)
+        parts = [own.geometry]
+        for d in disputed().get(iso, ()):
+            other = gaz.places.get(f"iso/{d.other}")
+            if other is None or other.geometry is None:
+                continue
+            bound = circle(d.center, 3.14159 * d.radius_km ** 2) if d.center else None
+            parts.append(other.geometry.intersection(bound) if bound is not None else other.geometry)
+        out[iso] = unary_union(parts).buffer(BORDER_BUFFER_DEG)
     return out
 
 
@@ -75,7 +92,7 @@ def check_curated_rows(gaz: Gazetteer, folder: Path = GAZETTEER_DIR) -> list[str
             host = (row.get("host") or "").strip()
             anywhere = not iso or row.get("kind") == "border_crossing"  # the town may be across the border
             towns = [p for p in gaz.by_name(host) if p.key.startswith("gn/")
-                     and (anywhere or p.country in (iso, *disputed().get(iso, ())))]
+                     and (anywhere or p.country in (iso, *(d.other for d in disputed().get(iso, ()))))]
             if not host or not towns:
                 problems.append(f"{where} {rid}: host town {host!r} is not in GeoNames{' in ' + iso if iso else ''}")
             elif min(km(pt, t.point) for t in towns) > HOST_KM:

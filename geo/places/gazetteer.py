@@ -30,8 +30,8 @@ NE_DIR = DATA / "naturalearth"
 PRECISIONS = ("site", "town", "district", "region", "country")
 VARIANT = "~"  # marks a transliteration variant's key in the trie
 # The code the cache depends on: this package and the text normalisation.
-CODE = [*sorted(Path(__file__).parent.glob("*.py")), Path(__file__).parent.parent / "text" / "normalize.py",
-        Path(__file__).parent.parent / "text" / "lexicon.py"]
+CODE = [*sorted(Path(__file__).parent.glob("*.py")), *(Path(__file__).parent.parent / "text" / n for n in (
+    "normalize.py", "lexicon.py")), Path(__file__).parent.parent / "model.py", *sorted((DATA / "lexicon").glob("*.tsv"))]
 
 
 class Source(Protocol):
@@ -264,6 +264,22 @@ def build(sources: list[Source]) -> GazetteerBuilder:
     return gaz
 
 
+KEEP_VERSIONS = 3  # a build with --places and one without each keep their own cache
+
+
+def prune(cdir: Path, keep: Path) -> None:
+    """Remove all but the newest cache versions (about 40 MB each) and the temporary folders of builds
+    killed more than an hour ago (a younger one may be another process's, still writing)."""
+    import time
+
+    versions = sorted((p for p in cdir.glob("gazetteer-*") if p != keep), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in versions[KEEP_VERSIONS - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
+    for tmp in cdir.glob(".gaz-*"):
+        if time.time() - tmp.stat().st_mtime > 3600:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 def load_cached(sources: list[Source], cache_dir: Path | None = None) -> Gazetteer:
     """The gazetteer of these sources, from the on-disk cache when its inputs are unchanged.
 
@@ -292,10 +308,7 @@ def load_cached(sources: list[Source], cache_dir: Path | None = None) -> Gazette
         if path.exists():
             shutil.rmtree(path)
         os.replace(tmp, path)
-        # Older versions and folders of killed builds are dead weight (36 MB each): remove them.
-        for old in [*cdir.glob("gazetteer-*"), *cdir.glob(".gaz-*")]:
-            if old != path:
-                shutil.rmtree(old, ignore_errors=True)
+        prune(cdir, keep=path)
     except OSError as err:
         log.warning("could not write gazetteer cache %s: %s", path, err)
         if tmp is not None:

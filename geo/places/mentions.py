@@ -86,7 +86,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
         sents = {s.start: s for s in article.sentences}
         for s, e, key, places, why in rejected or []:
             sent = next(x for x in sents.values() if x.start <= s < x.end)
-            cands = [(pl.key, pl.name, pl.kind, round(score(pl, key, Counter()), 1)) for pl in places]
+            cands = [(pl.key, pl.name, pl.kind, round(score(pl, "", Counter()), 1)) for pl in places]
             decisions.append(Decision(article.text[s:e], s, e, sent, None, why, cands))
         decisions.extend(Decision(m.text, m.start, m.end, m.sentence, None, f"unresolved: {m.reason}")
                          for m in out if m.place is None)
@@ -94,7 +94,8 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-CAPITAL_AFTER = re.compile(r"(?:'s|’s)\s+capital\b")
+# "Sudan's capital", but not "Iran's capital punishment", "Kenya's capital markets"
+CAPITAL_AFTER = re.compile(rf"(?:'s|’s)\s+capital\b(?!\s+(?:{alternation(words('capital_not'))})\b)", re.I)
 CAPITAL_BEFORE = re.compile(r"\bthe\s+capital\s+of\s+(?:the\s+)?$", re.I)
 
 

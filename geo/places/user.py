@@ -36,10 +36,16 @@ class UserPlaces:
     path: Path
 
     def load(self, gaz: GazetteerBuilder) -> None:
+        rows: dict[str, int] = {}
         for n, (props, geom) in enumerate(read_rows(self.path), start=1):
             if geom is None and "count" in props and not props.get("lon") and not props.get("lat"):
                 continue  # a row of the review queue (unresolved.csv) not filled in yet
             place, names = to_place(self.path, n, props, geom)
+            if place.key in rows or place.key in gaz.places:
+                where = f"row {rows[place.key]}" if place.key in rows else "another places file of that name"
+                raise GazetteerError(f"{self.path}: row {n}: field 'name' = {place.name!r}: {where} has the same name; "
+                                     "give each place its own name (and list the other spellings as aliases)")
+            rows[place.key] = n
             gaz.add(place, names)
 
     def inputs(self) -> list[Path]:

@@ -107,3 +107,23 @@ def test_an_organisations_place_is_not_where_the_event_is(world_gazetteer):
 def test_the_attacker_is_named(world_gazetteer, text, attacker):
     _, (inc,), _ = run(text, world_gazetteer)
     assert attacker in inc.attacker
+
+
+@pytest.mark.parametrize("text", [
+    "Russian missiles struck Kharkiv on Monday, killing three. Another official in Kyiv said the city was calm.",
+    "Russian missiles struck Kharkiv on Monday. The rest of the delegation flew to Kyiv on Friday.",
+])
+def test_a_sentence_about_something_else_is_no_follow_up(world_gazetteer, text):
+    _, incs, _ = run(text, world_gazetteer)
+    assert [i.place.name for i in incs] == ["Kharkiv"]
+
+
+def test_a_country_named_as_the_target_is_not_its_army(world_gazetteer):
+    _, incs, _ = run("Israeli jets bombed Lebanon on Monday, hitting Tyre.", world_gazetteer)
+    assert all("Military Forces of Lebanon" not in i.target for i in incs)
+    assert any("Israel" in i.attacker for i in incs)
+
+
+def test_capital_punishment_is_not_a_capital(world_gazetteer):
+    mentions, _, _ = run("Iran's capital punishment system was criticised on Monday.", world_gazetteer)
+    assert "gn/112931" not in {m.place.key for m in mentions if m.place}  # Tehran

@@ -41,3 +41,11 @@ def test_a_point_in_crimea_passes_for_ukraine_and_for_russia(world_gazetteer):
     shapes = claimable_shapes(world_gazetteer, {"UA", "RU", "PL"})
     assert shapes["UA"].contains(sevastopol) and shapes["RU"].contains(sevastopol)
     assert not shapes["PL"].contains(sevastopol)
+
+
+def test_a_disputed_territory_counts_for_both_but_no_further(world_gazetteer):
+    shapes = claimable_shapes(world_gazetteer, {"UA", "RU", "IN", "CN"})
+    assert shapes["UA"].contains(Point(36.47, 45.35))  # Kerch, in Crimea
+    assert not shapes["RU"].contains(Point(24.03, 49.84))  # Lviv
+    assert not shapes["IN"].contains(Point(74.35, 31.55))  # Lahore
+    assert not shapes["CN"].contains(Point(77.2, 28.6))  # Delhi

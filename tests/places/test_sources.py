@@ -41,3 +41,10 @@ def test_the_world_gazetteer_has_every_package(world_gazetteer):
     assert {"site", "iso", "ne1", "gn", "icao", "us-county"} <= prefixes
     # curated rows win the shared name over the packages
     assert world_gazetteer.by_name("Al Udeid Air Base")[0].key == "site/al-udeid-air-base"
+
+
+def test_the_cache_key_follows_the_vocabulary_and_the_code():
+    from geo.places.gazetteer import CODE
+
+    names = {p.name for p in CODE}
+    assert {"transliteration.tsv", "arabic_articles.tsv", "generic_words.tsv", "model.py", "normalize.py"} <= names

@@ -83,3 +83,9 @@ def test_a_bad_row_names_the_file_the_row_the_field_and_the_fix(tmp_path, props,
 def test_places_is_a_repeatable_build_flag():
     args = parser().parse_args(["build", "--places", "a.csv", "--places", "b.gpkg"])
     assert [p.name for p in args.places] == ["a.csv", "b.gpkg"]
+
+
+def test_two_rows_of_one_name_are_an_error_naming_both(tmp_path):
+    path = geojson(tmp_path, [point("Camp Alpha", 31.0, 15.0), point("Camp Alpha", 32.0, 16.0)])
+    with pytest.raises(GazetteerError, match=r"row 2: field 'name' = 'Camp Alpha': row 1 has the same name"):
+        build([UserPlaces(path)])
