@@ -16,6 +16,7 @@ is read in :func:`geo.events.extract.reports`):
 
 from __future__ import annotations
 
+import logging
 import re
 
 from ..model import REMOTE_EVENTS, Article
@@ -23,6 +24,8 @@ from ..text import dates
 from .casualties import states_casualties
 from .report import Report
 from .triggers import ANAPHOR, EVENT_ANAPHOR, SEPARATE, triggers, weak
+
+log = logging.getLogger(__name__)
 
 def follow_ups(article: Article, cands: list[Report]) -> None:
     """The next sentence, when it is about the same event and no event of its own:
@@ -78,6 +81,9 @@ def date_passes(cands: list[Report]) -> None:
                 c.days_before, c.date_text = -n, f"'{words}' an undated event (so at least {-n} days before writing)"
         anchor = dates.parse_anchor(c.sentence.section.published)
         if c.date and anchor and c.date.start > anchor.end:
+            log.warning("%s: %r would put the event on %s, after the writing date %s; the event is left undated. "
+                        "If the text was written later, give its date as published: in the sidecar",
+                        c.sentence.section.article, c.date_text, c.date.start.isoformat(), anchor.end.isoformat())
             c.date, c.date_text = None, ""  # a relative date after the writing date is a misreading
         if c.date:
             prev = c

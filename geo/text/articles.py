@@ -27,6 +27,7 @@ from typing import Any
 
 from ..errors import ArticleError
 from ..model import Article, Section, Sentence
+from .header import read_header
 from .metadata import check_meta
 from .calendar import MONTH_ABBREVIATIONS, MONTH_RE, month_number
 
@@ -158,17 +159,17 @@ def load_article(path: Path, root: Path) -> Article:
     if not text[body:].strip():
         raise ArticleError(f"{path}: no article text after the front matter")
 
-    title = meta.get("title") or _title_line(text, body)
+    header = read_header([(s, e, text[s:e]) for s, e in _lines(text, body, min(len(text), body + 200_000))])
+    title = meta.get("title") or (_cap(header.title) if header.title else None)
     published = meta.get("published")
     if published is None and not meta:
-        for n, (s, e) in enumerate(_lines(text, body)):
-            if n > 12:
-                break
-            published = parse_dateline(text[s:e])
-            if published:
-                break
+        published = header.published  # no metadata at all: what the page's own header says
+        for warning in date_warnings(path, text, body, header):
+            log.warning("%s", warning)
     if meta.get("page_date") and not meta.get("published"):
         log.info("%s: only a page date is known; the writing date is recorded as unknown", name)
+    if not meta.get("author") and header.author:
+        meta = {**meta, "author": header.author}
 
     # Section boundaries: main article, then each embedded article.
     embedded = []
@@ -208,7 +209,11 @@ def load_article(path: Path, root: Path) -> Article:
         )
     ]
     if related:
-        sections.append(Section(f"{name}#related", None, None, None, related[1], main_end))
+        items = related_items(text, related[1], main_end)
+        if not items:
+            sections.append(Section(f"{name}#related", None, None, None, related[1], main_end))
+        for i, (at, stop, item_title, publisher, published) in enumerate(items):
+            sections.append(Section(f"{name}#related-{i + 1}", item_title, publisher, published, at, stop))
     for i, (at, emb) in enumerate(embedded):
         stop = embedded[i + 1][0] if i + 1 < len(embedded) else len(text)
         sections.append(
@@ -228,13 +233,58 @@ def load_article(path: Path, root: Path) -> Article:
     return art
 
 
-def _title_line(text: str, body: int) -> str | None:
-    """The first line that reads like a headline (not a dateline, not 'World')."""
-    lines = [text[s:e].strip() for s, e in _lines(text, body) if text[s:e].strip()]
-    for line in lines[:12]:
-        if len(line.split()) >= 3 and not parse_dateline(line) and not BOILERPLATE.search(line):
-            return _cap(line)
-    return _cap(lines[0]) if lines else None
+def date_warnings(path: Path, text: str, body: int, header) -> list[str]:
+    """Why the writing date the page gives may not be when the text was written: it is the page
+    banner's (a republisher's page can be months newer than the article), or every full date the
+    text names is months away from it.  Each warning names the file, the evidence and the fix."""
+    from .dates import FULL_DATE, parse_anchor
+
+    fix = f"if the text was written on another day, give it as published: in {path.stem}.meta.json (or front matter)"
+    out = []
+    if header.banner:
+        out.append(f"{path}: the writing date {header.published} comes from the page's banner "
+                   f"{header.date_line!r}, which may be when the page was republished; {fix}")
+    anchor = parse_anchor(header.published)
+    days = []
+    for m in FULL_DATE.finditer(text, header.end) if anchor else ():
+        d = parse_dateline(m.group(0))
+        if d:
+            days.append((abs((parse_anchor(d).start - anchor.start).days), m.group(0)))
+    if anchor and days and min(days)[0] > 90:
+        out.append(f"{path}: the writing date {header.published} is {min(days)[0]} days or more from every date the "
+                   f"text names (e.g. {days[0][1]!r}); {fix}")
+    return out
+
+
+AGO = re.compile(r"^\s*(?:\d+|an?|a few|one|two|three)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\s*$", re.I)
+
+
+def related_items(text: str, start: int, end: int) -> list[tuple[int, int, str, str, str | None]]:
+    """The articles of a "Related Articles" block, in the aggregator layout a reader sees: a publisher
+    line, "25 minutes ago" (or a date), an optional "- Publisher" line, the title, then its text.
+    Each is (start of its title line, end, title, publisher, published or None)."""
+    lines = [(s, e, text[s:e].strip()) for s, e in _lines(text, start, end) if text[s:e].strip()]
+    heads = []
+    for i in range(1, len(lines) - 1):
+        _s, _e, line = lines[i]
+        when = None
+        if not AGO.match(line):
+            when = parse_dateline(line) if len(line.split()) <= 6 else None
+            if when is None:
+                continue
+        publisher = lines[i - 1][2]
+        if len(publisher.split()) > 6 or publisher.endswith((".", "!", "?")):
+            continue
+        j = i + 1
+        if j < len(lines) and lines[j][2].lstrip("-–— ").strip() == publisher:
+            j += 1  # "- New York Times"
+        if j < len(lines) and 3 <= len(lines[j][2].split()) <= 30:
+            heads.append((j, publisher, when))
+    items = []
+    for k, (j, publisher, when) in enumerate(heads):
+        stop = lines[heads[k + 1][0] - 2][0] if k + 1 < len(heads) else end
+        items.append((lines[j][0], max(stop, lines[j][1]), _cap(lines[j][2]), publisher, when))
+    return items
 
 
 def _cap(line: str, limit: int = 300) -> str:
@@ -340,6 +390,7 @@ def load_articles(folder: Path) -> tuple[list[Article], list[str]]:
             errors.append(str(err))
         except OSError as err:
             errors.append(f"{path}: cannot read ({err.strerror})")
-        except (RecursionError, MemoryError, ValueError) as err:  # nothing a file holds may stop the others
-            errors.append(f"{path}: cannot be read as an article ({type(err).__name__}: {err}); check the file")
+        except Exception as err:  # nothing a file holds may stop the others, not even a bug of ours
+            errors.append(f"{path}: cannot be read as an article ({type(err).__name__}: {err}); check the file, "
+                          "and report it if the file is an ordinary article")
     return articles, errors

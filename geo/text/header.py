@@ -1,0 +1,121 @@
+"""What a reader finds at the top of a pasted or saved page: the headline, the
+date the article was published, and its author.
+
+The header is every line before the first body paragraph, whatever its length
+and spacing.  Web furniture (``data/lexicon/page_furniture.tsv``: menus, "Sign
+in", "Advertisement", "5 min read", photo credits) and section trails ("World >
+Middle East") are skipped.  The title is the first headline-like line; the
+date comes from any common dateline or publication line ("Published 5 March
+2024, 14:03 GMT", "Updated 6:42 PM EDT Tue March 5, 2024", "05/03/2024",
+"2024-03-05T09:15:00Z"), a publication date before an update; the author
+from the byline ("By Jane Doe", "Reporting by ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .calendar import MONTH_RE, month_number
+from .lexicon import alternation, words
+
+FURNITURE = re.compile(rf"\b(?:{alternation(words('page_furniture'))})(?!\w)", re.I)
+TRAIL = re.compile(r"^\s*(?:[\w&'’ -]{1,30}\s*[>›»|]\s*){1,5}[\w&'’ -]{1,30}\s*$")
+BYLINE = re.compile(r"^\s*(?:by|written by|words by|reporting by|author:?)\s+(?P<who>.+?)\s*$", re.I)
+WHO_END = re.compile(r"\s*(?:[,;|/–—-]\s*(?:[A-Z][\w.&' -]{1,40}|in [A-Z][\w -]+)|;\s*editing by.*|\band\s*$|\s+\d.*)$")
+UPDATED = re.compile(r"\b(?:updated|last updated|modified|edited)\b", re.I)
+PUBLISHED = re.compile(r"\b(?:published|posted|first published|created|date)\b", re.I)
+US_CLOCK = re.compile(r"\b(?:EDT|EST|ET|CDT|CST|PDT|PST|a\.m\.|p\.m\.)\b")
+DATES = [
+    re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_RE}),?\s+(?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
+    re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d\d)\b"),
+]
+MAX_HEADER_LINES = 60
+# "Salem Radio Network News Wednesday, October 8, 2025": a site's name, then the page's date
+BANNER = re.compile(r"^\s*(?:[A-Z][\w.&'’-]*\s+){2,8}(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[A-Z][a-z]+\.?\s+\d")
+
+
+@dataclass
+class Header:
+    title: str | None
+    published: str | None
+    author: str | None
+    end: int  # offset where the body starts
+    date_line: str = ""  # the line the date comes from
+    banner: bool = False  # that line is the page's banner (site name and date, first line): maybe a republication's date
+
+
+def find_date(line: str, us: bool = False) -> str | None:
+    """The ISO date of the first date written in ``line`` (numeric dates day first, unless ``us``)."""
+    for rx in DATES:
+        for m in rx.finditer(line):
+            g = m.groupdict()
+            try:
+                if g.get("a"):
+                    a, b = int(g["a"]), int(g["b"])
+                    day, month = (b, a) if (us and b <= 31 and a <= 12) or b > 12 else (a, b)
+                else:
+                    month = int(g["mnum"]) if g.get("mnum") else month_number(g["month"])
+                    day = int(g["day"])
+                return date(int(g["year"]), month, day).isoformat()
+            except (ValueError, KeyError):
+                continue
+    return None
+
+
+def _body_start(lines: list[tuple[int, int, str]]) -> int:
+    """Index of the first body paragraph: a long line of sentences."""
+    for i, (_s, _e, line) in enumerate(lines):
+        n = len(line.split())
+        if (n >= 25 and re.search(r"[.!?…][\"'”’)]*\s*$", line)) or n >= 60:
+            return i
+    return len(lines)
+
+
+def furniture(line: str) -> bool:
+    n = len(line.split())
+    return n < 12 and bool(FURNITURE.search(line)) or bool(TRAIL.match(line)) and n <= 8
+
+
+def _title_like(line: str) -> bool:
+    n = len(line.split())
+    if n < 3 or n > 30 or furniture(line) or BYLINE.match(line) or line.rstrip().endswith(":"):
+        return False
+    if find_date(line) and n <= 14:
+        return False  # a date line
+    if re.search(r"\b(?:\d+\s+)?(?:minutes?|hours?|days?)\s+ago\b", line, re.I):
+        return False
+    if line.rstrip().endswith(".") and n > 16:
+        return False  # a standfirst, not a headline
+    return line[:1].isupper() or line[:1] in "'‘\"“"
+
+
+def read_header(lines: list[tuple[int, int, str]]) -> Header:
+    """``lines``: (start, end, text) of the page's lines from where its text begins (blank ones included)."""
+    content = [(s, e, t.strip()) for s, e, t in lines[:400] if t.strip()]
+    head = content[: min(_body_start(content), MAX_HEADER_LINES)]
+    end = head[-1][1] if head else (content[0][0] if content else 0)
+    us = any(US_CLOCK.search(t) for _, _, t in head)
+    title = next((t for _, _, t in head if _title_like(t)), None)
+    if title is None:
+        title = next((t for _, _, t in content[:12] if _title_like(t)), content[0][2] if content else None)
+    dated = [(find_date(t, us), t) for _, _, t in head]
+    dated = [(d, t) for d, t in dated if d]
+    pick = next(((d, t) for d, t in dated if PUBLISHED.search(t) and not UPDATED.search(t)), None)
+    if pick is None:
+        pick = next(((d, t) for d, t in dated if not UPDATED.search(t)), None) or (dated[0] if dated else None)
+    published, date_line = pick if pick else (None, "")
+    banner = bool(date_line) and bool(head) and date_line == head[0][2] and bool(BANNER.match(date_line))
+    author = None
+    near = content[len(head) : len(head) + 5]  # a byline often follows the standfirst
+    for _, _, t in [*head, *near]:
+        m = BYLINE.match(t)
+        if m and not furniture(t):
+            who = WHO_END.sub("", m.group("who")).strip(" ,;")
+            if who and len(who.split()) <= 12 and who[:1].isupper():
+                author = who
+                break
+    return Header(title, published, author, end, date_line, banner)
