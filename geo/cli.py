@@ -33,6 +33,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-article-maps", action="store_true", help="skip the one-map-per-article files")
     b.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="more log output")
     b.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="only errors")
+    a = sub.add_parser("add", help="put an article into the articles folder: a .txt, a saved .html page, or a URL")
+    a.add_argument("sources", nargs="+", metavar="FILE|URL", help="a text file (copied verbatim), a saved page or an "
+                   "http(s) URL (fetched: the only command that uses the network)")
+    a.add_argument("--articles", type=Path, default=Path("data/articles"), help="the articles folder (default: %(default)s)")
     e = sub.add_parser("explain", help="why a name in an article was (or was not) mapped")
     e.add_argument("place", help="the name as written, e.g. 'Ain al-Asad'")
     e.add_argument("--article", type=Path, required=True, help="the article file")
@@ -57,12 +61,33 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     logging.basicConfig(level=level, format="geo: %(levelname)s: %(message)s", stream=sys.stderr)
-    commands = {"build": _build, "explain": _explain, "eval": _eval, "export": _export}
+    commands = {"build": _build, "add": _add, "explain": _explain, "eval": _eval, "export": _export}
     try:
         return commands[args.command](args)
     except BrokenPipeError:  # `geo build | head`
         sys.stderr.close()
         return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from .errors import GeoError
+    from .text.pages import add_article
+
+    failed = 0
+    for source in args.sources:
+        try:
+            txt, meta, missing = add_article(source, args.articles)
+        except GeoError as err:
+            log.error("%s", err)
+            failed += 1
+            continue
+        print(f"added {txt} (check {txt.with_suffix('').name}.meta.json)")
+        for key in ("title", "publisher", "published", "author", "url"):
+            if meta.get(key):
+                print(f"  {key}: {meta[key]}")
+        if missing:
+            print(f"  not found: {', '.join(missing)}: add them to the sidecar if you know them")
+    return 1 if failed else 0
 
 
 def _explain(args: argparse.Namespace) -> int:

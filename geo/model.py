@@ -198,6 +198,7 @@ class Article:
     sections: list[Section]
     sentences: list[Sentence] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    language: str = "en"  # ISO 639-1; incidents are extracted from English only
 
     @property
     def title(self) -> str | None:

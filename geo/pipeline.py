@@ -60,7 +60,8 @@ def geoparse(arts: list[Article], gaz: Gazetteer, queue: list | None = None,
     for art in arts:
         try:
             mentions = find_mentions(art, gaz)
-            incidents, unplaced = extract(art, mentions, gaz, actors)
+            # the triggers, dates and parser are English: another language gets its places only
+            incidents, unplaced = extract(art, mentions, gaz, actors) if art.language == "en" else ([], [])
         except Exception as err:  # a bug must not cost the other articles
             log.debug("extraction of %s failed", art.name, exc_info=True)
             if errors is None:

@@ -28,7 +28,9 @@ from typing import Any
 from ..errors import ArticleError
 from ..model import Article, Section, Sentence
 from .header import read_header
+from .language import language, language_name
 from .metadata import check_meta
+from .pages import prepare_pages
 from .calendar import MONTH_ABBREVIATIONS, MONTH_RE, month_number
 
 log = logging.getLogger(__name__)
@@ -228,7 +230,11 @@ def load_article(path: Path, root: Path) -> Article:
                 url=emb.get("url"),
             )
         )
-    art = Article(name=name, text=text, sections=sections, meta=meta)
+    lang = language(text[body:])
+    if lang != "en":
+        log.warning("%s: written in %s (%s); its places are matched against the gazetteer's names, but no incidents "
+                    "are extracted from it", name, language_name(lang), lang)
+    art = Article(name=name, text=text, sections=sections, meta=meta, language=lang)
     art.sentences = [s for sec in sections for s in split_sentences(text, sec)]
     return art
 
@@ -285,6 +291,11 @@ def related_items(text: str, start: int, end: int) -> list[tuple[int, int, str, 
         stop = lines[heads[k + 1][0] - 2][0] if k + 1 < len(heads) else end
         items.append((lines[j][0], max(stop, lines[j][1]), _cap(lines[j][2]), publisher, when))
     return items
+
+
+def read_header_of(text: str):
+    """The header of a whole text (no front matter)."""
+    return read_header([(s, e, text[s:e]) for s, e in _lines(text, 0, min(len(text), 200_000))])
 
 
 def _cap(line: str, limit: int = 300) -> str:
@@ -381,7 +392,9 @@ def find_articles(folder: Path) -> tuple[list[Path], list[str]]:
 
 def load_articles(folder: Path) -> tuple[list[Article], list[str]]:
     """Load every article; a broken one yields one error line naming it, never an exception."""
-    paths, errors = find_articles(folder)
+    errors = prepare_pages(folder) if folder.is_dir() else []
+    paths, found_errors = find_articles(folder)
+    errors += found_errors
     articles = []
     for path in paths:
         try:

@@ -14,7 +14,8 @@ from typing import Any
 from ..errors import ArticleError
 
 # key -> longest value accepted (characters)
-TEXT_KEYS = {"title": 500, "publisher": 200, "author": 300, "url": 2000, "via": 500, "notes": 5000, "body_end": 1000}
+TEXT_KEYS = {"title": 500, "publisher": 200, "author": 300, "url": 2000, "via": 500, "notes": 5000, "body_end": 1000,
+             "extracted_from": 300, "extractor": 100}
 DATE_KEYS = ("published", "page_date")
 META_KEYS = frozenset({*TEXT_KEYS, *DATE_KEYS, "embedded"})
 EMBED_TEXT = {"title_line": 1000, "title": 500, "publisher": 200, "author": 300, "url": 2000, "notes": 5000}
