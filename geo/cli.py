@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _add(args: argparse.Namespace) -> int:
     from .errors import GeoError
-    from .text.pages import add_article
+    from .text.add import add_article
 
     failed = 0
     for source in args.sources:
