@@ -30,8 +30,10 @@ NE_DIR = DATA / "naturalearth"
 PRECISIONS = ("site", "town", "district", "region", "country")
 VARIANT = "~"  # marks a transliteration variant's key in the trie
 # The code the cache depends on: this package and the text normalisation.
+# (the lexicon files that name normalisation, transliteration and the common-word list read)
 CODE = [*sorted(Path(__file__).parent.glob("*.py")), *(Path(__file__).parent.parent / "text" / n for n in (
-    "normalize.py", "lexicon.py")), Path(__file__).parent.parent / "model.py", *sorted((DATA / "lexicon").glob("*.tsv"))]
+    "normalize.py", "lexicon.py")), Path(__file__).parent.parent / "model.py",
+    *(DATA / "lexicon" / f"{n}.tsv" for n in ("arabic_articles", "transliteration", "generic_words"))]
 
 
 class Source(Protocol):
