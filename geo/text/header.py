@@ -29,16 +29,18 @@ UPDATED = re.compile(r"\b(?:updated|last updated|modified|edited)\b", re.I)
 PUBLISHED = re.compile(r"\b(?:published|posted|first published|created|date)\b", re.I)
 US_CLOCK = re.compile(r"\b(?:EDT|EST|ET|CDT|CST|PDT|PST|a\.m\.|p\.m\.)\b")
 DATES = [
-    re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?:\b|(?=\d{{1,2}}:\d\d)|(?=[A-Z]))"),
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_RE}),?\s+(?P<year>(?:19|20)\d\d)(?:\b|(?=[A-Z]))"),
+    re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)(?:\b|(?=\d{{1,2}}:\d\d)|(?=[A-Z]))",
+               re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{MONTH_RE}),?\s+(?P<year>(?:19|20)\d\d)(?:\b|(?=[A-Z]))",
+               re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
     re.compile(r"\b(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>(?:19|20)\d\d)(?:\b|(?=\d{1,2}:\d\d)|(?=[A-Z]))"),
 ]
 ROLE_BYLINE = re.compile(r"^(?P<who>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})(?:\s+in\s+[A-Z][\w -]+|\s+[\w -]*\b(?:"
                          r"correspondent|editor|reporter|writer|journalist|bureau chief))\s*$")
 CAPTION = re.compile(r"\((?:[^()]*/[^()]*|[^()]*\b(?:photo|image|getty|afp|reuters|ap|file|for the)\b[^()]*)\)\s*$|"
-                     r"^(?:image|photo)\s*:|\b(?:photograph|photo credit|credit)\s*:|credit\.\.\.|©|"
-                     r"[—–-]\s*(?:Reuters|AFP|AP|EPA|File|Dawn|Xinhua|Anadolu)\s*$", re.I)
+                     r"\b(?:image|photo|photograph|photo credit|credit)\s*:|credit\.\.\.|©|"
+                     r"[—–-]\s*(?:Reuters|AFP|AP|EPA|File|Dawn|Xinhua|Anadolu)\s*$|\((?:EFE|AFP|AP|EPA|Reuters)\)\s*$", re.I)
 SLASH_TRAIL = re.compile(r"^[A-Z][\w&]*(?: [A-Z][\w&]*)?(?:\s+/\s+[A-Z][\w&]*(?: [A-Z][\w&]*)?)+$")
 MAX_HEADER_LINES = 60
 # "Salem Radio Network News Wednesday, October 8, 2025": a site's name, then the page's date
@@ -120,6 +122,19 @@ def _headline_score(head: list[tuple[int, int, str]], i: int, likes: list[int]) 
     return score
 
 
+ROLE_WORDS = r"(?:correspondent|editor|reporter|writer|journalist|analyst|contributor|bureau chief|staff writer)"
+
+
+def _trim_author(who: str) -> str:
+    """The names of a byline: "Clara Dufresne (Beirut, special correspondent)" -> "Clara Dufresne",
+    "Pacific affairs reporter Lucy Tran" -> "Lucy Tran", "A in Nairobi and B in London" -> "A and B"."""
+    who = re.sub(r"\s*\([^)]*\)", "", who)
+    who = re.sub(rf"^(?:[A-Za-z-]+\s+){{0,3}}{ROLE_WORDS}\s+", "", who, flags=re.I)
+    who = re.sub(rf",\s*(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,3}}{ROLE_WORDS}\b.*$", "", who, flags=re.I)
+    who = re.sub(r"\s+in\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?(?=\s+and\s|\s*,|\s*$)", "", who)
+    return WHO_END.sub("", who).strip(" ,;.")
+
+
 def _anchor(line: str) -> bool:
     """A line that comes right after the headline: a byline, a date line, "3 hours ago", a standfirst."""
     n = len(line.split())
@@ -161,7 +176,7 @@ def read_header(lines: list[tuple[int, int, str]]) -> Header:
     for _, _, t in lines_:
         m = BYLINE.match(t)
         if m and not furniture(t):
-            who = WHO_END.sub("", m.group("who")).strip(" ,;")
+            who = _trim_author(m.group("who"))
             if who and len(who.split()) <= 12 and who[:1].isupper():
                 author = who
                 break
