@@ -117,6 +117,11 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], int]:
     return meta, body
 
 
+def _meta_source(path: Path) -> str:
+    side = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
+    return str(side) if side.exists() else f"{path}: front matter"
+
+
 def _sidecar(path: Path) -> dict[str, Any]:
     side = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
     if not side.exists():
@@ -180,7 +185,7 @@ def load_article(path: Path, root: Path) -> Article:
         at = _find_line(text, emb["title_line"], cursor)
         if at < 0:
             raise ArticleError(
-                f"{path}: embedded article title_line {emb['title_line']!r} is not a line of the text "
+                f"{_meta_source(path)}: embedded article title_line {emb['title_line']!r} is not a line of {path.name} "
                 f"after offset {cursor}; copy the line exactly into the metadata"
             )
         embedded.append((at, emb))
@@ -189,7 +194,8 @@ def load_article(path: Path, root: Path) -> Article:
     if meta.get("body_end"):
         at = _find_line(text, meta["body_end"], body)
         if at < 0:
-            raise ArticleError(f"{path}: body_end {meta['body_end']!r} is not a line of the text")
+            raise ArticleError(f"{_meta_source(path)}: key 'body_end' = {meta['body_end']!r} is not a line of {path.name}; "
+                               "copy the line where the article ends exactly")
         main_end = min(main_end, at)
     related = None
     if not meta.get("embedded"):

@@ -81,22 +81,40 @@ def _popup_text(page, fid):
 
 @contextmanager
 def browsing(path, fragment=""):
-    """(page, console errors, blocked requests) for a map file, network blocked."""
-    pw, browser, page, errors, blocked = _browser(path, fragment)
+    """(page, console errors, blocked requests) for a map file, network blocked: a fresh page (and
+    context) of one Chromium shared by the tests of this module."""
+    page, errors, blocked, context = _page(path, fragment)
     try:
         yield page, errors, blocked
     finally:
-        browser.close()
-        pw.stop()
+        context.close()
 
 
-def _browser(path, fragment=""):
-    from playwright.sync_api import sync_playwright
+_SHARED: dict = {}
 
-    need(CHROMIUM, "chromium")
-    pw = sync_playwright().start()
-    browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    page = browser.new_page()
+
+def _chromium():
+    """One headless Chromium for the whole run (starting one takes most of a browser test's time)."""
+    if "browser" not in _SHARED:
+        import atexit
+
+        from playwright.sync_api import sync_playwright
+
+        need(CHROMIUM, "chromium")
+        pw = sync_playwright().start()
+        _SHARED["pw"], _SHARED["browser"] = pw, pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+        def stop():
+            _SHARED["browser"].close()
+            _SHARED["pw"].stop()
+
+        atexit.register(stop)
+    return _SHARED["browser"]
+
+
+def _page(path, fragment=""):
+    context = _chromium().new_context()
+    page = context.new_page()
     blocked: list[str] = []
     errors: list[str] = []
 
@@ -112,7 +130,7 @@ def _browser(path, fragment=""):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(path.resolve().as_uri() + fragment)
     page.wait_for_selector(".leaflet-control-layers")
-    return pw, browser, page, errors, blocked
+    return page, errors, blocked, context
 
 
 def test_seed_map_renders_offline_with_quoted_popups(seed_build):
