@@ -16,15 +16,67 @@ function geoOperatorColor(group) {
   return GEO_COLORS['base_' + (group || 'other')] || GEO_COLORS.base_other;
 }
 
+/* Placed only to a region or a country (or "near"): drawn hollow and dashed, so precision shows without a click. */
+function geoVague(p) {
+  return p.precision === 'region' || p.precision === 'country' || p.near === true;
+}
+
+function geoColor(p) {
+  if (p.layer === 'bases') return geoOperatorColor(p.operator_group);
+  if (p.layer === 'incidents') return GEO_COLORS['inc_' + (GEO_EVENT_GROUPS[p.kind] || 'other')];
+  return GEO_COLORS.mention;
+}
+
 function geoStyle(f) {
-  var p = f.properties;
-  if (p.layer === 'bases') return {radius: 8, color: '#222', weight: 1.5, fillColor: geoOperatorColor(p.operator_group), fillOpacity: 0.9};
-  if (p.layer === 'incidents') return {radius: 7, color: '#000', weight: 1.5, fillColor: GEO_COLORS.incident, fillOpacity: 0.9};
+  var p = f.properties, vague = geoVague(p);
   if (p.layer === 'areas') {
     if (p.kind === 'approximate_zone') return {color: GEO_COLORS.zone, weight: 2, dashArray: '6 4', fillOpacity: 0.08};
     return {color: GEO_COLORS.area, weight: 1.5, fillOpacity: 0.1};
   }
-  return {radius: 4, color: '#444', weight: 1, fillColor: GEO_COLORS.mention, fillOpacity: 0.8};
+  var color = geoColor(p);
+  var radius = p.layer === 'incidents' ? 7 : p.layer === 'bases' ? 8 : 4;
+  return {radius: radius, color: vague ? color : '#222', weight: vague ? 2 : 1.2, dashArray: vague ? '3 3' : null,
+          fillColor: color, fillOpacity: vague ? 0.1 : 0.9};
+}
+
+/* A base is a square, an incident or a place a circle: what a thing is shows by its shape. */
+function geoMarker(f, latlng) {
+  var p = f.properties;
+  if (p.layer !== 'bases') return L.circleMarker(latlng, geoStyle(f));
+  var color = geoColor(p), vague = geoVague(p);
+  var css = vague ? 'background:transparent;border:2px dashed ' + color : 'background:' + color + ';border:1.5px solid #222';
+  /* the icon's markup is built from the page's own colour table only, never from article text */
+  var m = L.marker(latlng, {icon: L.divIcon({className: 'geo-base', iconSize: [14, 14], html: '<i style="' + css + '"></i>'}),
+                            keyboard: false, riseOnHover: false});
+  m.feature = f;
+  return m;
+}
+
+/* The offline base map: Natural Earth outlines and their names, in panes below every data layer, so
+ * switching base layers never covers the data. */
+function geoBaseLayer(data, group, map) {
+  if (!map.getPane('geoBase')) {
+    map.createPane('geoBase').style.zIndex = 250;
+    map.createPane('geoLabels').style.zIndex = 350;
+    map.getPane('geoLabels').style.pointerEvents = 'none';
+  }
+  L.geoJSON(data, {pane: 'geoBase', renderer: L.canvas({pane: 'geoBase'}), interactive: false,
+                   style: function () { return {color: '#7a7a7a', weight: 0.8, fill: true, fillColor: '#f4f1ea', fillOpacity: 1}; }
+  }).addTo(group);
+  data.features.forEach(function (f) {
+    var p = f.properties;
+    if (!p.name || !p.label) return;
+    L.tooltip({permanent: true, direction: 'center', pane: 'geoLabels',
+               className: p.admin1 ? 'geo-label geo-label-admin1' : 'geo-label'})
+      .setLatLng(geoLatLng(p.label)).setContent(geoEl('span', p.name)).addTo(group);
+  });
+  var zoomed = function () {
+    var z = map.getZoom(), el = map.getContainer();
+    el.classList.toggle('geo-z-country', z >= 3);
+    el.classList.toggle('geo-z-admin1', z >= 6);
+  };
+  map.on('zoomend', zoomed);
+  zoomed();
 }
 
 function geoEl(tag, text, cls) {
@@ -167,7 +219,7 @@ function geoAddLayer(data, group, cluster) {
     entry.layer = entry.grid.layer;
   } else {
     entry.layer = L.geoJSON(null, {
-      pointToLayer: function (f, latlng) { return L.circleMarker(latlng, geoStyle(f)); },
+      pointToLayer: function (f, latlng) { return geoMarker(f, latlng); },
       style: geoStyle,
       onEachFeature: function (f, layer) { GEO.byId.set(f.properties.id, layer); }
     }).addTo(group);
@@ -212,7 +264,7 @@ function geoGrid(group) {
     for (var k in cells) {
       var c = cells[k], m;
       if (c.n === 1) {
-        m = L.circleMarker(c.first.ll, geoStyle(c.first.f)); m.feature = c.first.f;
+        m = geoMarker(c.first.f, c.first.ll); m.feature = c.first.f;
       } else {
         var size = Math.round(Math.min(56, 22 + 4 * Math.log(c.n) / Math.LN2));
         /* the label is a number, never article text */

@@ -51,20 +51,35 @@ HERE = Path(__file__).resolve().parent
 # The one table of map symbols: the page's colours (GEO_COLORS in webmap.js) and the legend.
 # key: (colour, legend label, legend swatch style)
 SYMBOLS = {
-    "base_coalition": ("#1f6feb", "Base: U.S. / coalition", ""),
-    "base_iran_aligned": ("#d1242f", "Base: Iran-aligned", ""),
-    "base_other": ("#6e7781", "Base: other or unknown operator", ""),
-    "incident": ("#fb8500", "Incident", ""),
+    "base_coalition": ("#1f6feb", "Base: U.S. / coalition", "square"),
+    "base_iran_aligned": ("#d1242f", "Base: Iran-aligned", "square"),
+    "base_other": ("#6e7781", "Base: other or unknown operator", "square"),
+    "inc_air": ("#fb8500", "Incident: air or drone strike", ""),
+    "inc_missile": ("#bc4c00", "Incident: missile or rocket", ""),
+    "inc_shelling": ("#8a4baf", "Incident: shelling or explosion", ""),
+    "inc_clash": ("#cf222e", "Incident: clash, attack, killing", ""),
+    "inc_riot": ("#1a7f37", "Incident: riot or protest", ""),
+    "inc_other": ("#57606a", "Incident: other, shoot-down", ""),
     "area": ("#8250df", "Area (governorate, province)", "sq"),
     "zone": ("#d1242f", "Approximate zone", "zone"),
     "mention": ("#8c959f", "Other place mentioned", "small"),
+    "vague": ("#57606a", "Hollow, dashed: placed only to a region or country", "hollow"),
 }
+# Event type -> its symbol ("inc_<group>"): one table for the page and the legend.
+EVENT_GROUPS = {"air_strike": "air", "drone_attack": "air", "missile_attack": "missile", "rocket_attack": "missile",
+                "shelling": "shelling", "explosion": "shelling", "armed_clash": "clash", "attack_on_installation": "clash",
+                "attack_on_civilians": "clash", "targeted_killing": "clash", "riot": "riot", "protest_siege": "riot",
+                "shoot_down": "other", "other": "other"}
 
 
 def legend() -> str:
     rows = []
     for colour, label, swatch in SYMBOLS.values():
-        if swatch == "sq":
+        if swatch == "square":
+            rows.append(f'<i class="sq" style="background:{colour}"></i>{label}<br>')
+        elif swatch == "hollow":
+            rows.append(f'<i style="background:transparent;border:2px dashed {colour}"></i>{label}<br>')
+        elif swatch == "sq":
             rows.append(f'<i class="sq" style="background:rgba(130,80,223,.3);border-color:{colour}"></i>{label}<br>')
         elif swatch == "zone":
             rows.append(f'<i class="sq" style="background:#fff;border:2px dashed {colour}"></i>{label}<br>')
@@ -190,8 +205,7 @@ def _data_layer(data: dict[str, Any], cluster: bool, payloads: Payloads):
 
 def _outline_layer(data: dict[str, Any], payloads: Payloads):
     return _macro(
-        "L.geoJSON({{ this.data }}, {style: function () { return {color: '#7a7a7a', weight: 0.8, "
-        "fill: true, fillColor: '#f4f1ea', fillOpacity: 1}; }, interactive: false}).addTo({{ this._parent.get_name() }});",
+        "geoBaseLayer({{ this.data }}, {{ this._parent.get_name() }}, {{ this._parent._parent.get_name() }});",
         data=payloads.add(js_json(data)),
     )
 
@@ -205,7 +219,7 @@ def _outline_data(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
     from shapely.geometry import MultiPolygon
 
     feats = []
-    for g in _outline_shapes():
+    for name, g in _outline_shapes():
         if not g.intersects(clip):
             continue
         cut = g.intersection(clip)
@@ -214,7 +228,10 @@ def _outline_data(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
         polys = [q for p in parts for q in getattr(p, "geoms", [p])]
         if polys:
             shape_ = polys[0] if len(polys) == 1 else MultiPolygon(polys)
-            feats.append({"type": "Feature", "properties": {}, "geometry": normalise_geometry(mapping(shape_))})
+            label = shape_.representative_point()
+            feats.append({"type": "Feature", "properties": {"name": name, "label": [round(label.x, 3), round(label.y, 3)],
+                                                            "admin1": name in _admin1_names()},
+                          "geometry": normalise_geometry(mapping(shape_))})
     return {"type": "FeatureCollection", "features": feats}
 
 
@@ -227,8 +244,16 @@ def _outline_shapes() -> tuple:
     out = []
     for fname in ("admin0.geojson", "admin1_mideast.geojson"):
         for f in json.loads((NE_DIR / fname).read_text(encoding="utf-8"))["features"]:
-            out.append(valid(shape(f["geometry"])))
+            out.append((f["properties"].get("name") or "", valid(shape(f["geometry"]))))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _admin1_names() -> frozenset:
+    from ..places.gazetteer import NE_DIR
+
+    return frozenset(f["properties"].get("name") or "" for f in
+                     json.loads((NE_DIR / "admin1_mideast.geojson").read_text(encoding="utf-8"))["features"])
 
 
 def _bounds(layers: dict[str, list[dict[str, Any]]]) -> tuple[float, float, float, float] | None:
@@ -299,7 +324,8 @@ def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
     root.header.add_child(Element(f"<title>{payloads.add(_escape(title))}</title>"), name="title")
     root.header.add_child(Element("<style>" + payloads.add((HERE / "webmap.css").read_text(encoding="utf-8")) + "</style>"), name="geo_css")
     colours = {k: v[0] for k, v in SYMBOLS.items()}
-    root.header.add_child(Element("<script>var GEO_COLORS = " + payloads.add(js_json(colours)) + ";</script>"), name="geo_colours")
+    root.header.add_child(Element("<script>var GEO_COLORS = " + payloads.add(js_json(colours)) + "; var GEO_EVENT_GROUPS = "
+                                  + payloads.add(js_json(EVENT_GROUPS)) + ";</script>"), name="geo_colours")
     root.header.add_child(Element("<script>" + payloads.add((HERE / "webmap.js").read_text(encoding="utf-8")) + "</script>"), name="geo_js")
     root.html.add_child(Element(legend()), name="legend")
 
@@ -313,7 +339,7 @@ def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
     # The view is set before the layers are added, so they are projected once.
     sw, ne = folium_location(LngLat(bounds[0], bounds[1])), folium_location(LngLat(bounds[2], bounds[3]))
     m.fit_bounds([sw, ne], padding=(20, 20), max_zoom=11)
-    for layer in ("areas", "mentions", "incidents", "bases"):
+    for layer in ("areas", "mentions", "bases", "incidents"):  # drawn in this order: incidents on top, always
         feats = layers.get(layer, [])
         group = folium.FeatureGroup(name=f"{LAYER_TITLES[layer]} ({len(feats)})", overlay=True, show=True)
         group.add_child(_data_layer(compact(layer, feats), layer != "areas" and len(feats) > CLUSTER_OVER, payloads))

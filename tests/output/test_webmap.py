@@ -138,9 +138,9 @@ def test_seed_map_renders_offline_with_quoted_popups(seed_build):
         ids = _visible_ids(page)
         assert "bases:site/camp-taji" in ids and any(i.startswith("incidents:") for i in ids)
         labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
-        assert [l.split(" (")[0].strip() for l in labels] == ["Areas", "Other places mentioned", "Incidents", "Bases"]
+        assert [l.split(" (")[0].strip() for l in labels] == ["Areas", "Other places mentioned", "Bases", "Incidents"]
         # Toggling a layer removes its features from the map.
-        page.locator(".leaflet-control-layers-overlays input").nth(3).click()
+        page.locator(".leaflet-control-layers-overlays input").nth(2).click()
         assert "bases:site/camp-taji" not in _visible_ids(page)
         page.locator(".leaflet-control-layers-overlays input").nth(3).click()
         pop = _popup_text(page, "incidents:site/camp-taji/drone_attack/2025-06-22")
