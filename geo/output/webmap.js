@@ -4,7 +4,7 @@
  * createTextNode, never innerHTML, so hostile text displays as text.
  */
 /* byId and names are Maps: a feature named "__proto__" or "constructor" is a key like any other. */
-var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: new Map(), names: new Map(), circle: null, current: null, tip: null, popup: null};
+var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: new Map(), search: null, circle: null, current: null, tip: null, popup: null};
 /* GEO_COLORS comes from the page (geo.output.webmap.SYMBOLS, the same table as the legend). */
 
 /* The one conversion from a GeoJSON [lon, lat] position to Leaflet's LatLng. */
@@ -224,11 +224,8 @@ function geoAddLayer(data, group, cluster) {
       onEachFeature: function (f, layer) { GEO.byId.set(f.properties.id, layer); }
     }).addTo(group);
   }
-  feats.forEach(function (f) {
-    if (cluster) GEO.byId.set(f.properties.id, geoPseudo(f));
-    if (!GEO.names.has(f.properties.name)) GEO.names.set(f.properties.name, []);
-    GEO.names.get(f.properties.name).push(f.properties.id);
-  });
+  if (cluster) feats.forEach(function (f) { GEO.byId.set(f.properties.id, geoPseudo(f)); });
+  GEO.search = null;
   geoEvents(entry.layer);
   geoShow(data.layer, feats);
 }
@@ -311,7 +308,59 @@ function geoFromHash() {
   geoFocus(id);
 }
 
-/* Search by place name: a text box with the names of every feature. */
+/* Fold a name for search: case, diacritics, apostrophes and the Arabic
+ * article ("al-", "el-", ...: GEO_FOLD_WORDS, from data/lexicon/arabic_articles.tsv)
+ * are ignored, so "ain al asad" finds "Ain al-Asad Air Base". */
+function geoFold(s) {
+  var fold = GEO.foldWords || (GEO.foldWords = new Set(typeof GEO_FOLD_WORDS === 'undefined' ? [] : GEO_FOLD_WORDS));
+  var words = String(s).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+      .replace(/['\u2018\u2019\u02bb\u02bc\u02be\u02bf`]/g, '').split(/[^0-9a-z\u00c0-\uffff]+/);
+  return words.filter(function (w) { return w && !fold.has(w); }).join(' ');
+}
+
+/* The search index: every feature's name and every name its quotes mark
+ * (the article's own spellings: its aliases), folded. */
+function geoSearchIndex() {
+  if (GEO.search) return GEO.search;
+  var index = new Map();
+  var add = function (label, id) {
+    var key = geoFold(label);
+    if (!key) return;
+    var e = index.get(key) || {label: label, ids: []};
+    if (e.ids.indexOf(id) < 0) e.ids.push(id);
+    index.set(key, e);
+  };
+  for (var k in GEO.layers) GEO.layers[k].feats.forEach(function (f) {
+    var p = f.properties;
+    add(p.name, p.id);
+    (p._s || []).forEach(function (s) {
+      (s[4] || []).forEach(function (n) { add(String(s[3]).slice(n[0] - s[1], n[1] - s[1]), p.id); });
+    });
+  });
+  GEO.search = {index: index, keys: Array.from(index.keys()).sort()};
+  return GEO.search;
+}
+
+/* Ids whose folded name or alias matches: exact first, then whole words, then any part. */
+function geoFind(text) {
+  var q = geoFold(text), s = geoSearchIndex();
+  if (!q) return [];
+  var exact = s.index.get(q);
+  if (exact) return exact.ids.slice();
+  var ranks = [[], [], []];  /* the name starts with the words; holds them as words; holds them anywhere */
+  s.keys.forEach(function (k) {
+    var i = k.indexOf(q);
+    if (i < 0) return;
+    var whole = (i === 0 || k[i - 1] === ' ') && (i + q.length === k.length || k[i + q.length] === ' ');
+    var r = ranks[whole ? (i === 0 ? 0 : 1) : 2];
+    r.push.apply(r, s.index.get(k).ids);
+  });
+  var seen = new Set();
+  return ranks[0].concat(ranks[1], ranks[2]).filter(function (id) { if (seen.has(id)) return false; seen.add(id); return true; });
+}
+
+/* Search by place name: a text box over every name and alias, with a
+ * "no match" message when nothing is found. */
 function geoSearchControl() {
   var ctl = L.control({position: 'topleft'});
   ctl.onAdd = function () {
@@ -319,24 +368,29 @@ function geoSearchControl() {
     var input = geoEl('input'); input.type = 'search'; input.placeholder = 'Find a place…';
     input.setAttribute('list', 'geo-names'); input.setAttribute('aria-label', 'Find a place by name');
     var list = geoEl('datalist'); list.id = 'geo-names';
-    var all = null;
+    var status = geoEl('div', '', 'geo-search-status'); status.setAttribute('role', 'status');
     var suggest = function () {  /* at most 30 suggestions: 100,000 options would stall the page */
-      all = all || Array.from(GEO.names.keys()).sort();
-      var q = input.value.toLowerCase(), n = 0;
+      var s = geoSearchIndex(), q = geoFold(input.value), n = 0, seen = new Set();
       while (list.firstChild) list.removeChild(list.firstChild);
-      for (var i = 0; i < all.length && n < 30; i++) {
-        if (!q || all[i].toLowerCase().indexOf(q) >= 0) { var o = geoEl('option'); o.value = all[i]; list.appendChild(o); n++; }
+      for (var i = 0; i < s.keys.length && n < 30; i++) {
+        if (q && s.keys[i].indexOf(q) < 0) continue;
+        var label = s.index.get(s.keys[i]).label;
+        if (seen.has(label)) continue;
+        seen.add(label); var o = geoEl('option'); o.value = label; list.appendChild(o); n++;
       }
     };
     input.addEventListener('focus', suggest);
-    input.addEventListener('input', suggest);
+    input.addEventListener('input', function () { status.textContent = ''; suggest(); });
     var go = function () {
-      var ids = GEO.names.get(input.value);
-      if (ids) geoFocus(ids[0]);
+      if (!geoFold(input.value)) { status.textContent = ''; return; }
+      var ids = geoFind(input.value);
+      if (!ids.length) { status.textContent = 'No match for “' + input.value + '”'; return; }
+      status.textContent = ids.length > 1 ? ids.length + ' matches; showing the first' : '';
+      geoFocus(ids[0]);
     };
     input.addEventListener('change', go);
     input.addEventListener('keydown', function (e) { if (e.key === 'Enter') go(); });
-    div.appendChild(input); div.appendChild(list);
+    div.appendChild(input); div.appendChild(list); div.appendChild(status);
     L.DomEvent.disableClickPropagation(div);
     return div;
   };

@@ -23,6 +23,7 @@ from ..errors import OutputError
 from ..events.actors import actor_groups
 from ..model import Article, Feature, LngLat
 from ..places.geometry import valid
+from ..text.normalize import ARABIC_ARTICLES
 from .files import atomic_write
 from .layers import normalise_geometry
 
@@ -325,7 +326,8 @@ def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
     root.header.add_child(Element("<style>" + payloads.add((HERE / "webmap.css").read_text(encoding="utf-8")) + "</style>"), name="geo_css")
     colours = {k: v[0] for k, v in SYMBOLS.items()}
     root.header.add_child(Element("<script>var GEO_COLORS = " + payloads.add(js_json(colours)) + "; var GEO_EVENT_GROUPS = "
-                                  + payloads.add(js_json(EVENT_GROUPS)) + ";</script>"), name="geo_colours")
+                                  + payloads.add(js_json(EVENT_GROUPS)) + "; var GEO_FOLD_WORDS = "
+                                  + payloads.add(js_json(sorted(ARABIC_ARTICLES))) + ";</script>"), name="geo_colours")
     root.header.add_child(Element("<script>" + payloads.add((HERE / "webmap.js").read_text(encoding="utf-8")) + "</script>"), name="geo_js")
     root.html.add_child(Element(legend()), name="legend")
 

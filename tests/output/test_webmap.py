@@ -210,6 +210,29 @@ def test_search_and_time_control(seed_build):
         assert errors == [] and blocked == []
 
 
+def test_search_ignores_case_diacritics_and_the_arabic_article(seed_build):
+    with browsing(seed_build[2]) as (page, errors, blocked):
+        box, status = page.locator(".geo-search input"), page.locator(".geo-search-status")
+        for query, expected in (("camp taji", "Taji"), ("ain al asad", "Asad"), ("AIN EL-ASAD", "Asad"),
+                                ("Taji", "Taji"), ("imām ʿali", "Imam Ali")):
+            page.evaluate("() => { GEO.map.closePopup(); }")
+            box.fill(query)
+            box.press("Enter")
+            page.wait_for_selector(".leaflet-popup-content")
+            assert expected in page.locator(".leaflet-popup-content h4").inner_text(), query
+            assert "No match" not in status.inner_text()
+        page.evaluate("() => { GEO.map.closePopup(); }")
+        page.wait_for_selector(".leaflet-popup-content", state="detached")
+        box.fill("Atlantis")
+        box.press("Enter")
+        assert status.inner_text() == "No match for “Atlantis”"
+        assert page.locator(".leaflet-popup-content").count() == 0
+        # A name the article wrote differently from the feature's name is an alias: the quote's marked names.
+        names = page.evaluate("() => geoFind('fordo nuclear site').map(id => GEO.byId.get(id).feature.properties.name)")
+        assert "Fordow Fuel Enrichment Plant" in names
+        assert errors == [] and blocked == []
+
+
 def test_dense_layers_are_clustered_and_still_open_by_permalink(tmp_path):
     import sys
 
@@ -328,5 +351,5 @@ def test_proto_names_and_hostile_fragments_break_nothing(tmp_path, fragment):
         assert page.evaluate("() => GEO.byId.size") == 3 and page.evaluate("() => geoLoaded('bases')") == 3
         assert page.evaluate("() => geoFocus('bases:site/__proto__')") is True
         assert "Drones hit __proto__." in page.locator(".leaflet-popup-content").inner_text()
-        assert page.evaluate("() => GEO.names.get('constructor')") == ["bases:site/constructor"]
+        assert page.evaluate("() => geoFind('constructor')") == ["bases:site/constructor"]
         assert errors == [] and blocked == []
