@@ -4,7 +4,7 @@
  * createTextNode, never innerHTML, so hostile text displays as text.
  */
 /* byId and names are Maps: a feature named "__proto__" or "constructor" is a key like any other. */
-var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: new Map(), search: null, circle: null, current: null, tip: null, popup: null};
+var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: new Map(), search: null, order: [], circle: null, current: null, tip: null, popup: null};
 /* GEO_COLORS comes from the page (geo.output.webmap.SYMBOLS, the same table as the legend). */
 
 /* The one conversion from a GeoJSON [lon, lat] position to Leaflet's LatLng. */
@@ -192,10 +192,52 @@ function geoOpen(layer, latlng) {
   else GEO.popup.openOn(GEO.map);
 }
 
+/* Every shown point feature within a few pixels of latlng, in draw order
+ * from the top (incidents first), so stacked markers can all be reached. */
+function geoAt(latlng) {
+  var map = GEO.map, p = map.latLngToLayerPoint(latlng), out = [];
+  GEO.order.slice().reverse().forEach(function (k) {
+    var e = GEO.layers[k];
+    if (!e || !map.hasLayer(e.group)) return;
+    e.shown.forEach(function (f) {
+      if (f.geometry.type !== 'Point') return;
+      var q = map.latLngToLayerPoint(geoLatLng(f.geometry.coordinates));
+      if (Math.abs(q.x - p.x) <= 6 && Math.abs(q.y - p.y) <= 6) out.push(f);
+    });
+  });
+  return out;
+}
+
+/* A popup listing the features stacked at one point; each entry opens its own popup. */
+function geoChooser(feats, latlng) {
+  var div = geoEl('div', '', 'geo-chooser');
+  div.appendChild(geoEl('h4', feats.length + ' features at this point'));
+  var list = geoEl('ul');
+  feats.forEach(function (f) {
+    var p = f.properties, li = geoEl('li'), a = geoEl('a', p.name);
+    a.href = '#' + encodeURIComponent(p.id);
+    a.dataset.id = p.id;
+    a.addEventListener('click', function (ev) { ev.preventDefault(); geoFocus(p.id); });
+    li.appendChild(geoEl('span', (GEO_LAYER_TITLES[p.layer] || p.layer) + ': ', 'geo-chooser-layer'));
+    li.appendChild(a);
+    list.appendChild(li);
+  });
+  div.appendChild(list);
+  GEO.current = null;
+  GEO.popup = GEO.popup || L.popup({maxWidth: 420});
+  GEO.popup.setLatLng(latlng).setContent(div);
+  if (!GEO.map.hasLayer(GEO.popup)) GEO.popup.openOn(GEO.map);
+}
+
 function geoEvents(holder) {
   holder.on('click', function (e) {
     if (e.layer && e.layer.cluster) { GEO.map.fitBounds(e.layer.cluster.bounds.pad(0.1), {maxZoom: GEO.clusterOffAt}); return; }
-    if (e.layer && e.layer.feature) geoOpen(e.layer, e.layer.getLatLng ? null : e.latlng);
+    if (!e.layer || !e.layer.feature) return;
+    if (e.layer.getLatLng) {
+      var here = geoAt(e.layer.getLatLng());
+      if (here.length > 1) { geoChooser(here, e.layer.getLatLng()); return; }
+    }
+    geoOpen(e.layer, e.layer.getLatLng ? null : e.latlng);
   });
   holder.on('mouseover', function (e) {
     if (!e.layer || !(e.layer.feature || e.layer.cluster)) return;
@@ -212,7 +254,8 @@ function geoEvents(holder) {
  * each view, markers made only for what is on screen. */
 function geoAddLayer(data, group, cluster) {
   var feats = geoExpand(data);
-  var entry = {feats: feats, group: group, grid: null, layer: null};
+  var entry = {feats: feats, shown: feats, group: group, grid: null, layer: null};
+  GEO.order.push(data.layer);
   GEO.layers[data.layer] = entry;
   if (cluster) {
     entry.grid = geoGrid(group);
@@ -278,6 +321,7 @@ function geoGrid(group) {
 
 function geoShow(name, feats) {
   var entry = GEO.layers[name];
+  entry.shown = feats;
   if (entry.grid) { entry.grid.setFeatures(feats); return; }
   entry.layer.clearLayers();
   entry.layer.addData(feats);

@@ -296,7 +296,9 @@ def test_clicking_a_marker_opens_its_popup_and_every_layer_toggles(seed_build):
             "const r = GEO.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }" % fid
         )
         page.mouse.click(x, y)
-        page.wait_for_selector(".leaflet-popup-content")
+        page.wait_for_selector(".geo-chooser")  # the base shares its point with an incident: a list of both
+        page.locator(".geo-chooser a", has_text="Ain al-Asad Air Base").last.click()
+        page.wait_for_selector(".leaflet-popup-content h4")
         text = page.locator(".leaflet-popup-content").inner_text()
         assert "Several drones were shot down near the Ain al-Asad base" in text and "U.S. forces" in text
         boxes = page.locator(".leaflet-control-layers-overlays input")
@@ -306,6 +308,50 @@ def test_clicking_a_marker_opens_its_popup_and_every_layer_toggles(seed_build):
             assert len(_visible_ids(page)) < before
             boxes.nth(i).click()
             assert len(_visible_ids(page)) == before
+        assert errors == [] and blocked == []
+
+
+def _click_at(page, lnglat):
+    x, y = page.evaluate(
+        "(c) => { const p = GEO.map.latLngToContainerPoint(L.latLng(c[1], c[0])); "
+        "const r = GEO.map.getContainer().getBoundingClientRect(); return [r.left + p.x, r.top + p.y]; }", lnglat)
+    page.mouse.click(x, y)
+
+
+def test_a_click_at_each_point_reaches_every_feature_there(seed_build):
+    with browsing(seed_build[2]) as (page, errors, blocked):
+        points = page.evaluate("""() => { const at = {};
+            for (const k in GEO.layers) GEO.layers[k].feats.forEach(f => { if (f.geometry.type !== 'Point') return;
+                const key = f.geometry.coordinates.join(','); (at[key] = at[key] || []).push(f.properties.id); });
+            return Object.values(at); }""")
+        stacked = [ids for ids in points if len(ids) > 1]
+        assert stacked, "the seed map has co-located features (Tehran, Camp Taji, ...)"
+        reached = set()
+        for ids in points:
+            coords = page.evaluate("(id) => GEO.byId.get(id).feature.geometry.coordinates", ids[0])
+            page.evaluate("(c) => { GEO.map.closePopup(); GEO.map.setView(L.latLng(c[1], c[0]), 10, {animate: false}); }", coords)
+            page.wait_for_selector(".leaflet-popup-content", state="detached")
+            _click_at(page, coords)
+            page.wait_for_selector(".leaflet-popup-content")
+            if len(ids) == 1:
+                name = page.evaluate("(id) => GEO.byId.get(id).feature.properties.name", ids[0])
+                assert page.locator(".leaflet-popup-content h4").first.inner_text().startswith(name[:20])
+                reached.update(ids)
+                continue
+            listed = page.locator(".geo-chooser a").evaluate_all("(as) => as.map(a => a.dataset.id)")
+            assert sorted(listed) == sorted(ids)
+            assert page.evaluate("(id) => GEO.byId.get(id).feature.properties.layer", listed[0]) == "incidents" or \
+                not any(i.startswith("incidents:") for i in ids)  # incidents are listed first
+            for i, fid in enumerate(listed):  # each entry opens that feature's own popup
+                if i:
+                    page.evaluate("() => { GEO.map.closePopup(); }")
+                    page.wait_for_selector(".leaflet-popup-content", state="detached")
+                    _click_at(page, coords)
+                    page.wait_for_selector(".geo-chooser")
+                page.locator(".geo-chooser a").nth(i).click()
+                page.wait_for_function("(id) => decodeURIComponent(location.hash.slice(1)) === id", arg=fid)
+                reached.add(fid)
+        assert reached == {i for ids in points for i in ids}
         assert errors == [] and blocked == []
 
 
