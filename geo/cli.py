@@ -30,7 +30,10 @@ def parser() -> argparse.ArgumentParser:
                    help="your own places: a CSV, GeoJSON or GeoPackage of points or polygons with name, aliases, kind, "
                         "source, precision (repeatable; they win over the project's lists)")
     b.add_argument("--no-map", action="store_true", help="write the layers only")
-    b.add_argument("--no-article-maps", action="store_true", help="skip the one-map-per-article files")
+    b.add_argument("--article-maps", action="store_true",
+                   help="also write one standalone map per article, for sharing (the main map shows any one article "
+                        "at index.html#article=NAME)")
+    b.add_argument("--no-article-maps", action="store_true", help=argparse.SUPPRESS)  # the default since story view
     b.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="more log output")
     b.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="only errors")
     a = sub.add_parser("add", help="put an article into the articles folder: a .txt, a saved .html page, or a URL")
@@ -187,7 +190,7 @@ def _build(args: argparse.Namespace) -> int:
         articles=args.articles,
         layers=args.layers,
         map=None if args.no_map else args.map,
-        per_article_maps=not args.no_article_maps,
+        per_article_maps=args.article_maps and not args.no_article_maps,
         places=tuple(args.places),
     )
     try:

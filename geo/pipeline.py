@@ -35,7 +35,7 @@ class Settings:
     articles: Path = Path("data/articles")
     layers: Path = Path("data/layers")
     map: Path | None = Path("maps/index.html")
-    per_article_maps: bool = True
+    per_article_maps: bool = False
     gazetteer_dir: Path | None = None
     places: tuple[Path, ...] = ()  # the user's places files (CSV, GeoJSON, GeoPackage); they win
 

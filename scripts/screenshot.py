@@ -1,4 +1,6 @@
-"""Take the README screenshot of maps/index.html in headless Chromium.
+"""Take the README screenshots of maps/index.html in headless Chromium: the
+map with a popup open (docs/screenshot.png), and the story view of the first
+seed article (docs/story.png).
 
 Every request that is not ``file:`` is blocked, as in the browser tests, so
 the picture shows what an offline analyst sees.  Needs Debian's chromium
@@ -35,6 +37,14 @@ def main() -> None:
         page.wait_for_timeout(500)
         out.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(out))
+        story = out.with_name("story.png")
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        page.goto(page_path.as_uri() + "#article=001_896631608ec76700")
+        page.wait_for_selector(".geo-story h2")
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(story))
+        print(f"{story}: written")
         browser.close()
     print(f"{out}: written; console errors: {errors or 'none'}")
 

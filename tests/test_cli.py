@@ -13,7 +13,8 @@ from .conftest import ROOT, copy_articles
 
 def test_build_exits_0_and_writes_layers_and_maps(tmp_path, capsys):
     arts = copy_articles(tmp_path / "articles")
-    code = main(["-q", "build", "--articles", str(arts), "--layers", str(tmp_path / "layers"), "--map", str(tmp_path / "m" / "index.html")])
+    code = main(["-q", "build", "--articles", str(arts), "--layers", str(tmp_path / "layers"), "--map", str(tmp_path / "m" / "index.html"),
+                 "--article-maps"])
     assert code == 0
     for layer in ("bases", "incidents", "areas", "mentions"):
         assert json.loads((tmp_path / "layers" / f"{layer}.geojson").read_text())["features"]

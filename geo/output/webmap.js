@@ -4,7 +4,7 @@
  * createTextNode, never innerHTML, so hostile text displays as text.
  */
 /* byId and names are Maps: a feature named "__proto__" or "constructor" is a key like any other. */
-var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: new Map(), search: null, order: [], circle: null, current: null, tip: null, popup: null};
+var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: new Map(), search: null, order: [], story: null, storyHead: null, dateFilter: null, onFilter: null, circle: null, current: null, tip: null, popup: null};
 /* GEO_COLORS comes from the page (geo.output.webmap.SYMBOLS, the same table as the legend). */
 
 /* The one conversion from a GeoJSON [lon, lat] position to Leaflet's LatLng. */
@@ -346,10 +346,76 @@ function geoFocus(id) {
 }
 
 function geoFromHash() {
-  if (location.hash.length < 2) return;
   var id;
   try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }  /* "#%": not a feature */
-  geoFocus(id);
+  if (id.indexOf('article=') === 0) { geoStory(id.slice(8), true); return; }
+  if (GEO.story !== null && !location.hash) geoStory(null, false);
+  if (id) geoFocus(id);
+}
+
+/* The articles a feature's sources come from: [name, title, publisher, published, url]. */
+function geoArticlesOf(f) {
+  var p = f.properties;
+  return (p._s || []).map(function (s) { return p._a[s[0]]; });
+}
+
+/* Story view (#article=NAME): only the features one article supports, under
+ * a heading with its title, publisher and date.  null shows every article. */
+function geoStory(name, fit) {
+  GEO.story = name;
+  var meta = null, bounds = L.latLngBounds([]), loose = L.latLngBounds([]);
+  for (var k in GEO.layers) {
+    var e = GEO.layers[k];
+    e.base = name === null ? e.feats : e.feats.filter(function (f) {
+      return geoArticlesOf(f).some(function (a) {
+        var file = String(a[0]).split('#')[0];
+        if (file !== name && file !== name + '.txt') return false;
+        meta = meta || a;
+        return true;
+      });
+    });
+    /* the view fits what the article reports (bases, incidents, areas); its passing mentions only when that is all */
+    if (name !== null && fit) e.base.forEach(function (f) { (k === 'mentions' ? loose : bounds).extend(L.geoJSON(f).getBounds()); });
+  }
+  geoApplyFilters();
+  var head = GEO.storyHead;
+  if (!head) return;
+  while (head.firstChild) head.removeChild(head.firstChild);
+  head.style.display = name === null ? 'none' : '';
+  if (name === null) return;
+  if (!meta) {
+    head.appendChild(geoEl('b', 'No features from an article named “' + name + '”'));
+  } else {
+    head.appendChild(geoEl('h2', meta[1] || meta[0]));
+    head.appendChild(geoEl('div', [meta[2], meta[3]].filter(Boolean).join(' · ') || meta[0], 'geo-story-meta'));
+  }
+  var all = geoEl('a', 'Show every article'); all.href = '#';
+  all.addEventListener('click', function (ev) { ev.preventDefault(); history.replaceState(null, '', location.pathname); geoStory(null, false); });
+  head.appendChild(all);
+  if (fit && !bounds.isValid()) bounds = loose;
+  if (fit && bounds.isValid()) GEO.map.fitBounds(bounds.pad(0.2), {maxZoom: 9});
+}
+
+function geoStoryControl() {
+  var ctl = L.control({position: 'topleft'});
+  ctl.onAdd = function () {
+    var div = L.DomUtil.create('div', 'geo-story');
+    div.style.display = 'none';
+    GEO.storyHead = div;
+    L.DomEvent.disableClickPropagation(div);
+    return div;
+  };
+  return ctl;
+}
+
+/* Show each layer's features that pass the story view and the date filter. */
+function geoApplyFilters() {
+  for (var k in GEO.layers) {
+    var e = GEO.layers[k], feats = e.base || e.feats;
+    if (k === 'incidents' && GEO.dateFilter) feats = feats.filter(GEO.dateFilter);
+    geoShow(k, feats);
+  }
+  if (GEO.onFilter) GEO.onFilter();
 }
 
 /* Fold a name for search: case, diacritics, apostrophes and the Arabic
@@ -462,14 +528,17 @@ function geoTimeControl() {
     from.type = to.type = 'date'; from.className = 'geo-from'; to.className = 'geo-to';
     from.value = first; to.value = last;
     var count = geoEl('div', '', 'geo-count');
+    GEO.onFilter = function () {
+      var base = inc.base || inc.feats;
+      count.textContent = inc.shown.length + ' of ' + base.length + ' incidents';
+    };
     var apply = function () {
-      var shown = all.checked ? inc.feats : inc.feats.filter(function (f) {
+      GEO.dateFilter = all.checked ? null : function (f) {
         var p = f.properties;
         return p.date_start && (!from.value || p.date_end >= from.value) && (!to.value || p.date_start <= to.value);
-      });
+      };
       from.disabled = to.disabled = all.checked;
-      geoShow('incidents', shown);
-      count.textContent = shown.length + ' of ' + inc.feats.length + ' incidents';
+      geoApplyFilters();
     };
     [all, from, to].forEach(function (e) { e.addEventListener('change', apply); });
     div.appendChild(lab); div.appendChild(geoEl('br'));
@@ -490,7 +559,7 @@ function geoUncertainty(map) {
     if (GEO.circle) { map.removeLayer(GEO.circle); GEO.circle = null; }
     if (!layer || !layer.feature) return;
     var p = layer.feature.properties;
-    if (history.replaceState) history.replaceState(null, '', '#' + encodeURIComponent(p.id));
+    if (history.replaceState && GEO.story === null) history.replaceState(null, '', '#' + encodeURIComponent(p.id));
     if (layer.getLatLng && p.uncertainty_km) {
       GEO.circle = L.circle(layer.getLatLng(), {radius: p.uncertainty_km * 1000, color: '#444', weight: 1,
                                                 dashArray: '4 4', fillOpacity: 0.05, interactive: false}).addTo(map);
@@ -505,6 +574,7 @@ function geoInit(map) {
   map.on('zoomend moveend', redraw);
   redraw();
   geoUncertainty(map);
+  geoStoryControl().addTo(map);
   geoSearchControl().addTo(map);
   var t = geoTimeControl(); if (t) t.addTo(map);
   window.addEventListener('hashchange', geoFromHash);

@@ -381,7 +381,7 @@ def article_map_name(article: str) -> str:
     return f"article-{safe}.html"
 
 
-def write_maps(layers: dict[str, list[Feature]], articles: list[Article], path: Path, per_article: bool = True,
+def write_maps(layers: dict[str, list[Feature]], articles: list[Article], path: Path, per_article: bool = False,
                errors: list[str] | None = None) -> list[Path]:
     """The main map, and with ``per_article`` one map per article; maps of articles no longer there are removed.
     A map that cannot be drawn is reported in ``errors``; the others are still written."""

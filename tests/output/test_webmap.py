@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+import json
 import re
+from urllib.parse import quote
 
 import pytest
 
 from geo.pipeline import Settings, build
 from geo.output.webmap import folium_location
 from geo.model import LngLat
+from geo.output.features import LAYERS
 
 from ..system_tools import CHROMIUM, CHROMIUM_ARGS, need
 
@@ -37,7 +40,7 @@ def hostile_map(tmp_path_factory):
     arts.mkdir()
     (arts / "evil.txt").write_text(HOSTILE + ARABIC + "\n", encoding="utf-8")
     (arts / "evil.meta.json").write_text(json.dumps(HOSTILE_META), encoding="utf-8")
-    settings = Settings(articles=arts, layers=tmp / "layers", map=tmp / "maps" / "index.html")
+    settings = Settings(articles=arts, layers=tmp / "layers", map=tmp / "maps" / "index.html", per_article_maps=True)
     build(settings)
     return settings.map
 
@@ -230,6 +233,31 @@ def test_search_ignores_case_diacritics_and_the_arabic_article(seed_build):
         # A name the article wrote differently from the feature's name is an alias: the quote's marked names.
         names = page.evaluate("() => geoFind('fordo nuclear site').map(id => GEO.byId.get(id).feature.properties.name)")
         assert "Fordow Fuel Enrichment Plant" in names
+        assert errors == [] and blocked == []
+
+
+def test_story_view_shows_one_article_under_its_heading(seed_build):
+    layers = {n: json.loads((seed_build[1] / f"{n}.geojson").read_text())["features"] for n in LAYERS}
+    src = layers["incidents"][0]["properties"]["sources"][0]
+    article = src["article"].split("#")[0]
+    expected = sorted(f["id"] for feats in layers.values() for f in feats
+                      if any(s["article"].split("#")[0] == article for s in f["properties"]["sources"]))
+    everything = sum(len(feats) for feats in layers.values())
+    assert 0 < len(expected) < everything
+    with browsing(seed_build[2], "#article=" + quote(article.removesuffix(".txt"))) as (page, errors, blocked):
+        shown = lambda: sorted(page.evaluate("() => Object.values(GEO.layers).flatMap(e => e.shown.map(f => f.properties.id))"))
+        assert shown() == expected
+        head = page.locator(".geo-story")
+        assert head.locator("h2").inner_text() == src["title"]
+        assert src["publisher"] in head.inner_text()
+        # The incident count and the date filter follow the story.
+        incidents = [i for i in expected if i.startswith("incidents:")]
+        assert page.locator(".geo-count").inner_text() == f"{len(incidents)} of {len(incidents)} incidents"
+        head.locator("a").click()
+        assert len(shown()) == everything and not head.is_visible()
+        page.evaluate("() => { location.hash = '#article=no-such-article'; }")
+        page.wait_for_function("() => document.querySelector('.geo-story').innerText.includes('No features')")
+        assert shown() == []
         assert errors == [] and blocked == []
 
 
