@@ -1,6 +1,7 @@
 """Take the README screenshots of maps/index.html in headless Chromium: the
 map with a popup open (docs/screenshot.png), and the story view of the first
-seed article (docs/story.png).
+seed article (docs/story.png), and the incident panel filtered to air and
+drone strikes in June 2025 (docs/timeline.png).
 
 Every request that is not ``file:`` is blocked, as in the browser tests, so
 the picture shows what an offline analyst sees.  Needs Debian's chromium
@@ -45,6 +46,15 @@ def main() -> None:
         page.wait_for_timeout(500)
         page.screenshot(path=str(story))
         print(f"{story}: written")
+        timeline = out.with_name("timeline.png")
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        page.goto(page_path.as_uri() + "#type=air&from=2025-06-01&to=2025-06-30")
+        page.wait_for_selector(".geo-histogram")
+        page.evaluate("() => { GEO.map.setView([33.5, 46.5], 5); }")
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(timeline))
+        print(f"{timeline}: written")
         browser.close()
     print(f"{out}: written; console errors: {errors or 'none'}")
 

@@ -4,7 +4,7 @@
  * createTextNode, never innerHTML, so hostile text displays as text.
  */
 /* byId and names are Maps: a feature named "__proto__" or "constructor" is a key like any other. */
-var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: new Map(), search: null, order: [], story: null, storyHead: null, dateFilter: null, onFilter: null, circle: null, current: null, tip: null, popup: null};
+var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: new Map(), search: null, order: [], state: {}, storyHead: null, onFilter: null, syncControls: null, playing: null, circle: null, current: null, tip: null, popup: null};
 /* GEO_COLORS comes from the page (geo.output.webmap.SYMBOLS, the same table as the legend). */
 
 /* The one conversion from a GeoJSON [lon, lat] position to Leaflet's LatLng. */
@@ -345,11 +345,44 @@ function geoFocus(id) {
   return true;
 }
 
+/* The view's state lives in the address, so a filtered view is a link:
+ * #article=NAME&type=air&actor=Israel&publisher=CBS+News&from=2025-06-01&to=2025-06-30&undated=0.
+ * Any other fragment is a feature id (the permalink). */
+var GEO_STATE_KEYS = ['article', 'publisher', 'type', 'actor', 'from', 'to', 'undated'];
+
+function geoStateFromHash(hash) {
+  var raw = String(hash).slice(1);
+  if (raw.indexOf('=') < 0) return null;
+  var params = new URLSearchParams(raw), st = {}, ok = true;
+  params.forEach(function (v, k) { if (GEO_STATE_KEYS.indexOf(k) < 0) ok = false; else if (v) st[k] = v; });
+  return ok ? st : null;
+}
+
+function geoStateEmpty() {
+  return !GEO_STATE_KEYS.some(function (k) { return GEO.state[k]; });
+}
+
+/* Put the state in the address (replacing it: filtering is not navigation). */
+function geoWriteState() {
+  var params = new URLSearchParams();
+  GEO_STATE_KEYS.forEach(function (k) { if (GEO.state[k]) params.set(k, GEO.state[k]); });
+  var text = params.toString();
+  if (history.replaceState) history.replaceState(null, '', text ? '#' + text : location.pathname + location.search);
+}
+
+function geoSetState(st, fit) {
+  GEO.state = {};
+  GEO_STATE_KEYS.forEach(function (k) { if (st[k]) GEO.state[k] = String(st[k]); });
+  if (GEO.syncControls) GEO.syncControls();
+  geoStory(fit);
+}
+
 function geoFromHash() {
+  var st = geoStateFromHash(location.hash);
+  if (st) { geoSetState(st, true); return; }
   var id;
   try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { return; }  /* "#%": not a feature */
-  if (id.indexOf('article=') === 0) { geoStory(id.slice(8), true); return; }
-  if (GEO.story !== null && !location.hash) geoStory(null, false);
+  if (!id && !geoStateEmpty()) geoSetState({}, false);
   if (id) geoFocus(id);
 }
 
@@ -359,18 +392,19 @@ function geoArticlesOf(f) {
   return (p._s || []).map(function (s) { return p._a[s[0]]; });
 }
 
-/* Story view (#article=NAME): only the features one article supports, under
- * a heading with its title, publisher and date.  null shows every article. */
-function geoStory(name, fit) {
-  GEO.story = name;
+/* Story view (article=NAME) and the publisher filter: only the features
+ * those articles support; a story gets a heading with its title, publisher and date. */
+function geoStory(fit) {
+  var name = GEO.state.article || null, publisher = GEO.state.publisher || null;
   var meta = null, bounds = L.latLngBounds([]), loose = L.latLngBounds([]);
   for (var k in GEO.layers) {
     var e = GEO.layers[k];
-    e.base = name === null ? e.feats : e.feats.filter(function (f) {
+    e.base = name === null && publisher === null ? e.feats : e.feats.filter(function (f) {
       return geoArticlesOf(f).some(function (a) {
         var file = String(a[0]).split('#')[0];
-        if (file !== name && file !== name + '.txt') return false;
-        meta = meta || a;
+        if (name !== null && file !== name && file !== name + '.txt') return false;
+        if (publisher !== null && a[2] !== publisher) return false;
+        if (name !== null) meta = meta || a;
         return true;
       });
     });
@@ -390,7 +424,7 @@ function geoStory(name, fit) {
     head.appendChild(geoEl('div', [meta[2], meta[3]].filter(Boolean).join(' · ') || meta[0], 'geo-story-meta'));
   }
   var all = geoEl('a', 'Show every article'); all.href = '#';
-  all.addEventListener('click', function (ev) { ev.preventDefault(); history.replaceState(null, '', location.pathname); geoStory(null, false); });
+  all.addEventListener('click', function (ev) { ev.preventDefault(); delete GEO.state.article; geoWriteState(); geoStory(false); });
   head.appendChild(all);
   if (fit && !bounds.isValid()) bounds = loose;
   if (fit && bounds.isValid()) GEO.map.fitBounds(bounds.pad(0.2), {maxZoom: 9});
@@ -408,11 +442,21 @@ function geoStoryControl() {
   return ctl;
 }
 
-/* Show each layer's features that pass the story view and the date filter. */
+/* Does an incident pass the type, actor and date filters? */
+function geoIncidentPasses(f, st, dates) {
+  var p = f.properties;
+  if (st.type && (GEO_EVENT_GROUPS[p.kind] || 'other') !== st.type) return false;
+  if (st.actor && String(p.actors || '').split('; ').indexOf(st.actor) < 0) return false;
+  if (!dates) return true;
+  if (!p.date_start) return st.undated !== '0';
+  return (!st.from || p.date_end >= st.from) && (!st.to || p.date_start <= st.to);
+}
+
+/* Show each layer's features that pass the story view and the filters. */
 function geoApplyFilters() {
   for (var k in GEO.layers) {
     var e = GEO.layers[k], feats = e.base || e.feats;
-    if (k === 'incidents' && GEO.dateFilter) feats = feats.filter(GEO.dateFilter);
+    if (k === 'incidents') feats = feats.filter(function (f) { return geoIncidentPasses(f, GEO.state, true); });
     geoShow(k, feats);
   }
   if (GEO.onFilter) GEO.onFilter();
@@ -507,46 +551,163 @@ function geoSearchControl() {
   return ctl;
 }
 
-/* Incident time control: a date range; "all dates" shows every incident, undated ones too. */
+var GEO_DAY = 86400000;
+function geoDay(date) { return Math.floor(Date.parse(date + 'T00:00:00Z') / GEO_DAY); }
+function geoDate(day) { return new Date(day * GEO_DAY).toISOString().slice(0, 10); }
+
+function geoSelect(cls, label, options) {
+  var sel = geoEl('select', null, cls);
+  sel.setAttribute('aria-label', label);
+  var any = geoEl('option', 'Any ' + label.toLowerCase()); any.value = ''; sel.appendChild(any);
+  options.forEach(function (o) { var e = geoEl('option', o[1]); e.value = o[0]; sel.appendChild(e); });
+  return sel;
+}
+
+/* The incident panel: filters by event type, actor and publisher, a timeline
+ * (a histogram by day, week or month with a brush and play/step), a date
+ * range, undated incidents counted apart, and the count shown. */
 function geoTimeControl() {
   var inc = GEO.layers.incidents;
   if (!inc || !inc.feats.length) return null;
-  var first = '', last = '';
+  var first = null, last = null, types = {}, actors = {}, publishers = {};
   inc.feats.forEach(function (f) {
     var p = f.properties;
+    types[GEO_EVENT_GROUPS[p.kind] || 'other'] = true;
+    String(p.actors || '').split('; ').forEach(function (a) { if (a) actors[a] = true; });
     if (!p.date_start) return;
-    if (!first || p.date_start < first) first = p.date_start;
-    if (!last || p.date_end > last) last = p.date_end;
+    var d0 = geoDay(p.date_start), d1 = geoDay(p.date_end || p.date_start);
+    if (first === null || d0 < first) first = d0;
+    if (last === null || d1 > last) last = d1;
   });
+  for (var k in GEO.layers) GEO.layers[k].feats.forEach(function (f) {
+    geoArticlesOf(f).forEach(function (a) { if (a[2]) publishers[a[2]] = true; });
+  });
+  var span = first === null ? 1 : last - first + 1;
+  var unit = span <= 120 ? 1 : span <= 730 ? 7 : 30, bins = Math.ceil(span / unit);
+  var unitName = unit === 1 ? 'day' : unit === 7 ? 'week' : '30 days';
   var ctl = L.control({position: 'bottomright'});
   ctl.onAdd = function () {
     var div = L.DomUtil.create('div', 'geo-time');
-    div.appendChild(geoEl('b', 'Incidents by date'));
-    var all = geoEl('input'); all.type = 'checkbox'; all.checked = true; all.id = 'geo-all-dates';
+    div.appendChild(geoEl('b', 'Incidents'));
+    var sorted = function (o) { return Object.keys(o).sort(); };
+    var type = geoSelect('geo-type', 'Event type', sorted(types).map(function (g) {
+      return [g, (GEO_SYMBOL_LABELS['inc_' + g] || g).replace(/^Incident: /, '')]; }));
+    var actor = geoSelect('geo-actor', 'Actor', sorted(actors).map(function (a) { return [a, a]; }));
+    var publisher = geoSelect('geo-publisher', 'Publisher', sorted(publishers).map(function (a) { return [a, a]; }));
+    var row = geoEl('div', null, 'geo-filters'); [type, actor, publisher].forEach(function (e) { row.appendChild(e); });
+    div.appendChild(row);
+    var canvas = geoEl('canvas', null, 'geo-histogram'); canvas.width = 260; canvas.height = 48;
+    canvas.setAttribute('aria-label', 'Incidents per ' + unitName + '; drag to select dates, double-click to clear');
+    canvas.title = 'Incidents per ' + unitName + ' from ' + (first === null ? '–' : geoDate(first)) + ' to '
+        + (last === null ? '–' : geoDate(last)) + '. Drag to select a range; double-click for all dates.';
+    div.appendChild(canvas);
+    var all = geoEl('input'); all.type = 'checkbox'; all.id = 'geo-all-dates';
     var lab = geoEl('label', ' all dates'); lab.prepend(all);
+    var undated = geoEl('input'); undated.type = 'checkbox'; undated.id = 'geo-undated';
+    var ulab = geoEl('label', '', 'geo-undated-label'); ulab.appendChild(undated);
+    var play = geoEl('button', '▶'), step = geoEl('button', '»');
+    play.type = step.type = 'button'; play.className = 'geo-play'; step.className = 'geo-step';
+    play.title = 'Play: step the selected range through time'; step.title = 'Step the selected range forward';
+    var line = geoEl('div'); [lab, document.createTextNode(' '), ulab, document.createTextNode(' '), play, step]
+        .forEach(function (e) { line.appendChild(e); });
+    div.appendChild(line);
     var from = geoEl('input'), to = geoEl('input');
     from.type = to.type = 'date'; from.className = 'geo-from'; to.className = 'geo-to';
-    from.value = first; to.value = last;
+    div.appendChild(from); div.appendChild(document.createTextNode(' to ')); div.appendChild(to);
     var count = geoEl('div', '', 'geo-count');
+    div.appendChild(count);
+
+    var drag = null;
+    var dayAt = function (x) {
+      var r = canvas.getBoundingClientRect();
+      return first + Math.max(0, Math.min(span - 1, Math.floor((x - r.left) / r.width * span)));
+    };
+    var draw = function () {
+      var ctx = canvas.getContext('2d'), w = canvas.width, h = canvas.height, counts = [], max = 1;
+      for (var i = 0; i < bins; i++) counts.push(0);
+      var base = (inc.base || inc.feats).filter(function (f) { return geoIncidentPasses(f, GEO.state, false); });
+      base.forEach(function (f) {
+        if (!f.properties.date_start || first === null) return;
+        var b = Math.floor((geoDay(f.properties.date_start) - first) / unit);
+        if (b >= 0 && b < bins) { counts[b]++; if (counts[b] > max) max = counts[b]; }
+      });
+      ctx.clearRect(0, 0, w, h);
+      var lo = drag ? Math.min(drag[0], drag[1]) : GEO.state.from ? geoDay(GEO.state.from) : null;
+      var hi = drag ? Math.max(drag[0], drag[1]) : GEO.state.to ? geoDay(GEO.state.to) : null;
+      if (lo !== null || hi !== null) {
+        var x0 = ((lo === null ? first : lo) - first) / span * w, x1 = ((hi === null ? last : hi) - first + 1) / span * w;
+        ctx.fillStyle = 'rgba(9,105,218,0.15)'; ctx.fillRect(x0, 0, Math.max(2, x1 - x0), h);
+      }
+      ctx.fillStyle = '#444';
+      for (var j = 0; j < bins; j++) {
+        if (!counts[j]) continue;
+        var bh = Math.max(2, Math.round(counts[j] / max * (h - 4)));
+        ctx.fillRect(j * unit / span * w, h - bh, Math.max(1, unit / span * w - 1), bh);
+      }
+    };
+    GEO.syncControls = function () {
+      var st = GEO.state;
+      type.value = st.type || ''; actor.value = st.actor || ''; publisher.value = st.publisher || '';
+      all.checked = !st.from && !st.to;
+      from.value = st.from || (first === null ? '' : geoDate(first));
+      to.value = st.to || (last === null ? '' : geoDate(last));
+      from.disabled = to.disabled = all.checked;
+      undated.checked = st.undated !== '0';
+    };
     GEO.onFilter = function () {
-      var base = inc.base || inc.feats;
+      var base = (inc.base || inc.feats).filter(function (f) { return geoIncidentPasses(f, GEO.state, false); });
+      var nUndated = base.filter(function (f) { return !f.properties.date_start; }).length;
+      while (ulab.childNodes.length > 1) ulab.removeChild(ulab.lastChild);
+      ulab.appendChild(document.createTextNode(' undated (' + nUndated + ')'));
       count.textContent = inc.shown.length + ' of ' + base.length + ' incidents';
+      draw();
     };
     var apply = function () {
-      GEO.dateFilter = all.checked ? null : function (f) {
-        var p = f.properties;
-        return p.date_start && (!from.value || p.date_end >= from.value) && (!to.value || p.date_start <= to.value);
-      };
+      var st = GEO.state;
+      ['type', 'actor', 'publisher', 'from', 'to', 'undated'].forEach(function (k) { delete st[k]; });
+      if (type.value) st.type = type.value;
+      if (actor.value) st.actor = actor.value;
+      if (publisher.value) st.publisher = publisher.value;
+      if (!all.checked) { if (from.value) st.from = from.value; if (to.value) st.to = to.value; }
+      if (!undated.checked) st.undated = '0';
       from.disabled = to.disabled = all.checked;
-      geoApplyFilters();
+      geoWriteState();
+      geoStory(false);
     };
-    [all, from, to].forEach(function (e) { e.addEventListener('change', apply); });
-    div.appendChild(lab); div.appendChild(geoEl('br'));
-    div.appendChild(from); div.appendChild(document.createTextNode(' to ')); div.appendChild(to);
-    div.appendChild(count);
+    [type, actor, publisher, all, undated, from, to].forEach(function (e) { e.addEventListener('change', apply); });
+    var setRange = function (lo, hi) {
+      all.checked = false; from.value = geoDate(lo); to.value = geoDate(hi); apply();
+    };
+    if (first !== null) {
+      canvas.addEventListener('mousedown', function (e) { drag = [dayAt(e.clientX), dayAt(e.clientX)]; draw(); });
+      window.addEventListener('mousemove', function (e) { if (drag) { drag[1] = dayAt(e.clientX); draw(); } });  /* past the ends: the first or last day */
+      window.addEventListener('mouseup', function () {
+        if (!drag) return;
+        var lo = Math.min(drag[0], drag[1]), hi = Math.max(drag[0], drag[1]);
+        drag = null; setRange(lo, hi);
+      });
+      canvas.addEventListener('dblclick', function () { all.checked = true; apply(); });
+    }
+    var stepOnce = function () {
+      if (first === null) return false;
+      var lo = GEO.state.from ? geoDay(GEO.state.from) : first, hi = GEO.state.to ? geoDay(GEO.state.to) : lo + 6;
+      if (all.checked) { lo = first; hi = first + Math.max(unit, 7) - 1; setRange(lo, hi); return true; }
+      var width = hi - lo + 1;
+      if (lo + width > last) return false;
+      setRange(lo + width, hi + width);
+      return true;
+    };
+    step.addEventListener('click', stepOnce);
+    play.addEventListener('click', function () {
+      if (GEO.playing) { clearInterval(GEO.playing); GEO.playing = null; play.textContent = '▶'; return; }
+      play.textContent = '⏸';
+      GEO.playing = setInterval(function () {
+        if (!stepOnce()) { clearInterval(GEO.playing); GEO.playing = null; play.textContent = '▶'; }
+      }, 900);
+    });
     L.DomEvent.disableClickPropagation(div);
-    from.disabled = to.disabled = true;
-    count.textContent = inc.feats.length + ' of ' + inc.feats.length + ' incidents';
+    L.DomEvent.disableScrollPropagation(div);
+    GEO.syncControls();
     return div;
   };
   return ctl;
@@ -559,7 +720,7 @@ function geoUncertainty(map) {
     if (GEO.circle) { map.removeLayer(GEO.circle); GEO.circle = null; }
     if (!layer || !layer.feature) return;
     var p = layer.feature.properties;
-    if (history.replaceState && GEO.story === null) history.replaceState(null, '', '#' + encodeURIComponent(p.id));
+    if (history.replaceState && geoStateEmpty()) history.replaceState(null, '', '#' + encodeURIComponent(p.id));
     if (layer.getLatLng && p.uncertainty_km) {
       GEO.circle = L.circle(layer.getLatLng(), {radius: p.uncertainty_km * 1000, color: '#444', weight: 1,
                                                 dashArray: '4 4', fillOpacity: 0.05, interactive: false}).addTo(map);
@@ -577,6 +738,7 @@ function geoInit(map) {
   geoStoryControl().addTo(map);
   geoSearchControl().addTo(map);
   var t = geoTimeControl(); if (t) t.addTo(map);
+  if (GEO.onFilter) GEO.onFilter();
   window.addEventListener('hashchange', geoFromHash);
   geoFromHash();
 }

@@ -328,7 +328,8 @@ def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
     root.header.add_child(Element("<script>var GEO_COLORS = " + payloads.add(js_json(colours)) + "; var GEO_EVENT_GROUPS = "
                                   + payloads.add(js_json(EVENT_GROUPS)) + "; var GEO_FOLD_WORDS = "
                                   + payloads.add(js_json(sorted(ARABIC_ARTICLES))) + "; var GEO_LAYER_TITLES = "
-                                  + payloads.add(js_json(LAYER_TITLES)) + ";</script>"), name="geo_colours")
+                                  + payloads.add(js_json(LAYER_TITLES)) + "; var GEO_SYMBOL_LABELS = "
+                                  + payloads.add(js_json({k: v[1] for k, v in SYMBOLS.items()})) + ";</script>"), name="geo_colours")
     root.header.add_child(Element("<script>" + payloads.add((HERE / "webmap.js").read_text(encoding="utf-8")) + "</script>"), name="geo_js")
     root.html.add_child(Element(legend()), name="legend")
 

@@ -206,8 +206,10 @@ def test_search_and_time_control(seed_build):
         page.locator(".geo-from").fill("2025-06-20")
         page.locator(".geo-to").fill("2025-06-24")
         page.locator(".geo-to").dispatch_event("change")
+        page.locator("#geo-undated").uncheck()  # undated incidents are counted apart, shown until unticked
         shown = page.evaluate("() => GEO.layers.incidents.layer.getLayers().map(l => l.feature.properties.date_start)")
-        assert 0 < len(shown) < total and all("2025-06-09" <= d <= "2025-06-24" for d in shown)
+        assert 0 < len(shown) < total and all(d and "2025-06-09" <= d <= "2025-06-24" for d in shown)
+        page.locator("#geo-undated").check()
         page.locator("#geo-all-dates").check()
         assert incidents() == total
         assert errors == [] and blocked == []
@@ -258,6 +260,56 @@ def test_story_view_shows_one_article_under_its_heading(seed_build):
         page.evaluate("() => { location.hash = '#article=no-such-article'; }")
         page.wait_for_function("() => document.querySelector('.geo-story').innerText.includes('No features')")
         assert shown() == []
+        assert errors == [] and blocked == []
+
+
+def _shown_incidents(page):
+    return sorted(page.evaluate("() => GEO.layers.incidents.shown.map(f => f.properties.id)"))
+
+
+def test_timeline_brush_and_filters_change_the_view_and_survive_a_reload(seed_build):
+    incidents = json.loads((seed_build[1] / "incidents.geojson").read_text())["features"]
+    with browsing(seed_build[2]) as (page, errors, blocked):
+        total = len(incidents)
+        assert page.locator(".geo-count").inner_text() == f"{total} of {total} incidents"
+        # Brush: drag across the right tenth of the histogram (the June 2025 war; the seeds also date one killing to 2020).
+        box = page.locator(".geo-histogram").bounding_box()
+        y = box["y"] + box["height"] / 2
+        page.mouse.move(box["x"] + box["width"] * 0.9, y)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] + 20, y, steps=4)  # past the end: up to the last day
+        page.mouse.up()
+        state = page.evaluate("() => GEO.state")
+        assert state["from"] >= "2024" and state["to"] == max(f["properties"]["date_end"] or "" for f in incidents)
+        undated = sum(1 for f in incidents if not f["properties"]["date_start"])
+        in_range = [f["id"] for f in incidents if f["properties"]["date_start"]
+                    and f["properties"]["date_end"] >= state["from"] and f["properties"]["date_start"] <= state["to"]]
+        assert 0 < len(in_range) + undated < total
+        assert len(_shown_incidents(page)) == len(in_range) + undated
+        # Event type, actor and publisher filters combine with the range.
+        page.locator(".geo-type").select_option("air")
+        page.locator(".geo-actor").select_option("Israel")
+        page.locator("#geo-undated").uncheck()
+        expected = sorted(f["id"] for f in incidents if f["id"] in in_range and f["properties"]["event_type"] in
+                          ("air_strike", "drone_attack") and "Israel" in (f["properties"].get("actors") or "").split("; "))
+        assert expected and _shown_incidents(page) == expected, (state, in_range)
+        assert page.locator(".geo-count").inner_text().startswith(f"{len(expected)} of ")
+        # The state is in the address: a reload gives the same view and the same controls.
+        url = page.url
+        assert "type=air" in url and "actor=Israel" in url and "undated=0" in url
+        page.reload()
+        page.wait_for_function("() => typeof GEO !== 'undefined' && GEO.layers.incidents && GEO.layers.incidents.shown")
+        assert _shown_incidents(page) == expected
+        assert page.locator(".geo-type").input_value() == "air" and not page.locator("#geo-undated").is_checked()
+        # A double-click on the histogram clears the range; step starts at the first day and moves by the range's width.
+        page.locator(".geo-histogram").dblclick()
+        assert "from" not in page.evaluate("() => GEO.state") and page.locator("#geo-all-dates").is_checked()
+        page.locator(".geo-step").click()
+        first = page.evaluate("() => [GEO.state.from, GEO.state.to]")
+        assert first[0] == min(f["properties"]["date_start"] for f in incidents if f["properties"]["date_start"])
+        page.locator(".geo-step").click()
+        second = page.evaluate("() => [GEO.state.from, GEO.state.to]")
+        assert second[0] > first[1]
         assert errors == [] and blocked == []
 
 
