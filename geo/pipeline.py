@@ -128,5 +128,6 @@ def build(settings: Settings) -> BuildResult:
         if settings.map is not None:
             from .output.webmap import write_maps
 
-            files.extend(write_maps(layers, arts, settings.map, per_article=settings.per_article_maps, errors=errors))
+            files.extend(write_maps(layers, arts, settings.map, per_article=settings.per_article_maps, errors=errors,
+                                    unresolved=[u for u in unresolved if u["what"] == "incident"]))
     return result

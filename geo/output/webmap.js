@@ -4,7 +4,7 @@
  * createTextNode, never innerHTML, so hostile text displays as text.
  */
 /* byId and names are Maps: a feature named "__proto__" or "constructor" is a key like any other. */
-var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: new Map(), search: null, order: [], state: {}, storyHead: null, onFilter: null, syncControls: null, playing: null, circle: null, current: null, tip: null, popup: null};
+var GEO = {clusterOffAt: 9, map: null, layers: {}, byId: new Map(), search: null, order: [], state: {}, storyHead: null, onFilter: null, syncControls: null, playing: null, fillFeed: null, circle: null, current: null, tip: null, popup: null};
 /* GEO_COLORS comes from the page (geo.output.webmap.SYMBOLS, the same table as the legend). */
 
 /* The one conversion from a GeoJSON [lon, lat] position to Leaflet's LatLng. */
@@ -460,6 +460,7 @@ function geoApplyFilters() {
     geoShow(k, feats);
   }
   if (GEO.onFilter) GEO.onFilter();
+  if (GEO.fillFeed) GEO.fillFeed();
 }
 
 /* Fold a name for search: case, diacritics, apostrophes and the Arabic
@@ -713,6 +714,80 @@ function geoTimeControl() {
   return ctl;
 }
 
+/* The feed, like Liveuamap's: the incidents in view, newest first, each with
+ * its date, type, place and first quote (a click flies to it and opens its
+ * popup); and an "Unresolved" tab: the reports the map could not place. */
+function geoFeedControl() {
+  var inc = GEO.layers.incidents;
+  var unresolved = typeof GEO_UNRESOLVED === 'undefined' ? [] : GEO_UNRESOLVED;
+  if ((!inc || !inc.feats.length) && !unresolved.length) return null;
+  var ctl = L.control({position: 'topright'});
+  ctl.onAdd = function () {
+    var div = L.DomUtil.create('div', 'geo-feed');
+    var tabs = geoEl('div', null, 'geo-tabs'), list = geoEl('ol', null, 'geo-feed-list');
+    var tInView = geoEl('button', '', 'geo-tab-inview'), tUnres = geoEl('button', '', 'geo-tab-unresolved');
+    var hide = geoEl('button', '–', 'geo-feed-hide'); hide.title = 'Hide or show the feed';
+    [tInView, tUnres, hide].forEach(function (b) { b.type = 'button'; tabs.appendChild(b); });
+    div.appendChild(tabs); div.appendChild(list);
+    var tab = 'inview', hidden = false;
+    var item = function (title, sub, quote) {
+      var li = geoEl('li');
+      li.appendChild(geoEl('b', title));
+      if (sub) li.appendChild(geoEl('div', sub, 'geo-feed-sub'));
+      if (quote) li.appendChild(geoEl('q', quote.length > 220 ? quote.slice(0, 220) + '…' : quote));
+      return li;
+    };
+    var fill = function () {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      var story = GEO.state.article || null;
+      var unres = unresolved.filter(function (u) {
+        var file = String(u[0]).split('#')[0];
+        return story === null || file === story || file === story + '.txt';
+      });
+      var bounds = GEO.map.getBounds();
+      var inView = inc ? inc.shown.filter(function (f) { return bounds.contains(geoLatLng(f.geometry.coordinates)); }) : [];
+      inView.sort(function (x, y) {
+        var a = x.properties.date_start || '', b = y.properties.date_start || '';
+        return a === b ? (x.properties.id < y.properties.id ? -1 : 1) : (a < b ? 1 : -1);
+      });
+      tInView.textContent = 'In view (' + inView.length + ')';
+      tUnres.textContent = 'Unresolved (' + unres.length + ')';
+      tInView.classList.toggle('on', tab === 'inview'); tUnres.classList.toggle('on', tab === 'unresolved');
+      list.style.display = hidden ? 'none' : '';
+      hide.textContent = hidden ? '+' : '–';
+      if (hidden) return;
+      if (tab === 'inview') {
+        inView.slice(0, 200).forEach(function (f) {
+          var p = f.properties, src = geoSources(p)[0];
+          var li = item(p.name, [p.date_start ? p.date_start + (p.date_end && p.date_end !== p.date_start ? ' – ' + p.date_end : '') : 'undated',
+                                 p.event_label].filter(Boolean).join(' · '), src ? src.quote : '');
+          li.className = 'geo-feed-item'; li.dataset.id = p.id; li.tabIndex = 0;
+          var go = function () { geoFocus(p.id); };
+          li.addEventListener('click', go);
+          li.addEventListener('keydown', function (e) { if (e.key === 'Enter') go(); });
+          list.appendChild(li);
+        });
+        if (inView.length > 200) list.appendChild(geoEl('li', (inView.length - 200) + ' more: zoom in or filter'));
+      } else {
+        unres.forEach(function (u) {
+          var li = item(u[3], u[1] || u[0], u[2]);
+          li.className = 'geo-feed-unresolved';
+          list.appendChild(li);
+        });
+      }
+    };
+    tInView.addEventListener('click', function () { tab = 'inview'; hidden = false; fill(); });
+    tUnres.addEventListener('click', function () { tab = 'unresolved'; hidden = false; fill(); });
+    hide.addEventListener('click', function () { hidden = !hidden; fill(); });
+    GEO.fillFeed = fill;
+    GEO.map.on('moveend', fill);
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    return div;
+  };
+  return ctl;
+}
+
 /* Uncertainty: a circle of uncertainty_km around a point while its popup is open. */
 function geoUncertainty(map) {
   map.on('popupopen', function () {
@@ -738,7 +813,9 @@ function geoInit(map) {
   geoStoryControl().addTo(map);
   geoSearchControl().addTo(map);
   var t = geoTimeControl(); if (t) t.addTo(map);
+  var feed = geoFeedControl(); if (feed) feed.addTo(map);
   if (GEO.onFilter) GEO.onFilter();
+  if (GEO.fillFeed) GEO.fillFeed();
   window.addEventListener('hashchange', geoFromHash);
   geoFromHash();
 }

@@ -311,7 +311,9 @@ def inline_assets(html: str) -> str:
     return html
 
 
-def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
+def render_map(layers: dict[str, list[dict[str, Any]]], title: str, unresolved: list[dict[str, Any]] | None = None) -> str:
+    """The self-contained page; ``unresolved``: the incident reports the build could not place (listed in the
+    panel's "Unresolved" tab with their quotes)."""
     import folium
     from branca.element import Element
     from folium.plugins import Fullscreen
@@ -329,7 +331,8 @@ def render_map(layers: dict[str, list[dict[str, Any]]], title: str) -> str:
                                   + payloads.add(js_json(EVENT_GROUPS)) + "; var GEO_FOLD_WORDS = "
                                   + payloads.add(js_json(sorted(ARABIC_ARTICLES))) + "; var GEO_LAYER_TITLES = "
                                   + payloads.add(js_json(LAYER_TITLES)) + "; var GEO_SYMBOL_LABELS = "
-                                  + payloads.add(js_json({k: v[1] for k, v in SYMBOLS.items()})) + ";</script>"), name="geo_colours")
+                                  + payloads.add(js_json({k: v[1] for k, v in SYMBOLS.items()})) + "; var GEO_UNRESOLVED = "
+                                  + payloads.add(js_json(_unresolved_rows(unresolved or []))) + ";</script>"), name="geo_colours")
     root.header.add_child(Element("<script>" + payloads.add((HERE / "webmap.js").read_text(encoding="utf-8")) + "</script>"), name="geo_js")
     root.html.add_child(Element(legend()), name="legend")
 
@@ -360,6 +363,12 @@ def _escape(s: str) -> str:
     return html.escape(s, quote=True)
 
 
+def _unresolved_rows(unresolved: list[dict[str, Any]]) -> list[list[Any]]:
+    """[article, title, quote, reason] per unplaced report, in a stable order."""
+    rows = [[u.get("article", ""), u.get("title") or "", u.get("quote", ""), u.get("reason", "")] for u in unresolved]
+    return sorted(rows, key=lambda r: (str(r[0]), str(r[2]), str(r[3])))
+
+
 def article_layers(layers: dict[str, list[dict[str, Any]]], article: str) -> dict[str, list[dict[str, Any]]]:
     """The features one article file supports, with only that article's sources."""
     out: dict[str, list[dict[str, Any]]] = {}
@@ -383,12 +392,13 @@ def article_map_name(article: str) -> str:
 
 
 def write_maps(layers: dict[str, list[Feature]], articles: list[Article], path: Path, per_article: bool = False,
-               errors: list[str] | None = None) -> list[Path]:
+               errors: list[str] | None = None, unresolved: list[dict[str, Any]] | None = None) -> list[Path]:
     """The main map, and with ``per_article`` one map per article; maps of articles no longer there are removed.
     A map that cannot be drawn is reported in ``errors``; the others are still written."""
     written = []
     data = {name: [f.as_geojson() for f in feats] for name, feats in layers.items()}
-    atomic_write(path, render_map(data, "Bases and incidents from the news"))
+    unresolved = unresolved or []
+    atomic_write(path, render_map(data, "Bases and incidents from the news", unresolved))
     written.append(path)
     manifest = path.with_name(f".{path.stem}.article-maps.json")
     previous = set(json.loads(manifest.read_text(encoding="utf-8"))) if manifest.exists() else set()
@@ -397,7 +407,8 @@ def write_maps(layers: dict[str, list[Feature]], articles: list[Article], path: 
         for art in articles:
             out = path.with_name(article_map_name(art.name))
             try:
-                atomic_write(out, render_map(article_layers(data, art.name), art.title or art.name))
+                mine = [u for u in unresolved if str(u.get("article", "")).split("#")[0] == art.name]
+                atomic_write(out, render_map(article_layers(data, art.name), art.title or art.name, mine))
             except (OutputError, ValueError, KeyError, TypeError) as err:
                 if errors is None:
                     raise

@@ -313,6 +313,31 @@ def test_timeline_brush_and_filters_change_the_view_and_survive_a_reload(seed_bu
         assert errors == [] and blocked == []
 
 
+def test_feed_lists_incidents_in_view_newest_first_and_the_unresolved(seed_build):
+    incidents = json.loads((seed_build[1] / "incidents.geojson").read_text())["features"]
+    unresolved = json.loads((seed_build[1] / "unresolved.json").read_text())["incidents"]
+    with browsing(seed_build[2]) as (page, errors, blocked):
+        page.evaluate("() => { GEO.map.fitWorld(); }")
+        page.wait_for_function("(n) => document.querySelectorAll('.geo-feed-item').length === n", arg=len(incidents))
+        ids = page.locator(".geo-feed-item").evaluate_all("(li) => li.map(e => e.dataset.id)")
+        dates = [next(f["properties"]["date_start"] or "" for f in incidents if f["id"] == i) for i in ids]
+        assert dates == sorted(dates, reverse=True)  # newest first, undated last
+        # Only what is in view: zoomed to Tehran, the Iraqi incidents leave the list.
+        page.evaluate("() => { GEO.map.setView([35.7, 51.4], 9, {animate: false}); }")
+        page.wait_for_function("(n) => document.querySelectorAll('.geo-feed-item').length < n", arg=len(incidents))
+        shown = page.locator(".geo-feed-item").evaluate_all("(li) => li.map(e => e.dataset.id)")
+        assert shown and all(next(f["properties"]["country"] for f in incidents if f["id"] == i) == "IR" for i in shown)
+        page.locator(".geo-feed-item").first.click()
+        page.wait_for_function("(id) => decodeURIComponent(location.hash.slice(1)) === id", arg=shown[0])
+        assert page.locator(".leaflet-popup-content h4").inner_text() == \
+            next(f["properties"]["name"] for f in incidents if f["id"] == shown[0])
+        page.locator(".geo-tab-unresolved").click()
+        assert page.locator(".geo-tab-unresolved").inner_text() == f"Unresolved ({len(unresolved)})"
+        quotes = page.locator(".geo-feed-unresolved q").all_inner_texts()
+        assert len(quotes) == len(unresolved) and unresolved[0]["quote"][:100] in "".join(quotes)
+        assert errors == [] and blocked == []
+
+
 def test_dense_layers_are_clustered_and_still_open_by_permalink(tmp_path):
     import sys
 
