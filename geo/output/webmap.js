@@ -186,7 +186,7 @@ function geoAnchor(layer) {
 
 function geoOpen(layer, latlng) {
   GEO.current = layer;
-  GEO.popup = GEO.popup || L.popup({maxWidth: 420});
+  GEO.popup = GEO.popup || L.popup({maxWidth: 420, autoPanPaddingTopLeft: L.point(20, 60), autoPanPaddingBottomRight: L.point(20, 20)});
   GEO.popup.setLatLng(latlng || geoAnchor(layer)).setContent(geoPopup(layer.feature.properties));
   if (GEO.map.hasLayer(GEO.popup)) GEO.map.fire('popupopen', {popup: GEO.popup});
   else GEO.popup.openOn(GEO.map);
@@ -224,7 +224,7 @@ function geoChooser(feats, latlng) {
   });
   div.appendChild(list);
   GEO.current = null;
-  GEO.popup = GEO.popup || L.popup({maxWidth: 420});
+  GEO.popup = GEO.popup || L.popup({maxWidth: 420, autoPanPaddingTopLeft: L.point(20, 60), autoPanPaddingBottomRight: L.point(20, 20)});
   GEO.popup.setLatLng(latlng).setContent(div);
   if (!GEO.map.hasLayer(GEO.popup)) GEO.popup.openOn(GEO.map);
 }
@@ -241,7 +241,8 @@ function geoEvents(holder) {
   });
   holder.on('mouseover', function (e) {
     if (!e.layer || !(e.layer.feature || e.layer.cluster)) return;
-    var text = e.layer.cluster ? e.layer.cluster.n + ' incidents here: click to zoom in' : e.layer.feature.properties.name;
+    var text = e.layer.cluster ? e.layer.cluster.n + ' ' + (GEO_LAYER_TITLES[e.layer.cluster.layer] || '').toLowerCase() + ' here: click to zoom in'
+        : e.layer.feature.properties.name;
     GEO.tip = GEO.tip || L.tooltip({direction: 'top', offset: L.point(0, -6)});
     GEO.tip.setLatLng(e.latlng || geoAnchor(e.layer)).setContent(geoEl('span', text));
     GEO.map.openTooltip(GEO.tip);
@@ -259,6 +260,7 @@ function geoAddLayer(data, group, cluster) {
   GEO.layers[data.layer] = entry;
   if (cluster) {
     entry.grid = geoGrid(group);
+    entry.grid.name = data.layer;
     entry.layer = entry.grid.layer;
   } else {
     entry.layer = L.geoJSON(null, {
@@ -310,7 +312,7 @@ function geoGrid(group) {
         /* the label is a number, never article text */
         m = L.marker([c.lat / c.n, c.lng / c.n], {icon: L.divIcon({className: 'geo-cluster', iconSize: [size, size],
             html: '<span>' + Number(c.n) + '</span>'}), keyboard: false});
-        m.cluster = {n: c.n, bounds: c.bounds};
+        m.cluster = {n: c.n, bounds: c.bounds, layer: grid.name};
       }
       grid.layer.addLayer(m);
     }

@@ -67,6 +67,11 @@ def test_article_text_is_never_raw_html_in_the_page(hostile_map):
     assert 'onerror="window.__xss' not in html
 
 
+def _open_layers(page):
+    """The layer list is always open; a popup over it is closed first."""
+    page.evaluate("() => { GEO.map.closePopup(); }")
+
+
 def _visible_ids(page):
     return page.evaluate("() => Array.from(GEO.byId.keys()).filter(id => GEO.map.hasLayer(GEO.byId.get(id)))")
 
@@ -143,6 +148,7 @@ def test_seed_map_renders_offline_with_quoted_popups(seed_build):
         labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
         assert [l.split(" (")[0].strip() for l in labels] == ["Areas", "Other places mentioned", "Bases", "Incidents"]
         # Toggling a layer removes its features from the map.
+        _open_layers(page)
         page.locator(".leaflet-control-layers-overlays input").nth(2).click()
         assert "bases:site/camp-taji" not in _visible_ids(page)
         page.locator(".leaflet-control-layers-overlays input").nth(3).click()
@@ -406,11 +412,14 @@ def test_clicking_a_marker_opens_its_popup_and_every_layer_toggles(seed_build):
         page.wait_for_selector(".leaflet-popup-content h4")
         text = page.locator(".leaflet-popup-content").inner_text()
         assert "Several drones were shot down near the Ain al-Asad base" in text and "U.S. forces" in text
+        _open_layers(page)  # the layer list opens on hover
         boxes = page.locator(".leaflet-control-layers-overlays input")
         for i in range(boxes.count()):
             before = len(_visible_ids(page))
+            _open_layers(page)
             boxes.nth(i).click()
             assert len(_visible_ids(page)) < before
+            _open_layers(page)
             boxes.nth(i).click()
             assert len(_visible_ids(page)) == before
         assert errors == [] and blocked == []
@@ -458,6 +467,33 @@ def test_a_click_at_each_point_reaches_every_feature_there(seed_build):
                 reached.add(fid)
         assert reached == {i for ids in points for i in ids}
         assert errors == [] and blocked == []
+
+
+def test_labels_render_offline_and_switching_base_layers_twice_hides_nothing(seed_build):
+    with browsing(seed_build[2]) as (page, errors, blocked):
+        page.evaluate("() => { GEO.map.setView([33.3, 44.4], 6, {animate: false}); }")
+        labels = page.locator(".geo-label:visible").all_inner_texts()
+        assert "Iraq" in labels and "Baghdad" in labels  # country and province names, drawn from package data
+        fid = "bases:site/camp-taji"
+        before = len(_visible_ids(page))
+        for _ in range(2):
+            _open_layers(page)
+            page.locator(".leaflet-control-layers-base input").nth(1).check()  # OpenStreetMap (its tiles blocked here)
+            page.locator(".leaflet-control-layers-base input").nth(0).check()  # back to the Natural Earth outlines
+        assert len(_visible_ids(page)) == before
+        page.evaluate("(id) => { GEO.map.setView(GEO.byId.get(id).getLatLng(), 10, {animate: false}); }", fid)
+        coords = page.evaluate("(id) => GEO.byId.get(id).feature.geometry.coordinates", fid)
+        # What is on top at the marker's point is a marker, not the outline layer's fill.
+        top = page.evaluate("""(c) => { const p = GEO.map.latLngToContainerPoint(L.latLng(c[1], c[0]));
+            const r = GEO.map.getContainer().getBoundingClientRect();
+            const el = document.elementFromPoint(r.left + p.x, r.top + p.y); return el.closest('.leaflet-pane').className; }""", coords)
+        assert "leaflet-marker-pane" in top or "leaflet-overlay-pane" in top
+        _click_at(page, coords)
+        page.wait_for_selector(".leaflet-popup-content")
+        assert "Camp Taji" in page.locator(".leaflet-popup-content").inner_text()
+        # The only requests off the machine were the online layer's tiles (blocked here); nothing else failed.
+        assert blocked and all("tile.openstreetmap.org" in u for u in blocked)
+        assert all(e.startswith("Failed to load resource") for e in errors)
 
 
 def test_differing_casualty_reports_show_a_low_and_a_high(tmp_path):
