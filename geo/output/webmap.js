@@ -454,6 +454,16 @@ function geoStoryControl() {
   ctl.onAdd = function () {
     var div = L.DomUtil.create('div', 'geo-story');
     div.style.display = 'none';
+    if (typeof GEO_HEADING !== 'undefined' && GEO_HEADING) {  /* a standalone one-article map: a fixed heading */
+      var fixed = L.DomUtil.create('div', 'geo-story geo-heading');
+      fixed.appendChild(geoEl('h2', GEO_HEADING[0]));
+      fixed.appendChild(geoEl('div', GEO_HEADING.slice(1).filter(Boolean).join(' · '), 'geo-story-meta'));
+      var wrap = L.DomUtil.create('div');
+      wrap.appendChild(fixed); wrap.appendChild(div);
+      GEO.storyHead = div;
+      L.DomEvent.disableClickPropagation(wrap);
+      return wrap;
+    }
     GEO.storyHead = div;
     L.DomEvent.disableClickPropagation(div);
     return div;

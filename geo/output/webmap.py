@@ -338,9 +338,10 @@ def inline_assets(html: str) -> str:
     return html
 
 
-def render_map(layers: dict[str, list[dict[str, Any]]], title: str, unresolved: list[dict[str, Any]] | None = None) -> str:
+def render_map(layers: dict[str, list[dict[str, Any]]], title: str, unresolved: list[dict[str, Any]] | None = None,
+               heading: list[str] | None = None) -> str:
     """The self-contained page; ``unresolved``: the incident reports the build could not place (listed in the
-    panel's "Unresolved" tab with their quotes)."""
+    panel's "Unresolved" tab with their quotes); ``heading``: [title, publisher, date] of a one-article map."""
     import folium
     from branca.element import Element
     from folium.plugins import Fullscreen
@@ -359,7 +360,8 @@ def render_map(layers: dict[str, list[dict[str, Any]]], title: str, unresolved: 
                                   + payloads.add(js_json(sorted(ARABIC_ARTICLES))) + "; var GEO_LAYER_TITLES = "
                                   + payloads.add(js_json(LAYER_TITLES)) + "; var GEO_SYMBOL_LABELS = "
                                   + payloads.add(js_json({k: v[1] for k, v in SYMBOLS.items()})) + "; var GEO_UNRESOLVED = "
-                                  + payloads.add(js_json(_unresolved_rows(unresolved or []))) + ";</script>"), name="geo_colours")
+                                  + payloads.add(js_json(_unresolved_rows(unresolved or []))) + "; var GEO_HEADING = "
+                                  + payloads.add(js_json(heading)) + ";</script>"), name="geo_colours")
     root.header.add_child(Element("<script>" + payloads.add((HERE / "webmap.js").read_text(encoding="utf-8")) + "</script>"), name="geo_js")
     root.html.add_child(Element(legend()), name="legend")
 
@@ -435,7 +437,9 @@ def write_maps(layers: dict[str, list[Feature]], articles: list[Article], path: 
             out = path.with_name(article_map_name(art.name))
             try:
                 mine = [u for u in unresolved if str(u.get("article", "")).split("#")[0] == art.name]
-                atomic_write(out, render_map(article_layers(data, art.name), art.title or art.name, mine))
+                first = art.sections[0] if art.sections else None
+                heading = [art.title or art.name, (first and first.publisher) or "", (first and first.published) or ""]
+                atomic_write(out, render_map(article_layers(data, art.name), art.title or art.name, mine, heading))
             except (OutputError, ValueError, KeyError, TypeError) as err:
                 if errors is None:
                     raise

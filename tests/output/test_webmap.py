@@ -181,6 +181,10 @@ def test_hostile_text_displays_as_text_and_runs_nothing(hostile_map):
         assert pop["scripts"] == 0
         assert page.evaluate("() => window.__xss") is None
         assert errors == []
+    # The standalone one-article map names its article in a heading, as text.
+    with browsing(hostile_map.with_name("article-evil.html")) as (page, errors, blocked):
+        assert page.locator(".geo-heading h2").inner_text() == HOSTILE_META["title"]
+        assert page.evaluate("() => window.__xss") is None and errors == []
 
 
 def test_permalink_opens_the_feature_with_its_popup(seed_build):
