@@ -201,9 +201,19 @@ function geoAnchor(layer) {
   return layer.getLatLng ? layer.getLatLng() : layer.getBounds().getCenter();
 }
 
+/* The one popup; when it pans into view it keeps clear of the controls on
+ * the right (the layer list and feed) where the map is wide enough. */
+function geoPopupReady() {
+  GEO.popup = GEO.popup || L.popup({maxWidth: 420});
+  var right = GEO.map.getContainer().querySelector('.leaflet-top.leaflet-right');
+  var w = right ? right.getBoundingClientRect().width : 0, size = GEO.map.getSize();
+  GEO.popup.options.autoPanPaddingTopLeft = L.point(20, 60);
+  GEO.popup.options.autoPanPaddingBottomRight = L.point(size.x - w - 20 >= 460 ? w + 20 : 20, 20);
+}
+
 function geoOpen(layer, latlng) {
   GEO.current = layer;
-  GEO.popup = GEO.popup || L.popup({maxWidth: 420, autoPanPaddingTopLeft: L.point(20, 60), autoPanPaddingBottomRight: L.point(20, 20)});
+  geoPopupReady();
   GEO.popup.setLatLng(latlng || geoAnchor(layer)).setContent(geoPopup(layer.feature.properties));
   if (GEO.map.hasLayer(GEO.popup)) GEO.map.fire('popupopen', {popup: GEO.popup});
   else GEO.popup.openOn(GEO.map);
@@ -241,7 +251,7 @@ function geoChooser(feats, latlng) {
   });
   div.appendChild(list);
   GEO.current = null;
-  GEO.popup = GEO.popup || L.popup({maxWidth: 420, autoPanPaddingTopLeft: L.point(20, 60), autoPanPaddingBottomRight: L.point(20, 20)});
+  geoPopupReady();
   GEO.popup.setLatLng(latlng).setContent(div);
   if (!GEO.map.hasLayer(GEO.popup)) GEO.popup.openOn(GEO.map);
 }

@@ -195,6 +195,21 @@ def test_permalink_opens_the_feature_with_its_popup(seed_build):
         page.wait_for_selector(".leaflet-popup-content")
         assert "Jurf Al Sakhar area" in page.locator(".leaflet-popup-content").inner_text()
         assert page.evaluate("() => GEO.map.getZoom()") >= 8
+        # The whole popup is inside the map and clear of the layer list (it pans to fit).
+        page.wait_for_timeout(400)
+        pop = page.locator(".leaflet-popup").bounding_box()
+        mapbox = page.locator(".leaflet-container").bounding_box()
+        ctl = page.locator(".leaflet-control-layers").bounding_box()
+        assert pop["y"] >= mapbox["y"] and pop["x"] >= mapbox["x"] and pop["x"] + pop["width"] <= mapbox["x"] + mapbox["width"]
+        assert pop["x"] + pop["width"] <= ctl["x"] or pop["y"] >= ctl["y"] + ctl["height"]
+        # So does a popup opened at the top right corner, under the layer list.
+        page.evaluate("""() => { GEO.map.closePopup(); const m = GEO.map, s = m.getSize();
+            const ll = m.containerPointToLatLng([s.x - 40, 40]);
+            GEO.current = null; geoChooser([GEO.byId.get('bases:site/camp-taji').feature], ll); }""")
+        page.wait_for_timeout(400)
+        pop = page.locator(".leaflet-popup").bounding_box()
+        ctl = page.locator(".leaflet-control-layers").bounding_box()
+        assert pop["y"] >= mapbox["y"] and (pop["x"] + pop["width"] <= ctl["x"] or pop["y"] >= ctl["y"] + ctl["height"])
         # Opening another popup updates the address, so it can be copied and shared.
         page.evaluate("() => { geoFocus('bases:site/camp-taji'); }")
         assert page.evaluate("() => decodeURIComponent(location.hash.slice(1))") == "bases:site/camp-taji"
