@@ -504,6 +504,18 @@ function geoApplyFilters() {
   }
   if (GEO.onFilter) GEO.onFilter();
   if (GEO.fillFeed) GEO.fillFeed();
+  geoLayerCounts();
+}
+
+/* The layer list's counts follow the story view and filters: "Incidents (3 of 8)". */
+function geoLayerCounts() {
+  var labels = document.querySelectorAll('.leaflet-control-layers-overlays label span span');
+  GEO.order.forEach(function (k, i) {
+    var e = GEO.layers[k], el = labels[i];
+    if (!e || !el) return;
+    var n = e.shown.length, all = e.feats.length;
+    el.textContent = ' ' + (GEO_LAYER_TITLES[k] || k) + ' (' + (n === all ? all : n + ' of ' + all) + ')';
+  });
 }
 
 /* Fold a name for search: case, diacritics, apostrophes and the Arabic

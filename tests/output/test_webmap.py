@@ -319,6 +319,8 @@ def test_timeline_brush_and_filters_change_the_view_and_survive_a_reload(seed_bu
                           ("air_strike", "drone_attack") and "Israel" in (f["properties"].get("actors") or "").split("; "))
         assert expected and _shown_incidents(page) == expected, (state, in_range)
         assert page.locator(".geo-count").inner_text().startswith(f"{len(expected)} of ")
+        assert page.locator(".leaflet-control-layers-overlays label").nth(3).inner_text().strip() == \
+            f"Incidents ({len(expected)} of {total})"  # the layer list's count follows the filters
         # The state is in the address: a reload gives the same view and the same controls.
         url = page.url
         assert "type=air" in url and "actor=Israel" in url and "undated=0" in url
