@@ -638,6 +638,16 @@ function geoTimeControl() {
   for (var k in GEO.layers) GEO.layers[k].feats.forEach(function (f) {
     geoArticlesOf(f).forEach(function (a) { if (a[2]) publishers[a[2]] = true; });
   });
+  /* A few reports far before the rest (a 2020 killing recalled in 2025 news) would squeeze every other bar
+   * into a few pixels: when the largest gap between report days is over half the span, those earlier
+   * reports get one "earlier" bar at the left and the axis starts after the gap. */
+  var early = null, days = [];
+  inc.feats.forEach(function (f) { if (f.properties.date_start) days.push(geoDay(f.properties.date_start)); });
+  days.sort(function (a, b) { return a - b; });
+  var gap = 0, after = null;
+  for (var i = 1; i < days.length; i++) if (days[i] - days[i - 1] > gap) { gap = days[i] - days[i - 1]; after = days[i]; }
+  if (first !== null && after !== null && gap > (last - first) / 2) { early = first; first = after; }
+  var EARLY_PX = early === null ? 0 : 14;
   var span = first === null ? 1 : last - first + 1;
   var unit = span <= 120 ? 1 : span <= 730 ? 7 : 30, bins = Math.ceil(span / unit);
   var unitName = unit === 1 ? 'day' : unit === 7 ? 'week' : '30 days';
@@ -655,7 +665,8 @@ function geoTimeControl() {
     var canvas = geoEl('canvas', null, 'geo-histogram'); canvas.width = 260; canvas.height = 48;
     canvas.setAttribute('aria-label', 'Incidents per ' + unitName + '; drag to select dates, double-click to clear');
     canvas.title = 'Incidents per ' + unitName + ' from ' + (first === null ? '–' : geoDate(first)) + ' to '
-        + (last === null ? '–' : geoDate(last)) + '. Drag to select a range; double-click for all dates.';
+        + (last === null ? '–' : geoDate(last)) + (early === null ? '' : ' (the grey bar at the left: earlier, from ' + geoDate(early) + ')')
+        + '. Drag to select a range; double-click for all dates.';
     div.appendChild(canvas);
     var all = geoEl('input'); all.type = 'checkbox'; all.id = 'geo-all-dates';
     var lab = geoEl('label', ' all dates'); lab.prepend(all);
@@ -675,37 +686,48 @@ function geoTimeControl() {
 
     var drag = null;
     var dayAt = function (x) {
-      var r = canvas.getBoundingClientRect();
-      return first + Math.max(0, Math.min(span - 1, Math.floor((x - r.left) / r.width * span)));
+      var r = canvas.getBoundingClientRect(), left = EARLY_PX * r.width / canvas.width;
+      if (early !== null && x - r.left < left) return early;
+      return first + Math.max(0, Math.min(span - 1, Math.floor((x - r.left - left) / (r.width - left) * span)));
     };
     var draw = function () {
-      var ctx = canvas.getContext('2d'), w = canvas.width, h = canvas.height, counts = [], max = 1;
+      var ctx = canvas.getContext('2d'), h = canvas.height, w = canvas.width - EARLY_PX, counts = [], max = 1, before = 0;
       for (var i = 0; i < bins; i++) counts.push(0);
       var base = (inc.base || inc.feats).filter(function (f) { return geoIncidentPasses(f, GEO.state, false); });
       base.forEach(function (f) {
         if (!f.properties.date_start || first === null) return;
         var b = Math.floor((geoDay(f.properties.date_start) - first) / unit);
-        if (b >= 0 && b < bins) { counts[b]++; if (counts[b] > max) max = counts[b]; }
+        if (b < 0) before++;
+        else if (b < bins) { counts[b]++; if (counts[b] > max) max = counts[b]; }
       });
-      ctx.clearRect(0, 0, w, h);
+      if (before > max) max = before;
+      ctx.clearRect(0, 0, canvas.width, h);
+      var xOf = function (day) { return day < first ? 0 : EARLY_PX + (day - first) / span * w; };
       var lo = drag ? Math.min(drag[0], drag[1]) : GEO.state.from ? geoDay(GEO.state.from) : null;
       var hi = drag ? Math.max(drag[0], drag[1]) : GEO.state.to ? geoDay(GEO.state.to) : null;
       if (lo !== null || hi !== null) {
-        var x0 = ((lo === null ? first : lo) - first) / span * w, x1 = ((hi === null ? last : hi) - first + 1) / span * w;
+        var x0 = xOf(lo === null ? (early === null ? first : early) : lo);
+        var x1 = hi !== null && hi < first ? EARLY_PX : xOf((hi === null ? last : hi) + 1);
         ctx.fillStyle = 'rgba(9,105,218,0.15)'; ctx.fillRect(x0, 0, Math.max(2, x1 - x0), h);
+      }
+      if (early !== null) {  /* the "earlier" bar, set apart by a dashed line */
+        ctx.fillStyle = '#8c959f';
+        if (before) { var eh = Math.max(2, Math.round(before / max * (h - 4))); ctx.fillRect(2, h - eh, EARLY_PX - 6, eh); }
+        ctx.strokeStyle = '#8c959f'; ctx.setLineDash([2, 2]); ctx.beginPath();
+        ctx.moveTo(EARLY_PX - 2, 0); ctx.lineTo(EARLY_PX - 2, h); ctx.stroke(); ctx.setLineDash([]);
       }
       ctx.fillStyle = '#444';
       for (var j = 0; j < bins; j++) {
         if (!counts[j]) continue;
         var bh = Math.max(2, Math.round(counts[j] / max * (h - 4)));
-        ctx.fillRect(j * unit / span * w, h - bh, Math.max(1, unit / span * w - 1), bh);
+        ctx.fillRect(EARLY_PX + j * unit / span * w, h - bh, Math.max(1, unit / span * w - 1), bh);
       }
     };
     GEO.syncControls = function () {
       var st = GEO.state;
       type.value = st.type || ''; actor.value = st.actor || ''; publisher.value = st.publisher || '';
       all.checked = !st.from && !st.to;
-      from.value = st.from || (first === null ? '' : geoDate(first));
+      from.value = st.from || (first === null ? '' : geoDate(early === null ? first : early));
       to.value = st.to || (last === null ? '' : geoDate(last));
       from.disabled = to.disabled = all.checked;
       undated.checked = st.undated !== '0';
