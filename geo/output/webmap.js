@@ -217,8 +217,13 @@ function geoPopupReady() {
 
 function geoOpen(layer, latlng) {
   GEO.current = layer;
+  geoShowPopup(latlng || geoAnchor(layer), geoPopup(layer.feature.properties));
+}
+
+/* Show the one popup with new content (an open popup is reused: 'popupopen' still fires). */
+function geoShowPopup(latlng, content) {
   geoPopupReady();
-  GEO.popup.setLatLng(latlng || geoAnchor(layer)).setContent(geoPopup(layer.feature.properties));
+  GEO.popup.setLatLng(latlng).setContent(content);
   if (GEO.map.hasLayer(GEO.popup)) GEO.map.fire('popupopen', {popup: GEO.popup});
   else GEO.popup.openOn(GEO.map);
 }
@@ -255,9 +260,7 @@ function geoChooser(feats, latlng) {
   });
   div.appendChild(list);
   GEO.current = null;
-  geoPopupReady();
-  GEO.popup.setLatLng(latlng).setContent(div);
-  if (!GEO.map.hasLayer(GEO.popup)) GEO.popup.openOn(GEO.map);
+  geoShowPopup(latlng, div);
 }
 
 function geoEvents(holder) {
@@ -502,6 +505,11 @@ function geoApplyFilters() {
     if (k === 'incidents') feats = feats.filter(function (f) { return geoIncidentPasses(f, GEO.state, true); });
     geoShow(k, feats);
   }
+  geoAfterFilter();
+}
+
+/* What follows the shown features: the panel's counts and histogram, the feed, the layer list. */
+function geoAfterFilter() {
   if (GEO.onFilter) GEO.onFilter();
   if (GEO.fillFeed) GEO.fillFeed();
   geoLayerCounts();
@@ -625,26 +633,25 @@ function geoSelect(cls, label, options) {
 function geoTimeControl() {
   var inc = GEO.layers.incidents;
   if (!inc || !inc.feats.length) return null;
-  var first = null, last = null, types = {}, actors = {}, publishers = {};
+  var last = null, days = [], types = {}, actors = {}, publishers = {};
   inc.feats.forEach(function (f) {
     var p = f.properties;
     types[GEO_EVENT_GROUPS[p.kind] || 'other'] = true;
     String(p.actors || '').split('; ').forEach(function (a) { if (a) actors[a] = true; });
     if (!p.date_start) return;
-    var d0 = geoDay(p.date_start), d1 = geoDay(p.date_end || p.date_start);
-    if (first === null || d0 < first) first = d0;
+    days.push(geoDay(p.date_start));
+    var d1 = geoDay(p.date_end || p.date_start);
     if (last === null || d1 > last) last = d1;
   });
+  days.sort(function (a, b) { return a - b; });
+  var first = days.length ? days[0] : null;
   for (var k in GEO.layers) GEO.layers[k].feats.forEach(function (f) {
     geoArticlesOf(f).forEach(function (a) { if (a[2]) publishers[a[2]] = true; });
   });
   /* A few reports far before the rest (a 2020 killing recalled in 2025 news) would squeeze every other bar
    * into a few pixels: when the largest gap between report days is over half the span, those earlier
    * reports get one "earlier" bar at the left and the axis starts after the gap. */
-  var early = null, days = [];
-  inc.feats.forEach(function (f) { if (f.properties.date_start) days.push(geoDay(f.properties.date_start)); });
-  days.sort(function (a, b) { return a - b; });
-  var gap = 0, after = null;
+  var early = null, gap = 0, after = null;
   for (var i = 1; i < days.length; i++) if (days[i] - days[i - 1] > gap) { gap = days[i] - days[i - 1]; after = days[i]; }
   if (first !== null && after !== null && gap > (last - first) / 2) { early = first; first = after; }
   var EARLY_PX = early === null ? 0 : 14;
@@ -671,7 +678,8 @@ function geoTimeControl() {
     var all = geoEl('input'); all.type = 'checkbox'; all.id = 'geo-all-dates';
     var lab = geoEl('label', ' all dates'); lab.prepend(all);
     var undated = geoEl('input'); undated.type = 'checkbox'; undated.id = 'geo-undated';
-    var ulab = geoEl('label', '', 'geo-undated-label'); ulab.appendChild(undated);
+    var ulab = geoEl('label', '', 'geo-undated-label'), utext = geoEl('span');
+    ulab.appendChild(undated); ulab.appendChild(utext);
     var play = geoEl('button', '▶'), step = geoEl('button', '»');
     play.type = step.type = 'button'; play.className = 'geo-play'; step.className = 'geo-step';
     play.title = 'Play: step the selected range through time'; step.title = 'Step the selected range forward';
@@ -684,7 +692,7 @@ function geoTimeControl() {
     var count = geoEl('div', '', 'geo-count');
     div.appendChild(count);
 
-    var drag = null;
+    var drag = null, matching = inc.feats;
     var dayAt = function (x) {
       var r = canvas.getBoundingClientRect(), left = EARLY_PX * r.width / canvas.width;
       if (early !== null && x - r.left < left) return early;
@@ -693,8 +701,7 @@ function geoTimeControl() {
     var draw = function () {
       var ctx = canvas.getContext('2d'), h = canvas.height, w = canvas.width - EARLY_PX, counts = [], max = 1, before = 0;
       for (var i = 0; i < bins; i++) counts.push(0);
-      var base = (inc.base || inc.feats).filter(function (f) { return geoIncidentPasses(f, GEO.state, false); });
-      base.forEach(function (f) {
+      matching.forEach(function (f) {
         if (!f.properties.date_start || first === null) return;
         var b = Math.floor((geoDay(f.properties.date_start) - first) / unit);
         if (b < 0) before++;
@@ -732,17 +739,15 @@ function geoTimeControl() {
       from.disabled = to.disabled = all.checked;
       undated.checked = st.undated !== '0';
     };
-    GEO.onFilter = function () {
-      var base = (inc.base || inc.feats).filter(function (f) { return geoIncidentPasses(f, GEO.state, false); });
-      var nUndated = base.filter(function (f) { return !f.properties.date_start; }).length;
-      while (ulab.childNodes.length > 1) ulab.removeChild(ulab.lastChild);
-      ulab.appendChild(document.createTextNode(' undated (' + nUndated + ')'));
-      count.textContent = inc.shown.length + ' of ' + base.length + ' incidents';
+    GEO.onFilter = function () {  /* the incidents that pass every filter but the dates: the histogram and counts */
+      matching = (inc.base || inc.feats).filter(function (f) { return geoIncidentPasses(f, GEO.state, false); });
+      utext.textContent = ' undated (' + matching.filter(function (f) { return !f.properties.date_start; }).length + ')';
+      count.textContent = inc.shown.length + ' of ' + matching.length + ' incidents';
       draw();
     };
     var apply = function () {
       var st = GEO.state;
-      ['type', 'actor', 'publisher', 'from', 'to', 'undated'].forEach(function (k) { delete st[k]; });
+      GEO_STATE_KEYS.forEach(function (k) { if (k !== 'article') delete st[k]; });
       if (type.value) st.type = type.value;
       if (actor.value) st.actor = actor.value;
       if (publisher.value) st.publisher = publisher.value;
@@ -891,8 +896,7 @@ function geoInit(map) {
   geoSearchControl().addTo(map);
   var t = geoTimeControl(); if (t) t.addTo(map);
   var feed = geoFeedControl(); if (feed) feed.addTo(map);
-  if (GEO.onFilter) GEO.onFilter();
-  if (GEO.fillFeed) GEO.fillFeed();
+  geoAfterFilter();
   window.addEventListener('hashchange', geoFromHash);
   geoFromHash();
 }
