@@ -65,6 +65,10 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 continue
             hit = ("attack_on_installation", gm)
         slug, tm = main_trigger(sent, hit, ms)
+        if weak(slug, tm) and prev is not None and prev.event_type not in ("targeted_killing", "other") \
+                and EVENT_ANAPHOR.search(sent.text):
+            # "Nine people were killed by the strikes in Kharkiv city": the event before, named again.
+            slug = prev.event_type
         places = event_places(article.text, sent, ms, gaz, sent.start + tm.start(), weak(slug, tm))
         same = bool(SAME_EVENT.search(sent.text))
         context: list[Sentence] = []

@@ -23,14 +23,21 @@ from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
 from .gazetteer import Gazetteer
 from .geometry import Anchors
 from .resolve import Choice, Context, Decision, choose, score
+from .spelling import variant_of
 
 _CONNECTORS = [f"{a}-" for a in ARABIC_ARTICLES] + ["al ", "e-", "bin ", "ibn ", "of ", "de "]
 NAME = rf"[A-Z][\w'’ʿ-]+(?:\s+(?:{alternation(_CONNECTORS)})?[A-Z][\w'’ʿ-]+){{0,3}}"
+_AFTER = {w: cue for w, where, cue in rows("place_cues", 3) if where == "after"}
+_OF = {w: cue for w, where, cue in rows("place_cues", 3) if where == "of"}
+# A cue after a name, written in lower case ("Oromiya region", "Pazigyi village") or, for the words of
+# units, capitalised ("Oromiya Region"); never "Islamic State" or "New York City".
+_AFTER_CUE = alternation([*_AFTER, *(w.title() for w in words("unit_words"))])
 UNRESOLVED_PATTERNS = [
     re.compile(rf"\b(?P<name>(?:{alternation(words('installation_prefixes'))})\s+{NAME})"),
-    re.compile(rf"\b(?P<name>{NAME}\s+{PLACE_SUFFIX.pattern})"),
+    re.compile(rf"\b(?P<name>(?P<core>{NAME})\s+{PLACE_SUFFIX.pattern})"),
+    re.compile(rf"\b(?P<name>(?P<core>{NAME})\s+(?P<after>{_AFTER_CUE}))\b"),
     re.compile(rf"\b(?:{alternation(words('locative_prepositions'))}) (?P<name>{NAME})"),
-    re.compile(rf"\b(?:{alternation(w for w, where, _ in rows('place_cues', 3) if where == 'of')}) of (?P<name>{NAME})"),
+    re.compile(rf"\b(?P<of>{alternation(_OF)}) of (?P<name>(?P<core>{NAME}))"),
 ]
 NOT_NAMES = frozenset(words("not_names"))
 ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
@@ -80,8 +87,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     by_sentence: dict[int, list[Mention]] = {}
     for m in out:
         by_sentence.setdefault(m.sentence.start, []).append(m)
+    countries = {c for c, n in ctx.focus.items() if n > 0 and c}
     for sent in article.sentences:
-        out.extend(_unresolved(article.text, sent, by_sentence.get(sent.start, []), gaz, article.name))
+        out.extend(_unresolved(article.text, sent, by_sentence.get(sent.start, []), gaz, article.name, countries))
     if decisions is not None:
         sents = {s.start: s for s in article.sentences}
         for s, e, key, places, why in rejected or []:
@@ -117,8 +125,11 @@ def _capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Ment
     return result
 
 
-def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer, name: str) -> list[Mention]:
-    """Place-like names that matched nothing: reported, never guessed."""
+def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer, name: str,
+                countries: set[str] = frozenset()) -> list[Mention]:
+    """Place-like names that matched nothing: reported, never guessed; a name a cue marks as a
+    town, city or province that is a spelling variant of one such place in the article's
+    countries is that place (:mod:`geo.places.spelling`)."""
     spans = [(m.start, m.end) for m in found]
     out: list[Mention] = []
     for rx in UNRESOLVED_PATTERNS:
@@ -136,6 +147,15 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             if any(wds.startswith(np) or np in wds for np in gaz.not_places if len(np) > 6):
                 continue
             spans.append((s, e))
+            groups = m.groupdict()
+            cue = _AFTER.get((groups.get("after") or "").lower()) or _OF.get(groups.get("of") or "")
+            if groups.get("after") is None and groups.get("of") is None and groups.get("core"):
+                cue = ""  # an installation's suffix ("X camp") is not a town's
+            if cue in ("province", "town", "city"):
+                place, why = variant_of(gaz, groups["core"], cue, countries)
+                if place is not None:
+                    out.append(Mention(name, s, e, phrase, sent, place, why, cue))
+                    continue
             out.append(Mention(name, s, e, phrase, sent, None, "looks like a place name; no gazetteer entry"))
     return out
 

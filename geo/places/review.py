@@ -8,40 +8,15 @@ a coordinate and its source.
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from typing import Any
 
 from ..model import Mention
-from ..text.normalize import norm, skeleton
+from ..text.normalize import norm
 from .gazetteer import Gazetteer
+from .spelling import similar_names
 
 MAX_QUOTES = 5
-MAX_SIMILAR = 3
-
-
-def similar_names(gaz: Gazetteer, name: str, limit: int = MAX_SIMILAR) -> list[dict[str, Any]]:
-    """Gazetteer names closest to ``name`` (same first three letters, or the same transliteration skeleton)."""
-    key = norm(name)
-    if len(key) < 3:
-        return []
-    pool: set[str] = set()
-    for prefix in {key[:3], skeleton(key)[:3]}:
-        for i, k in enumerate(gaz.names.iterkeys(prefix)):
-            if i >= 3000:
-                break
-            pool.add(k)
-    scored = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in pool), key=lambda x: (-x[0], x[1]))
-    out: list[dict[str, Any]] = []
-    for ratio, k in scored:
-        if ratio < 0.6 or len(out) >= limit:
-            break
-        p = gaz.lookup(k)[0]
-        if any(o["place_id"] == p.key for o in out):
-            continue
-        out.append({"name": p.name, "place_id": p.key, "kind": p.kind, "country": p.country or None,
-                    "similarity": round(ratio, 2)})
-    return out
 
 
 def review_queue(unresolved: list[tuple[Mention, str, list[Mention]]], gaz: Gazetteer) -> list[dict[str, Any]]:

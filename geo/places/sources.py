@@ -160,25 +160,37 @@ def load_naturalearth(gaz: GazetteerBuilder) -> None:
 
 
 def load_admin1_points(gaz: GazetteerBuilder) -> None:
-    """First-level divisions outside the Middle East extract, as points."""
+    """First-level divisions outside the Middle East extract, as points.
+
+    Natural Earth gives some units the FIPS code of another (Oromiya and Addis Ababa are both
+    ET44): a second unit under a code gets its own key, and a ``woe_name`` that is another
+    unit's name in the same country is not an alias."""
     with (NE_DIR / "admin1_points.csv").open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            key = f"ne1/{row['iso_a2']}-{row['fips'] or norm(row['name']).replace(' ', '-')}"
-            if key in gaz.places or not row["name"]:
-                continue
-            names = {row["name"], row["woe_name"], re.sub(r"^(Muhafazat|Provincia de|Province of)\s+", "", row["gn_name"])}
-            place = Place(
-                key=key,
-                name=row["name"],
-                kind="province",
-                country=row["iso_a2"],
-                point=LngLat(float(row["lon"]), float(row["lat"])),
-                precision="region",
-                uncertainty_km=float(row["radius_km"]),
-                source="Natural Earth admin-1 (representative point)",
-                admin1=row["fips"][2:] if len(row["fips"]) > 2 else "",
-            )
-            gaz.add(place, sorted(n for n in names if n))
+        rows = list(csv.DictReader(fh))
+    own_names = {(r["iso_a2"], r["name"]) for r in rows}
+    used: dict[str, str] = {}
+    for row in rows:
+        key = f"ne1/{row['iso_a2']}-{row['fips'] or norm(row['name']).replace(' ', '-')}"
+        if key in used and used[key] != row["name"]:
+            key = f"{key}-{norm(row['name']).replace(' ', '-')}"
+        if key in gaz.places or not row["name"]:
+            continue
+        used[key] = row["name"]
+        names = {row["name"], re.sub(r"^(Muhafazat|Provincia de|Province of)\s+", "", row["gn_name"])}
+        if row["woe_name"] == row["name"] or (row["iso_a2"], row["woe_name"]) not in own_names:
+            names.add(row["woe_name"])
+        place = Place(
+            key=key,
+            name=row["name"],
+            kind="province",
+            country=row["iso_a2"],
+            point=LngLat(float(row["lon"]), float(row["lat"])),
+            precision="region",
+            uncertainty_km=float(row["radius_km"]),
+            source="Natural Earth admin-1 (representative point)",
+            admin1=row["fips"][2:] if len(row["fips"]) > 2 else "",
+        )
+        gaz.add(place, sorted(n for n in names if n))
 
 
 def load_continents(gaz: GazetteerBuilder) -> None:

@@ -1,0 +1,92 @@
+"""Spelling variants: a name the text marks as a place that the gazetteer has under another spelling.
+
+"the city of Qamishlo" is Qamishli, "Oromiya region" is Oromia, "Pazigyi village" may be
+GeoNames' "Pa Zi Gyi".  Only a name the text itself marks as a place (a cue: "city of",
+"region", "village") is tried; it is matched when exactly one gazetteer place of the kind the
+cue asks for, in a country the article talks about, is spelt almost alike (the transliteration
+skeleton, spaces removed, at least ``MIN_SIMILARITY`` alike by difflib).  The mention's reason
+says which name it was taken for and how alike they are.  Anything less certain stays
+unresolved, with the nearest names in the review queue (:func:`similar_names`).
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from ..model import Place
+from ..text.lexicon import weights
+from ..text.normalize import norm, skeleton
+from .gazetteer import VARIANT, Gazetteer
+
+MAX_SIMILAR = 3
+POOL = 3000  # names looked at per prefix
+MIN_SIMILARITY = weights()["spelling_min_similarity"]
+MIN_LETTERS = 5
+
+
+def _pool(gaz: Gazetteer, key: str, width: int = 3) -> set[str]:
+    pool: set[str] = set()
+    for prefix in {key[:width], skeleton(key)[:width]}:
+        for i, k in enumerate(gaz.names.iterkeys(prefix)):
+            if i >= POOL:
+                break
+            pool.add(k)
+    return pool
+
+
+def similar_names(gaz: Gazetteer, name: str, limit: int = MAX_SIMILAR) -> list[dict[str, Any]]:
+    """Gazetteer names closest to ``name`` (same first three letters, or the same transliteration skeleton)."""
+    key = norm(name)
+    if len(key) < 3:
+        return []
+    scored = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in _pool(gaz, key)), key=lambda x: (-x[0], x[1]))
+    out: list[dict[str, Any]] = []
+    for ratio, k in scored:
+        if ratio < 0.6 or len(out) >= limit:
+            break
+        p = gaz.lookup(k)[0]
+        if any(o["place_id"] == p.key for o in out):
+            continue
+        out.append({"name": p.name, "place_id": p.key, "kind": p.kind, "country": p.country or None,
+                    "similarity": round(ratio, 2)})
+    return out
+
+
+def _fits(place: Place, cue: str) -> bool:
+    """Is ``place`` of the kind the cue asks for?  A region cue wants a first-level unit; a town,
+    city or village cue (or none) a populated place."""
+    if cue == "province":
+        return place.precision == "region" and place.kind in ("province", "governorate")
+    return place.precision == "town"
+
+
+def _flat(key: str) -> str:
+    return skeleton(key).replace(" ", "").replace("-", "")
+
+
+def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str]) -> tuple[Place | None, str]:
+    """The one place ``core`` (the name without its cue words) is a spelling variant of, and why."""
+    key = norm(core)
+    if len(key.replace(" ", "")) < MIN_LETTERS or not countries:
+        return None, ""
+    flat = _flat(key)
+    best: dict[str, tuple[float, str, Place]] = {}
+    for k in _pool(gaz, key, 2) | _pool(gaz, key.replace(" ", ""), 2):
+        if k.startswith(VARIANT) or abs(len(k) - len(key)) > 3:
+            continue
+        ratio = difflib.SequenceMatcher(None, flat, _flat(k)).ratio()
+        if ratio < MIN_SIMILARITY:
+            continue
+        for p in gaz.lookup(k):
+            if p.country in countries and _fits(p, cue) and ratio > best.get(p.key, (0.0,))[0]:
+                best[p.key] = (ratio, k, p)
+    if not best:
+        return None, ""
+    ranked = sorted(best.values(), key=lambda x: (-x[0], x[2].key))
+    top = ranked[0]
+    # Two different places spelt as alike: ambiguous, left unresolved.
+    if len(ranked) > 1 and ranked[1][0] >= top[0] - 0.03 and ranked[1][2].point != top[2].point:
+        return None, ""
+    ratio, k, p = top
+    return p, f"{core!r} is a spelling of {p.name!r} ({p.country}; {ratio:.2f} alike), the only such {p.kind} in a country the article names"
