@@ -31,9 +31,9 @@ from .casualties import casualties
 from .dating import date_passes, follow_ups
 from .report import Report
 from .roles import roles
-from .same_event import dates_overlap, merge_within
+from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import EVENT_ANAPHOR, FOREIGN_CLOCK, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, WEAPON, main_trigger, trigger, weak
-from .where import country_only, event_places, places_next_door, rank
+from .where import PRECISION_ORDER, country_only, event_places, places_next_door, rank, within
 
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 
@@ -58,6 +58,14 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 out.append(c)
                 continue
         hit = trigger(sent.text)
+        if hit is None and prev is not None and (EVENT_ANAPHOR.search(sent.text) or GENERIC_ATTACK.search(sent.text)):
+            # "... Israeli airstrikes in Hama province. The Israeli attacks on the Masyaf countryside ...":
+            # the event before, at a place inside the one it named.
+            finer = _finer_places(article.text, sent, ms, gaz, prev)
+            if finer:
+                out.append(Report(sent, i, prev.event_type, "", sent.start, finer, date=prev.date,
+                                  date_text=f"as '{prev.date_text}' in the previous sentence" if prev.date else ""))
+                continue
         generic = hit is None
         if generic:
             gm = GENERIC_ATTACK.search(sent.text)
@@ -114,6 +122,15 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
 
 
 
+def _finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, prev: Report):
+    """Places of ``sent`` finer than a town that lie inside an area the previous report named."""
+    areas = [p for _, p, _ in prev.places if p.precision == "region"]
+    if not areas:
+        return []
+    places = event_places(text, sent, ms, gaz, sent.start)
+    return [c for c in places if rank(c[1]) <= PRECISION_ORDER.index("town") and any(within(a, c[1]) for a in areas)]
+
+
 def _previous_places(article: Article, i: int, places, by_sentence):
     if i == 0 or article.sentences[i - 1].section != article.sentences[i].section:
         return []
@@ -148,7 +165,7 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
             inc = _incident(c, m, place, near, sents, actors)
             incidents.append(inc)
             last.append(inc)
-    incidents = merge_within(incidents)
+    incidents = merge_into_finer(merge_within(incidents))
     # Country-level reports of an event placed elsewhere on the page join it as sources.
     rest = []
     for u in unplaced:
@@ -194,9 +211,12 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
             if a not in names:
                 names.append(a)
     at = c.trigger_at - c.sentence.start
-    attacker, target = sides(c.sentence.text, at, len(c.trigger), actors)
+    if not c.trigger:  # a sentence that goes on about the event before: its roles are that one's
+        attacker, target = [], []
+    else:
+        attacker, target = sides(c.sentence.text, at, len(c.trigger), actors)
     # The parse knows the subject and the agent; the window rule is the fallback.
-    by_parse, hit = roles(c.sentence.text, at, at + len(c.trigger), actors, c.event_type)
+    by_parse, hit = roles(c.sentence.text, at, at + len(c.trigger), actors, c.event_type) if c.trigger else ([], [])
     if by_parse:
         attacker = by_parse
     if hit:

@@ -12,6 +12,9 @@ articles (:mod:`geo.output.features`); the merged type is the more specific.
 from __future__ import annotations
 
 from ..model import REMOTE_EVENTS, DateRange, EventType, Incident
+from .where import within
+
+FOLLOW_CHARS = 400  # how far after a report's sentence another of the same event may begin
 
 
 def compatible_types(a: str, b: str) -> bool:
@@ -43,6 +46,27 @@ def same_event(a: Incident, b: Incident, same_article: bool = True) -> bool:
     return a.place.key == b.place.key and compatible_types(a.event_type, b.event_type) and a0 <= b1 and b0 <= a1
 
 
+def merge_into_finer(incidents: list[Incident]) -> list[Incident]:
+    """A report at a province or country and one of the same event at a place inside it, in the next
+    sentences of the page ("Israeli strikes in Homs province ... the strikes hit the Tadmur and Tiyas
+    airbases"), are one incident at the finer place."""
+    out = list(incidents)
+    for inc in incidents:
+        if inc.place.precision not in ("region", "country"):
+            continue
+        first = inc.sentences[0]
+        finer = [o for o in out if o is not inc and o.place.precision not in ("region", "country")
+                 and compatible_types(o.event_type, inc.event_type) and dates_overlap(o.date, inc.date)
+                 and o.sentences[0].section == first.section and 0 <= o.sentences[0].start - first.start
+                 and o.sentences[0].start - first.end <= FOLLOW_CHARS and within(inc.place, o.place)]
+        if not finer:
+            continue
+        out.remove(inc)
+        for o in finer:
+            _join(o, inc)
+    return out
+
+
 def merge_within(incidents: list[Incident]) -> list[Incident]:
     """Reports of one article about one event are one incident (sources, dates, actors, figures joined)."""
     out: list[Incident] = []
@@ -51,16 +75,25 @@ def merge_within(incidents: list[Incident]) -> list[Incident]:
         if twin is None:
             out.append(inc)
             continue
-        for s in inc.sentences:
-            if s not in twin.sentences:
-                twin.sentences.append(s)
-        twin.mentions.extend(m for m in inc.mentions if m not in twin.mentions)
-        if twin.date is None and inc.date is not None:
-            twin.date, twin.date_end = inc.date, inc.date_end
-        twin.event_type = merged_type(twin.event_type, inc.event_type)
-        for a in inc.actors:
-            if a not in twin.actors:
-                twin.actors.append(a)
-        twin.fatalities = sorted(set(twin.fatalities) | set(inc.fatalities))
-        twin.injuries = sorted(set(twin.injuries) | set(inc.injuries))
+        _join(twin, inc)
     return out
+
+
+def _join(twin: Incident, inc: Incident) -> None:
+    """``inc``'s sources, dates, actors and figures added to ``twin``'s."""
+    for s in inc.sentences:
+        if s not in twin.sentences:
+            twin.sentences.append(s)
+    twin.sentences.sort(key=lambda s: s.start)
+    twin.mentions.extend(m for m in inc.mentions if m not in twin.mentions)
+    if twin.date is None and inc.date is not None:
+        twin.date, twin.date_end = inc.date, inc.date_end
+    twin.event_type = merged_type(twin.event_type, inc.event_type)
+    for a in inc.actors:
+        if a not in twin.actors:
+            twin.actors.append(a)
+    for a in inc.attacker:
+        if a not in twin.attacker:
+            twin.attacker.append(a)
+    twin.fatalities = sorted(set(twin.fatalities) | set(inc.fatalities))
+    twin.injuries = sorted(set(twin.injuries) | set(inc.injuries))

@@ -12,7 +12,7 @@ import re
 
 from ..model import INSTALLATION_KINDS, Article, Mention, Place, Precision, Sentence
 from ..places.gazetteer import Gazetteer
-from ..places.geometry import covers
+from ..places.geometry import covers, within
 from ..text.lexicon import alternation, words
 from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
 
@@ -38,6 +38,7 @@ def rank(p: Place) -> int:
 def contains(area: Place, place: Place) -> bool:
     """"al-Qaim, Anbar province": the province only says where the town is."""
     return covers(area, place.point)
+
 
 
 def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, trig_at: int, weak: bool = False):

@@ -60,6 +60,14 @@ def covers(area: Place, point: LngLat) -> bool:
     return bool(area.geometry.covers(Point(point.lon, point.lat)))
 
 
+def within(area: Place, place: Place) -> bool:
+    """Is ``place`` inside ``area``: in its polygon, or, for a unit known only by its point, in its
+    country and within its radius."""
+    if area.geometry is not None:
+        return covers(area, place.point)
+    return area.country == place.country and km(area.point, place.point) <= area.uncertainty_km
+
+
 class Anchors:
     """Places a text is surely about, indexed on a one-degree grid: "is there one within N km of this
     place (other than itself)?" looks at nearby cells only, so a long article stays linear."""

@@ -23,7 +23,7 @@ from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
 from .gazetteer import Gazetteer
 from .geometry import Anchors
 from .resolve import Choice, Context, Decision, choose, score
-from .spelling import variant_of
+from .spelling import unit_of, variant_of
 
 _CONNECTORS = [f"{a}-" for a in ARABIC_ARTICLES] + ["al ", "e-", "bin ", "ibn ", "of ", "de "]
 NAME = rf"[A-Z][\w'’ʿ-]+(?:\s+(?:{alternation(_CONNECTORS)})?[A-Z][\w'’ʿ-]+){{0,3}}"
@@ -40,6 +40,8 @@ UNRESOLVED_PATTERNS = [
     re.compile(rf"\b(?P<of>{alternation(_OF)}) of (?P<name>(?P<core>{NAME}))"),
 ]
 NOT_NAMES = frozenset(words("not_names"))
+# The cue words of a unit written after its name ("Hama province"), taken off to name the unit.
+PLACE_CUE_WORDS = re.compile(rf"\s+(?:{alternation(w for w, cue in _AFTER.items() if cue == 'province')})$", re.I)
 ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
 
 
@@ -83,7 +85,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
             cands = [(pl.key, pl.name, pl.kind, round(c.scores[pl.key], 1)) for pl in c.ranked]
             decisions.append(Decision(article.text[p.start : p.end], p.start, p.end, p.sent, place,
                                       reason if place is not None else f"not mapped: {reason}", cands))
-    out = _capitals(article, out, gaz)
+    out = _units(_capitals(article, out, gaz), gaz)
     by_sentence: dict[int, list[Mention]] = {}
     for m in out:
         by_sentence.setdefault(m.sentence.start, []).append(m)
@@ -122,6 +124,19 @@ def _capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Ment
             result.append(Mention(m.article, start, end, text[start:end], m.sentence, gaz.places[cap], reason, "city"))
         else:
             result.append(m)
+    return result
+
+
+def _units(out: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"Hama province" is the province, never the city of Hama (:func:`geo.places.spelling.unit_of`)."""
+    result = []
+    for m in out:
+        if m.cue == "province" and m.place is not None and m.place.precision == "town":
+            core = PLACE_CUE_WORDS.sub("", m.text).strip() or m.text
+            unit, why = unit_of(gaz, core, m.place)
+            if unit is not None:
+                m = Mention(m.article, m.start, m.end, m.text, m.sentence, unit, why, m.cue)
+        result.append(m)
     return result
 
 

@@ -18,6 +18,7 @@ from ..model import Place
 from ..text.lexicon import weights
 from ..text.normalize import norm, skeleton
 from .gazetteer import VARIANT, Gazetteer
+from .geometry import within
 
 MAX_SIMILAR = 3
 POOL = 3000  # names looked at per prefix
@@ -90,3 +91,26 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str]) -> tupl
         return None, ""
     ratio, k, p = top
     return p, f"{core!r} is a spelling of {p.name!r} ({p.country}; {ratio:.2f} alike), the only such {p.kind} in a country the article names"
+
+
+UNIT_SIMILARITY = weights()["unit_min_similarity"]
+
+
+def unit_of(gaz: Gazetteer, name: str, town: Place) -> tuple[Place | None, str]:
+    """"Hama province", "the province of Deir al-Zour": the first-level unit of ``town``'s country,
+    named alike (Hamah, Deir ez-Zor) and holding the town, when the gazetteer names it otherwise."""
+    key = norm(name)
+    flat = _flat(key)
+    best: tuple[float, Place] | None = None
+    for k in _pool(gaz, key, 2):
+        if k.startswith(VARIANT):
+            continue
+        ratio = difflib.SequenceMatcher(None, flat, _flat(k)).ratio()
+        if ratio < UNIT_SIMILARITY:
+            continue
+        for p in gaz.lookup(k):
+            if p.precision == "region" and p.country == town.country and within(p, town) and (best is None or ratio > best[0]):
+                best = (ratio, p)
+    if best is None:
+        return None, ""
+    return best[1], f"{name!r} with a province cue: {best[1].name!r}, the unit of {town.country} named alike ({best[0]:.2f}) that holds {town.name}"

@@ -127,3 +127,53 @@ def test_a_country_named_as_the_target_is_not_its_army(world_gazetteer):
 def test_capital_punishment_is_not_a_capital(world_gazetteer):
     mentions, _, _ = run("Iran's capital punishment system was criticised on Monday.", world_gazetteer)
     assert "gn/112931" not in {m.place.key for m in mentions if m.place}  # Tehran
+
+
+# Spelling variants and units named otherwise (2025-12 session, sentences of our own)
+def test_a_cue_marked_spelling_variant_is_the_one_town_spelt_alike_in_the_articles_country(world_gazetteer):
+    mentions, (inc,), _ = run("A Turkish drone struck the city of Qamishlo in northeast Syria on Tuesday.", world_gazetteer)
+    (m,) = [m for m in mentions if m.text == "Qamishlo"]
+    assert m.place.country == "SY" and m.place.name.startswith("Al Q") and "spelling" in m.reason
+    assert inc.place == m.place and inc.event_type == "drone_attack"
+
+
+@pytest.mark.parametrize("text", [
+    "A drone struck the city of Qamishlo on Tuesday.",  # no country to look in
+    "Shelling hit the village of Zqorvanth in Syria on Tuesday.",  # nothing spelt alike
+])
+def test_a_cue_marked_name_with_no_single_variant_in_a_named_country_stays_unresolved(world_gazetteer, text):
+    mentions, _, _ = run(text, world_gazetteer)
+    assert [m.place for m in mentions if m.text in ("Qamishlo", "Zqorvanth")] == [None]
+
+
+def test_a_province_named_like_its_city_is_the_province(world_gazetteer):
+    _, (inc,), _ = run("Israeli airstrikes hit Syria's central Hama province on Sunday.", world_gazetteer)
+    assert inc.place.key == "ne1/SY-SY10" and inc.place.precision == "region"
+
+
+def test_two_units_natural_earth_files_under_one_code_are_both_found(world_gazetteer):
+    assert [p.name for p in world_gazetteer.lookup("oromiya") if p.precision == "region"] == ["Oromiya"]
+    assert "Addis Ababa" in [p.name for p in world_gazetteer.lookup("addis ababa") if p.precision == "region"]
+
+
+def test_a_next_sentence_placing_the_event_inside_the_province_gives_one_incident_there(world_gazetteer):
+    text = ("Israeli airstrikes late Sunday in Syria's central Hama province killed seven people, a monitor said. "
+            "The Israeli attacks on the Masyaf countryside also wounded ten.")
+    _, (inc,), _ = run(text, world_gazetteer, "2024-09-09")
+    assert inc.place.name == "Maşyāf" and inc.event_type == "air_strike"
+    assert inc.date_start == "2024-09-08" and inc.attacker == ["Israel"] and len(inc.sentences) == 2
+
+
+def test_killed_by_the_strikes_is_the_event_before_named_again(world_gazetteer):
+    text = "Russian missile strikes hit Ukraine's Kharkiv region overnight. Nine people were killed by the strikes in Kharkiv city."
+    _, incidents, _ = run(text, world_gazetteer)
+    assert {i.event_type for i in incidents} == {"missile_attack"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("At least 18 people were killed in suicide bombings in Gwoza on Saturday.", "explosion"),
+    ("Militants launched rocket-propelled grenades at Maiduguri on Tuesday.", "rocket_attack"),
+])
+def test_more_phrasings(world_gazetteer, text, kind):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == kind
