@@ -61,10 +61,20 @@ def state_forces_name(country: str, canon_of: dict[str, str] | None = None) -> s
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def demonym_forces() -> dict[str, str]:
     """Demonym (lower case) -> its state's forces: "ethiopian" -> "Military Forces of Ethiopia"."""
     canon_of = {a.alias: a.name for a in actor_table()}
     return {d.lower(): state_forces_name(c, canon_of) for d, _iso, c in rows("demonyms", 3, DEMONYMS.parent)
+            if d not in NOT_A_STATE and c}
+
+
+@lru_cache(maxsize=1)
+def country_forces() -> dict[str, str]:
+    """Country name as news writes it (lower case) -> its state's forces: the owner of an event
+    ("Russia's drone attack")."""
+    canon_of = {a.alias: a.name for a in actor_table()}
+    return {c.lower(): state_forces_name(c, canon_of) for d, _iso, c in rows("demonyms", 3, DEMONYMS.parent)
             if d not in NOT_A_STATE and c}
 
 

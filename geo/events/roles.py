@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..text.lexicon import words
 from ..text.parse import parse
-from .actors import demonym_forces, find_actors
+from .actors import country_forces, demonym_forces, find_actors
 
 ARMED_NOUNS = frozenset(words("armed_nouns"))
 WEAPONS = frozenset(words("weapons"))  # "drone" in "drone attack" says how, not who
@@ -22,6 +22,8 @@ WEAPONS = frozenset(words("weapons"))  # "drone" in "drone attack" says how, not
 # An event with no attacker named: who ACLED names for it.
 DEFAULT_ACTOR = {"riot": "Rioters", "protest_siege": "Protesters"}
 SUBJECTS = {"nsubj", "csubj"}
+PRONOUNS = {"they", "it", "he", "she", "we"}
+EVENT_NOUNS = frozenset(words("event_nouns"))
 LEADING = {"the", "a", "an", "some", "suspected", "unidentified"}
 
 
@@ -57,6 +59,35 @@ def _phrase_actors(tok, actors, attacker: bool = True) -> list[str]:
     return []
 
 
+def _subject_actors(c, actors) -> list[str]:
+    """The attacker a subject names: itself; for a pronoun ("they had seized ..."), the subject of the
+    verb reporting it ("Tigrayan forces said they ..."); for "its Air Component", the owner's subject;
+    for an event noun ("An extremist attack ... killed"), that noun's modifiers."""
+    if c.lower_ in PRONOUNS or any(g.dep_ == "poss" and g.lower_ in ("its", "their") for g in c.children):
+        verb = c.head
+        while verb.dep_ in ("ccomp", "conj", "xcomp", "advcl") and verb.head is not verb:
+            verb = verb.head
+            for s in verb.children:
+                if s.dep_ in SUBJECTS and s is not c and s.lower_ not in PRONOUNS:
+                    return _phrase_actors(s, actors)
+        return []
+    if c.pos_ == "NOUN" and c.lemma_.lower() in EVENT_NOUNS:
+        return _modifier_actors(c, actors)
+    return _phrase_actors(c, actors)
+
+
+def _modifier_actors(noun, actors) -> list[str]:
+    """"Russian missile strikes", "Russia's drone attack", "an al-Qaida-linked extremist attack"."""
+    out: list[str] = []
+    mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i]
+    mods += [g for c in mods for g in c.children if g.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
+    for c in sorted(mods, key=lambda t: t.i):
+        out += _phrase_actors(c, actors) or find_actors(c.text, actors) or (
+            [state_forces(c.text)] if state_forces(c.text) else []) or (
+            [country_forces()[c.lower_]] if c.dep_ == "poss" and c.lower_ in country_forces() else [])
+    return out
+
+
 def _event_head(doc, start: int, end: int):
     """The verb of the trigger span, else its last noun."""
     toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
@@ -83,7 +114,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
         for c in verb.children:
             if c.dep_ in SUBJECTS and not passive:
-                attacker += _phrase_actors(c, actors)
+                attacker += _subject_actors(c, actors)
             elif c.dep_ == "nsubjpass":
                 target += _phrase_actors(c, actors, attacker=False)
         for c in head.children:
@@ -95,11 +126,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 target += _phrase_actors(c, actors, attacker=False)
     else:
         noun = head
-        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i]
-        mods += [g for c in mods for g in c.children if g.dep_ in ("amod", "compound", "poss", "nmod")]
-        for c in sorted(mods, key=lambda t: t.i):
-            attacker += _phrase_actors(c, actors) or find_actors(c.text, actors) or (
-                [state_forces(c.text)] if state_forces(c.text) else [])
+        attacker += _modifier_actors(noun, actors)
         # "fighting between M23 and the army", "Fighting has been going on ... between militiamen and ..."
         carriers = [noun] + ([noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else [])
         for c in (c for x in carriers for c in x.children):
@@ -112,10 +139,13 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         # "US and UK forces carried out air strikes": the subject of the verb that does it
         if not attacker and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
             verb = noun.head if noun.head.pos_ == "VERB" else noun.head.head
+            # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject
+            while verb.pos_ == "VERB" and verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
+                verb = verb.head
             if verb.pos_ == "VERB":
                 for c in verb.children:
                     if c.dep_ in SUBJECTS:
-                        attacker += _phrase_actors(c, actors)
+                        attacker += _subject_actors(c, actors)
                         for conj in c.conjuncts:
                             attacker += _phrase_actors(conj, actors)
     if not attacker and event_type in DEFAULT_ACTOR:

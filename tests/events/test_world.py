@@ -177,3 +177,14 @@ def test_killed_by_the_strikes_is_the_event_before_named_again(world_gazetteer):
 def test_more_phrasings(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.event_type == kind
+
+
+# 7. Attackers from the parse: owners, pronouns, event nouns, coordinated verbs
+@pytest.mark.parametrize("text, attacker", [
+    ("Russia's drone attack early on Monday hit the port of Izmail.", "Military Forces of Russia"),
+    ("Tigrayan forces said on Saturday they had seized the town of Dessie.", "TPLF/Tigray Defense Forces"),
+    ("Fighters of al-Shabaab rolled into Dikwa on Sunday and dislodged troops after a gun duel.", "Al Shabaab"),
+])
+def test_attackers_the_parse_names(world_gazetteer, text, attacker):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert attacker in inc.attacker, inc.attacker
