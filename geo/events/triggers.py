@@ -97,7 +97,9 @@ def main_trigger(sent: Sentence, hit: tuple[str, re.Match[str]], ms: list[Mentio
             if after:
                 return min(after, key=lambda h: h[1].start())
     placed = [m.start - sent.start for m in ms if m.place]
-    if placed and tm.start() > max(placed):
+    # "... bombarded El Fasher with a barrage of missiles": the instrument names the weapon of the verb before.
+    instrument = tm.group(0).lower().startswith("with ")
+    if placed and tm.start() > max(placed) and not instrument:
         before = [h for h in others if h[1].end() <= min(placed)]
         if before:
             return max(before, key=lambda h: h[1].start())

@@ -186,7 +186,9 @@ class Gazetteer:
         return sk if sk in self.names else ""
 
     def may_vary(self, key: str) -> bool:
-        return len(key) >= 5 and key not in self.common and key not in self.english and key not in self.demonyms
+        first = key.split(" ")[0]
+        return (len(key) >= 5 and key not in self.common and key not in self.english and key not in self.demonyms
+                and (first == key or first not in self.english))  # never "An airport" for Ann Airport
 
     def has_variant_prefix(self, key: str) -> bool:
         if not self.may_vary(key.split(" ")[0]) and " " not in key:

@@ -188,3 +188,21 @@ def test_more_phrasings(world_gazetteer, text, kind):
 def test_attackers_the_parse_names(world_gazetteer, text, attacker):
     _, (inc,), _ = run(text, world_gazetteer)
     assert attacker in inc.attacker, inc.attacker
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The RSF bombarded El Fasher with a barrage of long-range missiles on Sunday.", "missile_attack"),
+    ("Shells fired by the RSF struck a market in Omdurman on Monday.", "shelling"),
+    ("Armed men attacked a Nigerien air force base in Niamey on Thursday.", "armed_clash"),
+    ("Forces loyal to Haftar entered the coastal city of Sirte on Monday.", "armed_clash"),
+    ("RSF fighters attacked a village near Wad Madani on Wednesday.", "attack_on_civilians"),
+    ("Iran targeted Al Udeid Air Base on Monday.", "attack_on_installation"),
+])
+def test_the_weapon_or_the_target_says_the_type(world_gazetteer, text, kind):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == kind
+
+
+def test_a_short_function_word_before_airport_is_no_airport(world_gazetteer):
+    mentions, _, _ = run("An airport official said flights resumed in Port Sudan on Tuesday.", world_gazetteer)
+    assert "An airport" not in [m.text for m in mentions if m.place is not None]
