@@ -12,6 +12,8 @@ kept by its own name.
 
 from __future__ import annotations
 
+import re
+
 from ..text.lexicon import words
 from ..text.parse import parse
 from .actors import country_forces, demonym_forces, find_actors
@@ -25,6 +27,8 @@ SUBJECTS = {"nsubj", "csubj"}
 PRONOUNS = {"they", "it", "he", "she", "we"}
 EVENT_NOUNS = frozenset(words("event_nouns"))
 LEADING = {"the", "a", "an", "some", "suspected", "unidentified"}
+# A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
+DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})\s+")
 
 
 def _span_text(tok) -> str:
@@ -37,7 +41,8 @@ def _span_text(tok) -> str:
         start += 1
     while end > start and doc[end].is_punct:
         end -= 1
-    return doc[start : end + 1].text.replace('"', "").replace("“", "").replace("”", "")
+    text = doc[start : end + 1].text.replace('"', "").replace("“", "").replace("”", "")
+    return DATELINE_DATE.sub("", text)
 
 
 def state_forces(word: str) -> str:
