@@ -26,6 +26,8 @@ DEFAULT_ACTOR = {"riot": "Rioters", "protest_siege": "Protesters"}
 SUBJECTS = {"nsubj", "csubj"}
 PRONOUNS = {"they", "it", "he", "she", "we"}
 EVENT_NOUNS = frozenset(words("event_nouns"))
+# Nouns that name the event itself: its head in a trigger phrase ("assault on a ... army base").
+EVENT_HEADS = EVENT_NOUNS | frozenset(words("event_heads"))
 LEADING = {"the", "a", "an", "some", "suspected", "unidentified"}
 # A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
 DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})\s+")
@@ -100,7 +102,24 @@ def _event_head(doc, start: int, end: int):
     if verbs:
         return verbs[0]
     nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
+    # "attack on an army base": the event noun, not its target
+    events = [t for t in nouns if t.lemma_.lower() in EVENT_HEADS and t.lemma_.lower() not in WEAPONS]
+    if events:
+        return events[0]
     return nouns[-1] if nouns else (toks[0] if toks else None)
+
+
+def _governing_verb(noun):
+    """The verb a noun phrase hangs from, through prepositions and nouns ("bombarded ... with a barrage
+    of missiles"), at most four steps up."""
+    t = noun
+    for _ in range(4):
+        if t.dep_ not in ("dobj", "pobj", "prep", "compound", "nsubjpass", "nsubj", "appos", "conj") or t.head is t:
+            return None
+        t = t.head
+        if t.pos_ == "VERB":
+            return t
+    return None
 
 
 def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> tuple[list[str], list[str]]:
@@ -141,18 +160,24 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                         attacker += _phrase_actors(p, actors)
                         if c.lower_ == "between":
                             break
-        # "US and UK forces carried out air strikes": the subject of the verb that does it
-        if not attacker and noun.dep_ in ("dobj", "pobj") and noun.head.pos_ in ("VERB", "ADP"):
-            verb = noun.head if noun.head.pos_ == "VERB" else noun.head.head
+        # "US and UK forces carried out air strikes": the subject of the verb that does it;
+        # "an attack on an army base ... was carried out by an al-Qaeda-linked group": its agent
+        verb = _governing_verb(noun) if not attacker else None
+        if verb is not None and noun.dep_ in ("nsubjpass", "nsubj"):
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            attacker += _phrase_actors(p, actors)
+        elif verb is not None:
             # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject
-            while verb.pos_ == "VERB" and verb.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in verb.children):
+            while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):
                 verb = verb.head
-            if verb.pos_ == "VERB":
-                for c in verb.children:
-                    if c.dep_ in SUBJECTS:
-                        attacker += _subject_actors(c, actors)
-                        for conj in c.conjuncts:
-                            attacker += _phrase_actors(conj, actors)
+            for c in verb.children:
+                if c.dep_ in SUBJECTS:
+                    attacker += _subject_actors(c, actors)
+                    for conj in c.conjuncts:
+                        attacker += _phrase_actors(conj, actors)
     if not attacker and event_type in DEFAULT_ACTOR:
         attacker = [DEFAULT_ACTOR[event_type]]
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))
