@@ -80,7 +80,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         places = event_places(article.text, sent, ms, gaz, sent.start + tm.start(), weak(slug, tm))
         same = bool(SAME_EVENT.search(sent.text))
         context: list[Sentence] = []
-        if generic and placeless and placeless[0] == i - 1 and EVENT_ANAPHOR.search(sent.text) and (
+        bare = slug == "air_strike" and tm.group(0).lower().startswith("strike")
+        if (generic or bare) and placeless and placeless[0] == i - 1 and (bare or EVENT_ANAPHOR.search(sent.text)) and (
                 article.sentences[i - 1].section == sent.section):
             # "... killed in airstrikes on a Syrian airbase. The Tuesday night attack targeted
             # the T4 airbase": the sentence before says what kind of attack it was.

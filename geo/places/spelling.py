@@ -73,7 +73,8 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str]) -> tupl
         return None, ""
     flat = _flat(key)
     best: dict[str, tuple[float, str, Place]] = {}
-    for k in _pool(gaz, key, 2) | _pool(gaz, key.replace(" ", ""), 2):
+    pool = {key} | _pool(gaz, key, 4) | _pool(gaz, key, 2) | _pool(gaz, key.replace(" ", ""), 3)
+    for k in sorted(pool):
         if k.startswith(VARIANT) or abs(len(k) - len(key)) > 3:
             continue
         ratio = difflib.SequenceMatcher(None, flat, _flat(k)).ratio()

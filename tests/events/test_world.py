@@ -206,3 +206,27 @@ def test_the_weapon_or_the_target_says_the_type(world_gazetteer, text, kind):
 def test_a_short_function_word_before_airport_is_no_airport(world_gazetteer):
     mentions, _, _ = run("An airport official said flights resumed in Port Sudan on Tuesday.", world_gazetteer)
     assert "An airport" not in [m.text for m in mentions if m.place is not None]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Since the evening of 16 September, explosions have been heard near Engels.", "explosion"),
+    ("Kyiv attempted strikes with jet drones at Engels on Monday.", "drone_attack"),
+    ("Azerbaijan's armed forces have been using artillery near Jermuk since Wednesday.", "shelling"),
+    ("On June 27, the insurgents attacked Mocimboa da Praia, a port town.", "armed_clash"),
+])
+def test_phrasings_of_the_world_devset(world_gazetteer, text, kind):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.event_type for i in incidents] == [kind]
+
+
+def test_a_bare_strike_after_a_placeless_drone_report_is_that_drone_attack(world_gazetteer):
+    text = ("Ukrainian drones struck two airbases overnight, Ukraine's military claimed Friday. "
+            "A successful strike was carried out on Engels, the general staff said.")
+    _, (inc,), _ = run(text, world_gazetteer, "2025-06-06")
+    assert inc.event_type == "drone_attack" and inc.place.name.startswith("Engels")
+
+
+def test_a_capitalised_region_is_the_province(world_gazetteer):
+    mentions, _, _ = run("Drones flew over the Saratov Region of Russia on Monday.", world_gazetteer)
+    (m,) = [m for m in mentions if m.text.startswith("Saratov")]
+    assert m.place is not None and m.place.precision == "region" and m.place.country == "RU"
