@@ -126,3 +126,16 @@ def test_explain_prints_the_decisions_the_build_made(gazetteer):
     assert asad.candidates and asad.candidates[0][0] == asad.place.key
     (chatham,) = explain(art, gazetteer, "Chatham")
     assert chatham.place is None and chatham.reason.startswith("not a place")
+
+
+def test_a_demonym_before_a_lower_case_noun_and_a_destination_are_not_places(world_gazetteer):
+    from geo.model import Article, Section
+    from geo.text.articles import split_sentences
+
+    text = ("Gunmen stormed a hotel in the Somali port city of Kismayo. Attackers targeted a Malian army base. "
+            "The blast hit the Rawalpindi-bound Jaffar Express. TASS, December 18. Fighting went on.")
+    sec = Section("t", "t", None, "2024-01-01", 0, len(text))
+    art = Article("t", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    found = {m.text for m in find_mentions(art, world_gazetteer) if m.place is not None}
+    assert "Kismayo" in found and not found & {"Somali", "Malian army base", "Rawalpindi", "TASS"}
