@@ -7,6 +7,7 @@ types and their ACLED mapping are ``data/lexicon/event_types.tsv``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import REMOTE_EVENTS, EventType, Mention, Sentence
 from ..text.dates import CLAUSE_BREAK
@@ -49,6 +50,7 @@ def triggers(text: str) -> list[tuple[str, re.Match[str]]]:
     return out
 
 
+@lru_cache(maxsize=4096)
 def trigger(text: str) -> tuple[str, re.Match[str]] | None:
     if not ANY_TRIGGER.search(text):
         return None

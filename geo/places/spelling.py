@@ -66,6 +66,15 @@ def _flat(key: str) -> str:
     return skeleton(key).replace(" ", "").replace("-", "")
 
 
+def _alike(flat: str, key: str, least: float) -> float:
+    """How alike ``flat`` and the gazetteer name ``key`` are (0 when surely under ``least``)."""
+    other = _flat(key)
+    sm = difflib.SequenceMatcher(None, flat, other)
+    if sm.real_quick_ratio() < least or sm.quick_ratio() < least:
+        return 0.0
+    return sm.ratio()
+
+
 def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str]) -> tuple[Place | None, str]:
     """The one place ``core`` (the name without its cue words) is a spelling variant of, and why."""
     key = norm(core)
@@ -73,11 +82,11 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str]) -> tupl
         return None, ""
     flat = _flat(key)
     best: dict[str, tuple[float, str, Place]] = {}
-    pool = {key} | _pool(gaz, key, 4) | _pool(gaz, key, 2) | _pool(gaz, key.replace(" ", ""), 3)
+    pool = {key} | _pool(gaz, key, 4)
     for k in sorted(pool):
         if k.startswith(VARIANT) or abs(len(k) - len(key)) > 3:
             continue
-        ratio = difflib.SequenceMatcher(None, flat, _flat(k)).ratio()
+        ratio = _alike(flat, k, MIN_SIMILARITY)
         if ratio < MIN_SIMILARITY:
             continue
         for p in gaz.lookup(k):
@@ -103,10 +112,10 @@ def unit_of(gaz: Gazetteer, name: str, town: Place) -> tuple[Place | None, str]:
     key = norm(name)
     flat = _flat(key)
     best: tuple[float, Place] | None = None
-    for k in _pool(gaz, key, 2):
-        if k.startswith(VARIANT):
+    for k in _pool(gaz, key, 3):
+        if k.startswith(VARIANT) or abs(len(k) - len(key)) > 6:
             continue
-        ratio = difflib.SequenceMatcher(None, flat, _flat(k)).ratio()
+        ratio = _alike(flat, k, UNIT_SIMILARITY)
         if ratio < UNIT_SIMILARITY:
             continue
         for p in gaz.lookup(k):
