@@ -11,6 +11,8 @@ build made it.
 
 from __future__ import annotations
 
+import re
+
 import math
 from collections import Counter
 from collections.abc import Callable
@@ -131,6 +133,29 @@ class Choice:
             or (b.kind in ("airport", "air_base") and " " in p.cand.key)
         )
 
+    @cached_property
+    def stated_country(self) -> str:
+        """The country the text puts the name in, right after it: "Palma in northern Mozambique",
+        "Kobo, Ethiopia" ('' when it says none)."""
+        rest = self.p.sent.text[self.p.end - self.p.sent.start :][:60]
+        m = IN_COUNTRY.match(rest)
+        if not m:
+            return ""
+        words_ = m.group(1).split()
+        for n in range(len(words_), 0, -1):  # ", Ethiopia Tuesday": the longest run that is a country
+            run = " ".join(words_[:n])
+            after = rest[m.start(1) + len(run) :]
+            if m.group(0).lstrip().startswith(",") and not COUNTRY_ENDS.match(after):
+                continue  # ", US officials say": not where the place is
+            for pl in self.gaz.lookup(norm(run)):
+                if pl.kind == "country":
+                    return pl.country
+        return ""
+
+    @property
+    def in_stated_country(self) -> list[Place]:
+        return [pl for pl in self.ranked if pl.country == self.stated_country]
+
     @property
     def significant(self) -> bool:
         return self.best.population >= 100000 or self.best.kind in ("country", "governorate", "province", "county")
@@ -149,6 +174,13 @@ class Choice:
         ("eastern Baghdad" in a text about Iran-backed militias is not Baghdādeh in Iran)."""
         return next((pl for pl in self.ranked[1:] if pl.population >= 1_000_000 and norm(pl.name) == self.p.cand.key), None)
 
+
+# ", Ethiopia", " in northern Mozambique", " in the Central African Republic" right after a name.
+IN_COUNTRY = re.compile(
+    r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|northern|southern|eastern|western"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?)((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})")
+
+COUNTRY_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|\s(?:on|in|at|and|said|says|late|early|this|last|overnight)\b)")
 
 Veto = tuple[str, Callable[[Choice], bool], Callable[[Choice], str]]
 # In order: the first that holds leaves the name unmapped, with its reason.
@@ -170,7 +202,9 @@ VETOES: list[Veto] = [
      lambda c: f"{c.p.cand.key!r} names an armed group (data/lexicon/actors.tsv), not a place"),
     ("person_word", lambda c: c.single and not c.strong and c.p.cand.key in c.ctx.person_words,
      lambda c: f"{c.p.cand.key!r} is part of a person's name elsewhere in the text"),
-    ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None,
+    ("other_country", lambda c: bool(c.stated_country) and c.best.kind != "country" and not c.in_stated_country,
+     lambda c: f"the text puts it in {c.stated_country}, where the gazetteer has no place of that name"),
+    ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,
      lambda c: "a small place named without a locative cue or a nearby place"),
 ]
 
@@ -181,7 +215,10 @@ def choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str]
     for _name, test, reason in VETOES:
         if test(c):
             return None, reason(c)
-    best = c.fallback if c.unsupported_small else c.best
+    if c.stated_country and c.in_stated_country and c.best.country != c.stated_country:
+        best = c.in_stated_country[0]  # "Palma, Mozambique": the one there, whatever the scores say
+    else:
+        best = c.fallback if c.unsupported_small else c.best
     assert best is not None
     reason = f"name {p.cand.key!r}; chose {best.key} ({best.kind}, score {c.scores[best.key]:.0f})"
     if p.cue:

@@ -139,3 +139,19 @@ def test_a_demonym_before_a_lower_case_noun_and_a_destination_are_not_places(wor
     art.sentences = split_sentences(text, sec)
     found = {m.text for m in find_mentions(art, world_gazetteer) if m.place is not None}
     assert "Kismayo" in found and not found & {"Somali", "Malian army base", "Rawalpindi", "TASS"}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Insurgents attacked the town of Palma in northern Mozambique on Wednesday.", "Palma", None),  # not Palma, Spain
+    ("Fano fighters entered Lalibela, Ethiopia, on Sunday.", "Lalibela", "ET"),
+    ("Missiles struck the northern Iraqi city of Irbil, US officials say.", "Irbil", "IQ"),
+])
+def test_a_country_stated_right_after_the_name_decides_it(world_gazetteer, text, name, country):
+    from geo.model import Article, Section
+    from geo.text.articles import split_sentences
+
+    sec = Section("t", "t", None, "2024-01-01", 0, len(text))
+    art = Article("t", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    (m,) = [m for m in find_mentions(art, world_gazetteer) if m.text == name]
+    assert (m.place.country if m.place else None) == country
