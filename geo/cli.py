@@ -51,12 +51,13 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "devset", "incidents", "world", "event_location", "all"],
                    default="all",
                    help="a benchmark corpus, the project's own devset (places or incidents), the world devset "
-                        "(places and incidents of 13 other theatres), or all of them")
+                        "(places and incidents of 16 other theatres), or all of them")
     v.add_argument("--benchmarks", type=Path, default=None, help="folder of GWN.xml, lgl.xml, TR-News.xml (default: ../shared/benchmarks)")
     v.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
     v.add_argument("--markdown", action="store_true", help="print a Markdown table")
     v.add_argument("--heldout", action="store_true",
-                    help="also score the untouched held-out batch (data/devset/heldout2.jsonl): only to report, never while tuning")
+                    help="also score the untouched held-out sets (data/devset/heldout2.jsonl; with --corpus world, "
+                        "data/devset/world_heldout.jsonl): only to report, never while tuning")
     return p
 
 
@@ -164,6 +165,11 @@ def _eval(args: argparse.Namespace) -> int:
 
                 rows.append(evaluate_devset(gaz, WORLD, "world devset places").row())
                 rows.append(evaluate_incidents(gaz, WORLD, label="world devset incidents").row())
+                if args.heldout:
+                    from .evaluate import WORLD_HELDOUT
+
+                    rows.append(evaluate_devset(gaz, WORLD_HELDOUT, "world held-out places").row())
+                    rows.append(evaluate_incidents(gaz, WORLD_HELDOUT, label="world held-out incidents").row())
             elif name == "incidents":
                 rows.append(evaluate_incidents(gaz).row())
                 rows += [evaluate_incidents(gaz, path, label=label).row() for label, path in _heldout(args)]

@@ -203,6 +203,8 @@ HELDOUT = {
 }
 # Passages from 13 theatres outside the Iraq set (data/devset/ANNOTATION.md): development data.
 WORLD = DEVSET.with_name("world.jsonl")
+# 60 passages from ten other theatres, annotated blind (data/devset/README.md): scored once, to report.
+WORLD_HELDOUT = DEVSET.with_name("world_heldout.jsonl")
 
 
 @dataclass
