@@ -35,6 +35,8 @@ from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import EVENT_ANAPHOR, FOREIGN_CLOCK, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, WEAPON, main_trigger, trigger, weak
 from .where import PRECISION_ORDER, country_only, event_places, places_next_door, rank, within
 
+ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
+CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 
 def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> list[Report]:
@@ -73,8 +75,12 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 continue
             hit = ("attack_on_installation", gm)
         slug, tm = main_trigger(sent, hit, ms)
+        if weak(slug, tm) and ATTACK_WORD.search(sent.text):
+            # "An extremist attack on a hotel ... has killed 18 people": an attack, not a targeted killing
+            slug = ("attack_on_installation" if any(m.place and m.place.precision == "site" for m in ms)
+                    else "attack_on_civilians" if CIVILIANS.search(sent.text) else "armed_clash")
         if weak(slug, tm) and prev is not None and prev.event_type not in ("targeted_killing", "other") \
-                and EVENT_ANAPHOR.search(sent.text):
+                and (EVENT_ANAPHOR.search(sent.text) or prev.country_only):
             # "Nine people were killed by the strikes in Kharkiv city": the event before, named again.
             slug = prev.event_type
         places = event_places(article.text, sent, ms, gaz, sent.start + tm.start(), weak(slug, tm))

@@ -230,3 +230,21 @@ def test_a_capitalised_region_is_the_province(world_gazetteer):
     mentions, _, _ = run("Drones flew over the Saratov Region of Russia on Monday.", world_gazetteer)
     (m,) = [m for m in mentions if m.text.startswith("Saratov")]
     assert m.place is not None and m.place.precision == "region" and m.place.country == "RU"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("About 17 drones were shot down over Izmail on Monday.", "shoot_down"),
+    ("At least 40 people were killed on Tuesday in an attack by militiamen on displaced people in Djugu.",
+     "attack_on_civilians"),
+    ("Four soldiers were killed when the army opened fire on positions near Sotk on Friday.", "armed_clash"),
+])
+def test_a_bare_killed_beside_an_attack_is_that_attack(world_gazetteer, text, kind):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == kind
+
+
+def test_a_killing_after_a_country_level_report_takes_its_type(world_gazetteer):
+    text = ("Militiamen ambushed a convoy of displaced people in eastern Congo on Tuesday. "
+            "At least 40 civilians were killed in Djugu.")
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.place.name == "Djugu" and inc.event_type != "targeted_killing"
