@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -101,20 +102,65 @@ def _front_matter(text: str, path: Path) -> tuple[dict[str, Any], int]:
     end = re.search(r"^---[ \t]*\r?$", text[4:], re.M)
     if not end:
         raise ArticleError(f"{path}:1: front matter opened with '---' is never closed; add a '---' line after it")
-    meta: dict[str, Any] = {}
-    block = text[4 : 4 + end.start()]
-    for n, line in enumerate(block.splitlines(), start=2):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        key, sep, value = line.partition(":")
-        if not sep:
-            raise ArticleError(f"{path}:{n}: front matter line {line!r} is not 'key: value'")
-        meta[key.strip().lower()] = value.strip().strip("\"'") or None
-    meta = check_meta(f"{path}: front matter", meta)
+    meta = check_meta(f"{path}: front matter", _yaml(text[4 : 4 + end.start()], path))
     body = 4 + end.end()
     if text[body : body + 1] == "\n":
         body += 1
     return meta, body
+
+
+MAX_FRONT_MATTER = 64_000  # characters
+
+
+def _yaml(block: str, path: Path) -> dict[str, Any]:
+    """The front matter as YAML (PyYAML's safe loader): scalars, lists and mappings only, no aliases;
+    dates become ``YYYY-MM-DD`` text and numbers text, as in a sidecar."""
+    import yaml
+
+    fix = "write it as YAML 'key: value' lines (quote a value that holds ': ' or starts with a special character)"
+    if len(block) > MAX_FRONT_MATTER:
+        raise ArticleError(f"{path}:1: front matter is {len(block)} characters long; at most {MAX_FRONT_MATTER}")
+    try:
+        if any(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(block, Loader=yaml.SafeLoader)):
+            raise ArticleError(f"{path}: front matter uses a YAML alias ('*name'); write the value out instead")
+        data = yaml.load(block, Loader=_loader())  # noqa: S506 (a SafeLoader: plain data only)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise ArticleError(f"{path}:{line}: front matter is not valid YAML ({getattr(err, 'problem', None) or err}); {fix}") from err
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ArticleError(f"{path}:2: front matter must be 'key: value' lines, not a YAML {type(data).__name__}; {fix}")
+    return {str(k).strip().lower(): _scalar(v) for k, v in data.items()}
+
+
+@lru_cache(maxsize=1)
+def _loader():
+    """PyYAML's SafeLoader, with dates left as text: check_date reads them, with its own errors."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+                                      for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return Loader
+
+
+def _scalar(value: Any) -> Any:
+    """A YAML date or number as the text a sidecar would hold; other values as they are (checked later)."""
+    from datetime import date, datetime
+
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if isinstance(value, str):
+        return value.strip() or None
+    return value
 
 
 def _meta_source(path: Path) -> str:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,30 @@ def test_front_matter_is_read_and_offsets_stay_file_relative(tmp_path):
     assert (art.title, art.sections[0].publisher, art.sections[0].published) == ("A title", "Example News", "2025-06-20")
     s = art.sentences[0]
     assert text[s.start : s.end] == "Drones hit Camp Taji on Friday."
+
+
+def test_front_matter_is_yaml(tmp_path):
+    text = ("---\ntitle: >\n  Drones hit\n  Camp Taji\npublisher: 'Example: News'\npublished: 2025-06-20\n"
+            "author: 1984\n---\nDrones hit Camp Taji on Friday.\n")
+    (tmp_path / "c.txt").write_text(text, encoding="utf-8")
+    art = load_article(tmp_path / "c.txt", tmp_path)
+    sec = art.sections[0]
+    assert (art.title, sec.publisher, sec.published) == ("Drones hit Camp Taji", "Example: News", "2025-06-20")
+    assert text[art.sentences[0].start : art.sentences[0].end] == "Drones hit Camp Taji on Friday."
+
+
+@pytest.mark.parametrize("block, message", [
+    ("tags: [a, b]\n", "unknown metadata key(s) ['tags']"),  # the same key check as a sidecar
+    ("title: [a, b]\n", "must be text"),
+    ("title: x\n  bad: indent: here\n", "c.txt:3: front matter is not valid YAML"),
+    ("a: &x long\ntitle: *x\n", "YAML alias"),
+    ("- just\n- a list\n", "not a YAML list"),
+    ("published: 2025-13-01\n", "no such day"),
+])
+def test_bad_front_matter_is_a_clear_error(tmp_path, block, message):
+    (tmp_path / "c.txt").write_text(f"---\n{block}---\nDrones hit Camp Taji on Friday.\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match=re.escape(message)):
+        load_article(tmp_path / "c.txt", tmp_path)
 
 
 @pytest.mark.parametrize(
