@@ -8,21 +8,31 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
+from . import progress
+
 log = logging.getLogger("geo")
+say = print  # what a command reports on stdout; nothing under -q
+FORMATS = ("gpkg", "kml", "csv", "parquet", "geojson")
+LAYER_NAMES = ("bases", "incidents", "areas", "mentions")
 
 
 def parser() -> argparse.ArgumentParser:
     from . import __version__
 
-    p = argparse.ArgumentParser(prog="geo", description="Sourced, layered maps of bases and incidents from news articles.")
+    # -v/-q are accepted before the command and after it, on every command.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="more log output (repeatable)")
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="print nothing but errors")
+    p = argparse.ArgumentParser(prog="geo", description="Sourced, layered maps of bases and incidents from news articles.",
+                                parents=[common])
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    p.add_argument("-v", "--verbose", action="count", default=0, help="more log output (repeatable)")
-    p.add_argument("-q", "--quiet", action="store_true", help="only errors")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    b = sub.add_parser("build", help="articles -> GeoJSON layers -> HTML map")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    b = sub.add_parser("build", help="articles -> GeoJSON layers -> HTML map", parents=[common])
     b.add_argument("--articles", type=Path, default=Path("data/articles"), help="folder of .txt articles (default: %(default)s)")
     b.add_argument("--layers", type=Path, default=Path("data/layers"), help="where the GeoJSON layers go (default: %(default)s)")
     b.add_argument("--map", type=Path, default=Path("maps/index.html"), help="the HTML map (default: %(default)s)")
@@ -34,20 +44,28 @@ def parser() -> argparse.ArgumentParser:
                    help="also write one standalone map per article, for sharing (the main map shows any one article "
                         "at index.html#article=NAME)")
     b.add_argument("--no-article-maps", action="store_true", help=argparse.SUPPRESS)  # the default since story view
-    b.add_argument("-v", "--verbose", action="count", default=argparse.SUPPRESS, help="more log output")
-    b.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="only errors")
-    a = sub.add_parser("add", help="put an article into the articles folder: a .txt, a saved .html page, or a URL")
+    a = sub.add_parser("add", help="put an article into the articles folder: a .txt, a saved .html page, or a URL",
+                       parents=[common])
     a.add_argument("sources", nargs="+", metavar="FILE|URL", help="a text file (copied verbatim), a saved page or an "
                    "http(s) URL (fetched: the only command that uses the network)")
     a.add_argument("--articles", type=Path, default=Path("data/articles"), help="the articles folder (default: %(default)s)")
-    e = sub.add_parser("explain", help="why a name in an article was (or was not) mapped")
+    e = sub.add_parser("explain", help="why a name in an article was (or was not) mapped", parents=[common])
     e.add_argument("place", help="the name as written, e.g. 'Ain al-Asad'")
     e.add_argument("--article", type=Path, required=True, help="the article file")
-    x = sub.add_parser("export", help="the layers as GeoPackage, KML, CSV (ACLED-like) or GeoParquet")
-    x.add_argument("--format", choices=["gpkg", "kml", "csv", "parquet"], required=True)
-    x.add_argument("--out", type=Path, required=True, help="the file to write")
+    x = sub.add_parser("export", parents=[common], help="the layers as GeoPackage, KML, CSV, GeoParquet or GeoJSON",
+                       description="Write the layers in another format, like ogr2ogr: geo export incidents.gpkg, "
+                                   "geo export - -f csv --layer incidents | head")
+    x.add_argument("out", nargs="?", type=Path, metavar="OUT",
+                   help="the file to write; its extension gives the format (.gpkg .kml .csv .parquet .geojson); "
+                        "'-' writes GeoJSON or CSV to standard output")
+    x.add_argument("-f", "--format", choices=FORMATS, metavar="FORMAT",
+                   help=f"one of {', '.join(FORMATS)}; needed with '-' or an extension that says none")
+    x.add_argument("-o", "--out", dest="out_option", type=Path, metavar="OUT", help=argparse.SUPPRESS)  # before 0.2: --out
+    x.add_argument("--layer", choices=LAYER_NAMES, metavar="NAME",
+                   help=f"only this layer: {', '.join(LAYER_NAMES)} (default: all)")
+    x.add_argument("--overwrite", action="store_true", help="replace OUT if it exists (otherwise that is an error)")
     x.add_argument("--layers", type=Path, default=Path("data/layers"), help="the GeoJSON layers (default: %(default)s)")
-    v = sub.add_parser("eval", help="accuracy on the public benchmark corpora")
+    v = sub.add_parser("eval", help="accuracy on the public benchmark corpora", parents=[common])
     v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "devset", "incidents", "world", "event_location", "all"],
                    default="all",
                    help="a benchmark corpus, the project's own devset (places or incidents), the world devset "
@@ -62,14 +80,24 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args, extra = p.parse_known_args(argv)
+    if extra:  # named, whatever else is missing ("geo --bogus")
+        p.error(f"unrecognised argument{'s' if len(extra) > 1 else ''}: {' '.join(extra)}")
+    if args.command is None:
+        p.error("choose a command: build, add, explain, export or eval (geo COMMAND --help)")
+    args.quiet = getattr(args, "quiet", False)
+    args.verbose = getattr(args, "verbose", 0)
     level = logging.ERROR if args.quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(args.verbose, 2)]
     logging.basicConfig(level=level, format="geo: %(levelname)s: %(message)s", stream=sys.stderr)
+    progress.quiet(args.quiet)
+    global say
+    say = (lambda *a, **k: None) if args.quiet else print
     commands = {"build": _build, "add": _add, "explain": _explain, "eval": _eval, "export": _export}
     try:
         return commands[args.command](args)
-    except BrokenPipeError:  # `geo build | head`
-        sys.stderr.close()
+    except BrokenPipeError:  # `geo build | head`, `geo export - -f csv | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit's flush does not fail (Python docs)
         return 0
 
 
@@ -85,12 +113,12 @@ def _add(args: argparse.Namespace) -> int:
             log.error("%s", err)
             failed += 1
             continue
-        print(f"added {txt} (check {txt.with_suffix('').name}.meta.json)")
+        say(f"added {txt} (check {txt.with_suffix('').name}.meta.json)")
         for key in ("title", "publisher", "published", "author", "url"):
             if meta.get(key):
-                print(f"  {key}: {meta[key]}")
+                say(f"  {key}: {meta[key]}")
         if missing:
-            print(f"  not found: {', '.join(missing)}: add them to the sidecar if you know them")
+            say(f"  not found: {', '.join(missing)}: add them to the sidecar if you know them")
     return 1 if failed else 0
 
 
@@ -121,16 +149,45 @@ def _explain(args: argparse.Namespace) -> int:
     return 0
 
 
+EXTENSIONS = {".gpkg": "gpkg", ".kml": "kml", ".csv": "csv", ".parquet": "parquet", ".geoparquet": "parquet",
+              ".geojson": "geojson", ".json": "geojson"}
+
+
 def _export(args: argparse.Namespace) -> int:
     from .errors import GeoError
     from .output.export import export
 
+    out = args.out or args.out_option
+    if out is None:
+        log.error("geo export: name the file to write (geo export OUT, e.g. incidents.gpkg; '-' for standard output)")
+        return 2
+    stdout = str(out) == "-"
+    fmt = args.format
+    ext = EXTENSIONS.get(out.suffix.lower()) if not stdout else None
+    if fmt is None:
+        fmt = ext
+    if fmt is None and stdout:
+        log.error("geo export: '-' (standard output) needs -f geojson or -f csv")
+        return 2
+    if fmt is None:
+        log.error("geo export: %s: the extension says no format; give -f %s", out, "|".join(FORMATS))
+        return 2
+    if ext is not None and ext != fmt:
+        log.error("geo export: %s: the extension says %s but the format is %s; rename the file or drop -f", out, ext, fmt)
+        return 2
+    if stdout and fmt not in ("geojson", "csv"):
+        log.error("geo export: '-' (standard output) takes geojson or csv, not %s; give a file name", fmt)
+        return 2
+    if not stdout and out.exists() and not args.overwrite:
+        log.error("geo export: %s exists; add --overwrite to replace it", out)
+        return 1
     try:
-        path = export(args.format, args.layers, args.out)
+        path = export(fmt, args.layers, None if stdout else out, layer=args.layer)
     except GeoError as err:
         log.error("%s", err)
         return 1
-    print(f"wrote {path}")
+    if not stdout:
+        say(f"wrote {path}")
     return 0
 
 
@@ -205,17 +262,17 @@ def _build(args: argparse.Namespace) -> int:
         log.error("%s", err)
         return 1
     counts = ", ".join(f"{len(v)} {k}" for k, v in result.layers.items())
-    print(f"{len(result.articles)} article(s) -> {counts}")
+    say(f"{len(result.articles)} article(s) -> {counts}")
     for path in result.files:
-        print(f"  wrote {path}")
+        say(f"  wrote {path}")
     places = [u for u in result.unresolved if u["what"] == "place"]
     if places:
-        print(f"{len(places)} place name(s) not resolved (see {settings.layers / 'unresolved.csv'}; fill in a row and pass it with --places):")
+        say(f"{len(places)} place name(s) not resolved (see {settings.layers / 'unresolved.csv'}; fill in a row and pass it with --places):")
         for u in places:
-            print(f"  {u['name']!r} in {u['article']} at {u['name_start']}: {u['quote'][:100]}")
+            say(f"  {u['name']!r} in {u['article']} at {u['name_start']}: {u['quote'][:100]}")
     unplaced = len(result.unresolved) - len(places)
     if unplaced:
-        print(f"{unplaced} incident report(s) placed only at country level; see {settings.layers / 'unresolved.json'}")
+        say(f"{unplaced} incident report(s) placed only at country level; see {settings.layers / 'unresolved.json'}")
     for err in result.errors:
         print(f"error: {err}", file=sys.stderr)
     return 1 if result.errors else 0

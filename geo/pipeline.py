@@ -15,6 +15,7 @@ from typing import Any
 from .events.actors import load_actors
 from .events.extract import extract
 from .events.triggers import EVENT_TYPES
+from .progress import bar
 from .model import Article, Feature, Sentence
 from .output.features import Builder
 from .errors import ArticleError
@@ -57,7 +58,7 @@ def geoparse(arts: list[Article], gaz: Gazetteer, queue: list | None = None,
     actors = load_actors()
     builder = Builder(gaz, actors)
     unresolved: list[dict[str, Any]] = []
-    for art in arts:
+    for art in bar(arts, "articles"):
         try:
             mentions = find_mentions(art, gaz)
             # the triggers, dates and parser are English: another language gets its places only

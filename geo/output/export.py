@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,7 @@ def frame(fc: dict[str, Any]):
         p["sources"] = json.dumps(p["sources"], ensure_ascii=False, sort_keys=True)
         rows.append(p)
         geoms.append(shape(f["geometry"]))
-    df = pd.DataFrame(rows)
+    df = pd.DataFrame(rows) if rows else pd.DataFrame({"id": pd.Series(dtype=object), "name": pd.Series(dtype=object)})
     for col in df.columns:
         if col in DATE_FIELDS:
             df[col] = pd.to_datetime(df[col], format="%Y-%m-%d", errors="raise").dt.date
@@ -111,30 +112,30 @@ def field_names(features: list[dict[str, Any]]) -> list[str]:
     return list(names)
 
 
-def export_gpkg(layers: dict[str, dict[str, Any]], out: Path) -> Path:
+def export_gpkg(layers: dict[str, dict[str, Any]], out: Path, names: tuple[str, ...] = LAYERS) -> Path:
     import numpy as np
     import shapely
     from pyogrio.raw import write as raw_write
 
     def write(path: Path) -> None:
-        for i, name in enumerate(LAYERS):
+        for i, name in enumerate(names):
             feats = layers[name]["features"]
             props = [dict(f["properties"]) for f in feats]
-            names = field_names(props) or ["id"]
-            arrays, masks = columns(props, names)
+            fields = field_names(props) or ["id"]
+            arrays, masks = columns(props, fields)
             geoms = np.array([shapely.geometry.shape(f["geometry"]) for f in feats], dtype=object)
             gtype = "Polygon" if name == "areas" else "Point"
             if any(g.geom_type == "MultiPolygon" for g in geoms):
                 gtype = "MultiPolygon"
                 geoms = np.array([shapely.MultiPolygon([g]) if g.geom_type == "Polygon" else g for g in geoms], dtype=object)
-            raw_write(path, shapely.to_wkb(geoms) if len(geoms) else np.array([], dtype=object), arrays, names,
+            raw_write(path, shapely.to_wkb(geoms) if len(geoms) else np.array([], dtype=object), arrays, fields,
                       field_mask=masks, layer=name, driver="GPKG", geometry_type=gtype, crs="EPSG:4326",
                       dataset_options={"VERSION": "1.2"} if i == 0 else None, append=i > 0)
         rows = [{"feature_id": f["id"], "layer": n, **{k: s.get(k) for k in SOURCE_FIELDS}}
-                for n in LAYERS for f in layers[n]["features"] for s in f["properties"]["sources"]]
-        names = ["feature_id", "layer", *SOURCE_FIELDS]
-        arrays, masks = columns(rows, names)
-        raw_write(path, None, arrays, names, field_mask=masks, layer="sources", driver="GPKG", geometry_type=None,
+                for n in names for f in layers[n]["features"] for s in f["properties"]["sources"]]
+        fields = ["feature_id", "layer", *SOURCE_FIELDS]
+        arrays, masks = columns(rows, fields)
+        raw_write(path, None, arrays, fields, field_mask=masks, layer="sources", driver="GPKG", geometry_type=None,
                   append=True)
 
     return atomic_file(out, write)
@@ -153,11 +154,11 @@ def _description(p: dict[str, Any]) -> str:
     return "\n\n".join(html.escape(x) for x in parts)
 
 
-def export_kml(layers: dict[str, dict[str, Any]], out: Path) -> Path:
+def export_kml(layers: dict[str, dict[str, Any]], out: Path, names: tuple[str, ...] = LAYERS) -> Path:
     import pyogrio
 
     def write(path: Path) -> None:
-        for i, name in enumerate(LAYERS):
+        for i, name in enumerate(names):
             gdf = frame(layers[name])
             keep = gdf[["geometry"]].copy()
             keep.insert(0, "Name", gdf["name"])
@@ -172,9 +173,9 @@ def _names(v: str | None) -> list[str]:
     return [a.strip() for a in (v or "").split(";") if a.strip()]
 
 
-def acled_rows(layers: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def acled_rows(layers: dict[str, dict[str, Any]], names: tuple[str, ...] = LAYERS) -> list[dict[str, Any]]:
     rows = []
-    for name in LAYERS:
+    for name in names:
         for f in layers[name]["features"]:
             p = f["properties"]
             lon, lat = _anchor(f["geometry"])
@@ -225,39 +226,78 @@ def _anchor(geom: dict[str, Any]) -> tuple[float, float]:
     return pt.x, pt.y
 
 
-def export_csv(layers: dict[str, dict[str, Any]], out: Path) -> Path:
+def _csv(layers: dict[str, dict[str, Any]], names: tuple[str, ...], fh) -> None:
     import csv
+
+    w = csv.DictWriter(fh, ACLED_COLUMNS, lineterminator="\n")
+    w.writeheader()
+    for row in acled_rows(layers, names):
+        w.writerow({k: ("" if v is None else cell(v)) for k, v in row.items()})
+
+
+def export_csv(layers: dict[str, dict[str, Any]], out: Path | None, names: tuple[str, ...] = LAYERS) -> Path | None:
+    if out is None:
+        _csv(layers, names, sys.stdout)
+        return None
 
     def write(path: Path) -> None:
         with path.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.DictWriter(fh, ACLED_COLUMNS, lineterminator="\n")
-            w.writeheader()
-            for row in acled_rows(layers):
-                w.writerow({k: ("" if v is None else cell(v)) for k, v in row.items()})
+            _csv(layers, names, fh)
 
     return atomic_file(out, write)
 
 
-def export_parquet(layers: dict[str, dict[str, Any]], out: Path) -> Path:
+def export_parquet(layers: dict[str, dict[str, Any]], out: Path, names: tuple[str, ...] = LAYERS) -> Path:
+    """GeoParquet 1.1: one table of the chosen layers, a covering bbox column, zstd compression."""
     import geopandas as gpd
     import pandas as pd
 
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as err:
+        raise OutputError("GeoParquet needs pyarrow: pip install 'geo-news-map[parquet]' (or pip install pyarrow)") from err
+
     def write(path: Path) -> None:
-        gdf = gpd.GeoDataFrame(pd.concat([frame(layers[n]) for n in LAYERS], ignore_index=True), crs="EPSG:4326")
-        gdf.to_parquet(path, index=False)
+        gdf = gpd.GeoDataFrame(pd.concat([frame(layers[n]) for n in names], ignore_index=True), crs="EPSG:4326")
+        gdf.to_parquet(path, index=False, compression="zstd", write_covering_bbox=True, schema_version="1.1.0")
 
     return atomic_file(out, write)
 
 
-WRITERS = {"gpkg": export_gpkg, "kml": export_kml, "csv": export_csv, "parquet": export_parquet}
+def export_geojson(layers: dict[str, dict[str, Any]], out: Path | None, names: tuple[str, ...] = LAYERS) -> Path | None:
+    """One RFC 7946 FeatureCollection of the chosen layers, as the build writes them."""
+    from .layers import json_text
+
+    fc = {"type": "FeatureCollection", "features": [f for n in names for f in layers[n]["features"]]}
+    text = json_text(fc)
+    if out is None:
+        sys.stdout.write(text)
+        return None
+    from .files import atomic_write
+
+    atomic_write(out, text)
+    return out
+
+
+WRITERS = {"gpkg": export_gpkg, "kml": export_kml, "csv": export_csv, "parquet": export_parquet,
+           "geojson": export_geojson}
 FORMATS = tuple(WRITERS)
 
 
-def export(fmt: str, layers_dir: Path, out: Path) -> Path:
+def export(fmt: str, layers_dir: Path, out: Path | None, layer: str | None = None) -> Path | None:
+    """Write the layers (or one, ``layer``) as ``fmt`` to ``out``; ``out=None`` is standard output
+    (GeoJSON and CSV only)."""
     if fmt not in WRITERS:
         raise OutputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if out is None and fmt not in ("geojson", "csv"):
+        raise OutputError(f"standard output takes geojson or csv, not {fmt}; give a file name")
+    if layer is not None and layer not in LAYERS:
+        raise OutputError(f"unknown layer {layer!r}; choose one of {', '.join(LAYERS)}")
     layers = read_layers(layers_dir)
+    names = (layer,) if layer else tuple(LAYERS)
     try:
-        return WRITERS[fmt](layers, out)
+        return WRITERS[fmt](layers, out, names)
+    except BrokenPipeError:
+        raise  # "geo export - | head": the reader has what it wanted
     except OSError as err:
         raise OutputError(f"{out}: cannot write ({err}); check the folder exists and is writable") from err

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from ..progress import bar, notice
 from ..model import LngLat, Place
 from ..text.normalize import norm, skeleton
 
@@ -261,7 +262,7 @@ def default_cache_dir() -> Path:
 def build(sources: list[Source]) -> GazetteerBuilder:
     """Run every source in order: the first to name a place wins ties."""
     gaz = GazetteerBuilder()
-    for src in sources:
+    for src in bar(sources, "gazetteer", slow=True):
         src.load(gaz)
     gaz.index = dict(gaz.index)
     log.info("gazetteer: %d places, %d names", len(gaz.places), len(gaz.index))
@@ -302,6 +303,7 @@ def load_cached(sources: list[Source], cache_dir: Path | None = None) -> Gazette
             return gaz
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as err:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
+    notice(f"building the gazetteer cache in {path.parent} (once per version of its inputs; about 20 s)")
     gaz = Gazetteer.freeze(build(sources))
     tmp = None
     try:
