@@ -138,3 +138,14 @@ def test_export_of_empty_layers_is_no_traceback(tmp_path):
         (layers / f"{name}.geojson").write_text('{"type": "FeatureCollection", "features": []}')
     for name in ("x.gpkg", "x.kml", "x.csv", "x.parquet", "x.geojson"):
         assert main(["export", str(tmp_path / name), "--layers", str(layers), "-q"]) == 0, name
+
+
+def test_geoparquet_passes_the_validator_core_and_covering(built, tmp_path):
+    import geoparquet_validator as gpv
+
+    out = tmp_path / "layers.parquet"
+    assert main(["export", str(out), "--layers", str(built), "-q"]) == 0
+    report = gpv.check(str(out))
+    assert gpv.failed(report) == []
+    covering = [o for o in report["outcomes"] if o["id"].startswith("/conf/covering/")]
+    assert covering and all(o["status"] == "pass" for o in covering), covering
