@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import OutputError
-from ..events.actors import actor_groups
 from ..model import Article, Feature, LngLat
 from ..places.geometry import valid
 from ..text.normalize import ARABIC_ARTICLES
 from .files import atomic_write
 from .layers import normalise_geometry
+from .symbols import EVENT_GROUPS, SYMBOLS, operator_group
 
 LAYER_TITLES = {
     "bases": "Bases",
@@ -49,30 +49,6 @@ MAP_PROPS = (
 ENUM_PROPS = frozenset({"kind", "precision", "country", "coord_source", "operator", "event_label", "date_precision", "actors",
                         "attacker", "target", "operator_group"})
 HERE = Path(__file__).resolve().parent
-# The one table of map symbols: the page's colours (GEO_COLORS in webmap.js) and the legend.
-# key: (colour, legend label, legend swatch style)
-SYMBOLS = {
-    "base_coalition": ("#1f6feb", "Base: U.S. / coalition", "square"),
-    "base_iran_aligned": ("#d1242f", "Base: Iran-aligned", "square"),
-    "base_other": ("#6e7781", "Base: other or unknown operator", "square"),
-    "inc_air": ("#fb8500", "Incident: air or drone strike", ""),
-    "inc_missile": ("#bc4c00", "Incident: missile or rocket", ""),
-    "inc_shelling": ("#8a4baf", "Incident: shelling or explosion", ""),
-    "inc_clash": ("#cf222e", "Incident: clash, attack, killing", ""),
-    "inc_riot": ("#1a7f37", "Incident: riot or protest", ""),
-    "inc_other": ("#57606a", "Incident: other, shoot-down", ""),
-    "area": ("#8250df", "Area (governorate, province)", "sq"),
-    "zone": ("#d1242f", "Approximate zone", "zone"),
-    "mention": ("#8c959f", "Other place mentioned", "small"),
-    "vague": ("#57606a", "Hollow, dashed: placed only to a region or country", "hollow"),
-}
-# Event type -> its symbol ("inc_<group>"): one table for the page and the legend.
-EVENT_GROUPS = {"air_strike": "air", "drone_attack": "air", "missile_attack": "missile", "rocket_attack": "missile",
-                "shelling": "shelling", "explosion": "shelling", "armed_clash": "clash", "attack_on_installation": "clash",
-                "attack_on_civilians": "clash", "targeted_killing": "clash", "riot": "riot", "protest_siege": "riot",
-                "shoot_down": "other", "other": "other"}
-
-
 def legend() -> str:
     rows = []
     for colour, label, swatch in SYMBOLS.values():
@@ -90,14 +66,6 @@ def legend() -> str:
             rows.append(f'<i style="background:{colour}"></i>{label}<br>')
     return ('\n<div class="geo-legend">\n<b>Layers</b><br>\n' + "\n".join(rows)
             + '\n<span class="geo-hint">Click a point for its sources; the dashed circle is its uncertainty.</span>\n</div>\n')
-
-
-def operator_group(operator: str | None) -> str | None:
-    """The colour group of a base's operators ("coalition" first, then "iran_aligned"), from data/lexicon/actors.tsv."""
-    if not operator:
-        return None
-    groups = {actor_groups().get(name) for name in operator.split("; ")}
-    return next((g for g in ("coalition", "iran_aligned") if g in groups), None)
 
 
 def folium_location(p: LngLat) -> list[float]:

@@ -51,7 +51,7 @@ def exports(seed_build, tmp_path_factory):
     _, layers, _ = seed_build
     out = tmp_path_factory.mktemp("export")
     for fmt in ("gpkg", "kml", "csv", "parquet"):
-        assert main(["export", "--format", fmt, "--layers", str(layers), "--out", str(out / f"layers.{fmt}")]) == 0
+        assert main(["export", str(out / f"layers.{fmt}"), "--layers", str(layers), "-q"]) == 0
     return layers, out
 
 
@@ -91,6 +91,36 @@ def test_kml_has_a_folder_per_layer_with_quotes(exports):
     kml = (out / "layers.kml").read_text(encoding="utf-8")
     assert len(re.findall(r"<Folder[ >]", kml)) == 4
     assert "radar systems at Camp Taji" in kml and "The Washington Post" in kml
+
+
+def test_kml_is_valid_ogc_kml_2_2(exports):
+    """Against the OGC KML 2.2 schema that the fastkml package ships (its imports resolve offline)."""
+    from pathlib import Path
+
+    import fastkml
+    from lxml import etree
+
+    _, out = exports
+    schema = etree.XMLSchema(etree.parse(str(Path(fastkml.__file__).parent / "schema" / "ogckml22.xsd")))
+    doc = etree.parse(str(out / "layers.kml"))
+    assert schema.validate(doc), schema.error_log.filter_from_errors()[:5]
+
+
+def test_kml_has_typed_extended_data_timespans_styles_and_2d_points(exports):
+    need("ogrinfo", "gdal-bin")
+    layers, out = exports
+    fields, count = ogr_fields(out / "layers.kml", "incidents")
+    assert count == len(json.loads((layers / "incidents.geojson").read_text())["features"])
+    assert (fields["fatalities"], fields["uncertainty_km"], fields["event_type"]) == ("Integer", "Real", "String")
+    assert fields["begin"] == fields["end"] == "DateTime"
+    r = subprocess.run(["ogrinfo", "-ro", "-q", str(out / "layers.kml"), "incidents"], capture_output=True, text=True, check=True)
+    assert re.search(r"begin \(DateTime\) = 2025/06/2\d", r.stdout) and "POINT (" in r.stdout and "POINT Z" not in r.stdout
+    kml = (out / "layers.kml").read_text(encoding="utf-8")
+    assert "&#x27;" not in kml and "&amp;#" not in kml and "&amp;quot;" not in kml  # plain text, escaped once
+    styles = set(re.findall(r'<Style id="([^"]+)"', kml))
+    used = set(re.findall(r"<styleUrl>#([^<]+)</styleUrl>", kml))
+    assert used and used <= styles and {"s-inc_air", "s-area"} <= used
+    assert not re.search(r"<coordinates>[^<]*,[^<, ]*,[^<, ]*</coordinates>", kml.split("<Polygon>")[0])  # no altitude
 
 
 def test_csv_has_acled_columns_and_one_row_per_feature(exports):
