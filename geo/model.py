@@ -296,6 +296,7 @@ class Feature:
     precision: str
     uncertainty_km: float
     properties: dict[str, Any] = field(default_factory=dict)  # the layer's own fields (see docs/schema.md)
+    admin1: str | None = None  # the first-level unit's name (Natural Earth), when the gazetteer knows it
 
     def as_geojson(self) -> dict[str, Any]:
         p = self.place
@@ -306,6 +307,7 @@ class Feature:
             "layer": self.layer,
             "kind": str(self.kind),
             "country": p.country or None,
+            "admin1": self.admin1,
             "precision": str(self.precision),
             "uncertainty_km": self.uncertainty_km,
             "place_id": p.key,

@@ -14,6 +14,7 @@ class Terminal(io.StringIO):
 
 
 def test_a_bar_shows_on_a_terminal_only_and_never_changes_the_items(monkeypatch):
+    progress.quiet(False)  # whatever an earlier `geo -q` call in this process left
     for stream, shows in ((Terminal(), True), (io.StringIO(), False)):
         monkeypatch.setattr(sys, "stderr", stream)
         assert list(progress.bar(range(200), "articles")) == list(range(200))

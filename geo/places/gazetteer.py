@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from functools import cached_property
 import pickle
 import shutil
 import tempfile
@@ -177,6 +178,46 @@ class Gazetteer:
                 capitals[iso] = max(towns, key=lambda p: p.population).key
         return cls(names, keys, rows, gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens, gaz.english,
                    capitals)
+
+    @cached_property
+    def admin1_names(self) -> dict[tuple[str, str], str]:
+        """(country, admin-1 code) -> the first-level unit's name (Natural Earth; the first of a shared code)."""
+        out: dict[tuple[str, str], str] = {}
+        for key, row in zip(self.places._keys, self.places._rows):
+            if key.startswith("ne1/") and row[12]:
+                out.setdefault((row[3], row[12]), row[1])
+        return out
+
+    @cached_property
+    def _admin1_units(self) -> dict[str, list[str]]:
+        """country -> the keys of its first-level units."""
+        out: dict[str, list[str]] = {}
+        for key, row in zip(self.places._keys, self.places._rows):
+            if key.startswith("ne1/"):
+                out.setdefault(row[3], []).append(key)
+        return out
+
+    def admin1_of(self, place: Place) -> str | None:
+        """The name of the first-level unit ``place`` lies in (itself, for a unit): by its GeoNames
+        admin-1 code, else (curated sites, airfields) the unit whose outline holds it, else the
+        unit whose representative point is nearest within that unit's radius."""
+        from .geometry import covers, km
+
+        if place.precision == "region" and place.kind in ("province", "governorate"):
+            return place.name
+        if place.precision == "country":
+            return None
+        if place.admin1:
+            name = self.admin1_names.get((place.country, place.admin1))
+            if name:
+                return name
+        units = [self.places[k] for k in self._admin1_units.get(place.country, [])]
+        for u in units:
+            if u.geometry is not None and covers(u, place.point):
+                return u.name
+        near = [(km(u.point, place.point), u.name) for u in units if u.geometry is None]
+        near = [(d, n) for d, n in near if d <= next(u.uncertainty_km for u in units if u.name == n)]
+        return min(near)[1] if near else None
 
     def has(self, key: str) -> bool:
         return key in self.names

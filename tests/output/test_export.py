@@ -123,20 +123,69 @@ def test_kml_has_typed_extended_data_timespans_styles_and_2d_points(exports):
     assert not re.search(r"<coordinates>[^<]*,[^<, ]*,[^<, ]*</coordinates>", kml.split("<Polygon>")[0])  # no altitude
 
 
-def test_csv_has_acled_columns_and_one_row_per_feature(exports):
+def documented_columns(heading: str) -> list[str]:
+    """The column names of the table under ``heading`` in docs/schema.md, in order."""
+    text = SCHEMA.read_text(encoding="utf-8")
+    block = text[text.index(heading) :].split("\n## ")[0]
+    cells = [m.group(1) for m in re.finditer(r"^\| ([a-z_0-9, ]+) \|", block, re.M) if m.group(1) != "column"]
+    return [name for cell in cells for name in cell.split(", ")]
+
+
+def test_events_csv_has_exactly_the_documented_columns_and_incidents_only(exports):
     import csv
 
+    from geo.output.export import EVENT_COLUMNS, FEATURE_COLUMNS
+
     layers, out = exports
-    rows = list(csv.DictReader((out / "layers.csv").open(encoding="utf-8")))
-    n = sum(len(json.loads((layers / f"{l}.geojson").read_text())["features"]) for l in LAYERS)
-    assert len(rows) == n
+    assert EVENT_COLUMNS == documented_columns("## Events CSV")
+    assert FEATURE_COLUMNS == documented_columns("## Other layers as CSV")
+    with (out / "layers.csv").open(encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+    assert reader.fieldnames == EVENT_COLUMNS
+    incidents = json.loads((layers / "incidents.geojson").read_text())["features"]
+    assert len(rows) == len(incidents) and all(r["event_id_cnty"].startswith("incidents:") for r in rows)
     taji = next(r for r in rows if r["event_id_cnty"] == "incidents:site/camp-taji/drone_attack/2025-06-22")
-    assert taji["event_type"] == "Explosions/Remote violence" and taji["sub_event_type"] == "Air/drone strike"
-    assert (taji["event_date"], taji["fatalities"], taji["geo_precision"]) == ("2025-06-22", "0", "1")
+    assert (taji["event_type"], taji["sub_event_type"], taji["disorder_type"]) == (
+        "Explosions/Remote violence", "Air/drone strike", "Political violence")
+    assert (taji["country"], taji["iso3"]) == ("Iraq", "IRQ") and taji["admin1"]  # from the governorate outlines
+    assert (taji["event_date"], taji["fatalities"], taji["geo_precision"], taji["where_prec"]) == ("2025-06-22", "0", "1", "1")
     need("ogrinfo", "gdal-bin")
     r = subprocess.run(["ogrinfo", "-ro", "-al", "-so", "-oo", "X_POSSIBLE_NAMES=longitude", "-oo", "Y_POSSIBLE_NAMES=latitude",
                         str(out / "layers.csv")], capture_output=True, text=True, check=True)
-    assert f"Feature Count: {n}" in r.stdout and "Warning" not in r.stderr
+    assert f"Feature Count: {len(incidents)}" in r.stdout and "Warning" not in r.stderr
+
+
+@pytest.mark.parametrize("precision, near, acled, ucdp", [
+    ("site", False, 1, 1), ("town", False, 1, 1), ("town", True, 2, 2), ("district", False, 2, 3),
+    ("region", False, 3, 4), ("country", False, 3, 6),
+])
+def test_place_precision_codes_follow_both_codebooks(precision, near, acled, ucdp):
+    from geo.output.export import acled_geo_precision, ucdp_where_prec
+
+    assert (acled_geo_precision(precision, near), ucdp_where_prec(precision, near)) == (acled, ucdp)
+
+
+@pytest.mark.parametrize("start, end, acled, ucdp", [
+    ("2025-06-22", "2025-06-22", 1, 1), ("2025-06-22", "2025-06-24", 2, 2), ("2025-06-22", "2025-06-28", 2, 3),
+    ("2025-06-01", "2025-06-14", 3, 3), ("2025-06-01", "2025-08-01", 3, 4), ("2023-01-01", "2025-06-01", 3, 5),
+    (None, "2025-06-24", 3, 5),
+])
+def test_date_precision_codes_follow_both_codebooks(start, end, acled, ucdp):
+    from geo.output.export import acled_time_precision, ucdp_date_prec
+
+    assert (acled_time_precision(start, end), ucdp_date_prec(start, end)) == (acled, ucdp)
+
+
+def test_other_layers_export_as_their_own_csv(exports, tmp_path):
+    import csv
+
+    layers, _ = exports
+    assert main(["export", str(tmp_path / "bases.csv"), "--layer", "bases", "--layers", str(layers), "-q"]) == 0
+    rows = list(csv.DictReader((tmp_path / "bases.csv").open(encoding="utf-8")))
+    assert rows and {r["layer"] for r in rows} == {"bases"} and all(r["quote"] for r in rows)
+    asad = next(r for r in rows if r["id"] == "bases:site/ain-al-asad-air-base")
+    assert (asad["iso3"], asad["admin1"]) == ("IRQ", "Al-Anbar")
 
 
 def test_schema_sample_feature_is_a_real_feature(seed_build):
