@@ -1,6 +1,6 @@
 """System tools some tests drive (Debian's gdal-bin and chromium).
 
-``.ci/run`` installs them and sets ``GEO_REQUIRE_SYSTEM_TOOLS=1``, so in CI a
+``.ci/run`` installs them (and python3-qgis) and sets ``GEO_REQUIRE_SYSTEM_TOOLS=1``, so in CI a
 missing tool fails the test.  On a machine with only Python and pip those
 tests skip with the command that installs the tool.
 """

@@ -26,7 +26,9 @@ from ..events.triggers import EVENT_TYPES
 from .features import LAYERS
 from .files import atomic_file
 from .fields import BOOL_FIELDS, DATE_FIELDS, INT_FIELDS, REAL_FIELDS, SOURCE_FIELDS
+from .gpkg_qgis import add_qgis_extras
 from .kml import export_kml
+from .symbols import symbol_key
 from .layers import cell
 
 # The events CSV: ACLED's columns, then UCDP GED's, then this project's (docs/schema.md gives the
@@ -172,8 +174,8 @@ def export_gpkg(layers: dict[str, dict[str, Any]], out: Path, names: tuple[str, 
     def write(path: Path) -> None:
         for i, name in enumerate(names):
             feats = layers[name]["features"]
-            props = [dict(f["properties"]) for f in feats]
-            fields = field_names(props) or ["id"]
+            props = [{**f["properties"], "symbol": symbol_key(name, f["properties"])} for f in feats]
+            fields = field_names(props) or ["id", "symbol"]
             arrays, masks = columns(props, fields)
             geoms = np.array([shapely.geometry.shape(f["geometry"]) for f in feats], dtype=object)
             gtype = "Polygon" if name == "areas" else "Point"
@@ -183,12 +185,15 @@ def export_gpkg(layers: dict[str, dict[str, Any]], out: Path, names: tuple[str, 
             raw_write(path, shapely.to_wkb(geoms) if len(geoms) else np.array([], dtype=object), arrays, fields,
                       field_mask=masks, layer=name, driver="GPKG", geometry_type=gtype, crs="EPSG:4326",
                       dataset_options={"VERSION": "1.2"} if i == 0 else None, append=i > 0)
-        rows = [{"feature_id": f["id"], "layer": n, **{k: s.get(k) for k in SOURCE_FIELDS}}
+        rows = [{"feature_id": f["id"], "layer": n, **{k: s.get(k) for k in SOURCE_FIELDS},
+                 "published": (s.get("published") or "").split("/")[0] or None,
+                 "published_until": (s.get("published") or "").split("/")[-1] or None}
                 for n in names for f in layers[n]["features"] for s in f["properties"]["sources"]]
-        fields = ["feature_id", "layer", *SOURCE_FIELDS]
+        fields = ["feature_id", "layer", *SOURCE_FIELDS, "published_until"]
         arrays, masks = columns(rows, fields)
         raw_write(path, None, arrays, fields, field_mask=masks, layer="sources", driver="GPKG", geometry_type=None,
                   append=True)
+        add_qgis_extras(path, names)
 
     return atomic_file(out, write)
 
