@@ -17,7 +17,7 @@ from . import progress
 log = logging.getLogger("geo")
 say = print  # what a command reports on stdout; nothing under -q
 FORMATS = ("gpkg", "kml", "csv", "parquet", "geojson")
-LAYER_NAMES = ("bases", "incidents", "areas", "mentions")
+LAYER_NAMES = ("bases", "incidents", "areas", "mentions", "events_country")
 
 
 def parser() -> argparse.ArgumentParser:

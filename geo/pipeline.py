@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .events.actors import load_actors
-from .events.extract import extract
+from .events.extract import country_incidents, extract
 from .events.triggers import EVENT_TYPES
 from .progress import bar
 from .model import Article, Feature, Sentence
@@ -70,7 +70,7 @@ def geoparse(arts: list[Article], gaz: Gazetteer, queue: list | None = None,
             errors.append(f"{art.name}: left out: extraction failed ({type(err).__name__}: {err}); please report it "
                           "with the article")
             continue
-        builder.add_article(art, mentions, incidents)
+        builder.add_article(art, mentions, incidents + country_incidents(unplaced, actors))
         placed: dict[int, list] = {}
         for n in mentions:
             if n.place is not None:

@@ -117,9 +117,15 @@ def test_export_to_stdout_one_layer(built, capsys):
     assert main(["export", "-", "-f", "geojson", "--layer", "bases", "--layers", str(built)]) == 0
     fc = json.loads(capsys.readouterr().out)
     assert fc["features"] and {f["properties"]["layer"] for f in fc["features"]} == {"bases"}
+    import csv
+    import io
+
     assert main(["export", "-", "-f", "csv", "--layer", "incidents", "--layers", str(built)]) == 0
-    rows = capsys.readouterr().out.splitlines()
-    assert rows[0].startswith("event_id_cnty,") and all(r.startswith("incidents:") for r in rows[1:])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows and all(r["event_id_cnty"].startswith("incidents:") for r in rows)
+    assert main(["export", "-", "-f", "csv", "--layers", str(built)]) == 0  # the events: both event layers
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {r["event_id_cnty"].split(":")[0] for r in rows} == {"incidents", "events_country"}
 
 
 def test_export_overwrites_only_when_asked(built, tmp_path, capsys):

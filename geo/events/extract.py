@@ -194,6 +194,19 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
 
 
 
+def country_incidents(unplaced: list[Report], actors) -> list[Incident]:
+    """The reports only a country places, as incidents at that country (UCDP's where_prec 6): kept
+    for the events tables, never drawn on the map."""
+    out: list[Incident] = []
+    for c in unplaced:
+        own = sorted({s.start: s for s in [c.sentence, *c.context, *c.follow]}.values(), key=lambda s: s.start)
+        sents = [*own, *[s for s in c.extra if s not in own]]
+        for _m, place, _near in c.places:
+            if place.precision == "country":
+                out.append(_incident(c, None, place, False, sents, actors))
+    return out
+
+
 def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, actors) -> Incident:
     fats: list[int] = []
     injs: list[int] = []

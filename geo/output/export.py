@@ -23,7 +23,7 @@ from typing import Any
 
 from ..errors import OutputError
 from ..events.triggers import EVENT_TYPES
-from .features import LAYERS
+from .features import COUNTRY_EVENTS, LAYERS
 from .files import atomic_file
 from .fields import BOOL_FIELDS, DATE_FIELDS, INT_FIELDS, REAL_FIELDS, SOURCE_FIELDS
 from .gpkg_qgis import add_qgis_extras
@@ -99,10 +99,14 @@ def _countries() -> dict[str, dict[str, Any]]:
 
 
 def read_layers(folder: Path) -> dict[str, dict[str, Any]]:
+    """The four layers, and the country-level events (empty for a layer set built before them)."""
     out = {}
-    for name in LAYERS:
+    for name in (*LAYERS, COUNTRY_EVENTS):
         path = folder / f"{name}.geojson"
         if not path.exists():
+            if name == COUNTRY_EVENTS:
+                out[name] = {"type": "FeatureCollection", "features": []}
+                continue
             raise OutputError(f"{path}: layer not found; run `geo build --layers {folder}` first")
         out[name] = json.loads(path.read_text(encoding="utf-8"))
     return out
@@ -207,10 +211,10 @@ def _first(p: dict[str, Any]) -> dict[str, Any]:
     return p["sources"][0] if p["sources"] else {}
 
 
-def event_rows(layers: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per incident, in ACLED's and UCDP GED's columns (docs/schema.md)."""
+def event_rows(layers: dict[str, dict[str, Any]], names: tuple[str, ...] = ("incidents", COUNTRY_EVENTS)) -> list[dict[str, Any]]:
+    """One row per incident (and incident only a country places), in ACLED's and UCDP GED's columns (docs/schema.md)."""
     rows = []
-    for f in layers["incidents"]["features"]:
+    for f in [f for n in ("incidents", COUNTRY_EVENTS) if n in names for f in layers[n]["features"]]:
         p = f["properties"]
         lon, lat = _anchor(f["geometry"])
         et = p.get("event_type") or "other"
@@ -298,8 +302,8 @@ def _csv(layers: dict[str, dict[str, Any]], names: tuple[str, ...], fh) -> None:
     """The events CSV (incidents) when the incidents are asked for, else the other layers' features."""
     import csv
 
-    if "incidents" in names:
-        columns_, rows = EVENT_COLUMNS, event_rows(layers)
+    if "incidents" in names or COUNTRY_EVENTS in names:
+        columns_, rows = EVENT_COLUMNS, event_rows(layers, names)
     else:
         columns_, rows = FEATURE_COLUMNS, feature_rows(layers, names)
     w = csv.DictWriter(fh, columns_, lineterminator="\n")
@@ -366,10 +370,11 @@ def export(fmt: str, layers_dir: Path, out: Path | None, layer: str | None = Non
         raise OutputError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if out is None and fmt not in ("geojson", "csv"):
         raise OutputError(f"standard output takes geojson or csv, not {fmt}; give a file name")
-    if layer is not None and layer not in LAYERS:
-        raise OutputError(f"unknown layer {layer!r}; choose one of {', '.join(LAYERS)}")
+    if layer is not None and layer not in (*LAYERS, COUNTRY_EVENTS):
+        raise OutputError(f"unknown layer {layer!r}; choose one of {', '.join((*LAYERS, COUNTRY_EVENTS))}")
     layers = read_layers(layers_dir)
-    names = (layer,) if layer else tuple(LAYERS)
+    # The events CSV holds the incidents only a country places too; the map formats the four layers.
+    names = (layer,) if layer else (*LAYERS, COUNTRY_EVENTS) if fmt == "csv" else tuple(LAYERS)
     try:
         return WRITERS[fmt](layers, out, names)
     except BrokenPipeError:

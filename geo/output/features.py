@@ -27,6 +27,8 @@ from ..places.gazetteer import Gazetteer
 from ..places.geometry import circle
 
 LAYERS = ("bases", "incidents", "areas", "mentions")
+# Incidents only a country places: in the layer set and the events tables, never drawn on the map.
+COUNTRY_EVENTS = "events_country"
 SQ_KM = {"mile": 2.589988, "miles": 2.589988, "kilometers": 1.0, "kilometres": 1.0, "km": 1.0}
 SIZE_RE = re.compile(
     r"\b(?:spanning|covering|covers|spans|measuring|an area of|extends over)\s+(?:approximately|about|around|roughly|some|nearly|almost|over|more than)?\s*"
@@ -199,10 +201,11 @@ class Builder:
             # articles come in, and not changed by an article that does not join this incident.
             own = sorted(((_first_source(a, i), _own_id(i)) for a, i in g))
             suffix = own[0][1]
-            aliases = sorted({f"incidents:{head.place.key}{x}" for _, x in own[1:]} - {f"incidents:{head.place.key}{suffix}"})
+            layer = COUNTRY_EVENTS if head.place.precision == "country" else "incidents"
+            aliases = sorted({f"{layer}:{head.place.key}{x}" for _, x in own[1:]} - {f"{layer}:{head.place.key}{suffix}"})
             label = EVENT_TYPES[event_type][0]
             near = any(i.near for _, i in g)
-            d = self._draft("incidents", head.place, suffix, name=f"{label}: {'near ' if near else ''}{head.place.name}",
+            d = self._draft(layer, head.place, suffix, name=f"{label}: {'near ' if near else ''}{head.place.name}",
                             kind=event_type)
             actors: list[str] = []
             fats = [x for _, i in g for x in i.fatalities]
@@ -242,7 +245,7 @@ class Builder:
 
     def features(self) -> dict[str, list[Feature]]:
         self._merge_incidents()
-        layers: dict[str, list[Feature]] = {name: [] for name in LAYERS}
+        layers: dict[str, list[Feature]] = {name: [] for name in (*LAYERS, COUNTRY_EVENTS)}
         for d in sorted(self.drafts.values(), key=lambda d: d.id):
             f = to_feature(d)
             f.admin1 = self.gaz.admin1_of(d.place)

@@ -27,6 +27,7 @@ LAYER_SYMBOLS = {
     "areas": ["area"],
     "mentions": ["mention"],
 }
+LAYER_SYMBOLS["events_country"] = LAYER_SYMBOLS["incidents"]
 
 
 def _rgb(hex_colour: str, alpha: int = 255) -> str:
@@ -65,7 +66,7 @@ def qml(layer: str) -> str:
         else:
             syms.append(_marker(n, colour, "square" if swatch == "square" else "circle", 2.0 if swatch == "small" else 3.2))
     temporal = ""
-    if layer == "incidents":
+    if layer in ("incidents", "events_country"):
         temporal = ('<temporal enabled="1" mode="2" startField="date_start" endField="date_end" durationField="" '
                     'durationUnit="min" limitMode="0" startExpression="" endExpression="" accumulate="0" fixedDuration="0">'
                     "<fixedRange><start></start><end></end></fixedRange></temporal>")

@@ -48,6 +48,6 @@ def symbol_key(layer: str, props: dict[str, Any]) -> str:
     """The ``SYMBOLS`` key a feature is drawn with."""
     if layer == "bases":
         return f"base_{operator_group(props.get('operator')) or 'other'}"
-    if layer == "incidents":
+    if layer in ("incidents", "events_country"):
         return f"inc_{EVENT_GROUPS.get(props.get('event_type') or 'other', 'other')}"
     return {"areas": "area", "mentions": "mention"}.get(layer, "mention")

@@ -23,6 +23,7 @@ from ..errors import OutputError
 from ..model import Article, Feature, LngLat
 from ..places.geometry import valid
 from ..text.normalize import ARABIC_ARTICLES
+from .features import LAYERS
 from .files import atomic_write
 from .layers import normalise_geometry
 from .symbols import EVENT_GROUPS, SYMBOLS, operator_group
@@ -408,7 +409,8 @@ def write_maps(layers: dict[str, list[Feature]], articles: list[Article], path: 
     """The main map, and with ``per_article`` one map per article; maps of articles no longer there are removed.
     A map that cannot be drawn is reported in ``errors``; the others are still written."""
     written = []
-    data = {name: [f.as_geojson() for f in feats] for name, feats in layers.items()}
+    # The map draws the four layers; incidents only a country places are listed under "Unresolved".
+    data = {name: [f.as_geojson() for f in layers.get(name, [])] for name in LAYERS}
     unresolved = unresolved or []
     atomic_write(path, render_map(data, "Bases and incidents from the news", unresolved))
     written.append(path)

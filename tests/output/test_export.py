@@ -144,7 +144,11 @@ def test_events_csv_has_exactly_the_documented_columns_and_incidents_only(export
         rows = list(reader)
     assert reader.fieldnames == EVENT_COLUMNS
     incidents = json.loads((layers / "incidents.geojson").read_text())["features"]
-    assert len(rows) == len(incidents) and all(r["event_id_cnty"].startswith("incidents:") for r in rows)
+    national = json.loads((layers / "events_country.geojson").read_text())["features"]
+    assert national and len(rows) == len(incidents) + len(national)
+    assert [r["event_id_cnty"].split(":")[0] for r in rows] == ["incidents"] * len(incidents) + ["events_country"] * len(national)
+    # Incidents only a country places: UCDP where_prec 6, ACLED geo_precision 3
+    assert {(r["where_prec"], r["geo_precision"]) for r in rows[len(incidents):]} == {("6", "3")}
     taji = next(r for r in rows if r["event_id_cnty"] == "incidents:site/camp-taji/drone_attack/2025-06-22")
     assert (taji["event_type"], taji["sub_event_type"], taji["disorder_type"]) == (
         "Explosions/Remote violence", "Air/drone strike", "Political violence")
@@ -153,7 +157,7 @@ def test_events_csv_has_exactly_the_documented_columns_and_incidents_only(export
     need("ogrinfo", "gdal-bin")
     r = subprocess.run(["ogrinfo", "-ro", "-al", "-so", "-oo", "X_POSSIBLE_NAMES=longitude", "-oo", "Y_POSSIBLE_NAMES=latitude",
                         str(out / "layers.csv")], capture_output=True, text=True, check=True)
-    assert f"Feature Count: {len(incidents)}" in r.stdout and "Warning" not in r.stderr
+    assert f"Feature Count: {len(rows)}" in r.stdout and "Warning" not in r.stderr
 
 
 @pytest.mark.parametrize("precision, near, acled, ucdp", [
@@ -241,3 +245,13 @@ def test_layers_pass_an_independent_rfc7946_validator(seed_build):
         assert geojson_validator.validate_structure(fc) == {}, name
         geo = geojson_validator.validate_geometries(fc)
         assert geo["invalid"] == {} and geo["problematic"] == {}, (name, geo)
+
+
+def test_incidents_only_a_country_places_are_kept_apart_and_not_drawn(seed_build):
+    _, layers, map_path = seed_build
+    fc = json.loads((layers / "events_country.geojson").read_text(encoding="utf-8"))
+    assert fc["features"] and all(f["properties"]["precision"] == "country" and f["id"].startswith("events_country:iso/")
+                                  for f in fc["features"])
+    assert all(s["quote"] for f in fc["features"] for s in f["properties"]["sources"])
+    page = map_path.read_text(encoding="utf-8")
+    assert not any(f["id"].split(":", 1)[1] in page for f in fc["features"])  # the map does not draw them
