@@ -197,7 +197,7 @@ def export_gpkg(layers: dict[str, dict[str, Any]], out: Path, names: tuple[str, 
         arrays, masks = columns(rows, fields)
         raw_write(path, None, arrays, fields, field_mask=masks, layer="sources", driver="GPKG", geometry_type=None,
                   append=True)
-        add_qgis_extras(path, names)
+        add_qgis_extras(path, names, out.name)
 
     return atomic_file(out, write)
 

@@ -8,6 +8,9 @@
   a mapping table per layer from the layer's ``fid`` to the ``sources`` table's ``fid``, listed
   in ``gpkgext_relations``.  GDAL (3.6 and later) reads it as a relationship; QGIS 3.28 and
   later as a Relation.
+* A QGIS project (``qgis_projects``) holding the layers with their styles, the temporal
+  settings switched on, and a Relation from each layer to its quotes, for QGIS versions that
+  read neither of the above on their own (3.22 reads the styles only).
 """
 
 from __future__ import annotations
@@ -77,7 +80,54 @@ def qml(layer: str) -> str:
             "</renderer-v2></qgis>")
 
 
-def add_qgis_extras(path: Path, layers: tuple[str, ...]) -> None:
+GEOMETRY = {"areas": ("Polygon", "MultiPolygon")}
+
+
+def project_qgs(gpkg_name: str, layers: tuple[str, ...]) -> str:
+    """A QGIS project of the layers and the ``sources`` table, with their styles, the incidents'
+    temporal settings and a "quotes" relation from each layer to ``sources`` (``feature_id`` =
+    ``id``). Stored in the GeoPackage, it opens with *Project ▸ Open From ▸ GeoPackage*; its layers
+    point to the file by the name it is written under (``./<name>``).  (Layer ids are not the
+    layer names, and are "<name>_layer": QGIS 3.22 replaces some other forms on reading, which loses the
+    relations.)"""
+    def src(table: str) -> str:
+        return escape(f"./{gpkg_name}|layername={table}")
+
+    srs = "<srs><spatialrefsys><authid>EPSG:4326</authid></spatialrefsys></srs>"
+    maplayers, tree = [], []
+    for name in layers:
+        kind = "Polygon" if name == "areas" else "Point"
+        style = qml(name).split("'SYSTEM'>", 1)[1]
+        inner = style[style.index(">") + 1 : style.rindex("</qgis>")]
+        maplayers.append(f'<maplayer type="vector" geometry="{kind}"><id>{name}_layer</id><datasource>{src(name)}</datasource>'
+                         f"<layername>{name}</layername>{srs}<provider encoding=\"UTF-8\">ogr</provider>{inner}</maplayer>")
+        tree.append(f'<layer-tree-layer id="{name}_layer" name="{name}" source="{src(name)}" providerKey="ogr" checked="Qt::Checked" expanded="0"/>')
+    maplayers.append(f'<maplayer type="vector" geometry="No geometry"><id>sources_layer</id><datasource>{src("sources")}</datasource>'
+                     '<layername>sources</layername><provider encoding="UTF-8">ogr</provider></maplayer>')
+    tree.append(f'<layer-tree-layer id="sources_layer" name="sources" source="{src("sources")}" providerKey="ogr" checked="Qt::Checked" expanded="0"/>')
+    relations = "".join(f'<relation id="{name}_quotes" name="Quotes ({name})" referencingLayer="sources_layer" referencedLayer="{name}_layer" '
+                        f'strength="Association"><fieldRef referencingField="feature_id" referencedField="id"/></relation>'
+                        for name in layers)
+    return ("<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>"
+            '<qgis projectname="geo layers" version="3.22.0"><title>geo layers</title>'
+            f"<projectCrs>{srs[5:-6]}</projectCrs>"
+            f'<layer-tree-group>{"".join(tree)}</layer-tree-group>'
+            f"<relations>{relations}</relations>"
+            f'<projectlayers>{"".join(maplayers)}</projectlayers></qgis>\n')
+
+
+def _qgz(qgs: str) -> bytes:
+    """The project as QGIS stores it: a zip holding the .qgs (fixed timestamps: the same input, the same bytes)."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("geo-layers.qgs", date_time=(2025, 1, 1, 0, 0, 0)), qgs)
+    return buf.getvalue()
+
+
+def add_qgis_extras(path: Path, layers: tuple[str, ...], gpkg_name: str | None = None) -> None:
     """Default styles, and the quotes' relation, for the layer tables already in ``path``."""
     con = sqlite3.connect(path)
     try:
@@ -113,5 +163,10 @@ def add_qgis_extras(path: Path, layers: tuple[str, ...]) -> None:
                             "VALUES (?, NULL, 'gpkg_related_tables', ?, 'read-write')", (mapping, RTE))
                 con.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change) "
                             "VALUES (?, 'attributes', ?, ?)", (mapping, mapping, STYLE_TIME))
+            # A QGIS project in the file (QGIS's qgis_projects table: the .qgz as hex text)
+            con.execute("CREATE TABLE qgis_projects(name TEXT PRIMARY KEY, metadata BLOB, content BLOB)")
+            con.execute("INSERT INTO qgis_projects VALUES ('geo', ?, ?)",
+                        ('{"last_modified_time": "2025-01-01T00:00:00", "last_modified_user": "geo" }',
+                         _qgz(project_qgs(gpkg_name or path.name, layers)).hex()))
     finally:
         con.close()
