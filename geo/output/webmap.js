@@ -675,6 +675,12 @@ function geoTimeControl() {
         + (last === null ? '–' : geoDate(last)) + (early === null ? '' : ' (the grey bar at the left: earlier, from ' + geoDate(early) + ')')
         + '. Drag to select a range; double-click for all dates.';
     div.appendChild(canvas);
+    /* the axis: the first and last day, and the tallest bar's count */
+    var axis = geoEl('div', null, 'geo-axis'), peak = geoEl('span', '', 'geo-peak');
+    axis.appendChild(geoEl('span', first === null ? '' : geoDate(early === null ? first : early), 'geo-axis-from'));
+    axis.appendChild(peak);
+    axis.appendChild(geoEl('span', last === null ? '' : geoDate(last), 'geo-axis-to'));
+    div.appendChild(axis);
     var all = geoEl('input'); all.type = 'checkbox'; all.id = 'geo-all-dates';
     var lab = geoEl('label', ' all dates'); lab.prepend(all);
     var undated = geoEl('input'); undated.type = 'checkbox'; undated.id = 'geo-undated';
@@ -708,6 +714,7 @@ function geoTimeControl() {
         else if (b < bins) { counts[b]++; if (counts[b] > max) max = counts[b]; }
       });
       if (before > max) max = before;
+      peak.textContent = first === null ? '' : 'tallest bar: ' + max + ' per ' + unitName;
       ctx.clearRect(0, 0, canvas.width, h);
       var xOf = function (day) { return day < first ? 0 : EARLY_PX + (day - first) / span * w; };
       var lo = drag ? Math.min(drag[0], drag[1]) : GEO.state.from ? geoDay(GEO.state.from) : null;
@@ -899,6 +906,20 @@ function geoInit(map) {
   geoAfterFilter();
   window.addEventListener('hashchange', geoFromHash);
   geoFromHash();
+  setTimeout(geoCompactLayers, 0);  /* the layer list is added after this script runs */
+}
+
+/* On a narrow screen the layer list folds behind a "Layers" button, so it covers no markers. */
+function geoCompactLayers() {
+  var c = document.querySelector('.leaflet-control-layers');
+  if (!c || window.innerWidth >= 800 || c.querySelector('.geo-layers-toggle')) return;
+  var list = c.querySelector('.leaflet-control-layers-list'), b = geoEl('button', 'Layers ▾', 'geo-layers-toggle');
+  b.type = 'button'; b.setAttribute('aria-expanded', 'false'); list.style.display = 'none';
+  b.onclick = function () {
+    var open = list.style.display === 'none';
+    list.style.display = open ? '' : 'none'; b.setAttribute('aria-expanded', String(open));
+  };
+  c.insertBefore(b, list);
 }
 
 /* How many features of a layer are loaded (tests and benchmarks wait on it). */

@@ -577,3 +577,24 @@ def test_proto_names_and_hostile_fragments_break_nothing(tmp_path, fragment):
         assert "Drones hit __proto__." in page.locator(".leaflet-popup-content").inner_text()
         assert page.evaluate("() => geoFind('constructor')") == ["bases:site/constructor"]
         assert errors == [] and blocked == []
+
+
+def test_on_a_narrow_screen_the_layer_list_folds_and_opens_and_the_histogram_has_an_axis(seed_build):
+    context = _chromium().new_context(viewport={"width": 600, "height": 800})
+    try:
+        page = context.new_page()
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+        page.goto(seed_build[2].resolve().as_uri())
+        page.wait_for_selector(".geo-layers-toggle")
+        overlays = page.locator(".leaflet-control-layers-overlays")
+        assert not overlays.is_visible()
+        page.click(".geo-layers-toggle")
+        assert overlays.is_visible()
+        box = page.locator(".geo-axis")
+        assert box.locator(".geo-axis-from").inner_text() and box.locator(".geo-axis-to").inner_text()
+        assert box.locator(".geo-peak").inner_text().startswith("tallest bar: ")
+    finally:
+        context.close()
+    with browsing(seed_build[2]) as (page, errors, blocked):  # a wide screen keeps it open, as before
+        assert page.locator(".leaflet-control-layers-overlays").is_visible() and page.locator(".geo-layers-toggle").count() == 0
+        assert errors == [] and blocked == []
