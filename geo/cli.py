@@ -44,6 +44,10 @@ def parser() -> argparse.ArgumentParser:
                    help="also write one standalone map per article, for sharing (the main map shows any one article "
                         "at index.html#article=NAME)")
     b.add_argument("--no-article-maps", action="store_true", help=argparse.SUPPRESS)  # the default since story view
+    b.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
+                   help="processes for the per-article stage (default: 0, every core)")
+    b.add_argument("--clean", action="store_true",
+                   help="ignore the per-article cache: extract every article again (the output is the same)")
     a = sub.add_parser("add", help="put an article into the articles folder: a .txt, a saved .html page, or a URL",
                        parents=[common])
     a.add_argument("sources", nargs="+", metavar="FILE|URL", help="a text file (copied verbatim), a saved page or an "
@@ -255,6 +259,8 @@ def _build(args: argparse.Namespace) -> int:
         map=None if args.no_map else args.map,
         per_article_maps=args.article_maps and not args.no_article_maps,
         places=tuple(args.places),
+        jobs=args.jobs if args.jobs > 0 else (os.cpu_count() or 1),
+        clean=args.clean,
     )
     try:
         result = build(settings)

@@ -13,20 +13,19 @@ from pathlib import Path
 from typing import Any
 
 from .events.actors import load_actors
-from .events.extract import country_incidents, extract
-from .events.triggers import EVENT_TYPES
 from .progress import bar
-from .model import Article, Feature, Sentence
+from .model import Article, Feature
 from .output.features import Builder
 from .errors import ArticleError
 from .output.files import build_lock, write_set
 from .output.layers import json_text, layer_texts, review_csv_text, validate
 from .places.checks import claimable_shapes
 from .places.gazetteer import Gazetteer
-from .places.mentions import find_mentions
 from .places.review import review_queue
 from .places.sources import load_gazetteer
-from .text.articles import load_articles
+from .runner import ArticleResult, extract_article, run_articles
+from .text.articles import find_articles
+from .text.pages import prepare_pages
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +38,9 @@ class Settings:
     per_article_maps: bool = False
     gazetteer_dir: Path | None = None
     places: tuple[Path, ...] = ()  # the user's places files (CSV, GeoJSON, GeoPackage); they win
+    jobs: int = 1  # processes for the per-article stage
+    clean: bool = False  # ignore the per-article cache (geo/runner.py)
+    cache_dir: Path | None = None  # default: the gazetteer's cache folder
 
 
 @dataclass
@@ -50,73 +52,56 @@ class BuildResult:
     files: list[Path] = field(default_factory=list)
 
 
+def combine(results: list[ArticleResult], gaz: Gazetteer, actors, queue: list | None = None,
+            errors: list[str] | None = None) -> tuple[dict[str, list[Feature]], list[dict[str, Any]]]:
+    """The cross-article stages over the per-article results, in article order: features of every
+    layer (one incident per event across articles), and what could not be placed."""
+    builder = Builder(gaz, actors)
+    unresolved: list[dict[str, Any]] = []
+    for r in results:
+        if r.error is not None:
+            if errors is None:
+                raise RuntimeError(r.error)
+            errors.append(r.error)
+            continue
+        builder.add_article(r.article, r.mentions, r.incidents)
+        unresolved.extend(r.unresolved)
+        if queue is not None:
+            queue.extend((m, r.article.text, places) for m, places in r.queue)
+    return builder.features(), unresolved
+
+
 def geoparse(arts: list[Article], gaz: Gazetteer, queue: list | None = None,
              errors: list[str] | None = None) -> tuple[dict[str, list[Feature]], list[dict[str, Any]]]:
     """Features for every layer, and what could not be placed (with quotes).  With ``queue``, each
     unresolved place mention is appended to it with its article text and its sentence's places.
     An article whose extraction fails is left out with a line in ``errors``; the others go on."""
     actors = load_actors()
-    builder = Builder(gaz, actors)
-    unresolved: list[dict[str, Any]] = []
-    for art in bar(arts, "articles"):
-        try:
-            mentions = find_mentions(art, gaz)
-            # the triggers, dates and parser are English: another language gets its places only
-            incidents, unplaced = extract(art, mentions, gaz, actors) if art.language == "en" else ([], [])
-        except Exception as err:  # a bug must not cost the other articles
-            log.debug("extraction of %s failed", art.name, exc_info=True)
-            if errors is None:
-                raise
-            errors.append(f"{art.name}: left out: extraction failed ({type(err).__name__}: {err}); please report it "
-                          "with the article")
-            continue
-        builder.add_article(art, mentions, incidents + country_incidents(unplaced, actors))
-        placed: dict[int, list] = {}
-        for n in mentions:
-            if n.place is not None:
-                placed.setdefault(n.sentence.start, []).append(n)
-        for m in mentions:
-            if m.place is None:
-                unresolved.append(_report(art, m.sentence, m.text, "place", m.reason, m.start, m.end))
-                if queue is not None:
-                    queue.append((m, art.text, placed.get(m.sentence.start, [])))
-        for c in unplaced:
-            where = ", ".join(p.name for _, p, _ in c.places) or "no place named"
-            unresolved.append(
-                _report(art, c.sentence, c.trigger, "incident",
-                        f"{EVENT_TYPES[c.event_type][0]} placed only at country level ({where}); not mapped",
-                        c.sentence.start, c.sentence.end)
-            )
-    return builder.features(), unresolved
-
-
-def _report(art: Article, sent: Sentence, name: str, what: str, reason: str, start: int, end: int) -> dict[str, Any]:
-    return {
-        "what": what,
-        "name": name,
-        "article": sent.section.article,
-        "title": sent.section.title,
-        "quote": art.text[sent.start : sent.end],
-        "start": sent.start,
-        "end": sent.end,
-        "name_start": start,
-        "name_end": end,
-        "reason": reason,
-    }
+    return combine([extract_article(a, gaz, actors) for a in bar(arts, "articles")], gaz, actors, queue, errors)
 
 
 def build(settings: Settings) -> BuildResult:
     """Every stage, then the layer set switched in whole (or, when no article could be read, nothing
     written at all: the previous outputs stay as they were)."""
     with build_lock(settings.layers):
-        arts, errors = load_articles(settings.articles)
-        if not arts:
-            why = "every article failed" if errors else "it holds no .txt article"
-            raise ArticleError(f"{settings.articles}: nothing to build ({why}); the previous layers and map are left "
-                               "as they were" + ("".join(f"\n  {e}" for e in errors)))
+        pages = prepare_pages(settings.articles) if settings.articles.is_dir() else []  # saved pages -> NAME.txt
+        paths, found = find_articles(settings.articles)
+        found = pages + found
+        if not paths:
+            raise ArticleError(f"{settings.articles}: nothing to build ({'every article failed' if found else 'it holds no .txt article'}); "
+                               "the previous layers and map are left as they were" + "".join(f"\n  {e}" for e in found))
         gaz = load_gazetteer(settings.gazetteer_dir, places=settings.places)
+        results, errors, counts = run_articles(settings.articles, gaz, settings.jobs, settings.clean,
+                                               settings.cache_dir or settings.gazetteer_dir, prepare=False,
+                                               gazetteer_dir=settings.gazetteer_dir, places=settings.places)
+        errors = pages + errors
+        log.info("articles: %(articles)d, %(from_cache)d from the cache, %(extracted)d extracted", counts)
+        arts = [r.article for r in results]
+        if not arts:
+            raise ArticleError(f"{settings.articles}: nothing to build (every article failed); the previous layers and map "
+                               "are left as they were" + "".join(f"\n  {e}" for e in errors))
         queue: list = []
-        layers, unresolved = geoparse(arts, gaz, queue, errors)
+        layers, unresolved = combine(results, gaz, load_actors(), queue, errors)
         layers, problems = validate(layers, claimable_shapes(gaz, {f.place.country for fs in layers.values() for f in fs}))
         errors += problems
         unresolved.sort(key=lambda u: (u["article"], u["name_start"], u["what"]))

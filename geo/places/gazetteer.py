@@ -137,6 +137,7 @@ class Gazetteer:
         self.english = english
         self.capitals: dict[str, str] = capitals or {}  # ISO alpha-2 -> place key of its capital
         self.names = names  # marisa_trie.RecordTrie: normalised name -> [(place number,), ...]
+        self.version = ""  # the digest of its inputs (set by load_cached): what per-article results key on
         self.places = PlaceTable(keys, rows)
         self.not_places, self.common, self.demonyms, self.rules = not_places, common, demonyms, rules
         self.max_tokens = max_tokens
@@ -334,18 +335,22 @@ def load_cached(sources: list[Source], cache_dir: Path | None = None) -> Gazette
     row rebuilds it.  ``GEO_NO_CACHE=1`` skips the cache.
     """
     if os.environ.get("GEO_NO_CACHE"):
-        return Gazetteer.freeze(build(sources))
+        gaz = Gazetteer.freeze(build(sources))
+        gaz.version = cache_key(sources)
+        return gaz
     cdir = cache_dir or default_cache_dir()
     path = cdir / f"gazetteer-{cache_key(sources)}"
     if (path / "places.pickle").exists():
         try:
             gaz = Gazetteer.load(path)
+            gaz.version = path.name
             log.info("gazetteer: %d places from cache %s", len(gaz.places), path)
             return gaz
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as err:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
     notice(f"building the gazetteer cache in {path.parent} (once per version of its inputs; about 20 s)")
     gaz = Gazetteer.freeze(build(sources))
+    gaz.version = path.name  # what the per-article cache keys on (geo/runner.py)
     tmp = None
     try:
         # The temporary folder sits inside the cache folder, so the rename stays on one filesystem.

@@ -1,0 +1,206 @@
+"""The per-article stage over a folder: from a cache of earlier results, and on every core.
+
+Each article's result (:class:`geo.pipeline.ArticleResult`: its places, incidents and what could
+not be placed) is cached under a digest of the article's file and sidecar bytes, its name, the
+code and data the extraction reads (``geo/``, ``data/lexicon``, ``data/models``) and the
+gazetteer's version.  A build extracts only the articles whose digest is new, with ``jobs``
+processes (each loads the gazetteer from its cache once), then hands every result,
+in article order, to the cross-article stages: the output is the same whatever the cache and the
+number of jobs (tested).  ``clean`` ignores the cache (and refills it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import ArticleError
+from .events.actors import load_actors
+from .events.extract import country_incidents, extract
+from .events.triggers import EVENT_TYPES
+from .model import Article, Incident, Mention, Sentence
+from .places.mentions import find_mentions
+from .places.gazetteer import Gazetteer, default_cache_dir
+from .progress import bar
+from .text.articles import META_SUFFIX, find_articles, load_article
+from .text.pages import prepare_pages
+
+log = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parent.parent
+FORMAT = "1"  # bump when ArticleResult changes shape
+_WORKER: dict = {}
+
+
+@dataclass
+class ArticleResult:
+    """What the per-article stage makes of one article: all the cross-article stages need of it."""
+
+    article: Article
+    mentions: list[Mention] = field(default_factory=list)
+    incidents: list[Incident] = field(default_factory=list)  # placed, and placed only at a country
+    unresolved: list[dict[str, Any]] = field(default_factory=list)
+    queue: list[tuple[Mention, list[Mention]]] = field(default_factory=list)  # unresolved names, their sentence's places
+    error: str | None = None
+
+
+def extract_article(art: Article, gaz: Gazetteer, actors) -> ArticleResult:
+    """The per-article stage: places, incidents and what could not be placed.  A failure is kept as
+    the result's ``error`` (a bug must not cost the other articles)."""
+    try:
+        mentions = find_mentions(art, gaz)
+        # the triggers, dates and parser are English: another language gets its places only
+        incidents, unplaced = extract(art, mentions, gaz, actors) if art.language == "en" else ([], [])
+    except Exception as err:
+        log.debug("extraction of %s failed", art.name, exc_info=True)
+        return ArticleResult(art, error=f"{art.name}: left out: extraction failed ({type(err).__name__}: {err}); "
+                                        "please report it with the article")
+    result = ArticleResult(art, mentions, incidents + country_incidents(unplaced, actors))
+    placed: dict[int, list] = {}
+    for n in mentions:
+        if n.place is not None:
+            placed.setdefault(n.sentence.start, []).append(n)
+    for m in mentions:
+        if m.place is None:
+            result.unresolved.append(_report(art, m.sentence, m.text, "place", m.reason, m.start, m.end))
+            result.queue.append((m, placed.get(m.sentence.start, [])))
+    for c in unplaced:
+        where = ", ".join(p.name for _, p, _ in c.places) or "no place named"
+        result.unresolved.append(
+            _report(art, c.sentence, c.trigger, "incident",
+                    f"{EVENT_TYPES[c.event_type][0]} placed only at country level ({where}); not mapped",
+                    c.sentence.start, c.sentence.end)
+        )
+    return result
+
+
+def _report(art: Article, sent: Sentence, name: str, what: str, reason: str, start: int, end: int) -> dict[str, Any]:
+    return {
+        "what": what,
+        "name": name,
+        "article": sent.section.article,
+        "title": sent.section.title,
+        "quote": art.text[sent.start : sent.end],
+        "start": sent.start,
+        "end": sent.end,
+        "name_start": start,
+        "name_end": end,
+        "reason": reason,
+    }
+
+
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of everything the per-article stage reads besides the article and the gazetteer."""
+    h = hashlib.sha256(FORMAT.encode())
+    files = [*sorted((ROOT / "geo").rglob("*.py")), *sorted((ROOT / "data" / "lexicon").glob("*")),
+             *sorted((ROOT / "data" / "models").glob("*"))]
+    for f in files:
+        if f.is_file():
+            h.update(str(f.relative_to(ROOT)).encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def article_key(path: Path, folder: Path, version: str) -> str:
+    h = hashlib.sha256(version.encode())
+    h.update(str(path.relative_to(folder)).encode())
+    h.update(b"\0" + path.read_bytes())
+    side = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
+    if side.exists():
+        h.update(b"\0" + side.read_bytes())
+    return h.hexdigest()
+
+
+def _extract(path: Path, folder: Path) -> ArticleResult | str:
+    """One article, loaded and extracted; an error line when it cannot be read."""
+    try:
+        art = load_article(path, folder)
+    except ArticleError as err:
+        return str(err)
+    except OSError as err:
+        return f"{path}: cannot read ({err.strerror})"
+    except Exception as err:  # nothing a file holds may stop the others
+        return (f"{path}: cannot be read as an article ({type(err).__name__}: {err}); check the file, and report it "
+                "if the file is an ordinary article")
+    return extract_article(art, _WORKER["gaz"], _WORKER["actors"])
+
+
+def _work(item: tuple[Path, Path]) -> ArticleResult | str:
+    return _extract(*item)
+
+
+def _init(gazetteer_dir: Path | None, places: tuple[Path, ...]) -> None:
+    """A worker's start: the gazetteer from its cache (the parent has just made or checked it)."""
+    from .places.sources import load_gazetteer
+
+    _WORKER.update(gaz=load_gazetteer(gazetteer_dir, places=places), actors=load_actors())
+
+
+def _store(cdir: Path, key: str, result: ArticleResult) -> None:
+    try:
+        cdir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cdir, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cdir / key)
+    except OSError as err:
+        log.warning("could not cache the result for %s in %s: %s", result.article.name, cdir, err)
+
+
+def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = False, cache_dir: Path | None = None,
+                 prepare: bool = True, gazetteer_dir: Path | None = None,
+                 places: tuple[Path, ...] = ()) -> tuple[list[ArticleResult], list[str], dict[str, int]]:
+    """(the results in article order, the error lines of articles that could not be read, counts).
+    ``prepare``: first turn saved pages into text (the build has done it already)."""
+    errors = prepare_pages(folder) if prepare and folder.is_dir() else []
+    paths, found = find_articles(folder)
+    errors += found
+    _WORKER.update(gaz=gaz, actors=load_actors())
+    version = hashlib.sha256(f"{code_version()}:{gaz.version}".encode()).hexdigest()
+    cdir = (cache_dir or default_cache_dir()) / "articles"
+    keys = [article_key(p, folder, version) for p in paths]
+    out: dict[int, ArticleResult | str] = {}
+    if not clean and gaz.version:
+        for i, key in enumerate(keys):
+            try:
+                with (cdir / key).open("rb") as fh:
+                    out[i] = pickle.load(fh)
+            except FileNotFoundError:
+                continue
+            except Exception as err:  # a damaged entry is made again
+                log.warning("cached result %s unreadable (%s); extracting again", cdir / key, err)
+    todo = [i for i in range(len(paths)) if i not in out]
+    if jobs > 1 and len(todo) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # Fresh processes (a fork of this one could inherit a browser's or a server's threads mid-lock):
+        # each loads the gazetteer from the cache the parent has just made or checked.
+        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=multiprocessing.get_context("forkserver"),
+                                 initializer=_init, initargs=(gazetteer_dir, tuple(places))) as pool:
+            chunk = max(1, len(todo) // (jobs * 8))
+            done = pool.map(_work, [(paths[i], folder) for i in todo], chunksize=chunk)
+            for i, r in zip(todo, bar(done, "articles", total=len(todo))):
+                out[i] = r
+    else:
+        for i in bar(todo, "articles"):
+            out[i] = _extract(paths[i], folder)
+    results: list[ArticleResult] = []
+    for i in range(len(paths)):
+        r = out[i]
+        if isinstance(r, str):
+            errors.append(r)
+            continue
+        if i in todo and gaz.version:
+            _store(cdir, keys[i], r)
+        results.append(r)
+    return results, errors, {"articles": len(paths), "from_cache": len(paths) - len(todo), "extracted": len(todo)}

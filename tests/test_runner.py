@@ -1,0 +1,56 @@
+"""Incremental and parallel builds: the same bytes from a clean build, the cache and any number of jobs."""
+
+from __future__ import annotations
+
+import shutil
+
+from geo.pipeline import Settings, build
+from geo.places.sources import load_gazetteer
+from geo.runner import run_articles
+
+from .conftest import copy_articles
+
+
+def _files(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_cache_and_jobs_give_the_bytes_of_a_clean_build(tmp_path):
+    arts = copy_articles(tmp_path / "articles")
+    cache = tmp_path / "cache"
+    runs = {}
+    for name, jobs, clean in (("clean1", 1, True), ("clean2", 2, True), ("cached", 1, False), ("cached2", 2, False)):
+        build(Settings(articles=arts, layers=tmp_path / name, map=None, jobs=jobs, clean=clean, cache_dir=cache))
+        runs[name] = _files(tmp_path / name)
+    assert runs["clean1"] and all(r == runs["clean1"] for r in runs.values())
+
+
+def test_a_new_article_is_the_only_one_extracted_and_the_output_is_a_clean_builds(tmp_path):
+    arts = copy_articles(tmp_path / "articles")
+    cache = tmp_path / "cache"
+    gaz = load_gazetteer()
+    _, _, counts = run_articles(arts, gaz, cache_dir=cache)
+    assert counts["extracted"] == counts["articles"] >= 2
+    (arts / "zzz_new.txt").write_text("Drones struck Camp Taji, north of Baghdad, on Monday.\n", encoding="utf-8")
+    results, _, counts = run_articles(arts, gaz, cache_dir=cache)
+    assert (counts["extracted"], counts["from_cache"]) == (1, counts["articles"] - 1)
+    assert [r.article.name for r in results][-1] == "zzz_new.txt"
+    build(Settings(articles=arts, layers=tmp_path / "inc", map=None, cache_dir=cache))
+    build(Settings(articles=arts, layers=tmp_path / "full", map=None, clean=True, cache_dir=tmp_path / "other"))
+    assert _files(tmp_path / "inc") == _files(tmp_path / "full")
+    # an edited sidecar is a new article too
+    (arts / "zzz_new.meta.json").write_text('{"published": "2025-06-23"}', encoding="utf-8")
+    _, _, counts = run_articles(arts, gaz, cache_dir=cache)
+    assert counts["extracted"] == 1
+
+
+def test_a_damaged_cache_entry_is_extracted_again(tmp_path):
+    arts = copy_articles(tmp_path / "articles")
+    cache = tmp_path / "cache"
+    gaz = load_gazetteer()
+    run_articles(arts, gaz, cache_dir=cache)
+    for entry in (cache / "articles").iterdir():
+        entry.write_bytes(b"not a pickle")
+    results, errors, counts = run_articles(arts, gaz, cache_dir=cache)
+    assert counts["extracted"] == counts["articles"] and len(results) == counts["articles"] and errors == []
+    shutil.rmtree(cache)
