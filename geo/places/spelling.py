@@ -41,7 +41,14 @@ def similar_names(gaz: Gazetteer, name: str, limit: int = MAX_SIMILAR) -> list[d
     key = norm(name)
     if len(key) < 3:
         return []
-    scored = sorted(((difflib.SequenceMatcher(None, key, k).ratio(), k) for k in _pool(gaz, key)), key=lambda x: (-x[0], x[1]))
+    scored = []
+    sm = difflib.SequenceMatcher(None)
+    sm.set_seq2(key)  # indexed once; each candidate is the other sequence
+    for k in _pool(gaz, key):
+        sm.set_seq1(k)
+        if sm.real_quick_ratio() >= 0.6 and sm.quick_ratio() >= 0.6:  # cheap upper bounds first
+            scored.append((sm.ratio(), k))
+    scored.sort(key=lambda x: (-x[0], x[1]))
     out: list[dict[str, Any]] = []
     for ratio, k in scored:
         if ratio < 0.6 or len(out) >= limit:
@@ -68,8 +75,7 @@ def _flat(key: str) -> str:
 
 def _alike(flat: str, key: str, least: float) -> float:
     """How alike ``flat`` and the gazetteer name ``key`` are (0 when surely under ``least``)."""
-    other = _flat(key)
-    sm = difflib.SequenceMatcher(None, flat, other)
+    sm = difflib.SequenceMatcher(None, _flat(key), flat)
     if sm.real_quick_ratio() < least or sm.quick_ratio() < least:
         return 0.0
     return sm.ratio()

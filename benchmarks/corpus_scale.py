@@ -1,0 +1,98 @@
+"""Builds of many distinct articles: one job, all jobs, and one article added (a benchmark, not a test).
+
+    python benchmarks/corpus_scale.py [N ...]      (default: 1000 5000)
+
+The articles are pieces of about three sentences of the three benchmark corpora (read in place from
+../shared/benchmarks, never copied), each written with a sidecar giving a date.  For each N it
+times, as whole processes, ``geo build --no-map --clean -j 1``, the same with ``-j 2``, and then
+``geo build --no-map -j 2`` after one article is added (the per-article cache warm), and checks
+that the layers are byte-identical.  It prints seconds, articles per second, peak RSS and the
+bytes of the layers.  The gazetteer comes from its cache.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+RUN = ("import resource, sys\nfrom geo.cli import main\ncode = main(sys.argv[1:])\n"
+       "peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+       "print('PEAK', peak, file=sys.stderr)\nsys.exit(code)\n")
+
+
+def pieces(n: int) -> list[str]:
+    from geo.evaluate import CORPORA, load_corpus
+
+    out: list[str] = []
+    for name in CORPORA:
+        for doc in load_corpus(name):
+            sents = [s.strip() for s in doc.text.replace("\n", " ").split(". ") if s.strip()]
+            for i in range(0, len(sents), 3):
+                piece = ". ".join(sents[i : i + 3]).strip()
+                if len(piece) > 80:
+                    out.append(piece + ("" if piece.endswith(".") else "."))
+    seen: dict[str, None] = dict.fromkeys(out)
+    out = list(seen)
+    if len(out) < n:
+        raise SystemExit(f"only {len(out)} distinct pieces in the corpora; ask for fewer")
+    return out[:n]
+
+
+def write(folder: Path, texts: list[str], start: int = 0) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i, text in enumerate(texts, start):
+        (folder / f"a{i:06d}.txt").write_text(f"Article {i}\n\n{text}\n", encoding="utf-8")
+        (folder / f"a{i:06d}.meta.json").write_text(json.dumps({"title": f"Article {i}", "publisher": "Benchmark",
+                                                                 "published": f"2025-06-{1 + i % 28:02d}"}), encoding="utf-8")
+
+
+def build(arts: Path, layers: Path, *extra: str) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    r = subprocess.run([sys.executable, "-c", RUN, "-q", "build", "--articles", str(arts), "--layers", str(layers),
+                        "--no-map", *extra], capture_output=True, text=True, cwd=ROOT)
+    dt = time.perf_counter() - t0
+    if r.returncode not in (0, 1):
+        raise SystemExit(r.stderr[-2000:])
+    peak = int(next(line.split()[1] for line in r.stderr.splitlines() if line.startswith("PEAK")))
+    return dt, peak // 1024
+
+
+def size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+
+
+def same(a: Path, b: Path) -> bool:
+    names = sorted(p.name for p in a.iterdir())
+    return names == sorted(p.name for p in b.iterdir()) and all(filecmp.cmp(a / n, b / n, shallow=False) for n in names)
+
+
+def main() -> None:
+    sizes = [int(x) for x in sys.argv[1:]] or [1000, 5000]
+    texts = pieces(max(sizes) + 1)
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            t = Path(tmp)
+            arts = t / "articles"
+            write(arts, texts[:n])
+            one, peak1 = build(arts, t / "l1", "--clean", "-j", "1")
+            two, peak2 = build(arts, t / "l2", "--clean", "-j", "2")
+            print(f"{n} articles: -j 1 {one:.1f} s ({n / one:.0f}/s, {peak1} MB peak); "
+                  f"-j 2 {two:.1f} s ({n / two:.0f}/s, {peak2} MB peak); identical: {same(t / 'l1', t / 'l2')}; "
+                  f"layers {size(t / 'l1') / 1e6:.1f} MB")
+            write(arts, texts[n : n + 1], start=n)
+            inc, peak3 = build(arts, t / "l3", "-j", "2")
+            full, _ = build(arts, t / "l4", "--clean", "-j", "2")
+            print(f"  one article added: {inc:.1f} s ({peak3} MB peak) with the cache, {full:.1f} s clean; "
+                  f"identical: {same(t / 'l3', t / 'l4')}")
+
+
+if __name__ == "__main__":
+    main()
