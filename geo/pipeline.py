@@ -67,7 +67,7 @@ def combine(results: list[ArticleResult], gaz: Gazetteer, actors, queue: list | 
         builder.add_article(r.article, r.mentions, r.incidents)
         unresolved.extend(r.unresolved)
         if queue is not None:
-            queue.extend((m, r.article.text, places) for m, places in r.queue)
+            queue.extend((m, r.article.text, places, similar) for m, places, similar in r.queue)
     return builder.features(), unresolved
 
 

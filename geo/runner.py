@@ -27,6 +27,7 @@ from .events.extract import country_incidents, extract
 from .events.triggers import EVENT_TYPES
 from .model import Article, Incident, Mention, Sentence
 from .places.mentions import find_mentions
+from .places.spelling import similar_names
 from .places.gazetteer import Gazetteer, default_cache_dir
 from .progress import bar
 from .text.articles import META_SUFFIX, find_articles, load_article
@@ -34,7 +35,7 @@ from .text.pages import prepare_pages
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
-FORMAT = "1"  # bump when ArticleResult changes shape
+FORMAT = "2"  # bump when ArticleResult changes shape
 _WORKER: dict = {}
 
 
@@ -46,7 +47,8 @@ class ArticleResult:
     mentions: list[Mention] = field(default_factory=list)
     incidents: list[Incident] = field(default_factory=list)  # placed, and placed only at a country
     unresolved: list[dict[str, Any]] = field(default_factory=list)
-    queue: list[tuple[Mention, list[Mention]]] = field(default_factory=list)  # unresolved names, their sentence's places
+    # unresolved names, their sentence's places, the gazetteer names nearest to them
+    queue: list[tuple[Mention, list[Mention], list[dict[str, Any]]]] = field(default_factory=list)
     error: str | None = None
 
 
@@ -69,7 +71,7 @@ def extract_article(art: Article, gaz: Gazetteer, actors) -> ArticleResult:
     for m in mentions:
         if m.place is None:
             result.unresolved.append(_report(art, m.sentence, m.text, "place", m.reason, m.start, m.end))
-            result.queue.append((m, placed.get(m.sentence.start, [])))
+            result.queue.append((m, placed.get(m.sentence.start, []), similar_names(gaz, m.text)))
     for c in unplaced:
         where = ", ".join(p.name for _, p, _ in c.places) or "no place named"
         result.unresolved.append(

@@ -29,19 +29,20 @@ def review_queue(unresolved: list[tuple[Mention, str, list[Mention]]], gaz: Gaze
     for key, items in groups.items():
         first = items[0][0]
         around: dict[str, int] = defaultdict(int)
-        for m, _text, neighbours in items:
+        for m, _text, neighbours, *_ in items:
             for n in neighbours:
                 if n.place is not None and n.place.precision != "country":
                     around[n.place.name] += 1
         entries.append({
             "name": first.text,
             "count": len(items),
-            "articles": sorted({m.sentence.section.article for m, _, _ in items}),
+            "articles": sorted({m.sentence.section.article for m, *_ in items}),
             "reason": first.reason,
             "quotes": [{"article": m.sentence.section.article, "quote": text[m.sentence.start : m.sentence.end],
                         "start": m.sentence.start, "end": m.sentence.end, "name_start": m.start, "name_end": m.end}
-                       for m, text, _ in items[:MAX_QUOTES]],
+                       for m, text, *_ in items[:MAX_QUOTES]],
             "enclosing": sorted(around, key=lambda n: (-around[n], n)),
-            "similar": similar_names(gaz, first.text),
+            # computed by the per-article stage when it could (cached and parallel), else here
+            "similar": items[0][3] if len(items[0]) > 3 else similar_names(gaz, first.text),
         })
     return sorted(entries, key=lambda e: (-e["count"], norm(e["name"]), e["name"]))
