@@ -61,6 +61,19 @@ def similar_names(gaz: Gazetteer, name: str, limit: int = MAX_SIMILAR) -> list[d
     return out
 
 
+def _alike_places(gaz: Gazetteer, key: str, pool: set[str], max_len_diff: int, least: float):
+    """(ratio, name, place) for every gazetteer place whose name in ``pool`` is at least ``least``
+    alike ``key`` (transliteration skeletons, spaces removed), names in order."""
+    flat = _flat(key)
+    for k in sorted(pool):
+        if k.startswith(VARIANT) or abs(len(k) - len(key)) > max_len_diff:
+            continue
+        ratio = _alike(flat, k, least)
+        if ratio >= least:
+            for p in gaz.lookup(k):
+                yield ratio, k, p
+
+
 def _fits(place: Place, cue: str) -> bool:
     """Is ``place`` of the kind the cue asks for?  A region cue wants a first-level unit; a town,
     city or village cue (or none) a populated place."""
@@ -86,18 +99,10 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str]) -> tupl
     key = norm(core)
     if len(key.replace(" ", "")) < MIN_LETTERS or not countries:
         return None, ""
-    flat = _flat(key)
     best: dict[str, tuple[float, str, Place]] = {}
-    pool = {key} | _pool(gaz, key, 4)
-    for k in sorted(pool):
-        if k.startswith(VARIANT) or abs(len(k) - len(key)) > 3:
-            continue
-        ratio = _alike(flat, k, MIN_SIMILARITY)
-        if ratio < MIN_SIMILARITY:
-            continue
-        for p in gaz.lookup(k):
-            if p.country in countries and _fits(p, cue) and ratio > best.get(p.key, (0.0,))[0]:
-                best[p.key] = (ratio, k, p)
+    for ratio, k, p in _alike_places(gaz, key, {key} | _pool(gaz, key, 4), 3, MIN_SIMILARITY):
+        if p.country in countries and _fits(p, cue) and ratio > best.get(p.key, (0.0,))[0]:
+            best[p.key] = (ratio, k, p)
     if not best:
         return None, ""
     ranked = sorted(best.values(), key=lambda x: (-x[0], x[2].key))
@@ -116,17 +121,10 @@ def unit_of(gaz: Gazetteer, name: str, town: Place) -> tuple[Place | None, str]:
     """"Hama province", "the province of Deir al-Zour": the first-level unit of ``town``'s country,
     named alike (Hamah, Deir ez-Zor) and holding the town, when the gazetteer names it otherwise."""
     key = norm(name)
-    flat = _flat(key)
     best: tuple[float, Place] | None = None
-    for k in _pool(gaz, key, 3):
-        if k.startswith(VARIANT) or abs(len(k) - len(key)) > 6:
-            continue
-        ratio = _alike(flat, k, UNIT_SIMILARITY)
-        if ratio < UNIT_SIMILARITY:
-            continue
-        for p in gaz.lookup(k):
-            if p.precision == "region" and p.country == town.country and within(p, town) and (best is None or ratio > best[0]):
-                best = (ratio, p)
+    for ratio, _k, p in _alike_places(gaz, key, _pool(gaz, key, 3), 6, UNIT_SIMILARITY):
+        if p.precision == "region" and p.country == town.country and within(p, town) and (best is None or ratio > best[0]):
+            best = (ratio, p)
     if best is None:
         return None, ""
     return best[1], f"{name!r} with a province cue: {best[1].name!r}, the unit of {town.country} named alike ({best[0]:.2f}) that holds {town.name}"
