@@ -33,7 +33,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     b = sub.add_parser("build", help="articles -> GeoJSON layers -> HTML map", parents=[common])
-    b.add_argument("--articles", type=Path, default=Path("data/articles"), help="folder of .txt articles (default: %(default)s)")
+    b.add_argument("--articles", type=Path, default=Path("data/articles"), help="folder of .txt articles, or a JSONL or Parquet archive of one article per row (text, id, title, publisher, published, ...) (default: %(default)s)")
     b.add_argument("--layers", type=Path, default=Path("data/layers"), help="where the GeoJSON layers go (default: %(default)s)")
     b.add_argument("--map", type=Path, default=Path("maps/index.html"), help="the HTML map (default: %(default)s)")
     b.add_argument("--places", type=Path, action="append", default=[], metavar="FILE",

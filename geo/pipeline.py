@@ -23,9 +23,7 @@ from .places.checks import claimable_shapes
 from .places.gazetteer import Gazetteer
 from .places.review import review_queue
 from .places.sources import load_gazetteer
-from .runner import ArticleResult, extract_article, run_articles
-from .text.articles import find_articles
-from .text.pages import prepare_pages
+from .runner import ArticleResult, discover, extract_article, run_articles
 
 log = logging.getLogger(__name__)
 
@@ -84,17 +82,15 @@ def build(settings: Settings) -> BuildResult:
     """Every stage, then the layer set switched in whole (or, when no article could be read, nothing
     written at all: the previous outputs stay as they were)."""
     with build_lock(settings.layers):
-        pages = prepare_pages(settings.articles) if settings.articles.is_dir() else []  # saved pages -> NAME.txt
-        paths, found = find_articles(settings.articles)
-        found = pages + found
-        if not paths:
+        items, found = discover(settings.articles)  # saved pages are made text first
+        if not items:
             raise ArticleError(f"{settings.articles}: nothing to build ({'every article failed' if found else 'it holds no .txt article'}); "
                                "the previous layers and map are left as they were" + "".join(f"\n  {e}" for e in found))
         gaz = load_gazetteer(settings.gazetteer_dir, places=settings.places)
         results, errors, counts = run_articles(settings.articles, gaz, settings.jobs, settings.clean,
-                                               settings.cache_dir or settings.gazetteer_dir, prepare=False,
-                                               gazetteer_dir=settings.gazetteer_dir, places=settings.places)
-        errors = pages + errors
+                                               settings.cache_dir or settings.gazetteer_dir,
+                                               gazetteer_dir=settings.gazetteer_dir, places=settings.places, items=items)
+        errors = found + errors
         log.info("articles: %(articles)d, %(from_cache)d from the cache, %(extracted)d extracted", counts)
         arts = [r.article for r in results]
         if not arts:

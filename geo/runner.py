@@ -12,6 +12,7 @@ number of jobs (tested).  ``clean`` ignores the cache (and refills it).
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import pickle
@@ -30,7 +31,8 @@ from .places.mentions import find_mentions
 from .places.spelling import similar_names
 from .places.gazetteer import Gazetteer, default_cache_dir
 from .progress import bar
-from .text.articles import META_SUFFIX, find_articles, load_article
+from .text.archive import is_archive, read_archive
+from .text.articles import META_SUFFIX, article_from_text, find_articles, load_article
 from .text.pages import prepare_pages
 
 log = logging.getLogger(__name__)
@@ -112,8 +114,26 @@ def code_version() -> str:
     return h.hexdigest()
 
 
-def article_key(path: Path, folder: Path, version: str) -> str:
+def discover(articles: Path, prepare: bool = True) -> tuple[list[tuple], list[str]]:
+    """The articles to build, as items (``("file", path, folder)`` or ``("row", Row)``), and an error
+    line for each that cannot be one: a folder of files (saved pages made text first when
+    ``prepare``), or a JSONL/Parquet archive of one article per row."""
+    if is_archive(articles):
+        rows, errors = read_archive(articles)
+        return [("row", r) for r in rows], errors
+    errors = prepare_pages(articles) if prepare and articles.is_dir() else []
+    paths, found = find_articles(articles)
+    return [("file", p, articles) for p in paths], errors + found
+
+
+def item_key(item: tuple, version: str) -> str:
     h = hashlib.sha256(version.encode())
+    if item[0] == "row":
+        row = item[1]
+        h.update(f"row\0{row.name}\0{json.dumps(row.meta, sort_keys=True)}\0".encode())
+        h.update(row.text.encode("utf-8"))
+        return h.hexdigest()
+    _, path, folder = item
     h.update(str(path.relative_to(folder)).encode())
     h.update(b"\0" + path.read_bytes())
     side = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
@@ -122,22 +142,30 @@ def article_key(path: Path, folder: Path, version: str) -> str:
     return h.hexdigest()
 
 
-def _extract(path: Path, folder: Path) -> ArticleResult | str:
+def _load(item: tuple) -> Article:
+    if item[0] == "row":
+        row = item[1]
+        return article_from_text(row.name, row.text, 0, row.meta, Path(f"{row.archive}#{row.name.split('#', 1)[1]}"))
+    return load_article(item[1], item[2])
+
+
+def _extract(item: tuple) -> ArticleResult | str:
     """One article, loaded and extracted; an error line when it cannot be read."""
+    where = item[1].name if item[0] == "row" else item[1]
     try:
-        art = load_article(path, folder)
+        art = _load(item)
     except ArticleError as err:
         return str(err)
     except OSError as err:
-        return f"{path}: cannot read ({err.strerror})"
+        return f"{where}: cannot read ({err.strerror})"
     except Exception as err:  # nothing a file holds may stop the others
-        return (f"{path}: cannot be read as an article ({type(err).__name__}: {err}); check the file, and report it "
+        return (f"{where}: cannot be read as an article ({type(err).__name__}: {err}); check the file, and report it "
                 "if the file is an ordinary article")
     return extract_article(art, _WORKER["gaz"], _WORKER["actors"])
 
 
-def _work(item: tuple[Path, Path]) -> ArticleResult | str:
-    return _extract(*item)
+def _work(item: tuple) -> ArticleResult | str:
+    return _extract(item)
 
 
 def _init(gazetteer_dir: Path | None, places: tuple[Path, ...]) -> None:
@@ -159,17 +187,18 @@ def _store(cdir: Path, key: str, result: ArticleResult) -> None:
 
 
 def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = False, cache_dir: Path | None = None,
-                 prepare: bool = True, gazetteer_dir: Path | None = None,
-                 places: tuple[Path, ...] = ()) -> tuple[list[ArticleResult], list[str], dict[str, int]]:
+                 prepare: bool = True, gazetteer_dir: Path | None = None, places: tuple[Path, ...] = (),
+                 items: list[tuple] | None = None) -> tuple[list[ArticleResult], list[str], dict[str, int]]:
     """(the results in article order, the error lines of articles that could not be read, counts).
-    ``prepare``: first turn saved pages into text (the build has done it already)."""
-    errors = prepare_pages(folder) if prepare and folder.is_dir() else []
-    paths, found = find_articles(folder)
-    errors += found
+    ``folder`` is a folder of articles or an archive; ``items`` what :func:`discover` found in it
+    already (the build has looked)."""
+    errors: list[str] = []
+    if items is None:
+        items, errors = discover(folder, prepare)
     _WORKER.update(gaz=gaz, actors=load_actors())
     version = hashlib.sha256(f"{code_version()}:{gaz.version}".encode()).hexdigest()
     cdir = (cache_dir or default_cache_dir()) / "articles"
-    keys = [article_key(p, folder, version) for p in paths]
+    keys = [item_key(it, version) for it in items]
     out: dict[int, ArticleResult | str] = {}
     if not clean and gaz.version:
         for i, key in enumerate(keys):
@@ -180,7 +209,7 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
                 continue
             except Exception as err:  # a damaged entry is made again
                 log.warning("cached result %s unreadable (%s); extracting again", cdir / key, err)
-    todo = [i for i in range(len(paths)) if i not in out]
+    todo = [i for i in range(len(items)) if i not in out]
     if jobs > 1 and len(todo) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -190,14 +219,14 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=multiprocessing.get_context("forkserver"),
                                  initializer=_init, initargs=(gazetteer_dir, tuple(places))) as pool:
             chunk = max(1, len(todo) // (jobs * 8))
-            done = pool.map(_work, [(paths[i], folder) for i in todo], chunksize=chunk)
+            done = pool.map(_work, [items[i] for i in todo], chunksize=chunk)
             for i, r in zip(todo, bar(done, "articles", total=len(todo))):
                 out[i] = r
     else:
         for i in bar(todo, "articles"):
-            out[i] = _extract(paths[i], folder)
+            out[i] = _extract(items[i])
     results: list[ArticleResult] = []
-    for i in range(len(paths)):
+    for i in range(len(items)):
         r = out[i]
         if isinstance(r, str):
             errors.append(r)
@@ -205,4 +234,4 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         if i in todo and gaz.version:
             _store(cdir, keys[i], r)
         results.append(r)
-    return results, errors, {"articles": len(paths), "from_cache": len(paths) - len(todo), "extracted": len(todo)}
+    return results, errors, {"articles": len(items), "from_cache": len(items) - len(todo), "extracted": len(todo)}

@@ -208,7 +208,12 @@ def load_article(path: Path, root: Path) -> Article:
     text = decode(path)
     name = path.relative_to(root).as_posix()
     fm, body = _front_matter(text, path)
-    meta = {**fm, **_sidecar(path)}
+    return article_from_text(name, text, body, {**fm, **_sidecar(path)}, path)
+
+
+def article_from_text(name: str, text: str, body: int, meta: dict[str, Any], path: Path) -> Article:
+    """An article from its text, where its body starts, and its checked metadata; ``path`` names it
+    in messages (a file, or ``archive.jsonl#row``)."""
     if not text[body:].strip():
         raise ArticleError(f"{path}: no article text after the front matter")
 
