@@ -4,7 +4,8 @@
 
 The articles are pieces of about three sentences of the three benchmark corpora (read in place from
 ../shared/benchmarks, never copied), each written with a sidecar giving a date.  For each N it
-times, as whole processes, ``geo build --no-map --clean -j 1``, the same with ``-j 2``, and then
+times, as whole processes, ``geo build --no-map --clean -j 1``, the same with ``-j 2`` and with
+``--engine dask -j 2`` (a local cluster of two workers), and then
 ``geo build --no-map -j 2`` after one article is added (the per-article cache warm), and checks
 that the layers are byte-identical.  It prints seconds, articles per second, peak RSS and the
 bytes of the layers.  The gazetteer comes from its cache.
@@ -87,6 +88,9 @@ def main() -> None:
             print(f"{n} articles: -j 1 {one:.1f} s ({n / one:.0f}/s, {peak1} MB peak); "
                   f"-j 2 {two:.1f} s ({n / two:.0f}/s, {peak2} MB peak); identical: {same(t / 'l1', t / 'l2')}; "
                   f"layers {size(t / 'l1') / 1e6:.1f} MB")
+            dk, peakd = build(arts, t / "ld", "--clean", "--engine", "dask", "-j", "2")
+            print(f"  Dask, a local cluster of 2 workers: {dk:.1f} s ({n / dk:.0f}/s, {one / dk:.2f}x -j 1); "
+                  f"identical: {same(t / 'l1', t / 'ld')}")
             write(arts, texts[n : n + 1], start=n)
             inc, peak3 = build(arts, t / "l3", "-j", "2")
             full, _ = build(arts, t / "l4", "--clean", "-j", "2")

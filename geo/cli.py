@@ -46,6 +46,11 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-article-maps", action="store_true", help=argparse.SUPPRESS)  # the default since story view
     b.add_argument("-j", "--jobs", type=int, default=0, metavar="N",
                    help="processes for the per-article stage (default: 0, every core)")
+    b.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="where the per-article stage runs: local processes (default) or Dask tasks")
+    b.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="with --engine dask: the scheduler's address, e.g. tcp://10.0.0.5:8786 (default: a local "
+                        "cluster of --jobs workers)")
     b.add_argument("--clean", action="store_true",
                    help="ignore the per-article cache: extract every article again (the output is the same)")
     a = sub.add_parser("add", help="put an article into the articles folder: a .txt, a saved .html page, or a URL",
@@ -261,6 +266,8 @@ def _build(args: argparse.Namespace) -> int:
         places=tuple(args.places),
         jobs=args.jobs if args.jobs > 0 else (os.cpu_count() or 1),
         clean=args.clean,
+        engine=args.engine,
+        scheduler=args.scheduler,
     )
     try:
         result = build(settings)

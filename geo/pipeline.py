@@ -39,6 +39,8 @@ class Settings:
     jobs: int = 1  # processes for the per-article stage
     clean: bool = False  # ignore the per-article cache (geo/runner.py)
     cache_dir: Path | None = None  # default: the gazetteer's cache folder
+    engine: str = "local"  # "dask": the per-article stage as Dask tasks
+    scheduler: str | None = None  # a Dask scheduler's address (default: a local cluster of `jobs` workers)
 
 
 @dataclass
@@ -89,7 +91,8 @@ def build(settings: Settings) -> BuildResult:
         gaz = load_gazetteer(settings.gazetteer_dir, places=settings.places)
         results, errors, counts = run_articles(settings.articles, gaz, settings.jobs, settings.clean,
                                                settings.cache_dir or settings.gazetteer_dir,
-                                               gazetteer_dir=settings.gazetteer_dir, places=settings.places, items=items)
+                                               gazetteer_dir=settings.gazetteer_dir, places=settings.places, items=items,
+                                               engine=settings.engine, scheduler=settings.scheduler)
         errors = found + errors
         log.info("articles: %(articles)d, %(from_cache)d from the cache, %(extracted)d extracted", counts)
         arts = [r.article for r in results]

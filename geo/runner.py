@@ -186,9 +186,43 @@ def _store(cdir: Path, key: str, result: ArticleResult) -> None:
         log.warning("could not cache the result for %s in %s: %s", result.article.name, cdir, err)
 
 
+def _dask_batch(batch: list[tuple], gazetteer_dir: Path | None, places: tuple[Path, ...]) -> list[ArticleResult | str]:
+    """A Dask task: a batch of articles; the worker loads the gazetteer once, on its first batch."""
+    if "gaz" not in _WORKER:
+        _init(gazetteer_dir, places)
+    return [_extract(item) for item in batch]
+
+
+def _run_dask(todo_items: list[tuple], jobs: int, scheduler: str | None, gazetteer_dir: Path | None,
+              places: tuple[Path, ...]) -> list[ArticleResult | str]:
+    """The per-article stage as Dask tasks: on the cluster at ``scheduler``, else on a local cluster of
+    ``jobs`` worker processes.  Workers need the articles' files (or the archive) and the gazetteer
+    cache at the same paths; a worker without the cache builds it once."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as err:
+        raise ArticleError("--engine dask needs Dask: pip install 'geo-news-map[dask]'") from err
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        size = max(1, len(todo_items) // (max(jobs, 1) * 8))
+        batches = [todo_items[i : i + size] for i in range(0, len(todo_items), size)]
+        futures = client.map(_dask_batch, batches, gazetteer_dir=gazetteer_dir, places=tuple(places), pure=False)
+        return [r for batch in client.gather(futures) for r in batch]
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = False, cache_dir: Path | None = None,
                  prepare: bool = True, gazetteer_dir: Path | None = None, places: tuple[Path, ...] = (),
-                 items: list[tuple] | None = None) -> tuple[list[ArticleResult], list[str], dict[str, int]]:
+                 items: list[tuple] | None = None, engine: str = "local",
+                 scheduler: str | None = None) -> tuple[list[ArticleResult], list[str], dict[str, int]]:
     """(the results in article order, the error lines of articles that could not be read, counts).
     ``folder`` is a folder of articles or an archive; ``items`` what :func:`discover` found in it
     already (the build has looked)."""
@@ -210,7 +244,10 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
             except Exception as err:  # a damaged entry is made again
                 log.warning("cached result %s unreadable (%s); extracting again", cdir / key, err)
     todo = [i for i in range(len(items)) if i not in out]
-    if jobs > 1 and len(todo) > 1:
+    if engine == "dask" and todo:
+        for i, r in zip(todo, _run_dask([items[i] for i in todo], jobs, scheduler, gazetteer_dir, places)):
+            out[i] = r
+    elif jobs > 1 and len(todo) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 

@@ -54,3 +54,15 @@ def test_a_damaged_cache_entry_is_extracted_again(tmp_path):
     results, errors, counts = run_articles(arts, gaz, cache_dir=cache)
     assert counts["extracted"] == counts["articles"] and len(results) == counts["articles"] and errors == []
     shutil.rmtree(cache)
+
+
+def test_dask_on_a_local_cluster_gives_the_same_layers(tmp_path):
+    from dask.distributed import LocalCluster
+
+    arts = copy_articles(tmp_path / "articles")
+    (arts / "zzz_more.txt").write_text("Rockets hit Ain al-Asad air base in western Iraq on Sunday.\n", encoding="utf-8")
+    build(Settings(articles=arts, layers=tmp_path / "local", map=None, clean=True, cache_dir=tmp_path / "c1"))
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        build(Settings(articles=arts, layers=tmp_path / "dask", map=None, clean=True, cache_dir=tmp_path / "c2",
+                       engine="dask", scheduler=cluster.scheduler_address, jobs=2))
+    assert _files(tmp_path / "dask") == _files(tmp_path / "local")
