@@ -248,3 +248,18 @@ def test_a_killing_after_a_country_level_report_takes_its_type(world_gazetteer):
             "At least 40 civilians were killed in Djugu.")
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.place.name == "Djugu" and inc.event_type != "targeted_killing"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("An army base in Djibo came under attack on Sunday morning.", "attack_on_installation"),
+    ("The army repelled coordinated attacks by the Taliban in Spin Boldak on Wednesday.", "armed_clash"),
+    ("The mayor of Chilpancingo was murdered on Sunday.", "targeted_killing"),
+    ("Armed men broke into a bar in Celaya on Friday and opened fire, killing three people.", "attack_on_civilians"),
+    ("Two rebels died on Saturday in an attack with explosives against a police station in Guapi.", "explosion"),
+    ("Police announced an armed attack by insurgents on barracks in Mocimboa da Praia on Monday.", "armed_clash"),
+    ("The Rwanda-backed group entered the central part of Bukavu on Sunday morning.", "armed_clash"),
+    ("A drone hitting a vessel off Al Hudaydah was reported on Sunday.", "drone_attack"),
+])
+def test_more_phrasings_of_the_grown_devset(world_gazetteer, text, kind):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.event_type for i in incidents][:1] == [kind]
