@@ -241,6 +241,16 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
         attacker = by_parse
     if hit:
         target = [t for t in hit if t not in attacker]
+    if not attacker:
+        # "... Regime air strikes killed 18 civilians. Air strikes on the city of Idlib killed seven":
+        # the other sentences of the same incident may name who did it.
+        for s in sents:
+            other = trigger(s.text) if s is not c.sentence else None
+            if other:
+                named, _ = roles(s.text, other[1].start(), other[1].end(), actors, c.event_type)
+                if named:
+                    attacker = named
+                    break
     anchor = dates.parse_anchor(c.sentence.section.published)
     if c.date:
         de = c.date.end.isoformat()

@@ -60,6 +60,8 @@ def _phrase_actors(tok, actors, attacker: bool = True) -> list[str]:
         return named
     if attacker and state_forces(text):
         return [state_forces(text)]
+    if attacker and tok.pos_ == "PROPN" and text.lower() in country_forces():
+        return [country_forces()[text.lower()]]  # "Azerbaijan mounted an offensive", "India hit ..."
     head = tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
     if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in ARMED_NOUNS or head in ARMED_NOUNS) and head not in WEAPONS:
         return [text]
@@ -92,6 +94,21 @@ def _modifier_actors(noun, actors) -> list[str]:
         out += _phrase_actors(c, actors) or find_actors(c.text, actors) or (
             [state_forces(c.text)] if state_forces(c.text) else []) or (
             [country_forces()[c.lower_]] if c.dep_ == "poss" and c.lower_ in country_forces() else [])
+    return out
+
+
+def claimed_by(doc, actors) -> list[str]:
+    """Who claimed the attack: "X claimed responsibility", "an assault claimed by X"."""
+    out: list[str] = []
+    for t in doc:
+        if t.lemma_.lower() != "claim" or t.pos_ != "VERB":
+            continue
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or t.dep_ == "acl"
+        for c in t.children:
+            if c.dep_ in SUBJECTS and not passive:
+                out += _subject_actors(c, actors)
+            elif c.dep_ == "agent":
+                out += [a for p in c.children if p.dep_ == "pobj" for a in _phrase_actors(p, actors)]
     return out
 
 
@@ -178,6 +195,10 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                     attacker += _subject_actors(c, actors)
                     for conj in c.conjuncts:
                         attacker += _phrase_actors(conj, actors)
+    if not attacker and head.pos_ == "VERB" and head.tag_ == "VBG":
+        attacker += _modifier_actors(head, actors)  # a gerund used as a noun: "Russian shelling of homes"
+    if not attacker:
+        attacker += claimed_by(doc, actors)
     if not attacker and event_type in DEFAULT_ACTOR:
         attacker = [DEFAULT_ACTOR[event_type]]
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))

@@ -263,3 +263,13 @@ def test_a_killing_after_a_country_level_report_takes_its_type(world_gazetteer):
 def test_more_phrasings_of_the_grown_devset(world_gazetteer, text, kind):
     _, incidents, _ = run(text, world_gazetteer)
     assert [i.event_type for i in incidents][:1] == [kind]
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("Azerbaijan mounted an offensive against positions near Sotk on Friday.", "Military Forces of Azerbaijan"),
+    ("Residents were killed after Russian shelling of private homes in Mykolaiv on Monday.", "Military Forces of Russia"),
+    ("A rocket struck Kiryat Shmona on Tuesday in an assault claimed by Hezbollah.", "Hezbollah"),
+])
+def test_more_attackers_the_parse_names(world_gazetteer, text, attacker):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert any(attacker in i.attacker for i in incidents), [i.attacker for i in incidents]
