@@ -132,6 +132,8 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         return f"names a different place, {c.key} {nxt.text}"
     if c.key in gaz_demonyms and nxt and nxt.text[:1].islower() and gap(text, tokens[c.end_tok - 1], nxt) == " ":
         return f"the demonym {c.key!r} used as an adjective ({nxt.text!r} follows)"
+    if nxt and nxt.text == "time" and gap(text, tokens[c.end_tok - 1], nxt) == " ":
+        return "a time zone ('Moscow time'), not a place of the story"
     if re.match(r"-bound\b", text[tokens[c.end_tok - 1].end : tokens[c.end_tok - 1].end + 16]):
         return "the destination of a train or convoy ('Rawalpindi-bound'), not where the event is"
     if title_line:

@@ -198,6 +198,10 @@ class Gazetteer:
                 out.setdefault(row[3], []).append(key)
         return out
 
+    def admin1_units(self, country: str) -> list[Place]:
+        """The first-level units of a country (Natural Earth)."""
+        return [self.places[k] for k in self._admin1_units.get(country, [])]
+
     def admin1_of(self, place: Place) -> str | None:
         """The name of the first-level unit ``place`` lies in (itself, for a unit): by its GeoNames
         admin-1 code, else (curated sites, airfields) the unit whose outline holds it, else the
@@ -212,7 +216,7 @@ class Gazetteer:
             name = self.admin1_names.get((place.country, place.admin1))
             if name:
                 return name
-        units = [self.places[k] for k in self._admin1_units.get(place.country, [])]
+        units = self.admin1_units(place.country)
         for u in units:
             if u.geometry is not None and covers(u, place.point):
                 return u.name

@@ -120,11 +120,16 @@ UNIT_SIMILARITY = weights()["unit_min_similarity"]
 def unit_of(gaz: Gazetteer, name: str, town: Place) -> tuple[Place | None, str]:
     """"Hama province", "the province of Deir al-Zour": the first-level unit of ``town``'s country,
     named alike (Hamah, Deir ez-Zor) and holding the town, when the gazetteer names it otherwise."""
-    key = norm(name)
+    flat = _flat(norm(name))
     best: tuple[float, Place] | None = None
-    for ratio, _k, p in _alike_places(gaz, key, _pool(gaz, key, 3), 6, UNIT_SIMILARITY):
-        if p.precision == "region" and p.country == town.country and within(p, town) and (best is None or ratio > best[0]):
-            best = (ratio, p)
+    for p in gaz.admin1_units(town.country):  # a few dozen: every name of each is compared
+        if not within(p, town):
+            continue
+        # "Homs (Hims)": the name, and each of its two forms
+        for alias in {p.name, *(x.strip(" )") for x in p.name.split("(")), *p.aliases} - {""}:
+            ratio = _alike(flat, norm(alias), UNIT_SIMILARITY)
+            if ratio >= UNIT_SIMILARITY and (best is None or ratio > best[0]):
+                best = (ratio, p)
     if best is None:
         return None, ""
     return best[1], f"{name!r} with a province cue: {best[1].name!r}, the unit of {town.country} named alike ({best[0]:.2f}) that holds {town.name}"

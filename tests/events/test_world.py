@@ -273,3 +273,16 @@ def test_more_phrasings_of_the_grown_devset(world_gazetteer, text, kind):
 def test_more_attackers_the_parse_names(world_gazetteer, text, attacker):
     _, incidents, _ = run(text, world_gazetteer)
     assert any(attacker in i.attacker for i in incidents), [i.attacker for i in incidents]
+
+
+def test_a_dateline_with_a_date_and_a_clock_time_zone_are_not_where_it_happened(world_gazetteer):
+    text = ("MAPUTO, March 23 (Xinhua) -- Insurgents attacked the town of Mocimboa da Praia on Monday. "
+            "Shelling went on from 08:00 am local time (07:00 am Moscow time) near Mocimboa da Praia.")
+    mentions, incidents, _ = run(text, world_gazetteer, "2020-03-24")
+    assert {i.place.name for i in incidents} == {"Mocímboa da Praia"} or all("Maputo" not in i.place.name for i in incidents)
+    assert "Moscow" not in [m.text for m in mentions if m.place is not None]
+
+
+def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer):
+    _, (inc,), _ = run("Israeli airstrikes hit military positions in Homs province on Tuesday.", world_gazetteer)
+    assert inc.place.precision == "region" and inc.place.name.startswith("Homs")
