@@ -234,8 +234,12 @@ def _eval(args: argparse.Namespace) -> int:
                 if args.heldout:
                     from .evaluate import WORLD_HELDOUT
 
+                    from .evaluate import WORLD_HELDOUT2
+
                     rows.append(evaluate_devset(gaz, WORLD_HELDOUT, "world held-out places").row())
                     rows.append(evaluate_incidents(gaz, WORLD_HELDOUT, label="world held-out incidents").row())
+                    rows.append(evaluate_devset(gaz, WORLD_HELDOUT2, "world held-out 2 places").row())
+                    rows.append(evaluate_incidents(gaz, WORLD_HELDOUT2, label="world held-out 2 incidents").row())
             elif name == "incidents":
                 rows.append(evaluate_incidents(gaz).row())
                 rows += [evaluate_incidents(gaz, path, label=label).row() for label, path in _heldout(args)]

@@ -205,6 +205,8 @@ HELDOUT = {
 WORLD = DEVSET.with_name("world.jsonl")
 # 60 passages from ten other theatres, annotated blind (data/devset/README.md): scored once, to report.
 WORLD_HELDOUT = DEVSET.with_name("world_heldout.jsonl")
+# 30 more from six other theatres, annotated after the first was scored: scored once, at the end.
+WORLD_HELDOUT2 = DEVSET.with_name("world_heldout2.jsonl")
 
 
 @dataclass
