@@ -108,6 +108,10 @@ def build(settings: Settings) -> BuildResult:
         texts = layer_texts(layers)
         texts["unresolved.json"] = json_text({"places": ranked, "incidents": [u for u in unresolved if u["what"] == "incident"]})
         texts["unresolved.csv"] = review_csv_text(ranked)
+        if settings.engine == "dask":  # for the engines that read a partitioned dataset
+            from .output.export import partitioned_events
+
+            texts.update(partitioned_events({k: [f.as_geojson() for f in v] for k, v in layers.items()}))
         files = write_set(settings.layers, texts)
         result = BuildResult(layers, arts, errors, unresolved, files)
         if settings.map is not None:

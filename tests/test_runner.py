@@ -66,3 +66,16 @@ def test_dask_on_a_local_cluster_gives_the_same_layers(tmp_path):
         build(Settings(articles=arts, layers=tmp_path / "dask", map=None, clean=True, cache_dir=tmp_path / "c2",
                        engine="dask", scheduler=cluster.scheduler_address, jobs=2))
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
+    # besides the layers: the events as GeoParquet partitioned by month and country
+    import json
+
+    import geoparquet_validator as gpv
+    import pyarrow.parquet as pq
+
+    parts = sorted((tmp_path / "dask" / "events").rglob("*.parquet"))
+    assert parts and all(p.parent.name.startswith("country=") and p.parent.parent.name.startswith("month=") for p in parts)
+    assert all(gpv.failed(gpv.check(str(p))) == [] for p in parts)
+    rows = sum(pq.read_metadata(p).num_rows for p in parts)
+    layers = [json.loads((tmp_path / "dask" / f"{n}.geojson").read_text())["features"] for n in ("incidents", "events_country")]
+    assert rows == sum(len(x) for x in layers)
+    assert any(p.parent.parent.name == "month=2025-06" and p.parent.name == "country=IQ" for p in parts)

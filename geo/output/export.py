@@ -381,3 +381,31 @@ def export(fmt: str, layers_dir: Path, out: Path | None, layer: str | None = Non
         raise  # "geo export - | head": the reader has what it wanted
     except OSError as err:
         raise OutputError(f"{out}: cannot write ({err}); check the folder exists and is writable") from err
+
+
+def partitioned_events(layers: dict[str, list[dict[str, Any]]]) -> dict[str, bytes]:
+    """The incidents (and those placed only at a country) as GeoParquet 1.1 partitioned Hive-style by
+    month and country: ``events/month=2025-06/country=IQ/part-0.parquet`` (``month=undated`` when
+    the text gives no date), for engines that read a partitioned dataset (Dask, DuckDB, Spark)."""
+    import io
+
+    import geopandas as gpd
+    import pandas as pd
+
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError as err:
+        raise OutputError("partitioned GeoParquet needs pyarrow: pip install 'geo-news-map[parquet]'") from err
+    feats = [f for n in ("incidents", COUNTRY_EVENTS) for f in layers.get(n, [])]
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for f in feats:
+        p = f["properties"]
+        key = ((p.get("date_start") or "")[:7] or "undated", p.get("country") or "none")
+        groups.setdefault(key, []).append(f)
+    out: dict[str, bytes] = {}
+    for (month, country), group in sorted(groups.items()):
+        gdf = gpd.GeoDataFrame(frame({"type": "FeatureCollection", "features": group}), crs="EPSG:4326")
+        buf = io.BytesIO()
+        gdf.to_parquet(buf, index=False, compression="zstd", write_covering_bbox=True, schema_version="1.1.0")
+        out[f"events/month={month}/country={country}/part-0.parquet"] = buf.getvalue()
+    return out

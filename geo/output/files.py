@@ -46,7 +46,7 @@ def atomic_write(path: Path, text: str) -> None:
     atomic_file(path, write)
 
 
-LAYER_FILES = ("*.geojson", "unresolved.json", "unresolved.csv")
+LAYER_FILES = ("*.geojson", "unresolved.json", "unresolved.csv", "events")
 
 
 @contextmanager
@@ -68,8 +68,9 @@ def build_lock(folder: Path) -> Iterator[None]:
         os.close(fd)  # closing the descriptor releases the lock
 
 
-def write_set(folder: Path, files: dict[str, str]) -> list[Path]:
-    """Write ``files`` (name -> text) as the whole content of ``folder``, switched in in one step.
+def write_set(folder: Path, files: dict[str, str | bytes]) -> list[Path]:
+    """Write ``files`` (name -> text, or bytes; a name may hold "/" for a subfolder) as the whole content
+    of ``folder``, switched in in one step.
 
     Everything goes into a fresh folder beside it, which then takes its place: on Linux by
     exchanging the two atomically (``renameat2(RENAME_EXCHANGE)``), so a reader sees the complete
@@ -88,9 +89,16 @@ def write_set(folder: Path, files: dict[str, str]) -> list[Path]:
     try:
         tmp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{folder.name}.new-"))
         for name, text in files.items():
-            with open(tmp / name, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
+            (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                (tmp / name).write_bytes(text)
+            else:
+                with open(tmp / name, "w", encoding="utf-8", newline="\n") as fh:
+                    fh.write(text)
             os.chmod(tmp / name, 0o644)
+        for sub in tmp.rglob("*"):
+            if sub.is_dir():
+                os.chmod(sub, 0o755)
         os.chmod(tmp, 0o755)
         if folder.exists():
             if not _exchange(tmp, folder):
