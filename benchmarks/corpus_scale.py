@@ -71,8 +71,10 @@ def size(folder: Path) -> int:
 
 
 def same(a: Path, b: Path) -> bool:
-    names = sorted(p.name for p in a.iterdir())
-    return names == sorted(p.name for p in b.iterdir()) and all(filecmp.cmp(a / n, b / n, shallow=False) for n in names)
+    """The same layer files (the Dask engine's extra events/ folder aside)."""
+    names = sorted(p.name for p in a.iterdir() if p.is_file())
+    return names == sorted(p.name for p in b.iterdir() if p.is_file()) and all(
+        filecmp.cmp(a / n, b / n, shallow=False) for n in names)
 
 
 def main() -> None:

@@ -37,7 +37,7 @@ from .text.pages import prepare_pages
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
-FORMAT = "2"  # bump when ArticleResult changes shape
+FORMAT = "3"  # bump when ArticleResult changes shape
 _WORKER: dict = {}
 
 
@@ -52,6 +52,9 @@ class ArticleResult:
     # unresolved names, their sentence's places, the gazetteer names nearest to them
     queue: list[tuple[Mention, list[Mention], list[dict[str, Any]]]] = field(default_factory=list)
     error: str | None = None
+    # what reading and extracting it logged (level, message): said again whenever the result is used,
+    # from the cache too, in article order whatever the number of jobs
+    log: list[tuple[int, str]] = field(default_factory=list)
 
 
 def extract_article(art: Article, gaz: Gazetteer, actors) -> ArticleResult:
@@ -149,8 +152,34 @@ def _load(item: tuple) -> Article:
     return load_article(item[1], item[2])
 
 
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[tuple[int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelno, record.getMessage()))
+
+
 def _extract(item: tuple) -> ArticleResult | str:
-    """One article, loaded and extracted; an error line when it cannot be read."""
+    """One article, loaded and extracted, with what it logged; an error line when it cannot be read."""
+    geo_log = logging.getLogger("geo")
+    collect, propagate, level = _Collect(), geo_log.propagate, geo_log.level
+    geo_log.addHandler(collect)
+    geo_log.propagate = False
+    geo_log.setLevel(logging.INFO)
+    try:
+        result = _extract_quietly(item)
+    finally:
+        geo_log.removeHandler(collect)
+        geo_log.propagate = propagate
+        geo_log.setLevel(level)
+    if isinstance(result, ArticleResult):
+        result.log = collect.records
+    return result
+
+
+def _extract_quietly(item: tuple) -> ArticleResult | str:
     where = item[1].name if item[0] == "row" else item[1]
     try:
         art = _load(item)
@@ -268,6 +297,8 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         if isinstance(r, str):
             errors.append(r)
             continue
+        for level, message in getattr(r, "log", []):
+            log.log(level, "%s", message)
         if i in todo and gaz.version:
             _store(cdir, keys[i], r)
         results.append(r)

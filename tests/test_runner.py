@@ -79,3 +79,23 @@ def test_dask_on_a_local_cluster_gives_the_same_layers(tmp_path):
     layers = [json.loads((tmp_path / "dask" / f"{n}.geojson").read_text())["features"] for n in ("incidents", "events_country")]
     assert rows == sum(len(x) for x in layers)
     assert any(p.parent.parent.name == "month=2025-06" and p.parent.name == "country=IQ" for p in parts)
+
+
+def test_what_an_article_logged_is_said_again_when_its_result_comes_from_the_cache(tmp_path, caplog):
+    import logging
+
+    arts = tmp_path / "articles"
+    arts.mkdir()
+    (arts / "a.txt").write_text(
+        "Attaque contre une base\n\nDes roquettes ont frappé lundi soir la base militaire de Taji, au nord de la "
+        "capitale, ont indiqué des responsables de la sécurité. Aucune victime n'a été signalée dans l'immédiat, "
+        "selon un communiqué de l'armée, qui a ouvert une enquête. Les tirs seraient partis d'un champ voisin, où "
+        "les forces de sécurité ont retrouvé le lanceur utilisé par les assaillants.\n", encoding="utf-8")
+    gaz = load_gazetteer()
+    with caplog.at_level(logging.INFO, logger="geo"):
+        run_articles(arts, gaz, cache_dir=tmp_path / "cache")
+        first = [r.getMessage() for r in caplog.records if "a.txt" in r.getMessage()]
+        caplog.clear()
+        _, _, counts = run_articles(arts, gaz, cache_dir=tmp_path / "cache")
+        again = [r.getMessage() for r in caplog.records if "a.txt" in r.getMessage()]
+    assert counts["from_cache"] == 1 and first and again == first
