@@ -80,31 +80,34 @@ def geoparse(arts: list[Article], gaz: Gazetteer, queue: list | None = None,
     return combine([extract_article(a, gaz, actors) for a in bar(arts, "articles")], gaz, actors, queue, errors)
 
 
+def _nothing(folder: Path, why: str, errors: list[str]) -> ArticleError:
+    return ArticleError(f"{folder}: nothing to build ({why}); the previous layers and map are left as they were"
+                        + "".join(f"\n  {e}" for e in errors))
+
+
 def build(settings: Settings) -> BuildResult:
     """Every stage, then the layer set switched in whole (or, when no article could be read, nothing
     written at all: the previous outputs stay as they were)."""
     with build_lock(settings.layers):
         items, found = discover(settings.articles)  # saved pages are made text first
         if not items:
-            raise ArticleError(f"{settings.articles}: nothing to build ({'every article failed' if found else 'it holds no .txt article'}); "
-                               "the previous layers and map are left as they were" + "".join(f"\n  {e}" for e in found))
+            raise _nothing(settings.articles, "every article failed" if found else "it holds no .txt article", found)
         gaz = load_gazetteer(settings.gazetteer_dir, places=settings.places)
         results, errors, counts = run_articles(settings.articles, gaz, settings.jobs, settings.clean,
-                                               settings.cache_dir or settings.gazetteer_dir,
+                                               settings.cache_dir,
                                                gazetteer_dir=settings.gazetteer_dir, places=settings.places, items=items,
                                                engine=settings.engine, scheduler=settings.scheduler)
         errors = found + errors
         log.info("articles: %(articles)d, %(from_cache)d from the cache, %(extracted)d extracted", counts)
         arts = [r.article for r in results]
         if not arts:
-            raise ArticleError(f"{settings.articles}: nothing to build (every article failed); the previous layers and map "
-                               "are left as they were" + "".join(f"\n  {e}" for e in errors))
+            raise _nothing(settings.articles, "every article failed", errors)
         queue: list = []
         layers, unresolved = combine(results, gaz, load_actors(), queue, errors)
         layers, problems = validate(layers, claimable_shapes(gaz, {f.place.country for fs in layers.values() for f in fs}))
         errors += problems
         unresolved.sort(key=lambda u: (u["article"], u["name_start"], u["what"]))
-        ranked = review_queue(queue, gaz)
+        ranked = review_queue(queue)
         texts = layer_texts(layers)
         texts["unresolved.json"] = json_text({"places": ranked, "incidents": [u for u in unresolved if u["what"] == "incident"]})
         texts["unresolved.csv"] = review_csv_text(ranked)

@@ -1,7 +1,7 @@
 """The per-article stage over a folder: from a cache of earlier results, and on every core.
 
-Each article's result (:class:`geo.pipeline.ArticleResult`: its places, incidents and what could
-not be placed) is cached under a digest of the article's file and sidecar bytes, its name, the
+Each article's result (:class:`ArticleResult`: its places, incidents, what could not be placed
+and what it logged) is cached under a digest of the article's file and sidecar bytes, its name, the
 code and data the extraction reads (``geo/``, ``data/lexicon``, ``data/models``) and the
 gazetteer's version.  A build extracts only the articles whose digest is new, with ``jobs``
 processes (each loads the gazetteer from its cache once), then hands every result,
@@ -73,10 +73,13 @@ def extract_article(art: Article, gaz: Gazetteer, actors) -> ArticleResult:
     for n in mentions:
         if n.place is not None:
             placed.setdefault(n.sentence.start, []).append(n)
+    similar: dict[str, list[dict[str, Any]]] = {}  # a name the article repeats is looked up once
     for m in mentions:
         if m.place is None:
             result.unresolved.append(_report(art, m.sentence, m.text, "place", m.reason, m.start, m.end))
-            result.queue.append((m, placed.get(m.sentence.start, []), similar_names(gaz, m.text)))
+            if m.text not in similar:
+                similar[m.text] = similar_names(gaz, m.text)
+            result.queue.append((m, placed.get(m.sentence.start, []), similar[m.text]))
     for c in unplaced:
         where = ", ".join(p.name for _, p, _ in c.places) or "no place named"
         result.unresolved.append(
@@ -100,8 +103,6 @@ def _report(art: Article, sent: Sentence, name: str, what: str, reason: str, sta
         "name_end": end,
         "reason": reason,
     }
-
-
 
 
 @lru_cache(maxsize=1)
@@ -193,10 +194,6 @@ def _extract_quietly(item: tuple) -> ArticleResult | str:
     return extract_article(art, _WORKER["gaz"], _WORKER["actors"])
 
 
-def _work(item: tuple) -> ArticleResult | str:
-    return _extract(item)
-
-
 def _init(gazetteer_dir: Path | None, places: tuple[Path, ...]) -> None:
     """A worker's start: the gazetteer from its cache (the parent has just made or checked it)."""
     from .places.sources import load_gazetteer
@@ -285,7 +282,7 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=multiprocessing.get_context("forkserver"),
                                  initializer=_init, initargs=(gazetteer_dir, tuple(places))) as pool:
             chunk = max(1, len(todo) // (jobs * 8))
-            done = pool.map(_work, [items[i] for i in todo], chunksize=chunk)
+            done = pool.map(_extract, [items[i] for i in todo], chunksize=chunk)
             for i, r in zip(todo, bar(done, "articles", total=len(todo))):
                 out[i] = r
     else:
@@ -297,7 +294,7 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         if isinstance(r, str):
             errors.append(r)
             continue
-        for level, message in getattr(r, "log", []):
+        for level, message in r.log:
             log.log(level, "%s", message)
         if i in todo and gaz.version:
             _store(cdir, keys[i], r)

@@ -61,21 +61,25 @@ def state_forces_name(country: str, canon_of: dict[str, str] | None = None) -> s
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
+def _forces() -> tuple[dict[str, str], dict[str, str]]:
+    """(demonym -> its state's forces, country name -> the same), both lower case, from demonyms.tsv."""
+    canon_of = {a.alias: a.name for a in actor_table()}
+    by_demonym, by_country = {}, {}
+    for d, _iso, c in rows("demonyms", 3, DEMONYMS.parent):
+        if d not in NOT_A_STATE and c:
+            by_demonym[d.lower()] = by_country[c.lower()] = state_forces_name(c, canon_of)
+    return by_demonym, by_country
+
+
 def demonym_forces() -> dict[str, str]:
     """Demonym (lower case) -> its state's forces: "ethiopian" -> "Military Forces of Ethiopia"."""
-    canon_of = {a.alias: a.name for a in actor_table()}
-    return {d.lower(): state_forces_name(c, canon_of) for d, _iso, c in rows("demonyms", 3, DEMONYMS.parent)
-            if d not in NOT_A_STATE and c}
+    return _forces()[0]
 
 
-@lru_cache(maxsize=1)
 def country_forces() -> dict[str, str]:
     """Country name as news writes it (lower case) -> its state's forces: the owner of an event
     ("Russia's drone attack")."""
-    canon_of = {a.alias: a.name for a in actor_table()}
-    return {c.lower(): state_forces_name(c, canon_of) for d, _iso, c in rows("demonyms", 3, DEMONYMS.parent)
-            if d not in NOT_A_STATE and c}
+    return _forces()[1]
 
 
 def load_actors(path: Path | None = None) -> list[tuple[str, str]]:

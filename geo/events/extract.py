@@ -130,7 +130,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
 
 
 def _finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, prev: Report):
-    """Places of ``sent`` finer than a town that lie inside an area the previous report named."""
+    """Places of ``sent`` as fine as a town or finer that lie inside a province the previous report named."""
     areas = [p for _, p, _ in prev.places if p.precision == "region"]
     if not areas:
         return []
@@ -166,8 +166,7 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
             unplaced.append(c)
             continue
         last = []
-        own = sorted({s.start: s for s in [c.sentence, *c.context, *c.follow]}.values(), key=lambda s: s.start)
-        sents = [*own, *[s for s in c.extra if s not in own]]
+        sents = _sentences(c)
         for m, place, near in c.places:
             inc = _incident(c, m, place, near, sents, actors)
             incidents.append(inc)
@@ -199,12 +198,17 @@ def country_incidents(unplaced: list[Report], actors) -> list[Incident]:
     for the events tables, never drawn on the map."""
     out: list[Incident] = []
     for c in unplaced:
-        own = sorted({s.start: s for s in [c.sentence, *c.context, *c.follow]}.values(), key=lambda s: s.start)
-        sents = [*own, *[s for s in c.extra if s not in own]]
         for _m, place, _near in c.places:
             if place.precision == "country":
-                out.append(_incident(c, None, place, False, sents, actors))
+                out.append(_incident(c, None, place, False, _sentences(c), actors))
     return out
+
+
+def _sentences(c: Report) -> list[Sentence]:
+    """A report's sources: its sentence and those that complete or follow it, in page order, then those
+    it borrowed its date from."""
+    own = sorted({s.start: s for s in [c.sentence, *c.context, *c.follow]}.values(), key=lambda s: s.start)
+    return [*own, *[s for s in c.extra if s not in own]]
 
 
 def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, actors) -> Incident:

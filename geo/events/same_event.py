@@ -47,15 +47,15 @@ def same_event(a: Incident, b: Incident, same_article: bool = True) -> bool:
 
 
 def merge_into_finer(incidents: list[Incident]) -> list[Incident]:
-    """A report at a province or country and one of the same event at a place inside it, in the next
-    sentences of the page ("Israeli strikes in Homs province ... the strikes hit the Tadmur and Tiyas
-    airbases"), are one incident at the finer place."""
+    """A report at a province and one of the same event at a place inside it, in the next sentences of
+    the page ("Israeli strikes in Homs province ... the strikes hit the Tadmur and Tiyas airbases"),
+    are one incident at the finer place.  (Reports only a country places never reach here.)"""
     out = list(incidents)
     for inc in incidents:
-        if inc.place.precision not in ("region", "country"):
+        if inc.place.precision != "region":
             continue
         first = inc.sentences[0]
-        finer = [o for o in out if o is not inc and o.place.precision not in ("region", "country")
+        finer = [o for o in out if o is not inc and o.place.precision != "region"
                  and compatible_types(o.event_type, inc.event_type) and dates_overlap(o.date, inc.date)
                  and o.sentences[0].section == first.section and 0 <= o.sentences[0].start - first.start
                  and o.sentences[0].start - first.end <= FOLLOW_CHARS and within(inc.place, o.place)]

@@ -40,7 +40,6 @@ def contains(area: Place, place: Place) -> bool:
     return covers(area, place.point)
 
 
-
 def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, trig_at: int, weak: bool = False):
     """The incident places of a sentence: the most specific, hints removed."""
     cands = []

@@ -1,16 +1,14 @@
-"""The layers in the formats GIS users load: GeoPackage, KML, CSV, GeoParquet.
+"""``geo export``: the layers in the formats GIS users load, from the GeoJSON layers the build
+wrote, with typed columns (dates as dates, counts as integers).
 
-Everything is written with geopandas and pyogrio from the GeoJSON layers the
-build wrote, with typed columns: dates as dates, counts as integers.
-
-* GeoPackage: one table per layer, plus a ``sources`` table (one row per
-  quote) related to them by ``feature_id``.  Written as GeoPackage 1.2, which
-  QGIS LTR builds on GDAL 3.6 open without a warning.
-* KML: one folder per layer; each placemark's description holds its quotes
-  and their sources.
-* CSV: one row per feature in ACLED-like columns (see ``ACLED_COLUMNS`` and
-  docs/schema.md for the mapping), for spreadsheets and ACLED comparisons.
-* GeoParquet: one table, every layer, ``sources`` as JSON text.
+* GeoPackage 1.2 (opens without a warning on GDAL 3.6): one table per layer, a ``sources`` table
+  (one row per quote), and what QGIS reads (:mod:`geo.output.gpkg_qgis`).
+* KML: :mod:`geo.output.kml`.
+* CSV: the events in ACLED's and UCDP GED's columns (``EVENT_COLUMNS``, docs/schema.md), or
+  another layer's features (``FEATURE_COLUMNS``).
+* GeoParquet 1.1 (covering bbox, zstd): one table of the layers, ``sources`` as JSON text; and,
+  for the Dask engine, the events partitioned by month and country.
+* GeoJSON: one FeatureCollection of the layers.
 """
 
 from __future__ import annotations
@@ -207,8 +205,12 @@ def _names(v: str | None) -> list[str]:
     return [a.strip() for a in (v or "").split(";") if a.strip()]
 
 
-def _first(p: dict[str, Any]) -> dict[str, Any]:
-    return p["sources"][0] if p["sources"] else {}
+def _source_cells(p: dict[str, Any]) -> dict[str, Any]:
+    """The publishers quoted, and the first quote with where it is in its article."""
+    src = p["sources"][0] if p["sources"] else {}
+    return {"source": "; ".join(dict.fromkeys(s["publisher"] or s["article"] for s in p["sources"])),
+            "article": src.get("article"), "quote": src.get("quote"), "quote_start": src.get("start"),
+            "quote_end": src.get("end")}
 
 
 def event_rows(layers: dict[str, dict[str, Any]], names: tuple[str, ...] = ("incidents", COUNTRY_EVENTS)) -> list[dict[str, Any]]:
@@ -227,7 +229,7 @@ def event_rows(layers: dict[str, dict[str, Any]], names: tuple[str, ...] = ("inc
         start, end = p.get("date_start"), p.get("date_end")
         country = _countries().get(p.get("country") or "", {})
         near = bool(p.get("near"))
-        src = _first(p)
+        cells = _source_cells(p)
         rows.append({
             "event_id_cnty": p["id"],
             "event_date": start,
@@ -246,8 +248,8 @@ def event_rows(layers: dict[str, dict[str, Any]], names: tuple[str, ...] = ("inc
             "latitude": round(lat, 6),
             "longitude": round(lon, 6),
             "geo_precision": acled_geo_precision(p["precision"], near),
-            "source": "; ".join(dict.fromkeys(s["publisher"] or s["article"] for s in p["sources"])),
-            "notes": src.get("quote"),
+            "source": cells["source"],
+            "notes": cells["quote"],
             "fatalities": p.get("fatalities") if p.get("fatalities") is not None else 0,
             "date_start": start,
             "date_end": end,
@@ -259,10 +261,7 @@ def event_rows(layers: dict[str, dict[str, Any]], names: tuple[str, ...] = ("inc
             "geo_event_type": et,
             "uncertainty_km": p["uncertainty_km"],
             "source_count": p["source_count"],
-            "article": src.get("article"),
-            "quote": src.get("quote"),
-            "quote_start": src.get("start"),
-            "quote_end": src.get("end"),
+            **{k: cells[k] for k in ("article", "quote", "quote_start", "quote_end")},
         })
     return rows
 
@@ -274,17 +273,13 @@ def feature_rows(layers: dict[str, dict[str, Any]], names: tuple[str, ...]) -> l
         for f in layers[name]["features"]:
             p = f["properties"]
             lon, lat = _anchor(f["geometry"])
-            src = _first(p)
             rows.append({
                 "id": p["id"], "name": p["name"], "layer": name, "kind": p["kind"], "country": p.get("country"),
                 "iso3": _countries().get(p.get("country") or "", {}).get("iso3"), "admin1": p.get("admin1"),
                 "latitude": round(lat, 6), "longitude": round(lon, 6), "precision": p["precision"],
                 "uncertainty_km": p["uncertainty_km"], "operator": p.get("operator"), "source_count": p["source_count"],
                 "first_published": p.get("first_published"), "last_published": p.get("last_published"),
-                "coord_source": p.get("coord_source"),
-                "source": "; ".join(dict.fromkeys(s["publisher"] or s["article"] for s in p["sources"])),
-                "article": src.get("article"), "quote": src.get("quote"), "quote_start": src.get("start"),
-                "quote_end": src.get("end"),
+                "coord_source": p.get("coord_source"), **_source_cells(p),
             })
     return rows
 
@@ -331,16 +326,20 @@ def export_parquet(layers: dict[str, dict[str, Any]], out: Path, names: tuple[st
     import geopandas as gpd
     import pandas as pd
 
+    def write(path: Path) -> None:
+        _geoparquet(gpd.GeoDataFrame(pd.concat([frame(layers[n]) for n in names], ignore_index=True), crs="EPSG:4326"),
+                    path)
+
+    return atomic_file(out, write)
+
+
+def _geoparquet(gdf, target) -> None:
+    """Write GeoParquet 1.1 with a covering bbox column and zstd (a path or a binary file)."""
     try:
         import pyarrow  # noqa: F401
     except ImportError as err:
         raise OutputError("GeoParquet needs pyarrow: pip install 'geo-news-map[parquet]' (or pip install pyarrow)") from err
-
-    def write(path: Path) -> None:
-        gdf = gpd.GeoDataFrame(pd.concat([frame(layers[n]) for n in names], ignore_index=True), crs="EPSG:4326")
-        gdf.to_parquet(path, index=False, compression="zstd", write_covering_bbox=True, schema_version="1.1.0")
-
-    return atomic_file(out, write)
+    gdf.to_parquet(target, index=False, compression="zstd", write_covering_bbox=True, schema_version="1.1.0")
 
 
 def export_geojson(layers: dict[str, dict[str, Any]], out: Path | None, names: tuple[str, ...] = LAYERS) -> Path | None:
@@ -390,12 +389,7 @@ def partitioned_events(layers: dict[str, list[dict[str, Any]]]) -> dict[str, byt
     import io
 
     import geopandas as gpd
-    import pandas as pd
 
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError as err:
-        raise OutputError("partitioned GeoParquet needs pyarrow: pip install 'geo-news-map[parquet]'") from err
     feats = [f for n in ("incidents", COUNTRY_EVENTS) for f in layers.get(n, [])]
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for f in feats:
@@ -406,6 +400,6 @@ def partitioned_events(layers: dict[str, list[dict[str, Any]]]) -> dict[str, byt
     for (month, country), group in sorted(groups.items()):
         gdf = gpd.GeoDataFrame(frame({"type": "FeatureCollection", "features": group}), crs="EPSG:4326")
         buf = io.BytesIO()
-        gdf.to_parquet(buf, index=False, compression="zstd", write_covering_bbox=True, schema_version="1.1.0")
+        _geoparquet(gdf, buf)
         out[f"events/month={month}/country={country}/part-0.parquet"] = buf.getvalue()
     return out

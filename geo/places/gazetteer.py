@@ -10,18 +10,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from functools import cached_property
 import pickle
 import shutil
 import tempfile
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
-from ..progress import bar, notice
 from ..model import LngLat, Place
+from ..progress import bar, notice
 from ..text.normalize import norm, skeleton
 
 log = logging.getLogger(__name__)
@@ -181,26 +181,21 @@ class Gazetteer:
                    capitals)
 
     @cached_property
-    def admin1_names(self) -> dict[tuple[str, str], str]:
-        """(country, admin-1 code) -> the first-level unit's name (Natural Earth; the first of a shared code)."""
-        out: dict[tuple[str, str], str] = {}
-        for key, row in zip(self.places._keys, self.places._rows):
-            if key.startswith("ne1/") and row[12]:
-                out.setdefault((row[3], row[12]), row[1])
-        return out
-
-    @cached_property
-    def _admin1_units(self) -> dict[str, list[str]]:
-        """country -> the keys of its first-level units."""
-        out: dict[str, list[str]] = {}
+    def _admin1(self) -> tuple[dict[str, list[str]], dict[tuple[str, str], str]]:
+        """(country -> the keys of its first-level units, (country, admin-1 code) -> the unit's name,
+        the first of a shared code), from one pass over the raw rows (no Place is made)."""
+        units: dict[str, list[str]] = {}
+        names: dict[tuple[str, str], str] = {}
         for key, row in zip(self.places._keys, self.places._rows):
             if key.startswith("ne1/"):
-                out.setdefault(row[3], []).append(key)
-        return out
+                units.setdefault(row[3], []).append(key)
+                if row[12]:
+                    names.setdefault((row[3], row[12]), row[1])
+        return units, names
 
     def admin1_units(self, country: str) -> list[Place]:
         """The first-level units of a country (Natural Earth)."""
-        return [self.places[k] for k in self._admin1_units.get(country, [])]
+        return [self.places[k] for k in self._admin1[0].get(country, [])]
 
     def admin1_of(self, place: Place) -> str | None:
         """The name of the first-level unit ``place`` lies in (itself, for a unit): by its GeoNames
@@ -212,16 +207,15 @@ class Gazetteer:
             return place.name
         if place.precision == "country":
             return None
-        if place.admin1:
-            name = self.admin1_names.get((place.country, place.admin1))
-            if name:
-                return name
+        name = self._admin1[1].get((place.country, place.admin1)) if place.admin1 else None
+        if name:
+            return name
         units = self.admin1_units(place.country)
         for u in units:
             if u.geometry is not None and covers(u, place.point):
                 return u.name
-        near = [(km(u.point, place.point), u.name) for u in units if u.geometry is None]
-        near = [(d, n) for d, n in near if d <= next(u.uncertainty_km for u in units if u.name == n)]
+        near = [(d, u.name) for u in units if u.geometry is None
+                for d in [km(u.point, place.point)] if d <= u.uncertainty_km]
         return min(near)[1] if near else None
 
     def has(self, key: str) -> bool:

@@ -11,9 +11,8 @@ build made it.
 
 from __future__ import annotations
 
-import re
-
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field

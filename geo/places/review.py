@@ -13,16 +13,18 @@ from typing import Any
 
 from ..model import Mention
 from ..text.normalize import norm
-from .gazetteer import Gazetteer
-from .spelling import similar_names
 
 MAX_QUOTES = 5
 
 
-def review_queue(unresolved: list[tuple[Mention, str, list[Mention]]], gaz: Gazetteer) -> list[dict[str, Any]]:
-    """``unresolved``: (the unresolved mention, the article text, the resolved mentions of its sentence).
-    Entries ranked by count, then name."""
-    groups: dict[str, list[tuple[Mention, str, list[Mention]]]] = defaultdict(list)
+Item = tuple[Mention, str, list[Mention], list[dict[str, Any]]]
+
+
+def review_queue(unresolved: list[Item]) -> list[dict[str, Any]]:
+    """``unresolved``: (the unresolved mention, the article text, the resolved mentions of its sentence,
+    the gazetteer names nearest to it: :func:`geo.places.spelling.similar_names`).  Entries ranked by
+    count, then name."""
+    groups: dict[str, list[Item]] = defaultdict(list)
     for item in unresolved:
         groups[norm(item[0].text)].append(item)
     entries = []
@@ -42,7 +44,6 @@ def review_queue(unresolved: list[tuple[Mention, str, list[Mention]]], gaz: Gaze
                         "start": m.sentence.start, "end": m.sentence.end, "name_start": m.start, "name_end": m.end}
                        for m, text, *_ in items[:MAX_QUOTES]],
             "enclosing": sorted(around, key=lambda n: (-around[n], n)),
-            # computed by the per-article stage when it could (cached and parallel), else here
-            "similar": items[0][3] if len(items[0]) > 3 else similar_names(gaz, first.text),
+            "similar": items[0][3],  # the nearest gazetteer names, found in the per-article stage
         })
     return sorted(entries, key=lambda e: (-e["count"], norm(e["name"]), e["name"]))

@@ -9,6 +9,7 @@ from geo.output.layers import review_csv_text
 from geo.places.gazetteer import Gazetteer, build
 from geo.places.mentions import find_mentions
 from geo.places.review import review_queue
+from geo.places.spelling import similar_names
 from geo.places.user import UserPlaces
 from geo.text.articles import split_sentences
 
@@ -21,7 +22,8 @@ def queue_of(gaz):
     art = Article("t.txt", TEXT, [sec])
     art.sentences = split_sentences(TEXT, sec)
     ms = find_mentions(art, gaz)
-    return review_queue([(m, TEXT, [n for n in ms if n.sentence is m.sentence and n.place]) for m in ms if m.place is None], gaz)
+    return review_queue([(m, TEXT, [n for n in ms if n.sentence is m.sentence and n.place], similar_names(gaz, m.text))
+                         for m in ms if m.place is None])
 
 
 def test_names_ranked_by_count_with_quotes_where_they_are_and_similar_names(gazetteer):
