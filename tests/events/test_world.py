@@ -287,3 +287,19 @@ def test_a_dateline_with_a_date_and_a_clock_time_zone_are_not_where_it_happened(
 def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer):
     _, (inc,), _ = run("Israeli airstrikes hit military positions in Homs province on Tuesday.", world_gazetteer)
     assert inc.place.precision == "region" and inc.place.name.startswith("Homs")
+
+
+# 4. A bomb on the ground is an explosion; only aircraft or a bombing raid make an air strike.
+#    Artillery says shelling, and soldiers storming or raiding is fighting, not a protest.
+@pytest.mark.parametrize("text, kind", [
+    ("A bomb hidden in a motorcycle went off at a market in Maiduguri on Tuesday, wounding 12 people.", "explosion"),
+    ("Two grenades were thrown into a bar in Omdurman on Sunday, killing three people.", "explosion"),
+    ("Government warplanes bombed Omdurman on Monday.", "air_strike"),
+    ("A fierce artillery bombing hit a market in Omdurman on Monday.", "shelling"),
+    ("Soldiers stormed a militant hideout in Maiduguri on Friday, killing four.", "armed_clash"),
+    ("An army raid on Gwoza on Friday killed six people.", "armed_clash"),
+    ("Troops battled insurgents for five hours in Gwoza on Sunday.", "armed_clash"),
+])
+def test_bombs_artillery_raids_and_storming(world_gazetteer, text, kind):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == kind
