@@ -42,6 +42,7 @@ UNRESOLVED_PATTERNS = [
 NOT_NAMES = frozenset(words("not_names"))
 # The cue words of a unit written after its name ("Hama province"), taken off to name the unit.
 PLACE_CUE_WORDS = re.compile(rf"\s+(?:{alternation(w for w, cue in _AFTER.items() if cue == 'province')})$", re.I)
+CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
 
 
@@ -57,8 +58,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                 focus[pl.country] += 1
     # Anchors: places the text is surely about (one candidate, a curated site, a cue, or a
     # clear winner) among the names that pass every filter without help from anchors.
-    ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz))
-    first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words)
+    demonyms = frozenset(gaz.demonyms[k] for k in {norm(w) for w in CAPITALISED.findall(article.text)} if k in gaz.demonyms)
+    ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz), demonyms)
+    first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words, demonyms)
     for p in pend:
         best, _ = choose(p, gaz, first_pass)
         if best is None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import AREA_KINDS, BASE_KINDS, Place, Sentence
-from ..text.lexicon import rows, weights
+from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import norm
 from .candidates import NEVER_ALONE, Pending
 from .gazetteer import Gazetteer
@@ -38,6 +38,7 @@ class Context:
     admin1: Counter  # (country, admin1 code) -> mentions
     anchors: Anchors  # places the text is surely about (never areas)
     person_words: set[str]  # words seen in "Firstname Lastname" pairs
+    demonym_countries: frozenset[str] = frozenset()  # countries the text names by a demonym ("Indian forces")
 
 
 @dataclass
@@ -156,6 +157,26 @@ class Choice:
         return [pl for pl in self.ranked if pl.country == self.stated_country]
 
     @property
+    def hyphen_part(self) -> bool:
+        """One half of a hyphenated name that is not two places ("Freeport" of "Freeport-McMoRan",
+        "Mayo" or "Sava" of "Mayo-Sava department"; not "London" of "Amsterdam-London")."""
+        t, a, b = self.p.sent.text, self.p.start - self.p.sent.start, self.p.end - self.p.sent.start
+        before = NEIGHBOUR_BEFORE.search(t, 0, a) if a >= 2 and t[a - 1] == "-" else None
+        after = NEIGHBOUR_AFTER.match(t, b)
+        if not (before or after):
+            return False
+        end = HYPHENATED.match(t, b).end()
+        other = (before or after).group(1)
+        return bool(UNIT_AFTER.match(t, end)) or not self.gaz.lookup(norm(other))
+
+    @property
+    def unnamed_country(self) -> bool:
+        """The best reading lies in a country the text never names, though it names others."""
+        focus, c = self.ctx.focus, self.best.country
+        return (bool(focus) and self.best.kind not in ("country", "continent") and not focus[c]
+                and c not in self.ctx.demonym_countries)
+
+    @property
     def significant(self) -> bool:
         return self.best.population >= 100000 or self.best.kind in ("country", "governorate", "province", "county")
 
@@ -183,6 +204,11 @@ COUNTRY_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|\s(?:on|in|at|and|said|says|la
 
 Veto = tuple[str, Callable[[Choice], bool], Callable[[Choice], str]]
 # In order: the first that holds leaves the name unmapped, with its reason.
+# The rest of a hyphenated name, and the unit word that makes the whole a unit's name.
+HYPHENATED = re.compile(r"(?:-[A-Z][\w'’]*)*")
+NEIGHBOUR_BEFORE = re.compile(r"\b([A-Za-z][\w'’]*)-$")
+NEIGHBOUR_AFTER = re.compile(r"-([A-Z][\w'’]*)")
+UNIT_AFTER = re.compile(rf"\s+(?:{alternation(words('unit_words'))})\b", re.I)
 VETOES: list[Veto] = [
     ("never_alone", lambda c: c.p.cand.key in NEVER_ALONE,
      lambda c: "a month, weekday or word that names no place on its own"),
@@ -203,6 +229,8 @@ VETOES: list[Veto] = [
      lambda c: f"{c.p.cand.key!r} is part of a person's name elsewhere in the text"),
     ("other_country", lambda c: bool(c.stated_country) and c.best.kind != "country" and not c.in_stated_country,
      lambda c: f"the text puts it in {c.stated_country}, where the gazetteer has no place of that name"),
+    ("hyphen_part_abroad", lambda c: c.hyphen_part and c.unnamed_country and not c.best.curated,
+     lambda c: f"part of a hyphenated unit's name, and {c.best.key} lies in {c.best.country}, a country the text does not name"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,
      lambda c: "a small place named without a locative cue or a nearby place"),
 ]

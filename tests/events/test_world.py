@@ -303,3 +303,18 @@ def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer)
 def test_bombs_artillery_raids_and_storming(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.event_type == kind
+
+
+# 1. A hyphenated unit's name is one name: its halves are not places abroad.
+def test_the_halves_of_a_hyphenated_unit_are_not_places_abroad(world_gazetteer):
+    text = "Nine people were killed in Kolofata on Sunday in Mayo-Sava department, Far North region of Cameroon."
+    mentions, (inc,), _ = run(text, world_gazetteer)
+    assert [m.place.country for m in mentions if m.place] == ["CM", "CM"]
+    assert inc.place.key == "ne1/CM-CM12"
+
+
+def test_a_company_named_with_a_hyphen_is_no_place_but_two_cities_are(world_gazetteer):
+    mentions, _, _ = run("Rebels shot at a bus of Freeport-McMoRan workers in Papua province, Indonesia, on Monday.", world_gazetteer)
+    assert "Freeport" not in [m.text for m in mentions if m.place]
+    mentions, _, _ = run("Police in Paris, France, said the Amsterdam-London train was attacked on Monday.", world_gazetteer)
+    assert {"Amsterdam", "London"} <= {m.text for m in mentions if m.place}
