@@ -119,6 +119,11 @@ class Choice:
         return self.p.sent.text[self.p.start - self.p.sent.start : self.p.end - self.p.sent.start]
 
     @property
+    def name_word(self) -> str:
+        """The name as written, without a cue after it ("UN" of "UN base")."""
+        return self.word.split()[0] if self.single and self.word.split() else self.word
+
+    @property
     def single(self) -> bool:
         return " " not in self.p.cand.key
 
@@ -215,7 +220,7 @@ VETOES: list[Veto] = [
     ("common_word", lambda c: c.p.cand.key in c.gaz.common and not c.p.cue and not c.best.curated
      and not (c.p.locative and not c.p.initial and c.significant),
      lambda c: "a common English word with nothing saying it is a place"),
-    ("acronym", lambda c: c.word.isupper() and len(c.word) <= 3 and not c.best.curated and c.p.cand.key not in c.gaz.rules,
+    ("acronym", lambda c: c.name_word.isupper() and len(c.name_word) <= 3 and not c.best.curated and c.p.cand.key not in c.gaz.rules,
      lambda c: "a short all-capitals word (an acronym), not a place name"),
     ("metonym", lambda c: bool(c.p.metonym) and c.best.kind in ("country", "city", "town") and not c.p.cue,
      lambda c: f"a metonym: the government acting ({c.p.metonym!r}), not the place"),

@@ -255,7 +255,7 @@ def load_airports(gaz: GazetteerBuilder) -> None:
         # "Ben Gurion Airport" for Ben Gurion International Airport, as reports write it.
         short = re.sub(r"\s+International\s+Airport$", " Airport", a["name"])
         if short != a["name"] and len(short.split()) > 1:
-            names.append(short)
+            names += [short, re.sub(r"\s+Airport$", "", a["name"])]  # and "Toussaint Louverture International"
         # The name as reports write it: with or without "International", "Air Base", "Airport", "AB" ...
         stem = AIRFIELD_SUFFIX.sub("", a["name"]).strip()
         if stem and stem != a["name"] and len(stem) >= 4:
