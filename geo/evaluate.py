@@ -201,12 +201,16 @@ HELDOUT = {
     "held-out 1 (h01-h18, then used for fixes)": DEVSET.with_name("heldout1.jsonl"),
     "held-out 2 (h19-h36, untouched)": DEVSET.with_name("heldout2.jsonl"),
 }
-# Passages from 13 theatres outside the Iraq set (data/devset/ANNOTATION.md): development data.
+# Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data.
+# The two world held-out sets were each scored once, at the end of a session, and then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
-# 60 passages from ten other theatres, annotated blind (data/devset/README.md): scored once, to report.
-WORLD_HELDOUT = DEVSET.with_name("world_heldout.jsonl")
-# 30 more from six other theatres, annotated after the first was scored: scored once, at the end.
-WORLD_HELDOUT2 = DEVSET.with_name("world_heldout2.jsonl")
+WORLD_DEV = {
+    "world devset": WORLD,
+    "world held-out 1 (scored once, then development)": DEVSET.with_name("world_heldout.jsonl"),
+    "world held-out 2 (scored once, then development)": DEVSET.with_name("world_heldout2.jsonl"),
+}
+# 60 passages from ten more theatres, annotated blind: scored once, to report.
+WORLD_HELDOUT = DEVSET.with_name("world_heldout3.jsonl")
 
 
 @dataclass
