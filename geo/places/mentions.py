@@ -21,11 +21,11 @@ from ..text.lexicon import alternation, rows, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
 from .gazetteer import Gazetteer
-from .geometry import Anchors
+from .geometry import Anchors, km
 from .resolve import Choice, Context, Decision, choose, score
 from .spelling import unit_of, variant_of
 
-_CONNECTORS = [f"{a}-" for a in ARABIC_ARTICLES] + ["al ", "e-", "bin ", "ibn ", "of ", "de "]
+_CONNECTORS = [f"{a}-" for a in ARABIC_ARTICLES] + ["al ", "e-", "bin ", "ibn ", "of ", "de ", "do ", "da ", "dos ", "das ", "del "]
 NAME = rf"[A-Z][\w'’ʿ-]+(?:\s+(?:{alternation(_CONNECTORS)})?[A-Z][\w'’ʿ-]+){{0,3}}"
 _AFTER = {w: cue for w, where, cue in rows("place_cues", 3) if where == "after"}
 _OF = {w: cue for w, where, cue in rows("place_cues", 3) if where == "of"}
@@ -87,11 +87,11 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
             cands = [(pl.key, pl.name, pl.kind, round(c.scores[pl.key], 1)) for pl in c.ranked]
             decisions.append(Decision(article.text[p.start : p.end], p.start, p.end, p.sent, place,
                                       reason if place is not None else f"not mapped: {reason}", cands))
-    out = _units(_capitals(article, out, gaz), gaz)
+    out = _units(_airports(article, _capitals(article, out, gaz), gaz), gaz)
     by_sentence: dict[int, list[Mention]] = {}
     for m in out:
         by_sentence.setdefault(m.sentence.start, []).append(m)
-    countries = {c for c, n in ctx.focus.items() if n > 0 and c}
+    countries = {c for c, n in ctx.focus.items() if n > 0 and c} | ctx.demonym_countries
     for sent in article.sentences:
         out.extend(_unresolved(article.text, sent, by_sentence.get(sent.start, []), gaz, article.name, countries))
     if decisions is not None:
@@ -126,6 +126,25 @@ def _capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Ment
             result.append(Mention(m.article, start, end, text[start:end], m.sentence, gaz.places[cap], reason, "city"))
         else:
             result.append(m)
+    return result
+
+
+# "Makhachkala's airport", "Grozny’s main airport"
+AIRPORT_AFTER = re.compile(r"(?:'s|’s)\s+(?:main\s+|international\s+)?airport\b", re.I)
+
+
+def _airports(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"Makhachkala's airport": the airport the gazetteer names after that city, within 50 km of it."""
+    result = []
+    for m in out:
+        after = AIRPORT_AFTER.match(article.text, m.end) if m.place is not None and m.place.precision == "town" else None
+        ports = [p for p in gaz.lookup(norm(f"{m.text} airport")) if p.kind in ("airport", "air_base")] if after else []
+        near = sorted((km(p.point, m.place.point), p.key, p) for p in ports if km(p.point, m.place.point) <= 50)
+        if near:
+            port = near[0][2]
+            reason = f"{m.text!r} + 'airport': {port.name} ({port.key}), {near[0][0]:.0f} km from {m.place.name}"
+            m = Mention(m.article, m.start, after.end(), article.text[m.start : after.end()], m.sentence, port, reason, "base")
+        result.append(m)
     return result
 
 
@@ -167,7 +186,8 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             groups = m.groupdict()
             cue = _AFTER.get((groups.get("after") or "").lower()) or _OF.get(groups.get("of") or "")
             if groups.get("after") is None and groups.get("of") is None and groups.get("core"):
-                cue = ""  # an installation's suffix ("X camp") is not a town's
+                suffix = phrase[len(groups["core"]):].strip().lower()
+                cue = "province" if _AFTER.get(suffix) == "province" else ""  # "X camp" is no town; "X province" a unit
             if cue in ("province", "town", "city"):
                 place, why = variant_of(gaz, groups["core"], cue, countries)
                 if place is not None:

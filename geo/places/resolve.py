@@ -28,6 +28,7 @@ from .geometry import Anchors
 W = weights()
 # Names of armed groups (data/lexicon/actors.tsv, ACLED inter 2-4 and 8): "Fano militiamen" is not Fano in Italy.
 ARMED_GROUP_NAMES = frozenset(norm(alias) for alias, _c, _g, inter, _s in rows("actors", 5) if inter in ("2", "3", "4", "8"))
+SUFFIX_WORDS = frozenset(w for w in words("place_suffixes") if " " not in w)  # "base" of "UN base"
 ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it
 SMALL_KM = 100.0
 
@@ -121,7 +122,8 @@ class Choice:
     @property
     def name_word(self) -> str:
         """The name as written, without a cue after it ("UN" of "UN base")."""
-        return self.word.split()[0] if self.single and self.word.split() else self.word
+        head, _, last = self.word.strip().rpartition(" ")
+        return head if head and last.lower() in SUFFIX_WORDS else self.word
 
     @property
     def single(self) -> bool:
@@ -178,7 +180,7 @@ class Choice:
     def unnamed_country(self) -> bool:
         """The best reading lies in a country the text never names, though it names others."""
         focus, c = self.ctx.focus, self.best.country
-        return (bool(focus) and self.best.kind not in ("country", "continent") and not focus[c]
+        return ((bool(focus) or bool(self.ctx.demonym_countries)) and self.best.kind not in ("country", "continent") and not focus[c]
                 and c not in self.ctx.demonym_countries)
 
     @property
@@ -220,8 +222,9 @@ VETOES: list[Veto] = [
     ("common_word", lambda c: c.p.cand.key in c.gaz.common and not c.p.cue and not c.best.curated
      and not (c.p.locative and not c.p.initial and c.significant),
      lambda c: "a common English word with nothing saying it is a place"),
-    ("acronym", lambda c: c.name_word.isupper() and len(c.name_word) <= 3 and not c.best.curated and c.p.cand.key not in c.gaz.rules,
-     lambda c: "a short all-capitals word (an acronym), not a place name"),
+    ("acronym", lambda c: c.name_word.isupper() and not c.best.curated and c.p.cand.key not in c.gaz.rules
+     and (len(c.name_word) <= 3 or (len(c.name_word) <= 5 and norm(c.best.name) != c.p.cand.key)),
+     lambda c: "a short all-capitals word (an acronym) that is no place's own name, not a place name"),
     ("metonym", lambda c: bool(c.p.metonym) and c.best.kind in ("country", "city", "town") and not c.p.cue,
      lambda c: f"a metonym: the government acting ({c.p.metonym!r}), not the place"),
     ("whose_base", lambda c: c.best.kind == "country" and c.p.cue in ("base", "air base", "camp"),

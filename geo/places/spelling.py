@@ -12,6 +12,7 @@ unresolved, with the nearest names in the review queue (:func:`similar_names`).
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from ..model import Place
@@ -24,6 +25,7 @@ MAX_SIMILAR = 3
 POOL = 3000  # names looked at per prefix
 MIN_SIMILARITY = weights()["spelling_min_similarity"]
 MIN_LETTERS = 5
+UNIT_SIMILARITY = weights()["unit_min_similarity"]
 
 
 def _pool(gaz: Gazetteer, key: str, width: int = 3) -> set[str]:
@@ -83,7 +85,11 @@ def _fits(place: Place, cue: str) -> bool:
 
 
 def _flat(key: str) -> str:
-    return skeleton(key).replace(" ", "").replace("-", "")
+    """The skeleton without spaces, hyphens or an "and" ("Sistan-Baluchistan" ~ "Sistan and Baluchestan")."""
+    return AND.sub(" ", skeleton(key)).replace(" ", "").replace("-", "")
+
+
+AND = re.compile(r"(?:^|[\s-])and(?=[\s-]|$)")
 
 
 def _alike(flat: str, key: str, least: float) -> float:
@@ -100,6 +106,14 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str]) -> tupl
     if len(key.replace(" ", "")) < MIN_LETTERS or not countries:
         return None, ""
     best: dict[str, tuple[float, str, Place]] = {}
+    if cue == "province":  # the first-level units of the countries named: a few dozen each, every name compared
+        flat = _flat(key)
+        for c in sorted(countries):
+            for p in gaz.admin1_units(c):
+                for alias in {p.name, *(x.strip(" )") for x in p.name.split("(")), *p.aliases} - {""}:
+                    ratio = _alike(flat, norm(alias), UNIT_SIMILARITY)
+                    if ratio >= UNIT_SIMILARITY and ratio > best.get(p.key, (0.0,))[0]:
+                        best[p.key] = (ratio, norm(alias), p)
     for ratio, k, p in _alike_places(gaz, key, {key} | _pool(gaz, key, 4), 3, MIN_SIMILARITY):
         if p.country in countries and _fits(p, cue) and ratio > best.get(p.key, (0.0,))[0]:
             best[p.key] = (ratio, k, p)
@@ -112,9 +126,6 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str]) -> tupl
         return None, ""
     ratio, k, p = top
     return p, f"{core!r} is a spelling of {p.name!r} ({p.country}; {ratio:.2f} alike), the only such {p.kind} in a country the article names"
-
-
-UNIT_SIMILARITY = weights()["unit_min_similarity"]
 
 
 def unit_of(gaz: Gazetteer, name: str, town: Place) -> tuple[Place | None, str]:

@@ -318,3 +318,43 @@ def test_a_company_named_with_a_hyphen_is_no_place_but_two_cities_are(world_gaze
     assert "Freeport" not in [m.text for m in mentions if m.place]
     mentions, _, _ = run("Police in Paris, France, said the Amsterdam-London train was attacked on Monday.", world_gazetteer)
     assert {"Amsterdam", "London"} <= {m.text for m in mentions if m.place}
+
+
+# 2. Units spelt otherwise than the gazetteer (hyphen for "and", another transliteration), in a
+#    country the text names or names by a demonym; a city's airport; acronyms; Portuguese names.
+@pytest.mark.parametrize("text, key", [
+    ("Five Iranian police officers were killed in Sistan-Baluchistan province on Thursday.", "ne1/IR-IR04"),
+    ("Cambodian troops shelled Thai positions in Oddar Meanchey province on Thursday.", "ne1/KH-CB27"),
+])
+def test_a_unit_spelt_otherwise_in_a_country_the_text_names(world_gazetteer, text, key):
+    mentions, (inc,), _ = run(text, world_gazetteer)
+    assert inc.place.key == key
+
+
+def test_a_citys_airport_is_the_airport(world_gazetteer):
+    _, (inc,), _ = run("Ukrainian drones attacked Grozny's airport on Wednesday.", world_gazetteer)
+    assert inc.place.key == "icao/URMG" and inc.place.kind == "airport"
+
+
+def test_an_agency_acronym_is_no_town_abroad_but_a_capitalised_dateline_is_a_place(world_gazetteer):
+    mentions, _, _ = run("EL FASHER, Sudan (Reuters) - Shelling hit a market, Iran's news agency IRNA said.", world_gazetteer)
+    assert [(m.text, m.place.country) for m in mentions if m.place] == [("EL FASHER", "SD"), ("Sudan", "SD"), ("Iran", "IR")]
+
+
+def test_a_portuguese_name_with_do_is_one_unresolved_name(world_gazetteer):
+    mentions, _, _ = run("Police raided homes in Complexo do Alemão in Rio de Janeiro on Thursday.", world_gazetteer)
+    assert ("Complexo do Alemão", None) in [(m.text, m.place) for m in mentions]
+
+
+@pytest.mark.parametrize("text", [
+    "Student protesters stormed a jail in Narsingdi on Friday and set it on fire.",
+    "Supporters of the former president stormed Congress in Brasilia on Sunday.",
+])
+def test_protesters_storming_or_burning_is_a_riot(world_gazetteer, text):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == "riot"
+
+
+def test_bombs_dropped_from_the_air_are_an_air_strike(world_gazetteer):
+    _, (inc,), _ = run("American bunker-buster bombs hit a site near Omdurman on Sunday.", world_gazetteer)
+    assert inc.event_type == "air_strike"
