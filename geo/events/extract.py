@@ -32,7 +32,7 @@ from .dating import date_passes, follow_ups
 from .report import Report
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
-from .triggers import EVENT_ANAPHOR, FOREIGN_CLOCK, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, WEAPON, main_trigger, trigger, weak
+from .triggers import EVENT_ANAPHOR, FOREIGN_CLOCK, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, WEAPON, fallback, main_trigger, trigger, weak
 from .where import PRECISION_ORDER, country_only, event_places, places_next_door, rank, within
 
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
@@ -71,9 +71,13 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         generic = hit is None
         if generic:
             gm = GENERIC_ATTACK.search(sent.text)
-            if not (gm and any(m.place and m.place.precision == "site" for m in ms)):
+            if gm and any(m.place and m.place.precision == "site" for m in ms):
+                hit = ("attack_on_installation", gm)
+            elif prev is None or not EVENT_ANAPHOR.search(sent.text):
+                # "There was an attack this morning in the town of Adre": the last-resort rows
+                hit = fallback(sent.text)
+            if hit is None:
                 continue
-            hit = ("attack_on_installation", gm)
         slug, tm = main_trigger(sent, hit, ms)
         if weak(slug, tm) and ATTACK_WORD.search(sent.text):
             # "An extremist attack on a hotel ... has killed 18 people": an attack, not a targeted killing

@@ -16,6 +16,8 @@ from ..text.lexicon import alternation, rows, words
 # slug: (label, ACLED event_type, ACLED sub_event_type)
 EVENT_TYPES = {EventType(slug): (label, acled, sub) for slug, label, acled, sub in rows("event_types", 4)}
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, re.I)) for slug, rx in rows("triggers", 2)]
+# Rows of last resort, tried only when no trigger matches (data/lexicon/fallback_triggers.tsv).
+FALLBACKS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, re.I)) for slug, rx in rows("fallback_triggers", 2)]
 # Every trigger at once: most sentences hold none, and one search tells.
 ANY_TRIGGER = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in TRIGGERS), re.I)
 # A verb of attack with nothing more specific: an attack on an installation, when
@@ -60,6 +62,15 @@ def trigger(text: str) -> tuple[str, re.Match[str]] | None:
             return slug, m
     return None
 
+
+
+def fallback(text: str) -> tuple[str, re.Match[str]] | None:
+    """A bare attack, shooting or gunfire with no more specific trigger: the first fallback row that matches."""
+    for slug, rx in FALLBACKS:
+        m = rx.search(text)
+        if m:
+            return slug, m
+    return None
 
 
 def clause_end(text: str, start: int, end: int) -> int | None:

@@ -358,3 +358,21 @@ def test_protesters_storming_or_burning_is_a_riot(world_gazetteer, text):
 def test_bombs_dropped_from_the_air_are_an_air_strike(world_gazetteer):
     _, (inc,), _ = run("American bunker-buster bombs hit a site near Omdurman on Sunday.", world_gazetteer)
     assert inc.event_type == "air_strike"
+
+
+# 4. A bare attack, shooting or gunfire is an event too, typed by its target; never the event before named again.
+@pytest.mark.parametrize("text, kind", [
+    ('"There was an attack this morning in the town of Adre," the minister said on Sunday.', "armed_clash"),
+    ("On Sunday night an army position in Diffa region was attacked by unidentified armed men.", "attack_on_installation"),
+    ("Rebels launched an attack on a secondary school in Mpondwe on Friday.", "attack_on_civilians"),
+    ("Shots were fired in Bentiu on Sunday evening, officials said.", "armed_clash"),
+])
+def test_a_bare_attack_is_an_incident_typed_by_its_target(world_gazetteer, text, kind):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == kind
+
+
+def test_the_attack_named_again_is_no_second_incident(world_gazetteer):
+    text = "Rockets struck Bentiu on Sunday. The attack in Bentiu wounded three people."
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.event_type for i in incidents] == ["rocket_attack"]
