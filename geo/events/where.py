@@ -22,6 +22,9 @@ ADJECTIVAL = re.compile(r"\s+(?!(?:on|in|at|and|or|to|for|from|with|by|as|late|e
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = rf"(?:nuclear\s+)?(?:{alternation(words('target_nouns'))})"
 PRECISION_ORDER = [str(p) for p in Precision]
+# Between two places of one event: "A and B", "A, B", "in A and in the coastal city of B".
+JOINED = re.compile(r"\s*(?:,|and|, and|or)\s*(?:(?:in|at|on|near)\s+)?(?:the\s+)?"
+                    r"(?:(?:[a-z][\w-]*\s+){0,3}(?:city|town|village|port|province|region|district)\s+of\s+)?")
 # A dateline opening a sentence: "Riyadh: ", "ERBIL, Kurdistan Region — ", "ERBIL (Kurdistan 24) – ".
 DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})?\s*(?:\([^)]{0,40}\)\s*)?(?:--|[:—–-])"
@@ -104,7 +107,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     while changed:
         changed = False
         for a, b in zip(cands, cands[1:]):
-            if not (a[0] and b[0]) or not re.fullmatch(r"\s*(?:,|and|, and|or)\s*(?:the\s+)?", text[a[0].end : b[0].start]):
+            if not (a[0] and b[0]) or not JOINED.fullmatch(text[a[0].end : b[0].start]):
                 continue
             for x, y in ((a, b), (b, a)):
                 if x in finest and y not in finest and y[1].precision != "country" and not contains(y[1], x[1]):

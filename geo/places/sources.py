@@ -264,6 +264,8 @@ def load_airports(gaz: GazetteerBuilder) -> None:
                 names += [f"{stem} Air Base", f"{stem} Airbase", f"{stem} base", f"{stem} AB"]
         if a.get("city") and len(a["city"]) >= 4:
             names.append(f"{a['city']} airport")  # "Goma airport"
+            if a["iata"]:
+                names.append(f"{a['city']} International Airport")  # "Culiacan International Airport"
         place = Place(
             key=f"icao/{icao}",
             name=a["name"],

@@ -376,3 +376,16 @@ def test_the_attack_named_again_is_no_second_incident(world_gazetteer):
     text = "Rockets struck Bentiu on Sunday. The attack in Bentiu wounded three people."
     _, incidents, _ = run(text, world_gazetteer)
     assert [i.event_type for i in incidents] == ["rocket_attack"]
+
+
+def test_places_joined_by_and_in_the_city_of_are_one_incident_each(world_gazetteer):
+    text = "Gunmen launched simultaneous attacks in the city of Makhachkala and in the coastal city of Derbent on Sunday."
+    _, incidents, _ = run(text, world_gazetteer)
+    assert sorted(i.place.name for i in incidents) == ["Derbent", "Makhachkala"]
+
+
+def test_an_airport_by_its_citys_name_and_a_capitalised_in(world_gazetteer):
+    mentions, _, _ = run("Shooting was reported at Culiacan International Airport on Thursday.", world_gazetteer)
+    assert [m.place.kind for m in mentions if m.place] == ["airport"]
+    mentions, _, _ = run("In Zorbatiya, protesters marched on Monday.", world_gazetteer)
+    assert [(m.text, m.place) for m in mentions] == [("Zorbatiya", None)]
