@@ -112,6 +112,20 @@ def claimed_by(doc, actors) -> list[str]:
     return out
 
 
+def by_agents(doc, actors) -> list[str]:
+    """The armed actor after "by" that an attack word governs anywhere in the sentence
+    ("killed in an attack by suspected leftist rebels", "was shot at by gangs")."""
+    out: list[str] = []
+    for t in doc:
+        if t.lower_ != "by" or t.dep_ not in ("agent", "prep"):
+            continue
+        gov = t.head
+        if not (gov.pos_ == "VERB" or gov.lemma_.lower() in EVENT_HEADS):
+            continue
+        out += [a for p in t.children if p.dep_ == "pobj" for a in _phrase_actors(p, actors)]
+    return out
+
+
 def _event_head(doc, start: int, end: int):
     """The verb of the trigger span, else its last noun."""
     toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
@@ -199,6 +213,8 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         attacker += _modifier_actors(head, actors)  # a gerund used as a noun: "Russian shelling of homes"
     if not attacker:
         attacker += claimed_by(doc, actors)
+    if not attacker:
+        attacker += by_agents(doc, actors)
     if not attacker and event_type in DEFAULT_ACTOR:
         attacker = [DEFAULT_ACTOR[event_type]]
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))

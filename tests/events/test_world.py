@@ -389,3 +389,12 @@ def test_an_airport_by_its_citys_name_and_a_capitalised_in(world_gazetteer):
     assert [m.place.kind for m in mentions if m.place] == ["airport"]
     mentions, _, _ = run("In Zorbatiya, protesters marched on Monday.", world_gazetteer)
     assert [(m.text, m.place) for m in mentions] == [("Zorbatiya", None)]
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("Two soldiers were killed in an attack by suspected leftist rebels in Aurora province on Tuesday.", "suspected leftist rebels"),
+    ("A plane was shot at by gangs over Port-au-Prince on Monday.", "gangs"),
+])
+def test_the_armed_actor_after_by_is_the_attacker(world_gazetteer, text, attacker):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert any(attacker.split()[-1] in a for a in inc.attacker), inc.attacker
