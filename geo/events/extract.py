@@ -65,7 +65,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # the event before, at a place inside the one it named.
             finer = _finer_places(article.text, sent, ms, gaz, prev)
             if finer:
-                out.append(Report(sent, i, prev.event_type, "", sent.start, finer, date=prev.date,
+                gm = GENERIC_ATTACK.search(sent.text)  # "Iran targeted Al Udeid Air Base": its subject is the attacker
+                out.append(Report(sent, i, prev.event_type, gm.group(0) if gm else "", sent.start + (gm.start() if gm else 0), finer, date=prev.date,
                                   date_text=f"as '{prev.date_text}' in the previous sentence" if prev.date else ""))
                 continue
         generic = hit is None
@@ -134,12 +135,18 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
 
 
 def _finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, prev: Report):
-    """Places of ``sent`` as fine as a town or finer that lie inside a province the previous report named."""
+    """Places of ``sent`` as fine as a town or finer that lie inside a province the previous report named,
+    or in the country it named when it named nothing finer ("... an attack in southeastern Iran. The attack
+    took place in Mirjaveh")."""
     areas = [p for _, p, _ in prev.places if p.precision == "region"]
-    if not areas:
+    # (not when it named several kinds of weapon: "with rockets and drones over 100 times" is many events)
+    several = len({w.lower().rstrip("s") for w in WEAPON.findall(prev.sentence.text)}) > 1
+    countries = {p.country for _, p, _ in prev.places} if country_only(prev.places) and not several else set()
+    if not areas and not countries:
         return []
     places = event_places(text, sent, ms, gaz, sent.start)
-    return [c for c in places if rank(c[1]) <= PRECISION_ORDER.index("town") and any(within(a, c[1]) for a in areas)]
+    return [c for c in places if rank(c[1]) <= PRECISION_ORDER.index("town")
+            and (any(within(a, c[1]) for a in areas) or c[1].country in countries)]
 
 
 def _previous_places(article: Article, i: int, places, by_sentence):

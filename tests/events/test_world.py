@@ -398,3 +398,10 @@ def test_an_airport_by_its_citys_name_and_a_capitalised_in(world_gazetteer):
 def test_the_armed_actor_after_by_is_the_attacker(world_gazetteer, text, attacker):
     _, (inc,), _ = run(text, world_gazetteer)
     assert any(attacker.split()[-1] in a for a in inc.attacker), inc.attacker
+
+
+def test_the_next_sentence_places_an_attack_the_first_put_only_in_a_country(world_gazetteer):
+    text = ("Three border guards were killed in an attack in southeastern Iran on Thursday. "
+            "The attack took place in Mirjaveh, a city near the Pakistani border.")
+    _, (inc,), unplaced = run(text, world_gazetteer)
+    assert inc.place.name.startswith("M") and inc.place.country == "IR" and unplaced == []
