@@ -405,3 +405,13 @@ def test_the_next_sentence_places_an_attack_the_first_put_only_in_a_country(worl
             "The attack took place in Mirjaveh, a city near the Pakistani border.")
     _, (inc,), unplaced = run(text, world_gazetteer)
     assert inc.place.name.startswith("M") and inc.place.country == "IR" and unplaced == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("At least ten people were injured in Bamenda on Sunday during an explosion at a parade.", "explosion"),
+    ("The rebels were reported to have taken control of the town of Sake on Friday.", "armed_clash"),
+    ("The violence broke out over three days in the eastern province of Ouaddaï, officials said.", "armed_clash"),
+])
+def test_explosions_control_taken_and_violence_as_last_resort(world_gazetteer, text, kind):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == kind
