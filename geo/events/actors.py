@@ -110,6 +110,20 @@ def _alias_re(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.]){re.escape(alias)}(?![\w])", re.I if alias.islower() else 0)
 
 
+_INDEXES: dict[int, tuple[list, dict[str, list[int]]]] = {}
+
+
+def _by_first_word(actors: list[tuple[str, str]]) -> dict[str, list[int]]:
+    """The positions of the aliases in ``actors`` by their first word (built once per list)."""
+    hit = _INDEXES.get(id(actors))
+    if hit is None or hit[0] is not actors:
+        index: dict[str, list[int]] = {}
+        for i, (alias, _canon) in enumerate(actors):
+            index.setdefault(_first_word(alias), []).append(i)
+        hit = _INDEXES[id(actors)] = (actors, index)
+    return hit[1]
+
+
 def find_actors(text: str, actors: list[tuple[str, str]], window: tuple[int, int] | None = None) -> list[str]:
     """Canonical actor names in order of appearance, longest alias first.
 
@@ -127,9 +141,11 @@ def actor_spans(text: str, actors: list[tuple[str, str]], keep=None) -> list[tup
     ``keep(start, end)`` chooses the spans that count before overlaps are settled."""
     taken: list[tuple[int, int, str]] = []
     low = text.lower()
-    present = set(WORD.findall(low))
-    for alias, canon in actors:
-        if _first_word(alias) not in present or alias.lower() not in low:  # most aliases: not in this text at all
+    by_first = _by_first_word(actors)
+    # only the aliases whose first word is in the text, in the lexicon's order
+    for i in sorted(i for w in set(WORD.findall(low)) for i in by_first.get(w, ())):
+        alias, canon = actors[i]
+        if alias.lower() not in low:
             continue
         for m in _alias_re(alias).finditer(text):
             if keep is not None and not keep(m.start(), m.end()):

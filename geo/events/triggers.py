@@ -64,8 +64,16 @@ def trigger(text: str) -> tuple[str, re.Match[str]] | None:
 
 
 
+# Word stems every fallback row needs one of: most sentences hold none, and a substring test tells.
+FALLBACK_STEMS = ("attack", "shot", "shoot", "gunfire", "explos", "detonat", "control", "captur", "violen",
+                  "provocation", "skirmish", "hostilit", "fire")
+
+
 def fallback(text: str) -> tuple[str, re.Match[str]] | None:
     """A bare attack, shooting or gunfire with no more specific trigger: the first fallback row that matches."""
+    low = text.lower()
+    if not any(stem in low for stem in FALLBACK_STEMS):
+        return None
     for slug, rx in FALLBACKS:
         m = rx.search(text)
         if m:
