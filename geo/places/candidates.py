@@ -34,6 +34,7 @@ CUE_OF_WORDS = {w: cue for w, where, cue in rows("place_cues", 3) if where == "o
 PLACE_SUFFIX = re.compile(f"(?i:{alternation(words('place_suffixes'))})\\b")
 FUNCTION_WORDS = frozenset(words("function_words"))
 NEVER_ALONE = frozenset(words("never_alone"))
+UNIT_WORDS = frozenset(words("unit_words")) | {"governorate", "province"}
 LOCATIVE = frozenset(words("locatives"))
 LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
 METONYM_VERB = re.compile(
@@ -158,7 +159,7 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         and nxt.norm not in FUNCTION_WORDS
         and nxt.norm not in NEVER_ALONE  # "Hodeida Saturday", "Baghdad March 3"
         and not PLACE_SUFFIX.fullmatch(nxt.text)
-        and nxt.text.lower() not in {"governorate", "province"}
+        and nxt.text.lower() not in UNIT_WORDS  # "Saravan County", "Dagestan Republic"
     ):
         return f"part of a longer name before {nxt.text!r} (a person or organisation)"
     return ""

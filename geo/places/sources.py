@@ -189,6 +189,7 @@ def load_admin1_points(gaz: GazetteerBuilder) -> None:
             uncertainty_km=float(row["radius_km"]),
             source="Natural Earth admin-1 (representative point)",
             admin1=row["fips"][2:] if len(row["fips"]) > 2 else "",
+            aliases=tuple(sorted(n for n in names if n and n != row["name"])),  # "Viloyati Sughd" for Leninabad
         )
         gaz.add(place, sorted(n for n in names if n))
 

@@ -112,6 +112,8 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str]) -> tupl
             for p in gaz.admin1_units(c):
                 for alias in {p.name, *(x.strip(" )") for x in p.name.split("(")), *p.aliases} - {""}:
                     ratio = _alike(flat, norm(alias), UNIT_SIMILARITY)
+                    if f" {key} " in f" {norm(alias)} ":
+                        ratio = max(ratio, 0.95)  # "Sughd" in "Viloyati Sughd", a unit's official name
                     if ratio >= UNIT_SIMILARITY and ratio > best.get(p.key, (0.0,))[0]:
                         best[p.key] = (ratio, norm(alias), p)
     for ratio, k, p in _alike_places(gaz, key, {key} | _pool(gaz, key, 4), 3, MIN_SIMILARITY):

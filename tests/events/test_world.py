@@ -415,3 +415,13 @@ def test_the_next_sentence_places_an_attack_the_first_put_only_in_a_country(worl
 def test_explosions_control_taken_and_violence_as_last_resort(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.event_type == kind
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Pakistani drones struck a village in Iran's Saravan County on Thursday.", "gn/1159713"),
+    ("Ukrainian drones hit Kaspiysk in Russia's Dagestan Republic on Wednesday.", "ne1/RU-RS17"),
+    ("Four Kyrgyz border guards crossed into Tajikistan's Sughd province on Monday.", "ne1/TJ-TI03"),
+])
+def test_a_capitalised_unit_word_and_a_units_official_name(world_gazetteer, text, key):
+    mentions, _, _ = run(text, world_gazetteer)
+    assert key in [m.place.key for m in mentions if m.place]
