@@ -42,6 +42,7 @@ UNRESOLVED_PATTERNS = [
 NOT_NAMES = frozenset(words("not_names"))
 # The cue words of a unit written after its name ("Hama province"), taken off to name the unit.
 PLACE_CUE_WORDS = re.compile(rf"\s+(?:{alternation(w for w, cue in _AFTER.items() if cue == 'province')})$", re.I)
+POSSESSIVE = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s\s+")
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
 
@@ -172,8 +173,17 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
         for m in rx.finditer(text, sent.start, sent.end):
             s, e = m.span("name")
             phrase = m.group("name")
+            groups = m.groupdict()
             if any(s < fe and fs < e for fs, fe in spans):
-                continue
+                # "Tajikistan's Sughd province": the name after a place's possessive
+                own = POSSESSIVE.search(phrase)
+                if own is None or any(s + own.end() < fe and fs < e for fs, fe in spans):
+                    continue
+                s, phrase = s + own.end(), phrase[own.end():]
+                if groups.get("core"):
+                    groups["core"] = groups["core"][own.end():] if len(groups["core"]) > own.end() else ""
+                    if not groups["core"]:
+                        continue
             wds = norm(phrase)
             first = wds.split()[0] if wds else ""
             if not wds or wds in NOT_NAMES or first in NOT_NAMES or wds in gaz.not_places or first in gaz.demonyms:
@@ -183,7 +193,6 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             if any(wds.startswith(np) or np in wds for np in gaz.not_places if len(np) > 6):
                 continue
             spans.append((s, e))
-            groups = m.groupdict()
             cue = _AFTER.get((groups.get("after") or "").lower()) or _OF.get(groups.get("of") or "")
             if groups.get("after") is None and groups.get("of") is None and groups.get("core"):
                 suffix = phrase[len(groups["core"]):].strip().lower()
