@@ -28,8 +28,15 @@ JOINED = re.compile(r"\s*(?:,|and|, and|or)\s*(?:(?:in|at|on|near)\s+)?(?:the\s+
 # A dateline opening a sentence: "Riyadh: ", "ERBIL, Kurdistan Region — ", "ERBIL (Kurdistan 24) – ".
 DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})?\s*(?:\([^)]{0,40}\)\s*)?(?:--|[:—–-])"
-    r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}:)\s"
+    r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}:"
+    r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s*\([A-Z][\w .'’-]{1,30}\)\s*(?:--|[:—–-]))\s"  # "Quito (AFP) – "
 )
+# Where a place is only the origin or the place of the report: "a flight from Tel Aviv", "launched from
+# Yemen", "said at a press conference in Phnom Penh that ...".
+ORIGIN_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+)?$|\bfrom\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+to\s+$"  # "the train from Quetta to Peshawar"
+    r"|\b(?:press conference|news conference|briefing|told reporters|told journalists|statement)\s+(?:[\w-]+\s+){0,2}(?:in|at)\s+(?:the\s+)?$",
+    re.I)
 
 
 def rank(p: Place) -> int:
@@ -55,6 +62,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     opening = BACKGROUND.search(text, sent.start, trig_at)
     cut = clause_end(text, opening.end(), trig_at) if opening else None
     hints = []  # places that only locate another ("20 km south of Kharkiv")
+    origins = []  # where it came from or was reported ("from Yemen"): the event's place only when there is no other
     unnamed = False  # a place the text names that the gazetteer lacks ("the town of Zolkivka")
     for m in mentions:
         if (dl and m.end <= dl.end()) or (bg and m.start >= bg.end()):
@@ -70,7 +78,12 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         if HINT_BEFORE.search(before):
             hints.append((m, m.place, True))
             continue  # "north of Baghdad" locates
+        if ORIGIN_BEFORE.search(before):
+            origins.append((m, m.place, False))
+            continue  # "a flight from Tel Aviv": where it came from, not where it happened
         cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
+    if not cands:
+        cands = origins
     if unnamed and hints and country_only(cands):
         # The event is at a place the gazetteer lacks; the text says where that is: near the place it names.
         cands = [c for c in cands if c[1].precision != "country"] + hints

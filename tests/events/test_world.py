@@ -425,3 +425,14 @@ def test_explosions_control_taken_and_violence_as_last_resort(world_gazetteer, t
 def test_a_capitalised_unit_word_and_a_units_official_name(world_gazetteer, text, key):
     mentions, _, _ = run(text, world_gazetteer)
     assert key in [m.place.key for m in mentions if m.place]
+
+
+# 6. Where it came from or where it was reported is not where it happened.
+@pytest.mark.parametrize("text, name", [
+    ("After the flight from Tel Aviv landed in Makhachkala on Sunday, protesters broke into the airport.", "Makhachkala"),
+    ("A spokeswoman said at a press conference in Phnom Penh that shelling killed 13 people in Pursat province on Saturday.", "Pouthisat"),
+    ("Quito (AFP) – Nine people were killed on Tuesday by armed attackers at a port in the province of Esmeraldas.", "Esmeraldas"),
+])
+def test_origins_press_conferences_and_datelines_are_not_the_place(world_gazetteer, text, name):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.place.name == name
