@@ -436,3 +436,9 @@ def test_a_capitalised_unit_word_and_a_units_official_name(world_gazetteer, text
 def test_origins_press_conferences_and_datelines_are_not_the_place(world_gazetteer, text, name):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.place.name == name
+
+
+def test_a_front_that_claims_the_attack_is_its_attacker(world_gazetteer):
+    _, (inc,), _ = run("The Polisario Front has claimed responsibility for the attack carried out on Sunday against the town of Smara.",
+                       world_gazetteer)
+    assert any("Polisario Front" in a for a in inc.attacker), inc.attacker
