@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from ..model import AREA_KINDS, Article, Mention, Sentence
-from ..text.lexicon import alternation, rows, words
+from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
 from .gazetteer import Gazetteer
@@ -44,7 +44,8 @@ NOT_NAMES = frozenset(words("not_names"))
 PLACE_CUE_WORDS = re.compile(rf"\s+(?:{alternation(w for w, cue in _AFTER.items() if cue == 'province')})$", re.I)
 POSSESSIVE = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s\s+")
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
-ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
+ANCHOR_MARGIN = 15
+LOCATIVE_SIMILARITY = weights()["locative_min_similarity"]  # a reading this far ahead of the next is clear enough to anchor others
 
 
 def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | None = None) -> list[Mention]:
@@ -197,8 +198,10 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             if groups.get("after") is None and groups.get("of") is None and groups.get("core"):
                 suffix = phrase[len(groups["core"]):].strip().lower()
                 cue = "province" if _AFTER.get(suffix) == "province" else ""  # "X camp" is no town; "X province" a unit
-            if cue in ("province", "town", "city"):
-                place, why = variant_of(gaz, groups["core"], cue, countries)
+            if cue in ("province", "town", "city") or set(groups) == {"name"}:
+                # a cue, or only a locative ("in Ben Guerdane"): then the spelling must be closer
+                place, why = (variant_of(gaz, groups["core"], cue, countries) if cue else
+                              variant_of(gaz, phrase, "town", countries, LOCATIVE_SIMILARITY))
                 if place is not None:
                     out.append(Mention(name, s, e, phrase, sent, place, why, cue))
                     continue

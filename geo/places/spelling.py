@@ -100,8 +100,9 @@ def _alike(flat: str, key: str, least: float) -> float:
     return sm.ratio()
 
 
-def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str]) -> tuple[Place | None, str]:
-    """The one place ``core`` (the name without its cue words) is a spelling variant of, and why."""
+def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str], least: float = MIN_SIMILARITY) -> tuple[Place | None, str]:
+    """The one place ``core`` (the name without its cue words) is a spelling variant of, and why
+    (at least ``least`` alike: a name marked only by a locative, "in Ben Guerdane", needs more)."""
     key = norm(core)
     if len(key.replace(" ", "")) < MIN_LETTERS or not countries:
         return None, ""
@@ -116,7 +117,7 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str]) -> tupl
                         ratio = max(ratio, 0.95)  # "Sughd" in "Viloyati Sughd", a unit's official name
                     if ratio >= UNIT_SIMILARITY and ratio > best.get(p.key, (0.0,))[0]:
                         best[p.key] = (ratio, norm(alias), p)
-    for ratio, k, p in _alike_places(gaz, key, {key} | _pool(gaz, key, 4), 3, MIN_SIMILARITY):
+    for ratio, k, p in _alike_places(gaz, key, {key} | _pool(gaz, key, 4), 3, least):
         if p.country in countries and _fits(p, cue) and ratio > best.get(p.key, (0.0,))[0]:
             best[p.key] = (ratio, k, p)
     if not best:

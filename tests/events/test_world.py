@@ -442,3 +442,8 @@ def test_a_front_that_claims_the_attack_is_its_attacker(world_gazetteer):
     _, (inc,), _ = run("The Polisario Front has claimed responsibility for the attack carried out on Sunday against the town of Smara.",
                        world_gazetteer)
     assert any("Polisario Front" in a for a in inc.attacker), inc.attacker
+
+
+def test_a_name_after_a_locative_spelt_closely_alike_is_the_one_town_in_the_named_country(world_gazetteer):
+    mentions, _, _ = run("Jihadists attacked army barracks in Ben Guerdane, Tunisia, on Monday.", world_gazetteer)
+    assert ("Ben Guerdane", "gn/2472431") in [(m.text, m.place and m.place.key) for m in mentions]
