@@ -222,6 +222,9 @@ VETOES: list[Veto] = [
     ("common_word", lambda c: c.p.cand.key in c.gaz.common and not c.p.cue and not c.best.curated
      and not (c.p.locative and not c.p.initial and c.significant),
      lambda c: "a common English word with nothing saying it is a place"),
+    ("common_words_opening", lambda c: c.p.initial and not c.p.cue and not c.best.curated and " " in c.p.cand.key
+     and all(w in c.gaz.common for w in c.p.cand.key.split()),
+     lambda c: "common English words opening the sentence ('Four men ...'), not a place name"),
     ("acronym", lambda c: c.name_word.isupper() and not c.best.curated and c.p.cand.key not in c.gaz.rules
      and (len(c.name_word) <= 3 or (len(c.name_word) <= 5 and norm(c.best.name) != c.p.cand.key)),
      lambda c: "a short all-capitals word (an acronym) that is no place's own name, not a place name"),

@@ -447,3 +447,18 @@ def test_a_front_that_claims_the_attack_is_its_attacker(world_gazetteer):
 def test_a_name_after_a_locative_spelt_closely_alike_is_the_one_town_in_the_named_country(world_gazetteer):
     mentions, _, _ = run("Jihadists attacked army barracks in Ben Guerdane, Tunisia, on Monday.", world_gazetteer)
     assert ("Ben Guerdane", "gn/2472431") in [(m.text, m.place and m.place.key) for m in mentions]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Indian soldiers were killed in a violent face-off with Chinese troops near Leh on Monday night.", "armed_clash"),
+    ("South Korea returned fire after a guard unit in the town of Cheorwon was hit early on Sunday.", "armed_clash"),
+    ("The warplanes had been targeting a military barracks on the outskirts of Gori on Saturday.", "air_strike"),
+])
+def test_face_offs_returned_fire_and_warplanes_targeting(world_gazetteer, text, kind):
+    _, incidents, unplaced = run(text, world_gazetteer)
+    assert {i.event_type for i in incidents} | {u.event_type for u in unplaced} == {kind}
+
+
+def test_common_words_opening_a_sentence_are_no_town(world_gazetteer):
+    mentions, _, _ = run("Four men have been arrested after a car bomb attack in Derry.", world_gazetteer)
+    assert "Four men" not in [m.text for m in mentions if m.place]
