@@ -462,3 +462,8 @@ def test_face_offs_returned_fire_and_warplanes_targeting(world_gazetteer, text, 
 def test_common_words_opening_a_sentence_are_no_town(world_gazetteer):
     mentions, _, _ = run("Four men have been arrested after a car bomb attack in Derry.", world_gazetteer)
     assert "Four men" not in [m.text for m in mentions if m.place]
+
+
+def test_northern_ireland_is_not_ireland_and_england_is_no_town_in_the_us(world_gazetteer):
+    mentions, _, _ = run("A car bomb exploded outside a police station in Northern Ireland, police in England said.", world_gazetteer)
+    assert [(m.text, m.place.country) for m in mentions if m.place] == [("Northern Ireland", "GB"), ("England", "GB")]
