@@ -37,26 +37,41 @@ def disputed(path: Path = GAZETTEER_DIR / "disputed.tsv") -> dict[str, tuple[Dis
     return {k: tuple(v) for k, v in out.items()}
 
 
-def claimable_shapes(gaz: Gazetteer, isos) -> dict[str, object]:
+class Outline:
+    """Where a point claimed for one country may lie: its own polygon, or else (built only when a
+    point falls outside that) the union with the disputed territories, with the border margin."""
+
+    def __init__(self, own, extra: list) -> None:
+        self.own, self.extra, self._whole = own, extra, None
+
+    def contains(self, point) -> bool:
+        if self.own.contains(point):  # nearly every point: no union or buffer needed
+            return True
+        if self._whole is None:
+            from shapely.ops import unary_union
+
+            self._whole = unary_union([self.own, *self.extra]).buffer(BORDER_BUFFER_DEG)
+        return self._whole.contains(point)
+
+
+def claimable_shapes(gaz: Gazetteer, isos) -> dict[str, Outline]:
     """ISO code -> the outline (with the border margin) a point claimed for that country may lie in:
     the country's Natural Earth polygon, joined with the part of the other country's that is a disputed
     territory (Crimea, Somaliland, Kosovo, Kashmir, the Golan: ``data/gazetteer/disputed.tsv``)."""
-    from shapely.ops import unary_union
-
     from .geometry import circle
 
     out = {}
     for iso in isos:
         if not iso or (own := gaz.places.get(f"iso/{iso}")) is None or own.geometry is None:
             continue
-        parts = [own.geometry]
+        extra = []
         for d in disputed().get(iso, ()):
             other = gaz.places.get(f"iso/{d.other}")
             if other is None or other.geometry is None:
                 continue
             bound = circle(d.center, 3.14159 * d.radius_km ** 2) if d.center else None
-            parts.append(other.geometry.intersection(bound) if bound is not None else other.geometry)
-        out[iso] = unary_union(parts).buffer(BORDER_BUFFER_DEG)
+            extra.append(other.geometry.intersection(bound) if bound is not None else other.geometry)
+        out[iso] = Outline(own.geometry, extra)
     return out
 
 
