@@ -8,11 +8,13 @@ articles (:mod:`geo.text.articles`) -> mentions (:mod:`geo.places.mentions`)
 from __future__ import annotations
 
 import logging
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .events.actors import load_actors
+from .events.same_event import group_events
 from .progress import bar
 from .model import Article, Feature
 from .output.features import Builder
@@ -23,7 +25,7 @@ from .places.checks import claimable_shapes
 from .places.gazetteer import Gazetteer
 from .places.review import review_queue
 from .places.sources import load_gazetteer
-from .runner import ArticleResult, discover, extract_article, run_articles
+from .runner import ArticleResult, dask_client, dask_grouper, discover, extract_article, run_articles
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +55,10 @@ class BuildResult:
 
 
 def combine(results: list[ArticleResult], gaz: Gazetteer, actors, queue: list | None = None,
-            errors: list[str] | None = None) -> tuple[dict[str, list[Feature]], list[dict[str, Any]]]:
+            errors: list[str] | None = None, grouper=group_events) -> tuple[dict[str, list[Feature]], list[dict[str, Any]]]:
     """The cross-article stages over the per-article results, in article order: features of every
-    layer (one incident per event across articles), and what could not be placed."""
+    layer (one incident per event across articles, the reports grouped by ``grouper``), and what could
+    not be placed."""
     builder = Builder(gaz, actors)
     unresolved: list[dict[str, Any]] = []
     for r in results:
@@ -68,7 +71,7 @@ def combine(results: list[ArticleResult], gaz: Gazetteer, actors, queue: list | 
         unresolved.extend(r.unresolved)
         if queue is not None:
             queue.extend((m, r.article.text, places, similar) for m, places, similar in r.queue)
-    return builder.features(), unresolved
+    return builder.features(grouper), unresolved
 
 
 def geoparse(arts: list[Article], gaz: Gazetteer, queue: list | None = None,
@@ -93,17 +96,20 @@ def build(settings: Settings) -> BuildResult:
         if not items:
             raise _nothing(settings.articles, "every article failed" if found else "it holds no .txt article", found)
         gaz = load_gazetteer(settings.gazetteer_dir, places=settings.places)
-        results, errors, counts = run_articles(settings.articles, gaz, settings.jobs, settings.clean,
-                                               settings.cache_dir,
-                                               gazetteer_dir=settings.gazetteer_dir, places=settings.places, items=items,
-                                               engine=settings.engine, scheduler=settings.scheduler)
+        with (dask_client(settings.jobs, settings.scheduler) if settings.engine == "dask" else nullcontext()) as client:
+            results, errors, counts = run_articles(settings.articles, gaz, settings.jobs, settings.clean,
+                                                   settings.cache_dir, gazetteer_dir=settings.gazetteer_dir,
+                                                   places=settings.places, items=items, engine=settings.engine,
+                                                   scheduler=settings.scheduler, client=client)
+            arts = [r.article for r in results]
+            if not arts:
+                raise _nothing(settings.articles, "every article failed", found + errors)
+            queue: list = []
+            # the merge across articles: with Dask, as a group-by on its workers
+            layers, unresolved = combine(results, gaz, load_actors(), queue, errors,
+                                         grouper=dask_grouper(client) if client is not None else group_events)
         errors = found + errors
         log.info("articles: %(articles)d, %(from_cache)d from the cache, %(extracted)d extracted", counts)
-        arts = [r.article for r in results]
-        if not arts:
-            raise _nothing(settings.articles, "every article failed", errors)
-        queue: list = []
-        layers, unresolved = combine(results, gaz, load_actors(), queue, errors)
         layers, problems = validate(layers, claimable_shapes(gaz, {f.place.country for fs in layers.values() for f in fs}))
         errors += problems
         unresolved.sort(key=lambda u: (u["article"], u["name_start"], u["what"]))

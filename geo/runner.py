@@ -17,6 +17,7 @@ import logging
 import os
 import pickle
 import tempfile
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any
 from .errors import ArticleError
 from .events.actors import load_actors
 from .events.extract import country_incidents, extract
+from .events.same_event import group_place
 from .events.triggers import EVENT_TYPES
 from .model import Article, Incident, Mention, Sentence
 from .places.mentions import find_mentions
@@ -219,11 +221,9 @@ def _dask_batch(batch: list[tuple], gazetteer_dir: Path | None, places: tuple[Pa
     return [_extract(item) for item in batch]
 
 
-def _run_dask(todo_items: list[tuple], jobs: int, scheduler: str | None, gazetteer_dir: Path | None,
-              places: tuple[Path, ...]) -> list[ArticleResult | str]:
-    """The per-article stage as Dask tasks: on the cluster at ``scheduler``, else on a local cluster of
-    ``jobs`` worker processes.  Workers need the articles' files (or the archive) and the gazetteer
-    cache at the same paths; a worker without the cache builds it once."""
+@contextmanager
+def dask_client(jobs: int, scheduler: str | None):
+    """A Dask client: of the cluster at ``scheduler``, else of a local cluster of ``jobs`` worker processes."""
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
@@ -232,23 +232,53 @@ def _run_dask(todo_items: list[tuple], jobs: int, scheduler: str | None, gazette
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=max(jobs, 1), threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        size = max(1, len(todo_items) // (max(jobs, 1) * 8))
-        batches = [todo_items[i : i + size] for i in range(0, len(todo_items), size)]
-        futures = client.map(_dask_batch, batches, gazetteer_dir=gazetteer_dir, places=tuple(places), pure=False)
-        return [r for batch in client.gather(futures) for r in batch]
+        yield client
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
+def _run_dask(todo_items: list[tuple], jobs: int, client, gazetteer_dir: Path | None,
+              places: tuple[Path, ...]) -> list[ArticleResult | str]:
+    """The per-article stage as Dask tasks.  Workers need the articles' files (or the archive) and the
+    gazetteer cache at the same paths; a worker without the cache builds it once."""
+    size = max(1, len(todo_items) // (max(jobs, 1) * 8))
+    batches = [todo_items[i : i + size] for i in range(0, len(todo_items), size)]
+    futures = client.map(_dask_batch, batches, gazetteer_dir=gazetteer_dir, places=tuple(places), pure=False)
+    return [r for batch in client.gather(futures) for r in batch]
+
+
+def _place_of(item):
+    return item[1].place
+
+
+def _group_one_place(pair):
+    return group_place(pair[1])
+
+
+def dask_grouper(client):
+    """The cross-article merge's grouping as a Dask group-by: reports keyed by place, shuffled to the
+    workers, each place's reports grouped there (:func:`geo.events.same_event.group_place`); the groups
+    come back in the order they began, as :func:`geo.events.same_event.group_events` gives them."""
+    def grouper(keys):
+        if not keys:
+            return []
+        import dask.bag as db
+
+        bag = db.from_sequence(keys, npartitions=max(1, min(16, len(keys) // 500 + 1)))
+        groups = bag.groupby(_place_of, shuffle="tasks").map(_group_one_place).flatten()
+        return sorted(client.compute(groups).result(), key=lambda g: g[0])
+    return grouper
+
+
 def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = False, cache_dir: Path | None = None,
                  prepare: bool = True, gazetteer_dir: Path | None = None, places: tuple[Path, ...] = (),
                  items: list[tuple] | None = None, engine: str = "local",
-                 scheduler: str | None = None) -> tuple[list[ArticleResult], list[str], dict[str, int]]:
+                 scheduler: str | None = None, client=None) -> tuple[list[ArticleResult], list[str], dict[str, int]]:
     """(the results in article order, the error lines of articles that could not be read, counts).
     ``folder`` is a folder of articles or an archive; ``items`` what :func:`discover` found in it
     already (the build has looked)."""
@@ -271,8 +301,9 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
                 log.warning("cached result %s unreadable (%s); extracting again", cdir / key, err)
     todo = [i for i in range(len(items)) if i not in out]
     if engine == "dask" and todo:
-        for i, r in zip(todo, _run_dask([items[i] for i in todo], jobs, scheduler, gazetteer_dir, places)):
-            out[i] = r
+        with (nullcontext(client) if client is not None else dask_client(jobs, scheduler)) as c:
+            for i, r in zip(todo, _run_dask([items[i] for i in todo], jobs, c, gazetteer_dir, places)):
+                out[i] = r
     elif jobs > 1 and len(todo) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor

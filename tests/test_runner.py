@@ -99,3 +99,16 @@ def test_what_an_article_logged_is_said_again_when_its_result_comes_from_the_cac
         _, _, counts = run_articles(arts, gaz, cache_dir=tmp_path / "cache")
         again = [r.getMessage() for r in caplog.records if "a.txt" in r.getMessage()]
     assert counts["from_cache"] == 1 and first and again == first
+
+
+def test_the_dask_group_by_groups_as_the_local_merge():
+    from dask.distributed import Client, LocalCluster
+
+    from geo.events.same_event import EventKey, group_events
+    from geo.runner import dask_grouper
+
+    keys = list(enumerate(EventKey(f"gn/{i % 7}", "shelling" if i % 3 else "drone_attack", f"2024-03-{1 + i % 9:02d}",
+                                   f"2024-03-{2 + i % 9:02d}", i % 5 != 0, f"a{i % 4}") for i in range(300)))
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        assert dask_grouper(client)(keys) == group_events(keys)

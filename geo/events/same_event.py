@@ -11,6 +11,8 @@ articles (:mod:`geo.output.features`); the merged type is the more specific.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..model import REMOTE_EVENTS, DateRange, EventType, Incident
 from .where import within
 
@@ -37,13 +39,59 @@ def _bounds(inc: Incident) -> tuple[str, str]:
     return "0000-01-01", inc.date_end or "9999-12-31"
 
 
-def same_event(a: Incident, b: Incident, same_article: bool = True) -> bool:
+@dataclass(frozen=True)
+class EventKey:
+    """What the same-event rule looks at in a report: small enough to send to another process."""
+
+    place: str
+    event_type: str
+    first: str  # the first and last day the report can be on (ISO)
+    last: str
+    dated: bool
+    article: str
+
+
+def event_key(inc: Incident, article: str = "") -> EventKey:
+    first, last = _bounds(inc)
+    return EventKey(inc.place.key, str(inc.event_type), first, last, inc.date is not None, article)
+
+
+def same_key(a: EventKey, b: EventKey) -> bool:
     """One event?  Across articles an undated report joins only another undated one: that it is the
     dated event of another article would be a guess (and would rename the incident when that article comes)."""
-    if not same_article and (a.date is None) != (b.date is None):
+    if a.article != b.article and a.dated != b.dated:
         return False
-    (a0, a1), (b0, b1) = _bounds(a), _bounds(b)
-    return a.place.key == b.place.key and compatible_types(a.event_type, b.event_type) and a0 <= b1 and b0 <= a1
+    return a.place == b.place and compatible_types(a.event_type, b.event_type) and a.first <= b.last and b.first <= a.last
+
+
+def same_event(a: Incident, b: Incident, same_article: bool = True) -> bool:
+    return same_key(event_key(a), event_key(b, "" if same_article else "another"))
+
+
+def group_events(keys: list[tuple[int, EventKey]]) -> list[list[int]]:
+    """Reports of one event, as lists of the positions given with the keys: each report joins the first
+    group (in the order the groups began) whose first report it is one event with.  Only reports at one
+    place can be one event, so each place is grouped on its own; the groups come in the order they began."""
+    by_place: dict[str, list[tuple[int, EventKey]]] = {}
+    for i, k in keys:
+        by_place.setdefault(k.place, []).append((i, k))
+    groups: list[list[int]] = []
+    for reports in by_place.values():
+        groups.extend(group_place(reports))
+    return sorted(groups, key=lambda g: g[0])
+
+
+def group_place(reports: list[tuple[int, EventKey]]) -> list[list[int]]:
+    """:func:`group_events` for the reports of one place, in order."""
+    heads: list[tuple[EventKey, list[int]]] = []
+    for i, k in sorted(reports, key=lambda r: r[0]):
+        for head, members in heads:
+            if same_key(head, k):
+                members.append(i)
+                break
+        else:
+            heads.append((k, [i]))
+    return [members for _, members in heads]
 
 
 def merge_into_finer(incidents: list[Incident]) -> list[Incident]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..events.actors import find_actors
-from ..events.same_event import merged_type, same_event
+from ..events.same_event import event_key, group_events, merged_type
 from ..events.triggers import EVENT_TYPES
 from ..model import ADMIN1_KINDS, BASE_KINDS, Article, Feature, Incident, Mention, Place, Precision, Sentence, Source
 from ..places.gazetteer import Gazetteer
@@ -169,15 +169,12 @@ class Builder:
                 d.cite(article, s)
             return
 
-    def _merge_incidents(self) -> None:
-        groups: list[list[tuple[Article, Incident]]] = []
-        for art, inc in sorted(self.incidents, key=lambda ai: (ai[1].date_start is None, ai[1].date_start or "", ai[0].name)):
-            for g in groups:
-                if same_event(g[0][1], inc, same_article=g[0][0].name == art.name):
-                    g.append((art, inc))
-                    break
-            else:
-                groups.append([(art, inc)])
+    def _merge_incidents(self, grouper=group_events) -> None:
+        """Reports of one event across articles become one incident.  ``grouper`` groups the reports'
+        keys (:func:`geo.events.same_event.group_events`; the Dask engine passes its group-by)."""
+        reports = sorted(self.incidents, key=lambda ai: (ai[1].date_start is None, ai[1].date_start or "", ai[0].name))
+        keys = [(i, event_key(inc, art.name)) for i, (art, inc) in enumerate(reports)]
+        groups = [[reports[i] for i in g] for g in grouper(keys)]
         for g in groups:
             head = g[0][1]
             event_type = head.event_type
@@ -243,8 +240,8 @@ class Builder:
                 }
             )
 
-    def features(self) -> dict[str, list[Feature]]:
-        self._merge_incidents()
+    def features(self, grouper=group_events) -> dict[str, list[Feature]]:
+        self._merge_incidents(grouper)
         layers: dict[str, list[Feature]] = {name: [] for name in (*LAYERS, COUNTRY_EVENTS)}
         for d in sorted(self.drafts.values(), key=lambda d: d.id):
             f = to_feature(d)

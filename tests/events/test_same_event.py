@@ -50,3 +50,20 @@ def test_reports_on_other_days_stay_apart(gazetteer):
     later = MISSILES.replace("Monday", "June 2")  # a different day at the same base
     layers, _ = geoparse([article("a.txt", TARGETED), article("b.txt", later)], gazetteer)
     assert len(layers["incidents"]) == 2
+
+
+def test_reports_join_the_first_group_whose_first_report_they_are_one_event_with():
+    from geo.events.same_event import EventKey, group_events
+
+    def k(place, first, last, article="a", event_type="air_strike", dated=True):
+        return EventKey(place, event_type, first, last, dated, article)
+
+    keys = list(enumerate([
+        k("gn/1", "2024-03-01", "2024-03-02"),
+        k("gn/2", "2024-03-01", "2024-03-01"),
+        k("gn/1", "2024-03-02", "2024-03-03", "b"),  # overlaps the first: joins it
+        k("gn/1", "2024-03-03", "2024-03-04", "c"),  # overlaps the third only: a new group (the first decides)
+        k("gn/1", "0000-01-01", "2024-03-05", "d", dated=False),  # undated, another article: never a dated one's
+        k("gn/2", "2024-03-01", "2024-03-01", "b", "attack_on_installation"),  # how unknown: joins the strike
+    ]))
+    assert group_events(keys) == [[0, 2], [1, 5], [3], [4]]
