@@ -99,9 +99,11 @@ class Anchors:
         coslat = math.cos(math.radians(min(89.0, abs(lat) + dlat)))
         dlon = min(180, math.ceil(within_km / (KM_PER_DEG * max(coslat, 1e-6))) + 1)
         la, lo = math.floor(lat), math.floor(lon)
-        for i in range(la - dlat, la + dlat + 1):
-            for j in range(lo - dlon, lo + dlon + 1):
-                for a in self.cells.get((i, (j + 180) % 360 - 180), ()):
-                    if a.key != place.key and km(a.point, place.point) <= within_km:
-                        return True
-        return False
+        if len(self.cells) < (2 * dlat + 1) * (2 * dlon + 1):
+            # fewer anchored cells than cells around the place (the usual case): look at those
+            cells = [members for (i, j), members in self.cells.items()
+                     if abs(i - la) <= dlat and min((j - lo) % 360, (lo - j) % 360) <= dlon]
+        else:
+            cells = [self.cells.get((i, (j + 180) % 360 - 180), ()) for i in range(la - dlat, la + dlat + 1)
+                     for j in range(lo - dlon, lo + dlon + 1)]
+        return any(a.key != place.key and km(a.point, place.point) <= within_km for members in cells for a in members)
