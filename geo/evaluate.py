@@ -202,7 +202,7 @@ HELDOUT = {
     "held-out 2 (h19-h36, untouched)": DEVSET.with_name("heldout2.jsonl"),
 }
 # Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data.
-# The four earlier world held-out sets were each scored once, and only then read for fixes.
+# The five earlier world held-out sets were each scored once, and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
 WORLD_DEV = {
     "world devset": WORLD,
@@ -210,9 +210,10 @@ WORLD_DEV = {
     "world held-out 2 (scored once, then development)": DEVSET.with_name("world_heldout2.jsonl"),
     "world held-out 3 (scored once, then development)": DEVSET.with_name("world_heldout3.jsonl"),
     "world held-out 4 (scored once, then development)": DEVSET.with_name("world_heldout4.jsonl"),
+    "world held-out 5 (scored once, then development)": DEVSET.with_name("world_heldout5.jsonl"),
 }
-# 36 passages from six more theatres, annotated blind: scored once, to report.
-WORLD_HELDOUT = DEVSET.with_name("world_heldout5.jsonl")
+# 30 passages from six more theatres, annotated blind: scored once, to report.
+WORLD_HELDOUT = DEVSET.with_name("world_heldout6.jsonl")
 
 
 @dataclass
