@@ -467,3 +467,14 @@ def test_common_words_opening_a_sentence_are_no_town(world_gazetteer):
 def test_northern_ireland_is_not_ireland_and_england_is_no_town_in_the_us(world_gazetteer):
     mentions, _, _ = run("A car bomb exploded outside a police station in Northern Ireland, police in England said.", world_gazetteer)
     assert [(m.text, m.place.country) for m in mentions if m.place] == [("Northern Ireland", "GB"), ("England", "GB")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("A violent mob set a shopping mall in Soweto alight on Monday morning.", "riot"),
+    ("Rebel fighters joined hungry civilians on a looting spree in the port of Monrovia on Wednesday.", "riot"),
+    ("Three people were shot to death at the airport in Tegucigalpa on Sunday.", "targeted_killing"),
+    ("Violence against foreigners has flared up over the past week in Alexandra, leaving two dead.", "armed_clash"),
+])
+def test_mobs_looting_shootings_and_violence_flaring(world_gazetteer, text, kind):
+    _, incidents, unplaced = run(text, world_gazetteer)
+    assert {i.event_type for i in incidents} | {u.event_type for u in unplaced} == {kind}
