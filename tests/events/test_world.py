@@ -478,3 +478,13 @@ def test_northern_ireland_is_not_ireland_and_england_is_no_town_in_the_us(world_
 def test_mobs_looting_shootings_and_violence_flaring(world_gazetteer, text, kind):
     _, incidents, unplaced = run(text, world_gazetteer)
     assert {i.event_type for i in incidents} | {u.event_type for u in unplaced} == {kind}
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Rebels attacked a village in eastern Democratic Republic of Congo on Sunday.", "CD"),
+    ("SARAJEVO, Bosnia-Herzegovina — Shells fell on the city on Tuesday.", "BA"),
+    ("Militias killed dozens in East Timor after the vote.", "TL"),
+])
+def test_countries_by_the_names_news_gives_them(world_gazetteer, text, iso):
+    mentions, _, _ = run(text, world_gazetteer)
+    assert f"iso/{iso}" in [m.place.key for m in mentions if m.place]
