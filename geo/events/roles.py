@@ -85,6 +85,15 @@ def _subject_actors(c, actors) -> list[str]:
     return _phrase_actors(c, actors)
 
 
+def _named_subject(c) -> list[str]:
+    """A proper name the lexicon lacks as the subject of the attack verb ("the RUF attacked UN positions"):
+    kept by its own name (a country's name is its state forces already, :func:`_phrase_actors`)."""
+    if c.pos_ != "PROPN" or c.lower_ in PRONOUNS:
+        return []
+    text = _span_text(c)
+    return [text] if text and text[:1].isupper() and len(text) <= 60 else []
+
+
 def _modifier_actors(noun, actors) -> list[str]:
     """"Russian missile strikes", "Russia's drone attack", "an al-Qaida-linked extremist attack"."""
     out: list[str] = []
@@ -169,7 +178,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
         for c in verb.children:
             if c.dep_ in SUBJECTS and not passive:
-                attacker += _subject_actors(c, actors)
+                attacker += _subject_actors(c, actors) or _named_subject(c)
             elif c.dep_ == "nsubjpass":
                 target += _phrase_actors(c, actors, attacker=False)
         for c in head.children:

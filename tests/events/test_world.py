@@ -488,3 +488,12 @@ def test_mobs_looting_shootings_and_violence_flaring(world_gazetteer, text, kind
 def test_countries_by_the_names_news_gives_them(world_gazetteer, text, iso):
     mentions, _, _ = run(text, world_gazetteer)
     assert f"iso/{iso}" in [m.place.key for m in mentions if m.place]
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("On Tuesday night the RUF attacked UN positions in Makeni.", "RUF"),
+    ("NATO planes struck targets near Sarajevo on Thursday.", "NATO planes"),
+])
+def test_a_name_the_lexicon_lacks_as_the_attack_verbs_subject_is_kept(world_gazetteer, text, attacker):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert attacker in inc.attacker, inc.attacker
