@@ -497,3 +497,8 @@ def test_countries_by_the_names_news_gives_them(world_gazetteer, text, iso):
 def test_a_name_the_lexicon_lacks_as_the_attack_verbs_subject_is_kept(world_gazetteer, text, attacker):
     _, (inc,), _ = run(text, world_gazetteer)
     assert attacker in inc.attacker, inc.attacker
+
+
+def test_the_stronghold_of_marks_a_town(world_gazetteer):
+    mentions, _, _ = run("NATO planes struck targets near the Bosnian Serb stronghold of Pale on Thursday.", world_gazetteer)
+    assert [(m.text, m.place.country) for m in mentions if m.place and m.place.country == "BA"] == [("Pale", "BA")]
