@@ -32,7 +32,7 @@ from .dating import date_passes, follow_ups
 from .report import Report
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
-from .triggers import EVENT_ANAPHOR, FOREIGN_CLOCK, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, WEAPON, fallback, main_trigger, trigger, weak
+from .triggers import EVENT_ANAPHOR, FOREIGN_CLOCK, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
 from .where import PRECISION_ORDER, country_only, event_places, places_next_door, rank, within
 
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
@@ -107,8 +107,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             places = _previous_places(article, i, places, by_sentence) or places
         # An event sentence no place below a country holds may type the next one; not when
         # it names several kinds of weapon ("with rockets and drones over 100 times").
-        kinds = {w.lower().rstrip("s") for w in WEAPON.findall(sent.text)}
-        placeless = (i, slug) if slug in REMOTE_EVENTS and len(kinds) <= 1 and country_only(places) else None
+        placeless = (i, slug) if slug in REMOTE_EVENTS and len(weapon_kinds(sent.text)) <= 1 and country_only(places) else None
         if not places and not same:
             continue
         c = Report(sent, i, slug, tm.group(0), sent.start + tm.start(), places, same_as_previous=same, context=context)
@@ -140,7 +139,7 @@ def _finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, 
     took place in Mirjaveh")."""
     areas = [p for _, p, _ in prev.places if p.precision == "region"]
     # (not when it named several kinds of weapon: "with rockets and drones over 100 times" is many events)
-    several = len({w.lower().rstrip("s") for w in WEAPON.findall(prev.sentence.text)}) > 1
+    several = len(weapon_kinds(prev.sentence.text)) > 1
     countries = {p.country for _, p, _ in prev.places} if country_only(prev.places) and not several else set()
     if not areas and not countries:
         return []

@@ -20,6 +20,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, 
 FALLBACKS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, re.I)) for slug, rx in rows("fallback_triggers", 2)]
 # Every trigger at once: most sentences hold none, and one search tells.
 ANY_TRIGGER = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in TRIGGERS), re.I)
+# ... and the stems every fallback row needs one of: a substring test is cheaper than their regexes.
+FALLBACK_STEMS = tuple(words("fallback_stems"))
 # A verb of attack with nothing more specific: an attack on an installation, when
 # the sentence names one ("Iran targeted Al Udeid Air Base").
 GENERIC_ATTACK = re.compile(rf"\b(?:{alternation(words('attack_verbs'))})\b", re.I)
@@ -52,33 +54,29 @@ def triggers(text: str) -> list[tuple[str, re.Match[str]]]:
     return out
 
 
-@lru_cache(maxsize=4096)
-def trigger(text: str) -> tuple[str, re.Match[str]] | None:
-    if not ANY_TRIGGER.search(text):
-        return None
-    for slug, rx in TRIGGERS:
+def _first(rows: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[str, re.Match[str]] | None:
+    """The first row that matches ``text``."""
+    for slug, rx in rows:
         m = rx.search(text)
         if m:
             return slug, m
     return None
 
 
-
-# Word stems every fallback row needs one of: most sentences hold none, and a substring test tells.
-FALLBACK_STEMS = ("attack", "shot", "shoot", "gunfire", "explos", "detonat", "control", "captur", "violen",
-                  "provocation", "skirmish", "hostilit", "fire")
+@lru_cache(maxsize=4096)
+def trigger(text: str) -> tuple[str, re.Match[str]] | None:
+    return _first(TRIGGERS, text) if ANY_TRIGGER.search(text) else None
 
 
 def fallback(text: str) -> tuple[str, re.Match[str]] | None:
     """A bare attack, shooting or gunfire with no more specific trigger: the first fallback row that matches."""
     low = text.lower()
-    if not any(stem in low for stem in FALLBACK_STEMS):
-        return None
-    for slug, rx in FALLBACKS:
-        m = rx.search(text)
-        if m:
-            return slug, m
-    return None
+    return _first(FALLBACKS, text) if any(stem in low for stem in FALLBACK_STEMS) else None
+
+
+def weapon_kinds(text: str) -> set[str]:
+    """The kinds of weapon a sentence names ("rockets and drones": two)."""
+    return {w.lower().rstrip("s") for w in WEAPON.findall(text)}
 
 
 def clause_end(text: str, start: int, end: int) -> int | None:

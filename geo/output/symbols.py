@@ -9,7 +9,6 @@ from typing import Any
 
 from ..events.actors import actor_groups
 
-# The one table of map symbols: the page's colours (GEO_COLORS in webmap.js) and the legend.
 # key: (colour, legend label, legend swatch style)
 SYMBOLS = {
     "base_coalition": ("#1f6feb", "Base: U.S. / coalition", "square"),
@@ -33,15 +32,12 @@ EVENT_GROUPS = {"air_strike": "air", "drone_attack": "air", "missile_attack": "m
                 "shoot_down": "other", "other": "other"}
 
 
-
-
 def operator_group(operator: str | None) -> str | None:
     """The colour group of a base's operators ("coalition" first, then "iran_aligned"), from data/lexicon/actors.tsv."""
     if not operator:
         return None
     groups = {actor_groups().get(name) for name in operator.split("; ")}
     return next((g for g in ("coalition", "iran_aligned") if g in groups), None)
-
 
 
 def symbol_key(layer: str, props: dict[str, Any]) -> str:

@@ -84,6 +84,11 @@ def _fits(place: Place, cue: str) -> bool:
     return place.precision == "town"
 
 
+def _unit_names(p: Place) -> set[str]:
+    """A unit's names to compare: its own, each form of "Homs (Hims)", its other names ("Viloyati Sughd")."""
+    return {p.name, *(x.strip(" )") for x in p.name.split("(")), *p.aliases} - {""}
+
+
 def _flat(key: str) -> str:
     """The skeleton without spaces, hyphens or an "and" ("Sistan-Baluchistan" ~ "Sistan and Baluchestan")."""
     return AND.sub(" ", skeleton(key)).replace(" ", "").replace("-", "")
@@ -111,7 +116,7 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str], least: 
         flat = _flat(key)
         for c in sorted(countries):
             for p in gaz.admin1_units(c):
-                for alias in {p.name, *(x.strip(" )") for x in p.name.split("(")), *p.aliases} - {""}:
+                for alias in _unit_names(p):
                     ratio = _alike(flat, norm(alias), UNIT_SIMILARITY)
                     if f" {key} " in f" {norm(alias)} ":
                         ratio = max(ratio, 0.95)  # "Sughd" in "Viloyati Sughd", a unit's official name
@@ -139,8 +144,7 @@ def unit_of(gaz: Gazetteer, name: str, town: Place) -> tuple[Place | None, str]:
     for p in gaz.admin1_units(town.country):  # a few dozen: every name of each is compared
         if not within(p, town):
             continue
-        # "Homs (Hims)": the name, and each of its two forms
-        for alias in {p.name, *(x.strip(" )") for x in p.name.split("(")), *p.aliases} - {""}:
+        for alias in _unit_names(p):
             ratio = _alike(flat, norm(alias), UNIT_SIMILARITY)
             if ratio >= UNIT_SIMILARITY and (best is None or ratio > best[0]):
                 best = (ratio, p)
