@@ -502,3 +502,11 @@ def test_a_name_the_lexicon_lacks_as_the_attack_verbs_subject_is_kept(world_gaze
 def test_the_stronghold_of_marks_a_town(world_gazetteer):
     mentions, _, _ = run("NATO planes struck targets near the Bosnian Serb stronghold of Pale on Thursday.", world_gazetteer)
     assert [(m.text, m.place.country) for m in mentions if m.place and m.place.country == "BA"] == [("Pale", "BA")]
+
+
+def test_every_fallback_phrasing_passes_the_stem_screen():
+    """A unit hit or a post targeted, with no other fallback word, still reaches its row."""
+    from geo.events.triggers import fallback
+
+    assert fallback("A guard unit in the town of Cheorwon was hit early on Sunday.")[0] == "armed_clash"
+    assert fallback("A police post in Diffa was targeted on Sunday night.")[0] == "attack_on_installation"
