@@ -44,8 +44,8 @@ NOT_NAMES = frozenset(words("not_names"))
 PLACE_CUE_WORDS = re.compile(rf"\s+(?:{alternation(w for w, cue in _AFTER.items() if cue == 'province')})$", re.I)
 POSSESSIVE = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s\s+")
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
-ANCHOR_MARGIN = 15
-LOCATIVE_SIMILARITY = weights()["locative_min_similarity"]  # a reading this far ahead of the next is clear enough to anchor others
+ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
+LOCATIVE_SIMILARITY = weights()["locative_min_similarity"]  # how alike a name marked only by a locative must be
 
 
 def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | None = None) -> list[Mention]:
@@ -141,7 +141,7 @@ def _airports(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Ment
     for m in out:
         after = AIRPORT_AFTER.match(article.text, m.end) if m.place is not None and m.place.precision == "town" else None
         ports = [p for p in gaz.lookup(norm(f"{m.text} airport")) if p.kind in ("airport", "air_base")] if after else []
-        near = sorted((km(p.point, m.place.point), p.key, p) for p in ports if km(p.point, m.place.point) <= 50)
+        near = sorted(x for x in ((km(p.point, m.place.point), p.key, p) for p in ports) if x[0] <= 50)
         if near:
             port = near[0][2]
             reason = f"{m.text!r} + 'airport': {port.name} ({port.key}), {near[0][0]:.0f} km from {m.place.name}"

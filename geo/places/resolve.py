@@ -241,7 +241,7 @@ VETOES: list[Veto] = [
     ("other_country", lambda c: bool(c.stated_country) and c.best.kind != "country" and not c.in_stated_country,
      lambda c: f"the text puts it in {c.stated_country}, where the gazetteer has no place of that name"),
     ("hyphen_part_abroad", lambda c: c.hyphen_part and c.unnamed_country and not c.best.curated,
-     lambda c: f"part of a hyphenated unit's name, and {c.best.key} lies in {c.best.country}, a country the text does not name"),
+     lambda c: f"half of a hyphenated name, and {c.best.key} lies in {c.best.country}, a country the text does not name"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,
      lambda c: "a small place named without a locative cue or a nearby place"),
 ]
