@@ -84,7 +84,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--markdown", action="store_true", help="print a Markdown table")
     v.add_argument("--heldout", action="store_true",
                     help="also score the untouched held-out sets (data/devset/heldout2.jsonl; with --corpus world, "
-                        "data/devset/world_heldout6.jsonl): only to report, never while tuning")
+                        "data/devset/world_heldout7.jsonl): only to report, never while tuning")
     return p
 
 

@@ -211,9 +211,10 @@ WORLD_DEV = {
     "world held-out 3 (scored once, then development)": DEVSET.with_name("world_heldout3.jsonl"),
     "world held-out 4 (scored once, then development)": DEVSET.with_name("world_heldout4.jsonl"),
     "world held-out 5 (scored once, then development)": DEVSET.with_name("world_heldout5.jsonl"),
+    "world held-out 6 (scored once, then development)": DEVSET.with_name("world_heldout6.jsonl"),
 }
-# 30 passages from six more theatres, annotated blind: scored once, to report.
-WORLD_HELDOUT = DEVSET.with_name("world_heldout6.jsonl")
+# English passages from twelve more theatres, annotated blind: scored once, to report.
+WORLD_HELDOUT = DEVSET.with_name("world_heldout7.jsonl")
 
 
 @dataclass

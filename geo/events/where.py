@@ -23,8 +23,11 @@ NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = rf"(?:nuclear\s+)?(?:{alternation(words('target_nouns'))})"
 PRECISION_ORDER = [str(p) for p in Precision]
 # Between two places of one event: "A and B", "A, B", "in A and in the coastal city of B".
-JOINED = re.compile(r"\s*(?:,|and|, and|or)\s*(?:(?:in|at|on|near)\s+)?(?:the\s+)?"
-                    r"(?:(?:[a-z][\w-]*\s+){0,3}(?:city|town|village|port|province|region|district)\s+of\s+)?")
+# Also past a parenthesis ("Bignona (South), Saint-Louis") and into an example list ("Dakar, but also
+# in some towns such as Ziguinchor", "Kabul as well as Herat").
+JOINED = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|and|, and|or|,?\s*as well as)\s*(?:(?:in|at|on|near)\s+)?(?:the\s+)?"
+                    r"(?:(?:[a-z][\w-]*\s+){0,3}(?:city|town|village|port|province|region|district)\s+of\s+)?"
+                    r"|\s*,?\s*(?:but\s+)?(?:also\s+)?(?:in\s+)?(?:[a-z]+\s+){0,3}(?:towns|cities|villages|provinces|regions|districts|areas)\s+(?:such\s+as|including|like)\s+")
 # A dateline opening a sentence: "Riyadh: ", "ERBIL, Kurdistan Region — ", "ERBIL (Kurdistan 24) – ".
 DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})?\s*(?:\([^)]{0,40}\)\s*)?(?:--|[:—–-])"
@@ -75,9 +78,11 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         before = text[max(sent.start, m.start - 30) : m.start]
         if re.match(r"-(?:based|born|headquartered)\b", text[m.end : m.end + 16]):
             continue  # "Washington-based" describes
-        if HINT_BEFORE.search(before):
+        if HINT_BEFORE.search(before) or (text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")"
+                                          and any(o.end < m.start for o, _, _ in cands)):
+            # "north of Baghdad", "Nakuru (Rift Valley)": locate another
             hints.append((m, m.place, True))
-            continue  # "north of Baghdad" locates
+            continue
         if ORIGIN_BEFORE.search(before):
             origins.append((m, m.place, False))
             continue  # "a flight from Tel Aviv": where it came from, not where it happened

@@ -90,6 +90,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
             decisions.append(Decision(article.text[p.start : p.end], p.start, p.end, p.sent, place,
                                       reason if place is not None else f"not mapped: {reason}", cands))
     out = _units(_airports(article, _capitals(article, out, gaz), gaz), gaz)
+    out = _bare_capitals(article, out, gaz)
     by_sentence: dict[int, list[Mention]] = {}
     for m in out:
         by_sentence.setdefault(m.sentence.start, []).append(m)
@@ -129,6 +130,36 @@ def _capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Ment
         else:
             result.append(m)
     return result
+
+
+# "in the capital", "the country's capital": the capital of the country the article is about.
+BARE_CAPITAL = re.compile(
+    rf"\b(?:the|its|the country['’]s|the nation['’]s)\s+capital\b(?!\s+(?:of\b|city\s+of\b|{alternation(words('capital_not'))}\b))(?!,?\s+(?-i:[A-Z]))", re.I)
+
+
+def _bare_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"protesters in the capital": the capital (GeoNames) of the one country most of the article's
+    places lie in; nothing when two countries tie, or when the sentence names the capital itself
+    ("the capital, Dushanbe"), or names another after it ("the capital Wad Madani": a state's)."""
+    counts = Counter(m.place.country for m in out if m.place is not None and m.place.country)
+    if not counts:
+        return out
+    (iso, n), *rest = counts.most_common(2)
+    cap = gaz.capitals.get(iso)
+    if (rest and rest[0][1] == n) or not cap or cap not in gaz.places:
+        return out
+    spans = [(m.start, m.end) for m in out]
+    added = []
+    for sent in article.sentences:
+        if any(m.place is not None and m.place.key == cap and sent.start <= m.start < sent.end for m in out):
+            continue
+        for hit in BARE_CAPITAL.finditer(article.text, sent.start, sent.end):
+            s, e = hit.start(), hit.end()
+            if any(a < e and s < b for a, b in spans):
+                continue
+            why = f"{hit.group(0)!r}: {cap} (the capital GeoNames gives for {iso}, the country of most of the article's places)"
+            added.append(Mention(article.name, s, e, article.text[s:e], sent, gaz.places[cap], why, "city"))
+    return sorted(out + added, key=lambda m: (m.start, m.end)) if added else out
 
 
 # "Makhachkala's airport", "Grozny’s main airport"

@@ -26,6 +26,7 @@ POOL = 3000  # names looked at per prefix
 MIN_SIMILARITY = weights()["spelling_min_similarity"]
 MIN_LETTERS = 5
 UNIT_SIMILARITY = weights()["unit_min_similarity"]
+HYPHEN_HALF = 0.9  # how alike the first part of a hyphenated name counts ("Dehiwala" of "Dehiwala-Mount Lavinia")
 
 
 def _pool(gaz: Gazetteer, key: str, width: int = 3) -> set[str]:
@@ -125,6 +126,12 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str], least: 
     for ratio, k, p in _alike_places(gaz, key, {key} | _pool(gaz, key, 4), 3, least):
         if p.country in countries and _fits(p, cue) and ratio > best.get(p.key, (0.0,))[0]:
             best[p.key] = (ratio, k, p)
+    # "the suburb of Dehiwala": the first part of a hyphenated name ("Dehiwala-Mount Lavinia").
+    for k in sorted(gaz.names.iterkeys(key + " ")):
+        for p in gaz.lookup(k):
+            if (p.country in countries and _fits(p, cue) and norm(p.name.split("-")[0]) == key
+                    and "-" in p.name and HYPHEN_HALF > best.get(p.key, (0.0,))[0]):
+                best[p.key] = (HYPHEN_HALF, k, p)
     if not best:
         return None, ""
     ranked = sorted(best.values(), key=lambda x: (-x[0], x[2].key))

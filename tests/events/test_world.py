@@ -510,3 +510,36 @@ def test_every_fallback_phrasing_passes_the_stem_screen():
 
     assert fallback("A guard unit in the town of Cheorwon was hit early on Sunday.")[0] == "armed_clash"
     assert fallback("A police post in Diffa was targeted on Sunday night.")[0] == "attack_on_installation"
+
+
+# Unrest: protests, riots and clashes between crowds (world held-out 6, read after its scoring).
+@pytest.mark.parametrize("text, kind", [
+    ("Two people died in clashes between supporters and opponents of the mayor in Kisumu on Monday.", "riot"),
+    ("The strike followed deadly unrest in Eldoret last month.", "riot"),
+    ("Demonstrators angry at the fuel price took to the streets and attacked bus stops in Lagos on Friday.", "riot"),
+    ("Protests erupted in Mombasa on Tuesday after the verdict.", "protest_siege"),
+    ("Students took to the streets of Kano on Friday.", "protest_siege"),
+])
+def test_unrest_and_clashes_between_crowds(world_gazetteer, text, kind):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.event_type for i in incidents] == [kind]
+
+
+def test_a_list_past_parentheses_and_such_as_gives_one_incident_each(world_gazetteer):
+    _, incidents, _ = run("Protests took place in Nairobi, but also in some towns such as Kisumu (West), "
+                          "Nakuru (Rift Valley) and Eldoret on Tuesday.", world_gazetteer)
+    assert sorted(i.place.name for i in incidents) == ["Eldoret", "Kisumu", "Nairobi", "Nakuru"]
+
+
+def test_the_capital_alone_is_the_capital_of_the_articles_country(world_gazetteer):
+    _, incidents, _ = run("Police killed a student in Kisumu, Kenya, on Monday. "
+                          "On Tuesday police fired tear gas at protesters in the capital.", world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("targeted_killing", "Kisumu"), ("protest_siege", "Nairobi")]
+    # "the capital, <name>" and "the capital <name>" leave the name to say which city
+    mentions, _, _ = run("Rebels took the capital Wad Madani in Sudan in December.", world_gazetteer)
+    assert "the capital" not in [m.text for m in mentions]
+
+
+def test_the_first_part_of_a_hyphenated_city_name_is_that_city(world_gazetteer):
+    mentions, _, _ = run("Police in Sri Lanka said a grenade went off in the suburb of Dehiwala on Sunday.", world_gazetteer)
+    assert {m.text: m.place.key for m in mentions if m.place}["Dehiwala"] == "gn/1234569"  # Dehiwala-Mount Lavinia
