@@ -236,6 +236,8 @@ class Mention:
     place: Place | None
     reason: str
     cue: str = ""  # "province", "air base", "near", ...
+    # An unresolved site named after a town ("Dantewada prison"): the town it is at or near, for its incidents.
+    near: Place | None = None
 
 
 @dataclass

@@ -74,6 +74,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             continue
         if m.place is None:
             unnamed = True
+            if m.near is not None:  # "Dantewada prison": near the town it is named after
+                cands.append((m, m.near, True))
             continue
         before = text[max(sent.start, m.start - 30) : m.start]
         if re.match(r"-(?:based|born|headquartered)\b", text[m.end : m.end + 16]):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import AREA_KINDS, Article, Mention, Sentence
+from ..model import AREA_KINDS, Article, Mention, Place, Sentence
 from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
@@ -40,6 +40,7 @@ UNRESOLVED_PATTERNS = [
     re.compile(rf"\b(?P<of>{alternation(_OF)}) of (?P<name>(?P<core>{NAME}))"),
 ]
 NOT_NAMES = frozenset(words("not_names"))
+NAMESAKE_SITES = frozenset(words("namesake_sites"))
 # The cue words of a unit written after its name ("Hama province"), taken off to name the unit.
 PLACE_CUE_WORDS = re.compile(rf"\s+(?:{alternation(w for w, cue in _AFTER.items() if cue == 'province')})$", re.I)
 POSSESSIVE = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s\s+")
@@ -236,8 +237,29 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
                 if place is not None:
                     out.append(Mention(name, s, e, phrase, sent, place, why, cue))
                     continue
-            out.append(Mention(name, s, e, phrase, sent, None, "looks like a place name; no gazetteer entry"))
+            town, why = _namesake(gaz, groups.get("core"), phrase, countries)
+            out.append(Mention(name, s, e, phrase, sent, None, "looks like a place name; no gazetteer entry" + why, near=town))
     return out
+
+
+def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]) -> tuple[Place | None, str]:
+    """"Dantewada prison", "Inates military camp": a site the gazetteer lacks, named after a town of a
+    country the article names; the town (or the one spelt alike) it is at or near."""
+    if not core or not countries:
+        return None, ""
+    site = phrase[len(core):].strip().lower()
+    if site not in NAMESAKE_SITES:
+        return None, ""
+    towns = {p.key: p for p in gaz.lookup(norm(core)) if p.precision == "town" and p.country in countries}
+    if len(towns) == 1:
+        town = next(iter(towns.values()))
+    elif not towns:
+        town, _ = variant_of(gaz, core, "town", countries)
+    else:
+        return None, ""
+    if town is None:
+        return None, ""
+    return town, f"; placed near {town.name} ({town.key}), the town of {town.country} it is named after"
 
 
 def explain(article: Article, gaz: Gazetteer, name: str) -> list[Decision]:

@@ -543,3 +543,19 @@ def test_the_capital_alone_is_the_capital_of_the_articles_country(world_gazettee
 def test_the_first_part_of_a_hyphenated_city_name_is_that_city(world_gazetteer):
     mentions, _, _ = run("Police in Sri Lanka said a grenade went off in the suburb of Dehiwala on Sunday.", world_gazetteer)
     assert {m.text: m.place.key for m in mentions if m.place}["Dehiwala"] == "gn/1234569"  # Dehiwala-Mount Lavinia
+
+
+@pytest.mark.parametrize("text, town", [
+    ("Maoists attacked Dantewada prison in India on Sunday.", "gn/1273525"),  # GeoNames spells it Dantewāra
+    ("Rebels attacked the Dantewada police station in Chhattisgarh, India, on Friday.", "gn/1273525"),
+])
+def test_a_site_the_gazetteer_lacks_is_placed_near_the_town_it_is_named_after(world_gazetteer, text, town):
+    mentions, (inc,), _ = run(text, world_gazetteer)
+    site = next(m for m in mentions if m.text.startswith("Dantewada"))
+    assert site.place is None and site.near.key == town  # reported unresolved ...
+    assert inc.place.key == town and inc.near  # ... and its incident placed near the town
+
+
+def test_a_site_named_after_no_town_of_the_articles_countries_stays_unplaced(world_gazetteer):
+    mentions, incidents, unplaced = run("Militants attacked the Inates military camp in Niger on Tuesday.", world_gazetteer)
+    assert incidents == [] and [u.event_type for u in unplaced] == ["armed_clash"]
