@@ -30,6 +30,7 @@ EVENT_NOUNS = frozenset(words("event_nouns"))
 EVENT_HEADS = EVENT_NOUNS | frozenset(words("event_heads"))
 LEADING = {"the", "a", "an", "some", "suspected", "unidentified"}
 # A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
+DATELINE_MARKS = {",", "-", "—", "–", "(", ":", "--"}
 DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})\s+")
 
 
@@ -90,6 +91,9 @@ def _named_subject(c) -> list[str]:
     kept by its own name (a country's name is its state forces already, :func:`_phrase_actors`)."""
     if c.pos_ != "PROPN" or c.lower_ in PRONOUNS:
         return []
+    nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
+    if c.text.isupper() and all(t.text.isupper() or t.is_punct for t in c.doc[: c.i]) and nxt is not None and nxt.text in DATELINE_MARKS:
+        return []  # "ERBIL, Kurdistan Region - A Turkish drone targeted ...": a dateline, not the attacker
     text = _span_text(c)
     return [text] if text and text[:1].isupper() and len(text) <= 60 else []
 

@@ -559,3 +559,13 @@ def test_a_site_the_gazetteer_lacks_is_placed_near_the_town_it_is_named_after(wo
 def test_a_site_named_after_no_town_of_the_articles_countries_stays_unplaced(world_gazetteer):
     mentions, incidents, unplaced = run("Militants attacked the Inates military camp in Niger on Tuesday.", world_gazetteer)
     assert incidents == [] and [u.event_type for u in unplaced] == ["armed_clash"]
+
+
+def test_a_dateline_is_never_the_attacker_and_hacked_to_death_is_an_attack_on_civilians(world_gazetteer):
+    _, (inc,), _ = run("GAO, Mali - Gunmen hacked to death twelve villagers in Gao on Tuesday.", world_gazetteer)
+    assert inc.event_type == "attack_on_civilians" and "GAO" not in inc.attacker
+    from geo.events.roles import roles
+    text = "KIDAL, Mali - Drones targeted a market in Kidal."
+    at = text.index("targeted")
+    attacker, _ = roles(text, at, at + len("targeted"), load_actors(), "drone_attack")
+    assert "KIDAL" not in attacker
