@@ -569,3 +569,8 @@ def test_a_dateline_is_never_the_attacker_and_hacked_to_death_is_an_attack_on_ci
     at = text.index("targeted")
     attacker, _ = roles(text, at, at + len("targeted"), load_actors(), "drone_attack")
     assert "KIDAL" not in attacker
+
+
+def test_a_region_before_city_of_is_no_city(world_gazetteer):
+    _, (inc,), _ = run("Gunmen attacked a checkpoint in the North Sinai city of Arish, Egypt, on Friday.", world_gazetteer)
+    assert inc.place.key == "gn/361546"  # Arish, not a town called Sinai abroad
