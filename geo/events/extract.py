@@ -32,7 +32,7 @@ from .dating import date_passes, follow_ups
 from .report import Report
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
-from .triggers import EVENT_ANAPHOR, FOREIGN_CLOCK, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
+from .triggers import BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
 from .where import PRECISION_ORDER, country_only, event_places, places_next_door, rank, within
 
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
@@ -108,9 +108,12 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         # An event sentence no place below a country holds may type the next one; not when
         # it names several kinds of weapon ("with rockets and drones over 100 times").
         placeless = (i, slug) if slug in REMOTE_EVENTS and len(weapon_kinds(sent.text)) <= 1 and country_only(places) else None
-        if not places and not same:
-            continue
         c = Report(sent, i, slug, tm.group(0), sent.start + tm.start(), places, same_as_previous=same, context=context)
+        earlier = _earlier_event(article, sent, i, c, ms)
+        if not places and not same:
+            if earlier is not None:
+                out.append(earlier)
+            continue
         anchor = dates.parse_anchor(sent.section.published)
         for x in [sent, *context]:
             c.date, words = dates.resolve(x.text, anchor)
@@ -127,10 +130,43 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             c.date_text += " (± 1 day: the text gives another time zone's clock)"
         c.relative = c.date is None and dates.has_relative(sent.text)
         out.append(c)
+        if earlier is not None:
+            out.append(earlier)
     follow_ups(article, out)
     return out
 
 
+
+
+def _earlier_event(article: Article, sent: Sentence, i: int, c: Report, ms: list[Mention]) -> Report | None:
+    """The earlier event of a clause the sentence names as background ("... hours after a bomb killed
+    seven in Oslo", "One day after a suicide bomber attacked the gendarmerie headquarters in
+    Tamanrasset, ..."): an event of its own when the clause has a trigger and a place below a country.
+    Dated only by that clause's own words; otherwise undated."""
+    text, at = article.text, c.trigger_at
+    regions = []
+    bg = BACKGROUND.search(text, at, sent.end)
+    if bg:
+        regions.append((bg.end(), clause_end(text, bg.end(), sent.end) or sent.end))
+    opening = BACKGROUND.search(text, sent.start, at)
+    if opening:
+        regions.append((opening.end(), clause_end(text, opening.end(), at) or at))
+    for start, end in regions:
+        hit = trigger(text[start:end])
+        if hit is None or weak(*hit) or hit[0] == "other":
+            continue
+        places = [(m, m.place, False) for m in ms if start <= m.start < end and m.place is not None
+                  and m.place.precision != "country"]
+        if not places:
+            continue
+        best = min(rank(p) for _, p, _ in places)
+        places = list({p.key: (m, p, n) for m, p, n in places if rank(p) == best}.values())
+        slug, tm = hit
+        r = Report(sent, i, slug, tm.group(0), start + tm.start(), places)
+        r.date, words = dates.resolve(text[start:end], dates.parse_anchor(sent.section.published))
+        r.date_text = words if r.date else ""
+        return r
+    return None
 
 
 def _finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, prev: Report):

@@ -574,3 +574,13 @@ def test_a_dateline_is_never_the_attacker_and_hacked_to_death_is_an_attack_on_ci
 def test_a_region_before_city_of_is_no_city(world_gazetteer):
     _, (inc,), _ = run("Gunmen attacked a checkpoint in the North Sinai city of Arish, Egypt, on Friday.", world_gazetteer)
     assert inc.place.key == "gn/361546"  # Arish, not a town called Sinai abroad
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("Gunmen killed twelve people at a market in Gao, hours after a bomb exploded in Timbuktu.", "explosion", "Timbuktu"),
+    ("Two days after militants attacked a police post in Diffa, soldiers killed nine of them near the border.", "armed_clash", "Diffa"),
+])
+def test_the_earlier_event_of_a_background_clause_is_an_incident_of_its_own(world_gazetteer, text, kind, place):
+    _, incidents, _ = run(text, world_gazetteer)
+    (earlier,) = [i for i in incidents if i.place.name == place]
+    assert earlier.event_type == kind and earlier.date is None  # undated: the clause gives no day of its own
