@@ -175,7 +175,8 @@ def test_a_sentence_about_the_place_gives_no_date_to_the_event(gazetteer):
      {("Balad Air Base", "2024-01-19"), ("Camp Taji", "2024-01-17")}),
     ("Rockets hit Camp Taji on Friday. On the day after the attack, rockets hit Balad Air Base.",
      {("Camp Taji", "2024-01-19"), ("Balad Air Base", "2024-01-20")}),
-    ("Two days after the attack on Camp Taji, rockets hit Balad Air Base.", {("Balad Air Base", None)}),
+    # ... but the earlier event is an incident of its own, undated: the clause gives no day of its own.
+    ("Two days after the attack on Camp Taji, rockets hit Balad Air Base.", {("Balad Air Base", None), ("Camp Taji", None)}),
     # "before" a future event bounds nothing.
     ("Rockets hit Camp Taji, three days before a planned visit by the prime minister.", {("Camp Taji", None)}),
     # Another event's sentence gives neither casualties nor a date.
@@ -201,5 +202,6 @@ def test_relative_dates_and_neighbouring_sentences_stay_with_their_own_event(gaz
     ("Israel launched airstrikes on Syria on Monday. Iran targeted Al Udeid Air Base.", "attack_on_installation"),
 ])
 def test_the_type_comes_from_this_event_not_a_neighbouring_one(gazetteer, text, event_type):
-    (inc,) = incidents_of(text, gazetteer)
+    incs = incidents_of(text, gazetteer)
+    (inc,) = [i for i in incs if i.place.name != "Tehran"]  # the earlier air strikes on Tehran are an incident of their own
     assert inc.event_type == event_type
