@@ -60,7 +60,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 out.append(c)
                 continue
         hit = trigger(sent.text)
-        if hit is None and prev is not None and (EVENT_ANAPHOR.search(sent.text) or GENERIC_ATTACK.search(sent.text)):
+        if hit is None and prev is not None and (EVENT_ANAPHOR.search(sent.text) or GENERIC_ATTACK.search(sent.text)
+                                                 or _locates_previous(sent, prev)):
             # "... Israeli airstrikes in Hama province. The Israeli attacks on the Masyaf countryside ...":
             # the event before, at a place inside the one it named.
             finer = _finer_places(article.text, sent, ms, gaz, prev)
@@ -136,6 +137,15 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
     return out
 
 
+
+
+# "The sports hall is in the small town of Zubin Potok": where a thing the sentence before named is.
+LOCATING = re.compile(r"(?:The|This|That) (?:[\w'’-]+ ){0,3}?(?P<noun>[\w-]+) (?:is|was|lies|lay|are|were|is located|was located|is situated) (?:in|near|at|outside|on the outskirts of)\b")
+
+
+def _locates_previous(sent: Sentence, prev: Report) -> bool:
+    m = LOCATING.match(sent.text)
+    return bool(m) and re.search(rf"\b{re.escape(m.group('noun'))}\b", prev.sentence.text, re.I) is not None
 
 
 def _earlier_event(article: Article, sent: Sentence, i: int, c: Report, ms: list[Mention]) -> Report | None:

@@ -584,3 +584,14 @@ def test_the_earlier_event_of_a_background_clause_is_an_incident_of_its_own(worl
     _, incidents, _ = run(text, world_gazetteer)
     (earlier,) = [i for i in incidents if i.place.name == place]
     assert earlier.event_type == kind and earlier.date is None  # undated: the clause gives no day of its own
+
+
+def test_a_sentence_saying_where_the_thing_before_is_places_that_event(world_gazetteer):
+    text = ("Gunmen opened fire outside a mosque in northern Mali on Friday, officials said. "
+            "The mosque is in the small town of Goundam, west of Timbuktu.")
+    _, incidents, unplaced = run(text, world_gazetteer)
+    assert [i.place.name for i in incidents] == ["Goundam"] and unplaced == []
+    # a sentence about something else leaves the event where it was
+    _, incidents, unplaced = run("Gunmen opened fire outside a mosque in northern Mali on Friday. "
+                                 "The market is in the small town of Goundam.", world_gazetteer)
+    assert incidents == [] and len(unplaced) == 1
