@@ -72,6 +72,8 @@ class Pending:
     initial: bool  # first word of the sentence
     followed_by_admin: bool  # "Alexandria, La." / "Springfield, Illinois"
     metonym: str = ""  # "Washington said", "Tehran denied": the verb that makes it one
+    # (country, admin1 code) of the units named right after it ("Amambai, Mato Grosso do Sul"); "" for a country
+    units_after: frozenset[tuple[str, str]] = frozenset()
 
 
 def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
@@ -207,14 +209,15 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
             c.start_tok == 0 or "\n" in text[max(sent.start, tokens[c.start_tok].start - 2) : tokens[c.start_tok].start]
         ):
             cue = "city"  # a dateline: "WASHINGTON (AP) —"
-        followed = bool(re.match(r",\s+[A-Z]", after)) and any(
-            p.kind in ("province", "governorate", "country") for p in _next_places(tokens, end_tok + 1, gaz)
-        )
+        units = [p for p in _next_places(tokens, end_tok + 1, gaz) if p.kind in ("province", "governorate", "country")] \
+            if re.match(r",\s+[A-Z]", after) else []
+        followed = bool(units)
         mv = METONYM_VERB.match(after)
         out.append(
             Pending(sent, c, tokens[start_tok].start, tokens[end_tok].end, cue, locative,
                     c.start_tok == 0 or sentence_initial(text, tokens[c.start_tok]), followed,
-                    mv.group(1) if mv and not locative else "")
+                    mv.group(1) if mv and not locative else "",
+                    frozenset((p.country, p.admin1 if p.kind != "country" else "") for p in units))
         )
     return out
 

@@ -92,7 +92,16 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
 def score(place: Place, c: Pending | str, focus, ctx: Context | None = None) -> float:
     cue = c.cue if isinstance(c, Pending) else c
     key = c.cand.key if isinstance(c, Pending) else ""
-    return sum(W[name] * value for name, value in features(place, cue, key, focus, ctx).items())
+    f = features(place, cue, key, focus, ctx)
+    if isinstance(c, Pending) and in_unit_after(place, c.units_after):
+        f["in_the_unit_named_after_it"] = 1  # "Amambai, Mato Grosso do Sul": the Amambai in that state
+    return sum(W[name] * value for name, value in f.items())
+
+
+def in_unit_after(place: Place, units: frozenset[tuple[str, str]]) -> bool:
+    if not units or place.kind in ("province", "governorate", "country"):
+        return False
+    return (place.country, place.admin1) in units or (place.country, "") in units
 
 
 @dataclass

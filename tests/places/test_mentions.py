@@ -155,3 +155,18 @@ def test_a_country_stated_right_after_the_name_decides_it(world_gazetteer, text,
     art.sentences = split_sentences(text, sec)
     (m,) = [m for m in find_mentions(art, world_gazetteer) if m.text == name]
     assert (m.place.country if m.place else None) == country
+
+
+def test_a_name_before_a_comma_and_a_unit_is_the_place_in_that_unit(world_gazetteer):
+    """"Amambai, Mato Grosso do Sul": the Brazilian town, not Paraguay's Amambay department, though the
+    sentence names Paraguay."""
+    from geo.model import Article, Section
+    from geo.places.mentions import find_mentions
+    from geo.text.articles import split_sentences
+
+    text = "Police fired on a camp near Amambai, Mato Grosso do Sul, close to the border with Paraguay."
+    sec = Section("t.txt", "t", None, "2024-03-07", 0, len(text))
+    art = Article("t.txt", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    found = {m.text: m.place.key for m in find_mentions(art, world_gazetteer) if m.place}
+    assert found["Amambai"] == "gn/3472391"
