@@ -595,3 +595,12 @@ def test_a_sentence_saying_where_the_thing_before_is_places_that_event(world_gaz
     _, incidents, unplaced = run("Gunmen opened fire outside a mosque in northern Mali on Friday. "
                                  "The market is in the small town of Goundam.", world_gazetteer)
     assert incidents == [] and len(unplaced) == 1
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("Police opened fire on students who stormed the governor's office in Kisumu on Monday.", "police"),
+    ("A reporter was shot and wounded by riot police in Eldoret on Monday.", "riot police"),
+])
+def test_forces_firing_on_a_crowd_or_shooting_a_bystander_attack_civilians(world_gazetteer, text, attacker):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == "attack_on_civilians" and attacker in " ".join(inc.attacker).lower()
