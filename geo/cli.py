@@ -229,7 +229,7 @@ def _eval(args: argparse.Namespace) -> int:
             elif name == "world":
                 from .evaluate import WORLD_DEV, WORLD_HELDOUT
 
-                sets = list(WORLD_DEV.items()) + ([("world held-out 6", WORLD_HELDOUT)] if args.heldout else [])
+                sets = list(WORLD_DEV.items()) + ([("world held-out 7", WORLD_HELDOUT)] if args.heldout else [])
                 for label, path in sets:
                     rows.append(evaluate_devset(gaz, path, f"{label} places").row())
                     rows.append(evaluate_incidents(gaz, path, label=f"{label} incidents").row())
