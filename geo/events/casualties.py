@@ -17,6 +17,9 @@ KILLED = [
     re.compile(rf"\b{NUM}\s+{BETWEEN}(?:were|was|have been|had been|been)?\s*(?:\w+ly\s+|reported\s+)?killed\b", re.I),
     re.compile(rf"\bkill(?:ed|ing)\s+(?:at least\s+|about\s+|around\s+)?{NUM}\b", re.I),
     re.compile(r"\bkill(?:ed|ing)\s+(?P<n>an?)\s+(?!dozen|number|few|handful|score|total|estimated|further)[a-z]", re.I),
+    # "left at least two people dead", "There are two dead reported"
+    re.compile(rf"\b(?:left|leaving)\s+(?:at least\s+|about\s+|around\s+)?{NUM}\s+(?:[\w-]+\s+){{0,2}}?dead\b", re.I),
+    re.compile(rf"\b{NUM}\s+dead\b(?!\s+(?:bod|ends?))", re.I),
 ]
 INJURED = [
     re.compile(rf"\b{NUM}\s+{BETWEEN}(?:were|was|have been|had been|been)?\s*(?:wounded|injured|hurt|(?:received|sustained|suffered)\s+injuries)\b", re.I),

@@ -98,7 +98,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # "... killed in airstrikes on a Syrian airbase. The Tuesday night attack targeted
             # the T4 airbase": the sentence before says what kind of attack it was.
             slug, context = placeless[1], [article.sentences[i - 1]]
-        if country_only(places) and not same and slug in REMOTE_EVENTS:
+        if country_only(places) and not same and (slug in REMOTE_EVENTS or casualties(sent.text)[0]):
             there = places_next_door(article, i, tm, places, by_sentence, gaz)
             if there:
                 places, context = there, [*context, article.sentences[i + 1]]

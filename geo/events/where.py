@@ -14,6 +14,8 @@ from ..model import INSTALLATION_KINDS, Article, Mention, Place, Precision, Sent
 from ..places.gazetteer import Gazetteer
 from ..places.geometry import covers, within
 from ..text.lexicon import alternation, words
+from ..text.calendar import MONTH_RE as MONTHS
+from .casualties import casualties
 from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
 
 HINT_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside)\s+of\s+(?:the\s+)?$", re.I)
@@ -32,13 +34,16 @@ JOINED = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|and|, and|or|,?\s*as well a
 DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})?\s*(?:\([^)]{0,40}\)\s*)?(?:--|[:—–-])"
     r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}:"
-    r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s*\([A-Z][\w .'’-]{1,30}\)\s*(?:--|[:—–-]))\s"  # "Quito (AFP) – "
+    r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s*\([A-Z][\w .'’-]{1,30}\)\s*(?:--|[:—–-])"  # "Quito (AFP) – "
+    rf"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}},\s+(?:{MONTHS})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?(?=\s+[A-Z]))\s"  # "Karachi, March 26 Armed ..."
 )
 # Where a place is only the origin or the place of the report: "a flight from Tel Aviv", "launched from
 # Yemen", "said at a press conference in Phnom Penh that ...".
 ORIGIN_BEFORE = re.compile(
     r"\bfrom\s+(?:the\s+)?$|\bfrom\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+to\s+$"  # "the train from Quetta to Peshawar"
-    r"|\b(?:press conference|news conference|briefing|told reporters|told journalists|statement)\s+(?:[\w-]+\s+){0,2}(?:in|at)\s+(?:the\s+)?$",
+    r"|\b(?:press conference|news conference|briefing|told reporters|told journalists|statement)\s+(?:[\w-]+\s+){0,2}(?:in|at)\s+(?:the\s+)?$"
+    # a person's post: "the UN Humanitarian Coordinator in Brazzaville", "a correspondent in Nairobi"
+    r"|\b(?:[Cc]oordinator|[Rr]epresentative|correspondent|[Aa]mbassador|envoy|spokes(?:man|woman|person))\s+(?:[\w-]+\s+){0,2}in\s+$",
     re.I)
 
 
@@ -105,8 +110,10 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     if not cands:
         return cands
     # "Victory Base at Baghdad Airport": the second only locates the first.
+    # (never a finer place after a coarser one: "the University of Nicaragua in Managua")
     located = {id(b) for a, b in zip(cands, cands[1:])
-               if a[0] and b[0] and re.fullmatch(r"\s*(?:at|in|near|inside|of)\s+(?:the\s+)?", text[a[0].end : b[0].start])}
+               if a[0] and b[0] and rank(b[1]) >= rank(a[1])
+               and re.fullmatch(r"\s*(?:at|in|near|inside|of)\s+(?:the\s+)?", text[a[0].end : b[0].start])}
     cands = [c for c in cands if id(c) not in located]
     best = min(rank(p) for _, p, _ in cands)
     finest = [c for c in cands if rank(c[1]) == best]
@@ -157,11 +164,18 @@ def places_next_door(article: Article, i: int, tm: re.Match[str], places, by_sen
     sent, nxt = article.sentences[i], article.sentences[i + 1]
     if nxt.section != sent.section or trigger(nxt.text) or GENERIC_ATTACK.search(nxt.text):
         return []
-    if not same_target(sent.text[tm.end() :], nxt.text):
+    if not same_target(sent.text[tm.end() :], nxt.text) and not same_toll(sent.text, nxt.text):
         return []
     countries = {p.country for _, p, _ in places}
     return [p for p in event_places(article.text, nxt, by_sentence.get(nxt.start, []), gaz, nxt.start)
             if rank(p[1]) <= PRECISION_ORDER.index("town") and (not countries or p[1].country in countries)]
+
+
+def same_toll(text: str, nxt: str) -> bool:
+    """"A raid left at least two people dead in Nicaragua" ... "There are two dead reported in Diriambo":
+    the next sentence gives the same death toll."""
+    dead = casualties(text)[0]
+    return bool(dead) and casualties(nxt)[0] == dead
 
 
 TARGET_WORD = re.compile(

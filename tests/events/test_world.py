@@ -604,3 +604,40 @@ def test_a_sentence_saying_where_the_thing_before_is_places_that_event(world_gaz
 def test_forces_firing_on_a_crowd_or_shooting_a_bystander_attack_civilians(world_gazetteer, text, attacker):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.event_type == "attack_on_civilians" and attacker in " ".join(inc.attacker).lower()
+
+
+# World held-out 7, read after its single scoring: phrasings and places it showed missing.
+@pytest.mark.parametrize("text, kind, place", [
+    ("Two people were killed when a powerful explosion occurred near a market in Quetta, Pakistan, on Monday.", "explosion", "Quetta"),
+    ("The death toll from the downing of an army helicopter by rebels in Kidal, Mali, rose to nine on Friday.", "shoot_down", "Kidal"),
+    ("Dozens of shops in Lyon, France, were looted overnight.", "riot", "Lyon"),
+    ("Rallies against the price of fuel first started in Aktobe, Kazakhstan, on Sunday.", "protest_siege", "Aktobe"),
+    ("Mourners in Mahabad, Iran, were fired at by security forces on Friday.", "attack_on_civilians", "Mahābād"),
+    ("Witnesses saw army helicopters attacking villages in the Pool region of Congo on Monday, "
+     "the UN coordinator in Brazzaville said.", "air_strike", "Pool"),
+])
+def test_held_out_7_phrasings(world_gazetteer, text, kind, place):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [(kind, place)]
+
+
+def test_a_dateline_with_a_date_and_no_dash(world_gazetteer):
+    _, (inc,), _ = run("Quetta, March 26 Gunmen attacked a police post in Turbat on Monday night.", world_gazetteer)
+    assert inc.place.name == "Turbat"
+
+
+def test_the_next_sentence_giving_the_same_toll_places_a_country_level_event(world_gazetteer):
+    _, (inc,), unplaced = run("A raid by armed men left at least three people dead in Nicaragua on Sunday. "
+                              "\"There are three dead in Bluefields,\" a rights group said.", world_gazetteer)
+    assert inc.place.name == "Bluefields" and inc.fatalities == [3] and unplaced == []
+
+
+def test_a_town_named_after_a_country_in_an_organisation_name_is_still_the_place(world_gazetteer):
+    _, (inc,), _ = run("Police attacked students at the National University of Nicaragua in Managua on Friday.", world_gazetteer)
+    assert inc.place.name == "Managua"
+
+
+def test_a_town_is_inside_a_province_known_only_by_its_point_when_their_codes_agree(world_gazetteer):
+    from geo.places.geometry import within
+    assert within(world_gazetteer.places["ne1/PK-PK02"], world_gazetteer.places["gn/1163054"])  # Turbat, Balochistan
+    assert not within(world_gazetteer.places["ne1/PK-PK02"], world_gazetteer.places["gn/1174872"])  # not Karachi
