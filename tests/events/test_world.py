@@ -641,3 +641,17 @@ def test_a_town_is_inside_a_province_known_only_by_its_point_when_their_codes_ag
     from geo.places.geometry import within
     assert within(world_gazetteer.places["ne1/PK-PK02"], world_gazetteer.places["gn/1163054"])  # Turbat, Balochistan
     assert not within(world_gazetteer.places["ne1/PK-PK02"], world_gazetteer.places["gn/1174872"])  # not Karachi
+
+
+def test_a_dateline_of_two_cities_and_a_day_month_date(world_gazetteer):
+    _, (inc,), _ = run("JAMMU/SRINAGAR, 7 May: Pakistani troops shelled villages in Kupwara district on Wednesday.", world_gazetteer)
+    assert inc.place.name != "Jammu" and inc.event_type == "shelling"
+
+
+@pytest.mark.parametrize("text", [
+    "Police dispersed crowds with gunfire in Manzini, Eswatini, on Tuesday evening.",
+    "Security forces used tear gas to break up the crowds in Manzini, Eswatini, then opened fire.",
+])
+def test_forces_dispersing_or_firing_on_crowds(world_gazetteer, text):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == "attack_on_civilians" and inc.place.name == "Manzini"
