@@ -264,22 +264,26 @@ class Gazetteer:
         worthy = {ids[k] for k, p in gaz.places.items() if _variant_worthy(p)}
         rows = [_row(gaz.places[k]) for k in keys]
         gaz.places = {}  # the builder is spent: its records go before the trie is built (memory)
+        index = gaz.index
+        for name, ks in index.items():
+            index[name] = [ids[k] for k in ks]
+        del ids
         # Transliteration variants, marked with a leading VARIANT, for names that match nothing as written.
         variants: dict[str, list[int]] = {}
-        for name, ks in gaz.index.items():
+        for name, got in index.items():
             sk = skeleton(name)
             if sk == name or len(sk) < 4:
                 continue
-            got = [ids[k] for k in ks if ids[k] in worthy]
+            got = [i for i in got if i in worthy]
             if got:
                 bucket = variants.setdefault(VARIANT + sk, [])
                 bucket.extend(i for i in got if i not in bucket)
 
         def items():
             # Insertion order is the candidate order; the trie returns values sorted, so keep the rank in the record.
-            for name, ks in gaz.index.items():
-                for rank, k in enumerate(ks):
-                    yield name, (rank, ids[k])
+            for name, got in index.items():
+                for rank, i in enumerate(got):
+                    yield name, (rank, i)
             for name, got in variants.items():
                 for rank, i in enumerate(got[:65535]):
                     yield name, (rank, i)

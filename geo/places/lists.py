@@ -53,9 +53,13 @@ def common_words(gaz: "GazetteerBuilder", top: int = 30000) -> set[str]:
     generic geographic word ("Central", "North", "City"): "Texas" and
     "Europe" are places; "Most" and "Central" are words.
     """
+    import wordfreq
     from wordfreq import top_n_list
 
     words = {norm(w) for w in top_n_list("en", top)}
+    # wordfreq keeps the whole English list cached (30 MB): this is its only use, so let it go.
+    top_n_list.cache_clear()
+    wordfreq.get_frequency_list.cache_clear()
     gaz.english = words
     out = set()
     for k, keys in gaz.index.items():
