@@ -28,7 +28,7 @@ from .events.actors import load_actors
 from .events.extract import country_incidents, extract
 from .events.same_event import group_place
 from .events.triggers import EVENT_TYPES
-from .model import Article, Incident, Mention, Sentence
+from .model import Article, Incident, Mention, Place, Sentence
 from .places.mentions import find_mentions
 from .places.spelling import similar_names
 from .places.gazetteer import Gazetteer, default_cache_dir
@@ -39,7 +39,7 @@ from .text.pages import prepare_pages
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
-FORMAT = "3"  # bump when ArticleResult changes shape
+FORMAT = "4"  # bump when ArticleResult (or how it is pickled) changes shape
 _WORKER: dict = {}
 
 
@@ -132,7 +132,10 @@ def discover(articles: Path, prepare: bool = True) -> tuple[list[tuple], list[st
     return [("file", p, articles) for p in paths], errors + found
 
 
-def item_key(item: tuple, version: str) -> str:
+def item_key(item: tuple, version: str, seen: dict | None = None) -> str:
+    """The cache key of one article: the code and gazetteer version, its name, its bytes and its
+    sidecar's.  ``seen`` remembers each file's content digest by its size, modification time and
+    inode, so that an unchanged folder of 5,000 articles is not read again to learn it is unchanged."""
     h = hashlib.sha256(version.encode())
     if item[0] == "row":
         row = item[1]
@@ -141,11 +144,47 @@ def item_key(item: tuple, version: str) -> str:
         return h.hexdigest()
     _, path, folder = item
     h.update(str(path.relative_to(folder)).encode())
-    h.update(b"\0" + path.read_bytes())
-    side = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
-    if side.exists():
-        h.update(b"\0" + side.read_bytes())
+    h.update(b"\0" + _content_digest(path, seen if seen is not None else {}).encode())
     return h.hexdigest()
+
+
+def _content_digest(path: Path, seen: dict) -> str:
+    side = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
+    st = path.stat()
+    try:
+        ss = side.stat()
+        side_sig = (ss.st_size, ss.st_mtime_ns, ss.st_ino)
+    except FileNotFoundError:
+        side_sig = None
+    sig = (st.st_size, st.st_mtime_ns, st.st_ino, side_sig)
+    hit = seen.get(str(path))
+    if hit is not None and hit[0] == sig:
+        return hit[1]
+    h = hashlib.sha256(path.read_bytes())
+    if side_sig is not None:
+        h.update(b"\0" + side.read_bytes())
+    seen[str(path)] = (sig, h.hexdigest())
+    return h.hexdigest()
+
+
+def _load_seen(cdir: Path) -> dict:
+    try:
+        with (cdir / "digests.pickle").open("rb") as fh:
+            seen = pickle.load(fh)
+        return seen if isinstance(seen, dict) else {}
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return {}
+
+
+def _save_seen(cdir: Path, seen: dict) -> None:
+    try:
+        cdir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cdir, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(seen, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cdir / "digests.pickle")
+    except OSError as err:
+        log.warning("could not save the article digests in %s: %s", cdir, err)
 
 
 def _load(item: tuple) -> Article:
@@ -203,12 +242,38 @@ def _init(gazetteer_dir: Path | None, places: tuple[Path, ...]) -> None:
     _WORKER.update(gaz=load_gazetteer(gazetteer_dir, places=places), actors=load_actors())
 
 
-def _store(cdir: Path, key: str, result: ArticleResult) -> None:
+class _CachePickler(pickle.Pickler):
+    """A cached result names each gazetteer place by its key: the entry is keyed on the gazetteer's
+    version, so the key finds the same record again, and reading 5,000 results makes no place twice
+    (nor a country's outline once per article)."""
+
+    def __init__(self, fh, gaz: Gazetteer) -> None:
+        super().__init__(fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.gaz = gaz
+
+    def persistent_id(self, obj):
+        if type(obj) is not Place or obj.key not in self.gaz.places:
+            return None
+        p = self.gaz.places[obj.key]  # (a worker's result holds copies of the same records)
+        same = p is obj or (p.point == obj.point and p.name == obj.name and p.source == obj.source)
+        return obj.key if same else None
+
+
+class _CacheUnpickler(pickle.Unpickler):
+    def __init__(self, fh, gaz: Gazetteer) -> None:
+        super().__init__(fh)
+        self.gaz = gaz
+
+    def persistent_load(self, key: str) -> Place:
+        return self.gaz.places[key]
+
+
+def _store(cdir: Path, key: str, result: ArticleResult, gaz: Gazetteer) -> None:
     try:
         cdir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cdir, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(result, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            _CachePickler(fh, gaz).dump(result)
         os.replace(tmp, cdir / key)
     except OSError as err:
         log.warning("could not cache the result for %s in %s: %s", result.article.name, cdir, err)
@@ -288,13 +353,17 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     _WORKER.update(gaz=gaz, actors=load_actors())
     version = hashlib.sha256(f"{code_version()}:{gaz.version}".encode()).hexdigest()
     cdir = (cache_dir or default_cache_dir()) / "articles"
-    keys = [item_key(it, version) for it in items]
+    seen = _load_seen(cdir) if not clean else {}
+    before = dict(seen)
+    keys = [item_key(it, version, seen) for it in items]
+    if seen != before:
+        _save_seen(cdir, seen)
     out: dict[int, ArticleResult | str] = {}
     if not clean and gaz.version:
         for i, key in enumerate(keys):
             try:
                 with (cdir / key).open("rb") as fh:
-                    out[i] = pickle.load(fh)
+                    out[i] = _CacheUnpickler(fh, gaz).load()
             except FileNotFoundError:
                 continue
             except Exception as err:  # a damaged entry is made again
@@ -328,6 +397,6 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         for level, message in r.log:
             log.log(level, "%s", message)
         if i in todo and gaz.version:
-            _store(cdir, keys[i], r)
+            _store(cdir, keys[i], r, gaz)
         results.append(r)
     return results, errors, {"articles": len(items), "from_cache": len(items) - len(todo), "extracted": len(todo)}

@@ -112,3 +112,34 @@ def test_the_dask_group_by_groups_as_the_local_merge():
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         assert dask_grouper(client)(keys) == group_events(keys)
+
+
+def test_an_edited_article_is_extracted_again_though_its_digest_is_remembered(tmp_path):
+    """The digests of unchanged files are remembered by size, time and inode; an edit changes them."""
+    import os
+
+    arts = copy_articles(tmp_path / "articles")
+    cache = tmp_path / "cache"
+    gaz = load_gazetteer()
+    run_articles(arts, gaz, cache_dir=cache)
+    assert (cache / "articles" / "digests.pickle").exists()
+    _, _, counts = run_articles(arts, gaz, cache_dir=cache)
+    assert counts["extracted"] == 0
+    first = sorted(arts.glob("*.txt"))[0]
+    st = first.stat()
+    first.write_text(first.read_text(encoding="utf-8") + "\nRockets hit Balad Air Base on Friday.\n", encoding="utf-8")
+    os.utime(first, ns=(st.st_atime_ns, st.st_mtime_ns))  # even with its old modification time: the size differs
+    results, _, counts = run_articles(arts, gaz, cache_dir=cache)
+    assert counts["extracted"] == 1
+
+
+def test_a_cached_result_names_gazetteer_places_by_key(tmp_path):
+    """A result read back from the cache holds the gazetteer's own place records, not copies."""
+    arts = copy_articles(tmp_path / "articles")
+    gaz = load_gazetteer()
+    first, _, _ = run_articles(arts, gaz, cache_dir=tmp_path / "cache")
+    again, _, counts = run_articles(arts, gaz, cache_dir=tmp_path / "cache")
+    assert counts["from_cache"] == counts["articles"]
+    placed = [m for r in again for m in r.mentions if m.place is not None]
+    assert placed and all(m.place is gaz.places[m.place.key] for m in placed)
+    assert [(m.text, m.place.key) for r in first for m in r.mentions if m.place] == [(m.text, m.place.key) for m in placed]

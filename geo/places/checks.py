@@ -42,16 +42,18 @@ class Outline:
     point falls outside that) the union with the disputed territories, with the border margin."""
 
     def __init__(self, own, extra: list) -> None:
-        self.own, self.extra, self._whole = own, extra, None
+        self.own, self.extra, self._prepared = own, extra, None
 
     def contains(self, point) -> bool:
-        if self.own.contains(point):  # nearly every point: no union or buffer needed
-            return True
-        if self._whole is None:
-            from shapely.ops import unary_union
+        if self._prepared is None:
+            from shapely.prepared import prep
 
-            self._whole = unary_union([self.own, *self.extra]).buffer(BORDER_BUFFER_DEG)
-        return self._whole.contains(point)
+            self._prepared = prep(self.own)  # indexed once: a layer checks many points against it
+        if self._prepared.contains(point):  # nearly every point: no distance needed
+            return True
+        # Within the border margin of the country or of a territory it claims (the distance to each
+        # part: no buffered union of whole countries is built for one point near a coast).
+        return any(part.distance(point) <= BORDER_BUFFER_DEG for part in (self.own, *self.extra))
 
 
 def claimable_shapes(gaz: Gazetteer, isos) -> dict[str, Outline]:
