@@ -268,6 +268,43 @@ class _CacheUnpickler(pickle.Unpickler):
         return self.gaz.places[key]
 
 
+FEW = 20  # new articles a build extracts in one child process beside reading the cache (more: a pool)
+
+
+def _extract_beside(items: list[tuple]):
+    """Extract ``items`` in a forked child while this process goes on; returns a function that waits
+    for the child's results (None when it failed: the caller extracts them itself).  Only where a fork
+    is safe: a POSIX system and no other thread in this process (a browser's or a server's could be
+    forked mid-lock); otherwise None at once."""
+    import threading
+
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return None
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: extract, send, and leave without running the parent's exit handlers
+        code = 1
+        try:
+            os.close(r)
+            with os.fdopen(w, "wb") as fh:
+                pickle.dump([_extract(item) for item in items], fh, protocol=pickle.HIGHEST_PROTOCOL)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(w)
+
+    def wait():
+        with os.fdopen(r, "rb") as fh:
+            try:
+                got = pickle.load(fh)
+            except Exception:  # the child died: its articles are extracted here
+                got = None
+        _, status = os.waitpid(pid, 0)
+        return got if status == 0 and isinstance(got, list) and len(got) == len(items) else None
+
+    return wait
+
+
 def _store(cdir: Path, key: str, result: ArticleResult, gaz: Gazetteer) -> None:
     try:
         cdir.mkdir(parents=True, exist_ok=True)
@@ -359,7 +396,12 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     if seen != before:
         _save_seen(cdir, seen)
     out: dict[int, ArticleResult | str] = {}
-    if not clean and gaz.version:
+    cached = not clean and gaz.version
+    new = [i for i, key in enumerate(keys) if not (cached and (cdir / key).exists())]
+    # A few new articles among many cached ones: a child extracts them (loading the parser) while this
+    # process reads the cached results.
+    child = _extract_beside([items[i] for i in new]) if engine == "local" and jobs > 1 and 0 < len(new) <= FEW else None
+    if cached:
         for i, key in enumerate(keys):
             try:
                 with (cdir / key).open("rb") as fh:
@@ -368,7 +410,14 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
                 continue
             except Exception as err:  # a damaged entry is made again
                 log.warning("cached result %s unreadable (%s); extracting again", cdir / key, err)
+    fresh: set[int] = set()  # extracted by this build (to be cached)
+    if child is not None:
+        for i, r in zip(new, child() or []):
+            if i not in out:
+                out[i] = r
+                fresh.add(i)
     todo = [i for i in range(len(items)) if i not in out]
+    fresh.update(todo)
     if engine == "dask" and todo:
         with (nullcontext(client) if client is not None else dask_client(jobs, scheduler)) as c:
             for i, r in zip(todo, _run_dask([items[i] for i in todo], jobs, c, gazetteer_dir, places)):
@@ -396,7 +445,7 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
             continue
         for level, message in r.log:
             log.log(level, "%s", message)
-        if i in todo and gaz.version:
+        if i in fresh and gaz.version:
             _store(cdir, keys[i], r, gaz)
         results.append(r)
-    return results, errors, {"articles": len(items), "from_cache": len(items) - len(todo), "extracted": len(todo)}
+    return results, errors, {"articles": len(items), "from_cache": len(items) - len(fresh), "extracted": len(fresh)}

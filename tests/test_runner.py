@@ -143,3 +143,34 @@ def test_a_cached_result_names_gazetteer_places_by_key(tmp_path):
     placed = [m for r in again for m in r.mentions if m.place is not None]
     assert placed and all(m.place is gaz.places[m.place.key] for m in placed)
     assert [(m.text, m.place.key) for r in first for m in r.mentions if m.place] == [(m.text, m.place.key) for m in placed]
+
+
+def test_a_few_new_articles_with_jobs_are_extracted_beside_the_cache_and_give_a_clean_builds_bytes(tmp_path):
+    arts = copy_articles(tmp_path / "articles")
+    cache = tmp_path / "cache"
+    gaz = load_gazetteer()
+    run_articles(arts, gaz, cache_dir=cache, jobs=2)
+    (arts / "zzz_new.txt").write_text("Drones struck Camp Taji, north of Baghdad, on Monday.\n", encoding="utf-8")
+    (arts / "zzz_new2.txt").write_text("Rockets hit Balad Air Base on Friday, officials said.\n", encoding="utf-8")
+    results, errors, counts = run_articles(arts, gaz, cache_dir=cache, jobs=2)
+    assert (counts["extracted"], counts["from_cache"]) == (2, counts["articles"] - 2) and errors == []
+    assert {r.article.name for r in results} >= {"zzz_new.txt", "zzz_new2.txt"}
+    _, _, counts = run_articles(arts, gaz, cache_dir=cache, jobs=2)
+    assert counts["extracted"] == 0  # the child's results were cached
+    build(Settings(articles=arts, layers=tmp_path / "inc", map=None, cache_dir=cache, jobs=2))
+    build(Settings(articles=arts, layers=tmp_path / "full", map=None, clean=True, cache_dir=tmp_path / "other"))
+    assert _files(tmp_path / "inc") == _files(tmp_path / "full")
+
+
+def test_a_child_that_dies_says_so_and_its_articles_are_left_to_the_build(monkeypatch):
+    """The child's death gives None, never a partial list: the build then extracts the articles itself."""
+    import os
+
+    import geo.runner as runner
+
+    import threading
+
+    monkeypatch.setattr(runner, "_extract", lambda item: os._exit(3))
+    monkeypatch.setattr(threading, "active_count", lambda: 1)  # (earlier tests' Dask threads, idle: safe to fork here)
+    wait = runner._extract_beside([("file", None, None)])
+    assert wait is not None and wait() is None
