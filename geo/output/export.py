@@ -391,15 +391,16 @@ def partitioned_events(layers: dict[str, list[dict[str, Any]]]) -> dict[str, byt
     import geopandas as gpd
 
     feats = [f for n in ("incidents", COUNTRY_EVENTS) for f in layers.get(n, [])]
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for f in feats:
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, f in enumerate(feats):
         p = f["properties"]
         key = ((p.get("date_start") or "")[:7] or "undated", p.get("country") or "none")
-        groups.setdefault(key, []).append(f)
+        groups.setdefault(key, []).append(i)
+    # One frame for all (every part has the same columns and types), cut into the parts.
+    whole = gpd.GeoDataFrame(frame({"type": "FeatureCollection", "features": feats}), crs="EPSG:4326")
     out: dict[str, bytes] = {}
-    for (month, country), group in sorted(groups.items()):
-        gdf = gpd.GeoDataFrame(frame({"type": "FeatureCollection", "features": group}), crs="EPSG:4326")
+    for (month, country), rows in sorted(groups.items()):
         buf = io.BytesIO()
-        _geoparquet(gdf, buf)
+        _geoparquet(whole.iloc[rows].reset_index(drop=True), buf)
         out[f"events/month={month}/country={country}/part-0.parquet"] = buf.getvalue()
     return out
