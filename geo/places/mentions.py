@@ -112,7 +112,10 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
 
 # "Sudan's capital", but not "Iran's capital punishment", "Kenya's capital markets"
 CAPITAL_AFTER = re.compile(rf"(?:'s|’s)\s+capital\b(?!\s+(?:{alternation(words('capital_not'))})\b)", re.I)
-CAPITAL_BEFORE = re.compile(r"\bthe\s+capital\s+of\s+(?:the\s+)?$", re.I)
+# (one word between: "the burned-out capital of Lesotho", but not "the commercial capital of Nigeria")
+CAPITAL_BEFORE = re.compile(
+    r"\bthe\s+(?!(?:economic|commercial|financial|cultural|religious|spiritual|provincial|regional|state|"
+    r"administrative|former|old|ancient|de\s+facto|winter|summer)\b)(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?$", re.I)
 
 
 def _capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:
@@ -123,7 +126,7 @@ def _capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Ment
         p = m.place
         cap = gaz.capitals.get(p.country) if p is not None and p.kind == "country" else None
         after = CAPITAL_AFTER.match(text, m.end)
-        before = CAPITAL_BEFORE.search(text, max(m.sentence.start, m.start - 20), m.start)
+        before = CAPITAL_BEFORE.search(text, max(m.sentence.start, m.start - 40), m.start)
         if cap and cap in gaz.places and (after or before):
             start, end = (m.start, after.end()) if after else (before.start(), m.end)
             reason = f"{m.text!r} + 'capital': {cap} (the capital GeoNames gives for {p.country})"

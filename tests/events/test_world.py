@@ -655,3 +655,35 @@ def test_a_dateline_of_two_cities_and_a_day_month_date(world_gazetteer):
 def test_forces_dispersing_or_firing_on_crowds(world_gazetteer, text):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.event_type == "attack_on_civilians" and inc.place.name == "Manzini"
+
+
+# World held-out 8, read after its single scoring.
+def test_here_and_this_city_are_the_datelines_place(world_gazetteer):
+    _, (inc,), _ = run("MASERU, Lesotho (AP) -- Soldiers opened fire on a crowd here on Tuesday, killing two.", world_gazetteer)
+    assert inc.place.name == "Maseru" and not inc.near
+
+
+def test_an_event_only_the_datelines_country_holds_is_placed_near_the_dateline(world_gazetteer):
+    _, (inc,), _ = run("MASERU, Lesotho (AP) -- Troops crossed into Lesotho at dawn. They secured two army "
+                       "bases after heavy fighting in which three soldiers died.", world_gazetteer)
+    assert inc.place.name == "Maseru" and inc.near
+    # ... never when the sentence says where else in the country, or the article names another place there
+    _, incidents, _ = run("COTONOU, Benin (Reuters) - Gunmen attacked a customs post in northern Benin on Tuesday.", world_gazetteer)
+    assert incidents == []
+    _, incidents, _ = run("MASERU, Lesotho (AP) -- Rebels attacked troops in Lesotho on Tuesday. Mafeteng was calm.", world_gazetteer)
+    assert [i.place.name for i in incidents] != ["Maseru"]
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("Calm returned to the burned-out capital of Lesotho on Thursday as looters roamed the streets.", "riot", "Maseru"),
+    ("Demonstrators and police faced off in the Sitra area of Bahrain on Tuesday.", "riot", "Sitrah"),
+    ("The plane was brought down by a missile near Kigali airport, Rwanda, on Wednesday.", "shoot_down", "Kigali International Airport"),
+])
+def test_held_out_8_phrasings(world_gazetteer, text, kind, place):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [(kind, place)]
+
+
+def test_the_commercial_capital_is_not_the_capital(world_gazetteer):
+    mentions, _, _ = run("Riots hit the commercial capital of Nigeria on Monday.", world_gazetteer)
+    assert [m.place.key for m in mentions if m.place] == ["iso/NG"]
