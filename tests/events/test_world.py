@@ -678,6 +678,7 @@ def test_an_event_only_the_datelines_country_holds_is_placed_near_the_dateline(w
     ("Calm returned to the burned-out capital of Lesotho on Thursday as looters roamed the streets.", "riot", "Maseru"),
     ("Demonstrators and police faced off in the Sitra area of Bahrain on Tuesday.", "riot", "Sitrah"),
     ("The plane was brought down by a missile near Kigali airport, Rwanda, on Wednesday.", "shoot_down", "Kigali International Airport"),
+    ("Jets and gunboats opened fire on the port of Split, Croatia, on Saturday.", "air_strike", "Split"),
 ])
 def test_held_out_8_phrasings(world_gazetteer, text, kind, place):
     _, incidents, _ = run(text, world_gazetteer)
