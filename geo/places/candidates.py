@@ -107,13 +107,16 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+OF_NAME = re.compile(r"\s+of\s+[A-Z]")  # "... city of Arish"
+
+
 def _cue_after(text: str, tokens: list[Token], j: int) -> tuple[str, int]:
     """A cue word right after token j-1: returns (cue, tokens consumed)."""
     for words_, cue, k in CUES_LONGEST_FIRST:
         seg = tokens[j : j + k]
         if len(seg) == k and " ".join(t.text.lower() for t in seg) == words_:
             if all(gap(text, seg[x - 1] if x else tokens[j - 1], seg[x]).strip() in ("", "-") for x in range(k)):
-                if cue in ("city", "town") and re.match(r"\s+of\s+[A-Z]", text[seg[-1].end : seg[-1].end + 8]):
+                if cue in ("city", "town") and OF_NAME.match(text, seg[-1].end):
                     return "", 0  # "the North Sinai city of Arish": the cue word belongs to the name after it
                 return cue, k
     return "", 0
