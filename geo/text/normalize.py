@@ -60,3 +60,8 @@ def skeleton(key: str) -> str:
     for a, b in TRANSLITERATION:
         s = s.replace(a, b)
     return _CONNECTOR.sub("i", _DOUBLED.sub(r"\1", s))
+
+
+def latin(s: str) -> bool:
+    """Is ``s`` written in the Latin script (with the apostrophes of transliterated Arabic)?"""
+    return all(ord(ch) < 0x250 or ch in "ʿʾ’‘" for ch in s)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from geo.places.gazetteer import GAZETTEER_DIR, Gazetteer, build, cache_key
 from geo.places.lists import TextList
 from geo.places.sources import CitiesFile, CuratedRows
@@ -48,3 +50,20 @@ def test_the_cache_key_follows_the_vocabulary_and_the_code():
 
     names = {p.name for p in CODE}
     assert {"transliteration.tsv", "arabic_articles.tsv", "generic_words.tsv", "model.py", "normalize.py"} <= names
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Gunmen attacked a checkpoint in North Sinai, Egypt, on Friday.", "ne1/EG-EG27"),  # Shamal Sina'
+    ("Fighting raged in South Kordofan, Sudan, on Monday.", "ne1/SD-SU50"),
+    # Natural Earth gives Shabeellaha Hoose Banaadir's code: matched by its name instead
+    ("Fighters attacked a base in the Lower Shabelle region of Somalia.", "ne1/SO-SO02-shabeellaha-hoose"),
+])
+def test_units_by_the_names_news_gives_them(world_gazetteer, text, key):
+    from geo.model import Article, Section
+    from geo.places.mentions import find_mentions
+    from geo.text.articles import split_sentences
+
+    sec = Section("t.txt", "t", None, "2024-03-07", 0, len(text))
+    art = Article("t.txt", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    assert key in [m.place.key for m in find_mentions(art, world_gazetteer) if m.place]
