@@ -84,7 +84,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--markdown", action="store_true", help="print a Markdown table")
     v.add_argument("--heldout", action="store_true",
                     help="also score the untouched held-out sets (data/devset/heldout2.jsonl; with --corpus world, "
-                        "data/devset/world_heldout9.jsonl): only to report, never while tuning")
+                        "data/devset/world_heldout10.jsonl): only to report, never while tuning")
     return p
 
 
@@ -229,7 +229,7 @@ def _eval(args: argparse.Namespace) -> int:
             elif name == "world":
                 from .evaluate import WORLD_DEV, WORLD_HELDOUT
 
-                sets = list(WORLD_DEV.items()) + ([("world held-out 9", WORLD_HELDOUT)] if args.heldout else [])
+                sets = list(WORLD_DEV.items()) + ([("world held-out 10", WORLD_HELDOUT)] if args.heldout else [])
                 for label, path in sets:
                     rows.append(evaluate_devset(gaz, path, f"{label} places").row())
                     rows.append(evaluate_incidents(gaz, path, label=f"{label} incidents").row())

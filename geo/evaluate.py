@@ -214,9 +214,10 @@ WORLD_DEV = {
     "world held-out 6 (scored once, then development)": DEVSET.with_name("world_heldout6.jsonl"),
     "world held-out 7 (scored once, then development)": DEVSET.with_name("world_heldout7.jsonl"),
     "world held-out 8 (scored once, then development)": DEVSET.with_name("world_heldout8.jsonl"),
+    "world held-out 9 (scored once, not read)": DEVSET.with_name("world_heldout9.jsonl"),
 }
 # English passages from twelve more theatres, annotated blind: scored once, to report.
-WORLD_HELDOUT = DEVSET.with_name("world_heldout9.jsonl")
+WORLD_HELDOUT = DEVSET.with_name("world_heldout10.jsonl")
 
 
 @dataclass
