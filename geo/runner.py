@@ -316,11 +316,38 @@ def _store(cdir: Path, key: str, result: ArticleResult, gaz: Gazetteer) -> None:
         log.warning("could not cache the result for %s in %s: %s", result.article.name, cdir, err)
 
 
-def _dask_batch(batch: list[tuple], gazetteer_dir: Path | None, places: tuple[Path, ...]) -> list[ArticleResult | str]:
-    """A Dask task: a batch of articles; the worker loads the gazetteer once, on its first batch."""
+def _pack(results: list, version: str) -> tuple[str, bytes]:
+    """A worker's results for the parent: gazetteer places named by key when the parent's gazetteer is
+    this worker's (the same version), so that the parent makes no place again."""
+    import io
+
+    gaz = _WORKER["gaz"]
+    buf = io.BytesIO()
+    if gaz.version and gaz.version == version:
+        _CachePickler(buf, gaz).dump(results)
+        return "keys", buf.getvalue()
+    pickle.dump(results, buf, protocol=pickle.HIGHEST_PROTOCOL)
+    return "whole", buf.getvalue()
+
+
+def _unpack(packed: tuple[str, bytes], gaz: Gazetteer) -> list:
+    import io
+
+    how, data = packed
+    return _CacheUnpickler(io.BytesIO(data), gaz).load() if how == "keys" else pickle.loads(data)
+
+
+def _extract_batch(batch: list[tuple], version: str) -> tuple[str, bytes]:
+    """A pool worker's task: a batch of articles, packed."""
+    return _pack([_extract(item) for item in batch], version)
+
+
+def _dask_batch(batch: list[tuple], gazetteer_dir: Path | None, places: tuple[Path, ...],
+                version: str = "") -> tuple[str, bytes]:
+    """A Dask task: a batch of articles, packed; the worker loads the gazetteer once, on its first batch."""
     if "gaz" not in _WORKER:
         _init(gazetteer_dir, places)
-    return [_extract(item) for item in batch]
+    return _pack([_extract(item) for item in batch], version)
 
 
 @contextmanager
@@ -350,8 +377,10 @@ def _run_dask(todo_items: list[tuple], jobs: int, client, gazetteer_dir: Path | 
     gazetteer cache at the same paths; a worker without the cache builds it once."""
     size = max(1, len(todo_items) // (max(jobs, 1) * 8))
     batches = [todo_items[i : i + size] for i in range(0, len(todo_items), size)]
-    futures = client.map(_dask_batch, batches, gazetteer_dir=gazetteer_dir, places=tuple(places), pure=False)
-    return [r for batch in client.gather(futures) for r in batch]
+    gaz = _WORKER["gaz"]
+    futures = client.map(_dask_batch, batches, gazetteer_dir=gazetteer_dir, places=tuple(places),
+                         version=gaz.version, pure=False)
+    return [r for packed in client.gather(futures) for r in _unpack(packed, gaz)]
 
 
 def _place_of(item):
@@ -430,9 +459,11 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         # each loads the gazetteer from the cache the parent has just made or checked.
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=multiprocessing.get_context("forkserver"),
                                  initializer=_init, initargs=(gazetteer_dir, tuple(places))) as pool:
-            chunk = max(1, len(todo) // (jobs * 8))
-            done = pool.map(_extract, [items[i] for i in todo], chunksize=chunk)
-            for i, r in zip(todo, bar(done, "articles", total=len(todo))):
+            size = max(1, len(todo) // (jobs * 8))
+            batches = [[items[i] for i in todo[k : k + size]] for k in range(0, len(todo), size)]
+            done = pool.map(_extract_batch, batches, [gaz.version] * len(batches))
+            results_in_order = (r for packed in done for r in _unpack(packed, gaz))
+            for i, r in zip(todo, bar(results_in_order, "articles", total=len(todo))):
                 out[i] = r
     else:
         for i in bar(todo, "articles"):
