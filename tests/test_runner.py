@@ -174,3 +174,20 @@ def test_a_child_that_dies_says_so_and_its_articles_are_left_to_the_build(monkey
     monkeypatch.setattr(threading, "active_count", lambda: 1)  # (earlier tests' Dask threads, idle: safe to fork here)
     wait = runner._extract_beside([("file", None, None)])
     assert wait is not None and wait() is None
+
+
+def test_a_workers_results_name_places_by_key_only_for_the_same_gazetteer(tmp_path):
+    import geo.runner as runner
+
+    arts = copy_articles(tmp_path / "articles")
+    gaz = load_gazetteer()
+    results, _, _ = run_articles(arts, gaz, cache_dir=tmp_path / "cache")
+    how, data = runner._pack(results, gaz.version)
+    assert how == "keys"
+    back = runner._unpack((how, data), gaz)
+    placed = [m for r in back for m in r.mentions if m.place is not None]
+    assert placed and all(m.place is gaz.places[m.place.key] for m in placed)
+    other = runner._pack(results, "another-version")  # a worker with another gazetteer: whole records
+    assert other[0] == "whole" and len(other[1]) > len(data)
+    assert [(m.text, m.place.key) for r in runner._unpack(other, gaz) for m in r.mentions if m.place] == \
+        [(m.text, m.place.key) for m in placed]
