@@ -132,10 +132,11 @@ def discover(articles: Path, prepare: bool = True) -> tuple[list[tuple], list[st
     return [("file", p, articles) for p in paths], errors + found
 
 
-def item_key(item: tuple, version: str, seen: dict | None = None) -> str:
+def item_key(item: tuple, version: str, seen: dict | None = None, now: dict | None = None) -> str:
     """The cache key of one article: the code and gazetteer version, its name, its bytes and its
-    sidecar's.  ``seen`` remembers each file's content digest by its size, modification time and
-    inode, so that an unchanged folder of 5,000 articles is not read again to learn it is unchanged."""
+    sidecar's.  ``seen`` holds each file's content digest by its size, modification time and inode
+    from the build before, so that an unchanged folder of 5,000 articles is not read again to learn
+    it is unchanged; ``now`` receives this build's (only the files that are still there)."""
     h = hashlib.sha256(version.encode())
     if item[0] == "row":
         row = item[1]
@@ -144,11 +145,11 @@ def item_key(item: tuple, version: str, seen: dict | None = None) -> str:
         return h.hexdigest()
     _, path, folder = item
     h.update(str(path.relative_to(folder)).encode())
-    h.update(b"\0" + _content_digest(path, seen if seen is not None else {}).encode())
+    h.update(b"\0" + _content_digest(path, seen or {}, now if now is not None else {}).encode())
     return h.hexdigest()
 
 
-def _content_digest(path: Path, seen: dict) -> str:
+def _content_digest(path: Path, seen: dict, now: dict) -> str:
     side = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
     st = path.stat()
     try:
@@ -158,13 +159,13 @@ def _content_digest(path: Path, seen: dict) -> str:
         side_sig = None
     sig = (st.st_size, st.st_mtime_ns, st.st_ino, side_sig)
     hit = seen.get(str(path))
-    if hit is not None and hit[0] == sig:
-        return hit[1]
-    h = hashlib.sha256(path.read_bytes())
-    if side_sig is not None:
-        h.update(b"\0" + side.read_bytes())
-    seen[str(path)] = (sig, h.hexdigest())
-    return h.hexdigest()
+    if hit is None or hit[0] != sig:
+        h = hashlib.sha256(path.read_bytes())
+        if side_sig is not None:
+            h.update(b"\0" + side.read_bytes())
+        hit = (sig, h.hexdigest())
+    now[str(path)] = hit
+    return hit[1]
 
 
 def _load_seen(cdir: Path) -> dict:
@@ -287,7 +288,8 @@ def _extract_beside(items: list[tuple]):
         try:
             os.close(r)
             with os.fdopen(w, "wb") as fh:
-                pickle.dump([_extract(item) for item in items], fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(_pack([_extract(item) for item in items], _WORKER["gaz"].version), fh,
+                            protocol=pickle.HIGHEST_PROTOCOL)
             code = 0
         finally:
             os._exit(code)
@@ -296,7 +298,7 @@ def _extract_beside(items: list[tuple]):
     def wait():
         with os.fdopen(r, "rb") as fh:
             try:
-                got = pickle.load(fh)
+                got = _unpack(pickle.load(fh), _WORKER["gaz"])
             except Exception:  # the child died: its articles are extracted here
                 got = None
         _, status = os.waitpid(pid, 0)
@@ -420,16 +422,18 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     version = hashlib.sha256(f"{code_version()}:{gaz.version}".encode()).hexdigest()
     cdir = (cache_dir or default_cache_dir()) / "articles"
     seen = _load_seen(cdir) if not clean else {}
-    before = dict(seen)
-    keys = [item_key(it, version, seen) for it in items]
-    if seen != before:
-        _save_seen(cdir, seen)
+    now: dict = {}
+    keys = [item_key(it, version, seen, now) for it in items]
+    if now != seen:
+        _save_seen(cdir, now)
     out: dict[int, ArticleResult | str] = {}
     cached = not clean and gaz.version
-    new = [i for i, key in enumerate(keys) if not (cached and (cdir / key).exists())]
-    # A few new articles among many cached ones: a child extracts them (loading the parser) while this
-    # process reads the cached results.
-    child = _extract_beside([items[i] for i in new]) if engine == "local" and jobs > 1 and 0 < len(new) <= FEW else None
+    child = new = None
+    if engine == "local" and jobs > 1:
+        # A few new articles among many cached ones: a child extracts them (loading the parser) while
+        # this process reads the cached results.
+        new = [i for i, key in enumerate(keys) if not (cached and (cdir / key).exists())]
+        child = _extract_beside([items[i] for i in new]) if 0 < len(new) <= FEW else None
     if cached:
         for i, key in enumerate(keys):
             try:

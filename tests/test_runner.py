@@ -131,6 +131,13 @@ def test_an_edited_article_is_extracted_again_though_its_digest_is_remembered(tm
     os.utime(first, ns=(st.st_atime_ns, st.st_mtime_ns))  # even with its old modification time: the size differs
     results, _, counts = run_articles(arts, gaz, cache_dir=cache)
     assert counts["extracted"] == 1
+    # a removed article's digest is not kept
+    first.unlink()
+    run_articles(arts, gaz, cache_dir=cache)
+    import pickle
+
+    with (cache / "articles" / "digests.pickle").open("rb") as fh:
+        assert str(first) not in pickle.load(fh)
 
 
 def test_a_cached_result_names_gazetteer_places_by_key(tmp_path):

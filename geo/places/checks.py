@@ -38,8 +38,9 @@ def disputed(path: Path = GAZETTEER_DIR / "disputed.tsv") -> dict[str, tuple[Dis
 
 
 class Outline:
-    """Where a point claimed for one country may lie: its own polygon, or else (built only when a
-    point falls outside that) the union with the disputed territories, with the border margin."""
+    """Where a point claimed for one country may lie: in its own polygon (prepared once, for the many
+    points of a layer), or within the border margin of that polygon or of a disputed territory it
+    claims."""
 
     def __init__(self, own, extra: list) -> None:
         self.own, self.extra, self._prepared = own, extra, None

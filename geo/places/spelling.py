@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from itertools import islice
 from typing import Any
 
 from ..model import Place
@@ -127,7 +128,7 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str], least: 
         if p.country in countries and _fits(p, cue) and ratio > best.get(p.key, (0.0,))[0]:
             best[p.key] = (ratio, k, p)
     # "the suburb of Dehiwala": the first part of a hyphenated name ("Dehiwala-Mount Lavinia").
-    for k in sorted(gaz.names.iterkeys(key + " ")):
+    for k in sorted(islice(gaz.names.iterkeys(key + " "), POOL)):  # (as many names as a spelling pool)
         for p in gaz.lookup(k):
             if (p.country in countries and _fits(p, cue) and norm(p.name.split("-")[0]) == key
                     and "-" in p.name and HYPHEN_HALF > best.get(p.key, (0.0,))[0]):

@@ -133,7 +133,7 @@ def test_a_segment_replays_exactly_what_its_loader_added(tmp_path):
     cities = json.loads(TEST_CITIES.read_text(encoding="utf-8"))
     direct = GazetteerBuilder()
     load_cities(direct, cities=cities)
-    seg = Segment(tmp_path, "load_cities", "test")
+    seg = Segment(tmp_path / "segment-load_cities-test.pickle")
     seg.CHUNK = 7  # several chunks
     seg.write(lambda g: load_cities(g, cities=cities))
     replayed = GazetteerBuilder()
