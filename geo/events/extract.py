@@ -177,9 +177,10 @@ def _dateline_places(article: Article, sent: Sentence, places, mentions: list[Me
                                                        and x.place is not None and x.place.precision == "country"}
     if m.place.country not in countries or ELSEWHERE.search(sent.text):
         return []  # "in northern Benin", "near the border": somewhere else than where it was filed
-    others = [x for x in mentions if x.start >= dl.end() and x.place is None or x.place is not None
-              and x.place.country == m.place.country and x.place.precision != "country"
-              and x.place.key != m.place.key and not within(x.place, m.place)]
+    # any name after the dateline that the gazetteer lacks, or another place in its country but one holding it
+    others = [x for x in mentions if (x.start >= dl.end() and x.place is None) or (
+              x.place is not None and x.place.country == m.place.country and x.place.precision != "country"
+              and x.place.key != m.place.key and not within(x.place, m.place))]
     return [] if others else [(m, m.place, True)]
 
 
