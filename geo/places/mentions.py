@@ -145,6 +145,8 @@ def _bare_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list
     """"protesters in the capital": the capital (GeoNames) of the one country most of the article's
     places lie in; nothing when two countries tie, or when the sentence names the capital itself
     ("the capital, Dushanbe"), or names another after it ("the capital Wad Madani": a state's)."""
+    if not BARE_CAPITAL.search(article.text):
+        return out  # most articles: one search of the whole text, no sentence by sentence
     counts = Counter(m.place.country for m in out if m.place is not None and m.place.country)
     if not counts:
         return out
