@@ -192,6 +192,11 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
             start_tok -= 1
         before = text[max(sent.start, tokens[c.start_tok].start - 30) : tokens[c.start_tok].start]
         locative = bool(LOCATIVE_BEFORE.search(before))
+        if not locative and out and LIST_GAP.match(text[out[-1].end : tokens[c.start_tok].start]):
+            # "in Osh, Jalalabad and Batken", "cities including Thessaloniki, Patra, Ioannina and Crete":
+            # a name listed with places marked as such, or after two listed names, is one too.
+            run = _list_run(text, out, tokens[c.start_tok].start)
+            locative = out[-1].locative or run >= 2
         of = CUE_OF.search(before)
         if not cue and of:
             cue = CUE_OF_WORDS[of.group(1).lower()]
@@ -223,6 +228,19 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
                     frozenset((p.country, p.admin1 if p.kind != "country" else "") for p in units))
         )
     return out
+
+
+LIST_GAP = re.compile(r"^(?:,\s+|,?\s+(?:and|or)\s+)$")  # between the names of a list
+
+
+def _list_run(text: str, out: list[Pending], start: int) -> int:
+    """How many names of the sentence so far form one list ending right before ``start``."""
+    n, at = 0, start
+    for q in reversed(out):
+        if not LIST_GAP.match(text[q.end : at]):
+            break
+        n, at = n + 1, q.start
+    return n
 
 
 def _next_places(tokens: list[Token], i: int, gaz: Gazetteer) -> list[Place]:

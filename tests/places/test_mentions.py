@@ -170,3 +170,23 @@ def test_a_name_before_a_comma_and_a_unit_is_the_place_in_that_unit(world_gazett
     art.sentences = split_sentences(text, sec)
     found = {m.text: m.place.key for m in find_mentions(art, world_gazetteer) if m.place}
     assert found["Amambai"] == "gn/3472391"
+
+
+@pytest.mark.parametrize(
+    "text, name, key",
+    [
+        # the last of a list of towns: a place though its name is also an English word
+        ("Riots spread to towns including Larissa, Patra, Ioannina and Crete in the night.", "Crete", "ne1/GR-GR43"),
+        # a small town after "beyond", a preposition of place
+        ("Officials in Asmara said that the troops had pushed beyond Badme, but denied a defeat.", "Badme", "gn/449176"),
+    ],
+)
+def test_a_listed_name_and_one_beyond_a_front_are_places(world_gazetteer, text, name, key):
+    found = {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}
+    assert found.get(name) == key
+
+
+def test_a_name_listed_after_people_is_not_made_a_place(world_gazetteer):
+    """Only a list of places (or a run of two names) marks the next name: "Smith and Crete" is no list."""
+    found = {m.text for m in mentions("The award went to Smith and Crete, the two authors.", world_gazetteer) if m.place}
+    assert "Crete" not in found
