@@ -91,7 +91,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
             decisions.append(Decision(article.text[p.start : p.end], p.start, p.end, p.sent, place,
                                       reason if place is not None else f"not mapped: {reason}", cands))
     out = _units(_airports(article, _capitals(article, out, gaz), gaz), gaz)
-    out = _bare_capitals(article, out, gaz)
+    out = _bare_capitals(article, _demonym_capitals(article, out, gaz), gaz)
     by_sentence: dict[int, list[Mention]] = {}
     for m in out:
         by_sentence.setdefault(m.sentence.start, []).append(m)
@@ -134,6 +134,35 @@ def _capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Ment
         else:
             result.append(m)
     return result
+
+
+# "the Sudanese capital", "the Ukrainian capital": the capital of the country of that demonym; not
+# "the Tibetan capital, Lhasa" or "the Serbian capital Belgrade" (the city is named), "the Iraqi capital of Kurdistan".
+DEMONYM_CAPITAL = re.compile(
+    rf"\bthe\s+([A-Z][a-z]+)\s+capital\b(?!\s+(?:of\b|city\s+of\b|{alternation(words('capital_not'))}\b))(?!,?\s+[A-Z])")
+NOT_STATE_DEMONYMS = frozenset(words("demonym_not_capital"))
+
+
+def _demonym_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:
+    """"the Sudanese capital": the capital (GeoNames) of the country the demonym names."""
+    hits = [h for h in DEMONYM_CAPITAL.finditer(article.text)
+            if h.group(1).lower() not in NOT_STATE_DEMONYMS and gaz.demonyms.get(h.group(1).lower())]
+    if not hits:
+        return out
+    spans = [(m.start, m.end) for m in out]
+    added = []
+    for h in hits:
+        iso = gaz.demonyms[h.group(1).lower()]
+        cap = gaz.capitals.get(iso)
+        s, e = h.span()
+        if not cap or cap not in gaz.places or any(a < e and s < b for a, b in spans):
+            continue
+        sent = next((x for x in article.sentences if x.start <= s < x.end), None)
+        if sent is None:
+            continue
+        why = f"{h.group(0)!r}: {cap} (the capital GeoNames gives for {iso}, the country of {h.group(1)!r})"
+        added.append(Mention(article.name, s, e, article.text[s:e], sent, gaz.places[cap], why, "city"))
+    return sorted(out + added, key=lambda m: (m.start, m.end)) if added else out
 
 
 # "in the capital", "the country's capital": the capital of the country the article is about.

@@ -190,3 +190,18 @@ def test_a_name_listed_after_people_is_not_made_a_place(world_gazetteer):
     """Only a list of places (or a run of two names) marks the next name: "Smith and Crete" is no list."""
     found = {m.text for m in mentions("The award went to Smith and Crete, the two authors.", world_gazetteer) if m.place}
     assert "Crete" not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Explosions were heard in the Sudanese capital on Monday.", {"the Sudanese capital": "gn/379252"}),
+        ("Shelling hit a market in the Ukrainian capital, killing three.", {"the Ukrainian capital": "gn/703448"}),
+        # the city is named right after: that name is the mention
+        ("Riots broke out in the Tibetan capital, Lhasa, on Friday.", {"Lhasa": "gn/1280737"}),
+        # a people's adjective, not a state's: no guess
+        ("Crowds gathered in the Kurdish capital on Monday.", {}),
+    ],
+)
+def test_a_demonym_capital_is_that_country_s_capital(world_gazetteer, text, expected):
+    assert dict(resolved(text, world_gazetteer)) == expected
