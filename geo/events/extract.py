@@ -106,6 +106,10 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # Never dropped to country level when the sentence before (not an event report of its own)
             # names a town or province there: the event is placed near it.
             places = _previous_places(article, i, places, by_sentence) or places
+        if not places and not same and not (out and out[-1].index == i - 1):
+            # "... four villages near the city of Relizane ... In violence that lasted for hours, the
+            # attackers killed 412 people": the sentence before (no event report of its own) says where.
+            places = _previous_places(article, i, None, by_sentence)
         if (not places or country_only(places)) and not same:
             # "KIBEHO, RWANDA — ... opened fire on a camp here": where the report was filed
             places = _dateline_places(article, sent, places, mentions) or places
@@ -233,9 +237,9 @@ def _finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, 
 def _previous_places(article: Article, i: int, places, by_sentence):
     if i == 0 or article.sentences[i - 1].section != article.sentences[i].section:
         return []
-    countries = {p.country for _, p, _ in places}
+    countries = {p.country for _, p, _ in places} if places is not None else None
     prior = [(m, m.place, True) for m in by_sentence.get(article.sentences[i - 1].start, [])
-             if m.place is not None and m.place.precision != "country" and m.place.country in countries]
+             if m.place is not None and m.place.precision != "country" and (countries is None or m.place.country in countries)]
     if not prior:
         return []
     best = min(rank(p) for _, p, _ in prior)

@@ -35,6 +35,21 @@ def test_a_report_that_names_only_a_country_takes_the_town_of_the_sentence_befor
     assert inc.event_type == "explosion" and inc.place.name == "Gwoza" and inc.near and unplaced == []
 
 
+def test_a_report_that_names_no_place_takes_the_town_of_the_sentence_before(world_gazetteer):
+    text = ("Armed men reached two villages near the town of Gwoza at dusk on Saturday. "
+            "In attacks that lasted for hours, they killed 40 people.")
+    _, (inc,), _ = run(text, world_gazetteer, "2024-06-30")
+    assert inc.place.name == "Gwoza" and inc.near and inc.fatalities == [40]
+
+
+def test_a_report_after_another_report_does_not_take_its_places(world_gazetteer):
+    """Only a sentence that reports no event of its own lends its places."""
+    text = ("Rockets struck Gwoza on Saturday. "
+            "Elsewhere, gunmen killed 12 people.")
+    _, incidents, _ = run(text, world_gazetteer, "2024-06-30")
+    assert [i.place.name for i in incidents] == ["Gwoza"]
+
+
 # 2. Administrative units
 @pytest.mark.parametrize("text, key", [
     ("Russian missiles hit Sumy region on Monday.", "ne1/UA-UP21"),
