@@ -82,6 +82,15 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Warplanes pounded positions held by Fano militiamen near Gondar on Saturday.", "air_strike"),
     ("Militants overran an army post near Djibo on Friday.", "armed_clash"),
     ("Rioters torched a police station in Kankara on Thursday.", "riot"),
+    ("Insurgents blew up a bridge near Djibo on Friday.", "explosion"),
+    ("Jets strafing the outskirts of Gondar on Saturday caused panic.", "air_strike"),
+    ("Duels of artillery shook Goma on Sunday.", "shelling"),
+    ("Gunshots were heard near the presidential palace in Conakry on Monday.", "armed_clash"),
+    ("There were several shooting incidents in Kingston overnight.", "armed_clash"),
+    ("Police began to storm the town of Bender on Friday.", "armed_clash"),
+    ("Riot police dispersed demonstrators in Yerevan on Saturday.", "protest_siege"),
+    ("Gunmen took over the state radio station in Bissau on Monday.", "attack_on_installation"),
+    ("Shops and businesses throughout the old town of Kingston were looted on Monday.", "riot"),
 ])
 def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
