@@ -34,6 +34,7 @@ CUE_OF_WORDS = {w: cue for w, where, cue in rows("place_cues", 3) if where == "o
 PLACE_SUFFIX = re.compile(f"(?i:{alternation(words('place_suffixes'))})\\b")
 FUNCTION_WORDS = frozenset(words("function_words"))
 NEVER_ALONE = frozenset(words("never_alone"))
+NAME_PARTICLES = frozenset(words("name_particles"))
 UNIT_WORDS = frozenset(words("unit_words")) | {"governorate", "province"}
 LOCATIVE = frozenset(words("locatives"))
 LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
@@ -159,6 +160,12 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         and not sentence_initial(text, prv)
     ):
         return f"part of a longer name after {prv.text!r} (a person or organisation)"
+    # "Minister Francisco de Vargas", "Luiz Inacio Lula da Silva": two capitalised words before the particle
+    # (not "the central Plaza de Mayo", "the Stade de France")
+    first, before = (tokens[c.start_tok - 3], tokens[c.start_tok - 2]) if c.start_tok > 2 else (None, None)
+    if (prv and before and prv.text in NAME_PARTICLES and before.capitalised and first.capitalised
+            and gap(text, prv, tokens[c.start_tok]) == " " and gap(text, before, prv) == " " and gap(text, first, before) == " "):
+        return f"the end of a person's name after {first.text} {before.text} {prv.text!r}"
     if (
         nxt
         and nxt.capitalised

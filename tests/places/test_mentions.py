@@ -205,3 +205,16 @@ def test_a_name_listed_after_people_is_not_made_a_place(world_gazetteer):
 )
 def test_a_demonym_capital_is_that_country_s_capital(world_gazetteer, text, expected):
     assert dict(resolved(text, world_gazetteer)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the end of a person's name after a particle
+        ("Rebels attacked a patrol near Horqueta, Interior Minister Francisco de Vargas said.", {"Horqueta"}),
+        # a place's own name with a particle, after a lower-case word
+        ("Protesters set fire to the Alcaldía de Vinto on Monday.", {"Vinto"}),
+    ],
+)
+def test_a_name_after_a_particle_ends_a_person_s_name_only_after_two_capitalised_words(world_gazetteer, text, expected):
+    assert {t for t, _ in resolved(text, world_gazetteer)} == expected
