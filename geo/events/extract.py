@@ -106,9 +106,12 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # Never dropped to country level when the sentence before (not an event report of its own)
             # names a town or province there: the event is placed near it.
             places = _previous_places(article, i, places, by_sentence) or places
-        if not places and not same and not (out and out[-1].index == i - 1):
+        if not places and not same and not generic and slug != "other" and not (out and out[-1].index == i - 1) and (
+                any(x is not None for x in casualties(sent.text)) or slug in WEAPON_EVENTS and " " in tm.group(0).strip()):
             # "... four villages near the city of Relizane ... In violence that lasted for hours, the
             # attackers killed 412 people": the sentence before (no event report of its own) says where.
+            # Only for a report with a toll, or a weapon named in a phrase: on general news, a bare
+            # "fighting" or "struck" borrowing the place before was wrong nearly every time.
             places = _previous_places(article, i, None, by_sentence)
         if (not places or country_only(places)) and not same:
             # "KIBEHO, RWANDA — ... opened fire on a camp here": where the report was filed

@@ -713,3 +713,10 @@ def test_held_out_8_phrasings(world_gazetteer, text, kind, place):
 def test_the_commercial_capital_is_not_the_capital(world_gazetteer):
     mentions, _, _ = run("Riots hit the commercial capital of Nigeria on Monday.", world_gazetteer)
     assert [m.place.key for m in mentions if m.place] == ["iso/NG"]
+
+
+def test_a_bare_weak_word_does_not_borrow_the_place_before(world_gazetteer):
+    """No toll and no weapon: "fighting leukaemia" is no event at the town before."""
+    text = "A teenager from Bicester joined a slimming club. She has been fighting leukaemia for two years."
+    _, incidents, _ = run(text, world_gazetteer)
+    assert incidents == []
