@@ -516,10 +516,20 @@ def test_countries_by_the_names_news_gives_them(world_gazetteer, text, iso):
 
 
 @pytest.mark.parametrize("text, attacker", [
-    ("On Tuesday night the RUF attacked UN positions in Makeni.", "RUF"),
-    ("NATO planes struck targets near Sarajevo on Thursday.", "NATO planes"),
+    ("On Tuesday night the AFRC attacked UN positions in Makeni.", "AFRC"),
+    ("UNPROFOR planes struck targets near Sarajevo on Thursday.", "UNPROFOR planes"),
 ])
 def test_a_name_the_lexicon_lacks_as_the_attack_verbs_subject_is_kept(world_gazetteer, text, attacker):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert attacker in inc.attacker, inc.attacker
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("NATO planes struck targets near Sarajevo on Thursday.", "NATO"),
+    ("A car bomb planted by ETA exploded in Burgos on Tuesday.", "ETA"),
+    ("Hooded youths torched banks in Athens on Saturday.", "Hooded youths"),
+])
+def test_armed_groups_of_the_development_theatres_and_crowds_are_named(world_gazetteer, text, attacker):
     _, (inc,), _ = run(text, world_gazetteer)
     assert attacker in inc.attacker, inc.attacker
 
