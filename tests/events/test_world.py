@@ -91,6 +91,7 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Riot police dispersed demonstrators in Yerevan on Saturday.", "protest_siege"),
     ("Gunmen took over the state radio station in Bissau on Monday.", "attack_on_installation"),
     ("Troops and rebels in Aceh fought their fiercest battle on Monday.", "armed_clash"),
+    ("Troops loyal to the interior minister opened fire on up to 4,000 protesters in Andijan on Friday.", "attack_on_civilians"),
     ("Shops and businesses throughout the old town of Kingston were looted on Monday.", "riot"),
 ])
 def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
