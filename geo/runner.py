@@ -272,39 +272,63 @@ class _CacheUnpickler(pickle.Unpickler):
 FEW = 20  # new articles a build extracts in one child process beside reading the cache (more: a pool)
 
 
-def _extract_beside(items: list[tuple]):
-    """Extract ``items`` in a forked child while this process goes on; returns a function that waits
-    for the child's results (None when it failed: the caller extracts them itself).  Only where a fork
-    is safe: a POSIX system and no other thread in this process (a browser's or a server's could be
-    forked mid-lock); otherwise None at once."""
+def _extract_beside(items: list[tuple], warm: bool = False):
+    """A forked child that extracts some of ``items`` while this process goes on: with ``warm`` it loads
+    the parser at once, before it is told which (the slow part of a few new articles, overlapping this
+    process's reading of the cache).  Returns ``send(indices)``, which tells the child which items to
+    extract (none: it is stopped) and gives a function that waits for their results (None when the child
+    failed: the caller extracts them itself).  Only where a fork is safe: a POSIX system and no other
+    thread in this process (a browser's or a server's could be forked mid-lock); otherwise None at once."""
+    import signal
     import threading
 
     if not hasattr(os, "fork") or threading.active_count() > 1:
         return None
-    r, w = os.pipe()
+    r1, w1 = os.pipe()  # which items: this process to the child
+    r2, w2 = os.pipe()  # their results: the child to this process
     pid = os.fork()
     if pid == 0:  # the child: extract, send, and leave without running the parent's exit handlers
         code = 1
         try:
-            os.close(r)
-            with os.fdopen(w, "wb") as fh:
-                pickle.dump(_pack([_extract(item) for item in items], _WORKER["gaz"].version), fh,
+            os.close(w1)
+            os.close(r2)
+            if warm:
+                from .text.parse import parser
+
+                parser()
+            with os.fdopen(r1, "rb") as fh:
+                todo = pickle.load(fh)
+            with os.fdopen(w2, "wb") as fh:
+                pickle.dump(_pack([_extract(items[i]) for i in todo], _WORKER["gaz"].version), fh,
                             protocol=pickle.HIGHEST_PROTOCOL)
             code = 0
         finally:
             os._exit(code)
-    os.close(w)
+    os.close(r1)
+    os.close(w2)
 
-    def wait():
-        with os.fdopen(r, "rb") as fh:
-            try:
-                got = _unpack(pickle.load(fh), _WORKER["gaz"])
-            except Exception:  # the child died: its articles are extracted here
-                got = None
-        _, status = os.waitpid(pid, 0)
-        return got if status == 0 and isinstance(got, list) and len(got) == len(items) else None
+    def send(todo: list[int]):
+        if not todo:
+            os.close(w1)
+            os.close(r2)
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            return None
+        with os.fdopen(w1, "wb") as fh:
+            pickle.dump(list(todo), fh, protocol=pickle.HIGHEST_PROTOCOL)
 
-    return wait
+        def wait():
+            with os.fdopen(r2, "rb") as fh:
+                try:
+                    got = _unpack(pickle.load(fh), _WORKER["gaz"])
+                except Exception:  # the child died: its articles are extracted here
+                    got = None
+            _, status = os.waitpid(pid, 0)
+            return got if status == 0 and isinstance(got, list) and len(got) == len(todo) else None
+
+        return wait
+
+    return send
 
 
 def _store(cdir: Path, key: str, result: ArticleResult, gaz: Gazetteer) -> None:
@@ -423,17 +447,23 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     cdir = (cache_dir or default_cache_dir()) / "articles"
     seen = _load_seen(cdir) if not clean else {}
     now: dict = {}
-    keys = [item_key(it, version, seen, now) for it in items]
-    if now != seen:
-        _save_seen(cdir, now)
     out: dict[int, ArticleResult | str] = {}
     cached = not clean and gaz.version
     child = new = None
     if engine == "local" and jobs > 1:
-        # A few new articles among many cached ones: a child extracts them (loading the parser) while
-        # this process reads the cached results.
+        # A few new articles among many cached ones: a child extracts them while this process reads the
+        # cached results.  It is forked before the keys are made and loads the parser at once (most of
+        # its time); told of no new article, or of too many for one process, it is stopped.
+        send = _extract_beside(items, warm=True) if cached and len(items) > FEW else None
+        keys = [item_key(it, version, seen, now) for it in items]
         new = [i for i, key in enumerate(keys) if not (cached and (cdir / key).exists())]
-        child = _extract_beside([items[i] for i in new]) if 0 < len(new) <= FEW else None
+        if send is None:
+            send = _extract_beside(items) if 0 < len(new) <= FEW else None
+        child = send(new if 0 < len(new) <= FEW else []) if send is not None else None
+    else:
+        keys = [item_key(it, version, seen, now) for it in items]
+    if now != seen:
+        _save_seen(cdir, now)
     if cached:
         for i, key in enumerate(keys):
             try:

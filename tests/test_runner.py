@@ -179,8 +179,21 @@ def test_a_child_that_dies_says_so_and_its_articles_are_left_to_the_build(monkey
 
     monkeypatch.setattr(runner, "_extract", lambda item: os._exit(3))
     monkeypatch.setattr(threading, "active_count", lambda: 1)  # (earlier tests' Dask threads, idle: safe to fork here)
-    wait = runner._extract_beside([("file", None, None)])
+    send = runner._extract_beside([("file", None, None)])
+    assert send is not None
+    wait = send([0])
     assert wait is not None and wait() is None
+
+
+def test_a_warm_child_told_of_no_new_article_is_stopped(monkeypatch):
+    """The child forked before the keys are known loads the parser; with nothing to do it is killed and reaped."""
+    import threading
+
+    import geo.runner as runner
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    send = runner._extract_beside([("file", None, None)], warm=True)
+    assert send is not None and send([]) is None
 
 
 def test_a_workers_results_name_places_by_key_only_for_the_same_gazetteer(tmp_path):
