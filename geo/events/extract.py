@@ -25,7 +25,7 @@ from datetime import timedelta
 from ..model import REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
 from ..places.gazetteer import Gazetteer
 from ..text import dates
-from ..text.lexicon import alternation, words
+from ..text.lexicon import alternation, tagged, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties
 from .dating import date_passes, follow_ups
@@ -131,6 +131,11 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             if c.date:
                 c.date_text = words if x is sent else f"'{words}' in the sentence {'before' if x.start < sent.start else 'after'}"
                 break
+        if c.date and c.date.start == c.date.end and c.date_text and _reported_on(sent.text, c.date_text):
+            # "... killed at least 11 people, local authorities said Thursday": the day it was reported;
+            # the event may have been the day before.
+            c.date = DateRange(c.date.start - timedelta(1), c.date.end, "range")
+            c.date_text += " (the day it was reported: from the day before)"
         if c.date and OVERNIGHT.search(sent.text) and c.date.start == c.date.end:
             # "struck ... overnight, ... said on Sunday": the night may have begun the day before.
             c.date = DateRange(c.date.start - timedelta(1), c.date.end, "range")
@@ -147,6 +152,18 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
     return out
 
 
+
+
+# "officials said Thursday", "the ministry announced on Monday": a reporting verb right before the date
+REPORTED = re.compile(rf"\b(?:{alternation(tagged('verbs', 'reporting'))})\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
+def _reported_on(text: str, date_words: str) -> bool:
+    """Is the sentence's date that of a reporting verb ("said on Thursday") or of the dateline
+    ("KATHMANDU, Feb 17: ..."), not of the event?"""
+    at = text.find(date_words)
+    dl = DATELINE.match(text)
+    return at > 0 and (bool(REPORTED.search(text, max(0, at - 30), at)) or bool(dl and at < dl.end()))
 
 
 # "The sports hall is in the small town of Zubin Potok": where a thing the sentence before named is.

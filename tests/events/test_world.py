@@ -115,6 +115,18 @@ def test_relative_and_early_hours_dates(world_gazetteer):
     assert {i.place.key: i.date_start for i in incs}["gn/700569"] == "2024-02-16"  # Mykolaiv
 
 
+@pytest.mark.parametrize("text, start, end", [
+    # the day a reporting verb gives: the event may have been the day before
+    ("Missile strikes on Kharkiv killed 11 people, local authorities said Thursday.", "2024-03-06", "2024-03-07"),
+    ("KATHMANDU, March 7: A bomb exploded in Kathmandu, killing two.", "2024-03-06", "2024-03-07"),
+    # the event's own day stays one day
+    ("Missile strikes on Kharkiv on Wednesday killed 11 people, officials said Thursday.", "2024-03-06", "2024-03-06"),
+])
+def test_a_date_that_is_the_reports_holds_the_day_before_too(world_gazetteer, text, start, end):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert (inc.date_start, inc.date_end) == (start, end)
+
+
 # 6. Wrong anchors: a place that belongs to an organisation
 def test_an_organisations_place_is_not_where_the_event_is(world_gazetteer):
     _, (inc,), _ = run("The Lebanese health ministry said a strike on Nabatieh killed three people on Monday.", world_gazetteer)
