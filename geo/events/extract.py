@@ -179,7 +179,8 @@ def _locates_previous(sent: Sentence, prev: Report) -> bool:
 HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)|\b(?:in|at|of|near)\s+this\s+(?:[\w-]+\s+){0,3}(?:city|town|village|capital)\b", re.I)
 
 
-ELSEWHERE = re.compile(r"\b(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\b|\bborders?\b", re.I)
+# (a direction before a capitalised word is part of a name: "South African troops", "North Korean")
+ELSEWHERE = re.compile(r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\b(?!\s+[A-Z])|\b[Bb]orders?\b")
 
 
 def _dateline_places(article: Article, sent: Sentence, places, mentions: list[Mention]):

@@ -743,3 +743,11 @@ def test_a_bare_weak_word_does_not_borrow_the_place_before(world_gazetteer):
     text = "A teenager from Bicester joined a slimming club. She has been fighting leukaemia for two years."
     _, incidents, _ = run(text, world_gazetteer)
     assert incidents == []
+
+
+def test_a_country_s_demonym_is_no_direction_away_from_the_dateline(world_gazetteer):
+    """"South African troops" says nothing about where in Lesotho: the event is placed near the dateline."""
+    text = ("MASERU, Lesotho (AP) -- South African troops crossed into Lesotho at dawn Tuesday. "
+            "They secured two army bases after heavy fighting in which three soldiers died, the South African military said.")
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.place.name, i.near) for i in incidents] == [("Maseru", True)]
