@@ -186,6 +186,11 @@ class Choice:
         return bool(UNIT_AFTER.match(t, end)) or not self.gaz.lookup(norm(other))
 
     @property
+    def particle_part(self) -> bool:
+        """The end of a longer name after a particle ("Plaza de Mayo", "Stade de France", "Tren de Aragua")."""
+        return bool(AFTER_PARTICLE.search(self.p.sent.text, 0, self.p.start - self.p.sent.start))
+
+    @property
     def unnamed_country(self) -> bool:
         """The best reading lies in a country the text never names, though it names others."""
         focus, c = self.ctx.focus, self.best.country
@@ -217,6 +222,9 @@ IN_COUNTRY = re.compile(
     r"|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?)((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})")
 
 COUNTRY_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|\s(?:on|in|at|and|said|says|late|early|this|last|overnight)\b)")
+
+# "Plaza de ", "Stade de ", "Alcaldía de ": a capitalised word and a particle right before a name
+AFTER_PARTICLE = re.compile(rf"[A-Z][\w'’-]+\s+(?:{alternation(words('name_particles'))})\s+$")
 
 Veto = tuple[str, Callable[[Choice], bool], Callable[[Choice], str]]
 # In order: the first that holds leaves the name unmapped, with its reason.
@@ -251,6 +259,9 @@ VETOES: list[Veto] = [
      lambda c: f"the text puts it in {c.stated_country}, where the gazetteer has no place of that name"),
     ("hyphen_part_abroad", lambda c: c.hyphen_part and c.unnamed_country and not c.best.curated,
      lambda c: f"half of a hyphenated name, and {c.best.key} lies in {c.best.country}, a country the text does not name"),
+    ("particle_part_abroad", lambda c: c.particle_part and not c.best.curated and c.best.kind in ("country", "province", "governorate", "county")
+     and not c.ctx.focus[c.best.country] and c.best.country not in c.ctx.demonym_countries,
+     lambda c: f"the end of a longer name after a particle ('Plaza de Mayo'), and {c.best.key} is a unit of {c.best.country}, a country the text does not name"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,
      lambda c: "a small place named without a locative cue or a nearby place"),
 ]

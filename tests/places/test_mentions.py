@@ -214,6 +214,8 @@ def test_a_demonym_capital_is_that_country_s_capital(world_gazetteer, text, expe
         ("Rebels attacked a patrol near Horqueta, Interior Minister Francisco de Vargas said.", {"Horqueta"}),
         # a place's own name with a particle, after a lower-case word
         ("Protesters set fire to the Alcaldía de Vinto on Monday.", {"Vinto"}),
+        # a unit abroad as the end of a landmark's name: not Ireland's County Mayo
+        ("Protesters gathered in the central Plaza de Mayo on Monday.", set()),
     ],
 )
 def test_a_name_after_a_particle_ends_a_person_s_name_only_after_two_capitalised_words(world_gazetteer, text, expected):
