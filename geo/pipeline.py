@@ -25,7 +25,8 @@ from .places.checks import claimable_shapes
 from .places.gazetteer import Gazetteer
 from .places.review import review_queue
 from .places.sources import load_gazetteer
-from .runner import ArticleResult, dask_client, dask_grouper, discover, extract_article, run_articles
+from .events.dask_groupby import dask_grouper
+from .runner import ArticleResult, dask_client, discover, extract_article, run_articles
 
 log = logging.getLogger(__name__)
 

@@ -26,7 +26,6 @@ from typing import Any
 from .errors import ArticleError
 from .events.actors import load_actors
 from .events.extract import country_incidents, extract
-from .events.same_event import group_place
 from .events.triggers import EVENT_TYPES
 from .model import Article, Incident, Mention, Place, Sentence
 from .places.mentions import find_mentions
@@ -407,29 +406,6 @@ def _run_dask(todo_items: list[tuple], jobs: int, client, gazetteer_dir: Path | 
     futures = client.map(_dask_batch, batches, gazetteer_dir=gazetteer_dir, places=tuple(places),
                          version=gaz.version, pure=False)
     return [r for packed in client.gather(futures) for r in _unpack(packed, gaz)]
-
-
-def _place_of(item):
-    return item[1].place
-
-
-def _group_one_place(pair):
-    return group_place(pair[1])
-
-
-def dask_grouper(client):
-    """The cross-article merge's grouping as a Dask group-by: reports keyed by place, shuffled to the
-    workers, each place's reports grouped there (:func:`geo.events.same_event.group_place`); the groups
-    come back in the order they began, as :func:`geo.events.same_event.group_events` gives them."""
-    def grouper(keys):
-        if not keys:
-            return []
-        import dask.bag as db
-
-        bag = db.from_sequence(keys, npartitions=max(1, min(16, len(keys) // 500 + 1)))
-        groups = bag.groupby(_place_of, shuffle="tasks").map(_group_one_place).flatten()
-        return sorted(client.compute(groups).result(), key=lambda g: g[0])
-    return grouper
 
 
 def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = False, cache_dir: Path | None = None,

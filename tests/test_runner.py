@@ -105,7 +105,7 @@ def test_the_dask_group_by_groups_as_the_local_merge():
     from dask.distributed import Client, LocalCluster
 
     from geo.events.same_event import EventKey, group_events
-    from geo.runner import dask_grouper
+    from geo.events.dask_groupby import dask_grouper
 
     keys = list(enumerate(EventKey(f"gn/{i % 7}", "shelling" if i % 3 else "drone_attack", f"2024-03-{1 + i % 9:02d}",
                                    f"2024-03-{2 + i % 9:02d}", i % 5 != 0, f"a{i % 4}") for i in range(300)))
