@@ -131,7 +131,12 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             if c.date:
                 c.date_text = words if x is sent else f"'{words}' in the sentence {'before' if x.start < sent.start else 'after'}"
                 break
-        if c.date and c.date.start == c.date.end and c.date_text and _reported_on(sent.text, c.date_text):
+        back = dates.anniversary(c.date, sent.text) if c.date else None
+        if back is not None:
+            # "Today marks 16 years since a bomb detonated in Omagh": that day, 16 years before
+            c.date, why = back
+            c.date_text += f" ('{why}')"
+        elif c.date and c.date.start == c.date.end and c.date_text and _reported_on(sent.text, c.date_text):
             # "... killed at least 11 people, local authorities said Thursday": the day it was reported;
             # the event may have been the day before.
             c.date = DateRange(c.date.start - timedelta(1), c.date.end, "range")

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..model import DateRange
-from .calendar import MONTH_RE, WEEKDAYS, month_number, number
+from .calendar import MONTH_RE, NUMBER_WORDS, WEEKDAYS, month_number, number
 
 # The end of a clause: "Two days after the attack on Camp Taji, rockets hit ...".
 CLAUSE_BREAK = re.compile(r"[,;:—–]")
@@ -217,3 +217,33 @@ def relative(text: str, previous: DateRange | None, event_at: int | None = None)
 
 def has_relative(text: str) -> bool:
     return bool(FOLLOWING.search(text) or LATER_EARLIER.search(text))
+
+
+# "Today marks 16 years since ...", "one year ago", "the 39th anniversary of ...", "the same day in 1974":
+# the day of the text, so many years before.
+YEARS_BEFORE = re.compile(
+    rf"\bmark(?:s|ed|ing)?\s+(?P<a>\d+|{'|'.join(NUMBER_WORDS)})\s+years?\s+(?:since|of|after)\b"
+    rf"|\b(?P<b>\d+|{'|'.join(NUMBER_WORDS)})\s+years?\s+ago\b"
+    r"|\b(?P<c>\d+)(?:st|nd|rd|th|t)\s+anniversary\b", re.I)
+SAME_DAY_IN = re.compile(r"\bthe same (?:day|date) in (?P<year>\d{4})\b", re.I)
+
+
+def anniversary(found: DateRange, text: str) -> tuple[DateRange, str] | None:
+    """The day of an anniversary's event: ``found`` (the day the text speaks of) in the year the text
+    gives, or so many years before (None when the text says neither)."""
+    same = SAME_DAY_IN.search(text)
+    m = YEARS_BEFORE.search(text)
+    if same:
+        year, why = int(same.group("year")), same.group(0)
+    elif m:
+        n = number(m.group("a") or m.group("b") or m.group("c"))
+        year, why = found.start.year - n, m.group(0)
+    else:
+        return None
+    if found.start.year != found.end.year or not 1 <= year <= 9999:
+        return None
+
+    def moved(d: date) -> date:
+        return d.replace(year=year) if not (d.month == 2 and d.day == 29) else date(year, 2, 28)
+
+    return DateRange(moved(found.start), moved(found.end), found.precision), why

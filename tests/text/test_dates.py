@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -67,3 +68,17 @@ def test_deictic_ranges_are_ordered_and_never_after_the_writing_date(day, extra,
     anchor = f"{day.isoformat()}/{(day + timedelta(extra)).isoformat()}"
     got, _ = resolve(phrase, parse_anchor(anchor))
     assert got is not None and got.start <= got.end <= day + timedelta(extra)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Today marks 16 years since a bomb detonated in Omagh.", (date(1998, 8, 15), date(1998, 8, 15))),
+    ("On that day one year ago a shell killed 71 people.", (date(2013, 8, 15), date(2013, 8, 15))),
+    ("The 39th anniversary of the offensive was marked.", (date(1975, 8, 15), date(1975, 8, 15))),
+    ("Troops entered Famagusta, the same day in 1974.", (date(1974, 8, 15), date(1974, 8, 15))),
+    ("After twenty years of war the city is in ruins.", None),  # years of a war: no anniversary
+])
+def test_an_anniversary_moves_the_day_back_by_its_years(text, expected):
+    from geo.text.dates import anniversary
+
+    got = anniversary(DateRange(date(2014, 8, 15), date(2014, 8, 15), "day"), text)
+    assert (got[0].start, got[0].end) == expected if expected else got is None
