@@ -184,8 +184,10 @@ def _locates_previous(sent: Sentence, prev: Report) -> bool:
 HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)|\b(?:in|at|of|near)\s+this\s+(?:[\w-]+\s+){0,3}(?:city|town|village|capital)\b", re.I)
 
 
-# (a direction before a capitalised word is part of a name: "South African troops", "North Korean")
-ELSEWHERE = re.compile(r"\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\b(?!\s+[A-Z])|\b[Bb]orders?\b")
+# (a capitalised direction before a capitalised word is part of a name: "South African troops", "North Korean";
+# not "northern Benin")
+_DIRECTION = r"(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\b"
+ELSEWHERE = re.compile(rf"\b(?:north|south|east|west){_DIRECTION}|\b(?:North|South|East|West){_DIRECTION}(?!\s+[A-Z])|\b[Bb]orders?\b")
 
 
 def _dateline_places(article: Article, sent: Sentence, places, mentions: list[Mention]):
