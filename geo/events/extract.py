@@ -258,8 +258,9 @@ def _finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, 
     if not areas and not countries:
         return []
     places = event_places(text, sent, ms, gaz, sent.start)
-    return [c for c in places if rank(c[1]) <= PRECISION_ORDER.index("town")
-            and (any(within(a, c[1]) for a in areas) or c[1].country in countries)]
+    # inside a province: a town or finer; in a country: a province too ("This attack occurred in the Alibori department")
+    return [c for c in places if (any(within(a, c[1]) for a in areas) and rank(c[1]) <= PRECISION_ORDER.index("town"))
+            or (c[1].country in countries and rank(c[1]) < PRECISION_ORDER.index("country"))]
 
 
 def _previous_places(article: Article, i: int, places, by_sentence):

@@ -751,3 +751,10 @@ def test_a_country_s_demonym_is_no_direction_away_from_the_dateline(world_gazett
             "They secured two army bases after heavy fighting in which three soldiers died, the South African military said.")
     _, incidents, _ = run(text, world_gazetteer)
     assert [(i.place.name, i.near) for i in incidents] == [("Maseru", True)]
+
+
+def test_the_next_sentence_places_a_country_level_event_in_a_province(world_gazetteer):
+    text = ("Islamic militants have killed at least 54 soldiers in northern Benin, the government said. "
+            "This attack occurred in the Alibori department, an area that borders Niger.")
+    _, incidents, unplaced = run(text, world_gazetteer)
+    assert [i.place.key for i in incidents] == ["ne1/BJ-BN07"]
