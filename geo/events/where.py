@@ -18,7 +18,13 @@ from ..text.calendar import MONTH_RE as MONTHS
 from .casualties import casualties
 from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
 
-HINT_BEFORE = re.compile(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outside)\s+of\s+(?:the\s+)?$", re.I)
+HINT_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|outside)\s+of\s+(?:the\s+)?$", re.I)
+# "115 km east of Seoul", "1,300km (800 miles) south-east of Algiers": a distance and a direction from a place
+OFFSET_BEFORE = re.compile(
+    r"(?P<d>\d[\d,]*(?:\.\d+)?)\s*(?P<u>km|kilometres|kilometers|miles|mi)\.?\s+(?:\([^()]{0,25}\)\s+)?"
+    r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+(?:the\s+)?$", re.I)
+BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
+            "northwest": 315}
 # A country name used as a modifier: "US military installations", "Iraqi army".
 ADJECTIVAL = re.compile(r"\s+(?!(?:on|in|at|and|or|to|for|from|with|by|as|late|early|last|this|that|which|who|was|were|is|are|has|have|had|said|says|overnight)\b)[a-z]")
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
@@ -89,7 +95,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         if HINT_BEFORE.search(before) or (text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")"
                                           and any(o.end < m.start for o, _, _ in cands)):
             # "north of Baghdad", "Nakuru (Rift Valley)": locate another
-            hints.append((m, m.place, True))
+            hints.append((m, _offset(text, m, gaz), True))
             continue
         if ORIGIN_BEFORE.search(before):
             origins.append((m, m.place, False))
@@ -191,3 +197,28 @@ def same_target(after_trigger: str, nxt: str) -> bool:
     return bool(ANAPHOR.search(nxt)) or any(m.group(1).lower() in hit for m in TARGET_WORD.finditer(nxt))
 
 
+def _offset(text: str, m: Mention, gaz: Gazetteer) -> Place:
+    """The place a distance and a direction from ``m``'s place give ("115 km east of Seoul"): that point,
+    as uncertain as a quarter of the distance (at least the place's own radius), when it lies in the place's
+    country; else the place itself, as uncertain as the distance.  Without a distance: the place."""
+    import dataclasses
+
+    from ..places.geometry import destination
+
+    o = OFFSET_BEFORE.search(text, max(0, m.start - 60), m.start)
+    p = m.place
+    if o is None or p is None:
+        return p
+    d = float(o.group("d").replace(",", "")) * (1.609344 if o.group("u").lower().startswith("mi") else 1.0)
+    if d <= 0 or d > 3000:
+        return p
+    direction = o.group("dir").lower().replace("-", "")
+    point = destination(p.point, d, BEARINGS[direction])
+    country = gaz.places.get(f"iso/{p.country}") if p.country else None
+    inside = country is not None and covers(country, point)
+    name = f"{round(d)} km {direction} of {p.name}"
+    if not inside:
+        return dataclasses.replace(p, uncertainty_km=round(max(p.uncertainty_km, d), 1))
+    return dataclasses.replace(p, key=f"{p.key}@{round(d)}km{BEARINGS[direction]}", name=name, point=point,
+                               uncertainty_km=round(max(p.uncertainty_km, d / 4), 1), geometry=None,
+                               source=f"{p.source}; moved {round(d)} km {direction} as the text says")

@@ -21,6 +21,15 @@ def km(a: LngLat, b: LngLat) -> float:
     return EARTH_RADIUS_KM * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def destination(start: LngLat, distance_km: float, bearing_deg: float) -> LngLat:
+    """The point ``distance_km`` from ``start`` along the great circle of ``bearing_deg`` (0 north, 90 east)."""
+    d, b = distance_km / EARTH_RADIUS_KM, math.radians(bearing_deg)
+    p1, l1 = math.radians(start.lat), math.radians(start.lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1), math.cos(d) - math.sin(p1) * math.sin(p2))
+    return LngLat(round((math.degrees(l2) + 540) % 360 - 180, 4), round(math.degrees(p2), 4))
+
+
 def near(a: Place, b: Place, within_km: float = 150.0) -> bool:
     return km(a.point, b.point) <= within_km
 

@@ -41,6 +41,7 @@ UNRESOLVED_PATTERNS = [
 ]
 NOT_NAMES = frozenset(words("not_names"))
 NAMESAKE_SITES = frozenset(words("namesake_sites"))
+NAMESAKE_FEATURES = frozenset(words("namesake_features"))
 # The cue words of a unit written after its name ("Hama province"), taken off to name the unit.
 PLACE_CUE_WORDS = re.compile(rf"\s+(?:{alternation(w for w, cue in _AFTER.items() if cue == 'province')})$", re.I)
 POSSESSIVE = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s\s+")
@@ -282,6 +283,13 @@ def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]
     if not core or not countries:
         return None, ""
     site = phrase[len(core):].strip().lower()
+    if site in NAMESAKE_FEATURES:
+        # "Logar Valley": the province (or else the town) of that name, in a country the article names
+        units = {p.key: p for p in gaz.lookup(norm(core)) if p.precision in ("region", "town") and p.country in countries}
+        best = sorted(units.values(), key=lambda p: (p.precision != "region", p.key))
+        if len(best) == 1 or (best and best[0].precision == "region" and best[1].precision != "region"):
+            return best[0], f"; placed near {best[0].name} ({best[0].key}), the unit of {best[0].country} it is named after"
+        return None, ""
     if site not in NAMESAKE_SITES:
         return None, ""
     towns = {p.key: p for p in gaz.lookup(norm(core)) if p.precision == "town" and p.country in countries}

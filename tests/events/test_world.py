@@ -25,7 +25,19 @@ def run(text: str, gaz, published: str = "2024-03-07"):
 def test_an_unknown_town_is_reported_and_its_incident_placed_near_the_town_that_locates_it(world_gazetteer):
     mentions, (inc,), _ = run("Russian drones struck the town of Zolkivka, 20 km south of Kharkiv, on Tuesday.", world_gazetteer)
     assert [(m.text, m.place) for m in mentions if m.place is None] == [("Zolkivka", None)]
-    assert inc.place.name == "Kharkiv" and inc.near and inc.date_start == "2024-03-05"
+    # placed where the text says, 20 km south of Kharkiv, as uncertain as a quarter of that (at least the city's radius)
+    from geo.places.geometry import km
+
+    kharkiv = world_gazetteer.places["gn/706483"]
+    assert inc.place.name == "20 km south of Kharkiv" and inc.near and inc.date_start == "2024-03-05"
+    assert abs(km(inc.place.point, kharkiv.point) - 20) < 0.5 and inc.place.point.lat < kharkiv.point.lat
+    assert inc.place.uncertainty_km >= max(5, kharkiv.uncertainty_km)
+
+
+def test_a_distance_that_leaves_the_country_widens_the_place_instead(world_gazetteer):
+    """"800 km west of Kharkiv" lies in Ukraine still, "900 km east of Kharkiv" in Russia: not moved there."""
+    _, (inc,), _ = run("Russian drones struck the town of Zolkivka, 900 km east of Kharkiv, on Tuesday.", world_gazetteer)
+    assert inc.place.key == "gn/706483" and inc.place.uncertainty_km >= 900
 
 
 def test_a_report_that_names_only_a_country_takes_the_town_of_the_sentence_before(world_gazetteer):
