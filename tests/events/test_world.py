@@ -103,6 +103,8 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Riot police dispersed demonstrators in Yerevan on Saturday.", "protest_siege"),
     ("Gunmen took over the state radio station in Bissau on Monday.", "attack_on_installation"),
     ("Troops and rebels in Aceh fought their fiercest battle on Monday.", "armed_clash"),
+    ("Protesters moved through the old town of Lilongwe, looting stores as they went.", "riot"),
+    ("The town hall in Bobo-Dioulasso was set on fire on Friday.", "riot"),
     ("Troops loyal to the interior minister opened fire on up to 4,000 protesters in Andijan on Friday.", "attack_on_civilians"),
     ("Shops and businesses throughout the old town of Kingston were looted on Monday.", "riot"),
 ])
