@@ -219,11 +219,10 @@ def has_relative(text: str) -> bool:
     return bool(FOLLOWING.search(text) or LATER_EARLIER.search(text))
 
 
-# "Today marks 16 years since ...", "one year ago", "the 39th anniversary of ...", "the same day in 1974":
-# the day of the text, so many years before.
+# "Today marks 16 years since ...", "the 39th anniversary of ...", "the same day in 1974": the day of the
+# text, so many years before.  (Not "N years ago": "the base, first used 20 years ago, was hit on Monday".)
 YEARS_BEFORE = re.compile(
     rf"\bmark(?:s|ed|ing)?\s+(?P<a>\d+|{'|'.join(NUMBER_WORDS)})\s+years?\s+(?:since|of|after)\b"
-    rf"|\b(?P<b>\d+|{'|'.join(NUMBER_WORDS)})\s+years?\s+ago\b"
     r"|\b(?P<c>\d+)(?:st|nd|rd|th|t)\s+anniversary\b", re.I)
 SAME_DAY_IN = re.compile(r"\bthe same (?:day|date) in (?P<year>\d{4})\b", re.I)
 
@@ -236,7 +235,7 @@ def anniversary(found: DateRange, text: str) -> tuple[DateRange, str] | None:
     if same:
         year, why = int(same.group("year")), same.group(0)
     elif m:
-        n = number(m.group("a") or m.group("b") or m.group("c"))
+        n = number(m.group("a") or m.group("c"))
         year, why = found.start.year - n, m.group(0)
     else:
         return None
