@@ -35,6 +35,7 @@ PLACE_SUFFIX = re.compile(f"(?i:{alternation(words('place_suffixes'))})\\b")
 FUNCTION_WORDS = frozenset(words("function_words"))
 NEVER_ALONE = frozenset(words("never_alone"))
 NAME_PARTICLES = frozenset(words("name_particles"))
+CODE_NAME_WORDS = frozenset(words("code_name_words"))
 UNIT_WORDS = frozenset(words("unit_words")) | {"governorate", "province"}
 LOCATIVE = frozenset(words("locatives"))
 LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
@@ -145,6 +146,8 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         return "a time zone ('Moscow time'), not a place of the story"
     if re.match(r"-bound\b", text[tokens[c.end_tok - 1].end : tokens[c.end_tok - 1].end + 16]):
         return "the destination of a train or convoy ('Rawalpindi-bound'), not where the event is"
+    if prv and prv.norm in CODE_NAME_WORDS and prv.capitalised and gap(text, prv, tokens[c.start_tok]) == " ":
+        return f"a code name after {prv.text!r} ('Operation Rosario'), not a place"
     if title_line:
         return ""
     if (
@@ -194,7 +197,7 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
         start_tok = c.start_tok
         cue, k = _cue_after(text, tokens, c.end_tok)
         prv = tokens[c.start_tok - 1] if c.start_tok > 0 else None
-        if not cue and prv and prv.text.lower() in CUE_BEFORE:
+        if not cue and prv and prv.text.lower() in CUE_BEFORE and gap(text, prv, tokens[c.start_tok]) == " ":  # not "Camp-Est"
             cue = CUE_BEFORE[prv.text.lower()]
             start_tok -= 1
         before = text[max(sent.start, tokens[c.start_tok].start - 30) : tokens[c.start_tok].start]

@@ -257,7 +257,9 @@ VETOES: list[Veto] = [
      lambda c: f"{c.p.cand.key!r} is part of a person's name elsewhere in the text"),
     ("other_country", lambda c: bool(c.stated_country) and c.best.kind != "country" and not c.in_stated_country,
      lambda c: f"the text puts it in {c.stated_country}, where the gazetteer has no place of that name"),
-    ("hyphen_part_abroad", lambda c: c.hyphen_part and c.unnamed_country and not c.best.curated,
+    ("hyphen_part_abroad", lambda c: c.hyphen_part and not c.best.curated and (c.unnamed_country or (
+        c.best.kind in ("country", "province", "governorate", "county") and not c.ctx.focus[c.best.country]
+        and c.best.country not in c.ctx.demonym_countries)),
      lambda c: f"half of a hyphenated name, and {c.best.key} lies in {c.best.country}, a country the text does not name"),
     ("particle_part_abroad", lambda c: c.particle_part and not c.best.curated and c.best.kind in ("country", "province", "governorate", "county")
      and not c.ctx.focus[c.best.country] and c.best.country not in c.ctx.demonym_countries,

@@ -105,6 +105,7 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Troops and rebels in Aceh fought their fiercest battle on Monday.", "armed_clash"),
     ("Protesters moved through the old town of Lilongwe, looting stores as they went.", "riot"),
     ("The town hall in Bobo-Dioulasso was set on fire on Friday.", "riot"),
+    ("Gunmen stole onto a resort near Semporna on Sunday night and grabbed 20 people, including tourists.", "attack_on_civilians"),
     ("Troops loyal to the interior minister opened fire on up to 4,000 protesters in Andijan on Friday.", "attack_on_civilians"),
     ("Shops and businesses throughout the old town of Kingston were looted on Monday.", "riot"),
 ])
@@ -772,3 +773,10 @@ def test_the_next_sentence_places_a_country_level_event_in_a_province(world_gaze
             "This attack occurred in the Alibori department, an area that borders Niger.")
     _, incidents, unplaced = run(text, world_gazetteer)
     assert [i.place.key for i in incidents] == ["ne1/BJ-BN07"]
+
+
+
+def test_a_bay_named_after_a_town_places_its_incident_near_the_town(world_gazetteer):
+    mentions, (inc,), _ = run("Guerrillas attacked the base at Cam Ranh Bay, Vietnam, on Monday.", world_gazetteer)
+    assert [m.text for m in mentions if m.place is None] == ["Cam Ranh Bay"]
+    assert inc.place.name == "Cam Ranh" and inc.near

@@ -220,3 +220,15 @@ def test_a_demonym_capital_is_that_country_s_capital(world_gazetteer, text, expe
 )
 def test_a_name_after_a_particle_ends_a_person_s_name_only_after_two_capitalised_words(world_gazetteer, text, expected):
     assert {t for t, _ in resolved(text, world_gazetteer)} == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Argentina began “Operation Rosario” when troops landed near Port Stanley.", {"Argentina", "Port Stanley"}),
+        # a hyphenated name is no cue and its half no province abroad ("Camp-Est" is not Cameroon's East)
+        ("Tentative de mutinerie, ce lundi 13 mai, au Camp-Est.", set()),
+    ],
+)
+def test_code_names_and_hyphen_halves_are_not_places(world_gazetteer, text, expected):
+    assert {t for t, _ in resolved(text, world_gazetteer)} == expected
