@@ -242,11 +242,15 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             s, e = m.span("name")
             phrase = m.group("name")
             groups = m.groupdict()
+            owner = None
             if any(s < fe and fs < e for fs, fe in spans):
                 # "Tajikistan's Sughd province": the name after a place's possessive
                 own = POSSESSIVE.search(phrase)
                 if own is None or any(s + own.end() < fe and fs < e for fs, fe in spans):
                     continue
+                # "Saigon's Tan Son Nhut air base", "Yerevan's Freedom Square": in or near that town
+                owner = next((f.place for f in found if f.start == s and f.place is not None
+                              and f.place.precision in ("town", "district")), None)
                 s, phrase = s + own.end(), phrase[own.end():]
                 if groups.get("core"):
                     groups["core"] = groups["core"][own.end():] if len(groups["core"]) > own.end() else ""
@@ -273,6 +277,8 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
                     out.append(Mention(name, s, e, phrase, sent, place, why, cue))
                     continue
             town, why = _namesake(gaz, groups.get("core"), phrase, countries)
+            if town is None and owner is not None:
+                town, why = owner, f"; placed near {owner.name} ({owner.key}), the town whose it is"
             out.append(Mention(name, s, e, phrase, sent, None, "looks like a place name; no gazetteer entry" + why, near=town))
     return out
 

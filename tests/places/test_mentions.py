@@ -232,3 +232,9 @@ def test_a_name_after_a_particle_ends_a_person_s_name_only_after_two_capitalised
 )
 def test_code_names_and_hyphen_halves_are_not_places(world_gazetteer, text, expected):
     assert {t for t, _ in resolved(text, world_gazetteer)} == expected
+
+
+def test_a_site_after_a_town_s_possessive_is_reported_near_that_town(world_gazetteer):
+    (site,) = [m for m in mentions("Police beat demonstrators on Yerevan's Freedom Square on Saturday.", world_gazetteer)
+               if m.place is None]
+    assert site.text == "Freedom Square" and site.near is not None and site.near.key == "gn/616052"
