@@ -13,12 +13,15 @@ import re
 from ..model import INSTALLATION_KINDS, Article, Mention, Place, Precision, Sentence
 from ..places.gazetteer import Gazetteer
 from ..places.geometry import covers, within
-from ..text.lexicon import alternation, words
+from ..text.lexicon import alternation, tagged, words
 from ..text.calendar import MONTH_RE as MONTHS
 from .casualties import casualties
 from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
 
 HINT_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|outside)\s+of\s+(?:the\s+)?$", re.I)
+# the end of a sentence that names who reported the event: "..., officials in Baghdad said."
+REPORTED_BY = re.compile(
+    rf"(?:['’]s)?[^,;()]{{0,40}}?\b(?:{alternation(tagged('verbs', 'reporting'))})\b[^,;]{{0,30}}[.!?\"”’]*\s*$", re.I)
 # "115 km east of Seoul", "1,300km (800 miles) south-east of Algiers": a distance and a direction from a place
 OFFSET_BEFORE = re.compile(
     r"(?P<d>\d[\d,]*(?:\.\d+)?)\s*(?P<u>km|kilometres|kilometers|miles|mi)\.?\s+(?:\([^()]{0,25}\)\s+)?"
@@ -100,6 +103,10 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         if ORIGIN_BEFORE.search(before):
             origins.append((m, m.place, False))
             continue  # "a flight from Tel Aviv": where it came from, not where it happened
+        if m.start > trig_at and REPORTED_BY.match(text, m.end, sent.end) and "," in text[trig_at : m.start]:
+            # "..., setting two supertankers ablaze, shipping insurer Lloyd's of London said": who reported it
+            origins.append((m, m.place, False))
+            continue
         cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
     if not cands:
         cands = origins

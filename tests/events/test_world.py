@@ -106,6 +106,10 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Protesters moved through the old town of Lilongwe, looting stores as they went.", "riot"),
     ("The town hall in Bobo-Dioulasso was set on fire on Friday.", "riot"),
     ("Gunmen stole onto a resort near Semporna on Sunday night and grabbed 20 people, including tourists.", "attack_on_civilians"),
+    ("Gunmen massacred 24 passengers of a bus near Amritsar on Sunday.", "attack_on_civilians"),
+    ("A soldier was killed when a mine exploded in the border town of Khafji on Monday.", "explosion"),
+    ("Allied forces retook Khafji on Thursday.", "armed_clash"),
+    ("The army seized several fedayeen strongholds in and around Amman on Friday.", "armed_clash"),
     ("Troops loyal to the interior minister opened fire on up to 4,000 protesters in Andijan on Friday.", "attack_on_civilians"),
     ("Shops and businesses throughout the old town of Kingston were looted on Monday.", "riot"),
 ])
@@ -780,3 +784,11 @@ def test_a_bay_named_after_a_town_places_its_incident_near_the_town(world_gazett
     mentions, (inc,), _ = run("Guerrillas attacked the base at Cam Ranh Bay, Vietnam, on Monday.", world_gazetteer)
     assert [m.text for m in mentions if m.place is None] == ["Cam Ranh Bay"]
     assert inc.place.name == "Cam Ranh" and inc.near
+
+
+
+def test_the_place_of_who_reported_the_event_is_not_its_place(world_gazetteer):
+    text = ("Iraq attacked an oil terminal in the Persian Gulf on Tuesday, setting two supertankers ablaze, "
+            "shipping insurer Lloyd's of London said.")
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.place.key for i in incidents] == ["site/persian-gulf"]
