@@ -55,7 +55,7 @@ BOILERPLATE = re.compile(
 BYLINE = re.compile(r"^\s*(by|audio by|photo by|written by)\s+\S", re.I)
 # Sentence ends: ., ! or ? (and a closing quote) followed by space and an
 # opening capital, quote or digit.  Abbreviations are guarded below.
-SENT_END = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+SENT_END = re.compile(r"[.!?…][\"'”’″)\]]*\s+(?=[\"'“‘″(\[]?[A-Z0-9])")  # (″: the quote mark of some archives' scans)
 ABBREV = re.compile(
     r"(?:\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|St|Mt|Ft|No|" + MONTH_ABBREVIATIONS + r"|Inc|Ltd|Co|Corp|vs|etc|al)\.|\b(?:[A-Z]\.){1,3})$"
 )

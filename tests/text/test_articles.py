@@ -127,3 +127,14 @@ def test_parse_dateline(line, iso):
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(ArticleError, match="--articles"):
         load_articles(Path(tmp_path / "nope"))
+
+
+def test_a_sentence_ends_at_a_double_prime_quote_mark():
+    """Some archives' scans quote with ″ (U+2033): "... the ″war of the cities.″ Iran reported ..." is two sentences."""
+    from geo.model import Section
+    from geo.text.articles import split_sentences
+
+    text = "Iraq fired three missiles, ending a lull in the ″war of the cities.″ Iran reported later it fired two."
+    sents = split_sentences(text, Section("t", None, None, None, 0, len(text)))
+    assert [s.text for s in sents] == ["Iraq fired three missiles, ending a lull in the ″war of the cities.″",
+                                       "Iran reported later it fired two."]
