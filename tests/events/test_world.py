@@ -109,6 +109,7 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Gunmen massacred 24 passengers of a bus near Amritsar on Sunday.", "attack_on_civilians"),
     ("A soldier was killed when a mine exploded in the border town of Khafji on Monday.", "explosion"),
     ("Allied forces retook Khafji on Thursday.", "armed_clash"),
+    ("The army laid siege to guerrilla-held Irbid on Friday.", "armed_clash"),
     ("The army seized several fedayeen strongholds in and around Amman on Friday.", "armed_clash"),
     ("Troops loyal to the interior minister opened fire on up to 4,000 protesters in Andijan on Friday.", "attack_on_civilians"),
     ("Shops and businesses throughout the old town of Kingston were looted on Monday.", "riot"),
