@@ -793,16 +793,3 @@ def test_the_place_of_who_reported_the_event_is_not_its_place(world_gazetteer):
             "shipping insurer Lloyd's of London said.")
     _, incidents, _ = run(text, world_gazetteer)
     assert [i.place.key for i in incidents] == ["site/persian-gulf"]
-
-
-
-@pytest.mark.parametrize("text, kind", [
-    ("Disturbios estallaron este martes en Caracas.", "riot"),
-    ("Des affrontements ont eu lieu à Bamako dans la nuit.", "armed_clash"),
-    ("Un attentat a visé la gendarmerie de Tamanrasset.", "explosion"),
-])
-def test_a_few_spanish_french_and_portuguese_event_words_give_undated_incidents(world_gazetteer, text, kind):
-    """Words of Spanish, French, Portuguese and Italian reporting (the last rows of triggers.tsv): the type and the
-    place; their dates are not read, so the incident is open-ended."""
-    _, (inc,), _ = run(text, world_gazetteer)
-    assert inc.event_type == kind and inc.date_start is None
