@@ -340,6 +340,7 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
 
     from .events.actors import load_actors
     from .events.extract import extract
+    from .text.language import language
 
     actors = load_actors()
     m = IncidentMetrics(label=label)
@@ -350,7 +351,8 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
         sec = Section(p["id"], p.get("source"), p.get("publisher"), p.get("published"), 0, len(p["text"]))
         art = Article(p["id"], p["text"], [sec])
         art.sentences = split_sentences(p["text"], sec, keep_short=True)
-        incidents, _ = extract(art, find_mentions(art, gaz), gaz, actors)
+        # as the build does (geo/runner.py): incidents from English text only
+        incidents, _ = extract(art, find_mentions(art, gaz), gaz, actors) if language(p["text"]) == "en" else ([], [])
         m.predicted += len(incidents)
         used: set[int] = set()
         places = {g["name"]: g for g in p["mentions"]}
