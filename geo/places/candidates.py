@@ -201,7 +201,8 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
             cue = CUE_BEFORE[prv.text.lower()]
             start_tok -= 1
         before = text[max(sent.start, tokens[c.start_tok].start - 30) : tokens[c.start_tok].start]
-        locative = bool(LOCATIVE_BEFORE.search(before))
+        locative = bool(LOCATIVE_BEFORE.search(before)) or bool(
+            SITE_OF.match(text, tokens[c.end_tok - 1].end, min(sent.end, tokens[c.end_tok - 1].end + 60)))
         if not locative and out and LIST_GAP.match(text[out[-1].end : tokens[c.start_tok].start]):
             # "in Osh, Jalalabad and Batken", "cities including Thessaloniki, Patra, Ioannina and Crete":
             # a name listed with places marked as such, or after two listed names, is one too.
@@ -240,6 +241,8 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
     return out
 
 
+# "Saigon's Tan Son Nhut air base", "Yerevan's Freedom Square": the owner of a named site is a place
+SITE_OF = re.compile(rf"['’]s\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?i:{alternation(words('place_suffixes'))})\b")
 LIST_GAP = re.compile(r"^(?:,\s+|,?\s+(?:and|or)\s+)$")  # between the names of a list
 
 

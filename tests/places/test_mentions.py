@@ -238,3 +238,9 @@ def test_a_site_after_a_town_s_possessive_is_reported_near_that_town(world_gazet
     (site,) = [m for m in mentions("Police beat demonstrators on Yerevan's Freedom Square on Saturday.", world_gazetteer)
                if m.place is None]
     assert site.text == "Freedom Square" and site.near is not None and site.near.key == "gn/616052"
+
+
+def test_the_owner_of_a_named_site_is_a_place_though_its_name_is_a_common_word(world_gazetteer):
+    """"Saigon" is among the frequent English words; "Saigon's Tan Son Nhut air base" says it is a place."""
+    found = dict(resolved("The Viet Cong shelled Saigon's Tan Son Nhut air base early Wednesday.", world_gazetteer))
+    assert found == {"Saigon": "gn/1566083"}
