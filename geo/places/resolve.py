@@ -188,7 +188,8 @@ class Choice:
     @property
     def particle_part(self) -> bool:
         """The end of a longer name after a particle ("Plaza de Mayo", "Stade de France", "Tren de Aragua")."""
-        return bool(AFTER_PARTICLE.search(self.p.sent.text, 0, self.p.start - self.p.sent.start))
+        at = self.p.start - self.p.sent.start
+        return bool(AFTER_PARTICLE.search(self.p.sent.text, max(0, at - 40), at))
 
     @property
     def unnamed_country(self) -> bool:
