@@ -25,7 +25,7 @@ from datetime import timedelta
 from ..model import REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
 from ..places.gazetteer import Gazetteer
 from ..text import dates
-from ..text.lexicon import alternation, tagged, words
+from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties
 from .dating import date_passes, follow_ups
@@ -33,7 +33,7 @@ from .report import Report
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
-from .where import DATELINE, PRECISION_ORDER, country_only, event_places, places_next_door, rank, within
+from .where import DATELINE, PRECISION_ORDER, REPORTING_VERBS, country_only, event_places, places_next_door, rank, within
 
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
 CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
@@ -160,7 +160,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
 
 
 # "officials said Thursday", "the ministry announced on Monday": a reporting verb right before the date
-REPORTED = re.compile(rf"\b(?:{alternation(tagged('verbs', 'reporting'))})\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+REPORTED = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 
 
 def _reported_on(text: str, date_words: str) -> bool:

@@ -19,9 +19,10 @@ from .casualties import casualties
 from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
 
 HINT_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|outside)\s+of\s+(?:the\s+)?$", re.I)
+# The verbs that report an event ("said", "announced", ...): who says it is no actor or place of it.
+REPORTING_VERBS = alternation(tagged("verbs", "reporting"))
 # the end of a sentence that names who reported the event: "..., officials in Baghdad said."
-REPORTED_BY = re.compile(
-    rf"(?:['’]s)?[^,;()]{{0,40}}?\b(?:{alternation(tagged('verbs', 'reporting'))})\b[^,;]{{0,30}}[.!?\"”’]*\s*$", re.I)
+REPORTED_BY = re.compile(rf"(?:['’]s)?[^,;()]{{0,40}}?\b(?:{REPORTING_VERBS})\b[^,;]{{0,30}}[.!?\"”’]*\s*$", re.I)
 # "115 km east of Seoul", "1,300km (800 miles) south-east of Algiers": a distance and a direction from a place
 OFFSET_BEFORE = re.compile(
     r"(?P<d>\d[\d,]*(?:\.\d+)?)\s*(?P<u>km|kilometres|kilometers|miles|mi)\.?\s+(?:\([^()]{0,25}\)\s+)?"
@@ -222,10 +223,8 @@ def _offset(text: str, m: Mention, gaz: Gazetteer) -> Place:
     direction = o.group("dir").lower().replace("-", "")
     point = destination(p.point, d, BEARINGS[direction])
     country = gaz.places.get(f"iso/{p.country}") if p.country else None
-    inside = country is not None and covers(country, point)
-    name = f"{round(d)} km {direction} of {p.name}"
-    if not inside:
+    if not (country is not None and covers(country, point)):
         return dataclasses.replace(p, uncertainty_km=round(max(p.uncertainty_km, d), 1))
-    return dataclasses.replace(p, key=f"{p.key}@{round(d)}km{BEARINGS[direction]}", name=name, point=point,
+    return dataclasses.replace(p, key=f"{p.key}@{round(d)}km{BEARINGS[direction]}", name=f"{round(d)} km {direction} of {p.name}", point=point,
                                uncertainty_km=round(max(p.uncertainty_km, d / 4), 1), geometry=None,
                                source=f"{p.source}; moved {round(d)} km {direction} as the text says")

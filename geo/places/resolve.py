@@ -186,6 +186,14 @@ class Choice:
         return bool(UNIT_AFTER.match(t, end)) or not self.gaz.lookup(norm(other))
 
     @property
+    def unit_abroad(self) -> bool:
+        """The best reading is a country or a province of a country the text names neither by name nor by
+        demonym (also when it names none at all, unlike :attr:`unnamed_country`)."""
+        b = self.best
+        return (b.kind in ("country", "province", "governorate", "county") and not self.ctx.focus[b.country]
+                and b.country not in self.ctx.demonym_countries)
+
+    @property
     def particle_part(self) -> bool:
         """The end of a longer name after a particle ("Plaza de Mayo", "Stade de France", "Tren de Aragua")."""
         at = self.p.start - self.p.sent.start
@@ -258,12 +266,9 @@ VETOES: list[Veto] = [
      lambda c: f"{c.p.cand.key!r} is part of a person's name elsewhere in the text"),
     ("other_country", lambda c: bool(c.stated_country) and c.best.kind != "country" and not c.in_stated_country,
      lambda c: f"the text puts it in {c.stated_country}, where the gazetteer has no place of that name"),
-    ("hyphen_part_abroad", lambda c: c.hyphen_part and not c.best.curated and (c.unnamed_country or (
-        c.best.kind in ("country", "province", "governorate", "county") and not c.ctx.focus[c.best.country]
-        and c.best.country not in c.ctx.demonym_countries)),
+    ("hyphen_part_abroad", lambda c: c.hyphen_part and not c.best.curated and (c.unnamed_country or c.unit_abroad),
      lambda c: f"half of a hyphenated name, and {c.best.key} lies in {c.best.country}, a country the text does not name"),
-    ("particle_part_abroad", lambda c: c.particle_part and not c.best.curated and c.best.kind in ("country", "province", "governorate", "county")
-     and not c.ctx.focus[c.best.country] and c.best.country not in c.ctx.demonym_countries,
+    ("particle_part_abroad", lambda c: c.particle_part and not c.best.curated and c.unit_abroad,
      lambda c: f"the end of a longer name after a particle ('Plaza de Mayo'), and {c.best.key} is a unit of {c.best.country}, a country the text does not name"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,
      lambda c: "a small place named without a locative cue or a nearby place"),

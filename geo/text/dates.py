@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..model import DateRange
 from .calendar import MONTH_RE, NUMBER_WORDS, WEEKDAYS, month_number, number
+from .lexicon import alternation
 
 # The end of a clause: "Two days after the attack on Camp Taji, rockets hit ...".
 CLAUSE_BREAK = re.compile(r"[,;:—–]")
@@ -222,7 +223,7 @@ def has_relative(text: str) -> bool:
 # "Today marks 16 years since ...", "the 39th anniversary of ...", "the same day in 1974": the day of the
 # text, so many years before.  (Not "N years ago": "the base, first used 20 years ago, was hit on Monday".)
 YEARS_BEFORE = re.compile(
-    rf"\bmark(?:s|ed|ing)?\s+(?P<a>\d+|{'|'.join(NUMBER_WORDS)})\s+years?\s+(?:since|of|after)\b"
+    rf"\bmark(?:s|ed|ing)?\s+(?P<a>\d+|{alternation(NUMBER_WORDS)})\s+years?\s+(?:since|of|after)\b"
     r"|\b(?P<c>\d+)(?:st|nd|rd|th|t)\s+anniversary\b", re.I)
 SAME_DAY_IN = re.compile(r"\bthe same (?:day|date) in (?P<year>\d{4})\b", re.I)
 
