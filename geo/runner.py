@@ -255,7 +255,9 @@ class _CachePickler(pickle.Pickler):
         if type(obj) is not Place or obj.key not in self.gaz.places:
             return None
         p = self.gaz.places[obj.key]  # (a worker's result holds copies of the same records)
-        same = p is obj or (p.point == obj.point and p.name == obj.name and p.source == obj.source)
+        # (a copy the extraction made wider or coarser is not the record: it is kept whole)
+        same = p is obj or (p.point == obj.point and p.name == obj.name and p.source == obj.source
+                            and p.uncertainty_km == obj.uncertainty_km and p.precision == obj.precision)
         return obj.key if same else None
 
 

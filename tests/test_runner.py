@@ -211,3 +211,22 @@ def test_a_workers_results_name_places_by_key_only_for_the_same_gazetteer(tmp_pa
     assert other[0] == "whole" and len(other[1]) > len(data)
     assert [(m.text, m.place.key) for r in runner._unpack(other, gaz) for m in r.mentions if m.place] == \
         [(m.text, m.place.key) for m in placed]
+
+
+
+def test_a_cached_result_keeps_a_place_the_extraction_made_wider():
+    """A gazetteer record the extraction copied with another radius ("900 km east of Kharkiv") reads back
+    from the cache as that copy, not as the record: a cached build equals a clean one."""
+    import dataclasses
+    import io
+
+    import geo.runner as runner
+
+    gaz = load_gazetteer()
+    kharkiv = gaz.places["gn/706483"]
+    wider = dataclasses.replace(kharkiv, uncertainty_km=900.0)
+    buf = io.BytesIO()
+    runner._CachePickler(buf, gaz).dump([kharkiv, wider])
+    buf.seek(0)
+    same, back = runner._CacheUnpickler(buf, gaz).load()
+    assert same is kharkiv and back == wider and back.uncertainty_km == 900.0

@@ -224,7 +224,8 @@ def _offset(text: str, m: Mention, gaz: Gazetteer) -> Place:
     point = destination(p.point, d, BEARINGS[direction])
     country = gaz.places.get(f"iso/{p.country}") if p.country else None
     if not (country is not None and covers(country, point)):
-        return dataclasses.replace(p, uncertainty_km=round(max(p.uncertainty_km, d), 1))
+        return dataclasses.replace(p, key=f"{p.key}~{round(d)}km", uncertainty_km=round(max(p.uncertainty_km, d), 1),
+                                   source=f"{p.source}; within {round(d)} km, as the text says")
     return dataclasses.replace(p, key=f"{p.key}@{round(d)}km{BEARINGS[direction]}", name=f"{round(d)} km {direction} of {p.name}", point=point,
                                uncertainty_km=round(max(p.uncertainty_km, d / 4), 1), geometry=None,
                                source=f"{p.source}; moved {round(d)} km {direction} as the text says")
