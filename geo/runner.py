@@ -432,7 +432,9 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         # A few new articles among many cached ones: a child extracts them while this process reads the
         # cached results.  It is forked before the keys are made and loads the parser at once (most of
         # its time); told of no new article, or of too many for one process, it is stopped.
-        send = _extract_beside(items, warm=True) if cached and len(items) > FEW else None
+        # (only when a file is there that the build before did not see: an unchanged folder forks nothing)
+        unseen = any(it[0] != "row" and str(it[1]) not in seen for it in items)
+        send = _extract_beside(items, warm=True) if cached and len(items) > FEW and unseen else None
         keys = [item_key(it, version, seen, now) for it in items]
         new = [i for i, key in enumerate(keys) if not (cached and (cdir / key).exists())]
         if send is None:
