@@ -31,6 +31,8 @@ BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 
             "northwest": 315}
 # A country name used as a modifier: "US military installations", "Iraqi army".
 ADJECTIVAL = re.compile(r"\s+(?!(?:on|in|at|and|or|to|for|from|with|by|as|late|early|last|this|that|which|who|was|were|is|are|has|have|had|said|says|overnight)\b)[a-z]")
+# "in", "at the", "into the town of": a preposition that puts something at the place after it
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|into|on)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}(?:town|city|village|port|district|province|region)\s+of\s+)?$")
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = rf"(?:nuclear\s+)?(?:{alternation(words('target_nouns'))})"
 PRECISION_ORDER = [str(p) for p in Precision]
@@ -142,7 +144,11 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         finest = located_in[:1] or after_t[:1] or finest[:1]
     elif PRECISION_ORDER[best] != "site" and len(finest) > 1:
         after = [c for c in finest if c[0] and c[0].start >= trig_at]
-        finest = after[:1] or finest[:1]
+        first = after[:1] or finest[:1]
+        # "... seized strongholds in and around Amman, ... destroyed a redoubt at Zerka": each place a
+        # preposition after the trigger puts something in is a place of the event (not "authorities in")
+        finest = first + [c for c in after[1:] if c not in first and LOCATIVE_BEFORE.search(text, max(sent.start, c[0].start - 40), c[0].start)
+                          and not re.search(r"\baccording to\b", text[max(sent.start, c[0].start - 60) : c[0].start])]
     # "near Al Anbar and Jurf al-Saqr", "at Al-Assad and Irbil": places joined to a
     # chosen one by "and" or a comma are places of the event too (not countries).
     changed = True

@@ -282,6 +282,29 @@ def test_phrasings_of_the_world_devset(world_gazetteer, text, kind):
     assert [i.event_type for i in incidents] == [kind]
 
 
+@pytest.mark.parametrize("text", [
+    "The capture of Jijiga by the rebels was announced on Friday.",
+    "After six days of street fighting, Csepel fell to the Soviet army on Friday.",
+    "Khmer Rouge forces thrust into the outskirts of Phnom Penh on Friday.",
+    "The seizure of Khafji cost the marines two tanks.",
+])
+def test_the_capture_of_a_town_is_an_armed_clash(world_gazetteer, text):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.event_type for i in incidents] == ["armed_clash"]
+
+
+def test_a_fall_in_prices_is_no_event(world_gazetteer):
+    _, incidents, _ = run("The price of bread in Phnom Penh fell to its lowest level on Friday.", world_gazetteer)
+    assert incidents == []
+
+
+def test_each_town_a_preposition_puts_the_fighting_in_is_a_place_of_it(world_gazetteer):
+    text = ("The army seized rebel strongholds in Amman, destroyed a redoubt at Zarqa and "
+            "mauled a column near Irbid on Friday, according to officials in Damascus.")
+    _, incidents, _ = run(text, world_gazetteer)
+    assert sorted(i.place.name for i in incidents) == ["Amman", "Irbid", "Zarqa"]
+
+
 def test_a_bare_strike_after_a_placeless_drone_report_is_that_drone_attack(world_gazetteer):
     text = ("Ukrainian drones struck two airbases overnight, Ukraine's military claimed Friday. "
             "A successful strike was carried out on Engels, the general staff said.")
