@@ -760,6 +760,12 @@ def test_an_event_only_the_datelines_country_holds_is_placed_near_the_dateline(w
     assert [i.place.name for i in incidents] != ["Maseru"]
 
 
+def test_an_archive_datelines_underscore_ends_it(world_gazetteer):
+    """Agency archives print "(AP) _": the dateline's town is where it was filed, not where it happened."""
+    _, (inc,), _ = run("AMRITSAR, India (AP) _ Gunmen massacred 24 passengers of a bus in Punjab state on Sunday.", world_gazetteer)
+    assert inc.place.name.startswith("Punjab") and inc.place.precision == "region"
+
+
 @pytest.mark.parametrize("text, kind, place", [
     ("Calm returned to the burned-out capital of Lesotho on Thursday as looters roamed the streets.", "riot", "Maseru"),
     ("Demonstrators and police faced off in the Sitra area of Bahrain on Tuesday.", "riot", "Sitrah"),
