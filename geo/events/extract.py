@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from ..model import REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
+from ..model import INSTALLATION_KINDS, REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
 from ..places.gazetteer import Gazetteer
 from ..text import dates
 from ..text.lexicon import alternation, words
@@ -113,6 +113,9 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # Only for a report with a toll, or a weapon named in a phrase: on general news, a bare
             # "fighting" or "struck" borrowing the place before was wrong nearly every time.
             places = _previous_places(article, i, None, by_sentence)
+        if (not places or country_only(places)) and not same:
+            # "... overran a base in Nasir on March 4. The army recaptured the town on Sunday": the town named before.
+            places = _named_before(article, i, sent, tm, places, by_sentence) or places
         if (not places or country_only(places)) and not same:
             # "KIBEHO, RWANDA — ... opened fire on a camp here": where the report was filed
             places = _dateline_places(article, sent, places, mentions) or places
@@ -261,6 +264,31 @@ def _finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, 
     # inside a province: a town or finer; in a country: a province too ("This attack occurred in the Alibori department")
     return [c for c in places if (any(within(a, c[1]) for a in areas) and rank(c[1]) <= PRECISION_ORDER.index("town"))
             or (c[1].country in countries and rank(c[1]) < PRECISION_ORDER.index("country"))]
+
+
+# "the town", "the besieged city", "the air base": a place of that kind named before
+PLACE_ANAPHOR = re.compile(r"\bthe (?:[\w-]+ )?(?P<noun>town|city|village|base|camp|airport|garrison|airfield|port)\b(?! of\b)", re.I)
+SETTLEMENT_NOUNS = {"town", "city", "village"}
+
+
+def _named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], places, by_sentence):
+    """The place a definite noun of its kind ("the town", "the base") names again: the last town (or
+    installation) the two sentences before name, in the countries the sentence names if it names any.
+    Only the trigger's own: right after it ("recaptured the town", "an attack on the besieged city")."""
+    m = PLACE_ANAPHOR.search(sent.text, max(0, tm.start() - 60), tm.end() + 60)
+    if m is None:
+        return []
+    settlement = m.group("noun").lower() in SETTLEMENT_NOUNS
+    countries = {p.country for _, p, _ in places}
+    for j in (i - 1, i - 2):
+        if j < 0 or article.sentences[j].section != sent.section:
+            return []
+        kin = [x for x in by_sentence.get(article.sentences[j].start, []) if x.place is not None
+               and (x.place.precision == "town" if settlement else x.place.kind in INSTALLATION_KINDS)
+               and (not countries or x.place.country in countries)]
+        if kin:
+            return [(kin[-1], kin[-1].place, False)]
+    return []
 
 
 def _previous_places(article: Article, i: int, places, by_sentence):

@@ -305,6 +305,16 @@ def test_each_town_a_preposition_puts_the_fighting_in_is_a_place_of_it(world_gaz
     assert sorted(i.place.name for i in incidents) == ["Amman", "Irbid", "Zarqa"]
 
 
+def test_the_town_the_trigger_names_again_is_the_town_named_before(world_gazetteer):
+    text = ("Rebels overran an army base in Katima Mulilo on Monday, killing four soldiers. "
+            "The army recaptured the town on Wednesday.")
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.place.name, i.date_start) for i in incidents] == [("Katima Mulilo", "2024-03-04"), ("Katima Mulilo", "2024-03-06")]
+    # ... never a place of another kind ("the town" is no air base), nor one named three sentences before
+    _, incidents, _ = run("Drones hit Al Udeid Air Base on Monday. The army recaptured the town on Wednesday.", world_gazetteer)
+    assert len(incidents) == 1
+
+
 def test_a_bare_strike_after_a_placeless_drone_report_is_that_drone_attack(world_gazetteer):
     text = ("Ukrainian drones struck two airbases overnight, Ukraine's military claimed Friday. "
             "A successful strike was carried out on Engels, the general staff said.")
