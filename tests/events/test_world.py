@@ -114,6 +114,8 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("The army seized several fedayeen strongholds in and around Amman on Friday.", "armed_clash"),
     ("Troops loyal to the interior minister opened fire on up to 4,000 protesters in Andijan on Friday.", "attack_on_civilians"),
     ("Shops and businesses throughout the old town of Kingston were looted on Monday.", "riot"),
+    ("Houses and stores were sacked in Kingston on Monday.", "riot"),
+    ("The military base at Kamina came under heavy mortar and machine-gun fire on Monday.", "attack_on_installation"),
 ])
 def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
@@ -774,6 +776,11 @@ def test_an_archive_datelines_underscore_ends_it(world_gazetteer):
     """Agency archives print "(AP) _": the dateline's town is where it was filed, not where it happened."""
     _, (inc,), _ = run("AMRITSAR, India (AP) _ Gunmen massacred 24 passengers of a bus in Punjab state on Sunday.", world_gazetteer)
     assert inc.place.name.startswith("Punjab") and inc.place.precision == "region"
+
+
+def test_an_old_wire_datelines_day_with_a_stop(world_gazetteer):
+    _, (inc,), _ = run("ELISABETHVILLE, September 15. , The base at Kamina came under heavy mortar fire today.", world_gazetteer, "1961-09-16")
+    assert inc.place.name == "Kamina"
 
 
 @pytest.mark.parametrize("text, kind, place", [
