@@ -244,3 +244,14 @@ def test_the_owner_of_a_named_site_is_a_place_though_its_name_is_a_common_word(w
     """"Saigon" is among the frequent English words; "Saigon's Tan Son Nhut air base" says it is a place."""
     found = dict(resolved("The Viet Cong shelled Saigon's Tan Son Nhut air base early Wednesday.", world_gazetteer))
     assert found == {"Saigon": "gn/1566083"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Argentine troops landed near Port Stanley in the Falklands on Friday.", [("Port Stanley", "gn/3426691"), ("Falklands", "iso/FK")]),
+    ("Harrier jets bombed the airstrip at Goose Green on Saturday.", [("Goose Green", "site/goose-green")]),
+    ("Israeli jets struck targets in the Bekaa Valley on Monday.", [("Bekaa Valley", "site/bekaa-valley")]),
+])
+def test_islands_valleys_and_settlements_of_the_curated_rows(world_gazetteer, text, expected):
+    """Physical features and a few settlements cities500 lacks are sourced rows (data/gazetteer/regions.csv,
+    towns.csv); the Falklands is the country Port Stanley is read in."""
+    assert resolved(text, world_gazetteer) == expected
