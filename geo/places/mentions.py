@@ -46,6 +46,7 @@ NAMESAKE_FEATURES = frozenset(words("namesake_features"))
 PLACE_CUE_WORDS = re.compile(rf"\s+(?:{alternation(w for w, cue in _AFTER.items() if cue == 'province')})$", re.I)
 POSSESSIVE = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s\s+")
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+DEMONYM_FOCUS = weights()["demonym_as_a_country_mention"]
 ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
 LOCATIVE_SIMILARITY = weights()["locative_min_similarity"]  # how alike a name marked only by a locative must be
 
@@ -63,6 +64,8 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     # Anchors: places the text is surely about (one candidate, a curated site, a cue, or a
     # clear winner) among the names that pass every filter without help from anchors.
     demonyms = frozenset(gaz.demonyms[k] for k in {norm(w) for w in CAPITALISED.findall(article.text)} if k in gaz.demonyms)
+    for iso in demonyms:  # "Angolan Armed Forces": the text is about Angola as much as if it named it once
+        focus[iso] += DEMONYM_FOCUS
     ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz), demonyms)
     first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words, demonyms)
     for p in pend:

@@ -255,3 +255,8 @@ def test_islands_valleys_and_settlements_of_the_curated_rows(world_gazetteer, te
     """Physical features and a few settlements cities500 lacks are sourced rows (data/gazetteer/regions.csv,
     towns.csv); the Falklands is the country Port Stanley is read in."""
     assert resolved(text, world_gazetteer) == expected
+
+
+def test_a_demonym_counts_as_a_mention_of_its_country(world_gazetteer):
+    """'the Angolan army': the town of Catete is Angola's, not the Rio neighbourhood of that name."""
+    assert resolved("Rebels raided the town of Catete on Tuesday, the Angolan army said.", world_gazetteer) == [("Catete", "gn/2242142")]
