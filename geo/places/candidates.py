@@ -92,8 +92,10 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
                 if tokens[j].norm:
                     parts.append(tokens[j].norm)
                 key = " ".join(parts)
-                if j > i and tokens[j - 1].end < tokens[j].start - 2:
-                    break  # punctuation between words ends a name
+                if j > i and tokens[j - 1].end < tokens[j].start - 2 and not (
+                        tokens[j - 1].possessive and tokens[j - 1].end + 3 >= tokens[j].start
+                        and (gaz.has(key) or gaz.has_prefix(key + " "))):
+                    break  # punctuation between words ends a name (a possessive only one no name goes on past: "Cox’s Bazar")
                 if key in gaz.not_places:
                     hit = Candidate(i, j + 1, key, [])
                 elif gaz.has(key) or gaz.may_vary(key) and gaz.variant(key):

@@ -20,6 +20,7 @@ class Token:
     text: str
     norm: str
     capitalised: bool  # first letter upper case, after an Arabic article ("al-Qaim")
+    possessive: bool = False  # written with a trailing 's ("Cox’s", "Iraq's")
 
 
 def capitalised(text: str) -> bool:
@@ -54,7 +55,7 @@ def _token(text: str, start: int, stop: int) -> Token:
     pm = POSSESSIVE.search(tok)
     end = stop - (len(pm.group(0)) if pm else 0)
     word = text[start:end]
-    return Token(start, end, word, norm_token(tok), capitalised(word))
+    return Token(start, end, word, norm_token(tok), capitalised(word), pm is not None)
 
 
 def title_case(tokens: list[Token]) -> bool:

@@ -260,3 +260,9 @@ def test_islands_valleys_and_settlements_of_the_curated_rows(world_gazetteer, te
 def test_a_demonym_counts_as_a_mention_of_its_country(world_gazetteer):
     """'the Angolan army': the town of Catete is Angola's, not the Rio neighbourhood of that name."""
     assert resolved("Rebels raided the town of Catete on Tuesday, the Angolan army said.", world_gazetteer) == [("Catete", "gn/2242142")]
+
+
+def test_a_possessive_inside_a_name_is_part_of_it(world_gazetteer):
+    """"Cox’s Bazar" is one name (not the Kyrgyz town Bazar-Korgon); "Iran's" still ends before "Revolutionary"."""
+    assert resolved("A man was shot dead in Cox’s Bazar’s Teknaf Upazila on Sunday.", world_gazetteer)[0] == ("Cox’s Bazar", "gn/1336134")
+    assert resolved("Iran's Revolutionary Guards struck Erbil.", world_gazetteer) == [("Iran", "iso/IR"), ("Erbil", "gn/95446")]
