@@ -265,4 +265,5 @@ def test_a_demonym_counts_as_a_mention_of_its_country(world_gazetteer):
 def test_a_possessive_inside_a_name_is_part_of_it(world_gazetteer):
     """"Cox’s Bazar" is one name (not the Kyrgyz town Bazar-Korgon); "Iran's" still ends before "Revolutionary"."""
     assert resolved("A man was shot dead in Cox’s Bazar’s Teknaf Upazila on Sunday.", world_gazetteer)[0] == ("Cox’s Bazar", "gn/1336134")
-    assert resolved("Iran's Revolutionary Guards struck Erbil.", world_gazetteer) == [("Iran", "iso/IR"), ("Erbil", "gn/95446")]
+    assert resolved("Iran's Revolutionary Guards struck targets near Erbil on Monday night, officials said.",
+                    world_gazetteer) == [("Iran", "iso/IR"), ("Erbil", "gn/95446")]
