@@ -21,6 +21,8 @@ from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
 HINT_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|outside)\s+of\s+(?:the\s+)?$", re.I)
 # The verbs that report an event ("said", "announced", ...): who says it is no actor or place of it.
 REPORTING_VERBS = alternation(tagged("verbs", "reporting"))
+# "said Monday that", "reported on Tuesday that": the clause after is the report, what comes before its source
+REPORTED_THAT = re.compile(rf"\b(?:{REPORTING_VERBS})\b(?:\s+[\w,]+){{0,3}}?\s+that\b", re.I)
 # the end of a sentence that names who reported the event: "..., officials in Baghdad said."
 REPORTED_BY = re.compile(rf"(?:['’]s)?[^,;()]{{0,40}}?\b(?:{REPORTING_VERBS})\b[^,;]{{0,30}}[.!?\"”’]*\s*$", re.I)
 # "115 km east of Seoul", "1,300km (800 miles) south-east of Algiers": a distance and a direction from a place
@@ -49,6 +51,9 @@ DATELINE = re.compile(
     r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s*\([A-Z][\w .'’-]{1,30}\)\s*(?:--|[:—–_-])"  # "Quito (AFP) – "
     rf"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}},\s+(?:{MONTHS})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?(?:\.\s*,?)?(?=\s+[A-Z])"  # "Karachi, March 26 Armed ...", "ELISABETHVILLE, September 15. , The"
     rf"|[A-Z][A-Z.'’/-]{{2,}}(?:\s[A-Z][A-Z.'’/-]*){{0,3}},\s+\d{{1,2}}\s+(?:{MONTHS})\s*(?:--|[:—–_-]))\s"  # "JAMMU/SRINAGAR, 7 May: "
+    # "SAIGON, Feb. 15, 1968 (UPI) - ", "DHARHAN, Saudi Arabia, Feb. 24—Allied"
+    rf"|\s*[A-Z][A-Z.'’-]{{2,}}(?:\s[A-Z][A-Z.'’-]*){{0,3}}(?:,\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}})?,\s+(?:{MONTHS})\.?\s+\d{{1,2}}"
+    rf"(?:,\s+\d{{4}})?\s*(?:\([^)]{{0,40}}\)\s*)?(?:--|[:—–_-])\s*"
 )
 # Where a place is only the origin or the place of the report: "a flight from Tel Aviv", "launched from
 # Yemen", "said at a press conference in Phnom Penh that ...".
@@ -85,6 +90,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     hints = []  # places that only locate another ("20 km south of Kharkiv")
     origins = []  # where it came from or was reported ("from Yemen"): the event's place only when there is no other
     unnamed = False  # a place the text names that the gazetteer lacks ("the town of Zolkivka")
+    # "A resistance group in Peshawar said Monday that Soviet troops ...": who said it, and where, is the report's
+    said = REPORTED_THAT.search(text, sent.start, trig_at)
     for m in mentions:
         if (dl and m.end <= dl.end()) or (bg and m.start >= bg.end()):
             continue  # "Riyadh: Drones struck ...": where the report was filed
@@ -103,7 +110,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             # "north of Baghdad", "Nakuru (Rift Valley)": locate another
             hints.append((m, _offset(text, m, gaz), True))
             continue
-        if ORIGIN_BEFORE.search(before):
+        if ORIGIN_BEFORE.search(before) or (said and m.end <= said.start()):
             origins.append((m, m.place, False))
             continue  # "a flight from Tel Aviv": where it came from, not where it happened
         if m.start > trig_at and REPORTED_BY.match(text, m.end, sent.end) and "," in text[trig_at : m.start]:

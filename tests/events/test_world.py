@@ -783,6 +783,26 @@ def test_an_old_wire_datelines_day_with_a_stop(world_gazetteer):
     assert inc.place.name == "Kamina"
 
 
+@pytest.mark.parametrize("text", [
+    "SAIGON, Feb. 15, 1968 (UPI) - Allied forces shelled Hue on Thursday.",
+    "DHARHAN, Saudi Arabia, Feb. 24—Allied tanks shelled Hue early today.",
+])
+def test_a_dateline_with_its_date_is_where_the_report_was_filed(world_gazetteer, text):
+    _, (inc,), _ = run(text, world_gazetteer, "1968-02-16")
+    assert inc.place.name in ("Hue", "Huế")
+
+
+def test_the_place_of_who_said_it_is_not_where_it_happened(world_gazetteer):
+    _, (inc,), _ = run("A resistance group in Peshawar said Monday that Soviet troops had launched a major offensive "
+                       "against Kabul.", world_gazetteer)
+    assert inc.place.name == "Kabul"
+
+
+def test_a_cost_overrun_is_no_event(world_gazetteer):
+    _, incidents, _ = run("The cost overrun in Toronto forced the committee to vote again on Monday.", world_gazetteer)
+    assert incidents == []
+
+
 @pytest.mark.parametrize("text, kind, place", [
     ("Calm returned to the burned-out capital of Lesotho on Thursday as looters roamed the streets.", "riot", "Maseru"),
     ("Demonstrators and police faced off in the Sitra area of Bahrain on Tuesday.", "riot", "Sitrah"),
