@@ -289,6 +289,9 @@ def test_phrasings_of_the_world_devset(world_gazetteer, text, kind):
     "After six days of street fighting, Csepel fell to the Soviet army on Friday.",
     "Khmer Rouge forces thrust into the outskirts of Phnom Penh on Friday.",
     "The seizure of Khafji cost the marines two tanks.",
+    "The victorious push by Armenian troops through Kelbajar forced thousands to flee on Monday.",
+    "For six days Budapest was destroyed by Soviet troops.",
+    "On Friday a unit of Argentine troops landed near Goose Green.",
 ])
 def test_the_capture_of_a_town_is_an_armed_clash(world_gazetteer, text):
     _, incidents, _ = run(text, world_gazetteer)
