@@ -289,7 +289,7 @@ def test_phrasings_of_the_world_devset(world_gazetteer, text, kind):
     "After six days of street fighting, Csepel fell to the Soviet army on Friday.",
     "Khmer Rouge forces thrust into the outskirts of Phnom Penh on Friday.",
     "The seizure of Khafji cost the marines two tanks.",
-    "The victorious push by Armenian troops through Kelbajar forced thousands to flee on Monday.",
+    "The push by Armenian troops through the district of Kelbajar forced thousands to flee on Monday.",
     "For six days Budapest was destroyed by Soviet troops.",
     "On Friday a unit of Argentine troops landed near Goose Green.",
 ])
