@@ -170,7 +170,8 @@ class Choice:
 
     @property
     def in_stated_country(self) -> list[Place]:
-        return [pl for pl in self.ranked if pl.country == self.stated_country]
+        # (a curated feature of several countries, such as Lake Chad or W National Park, may lie in any of them)
+        return [pl for pl in self.ranked if pl.country == self.stated_country or (pl.curated and not pl.country)]
 
     @property
     def hyphen_part(self) -> bool:

@@ -267,3 +267,9 @@ def test_a_possessive_inside_a_name_is_part_of_it(world_gazetteer):
     assert resolved("A man was shot dead in Cox’s Bazar’s Teknaf Upazila on Sunday.", world_gazetteer)[0] == ("Cox’s Bazar", "gn/1336134")
     assert resolved("Iran's Revolutionary Guards struck targets near Erbil on Monday night, officials said.",
                     world_gazetteer) == [("Iran", "iso/IR"), ("Erbil", "gn/95446")]
+
+
+def test_a_feature_of_several_countries_may_lie_in_the_one_the_text_names(world_gazetteer):
+    """W National Park spans Niger, Benin and Burkina Faso: "in W National Park in Benin" is that park."""
+    assert resolved("Rangers were ambushed in W National Park in Benin on Tuesday.", world_gazetteer)[0] == (
+        "W National Park", "site/w-national-park")
