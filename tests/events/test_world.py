@@ -115,6 +115,8 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Troops loyal to the interior minister opened fire on up to 4,000 protesters in Andijan on Friday.", "attack_on_civilians"),
     ("Shops and businesses throughout the old town of Kingston were looted on Monday.", "riot"),
     ("Houses and stores were sacked in Kingston on Monday.", "riot"),
+    ("Hooded youths firebombed banks across Athens on Saturday.", "riot"),
+    ("Protesters threw 30 petrol bombs at officers in Belfast on Saturday night.", "riot"),
     ("The military base at Kamina came under heavy mortar and machine-gun fire on Monday.", "attack_on_installation"),
 ])
 def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
