@@ -33,7 +33,7 @@ from .report import Report
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
-from .where import DATELINE, PRECISION_ORDER, REPORTING_VERBS, country_only, event_places, places_next_door, rank, within
+from .where import DATELINE, PRECISION_ORDER, in_dateline, REPORTING_VERBS, country_only, event_places, places_next_door, rank, within
 
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
 CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
@@ -168,10 +168,11 @@ REPORTED = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:on\s+|late\s+|early\s+)?$"
 
 def _reported_on(text: str, date_words: str) -> bool:
     """Is the sentence's date that of a reporting verb ("said on Thursday") or of the dateline
-    ("KATHMANDU, Feb 17: ..."), not of the event?"""
+    ("KATHMANDU, Feb 17: ...", "Kingston, May 27 (IANS/EFE) ..."), not of the event?"""
     at = text.find(date_words)
-    dl = DATELINE.match(text)
-    return at > 0 and (bool(REPORTED.search(text, max(0, at - 30), at)) or bool(dl and at < dl.end()))
+    if at < 0:
+        return False
+    return (at > 0 and bool(REPORTED.search(text, max(0, at - 30), at))) or in_dateline(text, at, at + len(date_words))
 
 
 # "The sports hall is in the small town of Zubin Potok": where a thing the sentence before named is.

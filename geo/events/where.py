@@ -55,6 +55,22 @@ DATELINE = re.compile(
     rf"|\s*[A-Z][A-Z.'’-]{{2,}}(?:\s[A-Z][A-Z.'’-]*){{0,3}}(?:,\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}})?,\s+(?:{MONTHS})\.?\s+\d{{1,2}}"
     rf"(?:,\s+\d{{4}})?\s*(?:\([^)]{{0,40}}\)\s*)?(?:--|[:—–_-])\s*"
 )
+# "Kingston, May 27 (IANS/EFE) Four days ...", "June 17, 2014 (JUBA) – ...", "Budapest, 24 October (2am)One ...":
+# a date that opens the text after at most a place (and a weekday), then an agency, a place or a clock in
+# brackets, or a dash
+DATED_OPENING = re.compile(r"\s*(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s*(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2},\s*)?)?"
+                           r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$")
+AFTER_DATED_OPENING = re.compile(r"\.?\s*(?:\([^()]{1,40}\)|--|[:—–_-])")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` (a date) part of the dateline that opens ``text``?"""
+    dl = DATELINE.match(text)
+    if dl and start < dl.end():
+        return True
+    return bool(DATED_OPENING.match(text[:start])) and bool(AFTER_DATED_OPENING.match(text, end))
+
+
 # Where a place is only the origin or the place of the report: "a flight from Tel Aviv", "launched from
 # Yemen", "said at a press conference in Phnom Penh that ...".
 ORIGIN_BEFORE = re.compile(

@@ -783,6 +783,15 @@ def test_an_archive_datelines_underscore_ends_it(world_gazetteer):
     assert inc.place.name.startswith("Punjab") and inc.place.precision == "region"
 
 
+@pytest.mark.parametrize("text", [
+    "Kingston, May 27 (IANS/EFE) Gunmen attacked a police station in Tivoli Gardens, killing four.",
+    "May 27, 2010 (KINGSTON) – Gunmen attacked a police station in Tivoli Gardens, killing four.",
+])
+def test_a_date_that_opens_the_text_is_the_report_s_and_holds_the_day_before(world_gazetteer, text):
+    _, (inc,), _ = run(text, world_gazetteer, "2010-05-27")
+    assert (inc.date_start, inc.date_end) == ("2010-05-26", "2010-05-27")
+
+
 def test_an_old_wire_datelines_day_with_a_stop(world_gazetteer):
     _, (inc,), _ = run("ELISABETHVILLE, September 15. , The base at Kamina came under heavy mortar fire today.", world_gazetteer, "1961-09-16")
     assert inc.place.name == "Kamina"
