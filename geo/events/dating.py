@@ -18,14 +18,40 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import timedelta
+from functools import lru_cache
 
-from ..model import REMOTE_EVENTS, Article
+from ..model import REMOTE_EVENTS, Article, DateRange, Section
 from ..text import dates
 from .casualties import states_casualties
 from .report import Report
 from .triggers import ANAPHOR, EVENT_ANAPHOR, SEPARATE, triggers, weak
+from .where import in_dateline
 
 log = logging.getLogger(__name__)
+
+DATELINE_DAYS = 7  # how long before its paper's date a wire's dateline may be
+
+
+def writing_day(article: Article, section: Section) -> DateRange | None:
+    """What "today", "yesterday" and "on Tuesday" count from: the day of the dated dateline that opens
+    the section ("NEW YORK, December 6. United Nations jets today strafed ..." in a paper of December 7)
+    when that is up to a week before the section's writing date; otherwise the writing date."""
+    return _writing_day(article.text[section.start : min(section.end, section.start + 160)], section.published)
+
+
+@lru_cache(maxsize=4096)
+def _writing_day(opening: str, published: str | None) -> DateRange | None:
+    anchor = dates.parse_anchor(published)
+    if anchor is None:
+        return None
+    d, words = dates.resolve(opening, anchor)
+    at = opening.find(words) if d is not None else -1
+    if at < 0 or d.precision != "day" or not in_dateline(opening, at, at + len(words)):
+        return anchor
+    if not anchor.start - timedelta(DATELINE_DAYS) <= d.start <= anchor.end:
+        return anchor
+    return d
 
 def follow_ups(article: Article, cands: list[Report]) -> None:
     """The next sentence, when it is about the same event and no event of its own:
@@ -48,7 +74,7 @@ def follow_ups(article: Article, cands: list[Report]) -> None:
         # a date after "since"/"after"/"than" is another event's.
         if c.date is None and not c.relative and (EVENT_ANAPHOR.search(nxt.text) or c.event_type in kinds):
             own = re.split(r"\b(?:since|after|before|than|following)\b", nxt.text, maxsplit=1)[0]
-            d, words = dates.resolve(own, dates.parse_anchor(nxt.section.published))
+            d, words = dates.resolve(own, writing_day(article, nxt.section))
             if d:
                 c.date, c.date_text = d, f"'{words}' in the next sentence"
 

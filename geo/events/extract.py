@@ -28,7 +28,7 @@ from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties
-from .dating import date_passes, follow_ups
+from .dating import date_passes, follow_ups, writing_day
 from .report import Report
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
@@ -128,7 +128,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             if earlier is not None:
                 out.append(earlier)
             continue
-        anchor = dates.parse_anchor(sent.section.published)
+        anchor = writing_day(article, sent.section)
         for x in [sent, *context]:
             c.date, words = dates.resolve(x.text, anchor)
             if c.date:
@@ -245,7 +245,7 @@ def _earlier_event(article: Article, sent: Sentence, i: int, c: Report, ms: list
         places = list({p.key: (m, p, n) for m, p, n in places if rank(p) == best}.values())
         slug, tm = hit
         r = Report(sent, i, slug, tm.group(0), start + tm.start(), places)
-        r.date, words = dates.resolve(text[start:end], dates.parse_anchor(sent.section.published))
+        r.date, words = dates.resolve(text[start:end], writing_day(article, sent.section))
         r.date_text = words if r.date else ""
         return r
     return None

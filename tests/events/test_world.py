@@ -792,6 +792,16 @@ def test_a_date_that_opens_the_text_is_the_report_s_and_holds_the_day_before(wor
     assert (inc.date_start, inc.date_end) == ("2010-05-26", "2010-05-27")
 
 
+def test_today_in_a_wire_is_the_day_of_its_dateline(world_gazetteer):
+    """"NEW YORK, December 6." in a paper of December 7: "today" is December 6."""
+    text = "NEW YORK, December 6. The United Nations met again. Jets strafed planes at Kolwezi today."
+    _, (inc,), _ = run(text, world_gazetteer, "1961-12-07")
+    assert (inc.date_start, inc.date_end) == ("1961-12-06", "1961-12-06")
+    # ... not a date more than a week before the paper's
+    _, (inc,), _ = run(text, world_gazetteer, "1961-12-20")
+    assert inc.date_start == "1961-12-20"
+
+
 def test_an_old_wire_datelines_day_with_a_stop(world_gazetteer):
     _, (inc,), _ = run("ELISABETHVILLE, September 15. , The base at Kamina came under heavy mortar fire today.", world_gazetteer, "1961-09-16")
     assert inc.place.name == "Kamina"
