@@ -88,6 +88,8 @@ EARLIER_THIS_WEEK = re.compile(r"\bearlier\s+this\s+week\b", re.I)
 EARLIER_THIS_MONTH = re.compile(r"\bearlier\s+this\s+month\b", re.I)
 LAST_MONTH = re.compile(r"\blast\s+month\b", re.I)
 YESTERDAY = re.compile(r"\byesterday\b", re.I)
+# "last night", "late last night": the evening before the writing day, or the night into it
+LAST_NIGHT = re.compile(r"\b(?:late\s+)?last\s+night\b", re.I)
 TODAY = re.compile(r"\b(?:today|tonight|this morning|this evening)\b", re.I)
 AGO = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)
 FOLLOWING = re.compile(r"\b(?:the\s+following\s+day|the\s+next\s+day|a\s+day\s+later|the\s+day\s+after)\b", re.I)
@@ -151,6 +153,7 @@ def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.
             return _over_anchor(anchor, on, "day"), m
         except ValueError:
             pass
+    first = None
     for rx, fn, prec in (
         (WEEKEND, _weekend, "range"),
         (EARLIER_THIS_WEEK, lambda d: DateRange(d - timedelta(d.weekday()), d, "range"), "range"),
@@ -158,11 +161,16 @@ def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.
         (EARLIER_THIS_MONTH, lambda d: DateRange(d.replace(day=1), d, "range"), "range"),
         (LAST_MONTH, lambda d: _month_range(d.year - (d.month == 1), (d.month - 2) % 12 + 1), "month"),
         (YESTERDAY, lambda d: DateRange(d - timedelta(1), d - timedelta(1), "day"), "day"),
+        (LAST_NIGHT, lambda d: DateRange(d - timedelta(1), d, "range"), "range"),
         (TODAY, lambda d: DateRange(d, d, "day"), "day"),
     ):
         m = rx.search(text)
-        if m:
-            return _over_anchor(anchor, fn, prec), m
+        if m and (first is None or m.start() < first[2].start()):
+            first = (fn, prec, m)
+    if first is not None:
+        # the earliest of these in the text ("fighting continued into last night ... last month's ouster")
+        fn, prec, m = first
+        return _over_anchor(anchor, fn, prec), m
     m = AGO.search(text)
     if m:
         n = number(m["n"]) * (7 if m["unit"].lower().startswith("week") else 1)

@@ -82,3 +82,10 @@ def test_an_anniversary_moves_the_day_back_by_its_years(text, expected):
 
     got = anniversary(DateRange(date(2014, 8, 15), date(2014, 8, 15), "day"), text)
     assert (got[0].start, got[0].end) == expected if expected else got is None
+
+
+def test_last_night_and_the_earliest_deictic_date():
+    """"continued into last night ... last month's ouster": the night before the writing day, not last month."""
+    d, words = resolve("Fighting continued into last night in the capital, reversing last month's ouster.",
+                       parse_anchor("1992-10-25"))
+    assert words == "last night" and d.iso() == ("1992-10-24", "1992-10-25")
