@@ -116,6 +116,8 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Shops and businesses throughout the old town of Kingston were looted on Monday.", "riot"),
     ("Houses and stores were sacked in Kingston on Monday.", "riot"),
     ("Hooded youths firebombed banks across Athens on Saturday.", "riot"),
+    ("Students joined a peaceful march of about 1,000 people in Kingston on Friday.", "protest_siege"),
+    ("Marines seized the aerodrome at Kamina on Friday.", "attack_on_installation"),
     ("Protesters threw 30 petrol bombs at officers in Belfast on Saturday night.", "riot"),
     ("The military base at Kamina came under heavy mortar and machine-gun fire on Monday.", "attack_on_installation"),
 ])
@@ -320,6 +322,13 @@ def test_the_town_the_trigger_names_again_is_the_town_named_before(world_gazette
     # ... never a place of another kind ("the town" is no air base), nor one named three sentences before
     _, incidents, _ = run("Drones hit Al Udeid Air Base on Monday. The army recaptured the town on Wednesday.", world_gazetteer)
     assert len(incidents) == 1
+
+
+def test_an_attempt_to_seize_the_city_named_before(world_gazetteer):
+    text = ("Suez's defenders unleashed heavy fire on October 24. "
+            "On October 25, the Israelis renewed their attempt to seize the city.")
+    _, incidents, _ = run(text, world_gazetteer, "1973-10-30")
+    assert ("armed_clash", "1973-10-25") in [(i.event_type, i.date_start) for i in incidents if i.place.name == "Suez"]
 
 
 def test_a_bare_strike_after_a_placeless_drone_report_is_that_drone_attack(world_gazetteer):
