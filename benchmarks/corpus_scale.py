@@ -25,9 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-RUN = ("import resource, sys\nfrom geo.cli import main\ncode = main(sys.argv[1:])\n"
+# ``geo build`` as the ``geo`` command runs it (geo.cli.run: out at once after main), and its peak RSS
+RUN = ("import logging, os, resource, sys\nfrom geo.cli import main\ncode = main(sys.argv[1:])\n"
        "peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-       "print('PEAK', peak, file=sys.stderr)\nsys.exit(code)\n")
+       "print('PEAK', peak, file=sys.stderr)\nlogging.shutdown()\nsys.stdout.flush()\nsys.stderr.flush()\nos._exit(code)\n")
 
 
 def pieces(n: int) -> list[str]:

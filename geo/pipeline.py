@@ -26,7 +26,7 @@ from .places.gazetteer import Gazetteer
 from .places.review import review_queue
 from .places.sources import load_gazetteer
 from .events.dask_groupby import dask_grouper
-from .runner import ArticleResult, dask_client, discover, extract_article, run_articles
+from .runner import ArticleResult, dask_client, discover, early_child, extract_article, run_articles
 
 log = logging.getLogger(__name__)
 
@@ -96,12 +96,19 @@ def build(settings: Settings) -> BuildResult:
         items, found = discover(settings.articles)  # saved pages are made text first
         if not items:
             raise _nothing(settings.articles, "every article failed" if found else "it holds no .txt article", found)
-        gaz = load_gazetteer(settings.gazetteer_dir, places=settings.places)
+        def load(cached_only: bool = False) -> Gazetteer:
+            return load_gazetteer(settings.gazetteer_dir, places=settings.places, cached_only=cached_only)
+
+        # a few new articles among many cached: a child loads the parser and the gazetteer for them meanwhile
+        # (from its cache only: never a second build of it)
+        early = (early_child(items, lambda: load(cached_only=True), settings.jobs, settings.clean, settings.cache_dir)
+                 if settings.engine == "local" else None)
+        gaz = load()
         with (dask_client(settings.jobs, settings.scheduler) if settings.engine == "dask" else nullcontext()) as client:
             results, errors, counts = run_articles(settings.articles, gaz, settings.jobs, settings.clean,
                                                    settings.cache_dir, gazetteer_dir=settings.gazetteer_dir,
                                                    places=settings.places, items=items, engine=settings.engine,
-                                                   scheduler=settings.scheduler, client=client)
+                                                   scheduler=settings.scheduler, client=client, early=early)
             arts = [r.article for r in results]
             if not arts:
                 raise _nothing(settings.articles, "every article failed", found + errors)

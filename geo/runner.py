@@ -21,8 +21,10 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
+from .beside import fork_beside
 from .errors import ArticleError
 from .events.actors import load_actors
 from .events.extract import country_incidents, extract
@@ -273,63 +275,54 @@ class _CacheUnpickler(pickle.Unpickler):
 FEW = 20  # new articles a build extracts in one child process beside reading the cache (more: a pool)
 
 
-def _extract_beside(items: list[tuple], warm: bool = False):
-    """A forked child that extracts some of ``items`` while this process goes on: with ``warm`` it loads
-    the parser at once, before it is told which (the slow part of a few new articles, overlapping this
-    process's reading of the cache).  Returns ``send(indices)``, which tells the child which items to
-    extract (none: it is stopped) and gives a function that waits for their results (None when the child
-    failed: the caller extracts them itself).  Only where a fork is safe: a POSIX system and no other
-    thread in this process (a browser's or a server's could be forked mid-lock); otherwise None at once."""
-    import signal
-    import threading
+def _extract_beside(items: list[tuple], load: Callable[[], Gazetteer] | None = None, warm: bool = False):
+    """A forked child (:func:`geo.beside.fork_beside`) that extracts some of ``items`` while this process goes
+    on: with ``warm`` it loads the parser at once, before it is told which (the slow part of a few new
+    articles, overlapping this process's reading of the cache), and with ``load`` the gazetteer too (forked
+    before this process has one).  Returns ``send(indices)`` (none: the child is stopped), which gives a
+    function that waits for their results (None when the child failed: the caller extracts them itself)."""
 
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    def prepare() -> None:
+        if warm:
+            from .text.parse import parser
+
+            parser()
+        if load is not None:
+            _WORKER.update(gaz=load(), actors=load_actors())
+
+    send = fork_beside(prepare, lambda todo: _pack([_extract(items[i]) for i in todo], _WORKER["gaz"].version))
+    if send is None:
         return None
-    r1, w1 = os.pipe()  # which items: this process to the child
-    r2, w2 = os.pipe()  # their results: the child to this process
-    pid = os.fork()
-    if pid == 0:  # the child: extract, send, and leave without running the parent's exit handlers
-        code = 1
-        try:
-            os.close(w1)
-            os.close(r2)
-            if warm:
-                from .text.parse import parser
 
-                parser()
-            with os.fdopen(r1, "rb") as fh:
-                todo = pickle.load(fh)
-            with os.fdopen(w2, "wb") as fh:
-                pickle.dump(_pack([_extract(items[i]) for i in todo], _WORKER["gaz"].version), fh,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(r1)
-    os.close(w2)
-
-    def send(todo: list[int]):
-        if not todo:
-            os.close(w1)
-            os.close(r2)
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+    def send_indices(todo: list[int]):
+        wait = send(list(todo))
+        if wait is None:
             return None
-        with os.fdopen(w1, "wb") as fh:
-            pickle.dump(list(todo), fh, protocol=pickle.HIGHEST_PROTOCOL)
 
-        def wait():
-            with os.fdopen(r2, "rb") as fh:
-                try:
-                    got = _unpack(pickle.load(fh), _WORKER["gaz"])
-                except Exception:  # the child died: its articles are extracted here
-                    got = None
-            _, status = os.waitpid(pid, 0)
-            return got if status == 0 and isinstance(got, list) and len(got) == len(todo) else None
+        def results():
+            try:
+                got = wait()
+                got = _unpack(got, _WORKER["gaz"]) if got is not None else None
+            except Exception:  # made with another gazetteer, or damaged: its articles are extracted here
+                got = None
+            return got if isinstance(got, list) and len(got) == len(todo) else None
 
-        return wait
+        return results
 
-    return send
+    return send_indices
+
+
+def early_child(items: list[tuple], load: Callable[[], Gazetteer], jobs: int, clean: bool = False,
+                cache_dir: Path | None = None):
+    """Before the gazetteer is loaded: a warm child (:func:`_extract_beside`) for a folder of many cached
+    articles that holds a file the build before did not see (so probably a few new ones), which loads the
+    parser and the gazetteer beside this process; None otherwise (an unchanged folder forks nothing)."""
+    if jobs <= 1 or clean or len(items) <= FEW:
+        return None
+    seen = _load_seen((cache_dir or default_cache_dir()) / "articles")
+    if not seen or not any(it[0] != "row" and str(it[1]) not in seen for it in items):
+        return None
+    return _extract_beside(items, load, warm=True)
 
 
 def _store(cdir: Path, key: str, result: ArticleResult, gaz: Gazetteer) -> None:
@@ -413,10 +406,10 @@ def _run_dask(todo_items: list[tuple], jobs: int, client, gazetteer_dir: Path | 
 def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = False, cache_dir: Path | None = None,
                  prepare: bool = True, gazetteer_dir: Path | None = None, places: tuple[Path, ...] = (),
                  items: list[tuple] | None = None, engine: str = "local",
-                 scheduler: str | None = None, client=None) -> tuple[list[ArticleResult], list[str], dict[str, int]]:
+                 scheduler: str | None = None, client=None, early=None) -> tuple[list[ArticleResult], list[str], dict[str, int]]:
     """(the results in article order, the error lines of articles that could not be read, counts).
     ``folder`` is a folder of articles or an archive; ``items`` what :func:`discover` found in it
-    already (the build has looked)."""
+    already (the build has looked); ``early`` the child :func:`early_child` forked for them."""
     errors: list[str] = []
     if items is None:
         items, errors = discover(folder, prepare)
@@ -433,8 +426,7 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         # cached results.  It is forked before the keys are made and loads the parser at once (most of
         # its time); told of no new article, or of too many for one process, it is stopped.
         # (only when a file is there that the build before did not see: an unchanged folder forks nothing)
-        unseen = any(it[0] != "row" and str(it[1]) not in seen for it in items)
-        send = _extract_beside(items, warm=True) if cached and len(items) > FEW and unseen else None
+        send = early if early is not None else early_child(items, None, jobs, not cached, cache_dir)
         keys = [item_key(it, version, seen, now) for it in items]
         new = [i for i, key in enumerate(keys) if not (cached and (cdir / key).exists())]
         if send is None:

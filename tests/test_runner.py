@@ -230,3 +230,51 @@ def test_a_cached_result_keeps_a_place_the_extraction_made_wider():
     buf.seek(0)
     same, back = runner._CacheUnpickler(buf, gaz).load()
     assert same is kharkiv and back == wider and back.uncertainty_km == 900.0
+
+
+def test_a_child_forked_before_the_gazetteer_loads_it_itself_and_gives_a_clean_builds_bytes(tmp_path, monkeypatch):
+    """A folder holding a file the build before did not see: the child is forked before the gazetteer is
+    loaded, loads the parser and the gazetteer (from its cache only), and extracts the new article."""
+    import threading
+
+    import geo.pipeline as pipeline
+    import geo.runner as runner
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(runner, "FEW", 1)  # the seeds are few: count them as many
+    arts = copy_articles(tmp_path / "articles")
+    cache = tmp_path / "cache"
+    build(Settings(articles=arts, layers=tmp_path / "first", map=None, cache_dir=cache, jobs=2))
+    (arts / "zzz_new.txt").write_text("Rockets hit Balad Air Base on Friday, officials said.\n", encoding="utf-8")
+    forked = []
+
+    def spy(*a, **k):
+        forked.append(runner.early_child(*a, **k))
+        return forked[-1]
+
+    monkeypatch.setattr(pipeline, "early_child", spy)
+    build(Settings(articles=arts, layers=tmp_path / "inc", map=None, cache_dir=cache, jobs=2))
+    assert len(forked) == 1 and forked[0] is not None
+    build(Settings(articles=arts, layers=tmp_path / "full", map=None, clean=True, cache_dir=tmp_path / "other"))
+    assert _files(tmp_path / "inc") == _files(tmp_path / "full")
+    # an unchanged folder forks nothing
+    build(Settings(articles=arts, layers=tmp_path / "again", map=None, cache_dir=cache, jobs=2))
+    assert forked[-1] is None
+
+
+def test_a_child_without_a_gazetteer_cache_leaves_its_articles_to_the_build(tmp_path, monkeypatch):
+    import threading
+
+    import geo.runner as runner
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    arts = copy_articles(tmp_path / "articles")
+    gaz = load_gazetteer()
+    items, _ = runner.discover(arts)
+
+    def no_cache():
+        raise FileNotFoundError("gazetteer-x/places.pickle")
+
+    send = runner._extract_beside(items, no_cache, warm=False)
+    results, errors, counts = run_articles(arts, gaz, jobs=2, cache_dir=tmp_path / "cache", items=items, early=send)
+    assert errors == [] and counts["extracted"] == len(items) and len(results) == len(items)

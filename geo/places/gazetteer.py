@@ -450,12 +450,13 @@ def prune(cdir: Path, keep: Path) -> None:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def load_cached(sources: list[Source], cache_dir: Path | None = None) -> Gazetteer:
+def load_cached(sources: list[Source], cache_dir: Path | None = None, cached_only: bool = False) -> Gazetteer:
     """The gazetteer of these sources, from the on-disk cache when its inputs are unchanged.
 
     The cache folder is named by a digest of every input (curated CSVs,
     Natural Earth extracts, package versions, the code), so editing a CSV
-    row rebuilds it.  ``GEO_NO_CACHE=1`` skips the cache.
+    row rebuilds it.  ``GEO_NO_CACHE=1`` skips the cache.  With ``cached_only``
+    a missing cache is a FileNotFoundError instead (a helper process never builds it).
     """
     if os.environ.get("GEO_NO_CACHE"):
         gaz = Gazetteer.freeze(build(sources))
@@ -471,6 +472,8 @@ def load_cached(sources: list[Source], cache_dir: Path | None = None) -> Gazette
             return gaz
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as err:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
+    if cached_only:
+        raise FileNotFoundError(path / "places.pickle")
     notice(f"building the gazetteer cache in {path.parent} (once per version of its inputs; about 17 s; after a curated or user row changed, about 8 s)")
     gaz = Gazetteer.freeze(build(sources, segments=cdir / "segments"))
     gaz.version = path.name  # what the per-article cache keys on (geo/runner.py)

@@ -461,9 +461,11 @@ def world_sources(folder: Path) -> list[Source]:
     ]
 
 
-def load_gazetteer(folder: Path | None = None, cache_dir: Path | None = None, places: list[Path] | tuple = ()) -> Gazetteer:
+def load_gazetteer(folder: Path | None = None, cache_dir: Path | None = None, places: list[Path] | tuple = (),
+                   cached_only: bool = False) -> Gazetteer:
     """The world gazetteer: the user's places files first (they win), then the curated rows of
-    ``folder`` (default ``data/gazetteer``) and the packages."""
+    ``folder`` (default ``data/gazetteer``) and the packages (``cached_only``: see :func:`load_cached`)."""
     from .user import UserPlaces
 
-    return load_cached([*(UserPlaces(Path(p)) for p in places), *world_sources(folder or GAZETTEER_DIR)], cache_dir)
+    return load_cached([*(UserPlaces(Path(p)) for p in places), *world_sources(folder or GAZETTEER_DIR)], cache_dir,
+                       cached_only)
