@@ -117,7 +117,7 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Houses and stores were sacked in Kingston on Monday.", "riot"),
     ("Hooded youths firebombed banks across Athens on Saturday.", "riot"),
     ("Students joined a peaceful march of about 1,000 people in Kingston on Friday.", "protest_siege"),
-    ("Nine people were slaughtered in Kolofata on Friday.", "attack_on_civilians"),
+    ("Nine people were slaughtered in Kingston on Friday.", "attack_on_civilians"),
     ("Police opened fire on thousands of Hungarians demonstrating in Budapest on Tuesday.", "attack_on_civilians"),
     ("Marines seized the aerodrome at Kamina on Friday.", "attack_on_installation"),
     ("Protesters threw 30 petrol bombs at officers in Belfast on Saturday night.", "riot"),
