@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..model import REMOTE_EVENTS, EventType, Mention, Sentence
 from ..text.dates import CLAUSE_BREAK
-from ..text.lexicon import alternation, rows, words
+from ..text.lexicon import alternation, literal_screen, rows, words
 
 # slug: (label, ACLED event_type, ACLED sub_event_type)
 EVENT_TYPES = {EventType(slug): (label, acled, sub) for slug, label, acled, sub in rows("event_types", 4)}
@@ -22,8 +22,14 @@ FALLBACKS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx,
 # with a word boundary and a word (or a hyphen or apostrophe of one), and the leading look-ahead says so:
 # the regex engine then skips the other characters at once (the same answers, about 40 % less time).
 ANY_TRIGGER = re.compile(r"(?=[\w’'-])(?:" + "|".join(f"(?:{rx.pattern})" for _, rx in TRIGGERS) + ")", re.I)
-# ... and the stems every fallback row needs one of: a substring test is cheaper than their regexes.
-FALLBACK_STEMS = tuple(words("fallback_stems"))
+# ... and, cheaper still, a first look for the literal words one of which each needs (worked out from
+# the rows: geo.text.lexicon.literal_screen), on the lower-cased sentence.
+TRIGGER_SCREEN = literal_screen(ANY_TRIGGER)
+FALLBACK_SCREEN = literal_screen(re.compile("|".join(f"(?:{rx.pattern})" for _, rx in FALLBACKS), re.I))
+
+
+def _screened(screen: re.Pattern[str] | None, text: str) -> bool:
+    return screen is None or screen.search(text.lower()) is not None
 # A verb of attack with nothing more specific: an attack on an installation, when
 # the sentence names one ("Iran targeted Al Udeid Air Base").
 GENERIC_ATTACK = re.compile(rf"\b(?:{alternation(words('attack_verbs'))})\b", re.I)
@@ -47,7 +53,7 @@ ANAPHOR = re.compile(EVENT_ANAPHOR.pattern + r"|\bthe (?:base|camp|airport|compo
 def triggers(text: str) -> list[tuple[str, re.Match[str]]]:
     """Every trigger in ``text``, in priority order, none overlapping a stronger one."""
     out: list[tuple[str, re.Match[str]]] = []
-    if not ANY_TRIGGER.search(text):
+    if not (_screened(TRIGGER_SCREEN, text) and ANY_TRIGGER.search(text)):
         return out
     for slug, rx in TRIGGERS:
         for m in rx.finditer(text):
@@ -67,13 +73,12 @@ def _first(rows: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[str, re.
 
 @lru_cache(maxsize=4096)
 def trigger(text: str) -> tuple[str, re.Match[str]] | None:
-    return _first(TRIGGERS, text) if ANY_TRIGGER.search(text) else None
+    return _first(TRIGGERS, text) if _screened(TRIGGER_SCREEN, text) and ANY_TRIGGER.search(text) else None
 
 
 def fallback(text: str) -> tuple[str, re.Match[str]] | None:
     """A bare attack, shooting or gunfire with no more specific trigger: the first fallback row that matches."""
-    low = text.lower()
-    return _first(FALLBACKS, text) if any(stem in low for stem in FALLBACK_STEMS) else None
+    return _first(FALLBACKS, text) if _screened(FALLBACK_SCREEN, text) else None
 
 
 def weapon_kinds(text: str) -> set[str]:

@@ -61,3 +61,74 @@ def alternation(items) -> str:
 
 def weights(name: str = "weights") -> dict[str, float]:
     return {k: float(v) for k, v in rows(name, 2)}
+
+
+MIN_SCREEN_LITERAL = 3  # shorter words are in nearly every sentence: no use as a screen
+
+
+def _commonness(word: str) -> float:
+    """How common a literal is likely to be in text: the shorter, the commoner (too short: useless)."""
+    w = word.strip()
+    return 99.0 if len(w) < MIN_SCREEN_LITERAL else -len(w)
+
+
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of ``pattern`` contains (None when some way to match
+    needs no such string), worked out from the parsed pattern, so that a new row of a lexicon keeps it
+    exact: "\\b(?:clash(?:es|ed)?|gun ?battles?)\\b" needs "clash" or "battle".  Of the sets a pattern
+    offers, the one whose commonest member is rarest."""
+    import re._constants as C
+    import re._parser as P
+
+    def req(items) -> frozenset[str] | None:
+        best: frozenset[str] | None = None
+
+        def consider(cands: frozenset[str] | None) -> None:
+            nonlocal best
+            if cands and (best is None or max(map(_commonness, cands)) < max(map(_commonness, best))):
+                best = cands
+
+        run = ""
+        for op, av in items:
+            if op is C.LITERAL:
+                run += chr(av).lower()
+                continue
+            if op in (C.AT, C.ASSERT, C.ASSERT_NOT):  # zero width: the literal run goes on
+                continue
+            consider(frozenset([run]) if run else None)
+            run = ""
+            if op is C.BRANCH:
+                subs = [req(b) for b in av[1]]
+                consider(None if any(x is None for x in subs) else frozenset().union(*subs))
+            elif op is C.SUBPATTERN:
+                consider(req(av[-1]))
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+                consider(req(av[2]))
+        consider(frozenset([run]) if run else None)
+        return best
+
+    return req(P.parse(pattern, flags))
+
+
+def literal_screen(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A cheap first look for a big alternation, to search in the LOWER-CASED text: the literals one of
+    which every match of ``rx`` contains (:func:`required_literals`) as one prefix-tree regex (which
+    Python's engine runs fast); None when there is no such set."""
+    lits = required_literals(rx.pattern, rx.flags)
+    if lits is None:
+        return None
+    trie: dict = {}
+    for w in lits:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(emit(trie))
