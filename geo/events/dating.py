@@ -53,6 +53,7 @@ def _writing_day(opening: str, published: str | None) -> DateRange | None:
         return anchor
     return d
 
+
 def follow_ups(article: Article, cands: list[Report]) -> None:
     """The next sentence, when it is about the same event and no event of its own:
     "There were no reports of casualties in the attack late on Wednesday."  It
