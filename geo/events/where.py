@@ -35,6 +35,8 @@ BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 
 ADJECTIVAL = re.compile(r"\s+(?!(?:on|in|at|and|or|to|for|from|with|by|as|late|early|last|this|that|which|who|was|were|is|are|has|have|had|said|says|overnight)\b)[a-z]")
 # "in", "at the", "into the town of": a preposition that puts something at the place after it
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|into|on)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}(?:town|city|village|port|district|province|region)\s+of\s+)?$")
+# a road or railway named after a town: the town only says where it leads
+ROUTE_AFTER = re.compile(r"\s+(?:road|highway|railway|railroad|motorway|expressway)\b", re.I)
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = rf"(?:nuclear\s+)?(?:{alternation(words('target_nouns'))})"
 PRECISION_ORDER = [str(p) for p in Precision]
@@ -121,6 +123,10 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         before = text[max(sent.start, m.start - 30) : m.start]
         if re.match(r"-(?:based|born|headquartered)\b", text[m.end : m.end + 16]):
             continue  # "Washington-based" describes
+        if ROUTE_AFTER.match(text, m.end):
+            # "on the main Ipoh road", "the Kabul-Jalalabad highway": a route named after the town
+            hints.append((m, m.place, True))
+            continue
         if HINT_BEFORE.search(before) or (text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")"
                                           and any(o.end < m.start for o, _, _ in cands)):
             # "north of Baghdad", "Nakuru (Rift Valley)": locate another

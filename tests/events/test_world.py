@@ -339,6 +339,12 @@ def test_an_attempt_to_seize_the_city_named_before(world_gazetteer):
     assert ("armed_clash", "1973-10-25") in [(i.event_type, i.date_start) for i in incidents if i.place.name == "Suez"]
 
 
+def test_a_town_a_road_is_named_after_is_not_where_the_event_was(world_gazetteer):
+    _, (inc,), _ = run("The Selayang police station, on the main Ipoh road, was attacked by 30 insurgents last night.",
+                       world_gazetteer)
+    assert inc.place.name.startswith("Selayang")
+
+
 def test_a_bare_strike_after_a_placeless_drone_report_is_that_drone_attack(world_gazetteer):
     text = ("Ukrainian drones struck two airbases overnight, Ukraine's military claimed Friday. "
             "A successful strike was carried out on Engels, the general staff said.")
