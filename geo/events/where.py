@@ -77,6 +77,8 @@ def in_dateline(text: str, start: int, end: int) -> bool:
 # Yemen", "said at a press conference in Phnom Penh that ...".
 ORIGIN_BEFORE = re.compile(
     r"\bfrom\s+(?:the\s+)?$|\bfrom\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+to\s+$"  # "the train from Quetta to Peshawar"
+    # "took off from the small airport of Puerto Cabezas"
+    r"|\bfrom\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}(?:airport|airfield|air\s+base|base|port|harbou?r)\s+(?:of|at)\s+$"
     r"|\b(?:press conference|news conference|briefing|told reporters|told journalists|statement)\s+(?:[\w-]+\s+){0,2}(?:in|at)\s+(?:the\s+)?$"
     # a person's post: "the UN Humanitarian Coordinator in Brazzaville", "a correspondent in Nairobi"
     r"|\b(?:[Cc]oordinator|[Rr]epresentative|correspondent|[Aa]mbassador|envoy|spokes(?:man|woman|person))\s+(?:[\w-]+\s+){0,2}in\s+$",

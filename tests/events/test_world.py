@@ -345,6 +345,12 @@ def test_a_town_a_road_is_named_after_is_not_where_the_event_was(world_gazetteer
     assert inc.place.name.startswith("Selayang")
 
 
+def test_the_airport_the_bombers_took_off_from_is_not_where_they_struck(world_gazetteer):
+    _, incidents, unplaced = run("Nine bombers took off from the small airport of Puerto Cabezas, in Nicaragua, on "
+                                 "Saturday and bombed an airfield.", world_gazetteer)
+    assert incidents == [] and [u.event_type for u in unplaced] == ["air_strike"]
+
+
 def test_a_bare_strike_after_a_placeless_drone_report_is_that_drone_attack(world_gazetteer):
     text = ("Ukrainian drones struck two airbases overnight, Ukraine's military claimed Friday. "
             "A successful strike was carried out on Engels, the general staff said.")
