@@ -202,7 +202,7 @@ HELDOUT = {
     "held-out 2 (h19-h36, untouched)": DEVSET.with_name("heldout2.jsonl"),
 }
 # Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data.
-# The twelve earlier world held-out sets were each scored once, and only then read for fixes.
+# The thirteen earlier world held-out sets were each scored once, and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
 WORLD_DEV = {
     "world devset": WORLD,
@@ -218,9 +218,10 @@ WORLD_DEV = {
     "world held-out 10 (scored once, then development)": DEVSET.with_name("world_heldout10.jsonl"),
     "world held-out 11 (scored once, then development)": DEVSET.with_name("world_heldout11.jsonl"),
     "world held-out 12 (scored once, then development)": DEVSET.with_name("world_heldout12.jsonl"),
+    "world held-out 13 (scored once, then development)": DEVSET.with_name("world_heldout13.jsonl"),
 }
-# Passages from twelve more theatres, annotated blind: scored once, to report.
-WORLD_HELDOUT = DEVSET.with_name("world_heldout13.jsonl")
+# Passages from twelve more theatres, annotated blind and never yet scored: to score once, to report.
+WORLD_HELDOUT = DEVSET.with_name("world_heldout14.jsonl")
 
 
 @dataclass
