@@ -80,6 +80,7 @@ ORIGIN_BEFORE = re.compile(
     # "took off from the small airport of Puerto Cabezas"
     r"|\bfrom\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}(?:airport|airfield|air\s+base|base|port|harbou?r)\s+(?:of|at)\s+$"
     r"|\b(?:press conference|news conference|briefing|told reporters|told journalists|statement)\s+(?:[\w-]+\s+){0,2}(?:in|at)\s+(?:the\s+)?$"
+    r"|\bmonitored\s+(?:[\w-]+\s+){0,2}in\s+(?:the\s+)?$"  # "a broadcast monitored in Nairobi"
     # a person's post: "the UN Humanitarian Coordinator in Brazzaville", "a correspondent in Nairobi"
     r"|\b(?:[Cc]oordinator|[Rr]epresentative|correspondent|[Aa]mbassador|envoy|spokes(?:man|woman|person))\s+(?:[\w-]+\s+){0,2}in\s+$",
     re.I)

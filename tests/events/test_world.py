@@ -351,6 +351,12 @@ def test_the_airport_the_bombers_took_off_from_is_not_where_they_struck(world_ga
     assert incidents == [] and [u.event_type for u in unplaced] == ["air_strike"]
 
 
+def test_where_a_broadcast_was_monitored_is_not_where_it_happened(world_gazetteer):
+    _, incidents, _ = run("Shelling damaged the airport at Asmara on Monday, the front said over its radio in a "
+                          "broadcast monitored in Nairobi.", world_gazetteer)
+    assert "Nairobi" not in [i.place.name for i in incidents]
+
+
 def test_a_bare_strike_after_a_placeless_drone_report_is_that_drone_attack(world_gazetteer):
     text = ("Ukrainian drones struck two airbases overnight, Ukraine's military claimed Friday. "
             "A successful strike was carried out on Engels, the general staff said.")

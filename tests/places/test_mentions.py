@@ -273,3 +273,9 @@ def test_a_feature_of_several_countries_may_lie_in_the_one_the_text_names(world_
     """W National Park spans Niger, Benin and Burkina Faso: "in W National Park in Benin" is that park."""
     assert resolved("Rangers were ambushed in W National Park in Benin on Tuesday.", world_gazetteer)[0] == (
         "W National Park", "site/w-national-park")
+
+
+def test_the_first_word_of_a_name_with_of_is_no_place_of_its_own(world_gazetteer):
+    """"the Bay of Pigs invasion" names no Somali province 'Bay'; a country before "of" still is one."""
+    assert resolved("Exiles landed at the Bay of Pigs on April 17, 1961, near Havana.", world_gazetteer) == [
+        ("Havana", "gn/3553478")]
