@@ -66,8 +66,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     demonyms = frozenset(gaz.demonyms[k] for k in {norm(w) for w in CAPITALISED.findall(article.text)} if k in gaz.demonyms)
     for iso in demonyms:  # "Angolan Armed Forces": the text is about Angola as much as if it named it once
         focus[iso] += DEMONYM_FOCUS
-    ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz), demonyms)
-    first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words, demonyms)
+    capitals = frozenset(gaz.capitals.values())
+    ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz), demonyms, capitals)
+    first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words, demonyms, capitals)
     for p in pend:
         best, _ = choose(p, gaz, first_pass)
         if best is None:

@@ -31,6 +31,7 @@ ARMED_GROUP_NAMES = frozenset(norm(alias) for alias, _c, _g, inter, _s in rows("
 SUFFIX_WORDS = frozenset(w for w in words("place_suffixes") if " " not in w)  # "base" of "UN base"
 ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it
 SMALL_KM = 100.0
+CAPITAL_MIN_POPULATION = 100_000  # a capital this big is the likelier reading of its name
 
 
 @dataclass
@@ -40,6 +41,7 @@ class Context:
     anchors: Anchors  # places the text is surely about (never areas)
     person_words: set[str]  # words seen in "Firstname Lastname" pairs
     demonym_countries: frozenset[str] = frozenset()  # countries the text names by a demonym ("Indian forces")
+    capitals: frozenset[str] = frozenset()  # place keys of the national capitals
 
 
 @dataclass
@@ -86,6 +88,8 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
             f["admin1_in_context"] = ctx.admin1[(place.country, place.admin1)] / max(ctx.admin1.values())
         if place.kind not in AREA_KINDS and ctx.anchors.near(place, ANCHOR_KM):
             f["near_an_anchor"] = 1
+        if place.key in ctx.capitals and place.population >= CAPITAL_MIN_POPULATION:
+            f["national_capital"] = 1  # "Santo Domingo" is the Dominican capital before a pueblo in New Mexico
     return f
 
 

@@ -279,3 +279,9 @@ def test_the_first_word_of_a_name_with_of_is_no_place_of_its_own(world_gazetteer
     """"the Bay of Pigs invasion" names no Somali province 'Bay'; a country before "of" still is one."""
     assert resolved("Exiles landed at the Bay of Pigs on April 17, 1961, near Havana.", world_gazetteer) == [
         ("Havana", "gn/3553478")]
+
+
+def test_a_national_capital_is_the_likelier_reading_of_its_name(world_gazetteer):
+    """With U.S. troops in the story, "Santo Domingo" is still the Dominican capital, not a New Mexico pueblo."""
+    assert ("Santo Domingo", "gn/3492908") in resolved(
+        "Three U.S. Marines were killed since U.S. troops moved into Santo Domingo last Thursday.", world_gazetteer)
