@@ -20,8 +20,8 @@ import tempfile
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from .beside import fork_beside
@@ -420,20 +420,18 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     now: dict = {}
     out: dict[int, ArticleResult | str] = {}
     cached = not clean and gaz.version
-    child = new = None
-    if engine == "local" and jobs > 1:
-        # A few new articles among many cached ones: a child extracts them while this process reads the
-        # cached results.  It is forked before the keys are made and loads the parser at once (most of
-        # its time); told of no new article, or of too many for one process, it is stopped.
-        # (only when a file is there that the build before did not see: an unchanged folder forks nothing)
-        send = early if early is not None else early_child(items, None, jobs, not cached, cache_dir)
-        keys = [item_key(it, version, seen, now) for it in items]
-        new = [i for i, key in enumerate(keys) if not (cached and (cdir / key).exists())]
-        if send is None:
-            send = _extract_beside(items) if 0 < len(new) <= FEW else None
-        child = send(new if 0 < len(new) <= FEW else []) if send is not None else None
-    else:
-        keys = [item_key(it, version, seen, now) for it in items]
+    # A few new articles among many cached ones: a child extracts them while this process reads the
+    # cached results.  It is forked before the keys are made and loads the parser at once (most of its
+    # time); told of no new article, or of too many for one process, it is stopped.  (Only when a file is
+    # there that the build before did not see: an unchanged folder forks nothing.)
+    local_jobs = engine == "local" and jobs > 1
+    send = early if early is not None else early_child(items, None, jobs, not cached, cache_dir) if local_jobs else None
+    keys = [item_key(it, version, seen, now) for it in items]
+    new = [i for i, key in enumerate(keys) if not (cached and (cdir / key).exists())]
+    few = new if 0 < len(new) <= FEW else []
+    if send is None and few and local_jobs:
+        send = _extract_beside(items)
+    child = send(few) if send is not None else None
     if now != seen:
         _save_seen(cdir, now)
     if cached:

@@ -28,8 +28,16 @@ TRIGGER_SCREEN = literal_screen(ANY_TRIGGER)
 FALLBACK_SCREEN = literal_screen(re.compile("|".join(f"(?:{rx.pattern})" for _, rx in FALLBACKS), re.I))
 
 
+
+
 def _screened(screen: re.Pattern[str] | None, text: str) -> bool:
     return screen is None or screen.search(text.lower()) is not None
+
+
+def _any_trigger(text: str) -> bool:
+    return _screened(TRIGGER_SCREEN, text) and ANY_TRIGGER.search(text) is not None
+
+
 # A verb of attack with nothing more specific: an attack on an installation, when
 # the sentence names one ("Iran targeted Al Udeid Air Base").
 GENERIC_ATTACK = re.compile(rf"\b(?:{alternation(words('attack_verbs'))})\b", re.I)
@@ -53,7 +61,7 @@ ANAPHOR = re.compile(EVENT_ANAPHOR.pattern + r"|\bthe (?:base|camp|airport|compo
 def triggers(text: str) -> list[tuple[str, re.Match[str]]]:
     """Every trigger in ``text``, in priority order, none overlapping a stronger one."""
     out: list[tuple[str, re.Match[str]]] = []
-    if not (_screened(TRIGGER_SCREEN, text) and ANY_TRIGGER.search(text)):
+    if not _any_trigger(text):
         return out
     for slug, rx in TRIGGERS:
         for m in rx.finditer(text):
@@ -73,7 +81,7 @@ def _first(rows: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[str, re.
 
 @lru_cache(maxsize=4096)
 def trigger(text: str) -> tuple[str, re.Match[str]] | None:
-    return _first(TRIGGERS, text) if _screened(TRIGGER_SCREEN, text) and ANY_TRIGGER.search(text) else None
+    return _first(TRIGGERS, text) if _any_trigger(text) else None
 
 
 def fallback(text: str) -> tuple[str, re.Match[str]] | None:

@@ -31,10 +31,12 @@ OFFSET_BEFORE = re.compile(
     r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+(?:the\s+)?$", re.I)
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
             "northwest": 315}
+# "the town of", "the bustling southern port of": the kind of place the name after is
+UNIT_OF = r"(?:(?:[a-z][\w-]*\s+){0,3}(?:city|town|village|port|province|region|district)\s+of\s+)"
 # A country name used as a modifier: "US military installations", "Iraqi army".
 ADJECTIVAL = re.compile(r"\s+(?!(?:on|in|at|and|or|to|for|from|with|by|as|late|early|last|this|that|which|who|was|were|is|are|has|have|had|said|says|overnight)\b)[a-z]")
 # "in", "at the", "into the town of": a preposition that puts something at the place after it
-LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|into|on)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}(?:town|city|village|port|district|province|region)\s+of\s+)?$")
+LOCATIVE_BEFORE = re.compile(rf"\b(?:in|at|near|into|on)\s+(?:the\s+)?{UNIT_OF}?$")
 # a road or railway named after a town: the town only says where it leads
 ROUTE_AFTER = re.compile(r"\s+(?:road|highway|railway|railroad|motorway|expressway)\b", re.I)
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
@@ -44,7 +46,7 @@ PRECISION_ORDER = [str(p) for p in Precision]
 # Also past a parenthesis ("Bignona (South), Saint-Louis") and into an example list ("Dakar, but also
 # in some towns such as Ziguinchor", "Kabul as well as Herat").
 JOINED = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|and|, and|or|,?\s*as well as)\s*(?:(?:in|at|on|near)\s+)?(?:the\s+)?"
-                    r"(?:(?:[a-z][\w-]*\s+){0,3}(?:city|town|village|port|province|region|district)\s+of\s+)?"
+                    rf"{UNIT_OF}?"
                     r"|\s*,?\s*(?:but\s+)?(?:also\s+)?(?:in\s+)?(?:[a-z]+\s+){0,3}(?:towns|cities|villages|provinces|regions|districts|areas)\s+(?:such\s+as|including|like)\s+")
 # A dateline opening a sentence: "Riyadh: ", "ERBIL, Kurdistan Region — ", "ERBIL (Kurdistan 24) – ".
 DATELINE = re.compile(

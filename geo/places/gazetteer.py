@@ -249,6 +249,7 @@ class Gazetteer:
                  capitals=None) -> None:
         self.english = english
         self.capitals: dict[str, str] = capitals or {}  # ISO alpha-2 -> place key of its capital
+        self.capital_keys = frozenset(self.capitals.values())
         self.names = names  # marisa_trie.RecordTrie: normalised name -> [(place number,), ...]
         self.version = ""  # the digest of its inputs (set by load_cached): what per-article results key on
         self.places = PlaceTable(keys, rows)

@@ -66,9 +66,8 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     demonyms = frozenset(gaz.demonyms[k] for k in {norm(w) for w in CAPITALISED.findall(article.text)} if k in gaz.demonyms)
     for iso in demonyms:  # "Angolan Armed Forces": the text is about Angola as much as if it named it once
         focus[iso] += DEMONYM_FOCUS
-    capitals = frozenset(gaz.capitals.values())
-    ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz), demonyms, capitals)
-    first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words, demonyms, capitals)
+    ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz), demonyms, gaz.capital_keys)
+    first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words, demonyms, gaz.capital_keys)
     for p in pend:
         best, _ = choose(p, gaz, first_pass)
         if best is None:
@@ -143,8 +142,9 @@ def _capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Ment
 
 # "the Sudanese capital", "the Ukrainian capital": the capital of the country of that demonym; not
 # "the Tibetan capital, Lhasa" or "the Serbian capital Belgrade" (the city is named), "the Iraqi capital of Kurdistan".
-DEMONYM_CAPITAL = re.compile(
-    rf"\bthe\s+([A-Z][a-z]+)\s+capital\b(?!\s+(?:of\b|city\s+of\b|{alternation(words('capital_not'))}\b))(?!,?\s+[A-Z])")
+# (what after "capital" says it is no national capital: "capital of Kurdistan", "capital punishment")
+NOT_A_CAPITAL_AFTER = rf"(?!\s+(?:of\b|city\s+of\b|{alternation(words('capital_not'))}\b))"
+DEMONYM_CAPITAL = re.compile(rf"\bthe\s+([A-Z][a-z]+)\s+capital\b{NOT_A_CAPITAL_AFTER}(?!,?\s+[A-Z])")
 NOT_STATE_DEMONYMS = frozenset(words("demonym_not_capital"))
 
 
@@ -172,7 +172,7 @@ def _demonym_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> l
 
 # "in the capital", "the country's capital": the capital of the country the article is about.
 BARE_CAPITAL = re.compile(
-    rf"\b(?:the|its|the country['’]s|the nation['’]s)\s+capital\b(?!\s+(?:of\b|city\s+of\b|{alternation(words('capital_not'))}\b))(?!,?\s+(?-i:[A-Z]))", re.I)
+    rf"\b(?:the|its|the country['’]s|the nation['’]s)\s+capital\b{NOT_A_CAPITAL_AFTER}(?!,?\s+(?-i:[A-Z]))", re.I)
 
 
 def _bare_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:
