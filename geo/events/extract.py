@@ -37,6 +37,7 @@ from .where import DATELINE, PRECISION_ORDER, in_dateline, REPORTING_VERBS, coun
 
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
 CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
+COMBATANTS = re.compile(rf"\b(?:{alternation(words('combatant_words'))})\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 
 def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> list[Report]:
@@ -89,7 +90,12 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 and (EVENT_ANAPHOR.search(sent.text) or prev.country_only):
             # "Nine people were killed by the strikes in Kharkiv city": the event before, named again.
             slug = prev.event_type
-        places = event_places(article.text, sent, ms, gaz, sent.start + tm.start(), weak(slug, tm))
+        bare_kill = weak(slug, tm)
+        if bare_kill:
+            # "Jihadists killed four Chadian troops", "37 civilians were killed": who died says what it was
+            dead = _the_dead(sent.text, tm)
+            slug = "attack_on_civilians" if CIVILIANS.search(dead) else "armed_clash" if COMBATANTS.search(dead) else slug
+        places = event_places(article.text, sent, ms, gaz, sent.start + tm.start(), bare_kill)
         same = bool(SAME_EVENT.search(sent.text))
         context: list[Sentence] = []
         bare = slug == "air_strike" and tm.group(0).lower().startswith("strike")
@@ -160,6 +166,20 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
     return out
 
 
+
+
+# "killed four soldiers", "killed on Sunday night at least 18 people": the object of an active killing
+KILLED_WHOM = re.compile(r"\s+(?!(?:in|at|on|near|when|after|by|during|while|as|since|and|or|but)\b)"
+                         r"|\s+on\s+\w+(?:\s+(?:night|morning|evening|afternoon))?\s+(?=(?:at\s+least|about|some|more\s+than|\d))")
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0,2}(?:and\s+)?$")
+
+
+def _the_dead(text: str, tm: re.Match[str]) -> str:
+    """The words that say who died in a bare killing: after the verb when it is active and has an object
+    ("Jihadists killed four Chadian troops"), else before it ("Five extremists were killed")."""
+    if not PASSIVE_BEFORE.search(text, max(0, tm.start() - 40), tm.start()) and KILLED_WHOM.match(text, tm.end()):
+        return text[tm.end() : tm.end() + 60]
+    return text[max(0, tm.start() - 60) : tm.start()]
 
 
 # "officials said Thursday", "the ministry announced on Monday": a reporting verb right before the date

@@ -112,7 +112,6 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     cut = clause_end(text, opening.end(), trig_at) if opening else None
     hints = []  # places that only locate another ("20 km south of Kharkiv")
     origins = []  # where it came from or was reported ("from Yemen"): the event's place only when there is no other
-    unnamed = False  # a place the text names that the gazetteer lacks ("the town of Zolkivka")
     # "A resistance group in Peshawar said Monday that Soviet troops ...": who said it, and where, is the report's
     said = REPORTED_THAT.search(text, sent.start, trig_at)
     for m in mentions:
@@ -121,7 +120,6 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         if opening and cut and opening.start() <= m.start < cut:
             continue
         if m.place is None:
-            unnamed = True
             if m.near is not None:  # "Dantewada prison": near the town it is named after
                 cands.append((m, m.near, True))
             continue
@@ -147,8 +145,9 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
     if not cands:
         cands = origins
-    if unnamed and hints and country_only(cands):
-        # The event is at a place the gazetteer lacks; the text says where that is: near the place it names.
+    if hints and country_only(cands):
+        # The event is at a place the gazetteer lacks, or one the text does not name ("a security operation
+        # south of Bwiam", "a battle 14 miles south of Kuala Lumpur"): near the place the text gives.
         cands = [c for c in cands if c[1].precision != "country"] + hints
     # "struck three Iranian nuclear facilities": the demonym names the target country.
     after = text[trig_at : min(sent.end, trig_at + 60)]
@@ -157,7 +156,12 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     if iso and f"iso/{iso}" in gaz.places and country_only(cands):
         return [(None, gaz.places[f"iso/{iso}"], False)]
     if weak:
-        cands = [c for c in cands if abs(c[0].start - trig_at) <= 80]
+        near = [c for c in cands if abs(c[0].start - trig_at) <= 80]
+        if not near:
+            after = [c for c in cands if c[0] and trig_at < c[0].start <= trig_at + 200 and c[1].precision != "country"]
+            if after and LOCATIVE_BEFORE.search(text, max(sent.start, after[0][0].start - 40), after[0][0].start):
+                near = after[:1]
+        cands = near
     if not cands:
         return cands
     # "Victory Base at Baghdad Airport": the second only locates the first.

@@ -27,8 +27,7 @@ def load_aliases(gaz: GazetteerBuilder, path: Path) -> None:
         gaz.index.setdefault(k, [])
         if key not in gaz.index[k]:
             gaz.index[k].insert(0, key)
-        if rule != "any":
-            gaz.rules[k] = rule
+        gaz.rules[k] = rule  # "any" too: the alias is the project's own ("The Gambia")
         gaz.max_tokens = max(gaz.max_tokens, k.count(" ") + 1)
 
 

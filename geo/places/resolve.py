@@ -265,7 +265,8 @@ VETOES: list[Veto] = [
      lambda c: f"a metonym: the government acting ({c.p.metonym!r}), not the place"),
     ("whose_base", lambda c: c.best.kind == "country" and c.p.cue in ("base", "air base", "camp"),
      lambda c: "a country before 'base' describes whose base it is"),
-    ("the_alternate", lambda c: c.p.cand.key.startswith("the ") and norm(c.best.name) != c.p.cand.key,
+    ("the_alternate", lambda c: c.p.cand.key.startswith("the ") and norm(c.best.name) != c.p.cand.key
+     and c.p.cand.key not in c.gaz.rules,
      lambda c: "'the' + a word is an alternate name here, not a place"),
     ("armed_group", lambda c: c.p.cand.key in ARMED_GROUP_NAMES and not c.p.cue and not c.p.locative and not c.best.curated,
      lambda c: f"{c.p.cand.key!r} names an armed group (data/lexicon/actors.tsv), not a place"),

@@ -610,7 +610,7 @@ def test_northern_ireland_is_not_ireland_and_england_is_no_town_in_the_us(world_
 @pytest.mark.parametrize("text, kind", [
     ("A violent mob set a shopping mall in Soweto alight on Monday morning.", "riot"),
     ("Rebel fighters joined hungry civilians on a looting spree in the port of Monrovia on Wednesday.", "riot"),
-    ("Three people were shot to death at the airport in Tegucigalpa on Sunday.", "targeted_killing"),
+    ("Three people were shot to death at the airport in Tegucigalpa on Sunday.", "attack_on_civilians"),
     ("Violence against foreigners has flared up over the past week in Alexandra, leaving two dead.", "armed_clash"),
 ])
 def test_mobs_looting_shootings_and_violence_flaring(world_gazetteer, text, kind):
@@ -914,3 +914,27 @@ def test_the_place_of_who_reported_the_event_is_not_its_place(world_gazetteer):
             "shipping insurer Lloyd's of London said.")
     _, incidents, _ = run(text, world_gazetteer)
     assert [i.place.key for i in incidents] == ["site/persian-gulf"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Militants killed four soldiers on Monday at an outpost near Tegucigalpa.", "armed_clash"),
+    ("Gunmen killed at least 12 villagers on Monday in Tegucigalpa.", "attack_on_civilians"),
+    ("The mayor of Tegucigalpa was shot dead on Monday outside his home in Tegucigalpa.", "targeted_killing"),
+])
+def test_who_died_types_a_bare_killing(world_gazetteer, text, kind):
+    """A bare 'killed' is a targeted killing only when neither combatants nor civilians are the dead."""
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.event_type for i in incidents] == [kind]
+
+
+def test_an_event_only_located_off_a_town_is_placed_near_it(world_gazetteer):
+    """'a security operation south of Kabul': no other place, so near the town the text gives."""
+    _, incidents, _ = run("An army patrol came under fire on Monday during a security operation south of Kabul.", world_gazetteer)
+    assert [(i.place.name, i.near) for i in incidents] == [("Kabul", True)]
+
+
+def test_a_killing_placed_by_the_town_the_sentence_puts_it_in(world_gazetteer):
+    """'killed on Sunday night at least 18 people, including men, women and children, in the town of X'."""
+    _, incidents, _ = run("The guerrillas killed on Sunday night at least 18 people, including men, women and children, "
+                          "in the town of Tegucigalpa.", world_gazetteer)
+    assert [i.place.name for i in incidents] == ["Tegucigalpa"]
