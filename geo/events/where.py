@@ -32,7 +32,7 @@ OFFSET_BEFORE = re.compile(
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
             "northwest": 315}
 # "the town of", "the bustling southern port of": the kind of place the name after is
-UNIT_OF = r"(?:(?:[a-z][\w-]*\s+){0,3}(?:city|town|village|port|province|region|district)\s+of\s+)"
+UNIT_OF = r"(?:(?:[a-z][\w-]*\s+){0,3}(?:city|town|village|port|province|region|district|area)\s+of\s+)"
 # A country name used as a modifier: "US military installations", "Iraqi army".
 ADJECTIVAL = re.compile(r"\s+(?!(?:on|in|at|and|or|to|for|from|with|by|as|late|early|last|this|that|which|who|was|were|is|are|has|have|had|said|says|overnight)\b)[a-z]")
 # "in", "at the", "into the town of": a preposition that puts something at the place after it
@@ -45,7 +45,8 @@ PRECISION_ORDER = [str(p) for p in Precision]
 # Between two places of one event: "A and B", "A, B", "in A and in the coastal city of B".
 # Also past a parenthesis ("Bignona (South), Saint-Louis") and into an example list ("Dakar, but also
 # in some towns such as Ziguinchor", "Kabul as well as Herat").
-JOINED = re.compile(r"(?:\s*\([^()]{1,25}\))?\s*(?:,|and|, and|or|,?\s*as well as)\s*(?:(?:in|at|on|near)\s+)?(?:the\s+)?"
+JOINED = re.compile(r"(?:\s*\([^()]{1,25}\))?(?:\s+(?:to|in)\s+the\s+(?:north|south)?(?:-?(?:east|west))?(?:ern)?)?"  # "A to the south and B"
+                    r"\s*(?:,|and|, and|or|,?\s*as well as)\s*(?:(?:in|at|on|near)\s+)?(?:the\s+)?"
                     rf"{UNIT_OF}?"
                     r"|\s*,?\s*(?:but\s+)?(?:also\s+)?(?:in\s+)?(?:[a-z]+\s+){0,3}(?:towns|cities|villages|provinces|regions|districts|areas)\s+(?:such\s+as|including|like)\s+")
 # A dateline opening a sentence: "Riyadh: ", "ERBIL, Kurdistan Region — ", "ERBIL (Kurdistan 24) – ".
@@ -166,9 +167,11 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         return cands
     # "Victory Base at Baghdad Airport": the second only locates the first.
     # (never a finer place after a coarser one: "the University of Nicaragua in Managua")
-    located = {id(b) for a, b in zip(cands, cands[1:])
+    located = {id(b): a for a, b in zip(cands, cands[1:])
                if a[0] and b[0] and rank(b[1]) >= rank(a[1])
                and re.fullmatch(r"\s*(?:at|in|near|inside|of)\s+(?:the\s+)?", text[a[0].end : b[0].start])}
+    # where each place's own locator ends ("Dyagilevo in the Ryazan Region and Engels": the list goes on after it)
+    located_end = {id(a): b[0].end for b in cands if id(b) in located for a in [located[id(b)]]}
     cands = [c for c in cands if id(c) not in located]
     best = min(rank(p) for _, p, _ in cands)
     finest = [c for c in cands if rank(c[1]) == best]
@@ -193,7 +196,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     while changed:
         changed = False
         for a, b in zip(cands, cands[1:]):
-            if not (a[0] and b[0]) or not JOINED.fullmatch(text[a[0].end : b[0].start]):
+            if not (a[0] and b[0]) or not JOINED.fullmatch(text[located_end.get(id(a), a[0].end) : b[0].start]):
                 continue
             for x, y in ((a, b), (b, a)):
                 if x in finest and y not in finest and y[1].precision != "country" and not contains(y[1], x[1]):

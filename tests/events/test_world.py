@@ -938,3 +938,25 @@ def test_a_killing_placed_by_the_town_the_sentence_puts_it_in(world_gazetteer):
     _, incidents, _ = run("The guerrillas killed on Sunday night at least 18 people, including men, women and children, "
                           "in the town of Tegucigalpa.", world_gazetteer)
     assert [i.place.name for i in incidents] == ["Tegucigalpa"]
+
+
+@pytest.mark.parametrize("text, places", [
+    # a list goes on past the first place's own locator
+    ("Drones struck military sites at Sumy in the Sumy region and Kursk in the Kursk region on Monday.", {"Sumy", "Kursk"}),
+    # ... and past a direction
+    ("Warplanes hit two towns on Monday - Sumy to the south and Kursk to the northwest.", {"Sumy", "Kursk"}),
+])
+def test_lists_past_locators_and_directions(world_gazetteer, text, places):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert {i.place.name for i in incidents} == places
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Suddenly, gunfire breaks out in Kandahar on Monday.", "armed_clash"),
+    ("NATO planes hit a barracks in Kandahar on Monday.", "air_strike"),
+    ("Two B-52s bombed positions near Kandahar on Monday.", "air_strike"),
+    ("Gunmen penetrated the brigade headquarters in Kandahar on Monday.", "armed_clash"),
+])
+def test_present_tense_aircraft_and_breaches(world_gazetteer, text, kind):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.event_type for i in incidents] == [kind]
