@@ -226,12 +226,27 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
                                  "not a place: the alias needs a context it lacks (see aliases.tsv rules)"))
             continue
         word = text[tokens[c.start_tok].start : tokens[c.end_tok - 1].end]
-        if not cue and word.isupper() and len(word) > 3 and re.match(r"\s*(?:\(|,|—|–|-)", after) and (
+        if not cue and (word.isupper() and len(word) > 3 and re.match(r"\s*(?:\(|,|—|–|-)", after)
+                        or DASH_DATELINE.match(after)) and (
             c.start_tok == 0 or "\n" in text[max(sent.start, tokens[c.start_tok].start - 2) : tokens[c.start_tok].start]
         ):
-            cue = "city"  # a dateline: "WASHINGTON (AP) —"
-        units = [p for p in _next_places(tokens, end_tok + 1, gaz) if p.kind in ("province", "governorate", "country")] \
-            if re.match(r",\s+[A-Z]", after) else []
+            cue = "city"  # a dateline: "WASHINGTON (AP) —", "Bentiu — "
+        inside = IN_UNIT_AFTER.match(after)
+        if re.match(r",\s+[A-Z]", after):
+            units = [p for p in _next_places(tokens, end_tok + 1, gaz) if p.kind in ("province", "governorate", "country")]
+        elif inside:  # "stormed Damasak, in Borno state": the province it is in
+            units = [p for p in _next_places(tokens, end_tok + 2 + bool(inside.group(1)), gaz) if p.kind in ("province", "governorate")]
+        else:
+            units = []
+        if not units and c.start_tok > 0 and tokens[c.start_tok - 1].possessive:
+            # "Nigeria's Damasak", "Borno state's Dikwa": the country or province whose it is
+            for k in (3, 2, 1):
+                if c.start_tok - k < 0 or (k > 1 and any(t.possessive for t in tokens[c.start_tok - k : c.start_tok - 1])):
+                    continue
+                owner = " ".join(t.norm for t in tokens[c.start_tok - k : c.start_tok])
+                units = [p for p in gaz.lookup(owner) if p.kind in ("province", "governorate", "country") and norm(p.name) == owner]
+                if units:
+                    break
         followed = bool(units)
         mv = METONYM_VERB.match(after)
         out.append(
@@ -245,6 +260,9 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
 
 # "Saigon's Tan Son Nhut air base", "Yerevan's Freedom Square": the owner of a named site is a place
 SITE_OF = re.compile(rf"['’]s\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?i:{alternation(words('place_suffixes'))})\b")
+# after a name that opens the text: "Bentiu — ", "Bentiu (Reuters) – ": the dateline's dash
+DASH_DATELINE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:—|–|--)\s")
+IN_UNIT_AFTER = re.compile(r",?\s+in\s+(the\s+)?[A-Z]")
 LIST_GAP = re.compile(r"^(?:,\s+|,?\s+(?:and|or)\s+)$")  # between the names of a list
 
 

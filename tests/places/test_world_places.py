@@ -1,0 +1,33 @@
+"""Small towns the world gazetteer holds, named with what says where they are (world gazetteer)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.model import Article, Section
+from geo.places.mentions import find_mentions
+from geo.text.articles import split_sentences
+
+
+def resolved(text, gaz):
+    sec = Section("t.txt", "t", None, None, 0, len(text))
+    art = Article("t.txt", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    return {m.text: m.place.country for m in find_mentions(art, gaz) if m.place}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # the province it is in, after "in"
+    ("Insurgents stormed Damasak, in Borno state, setting fire to houses.", "Damasak", "NG"),
+    # the country whose it is
+    ("Gunmen attacked Nigeria's Damasak overnight, killing at least nine people and burning the market.", "Damasak", "NG"),
+    # a dateline in title case
+    ("Bentiu — Hundreds of people are unaccounted for after the fighting.", "Bentiu", "SS"),
+])
+def test_a_small_town_with_what_says_where_it_is(world_gazetteer, text, name, country):
+    assert resolved(text, world_gazetteer).get(name) == country
+
+
+def test_a_small_town_alone_is_still_not_guessed(world_gazetteer):
+    """Nothing says Damasak is a place: a small town's name alone stays unmapped."""
+    assert "Damasak" not in resolved("Officials met Damasak yesterday to talk about the harvest and the price of grain.", world_gazetteer)
