@@ -29,6 +29,8 @@ EVENT_NOUNS = frozenset(words("event_nouns"))
 # Nouns that name the event itself: its head in a trigger phrase ("assault on a ... army base").
 EVENT_HEADS = EVENT_NOUNS | frozenset(words("event_heads"))
 LEADING = {"the", "a", "an", "some", "suspected", "unidentified"}
+QUANTITY_HEADS = frozenset(words("quantity_heads"))
+VIOLENCE_VERBS = frozenset(words("violence_verbs"))
 # A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
 DATELINE_MARKS = {",", "-", "—", "–", "(", ":", "--"}
 DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})\s+")
@@ -44,6 +46,8 @@ def _span_text(tok) -> str:
         start += 1
     while end > start and doc[end].is_punct:
         end -= 1
+    if doc[start : end + 1].text.count("(") > doc[start : end + 1].text.count(")") and end + 1 < len(doc) and doc[end + 1].text == ")":
+        end += 1  # "Movement-North (SPLM-N)": the bracket closes
     text = doc[start : end + 1].text.replace('"', "").replace("“", "").replace("”", "")
     return DATELINE_DATE.sub("", text)
 
@@ -55,6 +59,11 @@ def state_forces(word: str) -> str:
 
 
 def _phrase_actors(tok, actors, attacker: bool = True) -> list[str]:
+    if tok.lemma_.lower() in QUANTITY_HEADS:
+        # "Dozens of illegal Jewish settlers", "a group of gunmen": the people the quantity counts
+        inner = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if inner:
+            return _phrase_actors(inner[0], actors, attacker)
     text = _span_text(tok)
     named = find_actors(text, actors)
     if named:
@@ -139,6 +148,20 @@ def by_agents(doc, actors) -> list[str]:
     return out
 
 
+def violent_subjects(doc, actors) -> list[str]:
+    """The armed actor that is the subject of a verb of violence anywhere in the sentence ("Two people
+    were killed after police opened fire"): only actors the lexicon or an armed-actor noun names."""
+    out: list[str] = []
+    for t in doc:
+        lemma = t.lemma_.lower()
+        if t.pos_ != "VERB" or lemma not in VIOLENCE_VERBS or any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children):
+            continue
+        if lemma == "open" and not any(c.dep_ == "dobj" and c.lower_ == "fire" for c in t.children):
+            continue
+        out += [a for c in t.children if c.dep_ in SUBJECTS for a in _subject_actors(c, actors)]
+    return out
+
+
 def _event_head(doc, start: int, end: int):
     """The verb of the trigger span, else its last noun."""
     toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
@@ -185,6 +208,13 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 attacker += _subject_actors(c, actors) or _named_subject(c)
             elif c.dep_ == "nsubjpass":
                 target += _phrase_actors(c, actors, attacker=False)
+        if not passive and not any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in verb.children) and verb.dep_ in ("xcomp", "ccomp", "advcl"):
+            # "Katiba Macina used car bombs to target the camp": the subject of the verb it completes;
+            # after "said" or "believed" ("Gunmen believed to be ... attacked"), only an armed actor
+            purpose = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            for c in verb.head.children:
+                if c.dep_ in SUBJECTS:
+                    attacker += _subject_actors(c, actors) or (_named_subject(c) if purpose else [])
         for c in head.children:
             if c.dep_ == "agent":
                 for p in c.children:
@@ -219,7 +249,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 verb = verb.head
             for c in verb.children:
                 if c.dep_ in SUBJECTS:
-                    attacker += _subject_actors(c, actors)
+                    attacker += _subject_actors(c, actors) or _named_subject(c)
                     for conj in c.conjuncts:
                         attacker += _phrase_actors(conj, actors)
     if not attacker and head.pos_ == "VERB" and head.tag_ == "VBG":
@@ -228,6 +258,8 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         attacker += claimed_by(doc, actors)
     if not attacker:
         attacker += by_agents(doc, actors)
+    if not attacker:
+        attacker += violent_subjects(doc, actors)
     if not attacker and event_type in DEFAULT_ACTOR:
         attacker = [DEFAULT_ACTOR[event_type]]
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))

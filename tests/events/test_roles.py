@@ -1,0 +1,33 @@
+"""Who attacked, from the parse of the event sentence (geo.events.roles; the small English model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.events.actors import load_actors
+from geo.events.roles import roles
+
+
+def attacker(text: str, trigger: str, event_type: str = "armed_clash") -> list[str]:
+    at = text.index(trigger)
+    return roles(text, at, at + len(trigger), load_actors(), event_type)[0]
+
+
+@pytest.mark.parametrize("text, trigger, who", [
+    # a quantity counts the attackers: the "of" phrase names them
+    ("Dozens of illegal settlers attacked the village of Burin on Friday, setting fire to homes.", "attacked", "illegal settlers"),
+    # the event verb is passive with no agent: the subject of another verb of violence names them
+    ("Two people were killed after police opened fire in Itahari during the protest.", "killed", "police"),
+    # a purpose clause: the subject of the verb it completes, named by the parse alone
+    ("Katiba Macina used two cars packed with explosives to target the Kati camp.", "target", "Katiba Macina"),
+    # the subject of the verb that carries out an event noun, with its bracketed acronym whole
+    ("Seven people were killed on Wednesday when the Sudan People’s Liberation Movement-North (SPLM-N) launched heavy shelling on Dilling.",
+     "shelling", "Sudan People’s Liberation Movement-North (SPLM-N)"),
+])
+def test_attacker_from_the_parse(text, trigger, who):
+    assert who in attacker(text, trigger)
+
+
+def test_opening_a_road_is_no_violence():
+    """'open' is a verb of violence only with 'fire' as its object."""
+    assert attacker("Two people were killed on the road after soldiers opened the checkpoint at dawn.", "killed") == []
