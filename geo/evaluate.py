@@ -309,6 +309,10 @@ class IncidentMetrics:
         }
 
 
+STATE_ARMS = {"forces", "force", "troops", "army", "military", "soldiers", "police", "policemen", "security", "navy",
+              "jets", "fighters", "artillery", "paratroopers", "marines", "gunners", "warplanes", "planes", "units", "guards"}
+
+
 def same_actor(gold: str, predicted: list[str], actors) -> bool:
     """Does a predicted attacker name the annotated one?  By canonical name when the
     lexicon knows the annotation ("Russian forces" = "Russia"), else by a shared word."""
@@ -319,11 +323,21 @@ def same_actor(gold: str, predicted: list[str], actors) -> bool:
 
     gold = gold.replace('"', "").replace("“", "").replace("”", "")
     canon = set(find_actors(gold, actors)) | ({state_forces(gold)} - {""})
+    # "Pakistani border forces", "Ethiopian Soviet-built MiG fighters": a demonym and the state's armed men
+    first, _, rest = gold.strip().partition(" ")
+    if state_forces(first) and STATE_ARMS & set(norm(rest).split()):
+        canon.add(state_forces(first))
     if canon & set(predicted):
         return True
     stop = {"the", "forces", "force", "army", "military", "troops", "militants", "fighters", "rebels", "group", "of"}
-    words = set(norm(gold).split()) - stop or set(norm(gold).split()) - {"the", "of"}
-    return any(words & (set(norm(p).split()) - (stop if words - stop else {"the", "of"})) for p in predicted)
+    # "Suspected militants" is "militants"; "jihadists" is "jihadist"
+    hedges = {"suspected", "unidentified", "alleged", "armed", "some", "about", "least", "at"}
+
+    def bag(text: str, drop: set[str]) -> set[str]:
+        return {w.rstrip("s") for w in norm(text).split() if w not in drop and w not in hedges and not w.isdigit()}
+
+    words = bag(gold, stop) or bag(gold, {"the", "of"})
+    return any(words & bag(p, stop if bag(gold, stop) else {"the", "of"}) for p in predicted)
 
 
 def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25.0, label: str = "devset incidents") -> IncidentMetrics:

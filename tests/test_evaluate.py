@@ -62,3 +62,16 @@ def test_devset_installations_resolve_within_10_km(world_gazetteer):
     m = evaluate_devset(gazetteer)
     assert m.installations >= 20 and m.gold >= 40
     assert m.installations_10km / m.installations >= 0.95
+
+
+@pytest.mark.parametrize("gold, predicted, agrees", [
+    ("Pakistani border forces", ["Military Forces of Pakistan"], True),
+    ("Suspected militants", ["militants"], True),
+    ("jihadists", ["jihadist"], True),
+    ("Suspected militants", ["Military Forces of Pakistan"], False),
+    ("Pakistani border forces", ["Military Forces of India"], False),
+])
+def test_the_attacker_score_reads_the_annotation_as_analysts_would(gold, predicted, agrees):
+    from geo.evaluate import same_actor
+    from geo.events.actors import load_actors
+    assert same_actor(gold, predicted, load_actors()) is agrees
