@@ -288,7 +288,7 @@ def _finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, 
 
 
 # "the town", "the besieged city", "the air base": a place of that kind named before
-PLACE_ANAPHOR = re.compile(r"\bthe (?:[\w-]+ ){0,2}?(?P<noun>town|city|village|base|camp|airport|garrison|airfield|aerodrome|port)\b(?! of\b)", re.I)
+PLACE_ANAPHOR = re.compile(r"\bthe (?:[\w-]+ ){0,2}(?P<noun>town|city|village|base|camp|airport|garrison|airfield|aerodrome|port)\b(?! of\b)", re.I)
 SETTLEMENT_NOUNS = {"town", "city", "village"}
 
 

@@ -232,6 +232,8 @@ class Choice:
 
 # " of Pigs", " of the Pines": a name that goes on with "of" and a capitalised word ("Bay of Pigs")
 OF_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+# " de France", " del Ene": a name that goes on with a Romance particle ("Stade de France", "San Miguel del Ene")
+PARTICLE_NAME_AFTER = re.compile(r"\s+(?:de|del|de la|des|du|di|do|da|dos|das)\s+(?:la\s+|los\s+|las\s+)?[A-Z]")
 # ", Ethiopia", " in northern Mozambique", " in the Central African Republic" right after a name.
 IN_COUNTRY = re.compile(
     r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|northern|southern|eastern|western"
@@ -278,8 +280,9 @@ VETOES: list[Veto] = [
      lambda c: f"half of a hyphenated name, and {c.best.key} lies in {c.best.country}, a country the text does not name"),
     ("particle_part_abroad", lambda c: c.particle_part and not c.best.curated and c.unit_abroad,
      lambda c: f"the end of a longer name after a particle ('Plaza de Mayo'), and {c.best.key} is a unit of {c.best.country}, a country the text does not name"),
-    ("head_of_an_of_name", lambda c: c.single and c.best.kind != "country" and not c.best.curated and c.p.cue == ""
-     and OF_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None,
+    ("head_of_an_of_name", lambda c: c.best.kind != "country" and not c.best.curated and c.p.cue == ""
+     and (c.single and OF_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None
+          or PARTICLE_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None),
      lambda c: "the first word of a longer name with 'of' ('Bay of Pigs', 'Isle of Pines'), not a place of its own"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,
      lambda c: "a small place named without a locative cue or a nearby place"),

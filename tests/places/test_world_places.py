@@ -31,3 +31,11 @@ def test_a_small_town_with_what_says_where_it_is(world_gazetteer, text, name, co
 def test_a_small_town_alone_is_still_not_guessed(world_gazetteer):
     """Nothing says Damasak is a place: a small town's name alone stays unmapped."""
     assert "Damasak" not in resolved("Officials met Damasak yesterday to talk about the harvest and the price of grain.", world_gazetteer)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Suicide bombers blew themselves up outside the Stade de France during a football match on Friday night.", "Stade"),
+    ("The guerrillas killed 18 people on Sunday night in the town of San Miguel del Ene, in a jungle region of Peru.", "San Miguel"),
+])
+def test_the_head_of_a_name_going_on_with_a_particle_is_no_place(world_gazetteer, text, name):
+    assert name not in resolved(text, world_gazetteer)
