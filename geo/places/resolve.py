@@ -280,8 +280,8 @@ VETOES: list[Veto] = [
      lambda c: f"half of a hyphenated name, and {c.best.key} lies in {c.best.country}, a country the text does not name"),
     ("particle_part_abroad", lambda c: c.particle_part and not c.best.curated and c.unit_abroad,
      lambda c: f"the end of a longer name after a particle ('Plaza de Mayo'), and {c.best.key} is a unit of {c.best.country}, a country the text does not name"),
-    ("head_of_an_of_name", lambda c: c.best.kind != "country" and not c.best.curated and c.p.cue == ""
-     and (c.single and OF_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None
+    ("head_of_an_of_name", lambda c: c.best.kind != "country" and not c.best.curated
+     and (c.single and c.p.cue == "" and OF_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None
           or PARTICLE_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None),
      lambda c: "the first word of a longer name with 'of' ('Bay of Pigs', 'Isle of Pines'), not a place of its own"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,
