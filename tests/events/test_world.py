@@ -960,3 +960,13 @@ def test_lists_past_locators_and_directions(world_gazetteer, text, places):
 def test_present_tense_aircraft_and_breaches(world_gazetteer, text, kind):
     _, incidents, _ = run(text, world_gazetteer)
     assert [i.event_type for i in incidents] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Protesters late Thursday lobbed bottles, broke windows and overran a police station in Minneapolis.",
+    "Clashes broke out on Monday between supporters of the former president and riot police in Cochabamba.",
+    "Protesters pulled down a monument to the first president in the town of Taldykorgan on Wednesday.",
+])
+def test_demonstrators_doing_violence_is_a_riot(world_gazetteer, text):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.event_type for i in incidents] == ["riot"]
