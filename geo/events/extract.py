@@ -38,6 +38,9 @@ from .where import DATELINE, PRECISION_ORDER, in_dateline, REPORTING_VERBS, coun
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
 CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
 COMBATANTS = re.compile(rf"\b(?:{alternation(words('combatant_words'))})\b", re.I)
+CIVILIAN_TARGETS = re.compile(rf"\b(?:{alternation(words('civilian_words') + words('civilian_targets'))})\b", re.I)
+ARMED_TARGETS = re.compile(r"\b(?:base|post|outpost|checkpoint|barracks|garrison|convoy|patrol|positions?|station|headquarters|camp)\b", re.I)
+ASSAULT = re.compile(r"\b(?:attack(?:ed|ing)|stormed|raided|opened fire|fired on)\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 
 def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> list[Report]:
@@ -95,6 +98,12 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # "Jihadists killed four Chadian troops", "37 civilians were killed": who died says what it was
             dead = _the_dead(sent.text, tm)
             slug = "attack_on_civilians" if CIVILIANS.search(dead) else "armed_clash" if COMBATANTS.search(dead) else slug
+        verb = ASSAULT.search(tm.group(0)) if slug == "armed_clash" else None
+        if verb:
+            # "terrorists in a car attacked a cafe", "attacked their homes": who or what was attacked says what it was
+            hit_what = sent.text[tm.start() + verb.end() : tm.start() + verb.end() + 50]
+            if CIVILIAN_TARGETS.search(hit_what) and not (COMBATANTS.search(hit_what) or ARMED_TARGETS.search(hit_what)):
+                slug = "attack_on_civilians"
         places = event_places(article.text, sent, ms, gaz, sent.start + tm.start(), bare_kill)
         same = bool(SAME_EVENT.search(sent.text))
         context: list[Sentence] = []

@@ -970,3 +970,12 @@ def test_present_tense_aircraft_and_breaches(world_gazetteer, text, kind):
 def test_demonstrators_doing_violence_is_a_riot(world_gazetteer, text):
     _, incidents, _ = run(text, world_gazetteer)
     assert [i.event_type for i in incidents] == ["riot"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("On Saturday, terrorists in a car attacked a cafe in Algiers with machine-gun fire, killing five people.", "attack_on_civilians"),
+    ("On Saturday, militants attacked an army checkpoint in Algiers, killing five soldiers.", "armed_clash"),
+])
+def test_what_armed_men_attacked_says_what_it_was(world_gazetteer, text, kind):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.event_type for i in incidents] == [kind]
