@@ -24,6 +24,7 @@ from datetime import timedelta
 
 from ..model import INSTALLATION_KINDS, REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
 from ..places.gazetteer import Gazetteer
+from ..places.geometry import within
 from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, find_actors, sides
@@ -33,7 +34,7 @@ from .report import Report
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
-from .where import DATELINE, PRECISION_ORDER, in_dateline, REPORTING_VERBS, country_only, event_places, places_next_door, rank, within
+from .where import DATELINE, PRECISION_ORDER, in_dateline, REPORTING_VERBS, country_only, event_places, places_next_door, rank
 
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
 CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import REMOTE_EVENTS, DateRange, EventType, Incident
-from .where import within
+from ..places.geometry import within
 
 FOLLOW_CHARS = 400  # how far after a report's sentence another of the same event may begin
 

@@ -12,7 +12,7 @@ import re
 
 from ..model import INSTALLATION_KINDS, Article, Mention, Place, Precision, Sentence
 from ..places.gazetteer import Gazetteer
-from ..places.geometry import covers, within
+from ..places.geometry import covers
 from ..text.lexicon import alternation, tagged, words
 from ..text.calendar import MONTH_RE as MONTHS
 from .casualties import casualties
