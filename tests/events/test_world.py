@@ -979,3 +979,8 @@ def test_demonstrators_doing_violence_is_a_riot(world_gazetteer, text):
 def test_what_armed_men_attacked_says_what_it_was(world_gazetteer, text, kind):
     _, incidents, _ = run(text, world_gazetteer)
     assert [i.event_type for i in incidents] == [kind]
+
+
+def test_the_battle_of_a_place_is_fighting_there(world_gazetteer):
+    _, incidents, _ = run("Sergeant Labalaba died in the Battle of Kandahar on 19 July 1972.", world_gazetteer)
+    assert [(i.event_type, i.date_start) for i in incidents] == [("armed_clash", "1972-07-19")]
