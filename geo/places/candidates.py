@@ -76,6 +76,7 @@ class Pending:
     metonym: str = ""  # "Washington said", "Tehran denied": the verb that makes it one
     # (country, admin1 code) of the units named right after it ("Amambai, Mato Grosso do Sul"); "" for a country
     units_after: frozenset[tuple[str, str]] = frozenset()
+    dateline: bool = False  # "GENEVA (Reuters) –": where the report was filed
 
 
 def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
@@ -226,11 +227,12 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
                                  "not a place: the alias needs a context it lacks (see aliases.tsv rules)"))
             continue
         word = text[tokens[c.start_tok].start : tokens[c.end_tok - 1].end]
+        dateline = False
         if not cue and (word.isupper() and len(word) > 3 and re.match(r"\s*(?:\(|,|—|–|-)", after)
                         or DASH_DATELINE.match(after)) and (
             c.start_tok == 0 or "\n" in text[max(sent.start, tokens[c.start_tok].start - 2) : tokens[c.start_tok].start]
         ):
-            cue = "city"  # a dateline: "WASHINGTON (AP) —", "Bentiu — "
+            cue, dateline = "city", True  # a dateline: "WASHINGTON (AP) —", "Bentiu — "
         inside = IN_UNIT_AFTER.match(after)
         if re.match(r",\s+[A-Z]", after):
             units = [p for p in _next_places(tokens, end_tok + 1, gaz) if p.kind in ("province", "governorate", "country")]
@@ -253,7 +255,7 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
             Pending(sent, c, tokens[start_tok].start, tokens[end_tok].end, cue, locative,
                     c.start_tok == 0 or sentence_initial(text, tokens[c.start_tok]), followed,
                     mv.group(1) if mv and not locative else "",
-                    frozenset((p.country, p.admin1 if p.kind != "country" else "") for p in units))
+                    frozenset((p.country, p.admin1 if p.kind != "country" else "") for p in units), dateline)
         )
     return out
 

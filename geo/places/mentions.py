@@ -68,10 +68,17 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
         focus[iso] += DEMONYM_FOCUS
     ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz), demonyms, gaz.capital_keys)
     first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words, demonyms, gaz.capital_keys)
+    # the countries the text names (by name, or by a province of theirs: "Cabo Delgado"; not by a demonym, which
+    # often names an actor from elsewhere: "Portuguese peacekeepers"), and every place a first reading gives
+    named: set[str] = set()
     for p in pend:
         best, _ = choose(p, gaz, first_pass)
         if best is None:
             continue
+        if best.kind in ("country", "province", "governorate") and best.country:
+            named.add(best.country)
+        if best.kind not in ("country", "continent"):
+            ctx.seen.append(best)
         ranked = sorted(p.cand.places, key=lambda pl: (-score(pl, p, focus), pl.key))
         if len(ranked) == 1 or best.curated or p.cue or (
             score(ranked[0], p, focus) - score(ranked[1], p, focus) >= ANCHOR_MARGIN
@@ -84,6 +91,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                     ctx.admin1[(best.country, best.admin1)] += 1
                 if best.country:
                     ctx.focus[best.country] += 0.5
+    ctx.named = frozenset(named)
     out: list[Mention] = []
     for p in pend:
         place, reason = choose(p, gaz, ctx)
@@ -99,7 +107,8 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     by_sentence: dict[int, list[Mention]] = {}
     for m in out:
         by_sentence.setdefault(m.sentence.start, []).append(m)
-    countries = {c for c, n in ctx.focus.items() if n > 0 and c} | ctx.demonym_countries
+    # the countries of the places mapped, named or named by a demonym (not those of a reading a veto dropped)
+    countries = {m.place.country for m in out if m.place is not None and m.place.country} | ctx.named | ctx.demonym_countries
     for sent in article.sentences:
         out.extend(_unresolved(article.text, sent, by_sentence.get(sent.start, []), gaz, article.name, countries))
     if decisions is not None:

@@ -23,12 +23,14 @@ from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import norm
 from .candidates import NEVER_ALONE, Pending
 from .gazetteer import Gazetteer
-from .geometry import Anchors
+from .geometry import Anchors, km
 
 W = weights()
 # Names of armed groups (data/lexicon/actors.tsv, ACLED inter 2-4 and 8): "Fano militiamen" is not Fano in Italy.
 ARMED_GROUP_NAMES = frozenset(norm(alias) for alias, _c, _g, inter, _s in rows("actors", 5) if inter in ("2", "3", "4", "8"))
 SUFFIX_WORDS = frozenset(w for w in words("place_suffixes") if " " not in w)  # "base" of "UN base"
+FAR_ANCHOR_KM = 1500.0  # a town of an unnamed country this far from every anchor ...
+FAR_COUNTRY_KM = 1500.0  # ... and from the border of every named country is not the one meant
 ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it
 SMALL_KM = 100.0
 CAPITAL_MIN_POPULATION = 100_000  # a capital this big is the likelier reading of its name
@@ -42,6 +44,8 @@ class Context:
     person_words: set[str]  # words seen in "Firstname Lastname" pairs
     demonym_countries: frozenset[str] = frozenset()  # countries the text names by a demonym ("Indian forces")
     capitals: frozenset[str] = frozenset()  # place keys of the national capitals
+    named: frozenset[str] = frozenset()  # countries the text names (by name, or by a province of theirs)
+    seen: Anchors = field(default_factory=Anchors)  # every place a first reading of the text gives
 
 
 @dataclass
@@ -211,6 +215,23 @@ class Choice:
         return ((bool(focus) or bool(self.ctx.demonym_countries)) and self.best.kind not in ("country", "continent") and not focus[c]
                 and c not in self.ctx.demonym_countries)
 
+    @cached_property
+    def far_abroad(self) -> bool:
+        """A town of a country the text does not name, thousands of kilometres from every country it names and
+        from every other place it is surely about: "the town of Palma" in a story about Mozambique is not the
+        Palma of Spain (the gazetteer lacks Mozambique's)."""
+        b, ctx = self.best, self.ctx
+        if not ctx.named or b.kind not in ("city", "town") or b.curated or self.p.dateline or b.country in ctx.named \
+                or b.population >= 1_000_000 or b.key in ctx.capitals or ctx.seen.near(b, FAR_ANCHOR_KM):
+            return False
+        from shapely.geometry import Point
+
+        at = Point(b.point.lon, b.point.lat)
+        homes = [self.gaz.places.get(f"iso/{c}") for c in ctx.named]
+        # (a degree is at most 111 km: a border this many degrees away is at least that far)
+        return all(h.geometry.distance(at) * 111.0 > FAR_COUNTRY_KM if h.geometry is not None else km(h.point, b.point) > FAR_COUNTRY_KM
+                   for h in homes if h is not None)
+
     @property
     def significant(self) -> bool:
         return self.best.population >= 100000 or self.best.kind in ("country", "governorate", "province", "county")
@@ -284,6 +305,8 @@ VETOES: list[Veto] = [
      and (c.single and c.p.cue == "" and OF_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None
           or PARTICLE_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None),
      lambda c: "the first word of a longer name with 'of' ('Bay of Pigs', 'Isle of Pines'), not a place of its own"),
+    ("far_abroad", lambda c: c.far_abroad,
+     lambda c: f"a town of {c.best.country}, a country the text does not name, far from every place and country it does"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,
      lambda c: "a small place named without a locative cue or a nearby place"),
 ]

@@ -225,7 +225,9 @@ def test_a_name_after_a_particle_ends_a_person_s_name_only_after_two_capitalised
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Argentina began “Operation Rosario” when troops landed near Port Stanley.", {"Argentina", "Port Stanley"}),
+        # (the gazetteer's only "Port Stanley" is Canada's, 10,000 km from Argentina: not guessed; with the
+        # Falklands named, the Falklands' Stanley is read, below)
+        ("Argentina began “Operation Rosario” when troops landed near Port Stanley.", {"Argentina"}),
         # a hyphenated name is no cue and its half no province abroad ("Camp-Est" is not Cameroon's East)
         ("Tentative de mutinerie, ce lundi 13 mai, au Camp-Est.", set()),
     ],

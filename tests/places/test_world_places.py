@@ -39,3 +39,17 @@ def test_a_small_town_alone_is_still_not_guessed(world_gazetteer):
 ])
 def test_the_head_of_a_name_going_on_with_a_particle_is_no_place(world_gazetteer, text, name):
     assert name not in resolved(text, world_gazetteer)
+
+
+def test_a_town_far_from_every_country_the_text_names_is_not_guessed(world_gazetteer):
+    """The gazetteer lacks Mozambique's Palma: Spain's, 7,000 km from the story, is not it."""
+    text = ("Insurgents attacked the town of Palma in Cabo Delgado province, Mozambique, on 24 March, "
+            "killing dozens of people and forcing thousands to flee.")
+    found = resolved(text, world_gazetteer)
+    assert "Palma" not in found and found.get("Mozambique") == "MZ"
+
+
+def test_a_town_of_an_unnamed_country_near_the_story_is_kept(world_gazetteer):
+    """Goma is in Congo, which the text does not name; Rwanda, which it names, is next door."""
+    text = "Rebels backed by Rwanda marched into Goma on Monday after days of fighting around the city and its airport."
+    assert resolved(text, world_gazetteer).get("Goma") == "CD"
