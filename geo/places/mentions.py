@@ -75,8 +75,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
         best, _ = choose(p, gaz, first_pass)
         if best is None:
             continue
-        if best.kind in ("country", "province", "governorate") and best.country:
-            named.add(best.country)
+        if best.country and (best.kind == "country" or best.kind in ("province", "governorate") and not any(
+                pl.kind in ("city", "town") and pl.population >= 100_000 for pl in p.cand.places)):
+            named.add(best.country)  # (a province that is also a city's name, "New York", says little)
         if best.kind not in ("country", "continent"):
             ctx.seen.append(best)
         ranked = sorted(p.cand.places, key=lambda pl: (-score(pl, p, focus), pl.key))

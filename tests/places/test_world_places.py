@@ -53,3 +53,10 @@ def test_a_town_of_an_unnamed_country_near_the_story_is_kept(world_gazetteer):
     """Goma is in Congo, which the text does not name; Rwanda, which it names, is next door."""
     text = "Rebels backed by Rwanda marched into Goma on Monday after days of fighting around the city and its airport."
     assert resolved(text, world_gazetteer).get("Goma") == "CD"
+
+
+def test_a_province_that_is_also_a_big_city_names_no_country_of_the_story(world_gazetteer):
+    """'New York' (the UN's seat) does not make Bentiu's country a far-away one."""
+    text = ("A UN spokesman told reporters in New York that shots were fired last evening in Bentiu "
+            "by unknown gunmen attempting to attack soldiers.")
+    assert resolved(text, world_gazetteer).get("Bentiu") == "SS"
