@@ -60,3 +60,14 @@ def test_a_province_that_is_also_a_big_city_names_no_country_of_the_story(world_
     text = ("A UN spokesman told reporters in New York that shots were fired last evening in Bentiu "
             "by unknown gunmen attempting to attack soldiers.")
     assert resolved(text, world_gazetteer).get("Bentiu") == "SS"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On the evening of 10 December, the Inates military camp was attacked by an armed group in Niger.", "Inates military camp"),
+    ("Fighters set ablaze the Sagme military post before fleeing to neighbouring Nigeria on Monday.", "Sagme military post"),
+])
+def test_a_named_installation_the_gazetteer_lacks_is_reported(world_gazetteer, text, name):
+    sec = Section("t.txt", "t", None, None, 0, len(text))
+    art = Article("t.txt", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    assert [m.text for m in find_mentions(art, world_gazetteer) if m.place is None] == [name]
