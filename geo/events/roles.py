@@ -31,6 +31,7 @@ EVENT_HEADS = EVENT_NOUNS | frozenset(words("event_heads"))
 LEADING = {"the", "a", "an", "some", "suspected", "unidentified"}
 QUANTITY_HEADS = frozenset(words("quantity_heads"))
 VIOLENCE_VERBS = frozenset(words("violence_verbs"))
+DEFENCE_VERBS = frozenset(words("defence_verbs"))
 # A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
 DATELINE_MARKS = {",", "-", "—", "–", "(", ":", "--"}
 DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})\s+")
@@ -197,7 +198,16 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         return ([DEFAULT_ACTOR[event_type]] if event_type in DEFAULT_ACTOR else []), []
     attacker: list[str] = []
     target: list[str] = []
-    if head.pos_ == "VERB":
+    if head.pos_ == "VERB" and head.lemma_.lower() in DEFENCE_VERBS:
+        # "The Sudanese army thwarted an assault by the RSF": the subject defended; the assault's owner attacked
+        for c in head.children:
+            if c.dep_ in SUBJECTS:
+                target += _subject_actors(c, actors)
+            elif c.dep_ == "dobj":
+                attacker += _modifier_actors(c, actors) + [
+                    a for b in c.children if b.dep_ == "prep" and b.lower_ == "by" for p in b.children if p.dep_ == "pobj"
+                    for a in _phrase_actors(p, actors)]
+    elif head.pos_ == "VERB":
         verb = head
         # a verb in a coordination without its own subject shares the first one's ("... and shelled the town")
         while not any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in verb.children) and verb.dep_ == "conj":

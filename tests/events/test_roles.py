@@ -31,3 +31,10 @@ def test_attacker_from_the_parse(text, trigger, who):
 def test_opening_a_road_is_no_violence():
     """'open' is a verb of violence only with 'fire' as its object."""
     assert attacker("Two people were killed on the road after soldiers opened the checkpoint at dawn.", "killed") == []
+
+
+def test_who_fends_off_an_attack_is_its_target():
+    text = "The Sudanese army thwarted another assault by the Rapid Support Forces on the division headquarters in Babanusa."
+    at = text.index("thwarted")
+    attacker, target = roles(text, at, at + len("thwarted another assault"), load_actors(), "armed_clash")
+    assert "Military Forces of Sudan" not in attacker and "Military Forces of Sudan" in target
