@@ -42,6 +42,7 @@ ROUTE_AFTER = re.compile(r"\s+(?:road|highway|railway|railroad|motorway|expressw
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = rf"(?:nuclear\s+)?(?:{alternation(words('target_nouns'))})"
 PRECISION_ORDER = [str(p) for p in Precision]
+VAGUE_KM = 1500.0  # a place below a country this uncertain is no place of an incident
 # Between two places of one event: "A and B", "A, B", "in A and in the coastal city of B".
 # Also past a parenthesis ("Bignona (South), Saint-Louis") and into an example list ("Dakar, but also
 # in some towns such as Ziguinchor", "Kabul as well as Herat").
@@ -76,15 +77,18 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     return bool(DATED_OPENING.match(text[:start])) and bool(AFTER_DATED_OPENING.match(text, end))
 
 
-# Where a place is only the origin or the place of the report: "a flight from Tel Aviv", "launched from
-# Yemen", "said at a press conference in Phnom Penh that ...".
-ORIGIN_BEFORE = re.compile(
-    r"\bfrom\s+(?:the\s+)?$|\bfrom\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+to\s+$"  # "the train from Quetta to Peshawar"
-    # "took off from the small airport of Puerto Cabezas"
-    r"|\bfrom\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}(?:airport|airfield|air\s+base|base|port|harbou?r)\s+(?:of|at)\s+$"
-    r"|\b(?:press conference|news conference|briefing|told reporters|told journalists|statement)\s+(?:[\w-]+\s+){0,2}(?:in|at)\s+(?:the\s+)?$"
-    r"|\bmonitored\s+(?:[\w-]+\s+){0,2}in\s+(?:the\s+)?$"  # "a broadcast monitored in Nairobi"
-    # a person's post: "the UN Humanitarian Coordinator in Brazzaville", "a correspondent in Nairobi"
+# Where a place is only the origin: "a flight from Tel Aviv", "launched from Yemen", "took off from the
+# small airport of Puerto Cabezas" (not a distance: "a few hundred yards from the camp").
+CAME_FROM = re.compile(
+    r"(?<!yards )(?<!metres )(?<!meters )(?<!km )(?<!miles )(?<!kilometres )(?<!kilometers )\bfrom\s+(?:the\s+)?$"
+    r"|\bfrom\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+to\s+$"  # "the train from Quetta to Peshawar"
+    r"|\bfrom\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}(?:airport|airfield|air\s+base|base|port|harbou?r)\s+(?:of|at)\s+$",
+    re.I)
+# ... or only where it was reported: "said at a press conference in Phnom Penh that ...", "a broadcast
+# monitored in Nairobi", a person's post ("the UN Humanitarian Coordinator in Brazzaville", "a correspondent in Nairobi").
+REPORTED_AT = re.compile(
+    r"\b(?:press conference|news conference|briefing|told reporters|told journalists|statement)\s+(?:[\w-]+\s+){0,2}(?:in|at)\s+(?:the\s+)?$"
+    r"|\bmonitored\s+(?:[\w-]+\s+){0,2}in\s+(?:the\s+)?$"
     r"|\b(?:[Cc]oordinator|[Rr]epresentative|correspondent|[Aa]mbassador|envoy|spokes(?:man|woman|person))\s+(?:[\w-]+\s+){0,2}in\s+$",
     re.I)
 
@@ -112,7 +116,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     opening = BACKGROUND.search(text, sent.start, trig_at)
     cut = clause_end(text, opening.end(), trig_at) if opening else None
     hints = []  # places that only locate another ("20 km south of Kharkiv")
-    origins = []  # where it came from or was reported ("from Yemen"): the event's place only when there is no other
+    origins = []  # where it came from or who reported it ("from Yemen"): the event's place only when there is no other
+    reported = []  # where it was reported ("a press conference in Maputo"): its country only, when there is no other
     # "A resistance group in Peshawar said Monday that Soviet troops ...": who said it, and where, is the report's
     said = REPORTED_THAT.search(text, sent.start, trig_at)
     for m in mentions:
@@ -136,16 +141,22 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             # "north of Baghdad", "Nakuru (Rift Valley)": locate another
             hints.append((m, _offset(text, m, gaz), True))
             continue
-        if ORIGIN_BEFORE.search(before) or (said and m.end <= said.start()):
-            origins.append((m, m.place, False))
-            continue  # "a flight from Tel Aviv": where it came from, not where it happened
-        if m.start > trig_at and REPORTED_BY.match(text, m.end, sent.end) and "," in text[trig_at : m.start]:
-            # "..., setting two supertankers ablaze, shipping insurer Lloyd's of London said": who reported it
+        if REPORTED_AT.search(before):
+            reported.append((m, m.place, False))
+            continue  # "said at a press conference in Maputo that ...": where it was reported
+        if CAME_FROM.search(before) or (said and m.end <= said.start()) or (
+                m.start > trig_at and REPORTED_BY.match(text, m.end, sent.end) and "," in text[trig_at : m.start]):
+            # "a flight from Tel Aviv": where it came from; "..., setting two supertankers ablaze, shipping
+            # insurer Lloyd's of London said": who reported it
             origins.append((m, m.place, False))
             continue
         cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
+    # a continent, an ocean or "the Middle East" places nothing on a map
+    cands = [c for c in cands if c[1].precision == "country" or c[1].uncertainty_km < VAGUE_KM]
     if not cands:
-        cands = origins
+        # where it came from, or the country where it was reported, when nothing else is named (a town where
+        # it was reported, "a broadcast monitored in Nairobi", says nothing of where it happened)
+        cands = origins + [r for r in reported if r[1].precision == "country"]
     if hints and country_only(cands):
         # The event is at a place the gazetteer lacks, or one the text does not name ("a security operation
         # south of Bwiam", "a battle 14 miles south of Kuala Lumpur"): near the place the text gives.

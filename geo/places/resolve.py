@@ -217,11 +217,12 @@ class Choice:
 
     @cached_property
     def far_abroad(self) -> bool:
-        """A town of a country the text does not name, thousands of kilometres from every country it names and
+        """A town of a country the text names neither by name nor by demonym, far from every country it names and
         from every other place it is surely about: "the town of Palma" in a story about Mozambique is not the
         Palma of Spain (the gazetteer lacks Mozambique's)."""
         b, ctx = self.best, self.ctx
         if not ctx.named or b.kind not in ("city", "town") or b.curated or self.p.dateline or b.country in ctx.named \
+                or b.country in ctx.demonym_countries \
                 or b.population >= 1_000_000 or b.key in ctx.capitals or ctx.seen.near(b, FAR_ANCHOR_KM):
             return False
         from shapely.geometry import Point

@@ -984,3 +984,22 @@ def test_what_armed_men_attacked_says_what_it_was(world_gazetteer, text, kind):
 def test_the_battle_of_a_place_is_fighting_there(world_gazetteer):
     _, incidents, _ = run("Sergeant Labalaba died in the Battle of Kandahar on 19 July 1972.", world_gazetteer)
     assert [(i.event_type, i.date_start) for i in incidents] == [("armed_clash", "1972-07-19")]
+
+
+def test_where_it_was_reported_is_no_place_of_the_event(world_gazetteer):
+    """A town where the news was monitored or announced places nothing; the country would."""
+    _, incidents, unplaced = run("The airport was heavily damaged by the shelling, the rebels said in a broadcast "
+                                 "monitored in Nairobi on Monday.", world_gazetteer)
+    assert incidents == []
+
+
+def test_a_distance_from_a_camp_is_no_origin(world_gazetteer):
+    _, incidents, _ = run("A car bomb blew up on Monday a few hundred yards from the Rukban refugee camp "
+                          "in Syria, a Jordanian army statement said.", world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("explosion", "Rukban refugee camp")]
+
+
+def test_a_continent_places_no_incident(world_gazetteer):
+    _, incidents, unplaced = run("Federal forces deployed combat aircraft on Friday in the first air attacks in Europe "
+                                 "since the Second World War.", world_gazetteer)
+    assert incidents == []
