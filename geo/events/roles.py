@@ -32,6 +32,7 @@ LEADING = {"the", "a", "an", "some", "suspected", "unidentified"}
 QUANTITY_HEADS = frozenset(words("quantity_heads"))
 VIOLENCE_VERBS = frozenset(words("violence_verbs"))
 DEFENCE_VERBS = frozenset(words("defence_verbs"))
+CROWD_NOUNS = frozenset(words("crowd_nouns"))
 # A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
 DATELINE_MARKS = {",", "-", "—", "–", "(", ":", "--"}
 DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})\s+")
@@ -271,7 +272,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
     if not attacker:
         attacker += violent_subjects(doc, actors)
     if not attacker and event_type in DEFAULT_ACTOR:
-        attacker = [DEFAULT_ACTOR[event_type]]
+        # "police clashed with angry youths": the crowd the sentence names, else ACLED's generic name
+        crowd = next((t for t in doc if t.pos_ == "NOUN" and t.lower_ in CROWD_NOUNS), None)
+        attacker = [_span_text(crowd)] if crowd is not None and len(_span_text(crowd)) <= 60 else [DEFAULT_ACTOR[event_type]]
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))
 
 

@@ -38,3 +38,12 @@ def test_who_fends_off_an_attack_is_its_target():
     at = text.index("thwarted")
     attacker, target = roles(text, at, at + len("thwarted another assault"), load_actors(), "armed_clash")
     assert "Military Forces of Sudan" not in attacker and "Military Forces of Sudan" in target
+
+
+@pytest.mark.parametrize("text, trigger, who", [
+    ("Unrest spread for a sixth night as police clashed with angry youths and vehicles were torched.", "torched", "angry youths"),
+    ("Cars were torched overnight in the city centre, the police said.", "torched", "Rioters"),
+])
+def test_the_crowd_of_a_riot_is_named_when_the_sentence_names_it(text, trigger, who):
+    at = text.index(trigger)
+    assert roles(text, at, at + len(trigger), load_actors(), "riot")[0] == [who]
