@@ -117,7 +117,8 @@ def _modifier_actors(noun, actors) -> list[str]:
     for c in sorted(mods, key=lambda t: t.i):
         out += _phrase_actors(c, actors) or find_actors(c.text, actors) or (
             [state_forces(c.text)] if state_forces(c.text) else []) or (
-            [country_forces()[c.lower_]] if c.dep_ == "poss" and c.lower_ in country_forces() else [])
+            [country_forces()[c.lower_]] if c.dep_ == "poss" and c.lower_ in country_forces() else []) or (
+            [c.text] if c.lower_ in ARMED_NOUNS and c.lower_ not in WEAPONS else [])  # "a rebel attack", "a militant attack"
     return out
 
 
@@ -125,6 +126,12 @@ def claimed_by(doc, actors) -> list[str]:
     """Who claimed the attack: "X claimed responsibility", "an assault claimed by X"."""
     out: list[str] = []
     for t in doc:
+        if t.lemma_.lower() == "blame" and t.pos_ == "VERB":
+            # "he blamed the attack on Russia", "an attack blamed on the separatist group ETA"
+            ons = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"] + [
+                g for c in t.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ == "on"]
+            out += [a for c in ons for p in c.children if p.dep_ == "pobj" for a in _phrase_actors(p, actors)]
+            continue
         if t.lemma_.lower() != "claim" or t.pos_ != "VERB":
             continue
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children) or t.dep_ == "acl"
@@ -141,10 +148,12 @@ def by_agents(doc, actors) -> list[str]:
     ("killed in an attack by suspected leftist rebels", "was shot at by gangs")."""
     out: list[str] = []
     for t in doc:
-        if t.lower_ != "by" or t.dep_ not in ("agent", "prep"):
+        if t.lower_ not in ("by", "with") or t.dep_ not in ("agent", "prep"):
             continue
         gov = t.head
-        if not (gov.pos_ == "VERB" or gov.lemma_.lower() in EVENT_HEADS):
+        # "killed in an attack by suspected rebels"; "killed ... during a clash with members of the Abu Sayyaf Group"
+        if not (t.lower_ == "by" and (gov.pos_ == "VERB" or gov.lemma_.lower() in EVENT_HEADS)
+                or gov.pos_ == "NOUN" and gov.lemma_.lower() in EVENT_HEADS):
             continue
         out += [a for p in t.children if p.dep_ == "pobj" for a in _phrase_actors(p, actors)]
     return out
@@ -239,7 +248,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         # "fighting between M23 and the army", "Fighting has been going on ... between militiamen and ..."
         carriers = [noun] + ([noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else [])
         for c in (c for x in carriers for c in x.children):
-            if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "by" and c.head is noun):
+            if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ in ("by", "with") and c.head is noun):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         attacker += _phrase_actors(p, actors)

@@ -47,3 +47,17 @@ def test_who_fends_off_an_attack_is_its_target():
 def test_the_crowd_of_a_riot_is_named_when_the_sentence_names_it(text, trigger, who):
     at = text.index(trigger)
     assert roles(text, at, at + len(trigger), load_actors(), "riot")[0] == [who]
+
+
+@pytest.mark.parametrize("text, trigger, who", [
+    # the other party of a clash noun, counted by "members of"
+    ("Four soldiers were killed during a clash with members of the Abu Sayyaf Group in Patikul on Friday.", "killed",
+     "Abu Sayyaf"),
+    # whom the attack is blamed on
+    ("Administrative buildings in the Kodori Gorge were bombed, but he blamed the attack on Russia.", "bombed",
+     "Military Forces of Russia"),
+    # an armed-actor adjective of the event noun
+    ("A rebel attack on the highland city of Kuito killed dozens of people on Thursday.", "killed", "rebel"),
+])
+def test_attacker_from_the_other_side_blame_and_modifiers(text, trigger, who):
+    assert any(who in a for a in attacker(text, trigger))
