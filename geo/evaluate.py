@@ -202,7 +202,8 @@ HELDOUT = {
     "held-out 2 (h19-h36, untouched)": DEVSET.with_name("heldout2.jsonl"),
 }
 # Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data.
-# The thirteen earlier world held-out sets were each scored once, and only then read for fixes.
+# The fourteen earlier world held-out sets were each scored once (world held-out 14 at the end of the seventh
+# session, not read since), and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
 WORLD_DEV = {
     "world devset": WORLD,
@@ -219,9 +220,10 @@ WORLD_DEV = {
     "world held-out 11 (scored once, then development)": DEVSET.with_name("world_heldout11.jsonl"),
     "world held-out 12 (scored once, then development)": DEVSET.with_name("world_heldout12.jsonl"),
     "world held-out 13 (scored once, then development)": DEVSET.with_name("world_heldout13.jsonl"),
+    "world held-out 14 (scored once, then development)": DEVSET.with_name("world_heldout14.jsonl"),
 }
 # Passages from twelve more theatres, annotated blind and never yet scored: to score once, to report.
-WORLD_HELDOUT = DEVSET.with_name("world_heldout14.jsonl")
+WORLD_HELDOUT = DEVSET.with_name("world_heldout15.jsonl")
 
 
 @dataclass
