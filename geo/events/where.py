@@ -29,6 +29,7 @@ REPORTED_BY = re.compile(rf"(?:['’]s)?[^,;()]{{0,40}}?\b(?:{REPORTING_VERBS})\
 OFFSET_BEFORE = re.compile(
     r"(?P<d>\d[\d,]*(?:\.\d+)?)\s*(?P<u>km|kilometres|kilometers|miles|mi)\.?\s+(?:\([^()]{0,25}\)\s+)?"
     r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+(?:the\s+)?$", re.I)
+WITHIN_BEFORE = re.compile(r"\bwithin\s+(?P<d>\d[\d,]*(?:\.\d+)?)\s*(?P<u>km|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?$", re.I)
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
             "northwest": 315}
 # "the town of", "the bustling southern port of": the kind of place the name after is
@@ -136,7 +137,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             # "on the main Ipoh road", "the Kabul-Jalalabad highway": a route named after the town
             hints.append((m, m.place, True))
             continue
-        if HINT_BEFORE.search(before) or (text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")"
+        if HINT_BEFORE.search(before) or WITHIN_BEFORE.search(text, max(sent.start, m.start - 60), m.start) or (
+                text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")"
                                           and any(o.end < m.start for o, _, _ in cands)):
             # "north of Baghdad", "Nakuru (Rift Valley)": locate another
             hints.append((m, _offset(text, m, gaz), True))
@@ -273,6 +275,12 @@ def _offset(text: str, m: Mention, gaz: Gazetteer) -> Place:
 
     o = OFFSET_BEFORE.search(text, max(0, m.start - 60), m.start)
     p = m.place
+    w = WITHIN_BEFORE.search(text, max(0, m.start - 60), m.start) if o is None else None
+    if w is not None and p is not None:
+        # "pushed to within 17 miles of the port of Hamhung": somewhere that close, no direction given
+        d = float(w.group("d").replace(",", "")) * (1.609344 if w.group("u").lower().startswith("mi") else 1.0)
+        return dataclasses.replace(p, key=f"{p.key}~{round(d)}km", uncertainty_km=round(max(p.uncertainty_km, d), 1),
+                                   source=f"{p.source}; within {round(d)} km, as the text says")
     if o is None or p is None:
         return p
     d = float(o.group("d").replace(",", "")) * (1.609344 if o.group("u").lower().startswith("mi") else 1.0)

@@ -1003,3 +1003,21 @@ def test_a_continent_places_no_incident(world_gazetteer):
     _, incidents, unplaced = run("Federal forces deployed combat aircraft on Friday in the first air attacks in Europe "
                                  "since the Second World War.", world_gazetteer)
     assert incidents == []
+
+
+@pytest.mark.parametrize("text, kind, where", [
+    ("Three persons have been shot by unknown persons in Kandahar on Monday.", "attack_on_civilians", "Kandahār"),
+    ("Unknown gunmen fired into a group of people at the community centre in Kandahar on Wednesday.", "attack_on_civilians", "Kandahār"),
+    ("For the third time in six months, Kandahar changes hands as the rebels move in on Monday.", "armed_clash", "Kandahār"),
+    ("The rebels carried out a serious act of sabotage at the airport in Kandahar on Monday.", "attack_on_installation", None),
+])
+def test_shootings_sabotage_and_towns_changing_hands(world_gazetteer, text, kind, where):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.event_type for i in incidents] == [kind]
+    if where:
+        assert incidents[0].place.name == where
+
+
+def test_within_a_distance_of_a_town_is_that_uncertain(world_gazetteer):
+    _, incidents, _ = run("Communist troops pushed on Monday to within 17 miles of the port of Kandahar.", world_gazetteer)
+    assert len(incidents) == 1 and incidents[0].place.uncertainty_km >= 27
