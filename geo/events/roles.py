@@ -33,6 +33,8 @@ QUANTITY_HEADS = frozenset(words("quantity_heads"))
 VIOLENCE_VERBS = frozenset(words("violence_verbs"))
 DEFENCE_VERBS = frozenset(words("defence_verbs"))
 CROWD_NOUNS = frozenset(words("crowd_nouns"))
+MEANS_VERBS = frozenset(words("means_verbs"))
+COMBATANT_WORDS = frozenset(words("combatant_words"))
 # A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
 DATELINE_MARKS = {",", "-", "—", "–", "(", ":", "--"}
 DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})\s+")
@@ -118,7 +120,7 @@ def _modifier_actors(noun, actors) -> list[str]:
         out += _phrase_actors(c, actors) or find_actors(c.text, actors) or (
             [state_forces(c.text)] if state_forces(c.text) else []) or (
             [country_forces()[c.lower_]] if c.dep_ == "poss" and c.lower_ in country_forces() else []) or (
-            [c.text] if c.lower_ in ARMED_NOUNS and c.lower_ not in WEAPONS else [])  # "a rebel attack", "a militant attack"
+            [c.text] if c.lower_ in COMBATANT_WORDS else [])  # "a rebel attack", "a militant attack" (not "military operations")
     return out
 
 
@@ -232,9 +234,10 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             # "Katiba Macina used car bombs to target the camp": the subject of the verb it completes;
             # after "said" or "believed" ("Gunmen believed to be ... attacked"), only an armed actor
             purpose = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            for c in verb.head.children:
-                if c.dep_ in SUBJECTS:
-                    attacker += _subject_actors(c, actors) or (_named_subject(c) if purpose else [])
+            if not purpose or verb.head.lemma_.lower() in MEANS_VERBS:
+                for c in verb.head.children:
+                    if c.dep_ in SUBJECTS:
+                        attacker += _subject_actors(c, actors) or (_named_subject(c) if purpose else [])
         for c in head.children:
             if c.dep_ == "agent":
                 for p in c.children:
