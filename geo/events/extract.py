@@ -40,7 +40,7 @@ ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire
 CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
 COMBATANTS = re.compile(rf"\b(?:{alternation(words('combatant_words'))})\b", re.I)
 CIVILIAN_TARGETS = re.compile(rf"\b(?:{alternation(words('civilian_words') + words('civilian_targets'))})\b", re.I)
-ARMED_TARGETS = re.compile(r"\b(?:base|post|outpost|checkpoint|barracks|garrison|convoy|patrol|positions?|station|headquarters|camp)\b", re.I)
+ARMED_TARGETS = re.compile(rf"\b(?:{alternation(words('military_targets'))})\b", re.I)
 ASSAULT = re.compile(r"\b(?:attack(?:ed|ing)|stormed|raided|opened fire|fired on)\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 

@@ -124,15 +124,19 @@ def _modifier_actors(noun, actors) -> list[str]:
     return out
 
 
+def _objects_actors(preps, actors) -> list[str]:
+    """The actors the objects of these prepositions name ("by the RSF", "on Russia", "with members of ...")."""
+    return [a for c in preps for p in c.children if p.dep_ == "pobj" for a in _phrase_actors(p, actors)]
+
+
 def claimed_by(doc, actors) -> list[str]:
     """Who claimed the attack: "X claimed responsibility", "an assault claimed by X"."""
     out: list[str] = []
     for t in doc:
         if t.lemma_.lower() == "blame" and t.pos_ == "VERB":
             # "he blamed the attack on Russia", "an attack blamed on the separatist group ETA"
-            ons = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"] + [
-                g for c in t.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ == "on"]
-            out += [a for c in ons for p in c.children if p.dep_ == "pobj" for a in _phrase_actors(p, actors)]
+            out += _objects_actors([c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"] + [
+                g for c in t.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ == "on"], actors)
             continue
         if t.lemma_.lower() != "claim" or t.pos_ != "VERB":
             continue
@@ -141,7 +145,7 @@ def claimed_by(doc, actors) -> list[str]:
             if c.dep_ in SUBJECTS and not passive:
                 out += _subject_actors(c, actors)
             elif c.dep_ == "agent":
-                out += [a for p in c.children if p.dep_ == "pobj" for a in _phrase_actors(p, actors)]
+                out += _objects_actors([c], actors)
     return out
 
 
@@ -157,7 +161,7 @@ def by_agents(doc, actors) -> list[str]:
         if not (t.lower_ == "by" and (gov.pos_ == "VERB" or gov.lemma_.lower() in EVENT_HEADS)
                 or gov.pos_ == "NOUN" and gov.lemma_.lower() in EVENT_HEADS):
             continue
-        out += [a for p in t.children if p.dep_ == "pobj" for a in _phrase_actors(p, actors)]
+        out += _objects_actors([t], actors)
     return out
 
 
@@ -216,9 +220,8 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             if c.dep_ in SUBJECTS:
                 target += _subject_actors(c, actors)
             elif c.dep_ == "dobj":
-                attacker += _modifier_actors(c, actors) + [
-                    a for b in c.children if b.dep_ == "prep" and b.lower_ == "by" for p in b.children if p.dep_ == "pobj"
-                    for a in _phrase_actors(p, actors)]
+                attacker += _modifier_actors(c, actors) + _objects_actors(
+                    [b for b in c.children if b.dep_ == "prep" and b.lower_ == "by"], actors)
     elif head.pos_ == "VERB":
         verb = head
         # a verb in a coordination without its own subject shares the first one's ("... and shelled the town")
@@ -240,9 +243,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                         attacker += _subject_actors(c, actors) or (_named_subject(c) if purpose else [])
         for c in head.children:
             if c.dep_ == "agent":
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        attacker += _phrase_actors(p, actors)
+                attacker += _objects_actors([c], actors)
             elif c.dep_ == "dobj":
                 target += _phrase_actors(c, actors, attacker=False)
     else:
@@ -261,11 +262,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         # "an attack on an army base ... was carried out by an al-Qaeda-linked group": its agent
         verb = _governing_verb(noun) if not attacker else None
         if verb is not None and noun.dep_ in ("nsubjpass", "nsubj"):
-            for c in verb.children:
-                if c.dep_ == "agent":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            attacker += _phrase_actors(p, actors)
+            attacker += _objects_actors([c for c in verb.children if c.dep_ == "agent"], actors)
         elif verb is not None:
             # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject
             while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):
@@ -285,8 +282,8 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         attacker += violent_subjects(doc, actors)
     if not attacker and event_type in DEFAULT_ACTOR:
         # "police clashed with angry youths": the crowd the sentence names, else ACLED's generic name
-        crowd = next((t for t in doc if t.pos_ == "NOUN" and t.lower_ in CROWD_NOUNS), None)
-        attacker = [_span_text(crowd)] if crowd is not None and len(_span_text(crowd)) <= 60 else [DEFAULT_ACTOR[event_type]]
+        crowd = next((_span_text(t) for t in doc if t.pos_ == "NOUN" and t.lower_ in CROWD_NOUNS), "")
+        attacker = [crowd] if crowd and len(crowd) <= 60 else [DEFAULT_ACTOR[event_type]]
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))
 
 

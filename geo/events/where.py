@@ -26,10 +26,12 @@ REPORTED_THAT = re.compile(rf"\b(?:{REPORTING_VERBS})\b(?:\s+[\w,]+){{0,3}}?\s+t
 # the end of a sentence that names who reported the event: "..., officials in Baghdad said."
 REPORTED_BY = re.compile(rf"(?:['’]s)?[^,;()]{{0,40}}?\b(?:{REPORTING_VERBS})\b[^,;]{{0,30}}[.!?\"”’]*\s*$", re.I)
 # "115 km east of Seoul", "1,300km (800 miles) south-east of Algiers": a distance and a direction from a place
+DISTANCE = r"(?P<d>\d[\d,]*(?:\.\d+)?)\s*(?P<u>km|kilometres|kilometers|miles|mi)\.?"
 OFFSET_BEFORE = re.compile(
-    r"(?P<d>\d[\d,]*(?:\.\d+)?)\s*(?P<u>km|kilometres|kilometers|miles|mi)\.?\s+(?:\([^()]{0,25}\)\s+)?"
+    rf"{DISTANCE}\s+(?:\([^()]{{0,25}}\)\s+)?"
     r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+(?:the\s+)?$", re.I)
-WITHIN_BEFORE = re.compile(r"\bwithin\s+(?P<d>\d[\d,]*(?:\.\d+)?)\s*(?P<u>km|kilometres|kilometers|miles)\s+of\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?$", re.I)
+# "to within 17 miles of the port of Hamhung": that close to the place, no direction given
+WITHIN_BEFORE = re.compile(rf"\bwithin\s+{DISTANCE}\s+of\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?$", re.I)
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
             "northwest": 315}
 # "the town of", "the bustling southern port of": the kind of place the name after is
@@ -276,22 +278,23 @@ def _offset(text: str, m: Mention, gaz: Gazetteer) -> Place:
     o = OFFSET_BEFORE.search(text, max(0, m.start - 60), m.start)
     p = m.place
     w = WITHIN_BEFORE.search(text, max(0, m.start - 60), m.start) if o is None else None
-    if w is not None and p is not None:
-        # "pushed to within 17 miles of the port of Hamhung": somewhere that close, no direction given
-        d = float(w.group("d").replace(",", "")) * (1.609344 if w.group("u").lower().startswith("mi") else 1.0)
+    if p is None or (o or w) is None:
+        return p
+
+    def as_uncertain_as(d: float) -> Place:
         return dataclasses.replace(p, key=f"{p.key}~{round(d)}km", uncertainty_km=round(max(p.uncertainty_km, d), 1),
                                    source=f"{p.source}; within {round(d)} km, as the text says")
-    if o is None or p is None:
-        return p
-    d = float(o.group("d").replace(",", "")) * (1.609344 if o.group("u").lower().startswith("mi") else 1.0)
+
+    d = float((o or w).group("d").replace(",", "")) * (1.609344 if (o or w).group("u").lower().startswith("mi") else 1.0)
+    if w is not None:  # "pushed to within 17 miles of the port of Hamhung"
+        return as_uncertain_as(d)
     if d <= 0 or d > 3000:
         return p
     direction = o.group("dir").lower().replace("-", "")
     point = destination(p.point, d, BEARINGS[direction])
     country = gaz.places.get(f"iso/{p.country}") if p.country else None
     if not (country is not None and covers(country, point)):
-        return dataclasses.replace(p, key=f"{p.key}~{round(d)}km", uncertainty_km=round(max(p.uncertainty_km, d), 1),
-                                   source=f"{p.source}; within {round(d)} km, as the text says")
+        return as_uncertain_as(d)
     return dataclasses.replace(p, key=f"{p.key}@{round(d)}km{BEARINGS[direction]}", name=f"{round(d)} km {direction} of {p.name}", point=point,
                                uncertainty_km=round(max(p.uncertainty_km, d / 4), 1), geometry=None,
                                source=f"{p.source}; moved {round(d)} km {direction} as the text says")

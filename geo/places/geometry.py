@@ -69,6 +69,17 @@ def covers(area: Place, point: LngLat) -> bool:
     return bool(area.geometry.covers(Point(point.lon, point.lat)))
 
 
+def outline_km(area: Place, point: LngLat) -> float:
+    """How far the point is from the area's polygon (0 inside), its distance in degrees taken at
+    ``KM_PER_DEG``: a rough measure for "thousands of kilometres away", which overstates east-west
+    distances away from the equator; the distance between the points when the area has no polygon."""
+    if area.geometry is None:
+        return km(area.point, point)
+    from shapely.geometry import Point
+
+    return float(area.geometry.distance(Point(point.lon, point.lat))) * KM_PER_DEG
+
+
 def within(area: Place, place: Place) -> bool:
     """Is ``place`` inside ``area``: in its polygon, or, for a unit known only by its point, in its
     country and within its radius."""

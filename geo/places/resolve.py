@@ -23,7 +23,7 @@ from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import norm
 from .candidates import NEVER_ALONE, Pending
 from .gazetteer import Gazetteer
-from .geometry import Anchors, km
+from .geometry import Anchors, outline_km
 
 W = weights()
 # Names of armed groups (data/lexicon/actors.tsv, ACLED inter 2-4 and 8): "Fano militiamen" is not Fano in Italy.
@@ -225,13 +225,8 @@ class Choice:
                 or b.country in ctx.demonym_countries \
                 or b.population >= 1_000_000 or b.key in ctx.capitals or ctx.seen.near(b, FAR_ANCHOR_KM):
             return False
-        from shapely.geometry import Point
-
-        at = Point(b.point.lon, b.point.lat)
         homes = [self.gaz.places.get(f"iso/{c}") for c in ctx.named]
-        # (a degree is at most 111 km: a border this many degrees away is at least that far)
-        return all(h.geometry.distance(at) * 111.0 > FAR_COUNTRY_KM if h.geometry is not None else km(h.point, b.point) > FAR_COUNTRY_KM
-                   for h in homes if h is not None)
+        return all(outline_km(h, b.point) > FAR_COUNTRY_KM for h in homes if h is not None)
 
     @property
     def significant(self) -> bool:
@@ -305,7 +300,7 @@ VETOES: list[Veto] = [
     ("head_of_an_of_name", lambda c: c.best.kind != "country" and not c.best.curated
      and (c.single and c.p.cue == "" and OF_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None
           or PARTICLE_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None),
-     lambda c: "the first word of a longer name with 'of' ('Bay of Pigs', 'Isle of Pines'), not a place of its own"),
+     lambda c: "the head of a longer name with 'of' or a particle ('Bay of Pigs', 'Stade de France'), not a place of its own"),
     ("far_abroad", lambda c: c.far_abroad,
      lambda c: f"a town of {c.best.country}, a country the text does not name, far from every place and country it does"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,
