@@ -31,9 +31,9 @@ from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties
 from .dating import date_passes, follow_ups, writing_day
 from .report import Report
-from .roles import roles
-from .same_event import dates_overlap, merge_into_finer, merge_within
-from .triggers import BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
+from .roles import roles, verb_clause
+from .same_event import compatible_types, dates_overlap, merge_into_finer, merge_within
+from .triggers import CLAUSE_JOIN, triggers, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
 from .where import DATELINE, PRECISION_ORDER, in_dateline, REPORTING_VERBS, country_only, event_places, places_next_door, rank
 
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
@@ -170,6 +170,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             c.date_text += " (± 1 day: the text gives another time zone's clock)"
         c.relative = c.date is None and dates.has_relative(sent.text)
         out.append(c)
+        if not same:
+            out.extend(_other_clauses(article, sent, i, c, tm, ms, gaz))
         if earlier is not None:
             out.append(earlier)
     follow_ups(article, out)
@@ -460,3 +462,36 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
         trigger=f"{c.trigger!r}; date: {c.date_text or 'none in text'}",
     )
 
+
+
+
+CROWD_DEEDS = {"armed_clash", "attack_on_installation", "protest_siege"}
+
+
+def _other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Match[str], ms: list[Mention],
+                   gaz: Gazetteer) -> list[Report]:
+    """Events of another type the sentence reports in clauses of their own, each where its verb says:
+    "Attackers targeted a Malian army base on Monday and fired shells at the airport in ... Timbuktu"
+    (an armed clash and a shelling), "Croatian forces shot down a federal air force plane" after "The
+    heaviest fighting was in and around Vukovar".  Only a verb (the parse says so) in another clause,
+    never a bare killing, never one of a clause about an earlier event; the date is the sentence's."""
+    out: list[Report] = []
+    text = sent.text
+    kinds = {c.event_type}
+    bg = BACKGROUND.search(text)
+    for slug, m in triggers(text):
+        if slug == "other" or weak(slug, m) or any(compatible_types(slug, k) for k in kinds):
+            continue
+        if c.event_type == "riot" and slug in CROWD_DEEDS:
+            continue  # "Protesters ... broke windows and overran a police station": the riot itself
+        (_, a), (b, _) = sorted([(tm.start(), tm.end()), (m.start(), m.end())])
+        if not CLAUSE_JOIN.search(text, a, b) or (bg and (m.start() > bg.start()) != (tm.start() > bg.start())):
+            continue
+        if not verb_clause(text, m.start(), m.end(), (tm.start(), tm.end())):
+            continue
+        places = event_places(article.text, sent, ms, gaz, sent.start + m.start(), False)
+        if places and not country_only(places):
+            kinds.add(slug)
+            out.append(Report(sent, i, slug, m.group(0), sent.start + m.start(), places, date=c.date,
+                              date_text=c.date_text, relative=c.relative))
+    return out

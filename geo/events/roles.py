@@ -193,6 +193,26 @@ def _event_head(doc, start: int, end: int):
     return nouns[-1] if nouns else (toks[0] if toks else None)
 
 
+def verb_clause(sentence: str, start: int, end: int, other: tuple[int, int]) -> bool:
+    """Is the trigger ``sentence[start:end]`` (or the verb its noun hangs from: "fired mortar shells")
+    a finite verb of its own clause, another than the one of the trigger at ``other``
+    ("Attackers targeted a Malian army base ... and fired shells at the airport")?"""
+    doc = parse(sentence)
+    verb, main = (_clause_verb(_event_head(doc, a, b)) for a, b in ((start, end), other))
+    if verb is None or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+        return False
+    return main is None or main.i != verb.i and (verb.dep_ in ("conj", "advcl") or main.dep_ in ("conj", "advcl")
+                                                 or verb not in main.children and main not in verb.children)
+
+
+def _clause_verb(head):
+    """The verb itself, or the one a weapon is the object of ("fired mortar shells"); an event noun
+    ("raids on", "the fighting") is no clause of its own."""
+    if head is None or head.pos_ == "VERB":
+        return head
+    return head.head if head.dep_ == "dobj" and head.lemma_.lower() in WEAPONS and head.head.pos_ == "VERB" else None
+
+
 def _governing_verb(noun):
     """The verb a noun phrase hangs from, through prepositions and nouns ("bombarded ... with a barrage
     of missiles"), at most four steps up."""

@@ -46,6 +46,8 @@ WEAPON = re.compile(rf"\b({WEAPON_WORDS})\b", re.I)
 SEPARATE = re.compile(
     r"\b(?:separate(?:ly)?|elsewhere|another (?:\w+ )?(?:attack|strike|raid|incident|drone|rocket|missile)s?"
     r"|also (?:hit|struck|targeted|attacked|reported))\b", re.I)
+# A word (or a semicolon) that begins another clause: data/lexicon/clause_joins.tsv
+CLAUSE_JOIN = re.compile(rf"(?:,\s*|\s)(?:{alternation(words('clause_joins'))})\s|;", re.I)
 OVERNIGHT = re.compile(r"\bovernight\b", re.I)
 FOREIGN_CLOCK = re.compile(rf"\b(?:{alternation(words('time_zones'))})\b")
 BACKGROUND = re.compile(

@@ -996,3 +996,21 @@ def test_shootings_sabotage_and_towns_changing_hands(world_gazetteer, text, kind
 def test_within_a_distance_of_a_town_is_that_uncertain(world_gazetteer):
     _, incidents, _ = run("Communist troops pushed on Monday to within 17 miles of the port of Kandahar.", world_gazetteer)
     assert len(incidents) == 1 and incidents[0].place.uncertainty_km >= 27
+
+
+# Coordination: one incident for each clause's verb of another type, none for a bare killing.
+def test_a_second_verb_of_violence_in_another_clause_is_an_incident_of_its_own(world_gazetteer):
+    _, incs, _ = run("Militants attacked an army post outside Kharkiv on Tuesday and fired mortar shells "
+                     "at the city's airport, officials said.", world_gazetteer)
+    assert sorted(i.event_type for i in incs) == ["armed_clash", "shelling"]
+    assert {i.place.name for i in incs} == {"Kharkiv"}
+    assert {i.date_start for i in incs} == {"2024-03-05"}
+
+
+@pytest.mark.parametrize("text", [
+    "A Russian missile strike on Kharkiv on Tuesday killed five people and wounded nine, officials said.",
+    "Russian missiles and drones struck Kharkiv on Tuesday, officials said.",
+])
+def test_a_killing_or_a_second_weapon_of_one_verb_is_no_second_incident(world_gazetteer, text):
+    _, incs, _ = run(text, world_gazetteer)
+    assert len(incs) == 1 and incs[0].place.name == "Kharkiv"
