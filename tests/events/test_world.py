@@ -1014,3 +1014,9 @@ def test_a_second_verb_of_violence_in_another_clause_is_an_incident_of_its_own(w
 def test_a_killing_or_a_second_weapon_of_one_verb_is_no_second_incident(world_gazetteer, text):
     _, incs, _ = run(text, world_gazetteer)
     assert len(incs) == 1 and incs[0].place.name == "Kharkiv"
+
+
+def test_a_datelines_town_and_date_are_not_the_attacker(world_gazetteer):
+    _, incs, _ = run("Khartoum, June 2 (AFP) Jun 02, 2024 Attackers targeted an army base in Kharkiv on Monday, "
+                     "officials said.", world_gazetteer, published="2024-06-02")
+    assert [i.attacker for i in incs] == [["Attackers"]]
