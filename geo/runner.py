@@ -1,7 +1,7 @@
 """The per-article stage over a folder: from a cache of earlier results, and on every core.
 
 Each article's result (:class:`ArticleResult`: its places, incidents, what could not be placed
-and what it logged) is cached under a digest of the article's file and sidecar bytes, its name, the
+and what it logged) is cached (:mod:`geo.cache`) under a digest of the article's file and sidecar bytes, its name, the
 code and data the extraction reads (``geo/``, ``data/lexicon``, ``data/models``) and the
 gazetteer's version.  A build extracts only the articles whose digest is new, with ``jobs``
 processes (each loads the gazetteer from its cache once), then hands every result,
@@ -12,35 +12,30 @@ number of jobs (tested).  ``clean`` ignores the cache (and refills it).
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
-import os
 import pickle
-import tempfile
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
-from functools import lru_cache
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from .beside import fork_beside
+from .cache import CacheUnpickler, code_version, dumps, item_key, load_seen, save_seen, store, version_dir
 from .errors import ArticleError
 from .events.actors import load_actors
 from .events.extract import country_incidents, extract
 from .events.triggers import EVENT_TYPES
-from .model import Article, Incident, Mention, Place, Sentence
+from .model import Article, Incident, Mention, Sentence
 from .places.mentions import find_mentions
 from .places.spelling import similar_names
 from .places.gazetteer import Gazetteer, default_cache_dir
 from .progress import bar
 from .text.archive import is_archive, read_archive
-from .text.articles import META_SUFFIX, article_from_text, find_articles, load_article
+from .text.articles import article_from_text, find_articles, load_article
 from .text.pages import prepare_pages
 
 log = logging.getLogger(__name__)
-ROOT = Path(__file__).resolve().parent.parent
-FORMAT = "4"  # bump when ArticleResult (or how it is pickled) changes shape
 _WORKER: dict = {}
 
 
@@ -108,19 +103,6 @@ def _report(art: Article, sent: Sentence, name: str, what: str, reason: str, sta
     }
 
 
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """A digest of everything the per-article stage reads besides the article and the gazetteer."""
-    h = hashlib.sha256(FORMAT.encode())
-    files = [*sorted((ROOT / "geo").rglob("*.py")), *sorted((ROOT / "data" / "lexicon").glob("*")),
-             *sorted((ROOT / "data" / "models").glob("*"))]
-    for f in files:
-        if f.is_file():
-            h.update(str(f.relative_to(ROOT)).encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()
-
-
 def discover(articles: Path, prepare: bool = True) -> tuple[list[tuple], list[str]]:
     """The articles to build, as items (``("file", path, folder)`` or ``("row", Row)``), and an error
     line for each that cannot be one: a folder of files (saved pages made text first when
@@ -131,62 +113,6 @@ def discover(articles: Path, prepare: bool = True) -> tuple[list[tuple], list[st
     errors = prepare_pages(articles) if prepare and articles.is_dir() else []
     paths, found = find_articles(articles)
     return [("file", p, articles) for p in paths], errors + found
-
-
-def item_key(item: tuple, version: str, seen: dict | None = None, now: dict | None = None) -> str:
-    """The cache key of one article: the code and gazetteer version, its name, its bytes and its
-    sidecar's.  ``seen`` holds each file's content digest by its size, modification time and inode
-    from the build before, so that an unchanged folder of 5,000 articles is not read again to learn
-    it is unchanged; ``now`` receives this build's (only the files that are still there)."""
-    h = hashlib.sha256(version.encode())
-    if item[0] == "row":
-        row = item[1]
-        h.update(f"row\0{row.name}\0{json.dumps(row.meta, sort_keys=True)}\0".encode())
-        h.update(row.text.encode("utf-8"))
-        return h.hexdigest()
-    _, path, folder = item
-    h.update(str(path.relative_to(folder)).encode())
-    h.update(b"\0" + _content_digest(path, seen or {}, now if now is not None else {}).encode())
-    return h.hexdigest()
-
-
-def _content_digest(path: Path, seen: dict, now: dict) -> str:
-    side = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
-    st = path.stat()
-    try:
-        ss = side.stat()
-        side_sig = (ss.st_size, ss.st_mtime_ns, ss.st_ino)
-    except FileNotFoundError:
-        side_sig = None
-    sig = (st.st_size, st.st_mtime_ns, st.st_ino, side_sig)
-    hit = seen.get(str(path))
-    if hit is None or hit[0] != sig:
-        h = hashlib.sha256(path.read_bytes())
-        if side_sig is not None:
-            h.update(b"\0" + side.read_bytes())
-        hit = (sig, h.hexdigest())
-    now[str(path)] = hit
-    return hit[1]
-
-
-def _load_seen(cdir: Path) -> dict:
-    try:
-        with (cdir / "digests.pickle").open("rb") as fh:
-            seen = pickle.load(fh)
-        return seen if isinstance(seen, dict) else {}
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        return {}
-
-
-def _save_seen(cdir: Path, seen: dict) -> None:
-    try:
-        cdir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cdir, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(seen, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cdir / "digests.pickle")
-    except OSError as err:
-        log.warning("could not save the article digests in %s: %s", cdir, err)
 
 
 def _load(item: tuple) -> Article:
@@ -244,34 +170,6 @@ def _init(gazetteer_dir: Path | None, places: tuple[Path, ...]) -> None:
     _WORKER.update(gaz=load_gazetteer(gazetteer_dir, places=places), actors=load_actors())
 
 
-class _CachePickler(pickle.Pickler):
-    """A cached result names each gazetteer place by its key: the entry is keyed on the gazetteer's
-    version, so the key finds the same record again, and reading 5,000 results makes no place twice
-    (nor a country's outline once per article)."""
-
-    def __init__(self, fh, gaz: Gazetteer) -> None:
-        super().__init__(fh, protocol=pickle.HIGHEST_PROTOCOL)
-        self.gaz = gaz
-
-    def persistent_id(self, obj):
-        if type(obj) is not Place or obj.key not in self.gaz.places:
-            return None
-        p = self.gaz.places[obj.key]  # (a worker's result holds copies of the same records)
-        # (a copy the extraction made wider or coarser is not the record: it is kept whole)
-        same = p is obj or (p.point == obj.point and p.name == obj.name and p.source == obj.source
-                            and p.uncertainty_km == obj.uncertainty_km and p.precision == obj.precision)
-        return obj.key if same else None
-
-
-class _CacheUnpickler(pickle.Unpickler):
-    def __init__(self, fh, gaz: Gazetteer) -> None:
-        super().__init__(fh)
-        self.gaz = gaz
-
-    def persistent_load(self, key: str) -> Place:
-        return self.gaz.places[key]
-
-
 FEW = 20  # new articles a build extracts in one child process beside reading the cache (more: a pool)
 
 
@@ -319,42 +217,30 @@ def early_child(items: list[tuple], load: Callable[[], Gazetteer], jobs: int, cl
     parser and the gazetteer beside this process; None otherwise (an unchanged folder forks nothing)."""
     if jobs <= 1 or clean or len(items) <= FEW:
         return None
-    seen = _load_seen((cache_dir or default_cache_dir()) / "articles")
+    seen = load_seen((cache_dir or default_cache_dir()) / "articles")
     if not seen or not any(it[0] != "row" and str(it[1]) not in seen for it in items):
         return None
     return _extract_beside(items, load, warm=True)
 
 
-def _store(cdir: Path, key: str, result: ArticleResult, gaz: Gazetteer) -> None:
-    try:
-        cdir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cdir, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            _CachePickler(fh, gaz).dump(result)
-        os.replace(tmp, cdir / key)
-    except OSError as err:
-        log.warning("could not cache the result for %s in %s: %s", result.article.name, cdir, err)
-
-
-def _pack(results: list, version: str) -> tuple[str, bytes]:
-    """A worker's results for the parent: gazetteer places named by key when the parent's gazetteer is
-    this worker's (the same version), so that the parent makes no place again."""
-    import io
-
+def _pack(results: list, version: str) -> tuple[str, Any]:
+    """A worker's results for the parent: each pickled on its own with the gazetteer places named by
+    key when the parent's gazetteer is this worker's (the same version), so that the parent makes no
+    place again and caches the very bytes; else the records whole."""
     gaz = _WORKER["gaz"]
-    buf = io.BytesIO()
     if gaz.version and gaz.version == version:
-        _CachePickler(buf, gaz).dump(results)
-        return "keys", buf.getvalue()
-    pickle.dump(results, buf, protocol=pickle.HIGHEST_PROTOCOL)
-    return "whole", buf.getvalue()
+        return "keys", [dumps(r, gaz) for r in results]
+    return "whole", pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-def _unpack(packed: tuple[str, bytes], gaz: Gazetteer) -> list:
+def _unpack(packed: tuple[str, Any], gaz: Gazetteer) -> list[tuple[Any, bytes | None]]:
+    """(result, its cacheable bytes or None) for each result a worker packed."""
     import io
 
     how, data = packed
-    return _CacheUnpickler(io.BytesIO(data), gaz).load() if how == "keys" else pickle.loads(data)
+    if how == "keys":
+        return [(CacheUnpickler(io.BytesIO(b), gaz).load(), b) for b in data]
+    return [(r, None) for r in pickle.loads(data)]
 
 
 def _extract_batch(batch: list[tuple], version: str) -> tuple[str, bytes]:
@@ -416,7 +302,8 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     _WORKER.update(gaz=gaz, actors=load_actors())
     version = hashlib.sha256(f"{code_version()}:{gaz.version}".encode()).hexdigest()
     cdir = (cache_dir or default_cache_dir()) / "articles"
-    seen = _load_seen(cdir) if not clean else {}
+    vdir = cdir / version[:20]
+    seen = load_seen(cdir) if not clean else {}
     now: dict = {}
     out: dict[int, ArticleResult | str] = {}
     cached = not clean and gaz.version
@@ -427,34 +314,35 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     local_jobs = engine == "local" and jobs > 1
     send = early if early is not None else early_child(items, None, jobs, not cached, cache_dir) if local_jobs else None
     keys = [item_key(it, version, seen, now) for it in items]
-    new = [i for i, key in enumerate(keys) if not (cached and (cdir / key).exists())]
+    new = [i for i, key in enumerate(keys) if not (cached and (vdir / key).exists())]
     few = new if 0 < len(new) <= FEW else []
     if send is None and few and local_jobs:
         send = _extract_beside(items)
     child = send(few) if send is not None else None
     if now != seen:
-        _save_seen(cdir, now)
+        save_seen(cdir, now)
     if cached:
         for i, key in enumerate(keys):
             try:
-                with (cdir / key).open("rb") as fh:
-                    out[i] = _CacheUnpickler(fh, gaz).load()
+                with (vdir / key).open("rb") as fh:
+                    out[i] = CacheUnpickler(fh, gaz).load()
             except FileNotFoundError:
                 continue
             except Exception as err:  # a damaged entry is made again
-                log.warning("cached result %s unreadable (%s); extracting again", cdir / key, err)
+                log.warning("cached result %s unreadable (%s); extracting again", vdir / key, err)
     fresh: set[int] = set()  # extracted by this build (to be cached)
+    blobs: dict[int, bytes | None] = {}  # their cacheable bytes, as a worker pickled them
     if child is not None:
-        for i, r in zip(new, child() or []):
+        for i, (r, blob) in zip(new, child() or []):
             if i not in out:
-                out[i] = r
+                out[i], blobs[i] = r, blob
                 fresh.add(i)
     todo = [i for i in range(len(items)) if i not in out]
     fresh.update(todo)
     if engine == "dask" and todo:
         with (nullcontext(client) if client is not None else dask_client(jobs, scheduler)) as c:
-            for i, r in zip(todo, _run_dask([items[i] for i in todo], jobs, c, gazetteer_dir, places)):
-                out[i] = r
+            for i, (r, blob) in zip(todo, _run_dask([items[i] for i in todo], jobs, c, gazetteer_dir, places)):
+                out[i], blobs[i] = r, blob
     elif jobs > 1 and len(todo) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -467,11 +355,13 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
             batches = [[items[i] for i in todo[k : k + size]] for k in range(0, len(todo), size)]
             done = pool.map(_extract_batch, batches, [gaz.version] * len(batches))
             results_in_order = (r for packed in done for r in _unpack(packed, gaz))
-            for i, r in zip(todo, bar(results_in_order, "articles", total=len(todo))):
-                out[i] = r
+            for i, (r, blob) in zip(todo, bar(results_in_order, "articles", total=len(todo))):
+                out[i], blobs[i] = r, blob
     else:
         for i in bar(todo, "articles"):
             out[i] = _extract(items[i])
+    if fresh and gaz.version:
+        vdir = version_dir(cdir, version)
     results: list[ArticleResult] = []
     for i in range(len(items)):
         r = out[i]
@@ -481,6 +371,6 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         for level, message in r.log:
             log.log(level, "%s", message)
         if i in fresh and gaz.version:
-            _store(cdir, keys[i], r, gaz)
+            store(vdir, keys[i], r, gaz, blobs.get(i))
         results.append(r)
     return results, errors, {"articles": len(items), "from_cache": len(items) - len(fresh), "extracted": len(fresh)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 from geo.pipeline import Settings, build
@@ -49,11 +50,39 @@ def test_a_damaged_cache_entry_is_extracted_again(tmp_path):
     cache = tmp_path / "cache"
     gaz = load_gazetteer()
     run_articles(arts, gaz, cache_dir=cache)
-    for entry in (cache / "articles").iterdir():
+    entries = list((cache / "articles").glob("*/*"))
+    assert entries
+    for entry in entries:
         entry.write_bytes(b"not a pickle")
     results, errors, counts = run_articles(arts, gaz, cache_dir=cache)
     assert counts["extracted"] == counts["articles"] and len(results) == counts["articles"] and errors == []
     shutil.rmtree(cache)
+
+
+def test_the_cache_keeps_the_results_of_the_newest_versions_only(tmp_path, monkeypatch):
+    """Each code and gazetteer version caches in a folder of its own; a new one removes all but the
+    newest three, and the entries of the flat layout before (dead since their version changed)."""
+    import geo.runner as runner
+
+    arts = copy_articles(tmp_path / "articles")
+    cache = tmp_path / "cache"
+    legacy = cache / "articles" / ("0" * 64)
+    legacy.parent.mkdir(parents=True)
+    legacy.write_bytes(b"an entry of the flat layout")
+    gaz = load_gazetteer()
+    folders = []
+    for n in range(4):
+        monkeypatch.setattr(runner, "code_version", lambda n=n: f"code version {n}")
+        _, _, counts = run_articles(arts, gaz, cache_dir=cache)
+        assert counts["extracted"] == counts["articles"]
+        made = sorted(set(p.parent for p in (cache / "articles").glob("*/*")) - set(folders))
+        assert len(made) == 1
+        folders += made
+        os.utime(made[0], (n * 1000, n * 1000))  # (the order they were made in, whatever the clock's grain)
+    assert sorted(p for p in (cache / "articles").iterdir() if p.is_dir()) == sorted(folders[1:])
+    assert not legacy.exists() and (cache / "articles" / "digests.pickle").exists()
+    _, _, counts = run_articles(arts, gaz, cache_dir=cache)  # the newest version's results: all from the cache
+    assert counts["extracted"] == 0
 
 
 def test_dask_on_a_local_cluster_gives_the_same_layers(tmp_path):
@@ -204,12 +233,13 @@ def test_a_workers_results_name_places_by_key_only_for_the_same_gazetteer(tmp_pa
     results, _, _ = run_articles(arts, gaz, cache_dir=tmp_path / "cache")
     how, data = runner._pack(results, gaz.version)
     assert how == "keys"
-    back = runner._unpack((how, data), gaz)
+    back = [r for r, blob in runner._unpack((how, data), gaz)]
+    assert [blob for _, blob in runner._unpack((how, data), gaz)] == data  # the bytes the cache keeps
     placed = [m for r in back for m in r.mentions if m.place is not None]
     assert placed and all(m.place is gaz.places[m.place.key] for m in placed)
     other = runner._pack(results, "another-version")  # a worker with another gazetteer: whole records
-    assert other[0] == "whole" and len(other[1]) > len(data)
-    assert [(m.text, m.place.key) for r in runner._unpack(other, gaz) for m in r.mentions if m.place] == \
+    assert other[0] == "whole" and len(other[1]) > sum(map(len, data))
+    assert [(m.text, m.place.key) for r, _ in runner._unpack(other, gaz) for m in r.mentions if m.place] == \
         [(m.text, m.place.key) for m in placed]
 
 
@@ -220,15 +250,15 @@ def test_a_cached_result_keeps_a_place_the_extraction_made_wider():
     import dataclasses
     import io
 
-    import geo.runner as runner
+    import geo.cache as cache
 
     gaz = load_gazetteer()
     kharkiv = gaz.places["gn/706483"]
     wider = dataclasses.replace(kharkiv, uncertainty_km=900.0)
     buf = io.BytesIO()
-    runner._CachePickler(buf, gaz).dump([kharkiv, wider])
+    cache.CachePickler(buf, gaz).dump([kharkiv, wider])
     buf.seek(0)
-    same, back = runner._CacheUnpickler(buf, gaz).load()
+    same, back = cache.CacheUnpickler(buf, gaz).load()
     assert same is kharkiv and back == wider and back.uncertainty_km == 900.0
 
 

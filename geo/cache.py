@@ -1,0 +1,169 @@
+"""The per-article cache: where each article's result is kept, under what key, and how.
+
+A result is cached under a digest of the article's file and sidecar bytes, its name, the code and
+data the extraction reads (:func:`code_version`) and the gazetteer's version, in a folder of that
+code and gazetteer version (the newest three are kept: :func:`version_dir`).  Gazetteer places in
+it are named by key (:class:`CachePickler`).  Each file's content digest is remembered by its size,
+modification time and inode (``digests.pickle``), so an unchanged folder is not read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import pickle
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Place
+from .places.gazetteer import Gazetteer
+from .text.articles import META_SUFFIX
+
+log = logging.getLogger(__name__)
+ROOT = Path(__file__).resolve().parent.parent
+FORMAT = "4"  # bump when geo.runner.ArticleResult (or how it is pickled) changes shape
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A digest of everything the per-article stage reads besides the article and the gazetteer."""
+    h = hashlib.sha256(FORMAT.encode())
+    files = [*sorted((ROOT / "geo").rglob("*.py")), *sorted((ROOT / "data" / "lexicon").glob("*")),
+             *sorted((ROOT / "data" / "models").glob("*"))]
+    for f in files:
+        if f.is_file():
+            h.update(str(f.relative_to(ROOT)).encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def item_key(item: tuple, version: str, seen: dict | None = None, now: dict | None = None) -> str:
+    """The cache key of one article: the code and gazetteer version, its name, its bytes and its
+    sidecar's.  ``seen`` holds each file's content digest by its size, modification time and inode
+    from the build before, so that an unchanged folder of 5,000 articles is not read again to learn
+    it is unchanged; ``now`` receives this build's (only the files that are still there)."""
+    h = hashlib.sha256(version.encode())
+    if item[0] == "row":
+        row = item[1]
+        h.update(f"row\0{row.name}\0{json.dumps(row.meta, sort_keys=True)}\0".encode())
+        h.update(row.text.encode("utf-8"))
+        return h.hexdigest()
+    _, path, folder = item
+    h.update(str(path.relative_to(folder)).encode())
+    h.update(b"\0" + content_digest(path, seen or {}, now if now is not None else {}).encode())
+    return h.hexdigest()
+
+
+def content_digest(path: Path, seen: dict, now: dict) -> str:
+    side = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
+    st = path.stat()
+    try:
+        ss = side.stat()
+        side_sig = (ss.st_size, ss.st_mtime_ns, ss.st_ino)
+    except FileNotFoundError:
+        side_sig = None
+    sig = (st.st_size, st.st_mtime_ns, st.st_ino, side_sig)
+    hit = seen.get(str(path))
+    if hit is None or hit[0] != sig:
+        h = hashlib.sha256(path.read_bytes())
+        if side_sig is not None:
+            h.update(b"\0" + side.read_bytes())
+        hit = (sig, h.hexdigest())
+    now[str(path)] = hit
+    return hit[1]
+
+
+def load_seen(cdir: Path) -> dict:
+    try:
+        with (cdir / "digests.pickle").open("rb") as fh:
+            seen = pickle.load(fh)
+        return seen if isinstance(seen, dict) else {}
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        return {}
+
+
+def save_seen(cdir: Path, seen: dict) -> None:
+    try:
+        cdir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cdir, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(seen, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cdir / "digests.pickle")
+    except OSError as err:
+        log.warning("could not save the article digests in %s: %s", cdir, err)
+
+
+class CachePickler(pickle.Pickler):
+    """A cached result names each gazetteer place by its key: the entry is keyed on the gazetteer's
+    version, so the key finds the same record again, and reading 5,000 results makes no place twice
+    (nor a country's outline once per article)."""
+
+    def __init__(self, fh, gaz: Gazetteer) -> None:
+        super().__init__(fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.gaz = gaz
+
+    def persistent_id(self, obj):
+        if type(obj) is not Place or obj.key not in self.gaz.places:
+            return None
+        p = self.gaz.places[obj.key]  # (a worker's result holds copies of the same records)
+        # (a copy the extraction made wider or coarser is not the record: it is kept whole)
+        same = p is obj or (p.point == obj.point and p.name == obj.name and p.source == obj.source
+                            and p.uncertainty_km == obj.uncertainty_km and p.precision == obj.precision)
+        return obj.key if same else None
+
+
+class CacheUnpickler(pickle.Unpickler):
+    def __init__(self, fh, gaz: Gazetteer) -> None:
+        super().__init__(fh)
+        self.gaz = gaz
+
+    def persistent_load(self, key: str) -> Place:
+        return self.gaz.places[key]
+
+
+def store(vdir: Path, key: str, result, gaz: Gazetteer, data: bytes | None = None) -> None:
+    """Cache one result (``data``: the bytes a worker already pickled it to, the same way)."""
+    try:
+        if data is None:
+            data = dumps(result, gaz)
+        tmp = vdir / f".tmp-{os.getpid()}-{key}"  # (one name per process and entry: no other writer has it)
+        tmp.write_bytes(data)
+        os.replace(tmp, vdir / key)
+    except OSError as err:
+        log.warning("could not cache the result for %s in %s: %s", result.article.name, vdir, err)
+
+
+def dumps(result, gaz: Gazetteer) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    CachePickler(buf, gaz).dump(result)
+    return buf.getvalue()
+
+
+KEEP_VERSIONS = 3  # code and gazetteer versions whose cached results are kept
+
+
+def version_dir(cdir: Path, version: str) -> Path:
+    """The folder of one code and gazetteer version's cached results.  Made anew, it prunes the folders
+    of all but the newest versions, and the entries of the earlier flat layout (every entry of an older
+    version is dead: nothing reads it again)."""
+    vdir = cdir / version[:20]
+    if vdir.is_dir():
+        return vdir
+    try:
+        vdir.mkdir(parents=True, exist_ok=True)
+        folders = sorted((p for p in cdir.iterdir() if p.is_dir() and p != vdir), key=lambda p: p.stat().st_mtime,
+                         reverse=True)
+        for old in folders[KEEP_VERSIONS - 1 :]:
+            shutil.rmtree(old, ignore_errors=True)
+        for entry in os.scandir(cdir):
+            if entry.is_file() and len(entry.name) == 64:  # (a result of the flat layout: its key, in hex)
+                os.unlink(entry.path)
+    except OSError as err:
+        log.warning("could not prune the article cache %s: %s", cdir, err)
+    return vdir
