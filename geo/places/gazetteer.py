@@ -14,15 +14,15 @@ import pickle
 import shutil
 import tempfile
 from collections import defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
-from ..model import LngLat, Place
+from ..model import Place
 from ..progress import bar, notice
 from ..text.normalize import norm, skeleton
+from .rowstore import PlaceTable, open_table, place_row, row_place, write_rows
 
 log = logging.getLogger(__name__)
 
@@ -123,7 +123,7 @@ class Segment:
 
     # the builder methods a package loader calls
     def add(self, place: Place, names) -> None:
-        self._rows.append((_row(place), tuple(name_keys(place, names))))
+        self._rows.append((place_row(place), tuple(name_keys(place, names))))
         if len(self._rows) >= self.CHUNK:
             self._flush()
 
@@ -172,23 +172,7 @@ class Segment:
                 except EOFError:
                     return
                 for row, keys in chunk:
-                    gaz.add_keys(_place(row), keys)
-
-
-def _row(p: Place) -> tuple:
-    return (p.key, p.name, p.kind, p.country, p.point.lon, p.point.lat, p.precision, p.uncertainty_km,
-            p.source, p.population, p.aliases, p.geometry.wkb if p.geometry is not None else None, p.admin1,
-            p.curated)
-
-
-def _place(row: tuple) -> Place:
-    key, name, kind, country, lon, lat, prec, unc, source, pop, aliases, wkb, admin1, curated = row
-    geom = None
-    if wkb is not None:
-        from shapely import wkb as shapely_wkb
-
-        geom = shapely_wkb.loads(wkb)
-    return Place(key, name, kind, country, LngLat(lon, lat), prec, unc, source, pop, aliases, geom, admin1, curated)
+                    gaz.add_keys(row_place(row), keys)
 
 
 def segment_digest(source: "Source") -> str:
@@ -213,34 +197,6 @@ def _variant_worthy(p: Place) -> bool:
     return p.curated or p.population >= 5000 or p.kind not in ("town", "city")
 
 
-class PlaceTable(Mapping):
-    """Place records by key, built on first use from compact rows."""
-
-    def __init__(self, keys: list[str], rows: list[tuple]) -> None:
-        self._keys = keys
-        self._rows = rows
-        self._ids = {k: i for i, k in enumerate(keys)}
-        self._made: dict[int, Place] = {}
-
-    def place(self, i: int) -> Place:
-        p = self._made.get(i)
-        if p is None:
-            p = self._made[i] = _place(self._rows[i])
-        return p
-
-    def __getitem__(self, key: str) -> Place:
-        return self.place(self._ids[key])
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._ids
-
-    def __iter__(self):
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-
 class Gazetteer:
     """The gazetteer as it is used and cached: names in a marisa trie (loaded
     in milliseconds), places as compact rows made into records on demand."""
@@ -252,7 +208,7 @@ class Gazetteer:
         self.capital_keys = frozenset(self.capitals.values())
         self.names = names  # marisa_trie.RecordTrie: normalised name -> [(place number,), ...]
         self.version = ""  # the digest of its inputs (set by load_cached): what per-article results key on
-        self.places = PlaceTable(keys, rows)
+        self.places = rows if isinstance(rows, PlaceTable) else PlaceTable(keys, rows)
         self.not_places, self.common, self.demonyms, self.rules = not_places, common, demonyms, rules
         self.max_tokens = max_tokens
         words = [np.split() for np in not_places]
@@ -273,7 +229,7 @@ class Gazetteer:
         # Only places that matter enough to be written many ways get transliteration variants: a
         # village's variant is a surname.
         worthy = {ids[k] for k, p in gaz.places.items() if _variant_worthy(p)}
-        rows = [_row(gaz.places[k]) for k in keys]
+        rows = [place_row(gaz.places[k]) for k in keys]
         gaz.places = {}  # the builder is spent: its records go before the trie is built (memory)
         index = gaz.index
         for name, ks in index.items():
@@ -309,11 +265,10 @@ class Gazetteer:
         the first of a shared code), from one pass over the raw rows (no Place is made)."""
         units: dict[str, list[str]] = {}
         names: dict[tuple[str, str], str] = {}
-        for key, row in zip(self.places._keys, self.places._rows):
-            if key.startswith("ne1/"):
-                units.setdefault(row[3], []).append(key)
-                if row[12]:
-                    names.setdefault((row[3], row[12]), row[1])
+        for key, row in self.places.prefixed("ne1/"):
+            units.setdefault(row[3], []).append(key)
+            if row[12]:
+                names.setdefault((row[3], row[12]), row[1])
         return units, names
 
     def admin1_units(self, country: str) -> list[Place]:
@@ -379,30 +334,25 @@ class Gazetteer:
     def by_name(self, name: str) -> list[Place]:
         return self.lookup(norm(name))
 
-    ROWS_CHUNK = 20000  # rows pickled per call: one pickle of all rows keeps a memo of every object in it
-
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.names.save(str(folder / "names.marisa"))
-        rows = self.places._rows
-        with (folder / "places.pickle").open("wb") as fh:
-            pickle.dump((self.places._keys, len(rows), self.not_places, self.common, self.demonyms,
-                         self.rules, self.max_tokens, self.english, self.capitals), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            for i in range(0, len(rows), self.ROWS_CHUNK):
-                pickle.dump(rows[i : i + self.ROWS_CHUNK], fh, protocol=pickle.HIGHEST_PROTOCOL)
+        write_rows(folder, list(self.places._keys), self.places._rows)
+        # written last: its presence says the folder is whole (load_cached)
+        with (folder / "meta.pickle").open("wb") as fh:
+            pickle.dump((self.not_places, self.common, self.demonyms, self.rules, self.max_tokens, self.english,
+                         self.capitals), fh, protocol=pickle.HIGHEST_PROTOCOL)
 
     @classmethod
     def load(cls, folder: Path) -> "Gazetteer":
+        """The cached gazetteer, its names and places memory-mapped (:mod:`geo.places.rowstore`)."""
         import marisa_trie
 
         names = marisa_trie.RecordTrie("<HI")
         names.mmap(str(folder / "names.marisa"))
-        with (folder / "places.pickle").open("rb") as fh:
-            keys, n, not_places, common, demonyms, rules, max_tokens, english, capitals = pickle.load(fh)
-            rows: list[tuple] = []
-            while len(rows) < n:
-                rows.extend(pickle.load(fh))
-        return cls(names, keys, rows, not_places, common, demonyms, rules, max_tokens, english, capitals)
+        with (folder / "meta.pickle").open("rb") as fh:
+            not_places, common, demonyms, rules, max_tokens, english, capitals = pickle.load(fh)
+        return cls(names, None, open_table(folder), not_places, common, demonyms, rules, max_tokens, english, capitals)
 
 
 def cache_key(sources: list[Source]) -> str:
@@ -465,7 +415,7 @@ def load_cached(sources: list[Source], cache_dir: Path | None = None, cached_onl
         return gaz
     cdir = cache_dir or default_cache_dir()
     path = cdir / f"gazetteer-{cache_key(sources)}"
-    if (path / "places.pickle").exists():
+    if (path / "meta.pickle").exists():
         try:
             gaz = Gazetteer.load(path)
             gaz.version = path.name
@@ -474,7 +424,7 @@ def load_cached(sources: list[Source], cache_dir: Path | None = None, cached_onl
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as err:
             log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
     if cached_only:
-        raise FileNotFoundError(path / "places.pickle")
+        raise FileNotFoundError(path / "meta.pickle")
     notice(f"building the gazetteer cache in {path.parent} (once per version of its inputs; about 17 s; after a curated or user row changed, about 8 s)")
     gaz = Gazetteer.freeze(build(sources, segments=cdir / "segments"))
     gaz.version = path.name  # what the per-article cache keys on (geo/runner.py)

@@ -162,3 +162,23 @@ def test_a_curated_row_changes_the_gazetteer_but_never_reparses_a_package(tmp_pa
     assert second.version != first.version and "site/bravo-camp" in second.places and "site/bravo-camp" not in first.places
     assert segment.stat().st_mtime_ns == stamp and len(list((tmp_path / "cache" / "segments").iterdir())) == 1
     assert len(second.places) == len(first.places) + 1
+
+
+def test_the_cached_gazetteer_is_memory_mapped_and_gives_the_same_places(tmp_path, gazetteer):
+    """Saved and loaded again, the places are read from the mapped rows a key at a time: the same records,
+    keys in the same order, the same first-level units, and an unknown key is still unknown."""
+    from geo.places.gazetteer import Gazetteer
+    from geo.places.rowstore import MappedIds, MappedRows
+
+    gazetteer.save(tmp_path)
+    back = Gazetteer.load(tmp_path)
+    assert isinstance(back.places._rows, MappedRows) and isinstance(back.places._ids, MappedIds)
+    assert len(back.places) == len(gazetteer.places)
+    for key in ["gn/706483", "iso/IQ", "site/ain-al-asad-air-base", *list(gazetteer.places)[::997]]:
+        assert key in back.places and back.places[key] == gazetteer.places[key]
+    assert "gn/0" not in back.places and back.places.get("gn/0") is None
+    assert list(back.places) == list(gazetteer.places)
+    assert back._admin1 == gazetteer._admin1 and back.admin1_units("UA") == gazetteer.admin1_units("UA")
+    (tmp_path / "rows.idx").write_bytes((tmp_path / "rows.idx").read_bytes()[:-8])  # a damaged index: refused
+    with pytest.raises(ValueError, match="rows.idx"):
+        Gazetteer.load(tmp_path)
