@@ -14,7 +14,7 @@ from ..model import INSTALLATION_KINDS, Article, Mention, Place, Precision, Sent
 from ..places.gazetteer import Gazetteer
 from ..places.geometry import covers
 from ..text.lexicon import alternation, tagged, words
-from ..text.calendar import MONTH_RE as MONTHS
+from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS
 from .casualties import casualties
 from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
 
@@ -35,11 +35,13 @@ WITHIN_BEFORE = re.compile(rf"\bwithin\s+{DISTANCE}\s+of\s+(?:the\s+)?(?:[a-z]+\
 BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
             "northwest": 315}
 # "the town of", "the bustling southern port of": the kind of place the name after is
-UNIT_OF = r"(?:(?:[a-z][\w-]*\s+){0,3}(?:city|town|village|port|province|region|district|area)\s+of\s+)"
+UNIT_OF = r"(?:(?:[a-z][\w-]*\s+){0,3}(?:city|town|village|port|province|region|district|area|state)\s+of\s+)"
 # A country name used as a modifier: "US military installations", "Iraqi army".
 ADJECTIVAL = re.compile(r"\s+(?!(?:on|in|at|and|or|to|for|from|with|by|as|late|early|last|this|that|which|who|was|were|is|are|has|have|had|said|says|overnight)\b)[a-z]")
 # "in", "at the", "into the town of": a preposition that puts something at the place after it
 LOCATIVE_BEFORE = re.compile(rf"\b(?:in|at|near|into|on)\s+(?:the\s+)?{UNIT_OF}?$")
+# "five were killed in Caracas, two in the state of Zulia and one in Aragua": a toll shared out among places
+SHARED_OUT = re.compile(rf"(?:,|\band)\s+(?:\d+|{alternation(NUMBER_WORDS)})\s+(?:[a-z]+\s+){{0,2}}?(?:in|at)\s+(?:the\s+)?{UNIT_OF}?$")
 # a road or railway named after a town: the town only says where it leads
 ROUTE_AFTER = re.compile(r"\s+(?:road|highway|railway|railroad|motorway|expressway)\b", re.I)
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
@@ -171,6 +173,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     iso = gaz.demonyms.get(dm.group(1).lower()) if dm else None
     if iso and f"iso/{iso}" in gaz.places and country_only(cands):
         return [(None, gaz.places[f"iso/{iso}"], False)]
+    shared = [c for c in cands if c[0] and c[0].start > trig_at and c[1].precision != "country"
+              and SHARED_OUT.search(text, max(sent.start, c[0].start - 50), c[0].start)]
     if weak:
         near = [c for c in cands if abs(c[0].start - trig_at) <= 80]
         if not near:
@@ -217,6 +221,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
                 if x in finest and y not in finest and y[1].precision != "country" and not contains(y[1], x[1]):
                     finest.append(y)
                     changed = True
+    if shared and set(map(id, finest)) & {id(c) for c in cands if c[0] and c[0].start < shared[0][0].start}:
+        finest += [c for c in shared if c not in finest]  # each share's place, after the first's
     uniq, seen = [], set()
     for c in finest:
         if c[1].key not in seen:

@@ -143,6 +143,10 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         and gap(text, tokens[c.end_tok - 1], nxt) == " "
     ):
         return f"names a different place, {c.key} {nxt.text}"
+    if (c.end_tok - c.start_tok == 2 and tokens[c.start_tok].norm in gaz_demonyms
+            and tokens[c.end_tok - 1].norm in CUE_OF_WORDS and OF_NAME.match(text, tokens[c.end_tok - 1].end)):
+        # "the Indian town of Khem Karan" (not the town a gazetteer calls "Indian Town")
+        return f"a demonym and a cue word before the name ('the {tokens[c.start_tok].text} {tokens[c.end_tok - 1].text} of ...')"
     if c.key in gaz_demonyms and nxt and nxt.text[:1].islower() and gap(text, tokens[c.end_tok - 1], nxt) == " ":
         return f"the demonym {c.key!r} used as an adjective ({nxt.text!r} follows)"
     if nxt and nxt.text == "time" and gap(text, tokens[c.end_tok - 1], nxt) == " ":

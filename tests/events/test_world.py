@@ -1027,3 +1027,9 @@ def test_a_datelines_town_and_date_are_not_the_attacker(world_gazetteer):
     _, incs, _ = run("Khartoum, June 2 (AFP) Jun 02, 2024 Attackers targeted an army base in Kharkiv on Monday, "
                      "officials said.", world_gazetteer, published="2024-06-02")
     assert [i.attacker for i in incs] == [["Attackers"]]
+
+
+def test_a_toll_shared_out_among_places_gives_an_incident_at_each(world_gazetteer):
+    _, incs, _ = run("Of the eleven dead, five were shot dead by police in Caracas, two in the state of Zulia (northwest) "
+                     "and one in Aragua, the group said on Tuesday.", world_gazetteer)
+    assert sorted(i.place.name for i in incs) == ["Aragua", "Caracas", "Zulia"]

@@ -71,3 +71,10 @@ def test_a_named_installation_the_gazetteer_lacks_is_reported(world_gazetteer, t
     art = Article("t.txt", text, [sec])
     art.sentences = split_sentences(text, sec)
     assert [m.text for m in find_mentions(art, world_gazetteer) if m.place is None] == [name]
+
+
+def test_a_demonym_and_a_cue_word_before_of_are_no_town_of_that_name(world_gazetteer):
+    """GeoNames knows Indiantown, Florida, as "Indian Town": in "the Indian town of X" the words say what X is."""
+    got = resolved("On September 8 the Pakistan Army, with American weapons, captured the Indian town of Khem Karan.",
+                   world_gazetteer)
+    assert got == {"Khem Karan": "IN"}
