@@ -460,6 +460,8 @@ def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer)
     ("On Sunday in Kharkiv, a shell hit a car, killing three civilians, the local radio said.", "shelling"),
     ("Rebel leaders said that their forces were attacking Kharkiv on Monday, near the border.", "armed_clash"),
     ("They returned on Monday evening to engage an army battalion on the outskirts of Kharkiv.", "armed_clash"),
+    ("The ministry said the army detected a battery firing a shell toward a front-line unit in Kharkiv on Monday.", "shelling"),
+    ("Thirty minutes later, hundreds of Rangers parachuted onto the airstrip at Kharkiv on Tuesday.", "armed_clash"),
 ])
 def test_bombs_artillery_raids_and_storming(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
