@@ -97,8 +97,12 @@ def _subject_actors(c, actors) -> list[str]:
                 if s.dep_ in SUBJECTS and s is not c and s.lower_ not in PRONOUNS:
                     return _phrase_actors(s, actors)
         return []
-    if c.pos_ == "NOUN" and c.lemma_.lower() in EVENT_NOUNS:
-        return _modifier_actors(c, actors)
+    if c.pos_ == "NOUN" and (c.lemma_.lower() in EVENT_NOUNS or c.lemma_.lower() == "fire"):
+        # "Anti-aircraft fire from Abkhazian rebels hit ...": an armed group it came from (not a country:
+        # "rocket fire from Lebanon" does not say who fired)
+        came = [p for f in c.children if f.dep_ == "prep" and f.lower_ == "from" for p in f.children
+                if p.dep_ == "pobj" and p.lemma_.lower() in ARMED_NOUNS]
+        return _modifier_actors(c, actors) or [a for p in came for a in _phrase_actors(p, actors)]
     return _phrase_actors(c, actors)
 
 

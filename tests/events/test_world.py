@@ -335,6 +335,11 @@ def test_a_fall_in_prices_or_an_oil_companys_profits_are_no_event(world_gazettee
     assert incidents == []
 
 
+def test_fire_from_a_country_does_not_say_who_fired(world_gazetteer):
+    _, (inc,), _ = run("Rocket fire from Lebanon hit a house in Kharkiv on Monday, officials said.", world_gazetteer)
+    assert inc.event_type == "rocket_attack" and inc.attacker == []
+
+
 def test_each_town_a_preposition_puts_the_fighting_in_is_a_place_of_it(world_gazetteer):
     text = ("The army seized rebel strongholds in Amman, destroyed a redoubt at Zarqa and "
             "mauled a column near Irbid on Friday, according to officials in Damascus.")
@@ -427,6 +432,8 @@ def test_more_phrasings_of_the_grown_devset(world_gazetteer, text, kind):
     ("Azerbaijan mounted an offensive against positions near Sotk on Friday.", "Military Forces of Azerbaijan"),
     ("Residents were killed after Russian shelling of private homes in Mykolaiv on Monday.", "Military Forces of Russia"),
     ("A rocket struck Kiryat Shmona on Tuesday in an assault claimed by Hezbollah.", "Hezbollah"),
+    ("Anti-aircraft fire from Abkhazian rebels hit a passenger plane at Sukhumi airport today, officials said.",
+     "Abkhazian rebels"),
 ])
 def test_more_attackers_the_parse_names(world_gazetteer, text, attacker):
     _, incidents, _ = run(text, world_gazetteer)
@@ -462,6 +469,7 @@ def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer)
     ("They returned on Monday evening to engage an army battalion on the outskirts of Kharkiv.", "armed_clash"),
     ("The ministry said the army detected a battery firing a shell toward a front-line unit in Kharkiv on Monday.", "shelling"),
     ("Thirty minutes later, hundreds of Rangers parachuted onto the airstrip at Kharkiv on Tuesday.", "armed_clash"),
+    ("Anti-aircraft fire from the rebels hit a passenger plane at Kharkiv airport today, officials said.", "shoot_down"),
 ])
 def test_bombs_artillery_raids_and_storming(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
