@@ -139,13 +139,18 @@ def _objects_actors(preps, actors) -> list[str]:
 
 
 def claimed_by(doc, actors) -> list[str]:
-    """Who claimed the attack: "X claimed responsibility", "an assault claimed by X"."""
+    """Who claimed the attack: "X claimed responsibility", "an assault claimed by X"; whom it was blamed
+    on, or whose work it was."""
     out: list[str] = []
     for t in doc:
         if t.lemma_.lower() == "blame" and t.pos_ == "VERB":
             # "he blamed the attack on Russia", "an attack blamed on the separatist group ETA"
             out += _objects_actors([c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"] + [
                 g for c in t.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ == "on"], actors)
+            continue
+        if t.lower_ == "work" and t.pos_ == "NOUN" and t.head.lemma_.lower() == "be":
+            # "a car bomb attack ... suspected to have been the work of the New IRA"
+            out += _objects_actors([c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"], actors)
             continue
         if t.lemma_.lower() != "claim" or t.pos_ != "VERB":
             continue

@@ -434,6 +434,7 @@ def test_more_phrasings_of_the_grown_devset(world_gazetteer, text, kind):
     ("A rocket struck Kiryat Shmona on Tuesday in an assault claimed by Hezbollah.", "Hezbollah"),
     ("Anti-aircraft fire from Abkhazian rebels hit a passenger plane at Sukhumi airport today, officials said.",
      "Abkhazian rebels"),
+    ("Police said a car bomb attack in Kharkiv on Monday is suspected to have been the work of the New IRA.", "New IRA"),
 ])
 def test_more_attackers_the_parse_names(world_gazetteer, text, attacker):
     _, incidents, _ = run(text, world_gazetteer)
