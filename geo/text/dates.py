@@ -79,6 +79,17 @@ def _month_range(y: int, m: int) -> DateRange:
 
 FULL_DATE = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_RE})\s+(?P<year2>(?:19|20)\d\d)\b")
 MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)|\b(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b(?!,?\s+(?:19|20)\d\d)")
+# a span of days of one month: "October 26-28", "from 26 to 28 October 1978", "26th and 28th October";
+# after "and" without an ordinal, only where the number ends the phrase ("June 12 and 13 people" is no span)
+_TO = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*"
+_AND = r"\s+and\s+"
+_ORD = r"(?:st|nd|rd|th)"
+DAY_SPAN = re.compile(
+    rf"\b(?P<month>{MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}?(?:{_TO}(?P<d2>\d{{1,2}}){_ORD}?\b"
+    rf"|{_AND}(?:(?P<d3>\d{{1,2}}){_ORD}\b|(?P<d4>\d{{1,2}})(?=\s*(?:[,.;:)]|$|(?:,?\s+(?:19|20)\d\d)))))"
+    rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<d5>\d{{1,2}}){_ORD}?(?:{_TO}|{_AND})(?P<d6>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b"
+    rf"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?")
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b")
 IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_RE})\b(?!\s+\d)")
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -125,7 +136,38 @@ def resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str]
     return found, m.group(0)
 
 
+def _day_span(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.Match[str] | None]:
+    """A span of days of one month, with its year or in the year the anchor puts its last day in."""
+    m = DAY_SPAN.search(text)
+    if not m:
+        return None, None
+    g = m.groupdict()
+    mon = month_number(g["month"] or g["month2"])
+    first, last = int(g["d1"] or g["d5"]), int(g["d2"] or g["d3"] or g["d4"] or g["d6"])
+    year = g["year"] or g["year2"]
+    if not first < last:
+        return None, None
+    try:
+        if year:
+            return DateRange(date(int(year), mon, first), date(int(year), mon, last), "range"), m
+        if anchor is None:
+            return None, None
+        def on(d: date) -> DateRange:  # the last day, on or before the writing day
+            x = date(d.year if (mon, last) <= (d.month, d.day) else d.year - 1, mon, last)
+            return DateRange(x, x, "day")
+
+        end = _over_anchor(anchor, on, "day")
+        return DateRange(end.start.replace(day=first), end.end, "range"), m
+    except ValueError:
+        return None, None
+
+
 def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.Match[str] | None]:
+    span, sm = _day_span(text, anchor)
+    if span is not None:
+        others = [x.start() for x in (FULL_DATE.search(text), MONTH_DAY.search(text)) if x]
+        if not others or sm.start() <= min(others):
+            return span, sm
     m = FULL_DATE.search(text)
     if m:
         g = m.groupdict()

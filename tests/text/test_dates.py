@@ -33,6 +33,20 @@ def test_month_and_year():
     assert r("assassinated in January 2020 in Baghdad", None) == ("2020-01-01", "2020-01-31", "month")
 
 
+@pytest.mark.parametrize("text, anchor, want", [
+    ("26th and 28th October: Ugandan aircraft again bombed Bukoba.", "1978-11-15", ("1978-10-26", "1978-10-28", "range")),
+    ("fighting raged between 12 and 14 March near the town", "2024-03-20", ("2024-03-12", "2024-03-14", "range")),
+    ("the offensive of October 26-28 took the ridge", "1978-11-15", ("1978-10-26", "1978-10-28", "range")),
+    ("shelled from 3 to 5 June 1982, the town fell", None, ("1982-06-03", "1982-06-05", "range")),
+    ("raids on December 30 and 31, officials said", "2025-01-02", ("2024-12-30", "2024-12-31", "range")),
+    # not a span: "13 people", and a single day
+    ("on June 12 and 13 people were killed", "2024-07-01", ("2024-06-12", "2024-06-12", "day")),
+    ("on October 26 gunmen killed four", "1978-11-15", ("1978-10-26", "1978-10-26", "day")),
+])
+def test_a_span_of_days_of_one_month_is_its_range(text, anchor, want):
+    assert r(text, anchor) == want
+
+
 def test_no_anchor_means_no_deictic_date():
     assert r("over the weekend", None) is None
 
