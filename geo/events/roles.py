@@ -297,8 +297,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         verb = _governing_verb(noun) if not attacker else None
         if verb is not None and noun.dep_ in ("nsubjpass", "nsubj"):
             attacker += _objects_actors([c for c in verb.children if c.dep_ == "agent"], actors)
-        elif verb is not None:
+        elif verb is not None and verb.lemma_.lower() not in DEFENCE_VERBS:
             # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject
+            # (not the side that "ended an overnight terrorist attack")
             while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):
                 verb = verb.head
             for c in verb.children:

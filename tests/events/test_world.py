@@ -1044,3 +1044,11 @@ def test_a_toll_shared_out_among_places_gives_an_incident_at_each(world_gazettee
     _, incs, _ = run("Of the eleven dead, five were shot dead by police in Caracas, two in the state of Zulia (northwest) "
                      "and one in Aragua, the group said on Tuesday.", world_gazetteer)
     assert sorted(i.place.name for i in incs) == ["Aragua", "Caracas", "Zulia"]
+
+
+@pytest.mark.parametrize("by, attacker", [(" by gunmen", ["Unidentified Armed Group"]), (" terrorist", [])])
+def test_the_side_that_ended_an_attack_is_not_its_attacker(world_gazetteer, by, attacker):
+    attack = "attack by gunmen" if by.startswith(" by") else "terrorist attack"
+    _, (inc,), _ = run(f"Ukrainian security forces said on Saturday that they had ended an overnight {attack} "
+                       "on a hotel in Kharkiv.", world_gazetteer)
+    assert inc.attacker == attacker
