@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..text.calendar import MONTH_RE as MONTHS
-from ..text.lexicon import words
+from ..text.lexicon import tagged, words
 from ..text.parse import parse
 from .actors import country_forces, demonym_forces, find_actors
 
@@ -35,6 +35,7 @@ VIOLENCE_VERBS = frozenset(words("violence_verbs"))
 DEFENCE_VERBS = frozenset(words("defence_verbs"))
 CROWD_NOUNS = frozenset(words("crowd_nouns"))
 MEANS_VERBS = frozenset(words("means_verbs"))
+REPORTING = frozenset(tagged("verbs", "reporting"))  # "said", "told": their subject reports the event
 COMBATANT_WORDS = frozenset(words("combatant_words"))
 # A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
 DATELINE_MARKS = {",", "-", "—", "–", "(", ":", "--"}
@@ -271,7 +272,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             # "Katiba Macina used car bombs to target the camp": the subject of the verb it completes;
             # after "said" or "believed" ("Gunmen believed to be ... attacked"), only an armed actor
             purpose = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            if not purpose or verb.head.lemma_.lower() in MEANS_VERBS:
+            reported = not purpose and verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in REPORTING
+            if (not purpose or verb.head.lemma_.lower() in MEANS_VERBS) and not reported:
+                # (not "an attack ... that Israel said killed three of its soldiers": who said it)
                 for c in verb.head.children:
                     if c.dep_ in SUBJECTS:
                         attacker += _subject_actors(c, actors) or (_named_subject(c) if purpose else [])

@@ -435,10 +435,13 @@ def test_more_phrasings_of_the_grown_devset(world_gazetteer, text, kind):
     ("Anti-aircraft fire from Abkhazian rebels hit a passenger plane at Sukhumi airport today, officials said.",
      "Abkhazian rebels"),
     ("Police said a car bomb attack in Kharkiv on Monday is suspected to have been the work of the New IRA.", "New IRA"),
+    ("Hamas's armed wing claimed responsibility on Sunday for an attack on the Kerem Shalom crossing that Israel "
+     "said killed three of its soldiers.", "Hamas"),
 ])
 def test_more_attackers_the_parse_names(world_gazetteer, text, attacker):
     _, incidents, _ = run(text, world_gazetteer)
     assert any(attacker in i.attacker for i in incidents), [i.attacker for i in incidents]
+    assert not any("Israel" in a for i in incidents for a in i.attacker)  # who said it is no attacker
 
 
 def test_a_dateline_with_a_date_and_a_clock_time_zone_are_not_where_it_happened(world_gazetteer):
