@@ -47,7 +47,9 @@ DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z
 def _span_text(tok) -> str:
     """The phrase a token heads, up to a relative clause, an appositive or a comma, without a leading article."""
     doc = tok.doc
-    cut = {t.i for c in tok.children if c.dep_ in ("relcl", "appos", "acl", "conj", "cc") and c.i > tok.i for t in c.subtree}
+    cut = {t.i for c in tok.children if c.i > tok.i and (c.dep_ in ("relcl", "appos", "acl", "conj", "cc")
+                                                        or c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and c.lower_ != "of")
+           for t in c.subtree}
     toks = [t for t in tok.subtree if t.i not in cut]
     start, end = min(t.i for t in toks), max(t.i for t in toks)
     while start < end and (doc[start].lower_ in LEADING or doc[start].is_punct):
@@ -300,9 +302,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         verb = _governing_verb(noun) if not attacker else None
         if verb is not None and noun.dep_ in ("nsubjpass", "nsubj"):
             attacker += _objects_actors([c for c in verb.children if c.dep_ == "agent"], actors)
-        elif verb is not None and verb.lemma_.lower() not in DEFENCE_VERBS:
+        elif verb is not None and verb.lemma_.lower() not in DEFENCE_VERBS and verb.lower_ not in REPORTING:
             # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject
-            # (not the side that "ended an overnight terrorist attack")
+            # (not the side that "ended an overnight terrorist attack", nor who "announced ... an armed attack")
             while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):
                 verb = verb.head
             for c in verb.children:

@@ -1055,3 +1055,14 @@ def test_the_side_that_ended_an_attack_is_not_its_attacker(world_gazetteer, by, 
     _, (inc,), _ = run(f"Ukrainian security forces said on Saturday that they had ended an overnight {attack} "
                        "on a hotel in Kharkiv.", world_gazetteer)
     assert inc.attacker == attacker
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("The Egyptian Army announced on Tuesday the death of two soldiers and 18 armed men after an armed attack on a "
+     "military checkpoint in Kharkiv.", ["Unidentified Armed Group"]),
+    ("The police announced on Monday the occurrence of an armed attack by insurgents on the barracks in Kharkiv.",
+     ["insurgents"]),
+])
+def test_who_announced_an_attack_is_not_its_attacker(world_gazetteer, text, attacker):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.attacker == attacker
