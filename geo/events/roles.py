@@ -37,6 +37,7 @@ CROWD_NOUNS = frozenset(words("crowd_nouns"))
 MEANS_VERBS = frozenset(words("means_verbs"))
 REPORTING = frozenset(tagged("verbs", "reporting"))  # "said", "told": their subject reports the event
 COMBATANT_WORDS = frozenset(words("combatant_words"))
+NONSTATE = frozenset(words("nonstate_modifiers"))
 # A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
 DATELINE_MARKS = {",", "-", "—", "–", "(", ":", "--"}
 # ... or the dateline's place and date ("Bamako, June 2 (AFP)").
@@ -128,7 +129,11 @@ def _modifier_actors(noun, actors) -> list[str]:
     out: list[str] = []
     mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < noun.i]
     mods += [g for c in mods for g in c.children if g.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod")]
-    for c in sorted(mods, key=lambda t: t.i):
+    mods = sorted(mods, key=lambda t: t.i)
+    if any(c.lower_ in NONSTATE for c in mods) and any(state_forces(c.text) for c in mods):
+        # "Sudanese paramilitary shelling": the paramilitary, by its own name, not Sudan's army
+        return [noun.doc[mods[0].i : mods[-1].i + 1].text]
+    for c in mods:
         out += _phrase_actors(c, actors) or find_actors(c.text, actors) or (
             [state_forces(c.text)] if state_forces(c.text) else []) or (
             [country_forces()[c.lower_]] if c.dep_ == "poss" and c.lower_ in country_forces() else []) or (

@@ -1066,3 +1066,13 @@ def test_the_side_that_ended_an_attack_is_not_its_attacker(world_gazetteer, by, 
 def test_who_announced_an_attack_is_not_its_attacker(world_gazetteer, text, attacker):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.attacker == attacker
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("Sudanese paramilitary shelling of a market in Omdurman killed 40 people on Saturday, a medical source said.",
+     ["Sudanese paramilitary"]),
+    ("Russian missile strikes on Kharkiv killed 11 people on Monday, officials said.", ["Military Forces of Russia"]),
+])
+def test_a_demonym_with_a_non_state_word_is_not_the_states_army(world_gazetteer, text, attacker):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.attacker == attacker
