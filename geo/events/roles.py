@@ -302,6 +302,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                         attacker += _phrase_actors(p, actors)
                         if c.lower_ == "between":
                             break
+        # "a truck bomb driven by militants", "a drone launched by the Houthis": the agent of the participle
+        attacker += _objects_actors([a for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"],
+                                    actors)
         # "US and UK forces carried out air strikes": the subject of the verb that does it;
         # "an attack on an army base ... was carried out by an al-Qaeda-linked group": its agent
         verb = _governing_verb(noun) if not attacker else None

@@ -1072,7 +1072,9 @@ def test_who_announced_an_attack_is_not_its_attacker(world_gazetteer, text, atta
     ("Sudanese paramilitary shelling of a market in Omdurman killed 40 people on Saturday, a medical source said.",
      ["Sudanese paramilitary"]),
     ("Russian missile strikes on Kharkiv killed 11 people on Monday, officials said.", ["Military Forces of Russia"]),
+    ("Army forces destroyed a truck bomb driven by militants, targeting an army checkpoint in Kharkiv on Monday.",
+     ["militants"]),
 ])
-def test_a_demonym_with_a_non_state_word_is_not_the_states_army(world_gazetteer, text, attacker):
+def test_a_non_state_word_or_a_weapons_driver_names_the_attacker(world_gazetteer, text, attacker):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.attacker == attacker
