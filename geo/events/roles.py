@@ -326,6 +326,11 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         attacker += claimed_by(doc, actors)
     if not attacker:
         attacker += by_agents(doc, actors)
+    if not attacker and event_type != "other":
+        # "Six soldiers were killed in a militant attack", "killed in an Israeli strike": the attack's modifier
+        # (only an attack the event's verb says it happened in: not a funeral's "killed in Israeli strikes")
+        attacker += [a for t in doc if t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_HEADS and t.dep_ == "pobj"
+                     and t.head.head.i == head.i and head.pos_ == "VERB" for a in _modifier_actors(t, actors)]
     if not attacker:
         attacker += violent_subjects(doc, actors)
     if not attacker and event_type in DEFAULT_ACTOR:

@@ -1074,7 +1074,18 @@ def test_who_announced_an_attack_is_not_its_attacker(world_gazetteer, text, atta
     ("Russian missile strikes on Kharkiv killed 11 people on Monday, officials said.", ["Military Forces of Russia"]),
     ("Army forces destroyed a truck bomb driven by militants, targeting an army checkpoint in Kharkiv on Monday.",
      ["militants"]),
+    ("Six soldiers were killed in a militant attack in Kharkiv, the army spokesperson announced on Friday.", ["militant"]),
 ])
 def test_a_non_state_word_or_a_weapons_driver_names_the_attacker(world_gazetteer, text, attacker):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.attacker == attacker
+
+
+@pytest.mark.parametrize("event_type, attacker", [("armed_clash", ["Military Forces of Russia"]), ("other", [])])
+def test_the_attack_the_dead_were_killed_in_names_the_attacker_but_not_of_a_funeral(event_type, attacker):
+    """"killed in the Russian attacks" says who attacked; a funeral ("other") that sentence goes with has no attacker."""
+    from geo.events.roles import roles
+
+    text = "Among more than 600 people killed in the Russian attacks, 90 were soldiers, according to state television."
+    at = text.index("killed")
+    assert roles(text, at, at + len("killed"), load_actors(), event_type)[0] == attacker
