@@ -14,13 +14,12 @@ import json
 import logging
 import os
 import pickle
-import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 from .model import Place
-from .places.gazetteer import Gazetteer
+from .places.gazetteer import Gazetteer, keep_newest
 from .text.articles import META_SUFFIX
 
 log = logging.getLogger(__name__)
@@ -131,8 +130,12 @@ def store(vdir: Path, key: str, result, gaz: Gazetteer, data: bytes | None = Non
         if data is None:
             data = dumps(result, gaz)
         tmp = vdir / f".tmp-{os.getpid()}-{key}"  # (one name per process and entry: no other writer has it)
-        tmp.write_bytes(data)
-        os.replace(tmp, vdir / key)
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, vdir / key)
+        except OSError:
+            tmp.unlink(missing_ok=True)  # (a disk full mid-write leaves no half entry behind)
+            raise
     except OSError as err:
         log.warning("could not cache the result for %s in %s: %s", result.article.name, vdir, err)
 
@@ -148,19 +151,21 @@ def dumps(result, gaz: Gazetteer) -> bytes:
 KEEP_VERSIONS = 3  # code and gazetteer versions whose cached results are kept
 
 
+def version_path(cdir: Path, version: str) -> Path:
+    """Where one code and gazetteer version's cached results are (:func:`version_dir` makes it)."""
+    return cdir / version[:20]
+
+
 def version_dir(cdir: Path, version: str) -> Path:
     """The folder of one code and gazetteer version's cached results.  Made anew, it prunes the folders
     of all but the newest versions, and the entries of the earlier flat layout (every entry of an older
     version is dead: nothing reads it again)."""
-    vdir = cdir / version[:20]
+    vdir = version_path(cdir, version)
     if vdir.is_dir():
         return vdir
     try:
         vdir.mkdir(parents=True, exist_ok=True)
-        folders = sorted((p for p in cdir.iterdir() if p.is_dir() and p != vdir), key=lambda p: p.stat().st_mtime,
-                         reverse=True)
-        for old in folders[KEEP_VERSIONS - 1 :]:
-            shutil.rmtree(old, ignore_errors=True)
+        keep_newest([p for p in cdir.iterdir() if p.is_dir() and p != vdir], KEEP_VERSIONS - 1)
         for entry in os.scandir(cdir):
             if entry.is_file() and len(entry.name) == 64:  # (a result of the flat layout: its key, in hex)
                 os.unlink(entry.path)

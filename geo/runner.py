@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .beside import fork_beside
-from .cache import CacheUnpickler, code_version, dumps, item_key, load_seen, save_seen, store, version_dir
+from .cache import CacheUnpickler, code_version, dumps, item_key, load_seen, save_seen, store, version_dir, version_path
 from .errors import ArticleError
 from .events.actors import load_actors
 from .events.extract import country_incidents, extract
@@ -302,7 +302,7 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     _WORKER.update(gaz=gaz, actors=load_actors())
     version = hashlib.sha256(f"{code_version()}:{gaz.version}".encode()).hexdigest()
     cdir = (cache_dir or default_cache_dir()) / "articles"
-    vdir = cdir / version[:20]
+    vdir = version_path(cdir, version)
     seen = load_seen(cdir) if not clean else {}
     now: dict = {}
     out: dict[int, ArticleResult | str] = {}

@@ -463,8 +463,6 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
     )
 
 
-
-
 CROWD_DEEDS = {"armed_clash", "attack_on_installation", "protest_siege"}
 
 

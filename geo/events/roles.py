@@ -38,6 +38,7 @@ MEANS_VERBS = frozenset(words("means_verbs"))
 REPORTING = frozenset(tagged("verbs", "reporting"))  # "said", "told": their subject reports the event
 COMBATANT_WORDS = frozenset(words("combatant_words"))
 NONSTATE = frozenset(words("nonstate_modifiers"))
+LOCATIVE_PREPS = frozenset(words("event_locatives"))  # "in", "at", "near": where an event (or a group) is
 # A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
 DATELINE_MARKS = {",", "-", "—", "–", "(", ":", "--"}
 # ... or the dateline's place and date ("Bamako, June 2 (AFP)").
@@ -340,7 +341,6 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))
 
 
-LOCATIVE_PREPS = frozenset(words("event_locatives"))
 CLAUSES = {"advcl", "ccomp", "relcl", "xcomp", "parataxis", "conj"}
 
 

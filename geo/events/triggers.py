@@ -28,8 +28,6 @@ TRIGGER_SCREEN = literal_screen(ANY_TRIGGER)
 FALLBACK_SCREEN = literal_screen(re.compile("|".join(f"(?:{rx.pattern})" for _, rx in FALLBACKS), re.I))
 
 
-
-
 def _screened(screen: re.Pattern[str] | None, text: str) -> bool:
     return screen is None or screen.search(text.lower()) is not None
 
@@ -60,16 +58,18 @@ EVENT_ANAPHOR = re.compile(rf"\b(?:the|this|that) (?:[\w-]+ ){{0,2}}(?:{alternat
 ANAPHOR = re.compile(EVENT_ANAPHOR.pattern + r"|\bthe (?:base|camp|airport|compound)\b", re.I)
 
 
-def triggers(text: str) -> list[tuple[str, re.Match[str]]]:
-    """Every trigger in ``text``, in priority order, none overlapping a stronger one."""
+@lru_cache(maxsize=1024)
+def triggers(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """Every trigger in ``text``, in priority order, none overlapping a stronger one (an event sentence's
+    are asked for by its main trigger and by its other clauses: found once)."""
     out: list[tuple[str, re.Match[str]]] = []
     if not _any_trigger(text):
-        return out
+        return ()
     for slug, rx in TRIGGERS:
         for m in rx.finditer(text):
             if not any(m.start() < o.end() and o.start() < m.end() for _, o in out):
                 out.append((slug, m))
-    return out
+    return tuple(out)
 
 
 def _first(rows: list[tuple[str, re.Pattern[str]]], text: str) -> tuple[str, re.Match[str]] | None:

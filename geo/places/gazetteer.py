@@ -201,14 +201,14 @@ class Gazetteer:
     """The gazetteer as it is used and cached: names in a marisa trie (loaded
     in milliseconds), places as compact rows made into records on demand."""
 
-    def __init__(self, names, keys, rows, not_places, common, demonyms, rules, max_tokens, english=frozenset(),
+    def __init__(self, names, places: PlaceTable, not_places, common, demonyms, rules, max_tokens, english=frozenset(),
                  capitals=None) -> None:
         self.english = english
         self.capitals: dict[str, str] = capitals or {}  # ISO alpha-2 -> place key of its capital
         self.capital_keys = frozenset(self.capitals.values())
         self.names = names  # marisa_trie.RecordTrie: normalised name -> [(place number,), ...]
         self.version = ""  # the digest of its inputs (set by load_cached): what per-article results key on
-        self.places = rows if isinstance(rows, PlaceTable) else PlaceTable(keys, rows)
+        self.places = places
         self.not_places, self.common, self.demonyms, self.rules = not_places, common, demonyms, rules
         self.max_tokens = max_tokens
         words = [np.split() for np in not_places]
@@ -256,7 +256,7 @@ class Gazetteer:
                     yield name, (rank, i)
 
         names = marisa_trie.RecordTrie("<HI", items())
-        return cls(names, keys, rows, gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens, gaz.english,
+        return cls(names, PlaceTable(keys, rows), gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens, gaz.english,
                    capitals)
 
     @cached_property
@@ -352,7 +352,7 @@ class Gazetteer:
         names.mmap(str(folder / "names.marisa"))
         with (folder / "meta.pickle").open("rb") as fh:
             not_places, common, demonyms, rules, max_tokens, english, capitals = pickle.load(fh)
-        return cls(names, None, open_table(folder), not_places, common, demonyms, rules, max_tokens, english, capitals)
+        return cls(names, open_table(folder), not_places, common, demonyms, rules, max_tokens, english, capitals)
 
 
 def cache_key(sources: list[Source]) -> str:
@@ -388,14 +388,18 @@ def build(sources: list[Source], segments: Path | None = None) -> GazetteerBuild
 KEEP_VERSIONS = 3  # a build with --places and one without each keep their own cache
 
 
+def keep_newest(folders: list[Path], count: int) -> None:
+    """Remove all but the ``count`` most recently modified of ``folders`` (cache versions)."""
+    for old in sorted(folders, key=lambda p: p.stat().st_mtime, reverse=True)[count:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
 def prune(cdir: Path, keep: Path) -> None:
     """Remove all but the newest cache versions (about 40 MB each) and the temporary folders of builds
     killed more than an hour ago (a younger one may be another process's, still writing)."""
     import time
 
-    versions = sorted((p for p in cdir.glob("gazetteer-*") if p != keep), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in versions[KEEP_VERSIONS - 1 :]:
-        shutil.rmtree(old, ignore_errors=True)
+    keep_newest([p for p in cdir.glob("gazetteer-*") if p != keep], KEEP_VERSIONS - 1)
     for tmp in cdir.glob(".gaz-*"):
         if time.time() - tmp.stat().st_mtime > 3600:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -152,17 +152,25 @@ def _day_span(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re
             return DateRange(date(int(year), mon, first), date(int(year), mon, last), "range"), m
         if anchor is None:
             return None, None
-        def on(d: date) -> DateRange:  # the last day, on or before the writing day
-            x = date(d.year if (mon, last) <= (d.month, d.day) else d.year - 1, mon, last)
-            return DateRange(x, x, "day")
-
-        end = _over_anchor(anchor, on, "day")
+        end = _over_anchor(anchor, _latest(mon, last), "day")  # its last day, on or before the writing day
         return DateRange(end.start.replace(day=first), end.end, "range"), m
     except ValueError:
         return None, None
 
 
+def _latest(mon: int, day: int):
+    """For an anchor day: the latest ``day`` of month ``mon`` on or before it (a date without a year)."""
+
+    def on(d: date) -> DateRange:
+        x = date(d.year if (mon, day) <= (d.month, d.day) else d.year - 1, mon, day)
+        return DateRange(x, x, "day")
+
+    return on
+
+
 def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.Match[str] | None]:
+    # a span of days before any single date ("October 26-28" holds the single date "October 26"; only
+    # when a span is there are the single dates looked for twice)
     span, sm = _day_span(text, anchor)
     if span is not None:
         others = [x.start() for x in (FULL_DATE.search(text), MONTH_DAY.search(text)) if x]
@@ -185,14 +193,8 @@ def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.
     if m:
         g = m.groupdict()
         mon, day = month_number(g["month"] or g["month2"]), int(g["day"] or g["day2"])
-
-        def on(d: date) -> DateRange:
-            y = d.year if (mon, day) <= (d.month, d.day) else d.year - 1
-            x = date(y, mon, day)
-            return DateRange(x, x, "day")
-
         try:
-            return _over_anchor(anchor, on, "day"), m
+            return _over_anchor(anchor, _latest(mon, day), "day"), m
         except ValueError:
             pass
     first = None
