@@ -46,6 +46,10 @@ class Precision(StrEnum):
                 Precision.DISTRICT: Precision.REGION}.get(self, self)
 
 
+# "near X" (an incident near a town, a site the gazetteer lacks drawn near its town): X's uncertainty plus this.
+NEAR_KM = 10.0
+
+
 class Kind(StrEnum):
     """What a place (or a feature that is not an incident) is."""
 

@@ -22,9 +22,10 @@ from typing import Any
 from ..events.actors import find_actors
 from ..events.same_event import event_key, group_events, merged_type
 from ..events.triggers import EVENT_TYPES
-from ..model import ADMIN1_KINDS, BASE_KINDS, Article, Feature, Incident, Mention, Place, Precision, Sentence, Source
+from ..model import ADMIN1_KINDS, BASE_KINDS, NEAR_KM, Article, Feature, Incident, Mention, Place, Precision, Sentence, Source
 from ..places.gazetteer import Gazetteer
 from ..places.geometry import circle
+from ..places.mentions import hosted_site
 
 LAYERS = ("bases", "incidents", "areas", "mentions")
 # Incidents only a country places: in the layer set and the events tables, never drawn on the map.
@@ -112,9 +113,9 @@ class Builder:
     def add_article(self, article: Article, mentions: list[Mention], incidents: list[Incident]) -> None:
         sent_index = {s.start: i for i, s in enumerate(article.sentences)}
         for m in mentions:
-            if m.place is None:
+            p = m.place or hosted_site(m)  # a site the gazetteer lacks: near the place the text puts it
+            if p is None:
                 continue
-            p = m.place
             i = sent_index[m.sentence.start]
             nxt = article.sentences[i + 1] if i + 1 < len(article.sentences) else None
             if nxt is not None and nxt.section != m.sentence.section:
@@ -130,6 +131,8 @@ class Builder:
                 d.cite(article, m.sentence, m)
             else:
                 self._draft("mentions", p).cite(article, m.sentence, m)
+            if m.place is None:
+                continue
             if p.precision in ("region", "district", "town") and REGION_BASES.search(
                 article.text[m.sentence.start : m.start]
             ):
@@ -219,7 +222,7 @@ class Builder:
                         if a not in bucket and not (country and a == country.name):
                             bucket.append(a)
             d.precision = Precision(head.place.precision).widened() if near else head.place.precision
-            d.uncertainty_km = round(head.place.uncertainty_km + (10.0 if near else 0.0), 1)
+            d.uncertainty_km = round(head.place.uncertainty_km + (NEAR_KM if near else 0.0), 1)
             d.props.update(
                 {
                     "event_type": event_type,

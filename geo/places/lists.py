@@ -62,8 +62,8 @@ def common_words(gaz: "GazetteerBuilder", top: int = 30000) -> set[str]:
     gaz.english = words
     out = set()
     for k, keys in gaz.index.items():
-        if " " in k or k not in words:
-            continue
+        if " " in k or k not in words or gaz.rules.get(k) == "any":
+            continue  # (the project's own alias says it is a name: "Saigon", "Bombay")
         own = [gaz.places[x] for x in keys if norm(gaz.places[x].name) == k]
         exempt = k not in GENERIC_WORDS and any(
             p.kind in ("country", "continent", "province", "governorate")

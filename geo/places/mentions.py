@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import AREA_KINDS, Article, Mention, Place, Sentence
+from ..model import AREA_KINDS, NEAR_KM, Article, Mention, Place, Precision, Sentence
 from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
@@ -42,6 +42,16 @@ UNRESOLVED_PATTERNS = [
 NOT_NAMES = frozenset(words("not_names"))
 NAMESAKE_SITES = frozenset(words("namesake_sites"))
 NAMESAKE_FEATURES = frozenset(words("namesake_features"))
+# "Massereene army base in Antrim": the words between a site the gazetteer lacks and the place it is in
+# (data/lexicon/site_hosts.tsv); a comma, "which is" or a short apposition may come first ("Paitilla Airport,
+# a small airfield in Panama City"); the place is the next one found, named as a town, unit or region.
+HOST_BETWEEN = re.compile(
+    r"\s*,?\s*(?:(?:which|that) (?:is|was) |(?:located|situated|lying|based) |(?:an?|the) (?:[a-z-]+ ){0,4}?)?"
+    rf"(?:{alternation(words('site_hosts'))}) (?:the )?(?:(?:[a-z-]*(?:north|south|east|west)[a-z-]*|central) )?"
+    r"(?:(?:city|town|village|port city|port|capital|suburb|district|province|region|state|department) of )?")
+HOST_PRECISIONS = ("town", "district", "region")
+# The last words of a site's name and the kind they make it (data/lexicon/site_kinds.tsv), longest first.
+SITE_KINDS = sorted(rows("site_kinds", 2), key=lambda r: -len(r[0]))
 # The cue words of a unit written after its name ("Hama province"), taken off to name the unit.
 PLACE_CUE_WORDS = re.compile(rf"\s+(?:{alternation(w for w, cue in _AFTER.items() if cue == 'province')})$", re.I)
 POSSESSIVE = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s\s+")
@@ -293,8 +303,37 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             town, why = _namesake(gaz, groups.get("core"), phrase, countries)
             if town is None and owner is not None:
                 town, why = owner, f"; placed near {owner.name} ({owner.key}), the town whose it is"
+            if town is None:
+                town, why = _host(text, e, sent, found)
             out.append(Mention(name, s, e, phrase, sent, None, "looks like a place name; no gazetteer entry" + why, near=town))
     return out
+
+
+def _host(text: str, end: int, sent: Sentence, found: list[Mention]) -> tuple[Place | None, str]:
+    """"Massereene army base in Antrim": the town, unit or region the text puts a site in, named right after it."""
+    for f in sorted(found, key=lambda f: f.start):
+        if f.start < end or f.place is None:
+            continue
+        if f.place.precision in HOST_PRECISIONS and f.start <= sent.end and HOST_BETWEEN.fullmatch(text, end, f.start):
+            return f.place, f"; placed near {f.place.name} ({f.place.key}), where the text puts it"
+        return None, ""
+    return None, ""
+
+
+def hosted_site(m: Mention) -> Place | None:
+    """A site the gazetteer lacks, drawn near the place it is at or named after ("Massereene army base in
+    Antrim"): the name's kind of installation, at that place's point, one step less exact and 10 km more
+    uncertain.  None for a name that is no site, or one placed nowhere."""
+    if m.place is not None or m.near is None:
+        return None
+    low = norm(m.text)
+    kind = next((k for end, k in SITE_KINDS if low == end or low.endswith(" " + end)), None)
+    if kind is None:
+        return None
+    host = m.near
+    return Place(f"{host.key}/near/{'-'.join(low.split())}", m.text, kind, host.country, host.point,
+                 Precision(host.precision).widened(), round(host.uncertainty_km + NEAR_KM, 1),
+                 f"not in the gazetteer; placed near {host.name}, as the text says ({host.source})", admin1=host.admin1)
 
 
 def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]) -> tuple[Place | None, str]:

@@ -478,10 +478,23 @@ def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer)
     ("The ministry said the army detected a battery firing a shell toward a front-line unit in Kharkiv on Monday.", "shelling"),
     ("Thirty minutes later, hundreds of Rangers parachuted onto the airstrip at Kharkiv on Tuesday.", "armed_clash"),
     ("Anti-aircraft fire from the rebels hit a passenger plane at Kharkiv airport today, officials said.", "shoot_down"),
+    # a town taken: an armed clash there
+    ("The rebels occupied Gwoza last week and pressed on towards the border, the governor said.", "armed_clash"),
+    ("A message from the front on Monday reports the surrender of Gwoza to the insurgents.", "armed_clash"),
+    ("In less than two hours on Sunday the soldiers had secured Gwoza, a local official said.", "armed_clash"),
+    ("Gwoza was captured on Tuesday by the insurgents after the garrison withdrew, residents said.", "armed_clash"),
 ])
 def test_bombs_artillery_raids_and_storming(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.event_type == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Settlers from the occupied West Bank met the minister in Jerusalem on Monday, his office said.",
+    "Residents of Russian-occupied Melitopol told the radio on Monday that prices had doubled.",
+])
+def test_an_occupied_territory_is_no_incident(world_gazetteer, text):
+    assert run(text, world_gazetteer)[1] == []
 
 
 # 1. A hyphenated unit's name is one name: its halves are not places abroad.

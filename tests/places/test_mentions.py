@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from geo.text.articles import split_sentences
-from geo.places.mentions import find_mentions
-from geo.model import Article, Section
+from geo.places.mentions import find_mentions, hosted_site
+from geo.model import Article, Precision, Section
 
 
 def mentions(text, gaz):
@@ -240,6 +240,34 @@ def test_a_site_after_a_town_s_possessive_is_reported_near_that_town(world_gazet
     (site,) = [m for m in mentions("Police beat demonstrators on Yerevan's Freedom Square on Saturday.", world_gazetteer)
                if m.place is None]
     assert site.text == "Freedom Square" and site.near is not None and site.near.key == "gn/616052"
+
+
+@pytest.mark.parametrize("text, site_name, host, kind", [
+    ("Two soldiers were killed in the attack at Massereene army base in Antrim, 16 miles north of Belfast.",
+     "Massereene army base", "Antrim", "military_base"),
+    ("A riot between prisoners in the Litoral Penitentiary, in Guayaquil, left twelve people dead on Tuesday.",
+     "Litoral Penitentiary", "Guayaquil", "prison"),
+    ("Commandos died leading an assault on Paitilla Airport, a small airfield in Panama City, on Wednesday.",
+     "Paitilla Airport", "Panama City", "airport"),
+])
+def test_a_site_the_gazetteer_lacks_is_drawn_near_the_place_the_text_puts_it_in(world_gazetteer, text, site_name,
+                                                                                host, kind):
+    (site,) = [m for m in mentions(text, world_gazetteer) if m.place is None]
+    assert site.text == site_name and site.near is not None and site.near.name == host
+    drawn = hosted_site(site)  # reported unresolved, and drawn near its town, less exact than the town
+    assert drawn.kind == kind and drawn.point == site.near.point
+    assert drawn.precision == Precision(site.near.precision).widened()
+    assert drawn.uncertainty_km == site.near.uncertainty_km + 10
+
+
+@pytest.mark.parametrize("text", [
+    # a direction says the site is away from the town, not in it
+    "Two soldiers were killed in the attack at Massereene army base, 16 miles north of Belfast, on Saturday.",
+    # no site word: a name the gazetteer lacks is not guessed at its neighbour
+    "Fighting was reported in Zongo Koura in Ouaddai and in nearby villages on Monday evening.",
+])
+def test_a_site_is_not_drawn_at_a_place_it_is_only_beside(world_gazetteer, text):
+    assert all(hosted_site(m) is None for m in mentions(text, world_gazetteer))
 
 
 def test_the_owner_of_a_named_site_is_a_place_though_its_name_is_a_common_word(world_gazetteer):

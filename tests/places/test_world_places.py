@@ -78,3 +78,15 @@ def test_a_demonym_and_a_cue_word_before_of_are_no_town_of_that_name(world_gazet
     got = resolved("On September 8 the Pakistan Army, with American weapons, captured the Indian town of Khem Karan.",
                    world_gazetteer)
     assert got == {"Khem Karan": "IN"}
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ("Viet Cong forces mortared the airport outside Saigon early today, the command said.", "Saigon", "gn/1566083"),
+    ("Rioting spread through Bombay for a third day on Friday, the police said.", "Bombay", "gn/1275339"),
+])
+def test_a_former_name_of_a_big_city_is_no_common_word(world_gazetteer, text, name, key):
+    """wordfreq lists "Saigon" and "Bombay" as English words; the project's alias says they are names."""
+    sec = Section("t.txt", "t", None, None, 0, len(text))
+    art = Article("t.txt", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    assert {m.text: m.place.key for m in find_mentions(art, world_gazetteer) if m.place}.get(name) == key
