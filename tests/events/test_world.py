@@ -483,6 +483,10 @@ def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer)
     ("A message from the front on Monday reports the surrender of Gwoza to the insurgents.", "armed_clash"),
     ("In less than two hours on Sunday the soldiers had secured Gwoza, a local official said.", "armed_clash"),
     ("Gwoza was captured on Tuesday by the insurgents after the garrison withdrew, residents said.", "armed_clash"),
+    # a battle fought, an army beaten, shells that thudded down
+    ("A fierce battle was fought near Gwoza on Friday and the attackers withdrew, the army said.", "armed_clash"),
+    ("The ministry claims the army decisively routed the rebel columns at Gwoza on Monday.", "armed_clash"),
+    ("On Monday mortar shells thudded down on hotels and shops in Gwoza, residents said.", "shelling"),
 ])
 def test_bombs_artillery_raids_and_storming(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
