@@ -54,14 +54,22 @@ def _span_text(tok) -> str:
            for t in c.subtree}
     toks = [t for t in tok.subtree if t.i not in cut]
     start, end = min(t.i for t in toks), max(t.i for t in toks)
-    while start < end and (doc[start].lower_ in LEADING or doc[start].is_punct):
-        start += 1
+    while start < end and (doc[start].lower_ in LEADING or doc[start].is_punct or _date_at(doc, start, tok.i)):
+        start += 2 if _date_at(doc, start, tok.i) else 1
     while end > start and doc[end].is_punct:
         end -= 1
     if doc[start : end + 1].text.count("(") > doc[start : end + 1].text.count(")") and end + 1 < len(doc) and doc[end + 1].text == ")":
         end += 1  # "Movement-North (SPLM-N)": the bracket closes
     text = doc[start : end + 1].text.replace('"', "").replace("“", "").replace("”", "")
     return DATELINE_DATE.sub("", text)
+
+
+def _date_at(doc, i: int, head: int) -> bool:
+    """A day and month the parse hung on a phrase before its head ("On 5 August first German units")."""
+    if i + 1 >= head:
+        return False
+    a, b = doc[i], doc[i + 1]
+    return (a.like_num and re.fullmatch(MONTHS, b.text) is not None) or (re.fullmatch(MONTHS, a.text) is not None and b.like_num)
 
 
 def state_forces(word: str) -> str:

@@ -23,6 +23,9 @@ def attacker(text: str, trigger: str, event_type: str = "armed_clash") -> list[s
     # the subject of the verb that carries out an event noun, with its bracketed acronym whole
     ("Seven people were killed on Wednesday when the Sudan People’s Liberation Movement-North (SPLM-N) launched heavy shelling on Dilling.",
      "shelling", "Sudan People’s Liberation Movement-North (SPLM-N)"),
+    # a day and month the parse hangs on the subject is not part of its name (a number that counts them is)
+    ("On 5 August German units attacked Ochota and Wola in the west of the city.", "attacked", "German units"),
+    ("On Monday 30 rebels attacked the town of Gwoza, the governor said.", "attacked", "30 rebels"),
 ])
 def test_attacker_from_the_parse(text, trigger, who):
     assert who in attacker(text, trigger)
