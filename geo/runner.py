@@ -29,7 +29,8 @@ from .events.triggers import EVENT_TYPES
 from .model import Article, Incident, Mention, Sentence
 from .places.mentions import find_mentions
 from .places.spelling import similar_names
-from .places.gazetteer import Gazetteer, default_cache_dir
+from .paths import default_cache_dir
+from .places.gazetteer import Gazetteer
 from .progress import bar
 from .text.archive import is_archive, read_archive
 from .text.articles import article_from_text, find_articles, load_article

@@ -9,7 +9,7 @@ from pathlib import Path
 GEO = Path(__file__).resolve().parent.parent / "geo"
 # Data flows one way: a module may import its own stage and the stages before it.
 STAGE = {"errors": 0, "model": 0, "progress": 0, "text": 1, "places": 2, "events": 3, "output": 4,
-         "beside": 0, "cache": 5, "pipeline": 5, "runner": 5, "evaluate": 5, "cli": 6, "__init__": 6, "__main__": 7}
+         "beside": 0, "paths": 0, "cache": 5, "pipeline": 5, "runner": 5, "evaluate": 5, "cli": 6, "__init__": 6, "__main__": 7}
 
 
 def modules() -> dict[str, Path]:

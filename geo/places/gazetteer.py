@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..model import Place
+from ..paths import default_cache_dir
 from ..progress import bar, notice
 from ..text.normalize import norm, skeleton
 from .rowstore import PlaceTable, open_table, place_row, row_place, write_rows
@@ -367,11 +368,6 @@ def cache_key(sources: list[Source]) -> str:
             h.update(path.read_bytes())
     _code_and_packages(h, pkgs)
     return h.hexdigest()[:20]
-
-
-def default_cache_dir() -> Path:
-    base = os.environ.get("GEO_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "geo"
 
 
 def build(sources: list[Source], segments: Path | None = None) -> GazetteerBuilder:

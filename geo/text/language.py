@@ -5,20 +5,67 @@ but no incidents are extracted from it."""
 
 from __future__ import annotations
 
+import logging
+import os
+import pickle
+import shutil
+import tempfile
+from array import array
 from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
 
+from ..paths import default_cache_dir
 from .lexicon import mapping
 
+log = logging.getLogger(__name__)
 MIN_CHARS = 200  # shorter texts are not judged
 MIN_PROBABILITY = 0.9
 SAMPLE = 3000
 
 
 @lru_cache(maxsize=1)
-def _identifier():
+def identifier():
+    """py3langid's model.  The package ships it compressed (0.6 s to read); the first process keeps it
+    decompressed in the cache folder (``langid/<version>``: its largest table memory-mapped, so every
+    process reads it at once and shares its pages), and each later one reads that."""
+    import numpy as np
     from py3langid import langid
 
-    return langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
+    model = Path(langid.MODEL_DIR) / langid.MODEL_FILE
+    folder = default_cache_dir() / "langid" / f"{version('py3langid')}-{model.stat().st_size}"
+    try:
+        with (folder / "parts.pickle").open("rb") as fh:
+            pc, classes, output, codes = pickle.load(fh)
+        nextmove, row = array(codes[0]), array(codes[1])
+        nextmove.frombytes((folder / "nextmove.bin").read_bytes())
+        row.frombytes((folder / "row.bin").read_bytes())
+        ptc = np.load(folder / "ptc.npy", mmap_mode="r")
+    except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, IndexError):
+        ptc, pc, classes, nextmove, row, output = langid._load_model_file(model)
+        ptc, pc = np.asarray(ptc), np.asarray(pc)
+        _keep(folder, ptc, pc, classes, nextmove, row, output)
+    return langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+def _keep(folder: Path, ptc, pc, classes, nextmove, row, output) -> None:
+    """The decompressed model, written whole or not at all (another process may be writing it too)."""
+    import numpy as np
+
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
+        np.save(tmp / "ptc.npy", ptc)
+        (tmp / "nextmove.bin").write_bytes(nextmove.tobytes())
+        (tmp / "row.bin").write_bytes(row.tobytes())
+        with (tmp / "parts.pickle").open("wb") as fh:  # last: the folder is whole when it is there
+            pickle.dump((pc, classes, output, (nextmove.typecode, row.typecode)), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            os.rename(tmp, folder)
+        except OSError:  # another process was first
+            shutil.rmtree(tmp, ignore_errors=True)
+    except OSError as err:
+        log.debug("language model not kept in %s: %s", folder, err)
 
 
 def language(text: str) -> str:
@@ -26,7 +73,7 @@ def language(text: str) -> str:
     sample = text.strip()[:SAMPLE]
     if len(sample) < MIN_CHARS:
         return "en"
-    code, prob = _identifier().classify(sample)
+    code, prob = identifier().classify(sample)
     return code if prob >= MIN_PROBABILITY else "en"
 
 
