@@ -13,6 +13,7 @@ import re
 from ..model import INSTALLATION_KINDS, Article, Mention, Place, Precision, Sentence
 from ..places.gazetteer import Gazetteer
 from ..places.geometry import covers
+from ..places.offsets import WITHIN_BEFORE, offset_place
 from ..text.lexicon import alternation, tagged, words
 from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS
 from .casualties import casualties
@@ -25,15 +26,6 @@ REPORTING_VERBS = alternation(tagged("verbs", "reporting"))
 REPORTED_THAT = re.compile(rf"\b(?:{REPORTING_VERBS})\b(?:\s+[\w,]+){{0,3}}?\s+that\b", re.I)
 # the end of a sentence that names who reported the event: "..., officials in Baghdad said."
 REPORTED_BY = re.compile(rf"(?:['’]s)?[^,;()]{{0,40}}?\b(?:{REPORTING_VERBS})\b[^,;]{{0,30}}[.!?\"”’]*\s*$", re.I)
-# "115 km east of Seoul", "1,300km (800 miles) south-east of Algiers": a distance and a direction from a place
-DISTANCE = r"(?P<d>\d[\d,]*(?:\.\d+)?)\s*(?P<u>km|kilometres|kilometers|miles|mi)\.?"
-OFFSET_BEFORE = re.compile(
-    rf"{DISTANCE}\s+(?:\([^()]{{0,25}}\)\s+)?"
-    r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+(?:the\s+)?$", re.I)
-# "to within 17 miles of the port of Hamhung": that close to the place, no direction given
-WITHIN_BEFORE = re.compile(rf"\bwithin\s+{DISTANCE}\s+of\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?$", re.I)
-BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180, "southwest": 225, "west": 270,
-            "northwest": 315}
 # "the town of", "the bustling southern port of": the kind of place the name after is
 UNIT_OF = r"(?:(?:[a-z][\w-]*\s+){0,3}(?:city|town|village|port|province|region|district|area|state)\s+of\s+)"
 # A country name used as a modifier: "US military installations", "Iraqi army".
@@ -145,7 +137,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
                 text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")"
                                           and any(o.end < m.start for o, _, _ in cands)):
             # "north of Baghdad", "Nakuru (Rift Valley)": locate another
-            hints.append((m, _offset(text, m, gaz), True))
+            hints.append((m, offset_place(text, m, gaz), True))
             continue
         if REPORTED_AT.search(before):
             reported.append((m, m.place, False))
@@ -271,36 +263,3 @@ def same_target(after_trigger: str, nxt: str) -> bool:
     facilities" ... "two of its facilities in Abqaiq"), or of the event itself?"""
     hit = {m.group(1).lower() for m in TARGET_WORD.finditer(after_trigger)}
     return bool(ANAPHOR.search(nxt)) or any(m.group(1).lower() in hit for m in TARGET_WORD.finditer(nxt))
-
-
-def _offset(text: str, m: Mention, gaz: Gazetteer) -> Place:
-    """The place a distance and a direction from ``m``'s place give ("115 km east of Seoul"): that point,
-    as uncertain as a quarter of the distance (at least the place's own radius), when it lies in the place's
-    country; else the place itself, as uncertain as the distance.  Without a distance: the place."""
-    import dataclasses
-
-    from ..places.geometry import destination
-
-    o = OFFSET_BEFORE.search(text, max(0, m.start - 60), m.start)
-    p = m.place
-    w = WITHIN_BEFORE.search(text, max(0, m.start - 60), m.start) if o is None else None
-    if p is None or (o or w) is None:
-        return p
-
-    def as_uncertain_as(d: float) -> Place:
-        return dataclasses.replace(p, key=f"{p.key}~{round(d)}km", uncertainty_km=round(max(p.uncertainty_km, d), 1),
-                                   source=f"{p.source}; within {round(d)} km, as the text says")
-
-    d = float((o or w).group("d").replace(",", "")) * (1.609344 if (o or w).group("u").lower().startswith("mi") else 1.0)
-    if w is not None:  # "pushed to within 17 miles of the port of Hamhung"
-        return as_uncertain_as(d)
-    if d <= 0 or d > 3000:
-        return p
-    direction = o.group("dir").lower().replace("-", "")
-    point = destination(p.point, d, BEARINGS[direction])
-    country = gaz.places.get(f"iso/{p.country}") if p.country else None
-    if not (country is not None and covers(country, point)):
-        return as_uncertain_as(d)
-    return dataclasses.replace(p, key=f"{p.key}@{round(d)}km{BEARINGS[direction]}", name=f"{round(d)} km {direction} of {p.name}", point=point,
-                               uncertainty_km=round(max(p.uncertainty_km, d / 4), 1), geometry=None,
-                               source=f"{p.source}; moved {round(d)} km {direction} as the text says")

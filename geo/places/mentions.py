@@ -21,6 +21,7 @@ from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
 from .gazetteer import Gazetteer
+from .offsets import OFFSET_BEFORE, offset_place
 from .geometry import Anchors, km
 from .resolve import Choice, Context, Decision, choose, score
 from .spelling import unit_of, variant_of
@@ -50,6 +51,9 @@ HOST_BETWEEN = re.compile(
     rf"(?:{alternation(words('site_hosts'))}) (?:the )?(?:(?:[a-z-]*(?:north|south|east|west)[a-z-]*|central) )?"
     r"(?:(?:city|town|village|port city|port|capital|suburb|district|province|region|state|department) of )?")
 HOST_PRECISIONS = ("town", "district", "region")
+# ", 12 miles northwest of (the)": a site that far and in that direction from the place named next
+OFFSET_AFTER = re.compile(r"\s*,?\s*(?:(?:which is|located|situated|lying|some|about|around|roughly|nearly|just)\s+){0,2}"
+                          + OFFSET_BEFORE.pattern.rstrip("$"), re.I)
 # The last words of a site's name and the kind they make it (data/lexicon/site_kinds.tsv), longest first.
 SITE_KINDS = sorted(rows("site_kinds", 2), key=lambda r: -len(r[0]))
 # The cue words of a unit written after its name ("Hama province"), taken off to name the unit.
@@ -304,18 +308,24 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             if town is None and owner is not None:
                 town, why = owner, f"; placed near {owner.name} ({owner.key}), the town whose it is"
             if town is None:
-                town, why = _host(text, e, sent, found)
+                town, why = _host(text, e, sent, found, gaz)
             out.append(Mention(name, s, e, phrase, sent, None, "looks like a place name; no gazetteer entry" + why, near=town))
     return out
 
 
-def _host(text: str, end: int, sent: Sentence, found: list[Mention]) -> tuple[Place | None, str]:
-    """"Massereene army base in Antrim": the town, unit or region the text puts a site in, named right after it."""
+def _host(text: str, end: int, sent: Sentence, found: list[Mention], gaz: Gazetteer) -> tuple[Place | None, str]:
+    """"Massereene army base in Antrim": the town, unit or region the text puts a site in, named right after it;
+    "Batajnica military base 12 miles northwest of Belgrade": the point that distance and direction give."""
     for f in sorted(found, key=lambda f: f.start):
         if f.start < end or f.place is None:
             continue
-        if f.place.precision in HOST_PRECISIONS and f.start <= sent.end and HOST_BETWEEN.fullmatch(text, end, f.start):
+        if f.place.precision not in HOST_PRECISIONS or f.start > sent.end:
+            return None, ""
+        if HOST_BETWEEN.fullmatch(text, end, f.start):
             return f.place, f"; placed near {f.place.name} ({f.place.key}), where the text puts it"
+        if OFFSET_AFTER.fullmatch(text, end, f.start):
+            there = offset_place(text, f, gaz)
+            return there, f"; placed near {there.name} ({there.key}), where the text puts it"
         return None, ""
     return None, ""
 

@@ -260,9 +260,20 @@ def test_a_site_the_gazetteer_lacks_is_drawn_near_the_place_the_text_puts_it_in(
     assert drawn.uncertainty_km == site.near.uncertainty_km + 10
 
 
+def test_a_site_a_distance_and_a_direction_from_a_town_is_drawn_there(world_gazetteer):
+    text = "Among the targets hit were the Batajnica military base 12 miles northwest of the Serbian capital on Monday."
+    (site,) = [m for m in mentions(text, world_gazetteer) if m.place is None]
+    belgrade = world_gazetteer.places["gn/792680"]
+    from geo.places.geometry import km
+    drawn = hosted_site(site)  # 19 km north-west of Belgrade, as uncertain as a quarter of that, and 10 km more
+    assert drawn.kind == "military_base" and 18 < km(drawn.point, belgrade.point) < 20
+    assert drawn.point.lat > belgrade.point.lat and drawn.point.lon < belgrade.point.lon
+    assert drawn.uncertainty_km == round(max(belgrade.uncertainty_km, 19.3 / 4) + 10, 1)
+
+
 @pytest.mark.parametrize("text", [
-    # a direction says the site is away from the town, not in it
-    "Two soldiers were killed in the attack at Massereene army base, 16 miles north of Belfast, on Saturday.",
+    # a direction without a distance says the site is away from the town, not in it
+    "Two soldiers were killed in the attack at Massereene army base north of Belfast on Saturday night.",
     # no site word: a name the gazetteer lacks is not guessed at its neighbour
     "Fighting was reported in Zongo Koura in Ouaddai and in nearby villages on Monday evening.",
 ])
