@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..model import REMOTE_EVENTS, Article, DateRange, Section
 from ..text import dates
+from ..text.calendar import month_number
 from .casualties import states_casualties
 from .report import Report
 from .triggers import ANAPHOR, EVENT_ANAPHOR, SEPARATE, triggers, weak
@@ -44,7 +45,7 @@ def writing_day(article: Article, section: Section) -> DateRange | None:
 def _writing_day(opening: str, published: str | None) -> DateRange | None:
     anchor = dates.parse_anchor(published)
     if anchor is None:
-        return None
+        return _dateline_day(opening)
     d, words = dates.resolve(opening, anchor)
     at = opening.find(words) if d is not None else -1
     if at < 0 or d.precision != "day" or not in_dateline(opening, at, at + len(words)):
@@ -52,6 +53,20 @@ def _writing_day(opening: str, published: str | None) -> DateRange | None:
     if not anchor.start - timedelta(DATELINE_DAYS) <= d.start <= anchor.end:
         return anchor
     return d
+
+
+def _dateline_day(opening: str) -> DateRange | None:
+    """No writing date given: the full date of the dateline that opens the text, if any ("Kilmallock, 29 May
+    1920 - Two policemen were killed ... last night": written on 29 May 1920)."""
+    m = dates.FULL_DATE.search(opening, 0, 80)
+    if m is None or not in_dateline(opening, m.start(), m.end()):
+        return None
+    day = m.group("day") or m.group("day2")
+    month = month_number(m.group("month") or m.group("month2"))
+    try:
+        return dates.parse_anchor(date(int(m.group("year") or m.group("year2")), month, int(day)).isoformat())
+    except (TypeError, ValueError):
+        return None
 
 
 def follow_ups(article: Article, cands: list[Report]) -> None:

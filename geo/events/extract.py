@@ -144,7 +144,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             if earlier is not None:
                 out.append(earlier)
             continue
-        anchor = writing_day(article, sent.section)
+        anchor = c.written = writing_day(article, sent.section)
         for x in [sent, *context]:
             c.date, words = dates.resolve(x.text, anchor)
             if c.date:
@@ -441,7 +441,8 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
                 if named:
                     attacker = named
                     break
-    anchor = dates.parse_anchor(c.sentence.section.published)
+    # (no writing date given: the dateline's, "Kilmallock, 29 May 1920 - ...")
+    anchor = dates.parse_anchor(c.sentence.section.published) or c.written
     if c.date:
         de = c.date.end.isoformat()
     else:

@@ -23,6 +23,7 @@ class Report:
     extra: list[Sentence] = field(default_factory=list)  # sentences it borrowed its date from
     context: list[Sentence] = field(default_factory=list)  # the sentence before or after that completes it
     days_before: int = 0  # undated, but at least this many days before the writing date
+    written: DateRange | None = None  # the writing day (geo.events.dating.writing_day), when known
     follow: list[Sentence] = field(default_factory=list)  # next sentences about the same event
 
     @property

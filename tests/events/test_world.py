@@ -162,6 +162,18 @@ def test_a_date_that_is_the_reports_holds_the_day_before_too(world_gazetteer, te
     assert (inc.date_start, inc.date_end) == (start, end)
 
 
+@pytest.mark.parametrize("text, start, end", [
+    ("Kilmallock, 29 May 1920 - Two policemen were killed in an attack on the police barracks in Kilmallock last night.",
+     "1920-05-28", "1920-05-29"),
+    # undated: on or before the dateline's day
+    ("Kilmallock, 29 May 1920 - Two policemen were killed in an attack on the police barracks in Kilmallock.",
+     None, "1920-05-29"),
+])
+def test_with_no_writing_date_given_the_datelines_full_date_is_it(world_gazetteer, text, start, end):
+    _, (inc,), _ = run(text, world_gazetteer, published=None)
+    assert (inc.date_start, inc.date_end) == (start, end)
+
+
 # 6. Wrong anchors: a place that belongs to an organisation
 def test_an_organisations_place_is_not_where_the_event_is(world_gazetteer):
     _, (inc,), _ = run("The Lebanese health ministry said a strike on Nabatieh killed three people on Monday.", world_gazetteer)
