@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Place, Sentence
+from ..text.calendar import MONTH_RE
 from ..text.lexicon import alternation, rows, tagged, words
 from ..text.normalize import norm
 from ..text.tokens import Token, gap, sentence_initial, title_case, tokenize
@@ -267,7 +268,10 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
 # "Saigon's Tan Son Nhut air base", "Yerevan's Freedom Square": the owner of a named site is a place
 SITE_OF = re.compile(rf"['’]s\s+(?:[A-Z][\w'’-]*\s+){{1,4}}(?i:{alternation(words('place_suffixes'))})\b")
 # after a name that opens the text: "Bentiu — ", "Bentiu (Reuters) – ": the dateline's dash
-DASH_DATELINE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:—|–|--)\s")
+DASH_DATELINE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:—|–|--)\s"
+                           # "Kilmallock, 29 May 1920 - ", "Asuncion, Paraguay, August 3: ": a dated one
+                           rf"|(?:,\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)?,\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}|{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+                           r"(?:,?\s+\d{4})?\.?\s*(?:\([^()]{1,40}\)\s*)?(?:—|–|--|-|:)\s")
 IN_UNIT_AFTER = re.compile(r",?\s+in\s+(the\s+)?[A-Z]")
 LIST_GAP = re.compile(r"^(?:,\s+|,?\s+(?:and|or)\s+)$")  # between the names of a list
 

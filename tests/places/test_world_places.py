@@ -23,6 +23,8 @@ def resolved(text, gaz):
     ("Gunmen attacked Nigeria's Damasak overnight, killing at least nine people and burning the market.", "Damasak", "NG"),
     # a dateline in title case
     ("Bentiu — Hundreds of people are unaccounted for after the fighting.", "Bentiu", "SS"),
+    # ... with its date
+    ("Kilmallock, 29 May 1920 - Two policemen were killed in an attack on the barracks last night.", "Kilmallock", "IE"),
 ])
 def test_a_small_town_with_what_says_where_it_is(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
