@@ -42,20 +42,17 @@ def _pool(gaz: Gazetteer, key: str, width: int = 3) -> set[str]:
 
 def similar_names(gaz: Gazetteer, name: str, limit: int = MAX_SIMILAR) -> list[dict[str, Any]]:
     """Gazetteer names closest to ``name`` (same first three letters, or the same transliteration skeleton)."""
+    from rapidfuzz import fuzz, process
+
     key = norm(name)
     if len(key) < 3:
         return []
-    scored = []
-    sm = difflib.SequenceMatcher(None)
-    sm.set_seq2(key)  # indexed once; each candidate is the other sequence
-    for k in _pool(gaz, key):
-        sm.set_seq1(k)
-        if sm.real_quick_ratio() >= 0.6 and sm.quick_ratio() >= 0.6:  # cheap upper bounds first
-            scored.append((sm.ratio(), k))
-    scored.sort(key=lambda x: (-x[0], x[1]))
+    # rapidfuzz's ratio: the normalised Indel similarity (twice the longest common subsequence over both lengths)
+    found = process.extract(key, sorted(_pool(gaz, key)), scorer=fuzz.ratio, score_cutoff=60, limit=None)
+    scored = sorted(((score / 100, k) for k, score, _ in found), key=lambda x: (-x[0], x[1]))
     out: list[dict[str, Any]] = []
     for ratio, k in scored:
-        if ratio < 0.6 or len(out) >= limit:
+        if len(out) >= limit:
             break
         p = gaz.lookup(k)[0]
         if any(o["place_id"] == p.key for o in out):
