@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import re
 import shutil
 import tempfile
 from array import array
@@ -16,10 +17,16 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..paths import default_cache_dir
-from .lexicon import mapping
+from .lexicon import mapping, words
 
 log = logging.getLogger(__name__)
 MIN_CHARS = 200  # shorter texts are not judged
+# Most articles are plainly English: a fifth of their words are English function words
+# (data/lexicon/english_marks.tsv), and those skip the model.
+ENGLISH_MARKS = frozenset(words("english_marks"))
+ENGLISH_SHARE = 0.2
+ENGLISH_MIN_WORDS = 30
+WORD = re.compile(r"[a-z]+")
 MIN_PROBABILITY = 0.9
 SAMPLE = 3000
 
@@ -40,7 +47,7 @@ def identifier():
         nextmove, row = array(codes[0]), array(codes[1])
         nextmove.frombytes((folder / "nextmove.bin").read_bytes())
         row.frombytes((folder / "row.bin").read_bytes())
-        ptc = np.load(folder / "ptc.npy", mmap_mode="r")
+        ptc = np.load(folder / "ptc.npy", mmap_mode="r").view(np.ndarray)  # (mapped still; indexed as fast as any array)
     except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, IndexError):
         ptc, pc, classes, nextmove, row, output = langid._load_model_file(model)
         ptc, pc = np.asarray(ptc), np.asarray(pc)
@@ -72,6 +79,9 @@ def language(text: str) -> str:
     """ISO 639-1 code of the text's language; "en" when the text is short or the model is not sure."""
     sample = text.strip()[:SAMPLE]
     if len(sample) < MIN_CHARS:
+        return "en"
+    ws = WORD.findall(sample.lower())
+    if len(ws) >= ENGLISH_MIN_WORDS and sum(w in ENGLISH_MARKS for w in ws) >= ENGLISH_SHARE * len(ws):
         return "en"
     code, prob = identifier().classify(sample)
     return code if prob >= MIN_PROBABILITY else "en"
