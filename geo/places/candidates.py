@@ -49,7 +49,8 @@ PERSON_CUE = re.compile(
 SPEECH = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "person")) + r")\b")
 FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|City|Province|State|Street|Road|River))")
 # (words, cue, number of words), longest first: sorted once, not per candidate.
-CUES_LONGEST_FIRST = [(w, cue, len(w.split())) for w, cue in sorted(CUE_AFTER.items(), key=lambda kv: -len(kv[0].split()))]
+CUE_LENGTHS = sorted({len(w.split()) for w in CUE_AFTER}, reverse=True)  # how many words a cue has, longest first
+CUE_MAX_WORDS = CUE_LENGTHS[0]
 NOT_AFTER_NAME = {"the", "western", "eastern", "northern", "southern", "central"}
 WATER = {"river", "lake", "canal"}  # "the Niger river" is not the country, written in lower case too
 
@@ -118,9 +119,12 @@ OF_NAME = re.compile(r"\s+of\s+[A-Z]")  # "... city of Arish"
 
 def _cue_after(text: str, tokens: list[Token], j: int) -> tuple[str, int]:
     """A cue word right after token j-1: returns (cue, tokens consumed)."""
-    for words_, cue, k in CUES_LONGEST_FIRST:
+    lows = [t.text.lower() for t in tokens[j : j + CUE_MAX_WORDS]]
+    for k in CUE_LENGTHS:  # longest first
         seg = tokens[j : j + k]
-        if len(seg) == k and " ".join(t.text.lower() for t in seg) == words_:
+        words_ = " ".join(lows[:k]) if len(seg) == k else ""
+        cue = CUE_AFTER.get(words_)
+        if cue is not None:
             if all(gap(text, seg[x - 1] if x else tokens[j - 1], seg[x]).strip() in ("", "-") for x in range(k)):
                 if cue in ("city", "town") and OF_NAME.match(text, seg[-1].end):
                     return "", 0  # "the North Sinai city of Arish": the cue word belongs to the name after it

@@ -36,17 +36,18 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     out = []
     for m in TOKEN_RE.finditer(text, start, end):
         tok = m.group(0)
-        parts = tok.split("-")
-        if len(parts) > 1 and (
-            all(p[:1].isupper() for p in parts) and not ARTICLE_RE.match(tok) or parts[-1].lower() in HYPHEN_SUFFIX
-        ):
-            pos = m.start()
-            for part in parts:
-                if part and part.lower() not in HYPHEN_SUFFIX:
-                    out.append(_token(text, pos, pos + len(part)))
-                pos += len(part) + 1
-            continue
-        out.append(_token(text, m.start(), m.end()))
+        if "-" in tok:
+            parts = tok.split("-")
+            if all(p[:1].isupper() for p in parts) and not ARTICLE_RE.match(tok) or parts[-1].lower() in HYPHEN_SUFFIX:
+                pos = m.start()
+                for part in parts:
+                    if part and part.lower() not in HYPHEN_SUFFIX:
+                        out.append(_token(text, pos, pos + len(part)))
+                    pos += len(part) + 1
+                continue
+        cut, nrm, cap = _shape(tok)  # (what _token does, inline: most words take this way)
+        at = m.start()
+        out.append(Token(at, at + len(tok) - cut, tok[: len(tok) - cut] if cut else tok, nrm, cap, cut > 0))
     return out
 
 
