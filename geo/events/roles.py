@@ -54,8 +54,13 @@ def _span_text(tok) -> str:
            for t in c.subtree}
     toks = [t for t in tok.subtree if t.i not in cut]
     start, end = min(t.i for t in toks), max(t.i for t in toks)
-    while start < end and (doc[start].lower_ in LEADING or doc[start].is_punct or _date_at(doc, start, tok.i)):
-        start += 2 if _date_at(doc, start, tok.i) else 1
+    while start < end:
+        if _date_at(doc, start, tok.i):
+            start += 2
+        elif doc[start].lower_ in LEADING or doc[start].is_punct:
+            start += 1
+        else:
+            break
     while end > start and doc[end].is_punct:
         end -= 1
     if doc[start : end + 1].text.count("(") > doc[start : end + 1].text.count(")") and end + 1 < len(doc) and doc[end + 1].text == ")":

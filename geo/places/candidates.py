@@ -48,8 +48,8 @@ PERSON_CUE = re.compile(
 )
 SPEECH = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "person")) + r")\b")
 FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|City|Province|State|Street|Road|River))")
-# (words, cue, number of words), longest first: sorted once, not per candidate.
-CUE_LENGTHS = sorted({len(w.split()) for w in CUE_AFTER}, reverse=True)  # how many words a cue has, longest first
+# How many words the cues after a name have, longest first (a cue is then one look-up per length).
+CUE_LENGTHS = sorted({len(w.split()) for w in CUE_AFTER}, reverse=True)
 CUE_MAX_WORDS = CUE_LENGTHS[0]
 NOT_AFTER_NAME = {"the", "western", "eastern", "northern", "southern", "central"}
 WATER = {"river", "lake", "canal"}  # "the Niger river" is not the country, written in lower case too

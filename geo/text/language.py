@@ -49,9 +49,9 @@ def identifier():
         row.frombytes((folder / "row.bin").read_bytes())
         ptc = np.load(folder / "ptc.npy", mmap_mode="r").view(np.ndarray)  # (mapped still; indexed as fast as any array)
     except (OSError, ValueError, EOFError, pickle.UnpicklingError, TypeError, IndexError):
-        ptc, pc, classes, nextmove, row, output = langid._load_model_file(model)
-        ptc, pc = np.asarray(ptc), np.asarray(pc)
-        _keep(folder, ptc, pc, classes, nextmove, row, output)
+        ident = langid.LanguageIdentifier.from_modelpath(model, norm_probs=True)
+        _keep(folder, ident.nb_ptc, ident.nb_pc, ident.nb_classes, ident.tk_nextmove, ident.tk_row, ident.tk_output)
+        return ident
     return langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
 
 
@@ -59,6 +59,7 @@ def _keep(folder: Path, ptc, pc, classes, nextmove, row, output) -> None:
     """The decompressed model, written whole or not at all (another process may be writing it too)."""
     import numpy as np
 
+    tmp = None
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".tmp-"))
@@ -72,6 +73,8 @@ def _keep(folder: Path, ptc, pc, classes, nextmove, row, output) -> None:
         except OSError:  # another process was first
             shutil.rmtree(tmp, ignore_errors=True)
     except OSError as err:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         log.debug("language model not kept in %s: %s", folder, err)
 
 
