@@ -202,8 +202,8 @@ HELDOUT = {
     "held-out 2 (h19-h36, untouched)": DEVSET.with_name("heldout2.jsonl"),
 }
 # Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data.
-# The fifteen earlier world held-out sets were each scored once (world held-out 15 at the end of the eighth
-# session's rule work, not read since), and only then read for fixes.
+# The sixteen earlier world held-out sets were each scored once (world held-out 16 at the very end of the
+# ninth session, not read since), and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
 WORLD_DEV = {
     "world devset": WORLD,
@@ -222,9 +222,10 @@ WORLD_DEV = {
     "world held-out 13 (scored once, then development)": DEVSET.with_name("world_heldout13.jsonl"),
     "world held-out 14 (scored once, then development)": DEVSET.with_name("world_heldout14.jsonl"),
     "world held-out 15 (scored once, then development)": DEVSET.with_name("world_heldout15.jsonl"),
+    "world held-out 16 (scored once, then development)": DEVSET.with_name("world_heldout16.jsonl"),
 }
 # Passages from twelve more theatres, annotated blind and never yet scored: to score once, to report.
-WORLD_HELDOUT = DEVSET.with_name("world_heldout16.jsonl")
+WORLD_HELDOUT = DEVSET.with_name("world_heldout17.jsonl")
 
 
 @dataclass
