@@ -217,7 +217,7 @@ def _locates_previous(sent: Sentence, prev: Report) -> bool:
 
 
 # "here", "in this southeastern Wisconsin city": the place of the dateline.
-HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)|\b(?:in|at|of|near)\s+this\s+(?:[\w-]+\s+){0,3}(?:city|town|village|capital)\b", re.I)
+HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)|\bthis\s+(?:[\w-]+\s+){0,3}(?:city|town|village|capital)\b", re.I)
 
 
 # (a capitalised direction before a capitalised word is part of a name: "South African troops", "North Korean";

@@ -499,10 +499,22 @@ def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer)
     ("A fierce battle was fought near Gwoza on Friday and the attackers withdrew, the army said.", "armed_clash"),
     ("The ministry claims the army decisively routed the rebel columns at Gwoza on Monday.", "armed_clash"),
     ("On Monday mortar shells thudded down on hotels and shops in Gwoza, residents said.", "shelling"),
+    # a town entered by an army; aeroplanes and aerial attacks; stones thrown
+    ("Correspondents report that the Italians entered Gwoza at 9 a.m. on Monday after sharp fighting.", "armed_clash"),
+    ("Five Italian aeroplanes carried out a raid on Gwoza early this morning, destroying a hangar.", "air_strike"),
+    ("For the third successive day on Monday, Gwoza was subject to an aerial attack by twenty planes.", "air_strike"),
+    ("Arabs barricaded the streets of Gwoza on Monday and threw stones at the police, officials said.", "riot"),
 ])
 def test_bombs_artillery_raids_and_storming(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.event_type == kind
+
+
+def test_this_city_in_a_dateline_story_is_the_dateline_city(world_gazetteer):
+    text = ("COVENTRY -- Squadron after squadron of German airplanes dive-bombed this ancient industrial city for ten "
+            "hours on Thursday, leaving at least 1,000 casualties.")
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert (inc.event_type, inc.place.name) == ("air_strike", "Coventry")
 
 
 @pytest.mark.parametrize("text", [
