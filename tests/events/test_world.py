@@ -504,6 +504,8 @@ def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer)
     ("Five Italian aeroplanes carried out a raid on Gwoza early this morning, destroying a hangar.", "air_strike"),
     ("For the third successive day on Monday, Gwoza was subject to an aerial attack by twenty planes.", "air_strike"),
     ("Arabs barricaded the streets of Gwoza on Monday and threw stones at the police, officials said.", "riot"),
+    ("The town of Gwoza has been taken by the insurgents, the governor of the state said on Monday.", "armed_clash"),
+    ("An armoured car was heavily fired upon near Gwoza on Monday, the police said in a statement.", "armed_clash"),
 ])
 def test_bombs_artillery_raids_and_storming(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
