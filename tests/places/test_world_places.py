@@ -85,6 +85,9 @@ def test_a_demonym_and_a_cue_word_before_of_are_no_town_of_that_name(world_gazet
 @pytest.mark.parametrize("text, name, key", [
     ("Viet Cong forces mortared the airport outside Saigon early today, the command said.", "Saigon", "gn/1566083"),
     ("Rioting spread through Bombay for a third day on Friday, the police said.", "Bombay", "gn/1275339"),
+    ("Twenty Japanese planes dropped bombs on Canton in southern China today, the consul said.", "Canton", "gn/1809858"),
+    ("French troops marched out of Fez on Monday toward the Rif, a dispatch from Morocco said.", "Fez", "gn/2548885"),
+    ("The steamer reached Lourenço Marques in Mozambique on Friday with the wounded aboard.", "Lourenço Marques", "gn/1040652"),
 ])
 def test_a_former_name_of_a_big_city_is_no_common_word(world_gazetteer, text, name, key):
     """wordfreq lists "Saigon" and "Bombay" as English words; the project's alias says they are names."""
