@@ -88,6 +88,10 @@ def test_a_demonym_and_a_cue_word_before_of_are_no_town_of_that_name(world_gazet
     ("Twenty Japanese planes dropped bombs on Canton in southern China today, the consul said.", "Canton", "gn/1809858"),
     ("French troops marched out of Fez on Monday toward the Rif, a dispatch from Morocco said.", "Fez", "gn/2548885"),
     ("The steamer reached Lourenço Marques in Mozambique on Friday with the wounded aboard.", "Lourenço Marques", "gn/1040652"),
+    # Natal, South Africa's province before 1994, where the text is about South Africa ...
+    ("The Boers advanced from the Transvaal into Natal and besieged Ladysmith in South Africa.", "Natal", "ne1/ZA-SF02"),
+    # ... and the Brazilian city otherwise
+    ("Heavy rain flooded the streets of Natal in northeastern Brazil on Monday, officials said.", "Natal", "gn/3394023"),
 ])
 def test_a_former_name_of_a_big_city_is_no_common_word(world_gazetteer, text, name, key):
     """wordfreq lists "Saigon" and "Bombay" as English words; the project's alias says they are names."""
