@@ -216,7 +216,7 @@ def _locates_previous(sent: Sentence, prev: Report) -> bool:
     return bool(m) and re.search(rf"\b{re.escape(m.group('noun'))}\b", prev.sentence.text, re.I) is not None
 
 
-# "here", "in this southeastern Wisconsin city": the place of the dateline.
+# "here", "in this southeastern Wisconsin city", "dive-bombed this ancient industrial city": the place of the dateline.
 HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)|\bthis\s+(?:[\w-]+\s+){0,3}(?:city|town|village|capital)\b", re.I)
 
 
