@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import lru_cache
 
 from ..model import REMOTE_EVENTS, Article, DateRange, Section
 from ..text import dates
-from ..text.calendar import month_number
+from ..text.articles import parse_dateline
 from .casualties import states_casualties
 from .report import Report
 from .triggers import ANAPHOR, EVENT_ANAPHOR, SEPARATE, triggers, weak
@@ -61,12 +61,8 @@ def _dateline_day(opening: str) -> DateRange | None:
     m = dates.FULL_DATE.search(opening, 0, 80)
     if m is None or not in_dateline(opening, m.start(), m.end()):
         return None
-    day = m.group("day") or m.group("day2")
-    month = month_number(m.group("month") or m.group("month2"))
-    try:
-        return dates.parse_anchor(date(int(m.group("year") or m.group("year2")), month, int(day)).isoformat())
-    except (TypeError, ValueError):
-        return None
+    day = parse_dateline(m.group(0))
+    return dates.parse_anchor(day) if day else None
 
 
 def follow_ups(article: Article, cands: list[Report]) -> None:

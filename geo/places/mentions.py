@@ -21,7 +21,7 @@ from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
 from .gazetteer import Gazetteer
-from .offsets import OFFSET_BEFORE, offset_place
+from .offsets import OFFSET, offset_place
 from .geometry import Anchors, km
 from .resolve import Choice, Context, Decision, choose, score
 from .spelling import unit_of, variant_of
@@ -53,7 +53,7 @@ HOST_BETWEEN = re.compile(
 HOST_PRECISIONS = ("town", "district", "region")
 # ", 12 miles northwest of (the)": a site that far and in that direction from the place named next
 OFFSET_AFTER = re.compile(r"\s*,?\s*(?:(?:which is|located|situated|lying|some|about|around|roughly|nearly|just)\s+){0,2}"
-                          + OFFSET_BEFORE.pattern.rstrip("$"), re.I)
+                          + OFFSET, re.I)
 # The last words of a site's name and the kind they make it (data/lexicon/site_kinds.tsv), longest first.
 SITE_KINDS = sorted(rows("site_kinds", 2), key=lambda r: -len(r[0]))
 # The cue words of a unit written after its name ("Hama province"), taken off to name the unit.

@@ -42,27 +42,26 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
                 pos = m.start()
                 for part in parts:
                     if part and part.lower() not in HYPHEN_SUFFIX:
-                        out.append(_token(text, pos, pos + len(part)))
+                        out.append(_word(pos, part))
                     pos += len(part) + 1
                 continue
-        cut, nrm, cap = _shape(tok)  # (what _token does, inline: most words take this way)
-        at = m.start()
-        out.append(Token(at, at + len(tok) - cut, tok[: len(tok) - cut] if cut else tok, nrm, cap, cut > 0))
+        out.append(_word(m.start(), tok))
     return out
 
 
-def _token(text: str, start: int, stop: int) -> Token:
-    cut, nrm, cap = _shape(text[start:stop])
-    return Token(start, stop - cut, text[start : stop - cut], nrm, cap, cut > 0)
+def _word(at: int, tok: str) -> Token:
+    """The token of the word ``tok`` written at offset ``at``."""
+    length, word, nrm, cap, possessive = _shape(tok)
+    return Token(at, at + length, word, nrm, cap, possessive)
 
 
 @lru_cache(maxsize=100_000)
-def _shape(tok: str) -> tuple[int, str, bool]:
-    """A word's possessive ending's length, its normal form and whether it is capitalised (words repeat:
-    each is worked out once)."""
+def _shape(tok: str) -> tuple[int, str, str, bool, bool]:
+    """A word's length and text without a possessive 's, its normal form, whether it is capitalised and
+    whether it had the 's (words repeat: each is worked out once)."""
     pm = POSSESSIVE.search(tok)
-    cut = len(pm.group(0)) if pm else 0
-    return cut, norm_token(tok), capitalised(tok[: len(tok) - cut])
+    word = tok[: pm.start()] if pm else tok
+    return len(word), word, norm_token(tok), capitalised(word), pm is not None
 
 
 def title_case(tokens: list[Token]) -> bool:

@@ -9,11 +9,15 @@ from geo.places.mentions import find_mentions
 from geo.text.articles import split_sentences
 
 
-def resolved(text, gaz):
+def mentions(text, gaz):
     sec = Section("t.txt", "t", None, None, 0, len(text))
     art = Article("t.txt", text, [sec])
     art.sentences = split_sentences(text, sec)
-    return {m.text: m.place.country for m in find_mentions(art, gaz) if m.place}
+    return find_mentions(art, gaz)
+
+
+def resolved(text, gaz):
+    return {m.text: m.place.country for m in mentions(text, gaz) if m.place}
 
 
 @pytest.mark.parametrize("text, name, country", [
@@ -69,10 +73,7 @@ def test_a_province_that_is_also_a_big_city_names_no_country_of_the_story(world_
     ("Fighters set ablaze the Sagme military post before fleeing to neighbouring Nigeria on Monday.", "Sagme military post"),
 ])
 def test_a_named_installation_the_gazetteer_lacks_is_reported(world_gazetteer, text, name):
-    sec = Section("t.txt", "t", None, None, 0, len(text))
-    art = Article("t.txt", text, [sec])
-    art.sentences = split_sentences(text, sec)
-    assert [m.text for m in find_mentions(art, world_gazetteer) if m.place is None] == [name]
+    assert [m.text for m in mentions(text, world_gazetteer) if m.place is None] == [name]
 
 
 def test_a_demonym_and_a_cue_word_before_of_are_no_town_of_that_name(world_gazetteer):
@@ -95,7 +96,4 @@ def test_a_demonym_and_a_cue_word_before_of_are_no_town_of_that_name(world_gazet
 ])
 def test_a_former_name_of_a_big_city_is_no_common_word(world_gazetteer, text, name, key):
     """wordfreq lists "Saigon" and "Bombay" as English words; the project's alias says they are names."""
-    sec = Section("t.txt", "t", None, None, 0, len(text))
-    art = Article("t.txt", text, [sec])
-    art.sentences = split_sentences(text, sec)
-    assert {m.text: m.place.key for m in find_mentions(art, world_gazetteer) if m.place}.get(name) == key
+    assert {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}.get(name) == key
