@@ -60,6 +60,7 @@ SITE_KINDS = sorted(rows("site_kinds", 2), key=lambda r: -len(r[0]))
 PLACE_CUE_WORDS = re.compile(rf"\s+(?:{alternation(w for w, cue in _AFTER.items() if cue == 'province')})$", re.I)
 POSSESSIVE = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s\s+")
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+WAR_WORDS = re.compile(rf"\b(?:{alternation(words('war_words'))})\b", re.I)
 DEMONYM_FOCUS = weights()["demonym_as_a_country_mention"]
 ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
 LOCATIVE_SIMILARITY = weights()["locative_min_similarity"]  # how alike a name marked only by a locative must be
@@ -80,8 +81,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     demonyms = frozenset(gaz.demonyms[k] for k in {norm(w) for w in CAPITALISED.findall(article.text)} if k in gaz.demonyms)
     for iso in demonyms:  # "Angolan Armed Forces": the text is about Angola as much as if it named it once
         focus[iso] += DEMONYM_FOCUS
-    ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz), demonyms, gaz.capital_keys)
-    first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words, demonyms, gaz.capital_keys)
+    warlike = WAR_WORDS.search(article.text) is not None
+    ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz), demonyms, gaz.capital_keys, warlike=warlike)
+    first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words, demonyms, gaz.capital_keys, warlike=warlike)
     # the countries the text names (by name, or by a province of theirs: "Cabo Delgado"; not by a demonym, which
     # often names an actor from elsewhere: "Portuguese peacekeepers"), and every place a first reading gives
     named: set[str] = set()

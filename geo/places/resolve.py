@@ -46,6 +46,7 @@ class Context:
     capitals: frozenset[str] = frozenset()  # place keys of the national capitals
     named: frozenset[str] = frozenset()  # countries the text names (by name, or by a province of theirs)
     seen: Anchors = field(default_factory=Anchors)  # every place a first reading of the text gives
+    warlike: bool = False  # the text is about war or armed unrest (a word of data/lexicon/war_words.tsv)
 
 
 @dataclass
@@ -236,9 +237,21 @@ class Choice:
     def unsupported_small(self) -> bool:
         b, p = self.best, self.p
         small = b.population < (15000 if self.single else 1000)
-        if not small or self.strong or p.locative or p.followed_by_admin:
+        if not small or self.strong or p.locative or p.followed_by_admin or self.alone_in_named_country:
             return False
         return not self.ctx.anchors.near(b, SMALL_KM)
+
+    @property
+    def alone_in_named_country(self) -> bool:
+        """The only place of the name in a country the text names, by name or by demonym ("Croatian troops
+        entered Knin") in a text about war: the text says which country, and the gazetteer has one such place there."""
+        b, ctx = self.best, self.ctx
+        if not ctx.warlike or not (ctx.focus[b.country] or b.country in ctx.demonym_countries):
+            return False
+        at = self.p.start - self.p.sent.start
+        if NAME_BEFORE.search(self.p.sent.text, max(0, at - 40), at):
+            return False  # "Amy Smith", "Mitchell-Smith": the end of a person's name
+        return sum(pl.country == b.country for pl in self.ranked) == 1
 
     @property
     def fallback(self) -> Place | None:
@@ -247,6 +260,8 @@ class Choice:
         return next((pl for pl in self.ranked[1:] if pl.population >= 1_000_000 and norm(pl.name) == self.p.cand.key), None)
 
 
+# "Amy ", "Mitchell-": a capitalised word right before a name, of which it may be the end
+NAME_BEFORE = re.compile(r"[A-Z][\w'’]*(?:\s+|-)$")
 # " of Pigs", " of the Pines": a name that goes on with "of" and a capitalised word ("Bay of Pigs")
 OF_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # " de France", " del Ene": a name that goes on with a Romance particle ("Stade de France", "San Miguel del Ene")

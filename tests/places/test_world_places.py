@@ -97,3 +97,21 @@ def test_a_demonym_and_a_cue_word_before_of_are_no_town_of_that_name(world_gazet
 def test_a_former_name_of_a_big_city_is_no_common_word(world_gazetteer, text, name, key):
     """wordfreq lists "Saigon" and "Bombay" as English words; the project's alias says they are names."""
     assert {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}.get(name) == key
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Croatian troops reached Knin at midday; the town was almost empty.", "Knin", "HR"),
+    ("The Eritrean army and Ethiopian forces fought again along the Badme front on Tuesday.", "Badme", "ER"),
+])
+def test_the_one_town_of_its_name_in_a_country_a_war_story_names(world_gazetteer, text, name, country):
+    assert resolved(text, world_gazetteer).get(name) == country
+
+
+@pytest.mark.parametrize("text, name", [
+    # no word of war: the name alone still says nothing
+    ("Croatian officials thanked Knin for the gift of books to the library.", "Knin"),
+    # the end of a person's name
+    ("Croatian troops cheered as Marko Knin arrived at the barracks.", "Knin"),
+])
+def test_a_small_town_without_war_or_after_a_first_name_is_not_guessed(world_gazetteer, text, name):
+    assert name not in resolved(text, world_gazetteer)
