@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Article, Place, Sentence
-from ..text.calendar import MONTH_RE
+from ..text.calendar import MONTH_RE, MONTHS
 from ..text.lexicon import alternation, rows, tagged, words
 from ..text.normalize import norm
 from ..text.tokens import Token, gap, sentence_initial, title_case, tokenize
@@ -37,6 +37,8 @@ FUNCTION_WORDS = frozenset(words("function_words"))
 NEVER_ALONE = frozenset(words("never_alone"))
 NAME_PARTICLES = frozenset(words("name_particles"))
 CODE_NAME_WORDS = frozenset(words("code_name_words"))
+NEWS_AGENCIES = frozenset(words("news_agencies"))  # "NZPA-Reuter Peking": a credit before a dateline
+OFFICE_TITLES = frozenset(words("office_titles"))  # "Malanville Mayor": the office of the place
 UNIT_WORDS = frozenset(words("unit_words")) | {"governorate", "province"}
 LOCATIVE = frozenset(words("locatives"))
 LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
@@ -173,6 +175,8 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         and prv.text.lower() not in NOT_AFTER_NAME
         and not text[max(0, prv.start - 2) : prv.start].strip() in {".", "?", "!"}
         and not sentence_initial(text, prv)
+        and prv.text not in NEWS_AGENCIES
+        and not (prv.norm in MONTHS and c.start_tok > 1 and tokens[c.start_tok - 2].text[:1].isdigit())  # "30th April Plymouth"
     ):
         return f"part of a longer name after {prv.text!r} (a person or organisation)"
     # "Minister Francisco de Vargas", "Luiz Inacio Lula da Silva": two capitalised words before the particle
@@ -189,6 +193,7 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         and nxt.norm not in NEVER_ALONE  # "Hodeida Saturday", "Baghdad March 3"
         and not PLACE_SUFFIX.fullmatch(nxt.text)
         and nxt.text.lower() not in UNIT_WORDS  # "Saravan County", "Dagestan Republic"
+        and nxt.text not in OFFICE_TITLES
     ):
         return f"part of a longer name before {nxt.text!r} (a person or organisation)"
     return ""

@@ -115,3 +115,15 @@ def test_the_one_town_of_its_name_in_a_country_a_war_story_names(world_gazetteer
 ])
 def test_a_small_town_without_war_or_after_a_first_name_is_not_guessed(world_gazetteer, text, name):
     assert name not in resolved(text, world_gazetteer)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a day and month before the name
+    ("On the night of 21st March Plymouth was bombed again by German aircraft.", "Plymouth", "GB"),
+    # a news agency's credit before a dateline
+    ("NZPA-Reuter Harare The police fired tear gas at students on Monday.", "Harare", "ZW"),
+    # an office of the place after its name
+    ("Aleppo Mayor Ahmed Hassan said the shelling had stopped by noon.", "Aleppo", "SY"),
+])
+def test_a_date_a_credit_or_an_office_beside_a_name_makes_no_longer_name(world_gazetteer, text, name, country):
+    assert resolved(text, world_gazetteer).get(name) == country
