@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..text.calendar import MONTH_RE, NUMBER_WORDS, number
+from ..text.lexicon import alternation, words
 from .triggers import WEAPON_WORDS
 
 NUM = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
@@ -13,8 +14,9 @@ NUM = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
 BETWEEN = (r"(?:(?!(?:days?|weeks?|months?|years?|hours?|after|before|since|and|or|killed|wounded|injured|"
            + WEAPON_WORDS + r"|hit|struck|fired|launched|targeted|attacked|slammed|"
            + "|".join(NUMBER_WORDS) + r")\b|\d)[\w’'-]+,?\s+){0,6}?")
+DIED = alternation(words("death_words"))  # "killed", "died", "shot dead"
 KILLED = [
-    re.compile(rf"\b{NUM}\s+{BETWEEN}(?:were|was|have been|had been|been)?\s*(?:\w+ly\s+|reported\s+)?killed\b", re.I),
+    re.compile(rf"\b{NUM}\s+{BETWEEN}(?:were|was|have been|had been|been|have|had)?\s*(?:\w+ly\s+|reported\s+)?(?:{DIED})\b", re.I),
     re.compile(rf"\bkill(?:ed|ing)\s+(?:at least\s+|about\s+|around\s+)?{NUM}\b", re.I),
     re.compile(r"\bkill(?:ed|ing)\s+(?P<n>an?)\s+(?!dozen|number|few|handful|score|total|estimated|further)[a-z]", re.I),
     # "left at least two people dead", "There are two dead reported"

@@ -59,6 +59,19 @@ def test_casualties_as_stated():
     assert casualties("Since 2014 militants have killed hundreds of people there.") == (None, None)
 
 
+@pytest.mark.parametrize("text, killed", [
+    ("At least 12 villagers died when the market was shelled.", 12),
+    ("One man was shot dead at the checkpoint on Friday night.", 1),
+    ("Four guards were gunned down outside the depot.", 4),
+    ("Seven prisoners have perished in the fire.", 7),
+    # an age or a year is no toll
+    ("The 84-year-old died on Monday.", None),
+    ("He died in 1990 after twelve years in office.", None),
+])
+def test_a_toll_of_the_dead_in_other_words_than_killed(text, killed):
+    assert casualties(text)[0] == killed
+
+
 def test_devset_incidents_stay_found_and_dated(world_gazetteer):
     gazetteer = world_gazetteer
     m = evaluate_incidents(gazetteer)
