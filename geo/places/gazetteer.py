@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import shutil
 import tempfile
 from collections import defaultdict
@@ -100,7 +101,14 @@ def name_keys(place: Place, names) -> list[str]:
         if n and not place.curated and name != place.name and (len(key) < 4 or (name.isupper() and len(name) <= 4)):
             continue
         keys.append(key)
+        if HYPHENATED_NAME.fullmatch(name):
+            keys.append(norm(name.replace("-", "")))  # "Jalal-Abad" is written "Jalalabad" too
     return keys
+
+
+# A name of two or three capitalised parts joined by hyphens ("Jalal-Abad", "Kurgan-Tyube"; not "Ras al-Ain",
+# nor a compass compound: "North-West" is no "Northwest")
+HYPHENATED_NAME = re.compile(r"(?!(?:North|South|East|West)-)[A-Z][a-z]+(?:-[A-Z][a-z]+){1,2}")
 
 
 class Segment:

@@ -5,10 +5,10 @@ import csv
 import airportsdata
 import pytest
 
-from geo.model import LngLat
+from geo.model import LngLat, Place
 from geo.places import geometry
 from geo.errors import GazetteerError
-from geo.places.gazetteer import GAZETTEER_DIR, GazetteerBuilder
+from geo.places.gazetteer import GAZETTEER_DIR, GazetteerBuilder, name_keys
 from geo.places.sources import load_curated
 
 
@@ -182,3 +182,14 @@ def test_the_cached_gazetteer_is_memory_mapped_and_gives_the_same_places(tmp_pat
     (tmp_path / "rows.idx").write_bytes((tmp_path / "rows.idx").read_bytes()[:-8])  # a damaged index: refused
     with pytest.raises(ValueError, match="rows.idx"):
         Gazetteer.load(tmp_path)
+
+
+@pytest.mark.parametrize("name, joined, indexed", [
+    ("Jalal-Abad", "jalalabad", True),  # a hyphenated name is also written as one word
+    ("Kurgan-Tyube", "kurgantyube", True),
+    ("North-West", "northwest", False),  # not a compass compound ("Northwest 13th Street")
+    ("Ras al-Ain", "ras alain", False),  # not a name with an article
+])
+def test_a_hyphenated_name_is_indexed_written_as_one_word(name, joined, indexed):
+    place = Place("gn/1", name, "town", "KG", LngLat(73.0, 40.9), "town", 5.0, "test")
+    assert (joined in name_keys(place, [name])) is indexed
