@@ -188,6 +188,9 @@ def test_an_organisations_place_is_not_where_the_event_is(world_gazetteer):
     ("JNIM fighters attacked an army post in Djibo on Sunday.", "JNIM"),
     ("RSF drones hit the Zamzam displacement camp near El Fasher on Sunday.", "Rapid Support Forces"),
     ("Gunmen from a local militia stormed the village of Kankara on Friday.", "Unidentified Armed Group"),
+    # a country's aircraft, ships and police are its state forces
+    ("Twelve German bombers raided Coventry on Tuesday night.", "Military Forces of Germany"),
+    ("Greek warships shelled the harbour of Smyrna yesterday.", "Military Forces of Greece"),
 ])
 def test_the_attacker_is_named(world_gazetteer, text, attacker):
     _, (inc,), _ = run(text, world_gazetteer)
