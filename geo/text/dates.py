@@ -79,7 +79,8 @@ def _month_range(y: int, m: int) -> DateRange:
 
 FULL_DATE = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_RE})\s+(?P<year2>(?:19|20)\d\d)\b")
 MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)|\b(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b(?!,?\s+(?:19|20)\d\d)")
-# a span of days of one month: "October 26-28", "from 26 to 28 October 1978", "26th and 28th October";
+# a span of days of one month: "October 26-28", "from 26 to 28 October 1978", "26th and 28th October",
+# the night of "7/8 April 1941";
 # after "and" without an ordinal, only where the number ends the phrase ("June 12 and 13 people" is no span)
 _TO = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*"
 _AND = r"\s+and\s+"
@@ -88,7 +89,7 @@ DAY_SPAN = re.compile(
     rf"\b(?P<month>{MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}?(?:{_TO}(?P<d2>\d{{1,2}}){_ORD}?\b"
     rf"|{_AND}(?:(?P<d3>\d{{1,2}}){_ORD}\b|(?P<d4>\d{{1,2}})(?=\s*(?:[,.;:)]|$|(?:,?\s+(?:19|20)\d\d)))))"
     rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
-    rf"|\b(?P<d5>\d{{1,2}}){_ORD}?(?:{_TO}|{_AND})(?P<d6>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b"
+    rf"|\b(?P<d5>\d{{1,2}}){_ORD}?(?:{_TO}|{_AND}|/)(?P<d6>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b"
     rf"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?")
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b")
 IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_RE})\b(?!\s+\d)")
