@@ -25,6 +25,7 @@ from .text.articles import META_SUFFIX
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
 FORMAT = "4"  # bump when geo.runner.ArticleResult (or how it is pickled) changes shape
+SEEN_FILE = "digests.pickle"  # each file's content digest by its size, modification time and inode
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +79,7 @@ def content_digest(path: Path, seen: dict, now: dict) -> str:
 
 def load_seen(cdir: Path) -> dict:
     try:
-        with (cdir / "digests.pickle").open("rb") as fh:
+        with (cdir / SEEN_FILE).open("rb") as fh:
             seen = pickle.load(fh)
         return seen if isinstance(seen, dict) else {}
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
@@ -91,9 +92,21 @@ def save_seen(cdir: Path, seen: dict) -> None:
         fd, tmp = tempfile.mkstemp(dir=cdir, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(seen, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cdir / "digests.pickle")
+        os.replace(tmp, cdir / SEEN_FILE)
     except OSError as err:
         log.warning("could not save the article digests in %s: %s", cdir, err)
+
+
+def changed_since(folder: Path, when_ns: int) -> bool:
+    """Has a file been added to or removed from ``folder`` or a folder in it since ``when_ns`` (the
+    folders' modification times; a file rewritten in place does not count)?"""
+    for top, _dirs, _files in os.walk(folder):
+        try:
+            if os.stat(top).st_mtime_ns > when_ns:
+                return True
+        except OSError:
+            return True
+    return False
 
 
 class CachePickler(pickle.Pickler):

@@ -268,7 +268,9 @@ def _eval(args: argparse.Namespace) -> int:
 def _build(args: argparse.Namespace) -> int:
     from .errors import GeoError
     from .pipeline import Settings, build
+    from .runner import fewer_collections
 
+    fewer_collections()
     settings = Settings(
         articles=args.articles,
         layers=args.layers,

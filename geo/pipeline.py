@@ -93,16 +93,18 @@ def build(settings: Settings) -> BuildResult:
     """Every stage, then the layer set switched in whole (or, when no article could be read, nothing
     written at all: the previous outputs stay as they were)."""
     with build_lock(settings.layers):
-        items, found = discover(settings.articles)  # saved pages are made text first
-        if not items:
-            raise _nothing(settings.articles, "every article failed" if found else "it holds no .txt article", found)
         def load(cached_only: bool = False) -> Gazetteer:
             return load_gazetteer(settings.gazetteer_dir, places=settings.places, cached_only=cached_only)
 
-        # a few new articles among many cached: a child loads the parser and the gazetteer for them meanwhile
-        # (from its cache only: never a second build of it)
-        early = (early_child(items, lambda: load(cached_only=True), settings.jobs, settings.clean, settings.cache_dir)
-                 if settings.engine == "local" else None)
+        # a folder built before that has changed (probably a few new articles among many cached): a child
+        # loads the parser and the gazetteer for them meanwhile, from its cache only (never a second build of it)
+        early = (early_child(settings.articles, lambda: load(cached_only=True), settings.jobs, settings.clean,
+                             settings.cache_dir) if settings.engine == "local" else None)
+        items, found = discover(settings.articles)  # saved pages are made text first
+        if not items:
+            if early is not None:
+                early([])
+            raise _nothing(settings.articles, "every article failed" if found else "it holds no .txt article", found)
         gaz = load()
         with (dask_client(settings.jobs, settings.scheduler) if settings.engine == "dask" else nullcontext()) as client:
             results, errors, counts = run_articles(settings.articles, gaz, settings.jobs, settings.clean,

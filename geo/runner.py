@@ -11,6 +11,7 @@ number of jobs (tested).  ``clean`` ignores the cache (and refills it).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import pickle
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .beside import fork_beside
-from .cache import CacheUnpickler, code_version, dumps, item_key, load_seen, save_seen, store, version_dir, version_path
+from .cache import SEEN_FILE, CacheUnpickler, changed_since, code_version, dumps, item_key, load_seen, save_seen, store, version_dir, version_path
 from .errors import ArticleError
 from .events.actors import load_actors
 from .events.extract import country_incidents, extract
@@ -164,21 +165,34 @@ def _extract_quietly(item: tuple) -> ArticleResult | str:
     return extract_article(art, _WORKER["gaz"], _WORKER["actors"])
 
 
+# A build keeps hundreds of thousands of small objects alive to its end (the gazetteer's places read, the
+# articles' results): at the default thresholds the cycle collector walks them again and again, about a
+# sixth of an incremental build of 5,000 articles.  Collections are made rarer, never stopped.
+GC_THRESHOLDS = (100_000, 50, 100)
+
+
+def fewer_collections() -> None:
+    """Rarer cycle collections for the rest of this process (a build, or one of its workers)."""
+    gc.freeze()  # what is alive now (the modules, the parser's tables) is never walked again
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 def _init(gazetteer_dir: Path | None, places: tuple[Path, ...]) -> None:
     """A worker's start: the gazetteer from its cache (the parent has just made or checked it)."""
     from .places.sources import load_gazetteer
 
+    fewer_collections()
     _WORKER.update(gaz=load_gazetteer(gazetteer_dir, places=places), actors=load_actors())
 
 
 FEW = 20  # new articles a build extracts in one child process beside reading the cache (more: a pool)
 
 
-def _extract_beside(items: list[tuple], load: Callable[[], Gazetteer] | None = None, warm: bool = False):
-    """A forked child (:func:`geo.beside.fork_beside`) that extracts some of ``items`` while this process goes
+def _extract_beside(load: Callable[[], Gazetteer] | None = None, warm: bool = False):
+    """A forked child (:func:`geo.beside.fork_beside`) that extracts a few items while this process goes
     on: with ``warm`` it loads the parser at once, before it is told which (the slow part of a few new
     articles, overlapping this process's reading of the cache), and with ``load`` the gazetteer too (forked
-    before this process has one).  Returns ``send(indices)`` (none: the child is stopped), which gives a
+    before this process has one).  Returns ``send(items)`` (none: the child is stopped), which gives a
     function that waits for their results (None when the child failed: the caller extracts them itself)."""
 
     def prepare() -> None:
@@ -189,11 +203,11 @@ def _extract_beside(items: list[tuple], load: Callable[[], Gazetteer] | None = N
         if load is not None:
             _WORKER.update(gaz=load(), actors=load_actors())
 
-    send = fork_beside(prepare, lambda todo: _pack([_extract(items[i]) for i in todo], _WORKER["gaz"].version))
+    send = fork_beside(prepare, lambda todo: _pack([_extract(it) for it in todo], _WORKER["gaz"].version))
     if send is None:
         return None
 
-    def send_indices(todo: list[int]):
+    def send_items(todo: list[tuple]):
         wait = send(list(todo))
         if wait is None:
             return None
@@ -208,20 +222,24 @@ def _extract_beside(items: list[tuple], load: Callable[[], Gazetteer] | None = N
 
         return results
 
-    return send_indices
+    return send_items
 
 
-def early_child(items: list[tuple], load: Callable[[], Gazetteer], jobs: int, clean: bool = False,
+def early_child(articles: Path, load: Callable[[], Gazetteer] | None, jobs: int, clean: bool = False,
                 cache_dir: Path | None = None):
-    """Before the gazetteer is loaded: a warm child (:func:`_extract_beside`) for a folder of many cached
-    articles that holds a file the build before did not see (so probably a few new ones), which loads the
-    parser and the gazetteer beside this process; None otherwise (an unchanged folder forks nothing)."""
-    if jobs <= 1 or clean or len(items) <= FEW:
+    """Before the articles are listed and the gazetteer is loaded: a warm child (:func:`_extract_beside`)
+    when a folder built before has changed since (a file added or removed: probably a few new articles
+    among many cached), which loads the parser and the gazetteer beside this process; None otherwise (an
+    unchanged folder forks nothing).  Only a hint for speed: a build that finds no new article stops it."""
+    if jobs <= 1 or clean or is_archive(articles) or not articles.is_dir():
         return None
-    seen = load_seen((cache_dir or default_cache_dir()) / "articles")
-    if not seen or not any(it[0] != "row" and str(it[1]) not in seen for it in items):
+    try:
+        built = ((cache_dir or default_cache_dir()) / "articles" / SEEN_FILE).stat().st_mtime_ns
+    except OSError:
+        return None  # never built: every article is new (a pool, not one child)
+    if not changed_since(articles, built):
         return None
-    return _extract_beside(items, load, warm=True)
+    return _extract_beside(load, warm=True)
 
 
 def _pack(results: list, version: str) -> tuple[str, Any]:
@@ -313,13 +331,13 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     # time); told of no new article, or of too many for one process, it is stopped.  (Only when a file is
     # there that the build before did not see: an unchanged folder forks nothing.)
     local_jobs = engine == "local" and jobs > 1
-    send = early if early is not None else early_child(items, None, jobs, not cached, cache_dir) if local_jobs else None
+    send = early
     keys = [item_key(it, version, seen, now) for it in items]
     new = [i for i, key in enumerate(keys) if not (cached and (vdir / key).exists())]
     few = new if 0 < len(new) <= FEW else []
     if send is None and few and local_jobs:
-        send = _extract_beside(items)
-    child = send(few) if send is not None else None
+        send = _extract_beside()
+    child = send([items[i] for i in few]) if send is not None else None
     if now != seen:
         save_seen(cdir, now)
     if cached:

@@ -208,9 +208,9 @@ def test_a_child_that_dies_says_so_and_its_articles_are_left_to_the_build(monkey
 
     monkeypatch.setattr(runner, "_extract", lambda item: os._exit(3))
     monkeypatch.setattr(threading, "active_count", lambda: 1)  # (earlier tests' Dask threads, idle: safe to fork here)
-    send = runner._extract_beside([("file", None, None)])
+    send = runner._extract_beside()
     assert send is not None
-    wait = send([0])
+    wait = send([("file", None, None)])
     assert wait is not None and wait() is None
 
 
@@ -221,7 +221,7 @@ def test_a_warm_child_told_of_no_new_article_is_stopped(monkeypatch):
     import geo.runner as runner
 
     monkeypatch.setattr(threading, "active_count", lambda: 1)
-    send = runner._extract_beside([("file", None, None)], warm=True)
+    send = runner._extract_beside(warm=True)
     assert send is not None and send([]) is None
 
 
@@ -263,7 +263,7 @@ def test_a_cached_result_keeps_a_place_the_extraction_made_wider():
 
 
 def test_a_child_forked_before_the_gazetteer_loads_it_itself_and_gives_a_clean_builds_bytes(tmp_path, monkeypatch):
-    """A folder holding a file the build before did not see: the child is forked before the gazetteer is
+    """A folder a file was added to since the build before: the child is forked before the articles are listed and the gazetteer is
     loaded, loads the parser and the gazetteer (from its cache only), and extracts the new article."""
     import threading
 
@@ -305,6 +305,25 @@ def test_a_child_without_a_gazetteer_cache_leaves_its_articles_to_the_build(tmp_
     def no_cache():
         raise FileNotFoundError("gazetteer-x/places.pickle")
 
-    send = runner._extract_beside(items, no_cache, warm=False)
+    send = runner._extract_beside(no_cache, warm=False)
     results, errors, counts = run_articles(arts, gaz, jobs=2, cache_dir=tmp_path / "cache", items=items, early=send)
     assert errors == [] and counts["extracted"] == len(items) and len(results) == len(items)
+
+
+def test_a_folder_changed_since_a_build_is_one_a_file_was_added_to(tmp_path):
+    """What forks the warm child before the articles are listed: a file added or removed (in a subfolder too),
+    not a file rewritten in place."""
+    import os
+
+    from geo.cache import changed_since
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("one", encoding="utf-8")
+    old = 10**9  # one second after the epoch, in nanoseconds: long before this test
+    for folder in (tmp_path, tmp_path / "sub"):
+        os.utime(folder, ns=(old, old))
+    assert not changed_since(tmp_path, old)
+    (tmp_path / "a.txt").write_text("two", encoding="utf-8")
+    assert not changed_since(tmp_path, old)
+    (tmp_path / "sub" / "b.txt").write_text("new", encoding="utf-8")
+    assert changed_since(tmp_path, old)

@@ -24,6 +24,7 @@ from ..model import Place
 from ..paths import default_cache_dir
 from ..progress import bar, notice
 from ..text.normalize import norm, skeleton
+from .geometry import covers, km
 from .rowstore import PlaceTable, open_table, place_row, row_place, write_rows
 
 log = logging.getLogger(__name__)
@@ -281,15 +282,20 @@ class Gazetteer:
         return units, names
 
     def admin1_units(self, country: str) -> list[Place]:
-        """The first-level units of a country (Natural Earth)."""
-        return [self.places[k] for k in self._admin1[0].get(country, [])]
+        """The first-level units of a country (Natural Earth), each made once."""
+        made = self._units_made.get(country)
+        if made is None:
+            made = self._units_made[country] = [self.places[k] for k in self._admin1[0].get(country, [])]
+        return made
+
+    @cached_property
+    def _units_made(self) -> dict[str, list[Place]]:
+        return {}
 
     def admin1_of(self, place: Place) -> str | None:
         """The name of the first-level unit ``place`` lies in (itself, for a unit): by its GeoNames
         admin-1 code, else (curated sites, airfields) the unit whose outline holds it, else the
         unit whose representative point is nearest within that unit's radius."""
-        from .geometry import covers, km
-
         if place.precision == "region" and place.kind in ("province", "governorate"):
             return place.name
         if place.precision == "country":
