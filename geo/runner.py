@@ -328,8 +328,8 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     cached = not clean and gaz.version
     # A few new articles among many cached ones: a child extracts them while this process reads the
     # cached results.  It is forked before the keys are made and loads the parser at once (most of its
-    # time); told of no new article, or of too many for one process, it is stopped.  (Only when a file is
-    # there that the build before did not see: an unchanged folder forks nothing.)
+    # time); told of no new article, or of too many for one process, it is stopped.  (Only when a file was
+    # added to the folder or removed since the build before: an unchanged folder forks nothing.)
     local_jobs = engine == "local" and jobs > 1
     send = early
     keys = [item_key(it, version, seen, now) for it in items]
@@ -358,6 +358,8 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
                 fresh.add(i)
     todo = [i for i in range(len(items)) if i not in out]
     fresh.update(todo)
+    made = version_dir(cdir, version) if fresh and gaz.version else None
+    stored: set[int] = set()  # cached as the pool's results came in, while its workers went on
     if engine == "dask" and todo:
         with (nullcontext(client) if client is not None else dask_client(jobs, scheduler)) as c:
             for i, (r, blob) in zip(todo, _run_dask([items[i] for i in todo], jobs, c, gazetteer_dir, places)):
@@ -376,11 +378,12 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
             results_in_order = (r for packed in done for r in _unpack(packed, gaz))
             for i, (r, blob) in zip(todo, bar(results_in_order, "articles", total=len(todo))):
                 out[i], blobs[i] = r, blob
+                if made is not None and not isinstance(r, str):
+                    store(made, keys[i], r, gaz, blob)
+                    stored.add(i)
     else:
         for i in bar(todo, "articles"):
             out[i] = _extract(items[i])
-    if fresh and gaz.version:
-        vdir = version_dir(cdir, version)
     results: list[ArticleResult] = []
     for i in range(len(items)):
         r = out[i]
@@ -389,7 +392,7 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
             continue
         for level, message in r.log:
             log.log(level, "%s", message)
-        if i in fresh and gaz.version:
-            store(vdir, keys[i], r, gaz, blobs.get(i))
+        if made is not None and i in fresh and i not in stored:
+            store(made, keys[i], r, gaz, blobs.get(i))
         results.append(r)
     return results, errors, {"articles": len(items), "from_cache": len(items) - len(fresh), "extracted": len(fresh)}
