@@ -7,7 +7,9 @@ articles (:mod:`geo.text.articles`) -> mentions (:mod:`geo.places.mentions`)
 
 from __future__ import annotations
 
+import importlib
 import logging
+import threading
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,6 +108,8 @@ def build(settings: Settings) -> BuildResult:
                 early([])
             raise _nothing(settings.articles, "every article failed" if found else "it holds no .txt article", found)
         gaz = load()
+        if settings.engine == "dask":  # the GeoParquet writer's imports (a second) while the workers run
+            threading.Thread(target=importlib.import_module, args=("geopandas",), daemon=True).start()
         with (dask_client(settings.jobs, settings.scheduler) if settings.engine == "dask" else nullcontext()) as client:
             results, errors, counts = run_articles(settings.articles, gaz, settings.jobs, settings.clean,
                                                    settings.cache_dir, gazetteer_dir=settings.gazetteer_dir,

@@ -297,15 +297,17 @@ def dask_client(jobs: int, scheduler: str | None):
 
 
 def _run_dask(todo_items: list[tuple], jobs: int, client, gazetteer_dir: Path | None,
-              places: tuple[Path, ...]) -> list[ArticleResult | str]:
-    """The per-article stage as Dask tasks.  Workers need the articles' files (or the archive) and the
-    gazetteer cache at the same paths; a worker without the cache builds it once."""
+              places: tuple[Path, ...]):
+    """The per-article stage as Dask tasks: (result, its cacheable bytes) of each item in order, as the
+    batches finish.  Workers need the articles' files (or the archive) and the gazetteer cache at the same
+    paths; a worker without the cache builds it once."""
     size = max(1, len(todo_items) // (max(jobs, 1) * 8))
     batches = [todo_items[i : i + size] for i in range(0, len(todo_items), size)]
     gaz = _WORKER["gaz"]
     futures = client.map(_dask_batch, batches, gazetteer_dir=gazetteer_dir, places=tuple(places),
                          version=gaz.version, pure=False)
-    return [r for packed in client.gather(futures) for r in _unpack(packed, gaz)]
+    for future in futures:
+        yield from _unpack(future.result(), gaz)
 
 
 def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = False, cache_dir: Path | None = None,
@@ -359,11 +361,18 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     todo = [i for i in range(len(items)) if i not in out]
     fresh.update(todo)
     made = version_dir(cdir, version) if fresh and gaz.version else None
-    stored: set[int] = set()  # cached as the pool's results came in, while its workers went on
+    stored: set[int] = set()  # cached as the workers' results came in, while they went on
+
+    def take(i: int, r, blob: bytes | None) -> None:
+        out[i], blobs[i] = r, blob
+        if made is not None and not isinstance(r, str):
+            store(made, keys[i], r, gaz, blob)
+            stored.add(i)
+
     if engine == "dask" and todo:
         with (nullcontext(client) if client is not None else dask_client(jobs, scheduler)) as c:
             for i, (r, blob) in zip(todo, _run_dask([items[i] for i in todo], jobs, c, gazetteer_dir, places)):
-                out[i], blobs[i] = r, blob
+                take(i, r, blob)
     elif jobs > 1 and len(todo) > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -377,10 +386,7 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
             done = pool.map(_extract_batch, batches, [gaz.version] * len(batches))
             results_in_order = (r for packed in done for r in _unpack(packed, gaz))
             for i, (r, blob) in zip(todo, bar(results_in_order, "articles", total=len(todo))):
-                out[i], blobs[i] = r, blob
-                if made is not None and not isinstance(r, str):
-                    store(made, keys[i], r, gaz, blob)
-                    stored.add(i)
+                take(i, r, blob)
     else:
         for i in bar(todo, "articles"):
             out[i] = _extract(items[i])
