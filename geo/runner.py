@@ -282,6 +282,8 @@ def dask_client(jobs: int, scheduler: str | None):
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
         raise ArticleError("--engine dask needs Dask: pip install 'geo-news-map[dask]'") from err
+    # Dask's own loggers say INFO of every worker started and stopped: only its warnings, and none with -q
+    logging.getLogger("distributed").setLevel(max(logging.getLogger().getEffectiveLevel(), logging.WARNING))
     cluster = None
     if scheduler:
         client = Client(scheduler)

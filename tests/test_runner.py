@@ -110,6 +110,19 @@ def test_dask_on_a_local_cluster_gives_the_same_layers(tmp_path):
     assert any(p.parent.parent.name == "month=2025-06" and p.parent.name == "country=IQ" for p in parts)
 
 
+def test_dask_says_only_its_warnings_and_with_quiet_nothing(monkeypatch):
+    """Dask's loggers tell of every worker started and stopped at INFO: not at -v, and not even a warning at -q."""
+    import logging
+
+    from geo.runner import dask_client
+
+    root = logging.getLogger()
+    for level, want in ((logging.INFO, logging.WARNING), (logging.ERROR, logging.ERROR)):
+        monkeypatch.setattr(root, "level", level)
+        with dask_client(1, None):
+            assert logging.getLogger("distributed").getEffectiveLevel() == want
+
+
 def test_what_an_article_logged_is_said_again_when_its_result_comes_from_the_cache(tmp_path, caplog):
     import logging
 
