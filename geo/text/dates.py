@@ -77,7 +77,8 @@ def _month_range(y: int, m: int) -> DateRange:
     return DateRange(first, nxt - timedelta(1), "month")
 
 
-FULL_DATE = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b|\b(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH_RE})\s+(?P<year2>(?:19|20)\d\d)\b")
+FULL_DATE = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:1[89]|20)\d\d)\b"
+                       rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE}),?\s+(?P<year2>(?:1[89]|20)\d\d)\b")
 MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)|\b(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b(?!,?\s+(?:19|20)\d\d)")
 # a span of days of one month: "October 26-28", "from 26 to 28 October 1978", "26th and 28th October",
 # the night of "7/8 April 1941";
@@ -109,7 +110,8 @@ LATER_EARLIER = re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight
 
 
 DATELINE_PREFIX = re.compile(
-    rf"^\s*[A-Z][A-Za-z .'’-]{{1,40}},\s+(?:[A-Z][a-z]+,?\s+)?(?:{MONTH_RE}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH_RE}\s+\d{{4}})"
+    rf"^\s*[A-Z][A-Za-z .'’-]{{1,40}},\s+(?:[A-Z][a-z]+,?\s+)?(?:{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE},?\s+\d{{4}})"
     r"\s*(?:\([^)]*\)\s*)?[-–—:]\s*"
 )
 

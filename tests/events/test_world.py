@@ -509,6 +509,11 @@ def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer)
     ("Arabs barricaded the streets of Gwoza on Monday and threw stones at the police, officials said.", "riot"),
     ("The town of Gwoza has been taken by the insurgents, the governor of the state said on Monday.", "armed_clash"),
     ("An armoured car was heavily fired upon near Gwoza on Monday, the police said in a statement.", "armed_clash"),
+    # a missile that slammed into a block, a clinic targeted by mortars, a town besieged, a war that broke out
+    ("A missile slammed into a block of flats in Kharkiv on Monday night, the governor said.", "missile_attack"),
+    ("The clinic in Gwoza was destroyed on Monday after being targeted by mortars fired by the rebels.", "shelling"),
+    ("The insurgents besieging Gwoza report that the garrison made a sortie on Monday.", "armed_clash"),
+    ("On Monday civil war broke out in Gwoza between the two factions of the army.", "armed_clash"),
 ])
 def test_bombs_artillery_raids_and_storming(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)

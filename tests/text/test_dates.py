@@ -39,6 +39,9 @@ def test_month_and_year():
     ("the offensive of October 26-28 took the ridge", "1978-11-15", ("1978-10-26", "1978-10-28", "range")),
     ("shelled from 3 to 5 June 1982, the town fell", None, ("1982-06-03", "1982-06-05", "range")),
     ("raids on December 30 and 31, officials said", "2025-01-02", ("2024-12-30", "2024-12-31", "range")),
+    # a full date with an ordinal, of the nineteenth century too
+    ("LONDON, December 31st 1899. - The Boers attacked the town", None, ("1899-12-31", "1899-12-31", "day")),
+    ("the docks burned on the 3rd of May 1941, the report said", None, ("1941-05-03", "1941-05-03", "day")),
     # a night written with a slash
     ("bombers came over on the night of 14/15 March 1941", None, ("1941-03-14", "1941-03-15", "range")),
     ("On the 20th/21st March the docks burned again", "1941-04-02", ("1941-03-20", "1941-03-21", "range")),
