@@ -249,6 +249,9 @@ def test_a_site_after_a_town_s_possessive_is_reported_near_that_town(world_gazet
      "Litoral Penitentiary", "Guayaquil", "prison"),
     ("Commandos died leading an assault on Paitilla Airport, a small airfield in Panama City, on Wednesday.",
      "Paitilla Airport", "Panama City", "airport"),
+    # an aerodrome, on a side of the town's outskirts
+    ("Two armed men tried to force their way into Hungjao aerodrome, on the western outskirts of Shanghai, on Monday.",
+     "Hungjao aerodrome", "Shanghai", "air_base"),
 ])
 def test_a_site_the_gazetteer_lacks_is_drawn_near_the_place_the_text_puts_it_in(world_gazetteer, text, site_name,
                                                                                 host, kind):
