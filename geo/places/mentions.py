@@ -59,6 +59,7 @@ SITE_KINDS = sorted(rows("site_kinds", 2), key=lambda r: -len(r[0]))
 # The cue words of a unit written after its name ("Hama province"), taken off to name the unit.
 PLACE_CUE_WORDS = re.compile(rf"\s+(?:{alternation(w for w, cue in _AFTER.items() if cue == 'province')})$", re.I)
 POSSESSIVE = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s\s+")
+OWNER_BEFORE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,2}$")  # "Saigon's huge ": a possessive, an adjective or two
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 WAR_WORDS = re.compile(rf"\b(?:{alternation(words('war_words'))})\b", re.I)
 DEMONYM_FOCUS = weights()["demonym_as_a_country_mention"]
@@ -286,6 +287,11 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
                     groups["core"] = groups["core"][own.end():] if len(groups["core"]) > own.end() else ""
                     if not groups["core"]:
                         continue
+            if owner is None:
+                # "Saigon's huge Tan Son Nhut air base": the town whose it is, a word or two before
+                before = OWNER_BEFORE.search(text, max(sent.start, s - 40), s)
+                owner = next((f.place for f in found if before and f.end == before.start() and f.place is not None
+                              and f.place.precision in ("town", "district")), None)
             wds = norm(phrase)
             first = wds.split()[0] if wds else ""
             if not wds or wds in NOT_NAMES or first in NOT_NAMES or wds in gaz.not_places or first in gaz.demonyms:

@@ -236,10 +236,14 @@ def test_code_names_and_hyphen_halves_are_not_places(world_gazetteer, text, expe
     assert {t for t, _ in resolved(text, world_gazetteer)} == expected
 
 
-def test_a_site_after_a_town_s_possessive_is_reported_near_that_town(world_gazetteer):
-    (site,) = [m for m in mentions("Police beat demonstrators on Yerevan's Freedom Square on Saturday.", world_gazetteer)
-               if m.place is None]
-    assert site.text == "Freedom Square" and site.near is not None and site.near.key == "gn/616052"
+@pytest.mark.parametrize("text, site_name", [
+    ("Police beat demonstrators on Yerevan's Freedom Square on Saturday.", "Freedom Square"),
+    # an adjective or two between
+    ("Rebels shelled Yerevan's huge new Zvartnots air base early on Monday.", "Zvartnots air base"),
+])
+def test_a_site_after_a_town_s_possessive_is_reported_near_that_town(world_gazetteer, text, site_name):
+    (site,) = [m for m in mentions(text, world_gazetteer) if m.place is None]
+    assert site.text == site_name and site.near is not None and site.near.key == "gn/616052"
 
 
 @pytest.mark.parametrize("text, site_name, host, kind", [
