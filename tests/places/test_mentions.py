@@ -256,6 +256,8 @@ def test_a_site_after_a_town_s_possessive_is_reported_near_that_town(world_gazet
     # an aerodrome, on a side of the town's outskirts
     ("Two armed men tried to force their way into Hungjao aerodrome, on the western outskirts of Shanghai, on Monday.",
      "Hungjao aerodrome", "Shanghai", "air_base"),
+    # a dock is a port's
+    ("Munitions were loaded at the Canada Dock in Liverpool on the evening of 3 May.", "Canada Dock", "Liverpool", "port"),
 ])
 def test_a_site_the_gazetteer_lacks_is_drawn_near_the_place_the_text_puts_it_in(world_gazetteer, text, site_name,
                                                                                 host, kind):
