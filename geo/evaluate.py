@@ -330,10 +330,10 @@ def same_actor(gold: str, predicted: list[str], actors) -> bool:
     from .events.actors import find_actors
     from .text.normalize import norm
 
-    from .events.roles import state_forces
+    from .events.roles import people_at_war, state_forces
 
     gold = gold.replace('"', "").replace("“", "").replace("”", "")
-    canon = set(find_actors(gold, actors)) | ({state_forces(gold)} - {""})
+    canon = set(find_actors(gold, actors)) | ({state_forces(gold)} - {""}) | ({people_at_war(gold.strip())} - {gold.strip()})
     # "Pakistani border forces", "Ethiopian Soviet-built MiG fighters": a demonym and the state's armed men
     first, _, rest = gold.strip().partition(" ")
     if state_forces(first) and STATE_ARMS & set(norm(rest).split()):

@@ -351,7 +351,16 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         # "police clashed with angry youths": the crowd the sentence names, else ACLED's generic name
         crowd = next((_span_text(t) for t in doc if t.pos_ == "NOUN" and t.lower_ in CROWD_NOUNS), "")
         attacker = [crowd] if crowd and len(crowd) <= 60 else [DEFAULT_ACTOR[event_type]]
+    if event_type not in DEFAULT_ACTOR:
+        attacker = [a if a in DEFAULT_ACTOR.values() else people_at_war(a) for a in attacker]
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))
+
+
+def people_at_war(name: str) -> str:
+    """"the Bulgarians", "the Japanese" as the side of a fight, a raid or a siege: that state's forces (a
+    crowd of them in a riot or a protest is kept by its own name)."""
+    forces, w = demonym_forces(), name.lower().removeprefix("the ")
+    return forces.get(w) or (forces.get(w[:-1], name) if w.endswith("ns") else name)
 
 
 CLAUSES = {"advcl", "ccomp", "relcl", "xcomp", "parataxis", "conj"}

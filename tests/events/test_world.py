@@ -191,6 +191,8 @@ def test_an_organisations_place_is_not_where_the_event_is(world_gazetteer):
     # a country's aircraft, ships and police are its state forces
     ("Twelve German bombers raided Coventry on Tuesday night.", "Military Forces of Germany"),
     ("Greek warships shelled the harbour of Smyrna yesterday.", "Military Forces of Greece"),
+    # a people at war, named as the side that fought: its state's forces
+    ("The Bulgarians attacked Varna at dawn on Monday.", "Military Forces of Bulgaria"),
 ])
 def test_the_attacker_is_named(world_gazetteer, text, attacker):
     _, (inc,), _ = run(text, world_gazetteer)
