@@ -202,8 +202,8 @@ HELDOUT = {
     "held-out 2 (h19-h36, untouched)": DEVSET.with_name("heldout2.jsonl"),
 }
 # Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data.
-# The sixteen earlier world held-out sets were each scored once (world held-out 16 at the very end of the
-# ninth session, not read since), and only then read for fixes.
+# The seventeen earlier world held-out sets were each scored once (world held-out 17 at the very end of the
+# tenth session), and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
 WORLD_DEV = {
     "world devset": WORLD,
@@ -223,9 +223,10 @@ WORLD_DEV = {
     "world held-out 14 (scored once, then development)": DEVSET.with_name("world_heldout14.jsonl"),
     "world held-out 15 (scored once, then development)": DEVSET.with_name("world_heldout15.jsonl"),
     "world held-out 16 (scored once, then development)": DEVSET.with_name("world_heldout16.jsonl"),
+    "world held-out 17 (scored once, then development)": DEVSET.with_name("world_heldout17.jsonl"),
 }
 # Passages from twelve more theatres, annotated blind and never yet scored: to score once, to report.
-WORLD_HELDOUT = DEVSET.with_name("world_heldout17.jsonl")
+WORLD_HELDOUT = DEVSET.with_name("world_heldout18.jsonl")
 
 
 @dataclass
