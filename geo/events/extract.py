@@ -223,7 +223,8 @@ HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)|\bthis\s+(?:[\w-]+\s+){
 # (a capitalised direction before a capitalised word is part of a name: "South African troops", "North Korean";
 # not "northern Benin")
 _DIRECTION = r"(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\b"
-ELSEWHERE = re.compile(rf"\b(?:north|south|east|west){_DIRECTION}|\b(?:North|South|East|West){_DIRECTION}(?!\s+[A-Z])|\b[Bb]orders?\b")
+ELSEWHERE = re.compile(rf"\b(?:north|south|east|west){_DIRECTION}|\b(?:North|South|East|West){_DIRECTION}(?!\s+[A-Z])|\b[Bb]orders?\b"
+                       r"|\bon the island\b|\bin the (?:countryside|provinces?|region|interior|mountains|jungle|desert)\b")
 
 
 def _dateline_places(article: Article, sent: Sentence, places, mentions: list[Mention]):
@@ -243,6 +244,12 @@ def _dateline_places(article: Article, sent: Sentence, places, mentions: list[Me
     # the countries of the sentence, or (a sentence naming no place) those the article names
     countries = {p.country for _, p, _ in places} or {x.place.country for x in mentions if x.start >= dl.end()
                                                        and x.place is not None and x.place.precision == "country"}
+    line = article.text[first.start : dl.end()]
+    if (not places and not any(x.start >= dl.end() for x in mentions) and not ELSEWHERE.search(sent.text)
+            and not any(ch.isdigit() or ch == "(" for ch in line)):
+        # "GUWAHATI: ... were injured in a grenade blast": nothing but a local paper's dateline says where (not
+        # a wire's, dated or credited, "SAIGON, Feb. 15, 1968 (UPI) -", filed from a hub about the country)
+        return [(m, m.place, True)]
     if m.place.country not in countries or ELSEWHERE.search(sent.text):
         return []  # "in northern Benin", "near the border": somewhere else than where it was filed
     # any name after the dateline that the gazetteer lacks, or another place in its country but one holding it

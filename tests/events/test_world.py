@@ -529,6 +529,17 @@ def test_this_city_in_a_dateline_story_is_the_dateline_city(world_gazetteer):
     assert (inc.event_type, inc.place.name) == ("air_strike", "Coventry")
 
 
+def test_a_report_naming_only_its_dateline_is_placed_near_the_dateline_city(world_gazetteer):
+    text = "GUWAHATI: At least nine people were hurt in a grenade blast outside a market on Tuesday evening, police said."
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert (inc.event_type, inc.place.name) == ("explosion", "Guwahati")
+
+
+def test_a_report_that_says_it_was_elsewhere_is_not_placed_at_its_dateline(world_gazetteer):
+    text = "PARIS - Nationalists set off a bomb at an air force base on the island early on Sunday, police said."
+    assert [i.place.name for i in run(text, world_gazetteer)[1]] == []
+
+
 @pytest.mark.parametrize("text", [
     "Settlers from the occupied West Bank met the minister in Jerusalem on Monday, his office said.",
     "Residents of Russian-occupied Melitopol told the radio on Monday that prices had doubled.",

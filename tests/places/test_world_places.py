@@ -89,6 +89,7 @@ def test_a_demonym_and_a_cue_word_before_of_are_no_town_of_that_name(world_gazet
     ("Twenty Japanese planes dropped bombs on Canton in southern China today, the consul said.", "Canton", "gn/1809858"),
     ("French troops marched out of Fez on Monday toward the Rif, a dispatch from Morocco said.", "Fez", "gn/2548885"),
     ("The steamer reached Lourenço Marques in Mozambique on Friday with the wounded aboard.", "Lourenço Marques", "gn/1040652"),
+    ("Floods swept through Derna in eastern Libya on Sunday night, the Red Crescent said.", "Derna", "gn/87205"),
     # Natal, South Africa's province before 1994, where the text is about South Africa ...
     ("The Boers advanced from the Transvaal into Natal and besieged Ladysmith in South Africa.", "Natal", "ne1/ZA-SF02"),
     # ... and the Brazilian city otherwise
