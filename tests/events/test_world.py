@@ -516,6 +516,9 @@ def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer)
     ("The clinic in Gwoza was destroyed on Monday after being targeted by mortars fired by the rebels.", "shelling"),
     ("The insurgents besieging Gwoza report that the garrison made a sortie on Monday.", "armed_clash"),
     ("On Monday civil war broke out in Gwoza between the two factions of the army.", "armed_clash"),
+    # cannon and a mortar fired
+    ("Seven cannons fired on Gwoza from the heights on Monday, the garrison reported.", "shelling"),
+    ("On Monday the rebels targeted the depot in Gwoza by firing mortars from the hills.", "shelling"),
 ])
 def test_bombs_artillery_raids_and_storming(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
