@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from ..text.calendar import MONTH_RE as MONTHS
+from ..text.calendar import WEEKDAYS
 from ..text.lexicon import tagged, words
 from ..text.parse import parse
 from .actors import country_forces, demonym_forces, find_actors
@@ -52,6 +53,7 @@ def _span_text(tok) -> str:
     cut = {t.i for c in tok.children if c.i > tok.i and (c.dep_ in ("relcl", "appos", "acl", "conj", "cc")
                                                         or c.dep_ == "prep" and c.lower_ in LOCATIVE_PREPS and c.lower_ != "of")
            for t in c.subtree}
+    cut |= {t.i for w in tok.subtree if w.i > tok.i and _when(w) for t in w.subtree}
     toks = [t for t in tok.subtree if t.i not in cut]
     start, end = min(t.i for t in toks), max(t.i for t in toks)
     while start < end:
@@ -67,6 +69,16 @@ def _span_text(tok) -> str:
         end += 1  # "Movement-North (SPLM-N)": the bracket closes
     text = doc[start : end + 1].text.replace('"', "").replace("“", "").replace("”", "")
     return DATELINE_DATE.sub("", text)
+
+
+WEEKDAY_SET = frozenset(WEEKDAYS)
+
+
+def _when(tok) -> bool:
+    """A weekday the parse hung on a name ("militants on Sunday", "militants Sunday"): when, not who."""
+    if tok.dep_ == "prep" and tok.lower_ == "on":
+        return any(c.lower_ in WEEKDAY_SET for c in tok.children)
+    return tok.dep_ == "npadvmod" and tok.lower_ in WEEKDAY_SET
 
 
 def _date_at(doc, i: int, head: int) -> bool:

@@ -142,6 +142,14 @@ def test_follow_ups_take_the_type_and_date_of_the_event_before(world_gazetteer):
         ("Reni", "drone_attack", "2024-03-04")]
 
 
+def test_what_they_also_did_is_the_event_before_at_another_place(world_gazetteer):
+    _, incs, _ = run("Liberation Front for Cachar militants on Sunday blew up a railway bridge near Jorhat, police said. They also damaged a "
+                     "pipeline in Dibrugarh.", world_gazetteer)
+    assert [(i.place.name, i.event_type, i.date_start) for i in incs] == [
+        ("Jorhat", "explosion", "2024-03-03"), ("Dibrugarh", "explosion", "2024-03-03")]
+    assert incs[0].attacker == ["Liberation Front for Cachar militants"]  # "on Sunday" is when, not who
+
+
 # 5. Dates
 def test_relative_and_early_hours_dates(world_gazetteer):
     _, (inc,), _ = run("Drones struck Kharkiv in the early hours of Tuesday, the governor said.", world_gazetteer)
