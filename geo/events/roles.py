@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.calendar import MONTH_RE as MONTHS
-from ..text.calendar import WEEKDAYS
+from ..text.calendar import MONTH_RE as MONTHS, WEEKDAYS
 from ..text.lexicon import tagged, words
 from ..text.parse import parse
 from .actors import country_forces, demonym_forces, find_actors
