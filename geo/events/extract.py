@@ -34,7 +34,7 @@ from .report import Report
 from .roles import roles, verb_clause
 from .same_event import compatible_types, dates_overlap, merge_into_finer, merge_within
 from .triggers import CLAUSE_JOIN, triggers, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
-from .where import DATELINE, PRECISION_ORDER, in_dateline, REPORTING_VERBS, country_only, event_places, places_next_door, rank
+from .where import PRECISION_ORDER, in_dateline, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
 CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
@@ -134,7 +134,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             places = _named_before(article, i, sent, tm, places, by_sentence) or places
         if (not places or country_only(places)) and not same:
             # "KIBEHO, RWANDA — ... opened fire on a camp here": where the report was filed
-            places = _dateline_places(article, sent, places, mentions) or places
+            places = dateline_places(article, sent, places, mentions) or places
         # An event sentence no place below a country holds may type the next one; not when
         # it names several kinds of weapon ("with rockets and drones over 100 times").
         placeless = (i, slug) if slug in REMOTE_EVENTS and len(weapon_kinds(sent.text)) <= 1 and country_only(places) else None
@@ -178,8 +178,6 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
     return out
 
 
-
-
 # "killed four soldiers", "killed on Sunday night at least 18 people": the object of an active killing
 KILLED_WHOM = re.compile(r"\s+(?!(?:in|at|on|near|when|after|by|during|while|as|since|and|or|but)\b)"
                          r"|\s+on\s+\w+(?:\s+(?:night|morning|evening|afternoon))?\s+(?=(?:at\s+least|about|some|more\s+than|\d))")
@@ -214,49 +212,6 @@ LOCATING = re.compile(r"(?:The|This|That) (?:[\w'’-]+ ){0,3}?(?P<noun>[\w-]+) 
 def _locates_previous(sent: Sentence, prev: Report) -> bool:
     m = LOCATING.match(sent.text)
     return bool(m) and re.search(rf"\b{re.escape(m.group('noun'))}\b", prev.sentence.text, re.I) is not None
-
-
-# "here", "in this southeastern Wisconsin city", "dive-bombed this ancient industrial city": the place of the dateline.
-HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)|\bthis\s+(?:[\w-]+\s+){0,3}(?:city|town|village|capital)\b", re.I)
-
-
-# (a capitalised direction before a capitalised word is part of a name: "South African troops", "North Korean";
-# not "northern Benin")
-_DIRECTION = r"(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\b"
-ELSEWHERE = re.compile(rf"\b(?:north|south|east|west){_DIRECTION}|\b(?:North|South|East|West){_DIRECTION}(?!\s+[A-Z])|\b[Bb]orders?\b"
-                       r"|\bon the island\b|\bin the (?:countryside|provinces?|region|interior|mountains|jungle|desert)\b")
-
-
-def _dateline_places(article: Article, sent: Sentence, places, mentions: list[Mention]):
-    """The place of the article's dateline ("MASERU, Lesotho (AP) --"), for an event sentence that says
-    it happened "here" or "in this city", or (near it) for one that names only the dateline's country
-    when the article names no other place in that country but ones that hold the dateline's."""
-    first = next((s for s in article.sentences if s.section == sent.section), None)
-    dl = DATELINE.match(article.text, first.start, first.end) if first is not None else None
-    if dl is None:
-        return []
-    own = [m for m in mentions if first.start <= m.start < dl.end() and m.place is not None and m.place.precision in ("site", "town")]
-    if not own:
-        return []
-    m = own[0]
-    if HERE.search(sent.text):
-        return [(m, m.place, False)]
-    # the countries of the sentence, or (a sentence naming no place) those the article names
-    countries = {p.country for _, p, _ in places} or {x.place.country for x in mentions if x.start >= dl.end()
-                                                       and x.place is not None and x.place.precision == "country"}
-    line = article.text[first.start : dl.end()]
-    if (not places and not any(x.start >= dl.end() for x in mentions) and not ELSEWHERE.search(sent.text)
-            and not any(ch.isdigit() or ch == "(" for ch in line)):
-        # "GUWAHATI: ... were injured in a grenade blast": nothing but a local paper's dateline says where (not
-        # a wire's, dated or credited, "SAIGON, Feb. 15, 1968 (UPI) -", filed from a hub about the country)
-        return [(m, m.place, True)]
-    if m.place.country not in countries or ELSEWHERE.search(sent.text):
-        return []  # "in northern Benin", "near the border": somewhere else than where it was filed
-    # any name after the dateline that the gazetteer lacks, or another place in its country but one holding it
-    others = [x for x in mentions if (x.start >= dl.end() and x.place is None) or (
-              x.place is not None and x.place.country == m.place.country and x.place.precision != "country"
-              and x.place.key != m.place.key and not within(x.place, m.place))]
-    return [] if others else [(m, m.place, True)]
 
 
 def _earlier_event(article: Article, sent: Sentence, i: int, c: Report, ms: list[Mention]) -> Report | None:
@@ -382,8 +337,6 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
         else:
             rest.append(u)
     return incidents, rest
-
-
 
 
 def country_incidents(unplaced: list[Report], actors) -> list[Incident]:

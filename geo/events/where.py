@@ -12,7 +12,7 @@ import re
 
 from ..model import INSTALLATION_KINDS, Article, Mention, Place, Precision, Sentence
 from ..places.gazetteer import Gazetteer
-from ..places.geometry import covers
+from ..places.geometry import covers, within
 from ..places.offsets import WITHIN_BEFORE, offset_place
 from ..text.lexicon import alternation, tagged, words
 from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS
@@ -263,3 +263,46 @@ def same_target(after_trigger: str, nxt: str) -> bool:
     facilities" ... "two of its facilities in Abqaiq"), or of the event itself?"""
     hit = {m.group(1).lower() for m in TARGET_WORD.finditer(after_trigger)}
     return bool(ANAPHOR.search(nxt)) or any(m.group(1).lower() in hit for m in TARGET_WORD.finditer(nxt))
+
+
+# "here", "in this southeastern Wisconsin city", "dive-bombed this ancient industrial city": the place of the dateline.
+HERE = re.compile(r"\bhere\b(?!\s+(?:is|are|was|were)\b)|\bthis\s+(?:[\w-]+\s+){0,3}(?:city|town|village|capital)\b", re.I)
+
+
+# (a capitalised direction before a capitalised word is part of a name: "South African troops", "North Korean";
+# not "northern Benin")
+_DIRECTION = r"(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\b"
+ELSEWHERE = re.compile(rf"\b(?:north|south|east|west){_DIRECTION}|\b(?:North|South|East|West){_DIRECTION}(?!\s+[A-Z])|\b[Bb]orders?\b"
+                       r"|\bon the island\b|\bin the (?:countryside|provinces?|region|interior|mountains|jungle|desert)\b")
+
+
+def dateline_places(article: Article, sent: Sentence, places, mentions: list[Mention]):
+    """The place of the article's dateline ("MASERU, Lesotho (AP) --"), for an event sentence that says
+    it happened "here" or "in this city", or (near it) for one that names only the dateline's country
+    when the article names no other place in that country but ones that hold the dateline's."""
+    first = next((s for s in article.sentences if s.section == sent.section), None)
+    dl = DATELINE.match(article.text, first.start, first.end) if first is not None else None
+    if dl is None:
+        return []
+    own = [m for m in mentions if first.start <= m.start < dl.end() and m.place is not None and m.place.precision in ("site", "town")]
+    if not own:
+        return []
+    m = own[0]
+    if HERE.search(sent.text):
+        return [(m, m.place, False)]
+    # the countries of the sentence, or (a sentence naming no place) those the article names
+    countries = {p.country for _, p, _ in places} or {x.place.country for x in mentions if x.start >= dl.end()
+                                                       and x.place is not None and x.place.precision == "country"}
+    line = article.text[first.start : dl.end()]
+    if (not places and not any(x.start >= dl.end() for x in mentions) and not ELSEWHERE.search(sent.text)
+            and not any(ch.isdigit() or ch == "(" for ch in line)):
+        # "GUWAHATI: ... were injured in a grenade blast": nothing but a local paper's dateline says where (not
+        # a wire's, dated or credited, "SAIGON, Feb. 15, 1968 (UPI) -", filed from a hub about the country)
+        return [(m, m.place, True)]
+    if m.place.country not in countries or ELSEWHERE.search(sent.text):
+        return []  # "in northern Benin", "near the border": somewhere else than where it was filed
+    # any name after the dateline that the gazetteer lacks, or another place in its country but one holding it
+    others = [x for x in mentions if (x.start >= dl.end() and x.place is None) or (
+              x.place is not None and x.place.country == m.place.country and x.place.precision != "country"
+              and x.place.key != m.place.key and not within(x.place, m.place))]
+    return [] if others else [(m, m.place, True)]
