@@ -171,7 +171,9 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         c.relative = c.date is None and dates.has_relative(sent.text)
         out.append(c)
         if not same:
-            out.extend(_other_clauses(article, sent, i, c, tm, ms, gaz))
+            others = _other_clauses(article, sent, i, c, tm, ms, gaz)
+            _share_places([c, *others])
+            out.extend(others)
         if earlier is not None:
             out.append(earlier)
     follow_ups(article, out)
@@ -425,6 +427,22 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
 
 
 CROWD_DEEDS = {"armed_clash", "attack_on_installation", "protest_siege"}
+
+
+def _share_places(reports: list[Report]) -> None:
+    """Events of one sentence that claim the same place ("shelled Kharkiv and launched drones at Kyiv"): the
+    place is the event's whose word comes nearest before it (else nearest after), as long as each keeps one."""
+    for r in reports:
+        for x in list(r.places):
+            if x[0] is None or len(r.places) == 1:
+                continue
+            rivals = [o for o in reports if any(y[1].key == x[1].key for y in o.places)]
+            if len(rivals) < 2:
+                continue
+            at = x[0].start
+            best = min(rivals, key=lambda o: (o.trigger_at > at, abs(at - o.trigger_at)))
+            if best is not r:
+                r.places = [y for y in r.places if y[1].key != x[1].key]
 
 
 def _other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Match[str], ms: list[Mention],

@@ -142,6 +142,16 @@ def test_follow_ups_take_the_type_and_date_of_the_event_before(world_gazetteer):
         ("Reni", "drone_attack", "2024-03-04")]
 
 
+def test_each_place_is_the_event_whose_word_comes_before_it(world_gazetteer):
+    _, incs, _ = run("Russian forces shelled Kharkiv and launched drones at Kyiv on Monday.", world_gazetteer)
+    assert sorted((i.place.name, i.event_type) for i in incs) == [("Kharkiv", "shelling"), ("Kyiv", "drone_attack")]
+
+
+def test_drones_launched_at_a_city_are_a_drone_attack(world_gazetteer):
+    _, (inc,), _ = run("Russia launched 40 drones at Odesa overnight, the air force said on Monday.", world_gazetteer)
+    assert (inc.place.name, inc.event_type) == ("Odesa", "drone_attack")
+
+
 def test_what_they_also_did_is_the_event_before_at_another_place(world_gazetteer):
     _, incs, _ = run("Liberation Front for Cachar militants on Sunday blew up a railway bridge near Jorhat, police said. They also damaged a "
                      "pipeline in Dibrugarh.", world_gazetteer)
