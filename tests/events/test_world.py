@@ -147,6 +147,10 @@ def test_each_place_is_the_event_whose_word_comes_before_it(world_gazetteer):
     assert sorted((i.place.name, i.event_type) for i in incs) == [("Kharkiv", "shelling"), ("Kyiv", "drone_attack")]
 
 
+def test_an_air_raid_alert_is_no_air_strike(world_gazetteer):
+    assert run("An air raid alert sounded across Kharkiv for two hours on Monday night.", world_gazetteer)[1] == []
+
+
 def test_drones_launched_at_a_city_are_a_drone_attack(world_gazetteer):
     _, (inc,), _ = run("Russia launched 40 drones at Odesa overnight, the air force said on Monday.", world_gazetteer)
     assert (inc.place.name, inc.event_type) == ("Odesa", "drone_attack")
@@ -534,6 +538,9 @@ def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer)
     ("The clinic in Gwoza was destroyed on Monday after being targeted by mortars fired by the rebels.", "shelling"),
     ("The insurgents besieging Gwoza report that the garrison made a sortie on Monday.", "armed_clash"),
     ("On Monday civil war broke out in Gwoza between the two factions of the army.", "armed_clash"),
+    # snipers firing on civilians; a militia burning homes
+    ("Snipers opened fire on civilians queuing for bread in Gwoza on Monday.", "attack_on_civilians"),
+    ("The militia burned down dozens of homes in Gwoza on Monday, residents said.", "attack_on_civilians"),
     # cannon and a mortar fired
     ("Seven cannons fired on Gwoza from the heights on Monday, the garrison reported.", "shelling"),
     ("On Monday the rebels targeted the depot in Gwoza by firing mortars from the hills.", "shelling"),
