@@ -43,6 +43,7 @@ CIVILIAN_TARGETS = re.compile(rf"\b(?:{alternation(words('civilian_words') + wor
 ARMED_TARGETS = re.compile(rf"\b(?:{alternation(words('military_targets'))})\b", re.I)
 ASSAULT = re.compile(r"\b(?:attack(?:ed|ing)|stormed|raided|opened fire|fired on)\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
+REPORTED_AFTER = re.compile(rf"\s+(?:{REPORTING_VERBS})\b", re.I)
 
 def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> list[Report]:
     by_sentence: dict[int, list[Mention]] = {}
@@ -54,6 +55,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         ms = by_sentence.get(sent.start, [])
         prev = out[-1] if out and out[-1].index == i - 1 and out[-1].sentence.section == sent.section else None
         fu = FOLLOW_UP.match(sent.text)
+        if fu and REPORTED_AFTER.match(sent.text, fu.end()):
+            fu = None  # "They also said the base in Taji was safe": what was said, not what was done
         own = trigger(sent.text)
         if fu and prev is not None and any(m.place for m in ms) and (own is None or own[0] == "shoot_down") \
                 and dates.resolve(sent.text, dates.parse_anchor(sent.section.published))[0] is None:

@@ -142,6 +142,12 @@ def test_follow_ups_take_the_type_and_date_of_the_event_before(world_gazetteer):
         ("Reni", "drone_attack", "2024-03-04")]
 
 
+def test_what_they_also_said_is_no_event(world_gazetteer):
+    _, incs, _ = run("Rockets hit Balad Air Base on Friday, officials said. They also said the base in Taji was safe.",
+                     world_gazetteer)
+    assert [i.place.name for i in incs] == ["Balad Air Base"]
+
+
 def test_each_place_is_the_event_whose_word_comes_before_it(world_gazetteer):
     _, incs, _ = run("Russian forces shelled Kharkiv and launched drones at Kyiv on Monday.", world_gazetteer)
     assert sorted((i.place.name, i.event_type) for i in incs) == [("Kharkiv", "shelling"), ("Kyiv", "drone_attack")]
