@@ -202,8 +202,8 @@ HELDOUT = {
     "held-out 2 (h19-h36, untouched)": DEVSET.with_name("heldout2.jsonl"),
 }
 # Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data.
-# The seventeen earlier world held-out sets were each scored once (world held-out 17 at the very end of the
-# tenth session), and only then read for fixes.
+# The seventeen earlier world held-out sets were each scored once (world held-out 17 at the end of the tenth
+# session's rule work), and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
 WORLD_DEV = {
     "world devset": WORLD,

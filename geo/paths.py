@@ -7,6 +7,6 @@ from pathlib import Path
 
 
 def default_cache_dir() -> Path:
-    """``$GEO_CACHE_DIR``, else ``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``."""
+    """``$GEO_CACHE_DIR/geo``, else ``$XDG_CACHE_HOME/geo``, else ``~/.cache/geo``."""
     base = os.environ.get("GEO_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "geo"

@@ -366,10 +366,12 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     stored: set[int] = set()  # cached as the workers' results came in, while they went on
 
     def take(i: int, r, blob: bytes | None) -> None:
-        out[i], blobs[i] = r, blob
+        out[i] = r
         if made is not None and not isinstance(r, str):
             store(made, keys[i], r, gaz, blob)
             stored.add(i)
+        else:
+            blobs[i] = blob
 
     if engine == "dask" and todo:
         with (nullcontext(client) if client is not None else dask_client(jobs, scheduler)) as c:

@@ -290,17 +290,18 @@ def dateline_places(article: Article, sent: Sentence, places, mentions: list[Men
     m = own[0]
     if HERE.search(sent.text):
         return [(m, m.place, False)]
-    # the countries of the sentence, or (a sentence naming no place) those the article names
-    countries = {p.country for _, p, _ in places} or {x.place.country for x in mentions if x.start >= dl.end()
-                                                       and x.place is not None and x.place.precision == "country"}
+    if ELSEWHERE.search(sent.text):
+        return []  # "in northern Benin", "near the border": somewhere else than where it was filed
     line = article.text[first.start : dl.end()]
-    if (not places and not any(x.start >= dl.end() for x in mentions) and not ELSEWHERE.search(sent.text)
-            and not any(ch.isdigit() or ch == "(" for ch in line)):
+    if not places and not any(x.start >= dl.end() for x in mentions) and not any(ch.isdigit() or ch == "(" for ch in line):
         # "GUWAHATI: ... were injured in a grenade blast": nothing but a local paper's dateline says where (not
         # a wire's, dated or credited, "SAIGON, Feb. 15, 1968 (UPI) -", filed from a hub about the country)
         return [(m, m.place, True)]
-    if m.place.country not in countries or ELSEWHERE.search(sent.text):
-        return []  # "in northern Benin", "near the border": somewhere else than where it was filed
+    # the countries of the sentence, or (a sentence naming no place) those the article names
+    countries = {p.country for _, p, _ in places} or {x.place.country for x in mentions if x.start >= dl.end()
+                                                       and x.place is not None and x.place.precision == "country"}
+    if m.place.country not in countries:
+        return []
     # any name after the dateline that the gazetteer lacks, or another place in its country but one holding it
     others = [x for x in mentions if (x.start >= dl.end() and x.place is None) or (
               x.place is not None and x.place.country == m.place.country and x.place.precision != "country"

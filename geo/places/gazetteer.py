@@ -216,6 +216,7 @@ class Gazetteer:
         self.english = english
         self.capitals: dict[str, str] = capitals or {}  # ISO alpha-2 -> place key of its capital
         self.capital_keys = frozenset(self.capitals.values())
+        self._units_made: dict[str, list[Place]] = {}  # country -> its first-level units, made on first use
         self.names = names  # marisa_trie.RecordTrie: normalised name -> [(place number,), ...]
         self.version = ""  # the digest of its inputs (set by load_cached): what per-article results key on
         self.places = places
@@ -287,10 +288,6 @@ class Gazetteer:
         if made is None:
             made = self._units_made[country] = [self.places[k] for k in self._admin1[0].get(country, [])]
         return made
-
-    @cached_property
-    def _units_made(self) -> dict[str, list[Place]]:
-        return {}
 
     def admin1_of(self, place: Place) -> str | None:
         """The name of the first-level unit ``place`` lies in (itself, for a unit): by its GeoNames

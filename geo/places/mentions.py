@@ -46,9 +46,11 @@ NAMESAKE_FEATURES = frozenset(words("namesake_features"))
 # "Massereene army base in Antrim": the words between a site the gazetteer lacks and the place it is in
 # (data/lexicon/site_hosts.tsv); a comma, "which is" or a short apposition may come first ("Paitilla Airport,
 # a small airfield in Panama City"); the place is the next one found, named as a town, unit or region.
+SIDE = r"(?:[a-z-]*(?:north|south|east|west)[a-z-]*|central) "  # "western ", "south-eastern ", "central "
 HOST_BETWEEN = re.compile(
     r"\s*,?\s*(?:(?:which|that) (?:is|was) |(?:located|situated|lying|based) |(?:an?|the) (?:[a-z-]+ ){0,4}?)?"
-    rf"(?:{alternation(words('site_hosts'))}) (?:the )?(?:(?:[a-z-]*(?:north|south|east|west)[a-z-]*|central) )?"
+    # (a side of the place may come inside a host phrase too: "on the western outskirts of")
+    rf"(?:{alternation(words('site_hosts')).replace(re.escape(' the '), rf' the (?:{SIDE})?')}) (?:the )?(?:{SIDE})?"
     r"(?:(?:city|town|village|port city|port|capital|suburb|district|province|region|state|department) of )?")
 HOST_PRECISIONS = ("town", "district", "region")
 # ", 12 miles northwest of (the)": a site that far and in that direction from the place named next
