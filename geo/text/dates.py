@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..model import DateRange
-from .calendar import MONTH_RE, NUMBER_WORDS, WEEKDAYS, month_number, number
+from .calendar import MONTH_RE, NUMBER_WORDS, WEEKDAYS, YEAR_RE, month_number, number
 from .lexicon import alternation
 
 # The end of a clause: "Two days after the attack on Camp Taji, rockets hit ...".
@@ -77,9 +77,9 @@ def _month_range(y: int, m: int) -> DateRange:
     return DateRange(first, nxt - timedelta(1), "month")
 
 
-FULL_DATE = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:1[89]|20)\d\d)\b"
-                       rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE}),?\s+(?P<year2>(?:1[89]|20)\d\d)\b")
-MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)|\b(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b(?!,?\s+(?:19|20)\d\d)")
+FULL_DATE = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR_RE})\b"
+                       rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE}),?\s+(?P<year2>{YEAR_RE})\b")
+MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+{YEAR_RE})|\b(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b(?!,?\s+{YEAR_RE})")
 # a span of days of one month: "October 26-28", "from 26 to 28 October 1978", "26th and 28th October",
 # the night of "7/8 April 1941";
 # after "and" without an ordinal, only where the number ends the phrase ("June 12 and 13 people" is no span)
@@ -88,11 +88,11 @@ _AND = r"\s+and\s+"
 _ORD = r"(?:st|nd|rd|th)"
 DAY_SPAN = re.compile(
     rf"\b(?P<month>{MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}?(?:{_TO}(?P<d2>\d{{1,2}}){_ORD}?\b"
-    rf"|{_AND}(?:(?P<d3>\d{{1,2}}){_ORD}\b|(?P<d4>\d{{1,2}})(?=\s*(?:[,.;:)]|$|(?:,?\s+(?:19|20)\d\d)))))"
-    rf"(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+    rf"|{_AND}(?:(?P<d3>\d{{1,2}}){_ORD}\b|(?P<d4>\d{{1,2}})(?=\s*(?:[,.;:)]|$|(?:,?\s+{YEAR_RE})))))"
+    rf"(?:,?\s+(?P<year>{YEAR_RE})\b)?"
     rf"|\b(?P<d5>\d{{1,2}}){_ORD}?(?:{_TO}|{_AND}|/)(?P<d6>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b"
-    rf"(?:,?\s+(?P<year2>(?:19|20)\d\d)\b)?")
-MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<year>(?:19|20)\d\d)\b")
+    rf"(?:,?\s+(?P<year2>{YEAR_RE})\b)?")
+MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<year>{YEAR_RE})\b")
 IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_RE})\b(?!\s+\d)")
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 WEEKEND = re.compile(r"\b(?:over|during|on)?\s*(?:the|this|last)\s+weekend\b", re.I)

@@ -31,6 +31,8 @@ def test_weekday_is_the_latest_such_day_on_or_before_the_anchor():
 
 def test_month_and_year():
     assert r("assassinated in January 2020 in Baghdad", None) == ("2020-01-01", "2020-01-31", "month")
+    # a year of the nineteenth century, as a full date has
+    assert r("the fleet bombarded the port in May 1898", None) == ("1898-05-01", "1898-05-31", "month")
 
 
 @pytest.mark.parametrize("text, anchor, want", [
