@@ -131,7 +131,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # attackers killed 412 people": the sentence before (no event report of its own) says where.
             # Only for a report with a toll, or a weapon named in a phrase: on general news, a bare
             # "fighting" or "struck" borrowing the place before was wrong nearly every time.
-            places = _previous_places(article, i, None, by_sentence)
+            places = _previous_places(article, i, None, by_sentence, far=slug in WEAPON_EVENTS and " " in tm.group(0).strip())
         if (not places or country_only(places)) and not same:
             # "... overran a base in Nasir on March 4. The army recaptured the town on Sunday": the town named before.
             places = _named_before(article, i, sent, tm, places, by_sentence) or places
@@ -291,11 +291,15 @@ def _named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], p
     return []
 
 
-def _previous_places(article: Article, i: int, places, by_sentence):
+def _previous_places(article: Article, i: int, places, by_sentence, far: bool = False):
     if i == 0 or article.sentences[i - 1].section != article.sentences[i].section:
         return []
     countries = {p.country for _, p, _ in places} if places is not None else None
-    prior = [(m, m.place, True) for m in by_sentence.get(article.sentences[i - 1].start, [])
+    back = i - 1
+    if far and back > 0 and not by_sentence.get(article.sentences[back].start) and (
+            article.sentences[back - 1].section == article.sentences[i].section):
+        back -= 1  # "... defended Chateaudun. A force of 12,000 Prussians showed up in the east. Seven cannons fired at ..."
+    prior = [(m, m.place, True) for m in by_sentence.get(article.sentences[back].start, [])
              if m.place is not None and m.place.precision != "country" and (countries is None or m.place.country in countries)]
     if not prior:
         return []

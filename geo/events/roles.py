@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..text.calendar import MONTH_RE as MONTHS, WEEKDAYS
-from ..text.lexicon import tagged, words
+from ..text.lexicon import rows, tagged, words
 from ..text.parse import parse
 from .actors import country_forces, demonym_forces, find_actors
 
@@ -33,6 +33,7 @@ LEADING = {"the", "a", "an", "some", "suspected", "unidentified"}
 QUANTITY_HEADS = frozenset(words("quantity_heads"))
 VIOLENCE_VERBS = frozenset(words("violence_verbs"))
 DEFENCE_VERBS = frozenset(words("defence_verbs"))
+YIELD_VERBS = frozenset(lemma for lemma, _forms in rows("yield_verbs", 2))  # "X fell to Y": Y attacked, X was taken
 CROWD_NOUNS = frozenset(words("crowd_nouns"))
 MEANS_VERBS = frozenset(words("means_verbs"))
 REPORTING = frozenset(tagged("verbs", "reporting"))  # "said", "told": their subject reports the event
@@ -289,6 +290,12 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             elif c.dep_ == "dobj":
                 attacker += _modifier_actors(c, actors) + _objects_actors(
                     [b for b in c.children if b.dep_ == "prep" and b.lower_ == "by"], actors)
+    elif head.pos_ == "VERB" and head.lemma_.lower() in YIELD_VERBS:
+        for c in head.children:
+            if c.dep_ in SUBJECTS:
+                target += _phrase_actors(c, actors, attacker=False)
+            elif c.dep_ == "prep" and c.lower_ == "to":
+                attacker += _objects_actors([c], actors)
     elif head.pos_ == "VERB":
         verb = head
         # a verb in a coordination without its own subject shares the first one's ("... and shelled the town")

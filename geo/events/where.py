@@ -14,7 +14,7 @@ from ..model import INSTALLATION_KINDS, Article, Mention, Place, Precision, Sent
 from ..places.gazetteer import Gazetteer
 from ..places.geometry import covers, within
 from ..places.offsets import WITHIN_BEFORE, offset_place
-from ..text.lexicon import alternation, tagged, words
+from ..text.lexicon import alternation, rows, tagged, words
 from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS
 from .casualties import casualties
 from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
@@ -88,6 +88,11 @@ REPORTED_AT = re.compile(
     r"|\bmonitored\s+(?:[\w-]+\s+){0,2}in\s+(?:the\s+)?$"
     r"|\b(?:[Cc]oordinator|[Rr]epresentative|correspondent|[Aa]mbassador|envoy|spokes(?:man|woman|person))\s+(?:[\w-]+\s+){0,2}in\s+$",
     re.I)
+
+
+# "Jijiga ... had fallen to Somali-backed guerrillas Sept. 14, according to sources in Addis Ababa": the place
+# that fell is the subject, before the trigger (data/lexicon/yield_verbs.tsv)
+YIELDED = re.compile(r"(?:" + alternation(f for _lemma, forms in rows("yield_verbs", 2) for f in forms.split(",")) + r")\s+to\b", re.I)
 
 
 def rank(p: Place) -> int:
@@ -196,6 +201,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         finest = located_in[:1] or after_t[:1] or finest[:1]
     elif PRECISION_ORDER[best] != "site" and len(finest) > 1:
         after = [c for c in finest if c[0] and c[0].start >= trig_at]
+        if YIELDED.match(text, trig_at):
+            after = [c for c in finest if c[0] and c[0].start < trig_at][-1:] or after
         first = after[:1] or finest[:1]
         # "... seized strongholds in and around Amman, ... destroyed a redoubt at Zerka": each place a
         # preposition after the trigger puts something in is a place of the event (not "authorities in")
@@ -276,12 +283,18 @@ ELSEWHERE = re.compile(rf"\b(?:north|south|east|west){_DIRECTION}|\b(?:North|Sou
                        r"|\bon the island\b|\bin the (?:countryside|provinces?|region|interior|mountains|jungle|desert)\b")
 
 
+# a capitalised name a locative puts the event in: a place the gazetteer lacks
+UNKNOWN_PLACE = re.compile(r"\b(?:in|at|near|into|entered|occupied|captured|seized|stormed|shelled|bombed|raided|toward|towards)"
+                           r"\s+(?:the\s+)?(?:[a-z]+\s+)?[A-Z][a-z]")  # "shelled the embattled Citadel"
+
+
 def dateline_places(article: Article, sent: Sentence, places, mentions: list[Mention]):
     """The place of the article's dateline ("MASERU, Lesotho (AP) --"), for an event sentence that says
     it happened "here" or "in this city", or (near it) for one that names only the dateline's country
     when the article names no other place in that country but ones that hold the dateline's."""
     first = next((s for s in article.sentences if s.section == sent.section), None)
-    dl = DATELINE.match(article.text, first.start, first.end) if first is not None else None
+    # (the dateline may be a sentence of its own, "Tripoli, November 8.", its pattern looking past the end)
+    dl = DATELINE.match(article.text, first.start, first.end + 2) if first is not None else None
     if dl is None:
         return []
     own = [m for m in mentions if first.start <= m.start < dl.end() and m.place is not None and m.place.precision in ("site", "town")]
@@ -293,9 +306,12 @@ def dateline_places(article: Article, sent: Sentence, places, mentions: list[Men
     if ELSEWHERE.search(sent.text):
         return []  # "in northern Benin", "near the border": somewhere else than where it was filed
     line = article.text[first.start : dl.end()]
-    if not places and not any(x.start >= dl.end() for x in mentions) and not any(ch.isdigit() or ch == "(" for ch in line):
-        # "GUWAHATI: ... were injured in a grenade blast": nothing but a local paper's dateline says where (not
-        # a wire's, dated or credited, "SAIGON, Feb. 15, 1968 (UPI) -", filed from a hub about the country)
+    if not places and not any(x.start >= dl.end() for x in mentions) and not (
+            any(ch.isdigit() or ch == "(" for ch in line) and UNKNOWN_PLACE.search(article.text, dl.end(), sent.end)):
+        # "GUWAHATI: ... were injured in a grenade blast", "Tripoli, November 8. ... Arabs attacked them": the
+        # article names no other place, not even a country, so nothing but its dateline says where (not
+        # when a wire's, dated or credited, "MADRID, October 3. ... the Spaniards entered Ajdir", names a
+        # place the gazetteer lacks, here or before: filed from a hub about somewhere else)
         return [(m, m.place, True)]
     # the countries of the sentence, or (a sentence naming no place) those the article names
     countries = {p.country for _, p, _ in places} or {x.place.country for x in mentions if x.start >= dl.end()

@@ -32,6 +32,11 @@ CUE_BEFORE = {w: cue for w, where, cue in rows("place_cues", 3) if where == "bef
 # "the town of Kupiansk", "the port city of Kismayo": the cue stays outside the span.
 CUE_OF = re.compile(r"\b(" + alternation(w for w, where, _ in rows("place_cues", 3) if where == "of") + r")\s+of\s+(?:the\s+)?$", re.I)
 CUE_OF_WORDS = {w: cue for w, where, cue in rows("place_cues", 3) if where == "of"}
+# "Chiapas, Mexico's southernmost state,", "Kismayo, a port city in": the head of an appositive after the name,
+# ending its phrase (not "Jackson, the city's mayor", "Aden, a town councillor").
+CUE_APPOSITION = {w: cue for w, where, cue in rows("place_cues", 3) if where == "apposition"}
+APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w'’-]*['’]s\s+)(?:[\w-]+\s+){0,3}?(" + alternation(CUE_APPOSITION)
+                        + r")(?=\s*[,.;:)—–]|\s+(?:of|in|on|at|near|that|which|where|with|held|controlled|bordering|some|about|\d))")
 PLACE_SUFFIX = re.compile(f"(?i:{alternation(words('place_suffixes'))})\\b")
 FUNCTION_WORDS = frozenset(words("function_words"))
 NEVER_ALONE = frozenset(words("never_alone"))
@@ -228,6 +233,9 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
         of = CUE_OF.search(before)
         if not cue and of:
             cue = CUE_OF_WORDS[of.group(1).lower()]
+        app = None if cue else APPOSITION.match(text, tokens[c.end_tok - 1].end, min(sent.end, tokens[c.end_tok - 1].end + 70))
+        if app:
+            cue = CUE_APPOSITION[app.group(1)]
         rule = gaz.rules.get(c.key)
         end_tok = c.end_tok - 1 + k
         after = text[tokens[end_tok].end : min(sent.end, tokens[end_tok].end + 40)]

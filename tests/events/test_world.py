@@ -1179,3 +1179,22 @@ def test_the_attack_the_dead_were_killed_in_names_the_attacker_but_not_of_a_fune
     text = "Among more than 600 people killed in the Russian attacks, 90 were soldiers, according to state television."
     at = text.index("killed")
     assert roles(text, at, at + len("killed"), load_actors(), event_type)[0] == attacker
+
+
+def test_a_place_that_fell_to_an_armed_group_is_where_and_the_group_attacked(world_gazetteer):
+    """"X had fallen to Y": the place is the subject's, not one the sources were in; Y is the attacker."""
+    text = ("Jijiga, a major town in eastern Ethiopia, had fallen to Somali-backed guerrillas on September 14, "
+            "according to diplomatic sources in Addis Ababa.")
+    _, (inc,), _ = run(text, world_gazetteer, published="1977-09-20")
+    assert (inc.place.name, inc.attacker, inc.date_start) == ("Jijiga", ["Somali-backed guerrillas"], "1977-09-14")
+
+
+@pytest.mark.parametrize("text, place", [
+    # a dated dateline and no other place named: the dateline's town is where
+    ("Kismayo, March 3. While the elders were meeting, gunmen attacked them. Nine people were killed.", "Kismayo"),
+    # ... not when the story names a place the gazetteer lacks: filed from a hub about it
+    ("Kismayo, March 3. After a careful reconnaissance the militia entered Xqwerty. Nine people were killed by shelling.", None),
+])
+def test_a_dated_dateline_places_an_event_only_when_the_story_names_no_other_place(world_gazetteer, text, place):
+    _, incidents, _ = run(text, world_gazetteer, published="2020-03-04")
+    assert [i.place.name for i in incidents][:1] == ([place] if place else [])

@@ -128,3 +128,13 @@ def test_a_small_town_without_war_or_after_a_first_name_is_not_guessed(world_gaz
 ])
 def test_a_date_a_credit_or_an_office_beside_a_name_makes_no_longer_name(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # the head of an appositive says what kind of place the name is: the state, not the town of Chiapa de Corzo
+    ("Fighting spread across Chiapas, Mexico's southernmost state, on Monday.", "Chiapas", "province"),
+    ("Rebels seized Selangor, the wealthy state around the capital, in a week.", "Selangor", "province"),
+])
+def test_an_appositive_after_a_name_says_what_kind_of_place_it_is(world_gazetteer, text, name, kind):
+    (m,) = [m for m in mentions(text, world_gazetteer) if m.text == name]
+    assert m.place.kind == kind
