@@ -33,9 +33,9 @@ CUE_BEFORE = {w: cue for w, where, cue in rows("place_cues", 3) if where == "bef
 CUE_OF = re.compile(r"\b(" + alternation(w for w, where, _ in rows("place_cues", 3) if where == "of") + r")\s+of\s+(?:the\s+)?$", re.I)
 CUE_OF_WORDS = {w: cue for w, where, cue in rows("place_cues", 3) if where == "of"}
 # "Chiapas, Mexico's southernmost state,", "Kismayo, a port city in": the head of an appositive after the name,
-# ending its phrase (not "Jackson, the city's mayor", "Aden, a town councillor").
+# ending its phrase (not "Jackson, the city's mayor", "Aden, a town councillor", "Miller, a lobbyist for the city of").
 CUE_APPOSITION = {w: cue for w, where, cue in rows("place_cues", 3) if where == "apposition"}
-APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w'’-]*['’]s\s+)(?:[\w-]+\s+){0,3}?(" + alternation(CUE_APPOSITION)
+APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w'’-]*['’]s\s+)(?:(?!(?:for|of|in|on|at|to|with|from|by|and|or|the|a|an)\s)[\w-]+\s+){0,3}?(" + alternation(CUE_APPOSITION)
                         + r")(?=\s*[,.;:)—–]|\s+(?:of|in|on|at|near|that|which|where|with|held|controlled|bordering|some|about|\d))")
 PLACE_SUFFIX = re.compile(f"(?i:{alternation(words('place_suffixes'))})\\b")
 FUNCTION_WORDS = frozenset(words("function_words"))

@@ -138,3 +138,8 @@ def test_a_date_a_credit_or_an_office_beside_a_name_makes_no_longer_name(world_g
 def test_an_appositive_after_a_name_says_what_kind_of_place_it_is(world_gazetteer, text, name, kind):
     (m,) = [m for m in mentions(text, world_gazetteer) if m.text == name]
     assert m.place.kind == kind
+
+
+def test_an_appositive_that_goes_on_past_a_preposition_says_nothing_of_the_name(world_gazetteer):
+    text = "Roxanne Miller, a lobbyist for the city of San Jose, said that cannot happen."
+    assert "Miller" not in resolved(text, world_gazetteer)
