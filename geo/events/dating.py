@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..model import REMOTE_EVENTS, Article, DateRange, Section
 from ..text import dates
 from ..text.articles import parse_dateline
+from ..text.calendar import MONTH_RE, YEAR_RE
 from .casualties import states_casualties
 from .report import Report
 from .triggers import ANAPHOR, EVENT_ANAPHOR, SEPARATE, triggers, weak
@@ -32,6 +33,35 @@ from .where import in_dateline
 log = logging.getLogger(__name__)
 
 DATELINE_DAYS = 7  # how long before its paper's date a wire's dateline may be
+# A year the story is told in ("In 1965 ...", "the Warsaw Uprising of 1944"), not the start or end of a
+# period ("since 2014", "until 2019", "1992-93")
+STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE})\b(?!\s*[-–/]\s*\d)")
+PERIOD_BEFORE = re.compile(r"\b(?:since|until|till)\b[^.;]*$", re.I)  # "the most serious since the war of ... 1962"
+MONTH_WORD = re.compile(rf"\b{MONTH_RE}", re.I)
+HAS_YEAR = re.compile(rf"\b{YEAR_RE}\b")
+
+
+def story_year(text: str, start: int, end: int, written: DateRange | None) -> int | None:
+    """The last year ``text[start:end]`` (the sentence and the one before) names, when it is at least two
+    years before the writing date (or there is none): a history told, in which "on September 8" is of that year."""
+    years = [int(m.group(1)) for m in STORY_YEAR.finditer(text, start, end)
+             if not PERIOD_BEFORE.search(text, max(start, m.start() - 60), m.start())]
+    if not years or (written is not None and years[-1] >= written.start.year - 1):
+        return None
+    return years[-1]
+
+
+def resolve(text: str, anchor: DateRange | None, year: int | None) -> tuple[DateRange | None, str]:
+    """The sentence's own date expression (:func:`geo.text.dates.resolve`); a day or month it names without
+    a year is of the story's ``year`` when there is one ("In 1965 ... Two days later on September 8")."""
+    found, words = dates.resolve(text, anchor)
+    if year is None or (found is not None and not MONTH_WORD.search(words)) or HAS_YEAR.search(words):
+        return found, words
+    last = date(year, 12, 31)
+    told, told_words = dates.resolve(text, DateRange(last, last, "day"))
+    if told is not None and MONTH_WORD.search(told_words) and not HAS_YEAR.search(told_words):
+        return told, told_words
+    return found, words
 
 
 def writing_day(article: Article, section: Section) -> DateRange | None:

@@ -29,7 +29,7 @@ from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties
-from .dating import date_passes, follow_ups, writing_day
+from .dating import date_passes, follow_ups, resolve as resolve_date, story_year, writing_day
 from .report import Report
 from .roles import roles, verb_clause
 from .same_event import compatible_types, dates_overlap, merge_into_finer, merge_within
@@ -148,8 +148,10 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 out.append(earlier)
             continue
         anchor = c.written = writing_day(article, sent.section)
+        told = story_year(article.text, article.sentences[i - 1].start if i and article.sentences[i - 1].section == sent.section
+                          else sent.start, sent.end, anchor)
         for x in [sent, *context]:
-            c.date, words = dates.resolve(x.text, anchor)
+            c.date, words = resolve_date(x.text, anchor, told)
             if c.date:
                 c.date_text = words if x is sent else f"'{words}' in the sentence {'before' if x.start < sent.start else 'after'}"
                 break

@@ -92,8 +92,8 @@ DAY_SPAN = re.compile(
     rf"(?:,?\s+(?P<year>{YEAR_RE})\b)?"
     rf"|\b(?P<d5>\d{{1,2}}){_ORD}?(?:{_TO}|{_AND}|/)(?P<d6>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b"
     rf"(?:,?\s+(?P<year2>{YEAR_RE})\b)?")
-MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<year>{YEAR_RE})\b")
-IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_RE})\b(?!\s+\d)")
+MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})\b")  # "in August 1977", "in August, 1977"
+IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_RE})\b(?!,?\s+\d)")
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 WEEKEND = re.compile(r"\b(?:over|during|on)?\s*(?:the|this|last)\s+weekend\b", re.I)
 LAST_WEEK = re.compile(r"\blast\s+week\b", re.I)

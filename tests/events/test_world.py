@@ -1198,3 +1198,17 @@ def test_a_place_that_fell_to_an_armed_group_is_where_and_the_group_attacked(wor
 def test_a_dated_dateline_places_an_event_only_when_the_story_names_no_other_place(world_gazetteer, text, place):
     _, incidents, _ = run(text, world_gazetteer, published="2020-03-04")
     assert [i.place.name for i in incidents][:1] == ([place] if place else [])
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # a history told: a day without its year is of the year the story is in, not of the writing date's
+    ("The Warsaw Uprising began in 1944. On August 5 German troops attacked Wola in Warsaw.", "2019-08-06", "1944-08-05"),
+    # ... not of a year that only bounds a period
+    ("The clashes were the worst since the border war of 1962. Troops opened artillery fire on posts in Gangtok "
+     "on September 11.", "1967-09-20", "1967-09-11"),
+    # ... nor of a recent year
+    ("Fighting has flared since the 2023 ceasefire. Troops attacked Wola in Warsaw on August 5.", "2024-08-06", "2024-08-05"),
+])
+def test_a_day_without_its_year_is_of_the_year_the_story_is_told_in(world_gazetteer, text, published, day):
+    _, (inc,), _ = run(text, world_gazetteer, published=published)
+    assert inc.date_start == day

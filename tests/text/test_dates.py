@@ -33,6 +33,8 @@ def test_month_and_year():
     assert r("assassinated in January 2020 in Baghdad", None) == ("2020-01-01", "2020-01-31", "month")
     # a year of the nineteenth century, as a full date has
     assert r("the fleet bombarded the port in May 1898", None) == ("1898-05-01", "1898-05-31", "month")
+    # ... with a comma between
+    assert r("an explosion killed eleven people in August, 1977", "1979-04-26") == ("1977-08-01", "1977-08-31", "month")
 
 
 @pytest.mark.parametrize("text, anchor, want", [
