@@ -39,11 +39,9 @@ def actor_table(path: Path | None = None) -> tuple[Actor, ...]:
     words = [w for (w,) in rows("state_force_words", 1)]
     made: list[Actor] = []
     canon_of = {a.alias: a.name for a in listed}
-    for demonym, _iso, country in rows("demonyms", 3, DEMONYMS.parent):
-        if demonym in NOT_A_STATE or not country:
-            continue
+    for demonym, country, table in _states():
         canon = state_forces_name(country, canon_of)
-        src = f"state forces of {country} (data/gazetteer/demonyms.tsv, data/lexicon/state_force_words.tsv)"
+        src = f"state forces of {country} ({table}, data/lexicon/state_force_words.tsv)"
         for w in words:
             for alias in (f"{demonym} {w}", f"{country}'s {w}", f"{country}’s {w}"):
                 if alias.lower() not in taken:
@@ -62,13 +60,21 @@ def state_forces_name(country: str, canon_of: dict[str, str] | None = None) -> s
 
 @lru_cache(maxsize=1)
 def _forces() -> tuple[dict[str, str], dict[str, str]]:
-    """(demonym -> its state's forces, country name -> the same), both lower case, from demonyms.tsv."""
+    """(demonym -> its state's forces, country name -> the same), both lower case, from demonyms.tsv
+    and former_states.tsv."""
     canon_of = {a.alias: a.name for a in actor_table()}
     by_demonym, by_country = {}, {}
-    for d, _iso, c in rows("demonyms", 3, DEMONYMS.parent):
-        if d not in NOT_A_STATE and c:
-            by_demonym[d.lower()] = by_country[c.lower()] = state_forces_name(c, canon_of)
+    for d, c, _table in _states():
+        by_demonym[d.lower()] = by_country[c.lower()] = state_forces_name(c, canon_of)
     return by_demonym, by_country
+
+
+def _states() -> list[tuple[str, str, str]]:
+    """(demonym, state, table) of today's countries (data/gazetteer/demonyms.tsv) and of former states
+    (data/lexicon/former_states.tsv, whose demonyms make no country the text is about)."""
+    today = [(d, c, "data/gazetteer/demonyms.tsv") for d, _iso, c in rows("demonyms", 3, DEMONYMS.parent)
+             if d not in NOT_A_STATE and c]
+    return today + [(d, c, "data/lexicon/former_states.tsv") for d, c, _source in rows("former_states", 3)]
 
 
 def demonym_forces() -> dict[str, str]:

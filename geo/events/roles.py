@@ -109,6 +109,8 @@ def _phrase_actors(tok, actors, attacker: bool = True) -> list[str]:
         return [state_forces(text)]
     if attacker and tok.pos_ == "PROPN" and text.lower() in country_forces():
         return [country_forces()[text.lower()]]  # "Azerbaijan mounted an offensive", "India hit ..."
+    if attacker and tok.pos_ in ("PROPN", "NOUN") and people_at_war(text) != text:
+        return [text]  # "taken by the Bulgarians": a people at war, named as its state's forces below
     head = tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
     if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in ARMED_NOUNS or head in ARMED_NOUNS) and head not in WEAPONS:
         return [text]
@@ -365,6 +367,8 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                      and t.head.head.i == head.i and head.pos_ == "VERB" for a in _modifier_actors(t, actors)]
     if not attacker:
         attacker += violent_subjects(doc, actors)
+    if event_type in DEFAULT_ACTOR:
+        attacker = [a for a in attacker if people_at_war(a) == a]  # "Egyptians rioted": rioters, not Egypt's army
     if not attacker and event_type in DEFAULT_ACTOR:
         # "police clashed with angry youths": the crowd the sentence names, else ACLED's generic name
         crowd = next((_span_text(t) for t in doc if t.pos_ == "NOUN" and t.lower_ in CROWD_NOUNS), "")

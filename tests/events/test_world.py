@@ -1212,3 +1212,31 @@ def test_a_dated_dateline_places_an_event_only_when_the_story_names_no_other_pla
 def test_a_day_without_its_year_is_of_the_year_the_story_is_told_in(world_gazetteer, text, published, day):
     _, (inc,), _ = run(text, world_gazetteer, published=published)
     assert inc.date_start == day
+
+
+@pytest.mark.parametrize("text, attacker", [
+    # a people at war as the agent of a passive
+    ("The town of Lule-Burgas has been taken by the Bulgarians.", ["Military Forces of Bulgaria"]),
+    # a country's vessels, aircraft and guns are its state forces
+    ("British naval craft shelled Indonesian positions outside Sourabaya.", ["Military Forces of United Kingdom"]),
+    ("An Italian torpedo boat captured a Turkish transport near Preveza.", ["Military Forces of Italy"]),
+    # a state of the past, by its demonym
+    ("A great squadron of Soviet bombers raided Helsinki at 1.15 p.m.", ["Military Forces of Soviet Union"]),
+    # shooters nobody named
+    ("One soldier has been shot dead by unknown shooters at Bawku in the Upper East Region.", ["Unidentified Armed Group"]),
+])
+def test_attackers_of_other_wars_and_other_phrasings(world_gazetteer, text, attacker):
+    _, (inc,), _ = run(text, world_gazetteer, published="1940-05-01")
+    assert inc.attacker == attacker
+
+
+def test_a_former_states_demonym_makes_no_country_the_story_is_about(world_gazetteer):
+    """"the Prussians ... west of Weissenburg": Wissembourg in Alsace, not Weissenburg in Bavaria."""
+    _, (inc,), _ = run("The Prussians overtook the French at a position west of Weissenburg and drove them back.",
+                       world_gazetteer, published="1870-08-06")
+    assert (inc.place.country, inc.attacker) == ("FR", ["Military Forces of Prussia"])
+
+
+def test_a_people_in_a_riot_are_rioters_not_their_states_forces(world_gazetteer):
+    _, (inc,), _ = run("Thousands of Egyptians rioted in Suez on Friday, torching a police station.", world_gazetteer)
+    assert inc.attacker == ["Rioters"]  # ACLED's name, not "Egyptians"
