@@ -41,6 +41,7 @@ CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
 COMBATANTS = re.compile(rf"\b(?:{alternation(words('combatant_words'))})\b", re.I)
 CIVILIAN_TARGETS = re.compile(rf"\b(?:{alternation(words('civilian_words') + words('civilian_targets'))})\b", re.I)
 ARMED_TARGETS = re.compile(rf"\b(?:{alternation(words('military_targets'))})\b", re.I)
+INSTALLATION_TARGETS = re.compile(rf"^(?:[\w'’,-]+ ){{0,5}}?(?:{alternation(words('installation_targets'))})\b", re.I)
 ASSAULT = re.compile(r"\b(?:attack(?:ed|ing)|stormed|raided|opened fire|fired on)\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 REPORTED_AFTER = re.compile(rf"\s+(?:{REPORTING_VERBS})\b", re.I)
@@ -108,6 +109,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             hit_what = sent.text[tm.start() + verb.end() : tm.start() + verb.end() + 50]
             if CIVILIAN_TARGETS.search(hit_what) and not (COMBATANTS.search(hit_what) or ARMED_TARGETS.search(hit_what)):
                 slug = "attack_on_civilians"
+            elif INSTALLATION_TARGETS.match(hit_what.lstrip()):  # "stormed two large prisons": an installation
+                slug = "attack_on_installation"
         places = event_places(article.text, sent, ms, gaz, sent.start + tm.start(), bare_kill)
         same = bool(SAME_EVENT.search(sent.text))
         context: list[Sentence] = []

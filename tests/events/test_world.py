@@ -1240,3 +1240,18 @@ def test_a_former_states_demonym_makes_no_country_the_story_is_about(world_gazet
 def test_a_people_in_a_riot_are_rioters_not_their_states_forces(world_gazetteer):
     _, (inc,), _ = run("Thousands of Egyptians rioted in Suez on Friday, torching a police station.", world_gazetteer)
     assert inc.attacker == ["Rioters"]  # ACLED's name, not "Egyptians"
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # bombs from the air
+    ("Rebel airmen dropped aerial torpedoes and incendiary bombs on several quarters of Madrid last night.", "air_strike"),
+    ("NATO bombs severely damaged the last of three bridges in Novi Sad early Monday.", "air_strike"),
+    ("They came under bomb attacks by government aircraft near Ocosingo on Tuesday.", "air_strike"),
+    # an assault with mortars is a shelling
+    ("The Viet Cong attacked the air base at Bien Hoa with mortars early Wednesday, killing 7 Americans.", "shelling"),
+    # an assault on a prison, barracks or facilities is an attack on an installation
+    ("Armed gangs stormed two large prisons in Port-au-Prince on Sunday.", "attack_on_installation"),
+])
+def test_the_weapon_or_the_object_says_what_kind_of_attack_it_was(world_gazetteer, text, event_type):
+    _, (inc, *_), _ = run(text, world_gazetteer)
+    assert inc.event_type == event_type
