@@ -1255,3 +1255,20 @@ def test_a_people_in_a_riot_are_rioters_not_their_states_forces(world_gazetteer)
 def test_the_weapon_or_the_object_says_what_kind_of_attack_it_was(world_gazetteer, text, event_type):
     _, (inc, *_), _ = run(text, world_gazetteer)
     assert inc.event_type == event_type
+
+
+@pytest.mark.parametrize("text", [
+    "War in South Africa. The British were driven back from Colenso with heavy loss.",
+    "War in South Africa. Colonel Baden-Powell made a daring sortie from Mafeking on the 24th.",
+    "War in South Africa. A sharp engagement took place near Ladysmith yesterday.",
+    "War in South Africa. The Boers were defeated at Colenso on Thursday.",
+])
+def test_the_words_of_old_war_reports_are_clashes(world_gazetteer, text):
+    _, (inc,), _ = run(text, world_gazetteer, published="1900-05-01")
+    assert inc.event_type == "armed_clash"
+
+
+def test_an_engagement_that_did_not_take_place_is_none(world_gazetteer):
+    _, incidents, _ = run("War in South Africa. Our patrols watched Ladysmith, but no engagement took place.",
+                          world_gazetteer, published="1900-05-01")
+    assert incidents == []
