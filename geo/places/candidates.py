@@ -145,6 +145,9 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         return f"listed in not_places.txt as {c.key!r}"
     nxt = tokens[c.end_tok] if c.end_tok < len(tokens) else None
     prv = tokens[c.start_tok - 1] if c.start_tok > 0 else None
+    if c.end_tok - c.start_tok == 1 and tokens[c.start_tok].norm in FUNCTION_WORDS and (
+            c.start_tok == 0 or sentence_initial(text, tokens[c.start_tok])):
+        return f"a function word opening a sentence ({tokens[c.start_tok].text!r} in 'On area taken over ...')"
     if nxt and nxt.text.lower() in ORG_WORDS and gap(text, tokens[c.end_tok - 1], nxt) == " ":
         return f"followed by organisation word {nxt.text!r}"
     if (

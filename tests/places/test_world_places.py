@@ -143,3 +143,10 @@ def test_an_appositive_after_a_name_says_what_kind_of_place_it_is(world_gazettee
 def test_an_appositive_that_goes_on_past_a_preposition_says_nothing_of_the_name(world_gazetteer):
     text = "Roxanne Miller, a lobbyist for the city of San Jose, said that cannot happen."
     assert "Miller" not in resolved(text, world_gazetteer)
+
+
+def test_a_function_word_opening_a_sentence_is_no_town_even_before_a_cue_word(world_gazetteer):
+    """"On area taken over by Germans, a massacre took place": not the Belgian village of On."""
+    found = resolved("Attackers had tanks, artillery and planes. On area taken over by Germans, a massacre took place.",
+                     world_gazetteer)
+    assert not [name for name in found if name.startswith("On")]
