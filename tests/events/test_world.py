@@ -1262,6 +1262,8 @@ def test_the_weapon_or_the_object_says_what_kind_of_attack_it_was(world_gazettee
     "War in South Africa. Colonel Baden-Powell made a daring sortie from Mafeking on the 24th.",
     "War in South Africa. A sharp engagement took place near Ladysmith yesterday.",
     "War in South Africa. The Boers were defeated at Colenso on Thursday.",
+    "On 5 August German units carried out a counter-strike from the west, attacking Ochota in Warsaw.",
+    "Ireland, 1920. Police patrol in Tralee fired upon, and one constable wounded.",
 ])
 def test_the_words_of_old_war_reports_are_clashes(world_gazetteer, text):
     _, (inc,), _ = run(text, world_gazetteer, published="1900-05-01")
