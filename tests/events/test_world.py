@@ -1264,6 +1264,7 @@ def test_the_weapon_or_the_object_says_what_kind_of_attack_it_was(world_gazettee
     "War in South Africa. The Boers were defeated at Colenso on Thursday.",
     "On 5 August German units carried out a counter-strike from the west, attacking Ochota in Warsaw.",
     "Ireland, 1920. Police patrol in Tralee fired upon, and one constable wounded.",
+    "The Russian cruiser Variag was sunk at Chemulpo by the Japanese squadron.",
 ])
 def test_the_words_of_old_war_reports_are_clashes(world_gazetteer, text):
     _, (inc,), _ = run(text, world_gazetteer, published="1900-05-01")
@@ -1274,3 +1275,9 @@ def test_an_engagement_that_did_not_take_place_is_none(world_gazetteer):
     _, incidents, _ = run("War in South Africa. Our patrols watched Ladysmith, but no engagement took place.",
                           world_gazetteer, published="1900-05-01")
     assert incidents == []
+
+
+def test_planes_brought_down_are_a_shoot_down(world_gazetteer):
+    _, incidents, _ = run("HELSINKI, December 1. Soviet bombers raided Helsinki. Several planes have been brought down "
+                          "over the city.", world_gazetteer, published="1939-12-01")
+    assert [i.event_type for i in incidents] == ["air_strike", "shoot_down"]
