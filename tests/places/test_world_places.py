@@ -150,3 +150,11 @@ def test_a_function_word_opening_a_sentence_is_no_town_even_before_a_cue_word(wo
     found = resolved("Attackers had tanks, artillery and planes. On area taken over by Germans, a massacre took place.",
                      world_gazetteer)
     assert not [name for name in found if name.startswith("On")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The residents of Lawrence, Kansas, would never forget what happened on August 21, 1863.", "Lawrence"),
+    ("Confederate cavalry shelled Carlisle, Pa., on July 1, 1863, before burning the barracks.", "Carlisle"),
+])
+def test_a_common_word_followed_by_the_unit_it_is_in_is_that_town(world_gazetteer, text, name):
+    assert resolved(text, world_gazetteer).get(name) == "US"
