@@ -158,3 +158,11 @@ def test_a_function_word_opening_a_sentence_is_no_town_even_before_a_cue_word(wo
 ])
 def test_a_common_word_followed_by_the_unit_it_is_in_is_that_town(world_gazetteer, text, name):
     assert resolved(text, world_gazetteer).get(name) == "US"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Armed bands have been harassing the key trade route between Dhala and Aden since March.", "Dhala", "YE"),
+    ("Reinforcements and four mountain guns arrived from nearby Fengtai before dawn.", "Fengtai", "CN"),
+])
+def test_between_and_nearby_say_the_name_after_them_is_a_place(world_gazetteer, text, name, country):
+    assert resolved(text, world_gazetteer).get(name) == country
