@@ -166,3 +166,9 @@ def test_a_common_word_followed_by_the_unit_it_is_in_is_that_town(world_gazettee
 ])
 def test_between_and_nearby_say_the_name_after_them_is_a_place(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
+
+
+def test_a_common_word_listed_among_places_the_text_is_about_is_a_place(world_gazetteer):
+    text = ("Tear gas was fired in six districts of Hong Kong to disperse protesters: Wong Tai Sin, Tsuen Wan, "
+            "Sha Tin, Tuen Mun, Tsim Sha Tsui and Admiralty.")
+    assert resolved(text, world_gazetteer).get("Admiralty") == "HK"
