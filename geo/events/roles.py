@@ -43,7 +43,7 @@ LOCATIVE_PREPS = frozenset(words("event_locatives"))  # "in", "at", "near": wher
 # A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
 DATELINE_MARKS = {",", "-", "—", "–", "(", ":", "--"}
 # ... or the dateline's place and date ("Bamako, June 2 (AFP)").
-DATELINE_PLACE = re.compile(rf"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,2}}, (?:{MONTHS})\.? \d{{1,2}}\b")
+DATELINE_PLACE = re.compile(rf"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,2}}, (?:(?:{MONTHS})\.? \d{{1,2}}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
 DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})\s+")
 
 
@@ -147,7 +147,7 @@ def _named_subject(c) -> list[str]:
     if c.text.isupper() and all(t.text.isupper() or t.is_punct for t in c.doc[: c.i]) and nxt is not None and nxt.text in DATELINE_MARKS:
         return []  # "ERBIL, Kurdistan Region - A Turkish drone targeted ...": a dateline, not the attacker
     text = _span_text(c)
-    if c.i == 0 and DATELINE_PLACE.match(text):
+    if c.i == 0 and (DATELINE_PLACE.match(text) or DATELINE_PLACE.match(c.doc.text)):
         return []  # "Bamako, June 2 (AFP) Jun 02, 2025 Attackers targeted ...": likewise
     return [text] if text and text[:1].isupper() and len(text) <= 60 else []
 

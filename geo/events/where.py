@@ -48,6 +48,7 @@ JOINED = re.compile(r"(?:\s*\([^()]{1,25}\))?(?:\s+(?:to|in)\s+the\s+(?:north|so
                     rf"{UNIT_OF}?"
                     r"|\s*,?\s*(?:but\s+)?(?:also\s+)?(?:in\s+)?(?:[a-z]+\s+){0,3}(?:towns|cities|villages|provinces|regions|districts|areas)\s+(?:such\s+as|including|like)\s+")
 # A dateline opening a sentence: "Riyadh: ", "ERBIL, Kurdistan Region — ", "ERBIL (Kurdistan 24) – ".
+WEEKDAY_NAME = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})?\s*(?:\([^)]{0,40}\)\s*)?(?:--|[:—–_-])"
     r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}:"
@@ -57,6 +58,11 @@ DATELINE = re.compile(
     # "SAIGON, Feb. 15, 1968 (UPI) - ", "DHARHAN, Saudi Arabia, Feb. 24—Allied"
     rf"|\s*[A-Z][A-Z.'’-]{{2,}}(?:\s[A-Z][A-Z.'’-]*){{0,3}}(?:,\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}})?,\s+(?:{MONTHS})\.?\s+\d{{1,2}}"
     rf"(?:,\s+\d{{4}})?\s*(?:\([^)]{{0,40}}\)\s*)?(?:--|[:—–_-])\s*"
+    # "SOFIA, Thursday, Oct. 31.— ", "Tokyo, Wednesday, (UP) ", "LONDON, Monday, July 21.— ": a weekday, maybe a date
+    rf"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}},\s+{WEEKDAY_NAME},?\s*(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))?(?:,?\s+\d{{4}})?\.?\s*(?:\([^)]{{0,40}}\)\s*)?(?:--|[:—–_-])?\s*(?=[A-Z])"
+    # "Muar, 28th February 2020 - "
+    rf"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}},\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{4}})?\s*(?:--|[:—–_-])\s"
 )
 # "Kingston, May 27 (IANS/EFE) Four days ...", "June 17, 2014 (JUBA) – ...", "Budapest, 24 October (2am)One ...":
 # a date that opens the text after at most a place (and a weekday), then an agency, a place or a clock in

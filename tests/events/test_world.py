@@ -1281,3 +1281,15 @@ def test_planes_brought_down_are_a_shoot_down(world_gazetteer):
     _, incidents, _ = run("HELSINKI, December 1. Soviet bombers raided Helsinki. Several planes have been brought down "
                           "over the city.", world_gazetteer, published="1939-12-01")
     assert [i.event_type for i in incidents] == ["air_strike", "shoot_down"]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a dateline with a weekday (and an agency) is where the report was filed, not the event's place or its attacker
+    ("Tokyo, Wednesday, (UP) Chinese Communists poured thousands of reinforcements in Northeast Korea yesterday "
+     "and pushed to within 17 miles of the port of Hamhung.", "Hamhŭng"),
+    ("SOFIA, Thursday, Oct. 31.— After two days' fighting at Lule-Burgas the Bulgarian Army has gained a victory.",
+     "Lüleburgaz"),
+])
+def test_a_dateline_with_a_weekday_is_where_the_report_was_filed(world_gazetteer, text, place):
+    _, (inc,), _ = run(text, world_gazetteer, published="1950-11-30")
+    assert inc.place.name == place and "Tokyo" not in inc.attacker
