@@ -33,7 +33,7 @@ from .dating import date_passes, follow_ups, resolve as resolve_date, story_year
 from .report import Report
 from .roles import roles, verb_clause
 from .same_event import compatible_types, dates_overlap, merge_into_finer, merge_within
-from .triggers import CLAUSE_JOIN, triggers, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
+from .triggers import CLAUSE_JOIN, triggers, unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
 from .where import PRECISION_ORDER, in_dateline, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
@@ -90,6 +90,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             if hit is None:
                 continue
         slug, tm = main_trigger(sent, hit, ms)
+        if unreal(sent.text, tm.start()):
+            continue  # "or Budapest will be bombed", "threatened to bomb Kyiv": nothing happened
         if weak(slug, tm) and ATTACK_WORD.search(sent.text):
             # "An extremist attack on a hotel ... has killed 18 people": an attack, not a targeted killing
             slug = ("attack_on_installation" if any(m.place and m.place.precision == "site" for m in ms)

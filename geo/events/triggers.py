@@ -104,6 +104,17 @@ def clause_end(text: str, start: int, end: int) -> int | None:
 
 
 
+_MODALS = alternation(w for w, kind in rows("unreal_words", 2) if kind == "modal")
+_INTENTS = alternation(w for w, kind in rows("unreal_words", 2) if kind == "intent")
+UNREAL = re.compile(rf"\b(?:(?:{_MODALS})\s+(?:not\s+)?(?:\w+ly\s+)?(?:be\s+|have\s+been\s+)?|(?:{_INTENTS})\s+to\s+)$", re.I)
+
+
+def unreal(text: str, start: int) -> bool:
+    """The trigger at ``start`` is of an event that has not happened: "or Budapest will be bombed",
+    "threatened to bomb Kyiv" (data/lexicon/unreal_words.tsv)."""
+    return bool(UNREAL.search(text, max(0, start - 40), start))
+
+
 def weak(slug: str, tm: re.Match[str]) -> bool:
     """'killed' alone is a weak trigger: only places close to it count."""
     return slug == "targeted_killing" and not tm.group(0).lower().startswith("assassinat")
