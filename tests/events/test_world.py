@@ -1269,6 +1269,8 @@ def test_the_weapon_or_the_object_says_what_kind_of_attack_it_was(world_gazettee
     "On 5 August German units carried out a counter-strike from the west, attacking Ochota in Warsaw.",
     "Ireland, 1920. Police patrol in Tralee fired upon, and one constable wounded.",
     "The Russian cruiser Variag was sunk at Chemulpo by the Japanese squadron.",
+    "Russian troops under General Lazarev took the Fortress of Kars on 18 November.",
+    "Cavite, May 4th.—I have taken possession of the naval station at Cavite on Philippine Islands.",
 ])
 def test_the_words_of_old_war_reports_are_clashes(world_gazetteer, text):
     _, (inc,), _ = run(text, world_gazetteer, published="1900-05-01")
@@ -1302,3 +1304,14 @@ def test_a_dateline_with_a_weekday_is_where_the_report_was_filed(world_gazetteer
 def test_an_attempted_attack_is_an_event(world_gazetteer):
     _, (inc,), _ = run("Militants tried to attack an army post in Mosul on Monday.", world_gazetteer)
     assert inc.place.name == "Mosul"
+
+
+def test_an_execution_is_a_targeted_killing(world_gazetteer):
+    _, (inc,), _ = run("Four IRA men were executed in Mountjoy Jail, Dublin, yesterday.", world_gazetteer)
+    assert inc.event_type == "targeted_killing"
+
+
+def test_no_engagement_taking_place_is_no_capture(world_gazetteer):
+    _, incidents, _ = run("Between Tobruk and Derna our fighters maintained a constant patrol, but no engagement took place.",
+                          world_gazetteer, published="1941-01-17")
+    assert incidents == []
