@@ -148,7 +148,8 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
     if c.end_tok - c.start_tok == 1 and tokens[c.start_tok].norm in FUNCTION_WORDS and (
             c.start_tok == 0 or sentence_initial(text, tokens[c.start_tok])):
         return f"a function word opening a sentence ({tokens[c.start_tok].text!r} in 'On area taken over ...')"
-    if nxt and nxt.text.lower() in ORG_WORDS and gap(text, tokens[c.end_tok - 1], nxt) == " ":
+    if nxt and nxt.text.lower() in ORG_WORDS and gap(text, tokens[c.end_tok - 1], nxt) == " " and not (
+            nxt.text.lower() in ("center", "centre") and tokens[c.end_tok - 1].norm in ("city", "town")):  # "Kiev city center"
         return f"followed by organisation word {nxt.text!r}"
     if (
         nxt

@@ -172,3 +172,13 @@ def test_a_common_word_listed_among_places_the_text_is_about_is_a_place(world_ga
     text = ("Tear gas was fired in six districts of Hong Kong to disperse protesters: Wong Tai Sin, Tsuen Wan, "
             "Sha Tin, Tuen Mun, Tsim Sha Tsui and Admiralty.")
     assert resolved(text, world_gazetteer).get("Admiralty") == "HK"
+
+
+def test_off_before_a_name_is_a_preposition_not_a_first_name(world_gazetteer):
+    text = "United States Flagship New York, Off Santiago de Cuba, July 15, 1898.—Sir: I report the battle."
+    assert resolved(text, world_gazetteer).get("Santiago de Cuba") == "CU"
+
+
+def test_a_city_centre_is_no_organisations(world_gazetteer):
+    text = "In the morning a reconnaissance squad drove into the Kiev city center in a streetcar."
+    assert resolved(text, world_gazetteer).get("Kiev city") == "UA"
