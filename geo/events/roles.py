@@ -147,7 +147,7 @@ def _named_subject(c) -> list[str]:
     if c.text.isupper() and all(t.text.isupper() or t.is_punct for t in c.doc[: c.i]) and nxt is not None and nxt.text in DATELINE_MARKS:
         return []  # "ERBIL, Kurdistan Region - A Turkish drone targeted ...": a dateline, not the attacker
     text = _span_text(c)
-    if c.i == 0 and (DATELINE_PLACE.match(text) or DATELINE_PLACE.match(c.doc.text)):
+    if c.i == 0 and (DATELINE_PLACE.match(text) or DATELINE_PLACE.match(c.doc[:8].text)):
         return []  # "Bamako, June 2 (AFP) Jun 02, 2025 Attackers targeted ...": likewise
     return [text] if text and text[:1].isupper() and len(text) <= 60 else []
 
