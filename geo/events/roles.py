@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.calendar import MONTH_RE as MONTHS, WEEKDAYS
+from ..text.calendar import MONTH_RE as MONTHS, WEEKDAY_RE, WEEKDAYS
 from ..text.lexicon import rows, tagged, words
 from ..text.parse import parse
 from .actors import country_forces, demonym_forces, find_actors
@@ -43,7 +43,7 @@ LOCATIVE_PREPS = frozenset(words("event_locatives"))  # "in", "at", "near": wher
 # A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
 DATELINE_MARKS = {",", "-", "—", "–", "(", ":", "--"}
 # ... or the dateline's place and date ("Bamako, June 2 (AFP)").
-DATELINE_PLACE = re.compile(rf"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,2}}, (?:(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)")
+DATELINE_PLACE = re.compile(rf"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,2}}, (?:(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b|{WEEKDAY_RE}\b)")
 DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})\s+")
 
 

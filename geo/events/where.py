@@ -15,7 +15,7 @@ from ..places.gazetteer import Gazetteer
 from ..places.geometry import covers, within
 from ..places.offsets import WITHIN_BEFORE, offset_place
 from ..text.lexicon import alternation, rows, tagged, words
-from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS
+from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE as WEEKDAY_NAME
 from .casualties import casualties
 from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
 
@@ -48,7 +48,6 @@ JOINED = re.compile(r"(?:\s*\([^()]{1,25}\))?(?:\s+(?:to|in)\s+the\s+(?:north|so
                     rf"{UNIT_OF}?"
                     r"|\s*,?\s*(?:but\s+)?(?:also\s+)?(?:in\s+)?(?:[a-z]+\s+){0,3}(?:towns|cities|villages|provinces|regions|districts|areas)\s+(?:such\s+as|including|like)\s+")
 # A dateline opening a sentence: "Riyadh: ", "ERBIL, Kurdistan Region — ", "ERBIL (Kurdistan 24) – ".
-WEEKDAY_NAME = "(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})?\s*(?:\([^)]{0,40}\)\s*)?(?:--|[:—–_-])"
     r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}:"
@@ -68,7 +67,7 @@ DATELINE = re.compile(
 # a date that opens the text after at most a place (and a weekday), then an agency, a place or a clock in
 # brackets, or a dash
 DATED_OPENING = re.compile(r"\s*(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3},\s*(?:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2},\s*)?)?"
-                           r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$")
+                           rf"(?:{WEEKDAY_NAME},?\s*)?$")
 AFTER_DATED_OPENING = re.compile(r"\.?\s*(?:\([^()]{1,40}\)|--|[:—–_-])")
 
 

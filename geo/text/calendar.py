@@ -16,6 +16,8 @@ MONTH_RE = f"(?:{alternation(f.capitalize() for f in MONTHS)})\\.?"
 # "Jan|Feb|...|Sept|...": the abbreviations, for the sentence splitter ("Jan. 5" ends no sentence).
 MONTH_ABBREVIATIONS = "|".join(f.capitalize() for f in MONTHS if f not in MONTH_NAMES)
 WEEKDAYS = words("weekdays")
+# A weekday as news text writes it, capitalised: "Monday" ... "Sunday"
+WEEKDAY_RE = f"(?:{alternation(w.capitalize() for w in WEEKDAYS)})"
 # A year a news date may have: 1800-2099 (historical reporting included).
 YEAR_RE = r"(?:1[89]|20)\d\d"
 NUMBER_WORDS = {w: int(v) for w, v in rows("numbers", 2)}

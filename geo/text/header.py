@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .calendar import MONTH_RE, month_number
+from .calendar import MONTH_RE, WEEKDAY_RE, month_number
 from .lexicon import alternation, words
 
 FURNITURE = re.compile(rf"\b(?:{alternation(words('page_furniture'))})(?!\w)", re.I)
@@ -44,7 +44,7 @@ CAPTION = re.compile(r"\((?:[^()]*/[^()]*|[^()]*\b(?:photo|image|getty|afp|reute
 SLASH_TRAIL = re.compile(r"^[A-Z][\w&]*(?: [A-Z][\w&]*)?(?:\s+/\s+[A-Z][\w&]*(?: [A-Z][\w&]*)?)+$")
 MAX_HEADER_LINES = 60
 # "Salem Radio Network News Wednesday, October 8, 2025": a site's name, then the page's date
-BANNER = re.compile(r"^\s*(?:[A-Z][\w.&'’-]*\s+){2,8}(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[A-Z][a-z]+\.?\s+\d")
+BANNER = re.compile(rf"^\s*(?:[A-Z][\w.&'’-]*\s+){{2,8}}(?:{WEEKDAY_RE},?\s+)?[A-Z][a-z]+\.?\s+\d")
 
 
 @dataclass
