@@ -276,6 +276,7 @@ def _finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, 
 # "the town", "the besieged city", "the air base": a place of that kind named before
 PLACE_ANAPHOR = re.compile(r"\bthe (?:[\w-]+ ){0,2}(?P<noun>town|city|village|base|camp|airport|garrison|airfield|aerodrome|port)\b(?! of\b)", re.I)
 SETTLEMENT_NOUNS = {"town", "city", "village"}
+IT_PASSIVE = re.compile(r"It (?:was|had been|has been) (?:\w+ly )?$")  # "El-Obeid was founded in 1821. It was attacked by ..."
 
 
 def _named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], places, by_sentence):
@@ -283,6 +284,10 @@ def _named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], p
     installation) the two sentences before name, in the countries the sentence names if it names any.
     Only the trigger's own: right after it ("recaptured the town", "an attack on the besieged city")."""
     m = PLACE_ANAPHOR.search(sent.text, max(0, tm.start() - 60), tm.end() + 60)
+    opening = [x for x in by_sentence.get(article.sentences[i - 1].start, []) if i and x.start == article.sentences[i - 1].start]
+    if m is None and IT_PASSIVE.fullmatch(sent.text[: tm.start()]) and opening and opening[0].place is not None \
+            and opening[0].place.precision == "town" and article.sentences[i - 1].section == sent.section:
+        return [(opening[0], opening[0].place, False)]  # the town the sentence before opens with, "It" again
     if m is None:
         return []
     settlement = m.group("noun").lower() in SETTLEMENT_NOUNS

@@ -321,7 +321,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                         attacker += _subject_actors(c, actors) or (_named_subject(c) if purpose else [])
         for c in head.children:
             if c.dep_ == "agent":
-                attacker += _objects_actors([c], actors)
+                # "attacked by the Mahdists": an agent the lexicon lacks is kept by its own name
+                attacker += _objects_actors([c], actors) or [a for o in c.children if o.dep_ == "pobj" for a in _named_subject(o)
+                                                             if "(" not in a and len(a.split()) <= 5]
             elif c.dep_ == "dobj":
                 target += _phrase_actors(c, actors, attacker=False)
     else:

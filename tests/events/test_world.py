@@ -1315,3 +1315,14 @@ def test_no_engagement_taking_place_is_no_capture(world_gazetteer):
     _, incidents, _ = run("Between Tobruk and Derna our fighters maintained a constant patrol, but no engagement took place.",
                           world_gazetteer, published="1941-01-17")
     assert incidents == []
+
+
+def test_it_in_a_passive_attack_is_the_town_the_sentence_before_opens_with(world_gazetteer):
+    _, (inc,), _ = run("El-Obeid was founded by the pashas of Ottoman Egypt in 1821. It was attacked by the Mahdists in "
+                       "September 1882.", world_gazetteer)
+    assert (inc.place.name, inc.date_start) == ("El Obeid", "1882-09-01")
+
+
+def test_an_agent_the_lexicon_lacks_is_kept_by_its_own_name(world_gazetteer):
+    _, (inc,), _ = run("In 1884 Gordon had been besieged by the Mahdi in Khartoum.", world_gazetteer)
+    assert inc.attacker == ["Mahdi"]
