@@ -367,11 +367,9 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
 
     def take(i: int, r, blob: bytes | None) -> None:
         out[i] = r
-        if made is not None and not isinstance(r, str):
+        if made is not None and not isinstance(r, str):  # (an error is never cached, nor is anything without a cache)
             store(made, keys[i], r, gaz, blob)
             stored.add(i)
-        else:
-            blobs[i] = blob
 
     if engine == "dask" and todo:
         with (nullcontext(client) if client is not None else dask_client(jobs, scheduler)) as c:

@@ -284,12 +284,13 @@ def _named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], p
     installation) the two sentences before name, in the countries the sentence names if it names any.
     Only the trigger's own: right after it ("recaptured the town", "an attack on the besieged city")."""
     m = PLACE_ANAPHOR.search(sent.text, max(0, tm.start() - 60), tm.end() + 60)
-    opening = [x for x in by_sentence.get(article.sentences[i - 1].start, []) if i and x.start == article.sentences[i - 1].start]
-    if m is None and IT_PASSIVE.fullmatch(sent.text[: tm.start()]) and opening and opening[0].place is not None \
-            and opening[0].place.precision == "town" and article.sentences[i - 1].section == sent.section:
-        return [(opening[0], opening[0].place, False)]  # the town the sentence before opens with, "It" again
     if m is None:
-        return []
+        before = article.sentences[i - 1] if i else None
+        if before is None or before.section != sent.section or not IT_PASSIVE.fullmatch(sent.text[: tm.start()]):
+            return []
+        # "El-Obeid was founded in 1821. It was attacked by ...": the town the sentence before opens with
+        opening = [x for x in by_sentence.get(before.start, []) if x.start == before.start]
+        return [(x, x.place, False) for x in opening[:1] if x.place is not None and x.place.precision == "town"]
     settlement = m.group("noun").lower() in SETTLEMENT_NOUNS
     countries = {p.country for _, p, _ in places}
     for j in (i - 1, i - 2):
