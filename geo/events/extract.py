@@ -22,19 +22,19 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from ..model import INSTALLATION_KINDS, REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
+from ..model import REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
 from ..places.gazetteer import Gazetteer
-from ..places.geometry import within
 from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties
 from .dating import date_passes, follow_ups, resolve as resolve_date, story_year, writing_day
+from .borrowed import finer_places, named_before, previous_places
 from .report import Report
 from .roles import roles, verb_clause
 from .same_event import compatible_types, dates_overlap, merge_into_finer, merge_within
 from .triggers import CLAUSE_JOIN, triggers, unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
-from .where import PRECISION_ORDER, in_dateline, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
+from .where import in_dateline, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
 CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
@@ -73,7 +73,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                                                  or _locates_previous(sent, prev)):
             # "... Israeli airstrikes in Hama province. The Israeli attacks on the Masyaf countryside ...":
             # the event before, at a place inside the one it named.
-            finer = _finer_places(article.text, sent, ms, gaz, prev)
+            finer = finer_places(article.text, sent, ms, gaz, prev)
             if finer:
                 gm = GENERIC_ATTACK.search(sent.text)  # "Iran targeted Al Udeid Air Base": its subject is the attacker
                 out.append(Report(sent, i, prev.event_type, gm.group(0) if gm else "", sent.start + (gm.start() if gm else 0), finer, date=prev.date,
@@ -129,17 +129,21 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         if places and country_only(places) and not same and not (out and out[-1].index == i - 1):
             # Never dropped to country level when the sentence before (not an event report of its own)
             # names a town or province there: the event is placed near it.
-            places = _previous_places(article, i, places, by_sentence) or places
+            places = previous_places(article, i, places, by_sentence) or places
         if not places and not same and not generic and slug != "other" and not (out and out[-1].index == i - 1) and (
                 any(x is not None for x in casualties(sent.text)) or slug in WEAPON_EVENTS and " " in tm.group(0).strip()):
             # "... four villages near the city of Relizane ... In violence that lasted for hours, the
             # attackers killed 412 people": the sentence before (no event report of its own) says where.
             # Only for a report with a toll, or a weapon named in a phrase: on general news, a bare
             # "fighting" or "struck" borrowing the place before was wrong nearly every time.
-            places = _previous_places(article, i, None, by_sentence, far=slug in WEAPON_EVENTS and " " in tm.group(0).strip())
+            places = previous_places(article, i, None, by_sentence, far=slug in WEAPON_EVENTS and " " in tm.group(0).strip())
+        if not places and not same and not generic and prev is not None and slug != prev.event_type and not prev.country_only and slug == "shoot_down":
+            # "Seventeen Japanese bombers raided the Hankow area ... One of the attacking planes was shot down.":
+            # another kind of event in the wake of the one the sentence before reports, at its place.
+            places = list(prev.places)
         if (not places or country_only(places)) and not same:
             # "... overran a base in Nasir on March 4. The army recaptured the town on Sunday": the town named before.
-            places = _named_before(article, i, sent, tm, places, by_sentence) or places
+            places = named_before(article, i, sent, tm, places, by_sentence) or places
         if (not places or country_only(places)) and not same:
             # "KIBEHO, RWANDA — ... opened fire on a camp here": where the report was filed
             places = dateline_places(article, sent, places, mentions) or places
@@ -257,69 +261,6 @@ def _earlier_event(article: Article, sent: Sentence, i: int, c: Report, ms: list
     return None
 
 
-def _finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, prev: Report):
-    """Places of ``sent`` as fine as a town or finer that lie inside a province the previous report named,
-    or in the country it named when it named nothing finer ("... an attack in southeastern Iran. The attack
-    took place in Mirjaveh")."""
-    areas = [p for _, p, _ in prev.places if p.precision == "region"]
-    # (not when it named several kinds of weapon: "with rockets and drones over 100 times" is many events)
-    several = len(weapon_kinds(prev.sentence.text)) > 1
-    countries = {p.country for _, p, _ in prev.places} if country_only(prev.places) and not several else set()
-    if not areas and not countries:
-        return []
-    places = event_places(text, sent, ms, gaz, sent.start)
-    # inside a province: a town or finer; in a country: a province too ("This attack occurred in the Alibori department")
-    return [c for c in places if (any(within(a, c[1]) for a in areas) and rank(c[1]) <= PRECISION_ORDER.index("town"))
-            or (c[1].country in countries and rank(c[1]) < PRECISION_ORDER.index("country"))]
-
-
-# "the town", "the besieged city", "the air base": a place of that kind named before
-PLACE_ANAPHOR = re.compile(r"\bthe (?:[\w-]+ ){0,2}(?P<noun>town|city|village|base|camp|airport|garrison|airfield|aerodrome|port)\b(?! of\b)", re.I)
-SETTLEMENT_NOUNS = {"town", "city", "village"}
-IT_PASSIVE = re.compile(r"It (?:was|had been|has been) (?:\w+ly )?$")  # "El-Obeid was founded in 1821. It was attacked by ..."
-
-
-def _named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], places, by_sentence):
-    """The place a definite noun of its kind ("the town", "the base") names again: the last town (or
-    installation) the two sentences before name, in the countries the sentence names if it names any.
-    Only the trigger's own: right after it ("recaptured the town", "an attack on the besieged city")."""
-    m = PLACE_ANAPHOR.search(sent.text, max(0, tm.start() - 60), tm.end() + 60)
-    if m is None:
-        before = article.sentences[i - 1] if i else None
-        if before is None or before.section != sent.section or not IT_PASSIVE.fullmatch(sent.text[: tm.start()]):
-            return []
-        # "El-Obeid was founded in 1821. It was attacked by ...": the town the sentence before opens with
-        opening = [x for x in by_sentence.get(before.start, []) if x.start == before.start]
-        return [(x, x.place, False) for x in opening[:1] if x.place is not None and x.place.precision == "town"]
-    settlement = m.group("noun").lower() in SETTLEMENT_NOUNS
-    countries = {p.country for _, p, _ in places}
-    for j in (i - 1, i - 2):
-        if j < 0 or article.sentences[j].section != sent.section:
-            return []
-        kin = [x for x in by_sentence.get(article.sentences[j].start, []) if x.place is not None
-               and (x.place.precision == "town" if settlement else x.place.kind in INSTALLATION_KINDS)
-               and (not countries or x.place.country in countries)]
-        if kin:
-            return [(kin[-1], kin[-1].place, False)]
-    return []
-
-
-def _previous_places(article: Article, i: int, places, by_sentence, far: bool = False):
-    if i == 0 or article.sentences[i - 1].section != article.sentences[i].section:
-        return []
-    countries = {p.country for _, p, _ in places} if places is not None else None
-    back = i - 1
-    if far and back > 0 and not by_sentence.get(article.sentences[back].start) and (
-            article.sentences[back - 1].section == article.sentences[i].section):
-        back -= 1  # "... defended Chateaudun. A force of 12,000 Prussians showed up in the east. Seven cannons fired at ..."
-    prior = [(m, m.place, True) for m in by_sentence.get(article.sentences[back].start, [])
-             if m.place is not None and m.place.precision != "country" and (countries is None or m.place.country in countries)]
-    if not prior:
-        return []
-    best = min(rank(p) for _, p, _ in prior)
-    return list({p.key: (m, p, n) for m, p, n in prior if rank(p) == best}.values())
-
-
 def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: list[tuple[str, str]]):
     """Incidents of one article, and the candidates no place below a country holds."""
     cands = candidates(article, mentions, gaz)
@@ -423,8 +364,9 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
                 if named:
                     attacker = named
                     break
-    # (no writing date given: the dateline's, "Kilmallock, 29 May 1920 - ...")
-    anchor = dates.parse_anchor(c.sentence.section.published) or c.written
+    # The day the report was filed: its dated dateline's ("HELSINKI, December 1." in a paper of December 2),
+    # else the writing date; with no writing date given, the dateline's ("Kilmallock, 29 May 1920 - ...").
+    anchor = c.written or dates.parse_anchor(c.sentence.section.published)
     if c.date:
         de = c.date.end.isoformat()
     else:
@@ -477,7 +419,9 @@ def _other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.M
     kinds = {c.event_type}
     bg = BACKGROUND.search(text)
     for slug, m in triggers(text):
-        if slug == "other" or weak(slug, m) or any(compatible_types(slug, k) for k in kinds):
+        again = m.start() != tm.start() and any(compatible_types(slug, k) for k in kinds)
+        if slug == "other" or weak(slug, m) or (again and slug != c.event_type) or (
+                not again and any(compatible_types(slug, k) for k in kinds)):
             continue
         if c.event_type == "riot" and slug in CROWD_DEEDS:
             continue  # "Protesters ... broke windows and overran a police station": the riot itself
@@ -487,6 +431,11 @@ def _other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.M
         if not verb_clause(text, m.start(), m.end(), (tm.start(), tm.end())):
             continue
         places = event_places(article.text, sent, ms, gaz, sent.start + m.start(), False)
+        if again:
+            # "... had bombed the town of Najran ..., and that the port of Jizan had been bombed": the same kind
+            # of event in a clause of its own, at a place of its own
+            taken = {p.key for r in (c, *out) for _, p, _ in r.places}
+            places = [x for x in places if x[1].key not in taken]
         if places and not country_only(places):
             kinds.add(slug)
             out.append(Report(sent, i, slug, m.group(0), sent.start + m.start(), places, date=c.date,

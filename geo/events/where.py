@@ -34,6 +34,9 @@ ADJECTIVAL = re.compile(r"\s+(?!(?:on|in|at|and|or|to|for|from|with|by|as|late|e
 LOCATIVE_BEFORE = re.compile(rf"\b(?:in|at|near|into|on)\s+(?:the\s+)?{UNIT_OF}?$")
 # "five were killed in Caracas, two in the state of Zulia and one in Aragua": a toll shared out among places
 SHARED_OUT = re.compile(rf"(?:,|\band)\s+(?:\d+|{alternation(NUMBER_WORDS)})\s+(?:[a-z]+\s+){{0,2}}?(?:in|at)\s+(?:the\s+)?{UNIT_OF}?$")
+# "Greece's northern city of": a place that owns the one after it, and a list that goes on past it
+OWNED = re.compile(rf"['’]s\s+{UNIT_OF}")
+JOINED_OWNED = re.compile(rf"\s*(?:,|and|, and)\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}['’]s\s+{UNIT_OF}")
 # a road or railway named after a town: the town only says where it leads
 ROUTE_AFTER = re.compile(r"\s+(?:road|highway|railway|railroad|motorway|expressway)\b", re.I)
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
@@ -215,11 +218,15 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
                           and not re.search(r"\baccording to\b", text[max(sent.start, c[0].start - 60) : c[0].start])]
     # "near Al Anbar and Jurf al-Saqr", "at Al-Assad and Irbil": places joined to a
     # chosen one by "and" or a comma are places of the event too (not countries).
+    # ("Athens and Greece's northern city of Thessaloniki": past the country that owns the next)
+    pairs = [*zip(cands, cands[1:]), *((a, c) for a, b, c in zip(cands, cands[1:], cands[2:])
+                                      if b[0] and b[1].precision == "country" and OWNED.match(text, b[0].end))]
     changed = True
     while changed:
         changed = False
-        for a, b in zip(cands, cands[1:]):
-            if not (a[0] and b[0]) or not JOINED.fullmatch(text[located_end.get(id(a), a[0].end) : b[0].start]):
+        for a, b in pairs:
+            between = text[located_end.get(id(a), a[0].end) : b[0].start] if a[0] and b[0] else ""
+            if not (a[0] and b[0]) or not (JOINED.fullmatch(between) or JOINED_OWNED.fullmatch(between)):
                 continue
             for x, y in ((a, b), (b, a)):
                 if x in finest and y not in finest and y[1].precision != "country" and not contains(y[1], x[1]):

@@ -1324,3 +1324,29 @@ def test_it_in_a_passive_attack_is_the_town_the_sentence_before_opens_with(world
 def test_an_agent_the_lexicon_lacks_is_kept_by_its_own_name(world_gazetteer):
     _, (inc,), _ = run("In 1884 Gordon had been besieged by the Mahdi in Khartoum.", world_gazetteer)
     assert inc.attacker == ["Mahdi"]
+
+
+def test_a_shoot_down_in_the_wake_of_a_raid_is_at_the_raids_place(world_gazetteer):
+    """The shoot-down names no place: it is where the raid of the sentence before was."""
+    _, incidents, _ = run("Twelve enemy bombers raided Kharkiv at noon. Two of the raiders were shot down.",
+                          world_gazetteer, published="1943-05-02")
+    assert [(i.event_type, i.place.name) for i in incidents] == [("air_strike", "Kharkiv"), ("shoot_down", "Kharkiv")]
+
+
+def test_an_undated_event_of_a_dated_dispatch_ends_on_the_dispatchs_day(world_gazetteer):
+    """Filed on December 1, printed on December 3: the raid was on or before December 1."""
+    _, (inc,), _ = run("KHARKIV, December 1. Twelve enemy bombers raided Kharkiv at noon.", world_gazetteer,
+                       published="1943-12-03")
+    assert (inc.date_start, inc.date_end) == (None, "1943-12-01")
+
+
+def test_the_same_kind_of_event_in_a_clause_of_its_own_at_another_place_is_another_incident(world_gazetteer):
+    text = ("Enemy aircraft had bombed the frontier town of Kupiansk on Monday, and on Tuesday enemy aircraft "
+            "bombed the port of Odesa.")
+    _, incidents, _ = run(text, world_gazetteer, published="1943-05-05")
+    assert sorted((i.event_type, i.place.name) for i in incidents) == [("air_strike", "Kupyansk"), ("air_strike", "Odesa")]
+
+
+def test_a_list_goes_on_past_the_country_that_owns_its_next_place(world_gazetteer):
+    _, incidents, _ = run("Rioters torched cars in Lviv and Ukraine's eastern city of Kharkiv on Saturday.", world_gazetteer)
+    assert sorted(i.place.name for i in incidents) == ["Kharkiv", "Lviv"]

@@ -1,0 +1,79 @@
+"""Where an event is when its own sentence names no place, or only a country: the places of the
+sentences around it.  "... Israeli airstrikes in Hama province. The Israeli attacks on the Masyaf
+countryside ..." (a finer place inside the one named before), "... overran a base in Nasir. The army
+recaptured the town" (the town named before), "... near the city of Relizane ... the attackers killed
+412 people" (the sentence before)."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import INSTALLATION_KINDS, Article, Mention, Sentence
+from ..places.gazetteer import Gazetteer
+from ..places.geometry import within
+from .report import Report
+from .triggers import weapon_kinds
+from .where import PRECISION_ORDER, country_only, event_places, rank
+
+
+def finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, prev: Report):
+    """Places of ``sent`` as fine as a town or finer that lie inside a province the previous report named,
+    or in the country it named when it named nothing finer ("... an attack in southeastern Iran. The attack
+    took place in Mirjaveh")."""
+    areas = [p for _, p, _ in prev.places if p.precision == "region"]
+    # (not when it named several kinds of weapon: "with rockets and drones over 100 times" is many events)
+    several = len(weapon_kinds(prev.sentence.text)) > 1
+    countries = {p.country for _, p, _ in prev.places} if country_only(prev.places) and not several else set()
+    if not areas and not countries:
+        return []
+    places = event_places(text, sent, ms, gaz, sent.start)
+    # inside a province: a town or finer; in a country: a province too ("This attack occurred in the Alibori department")
+    return [c for c in places if (any(within(a, c[1]) for a in areas) and rank(c[1]) <= PRECISION_ORDER.index("town"))
+            or (c[1].country in countries and rank(c[1]) < PRECISION_ORDER.index("country"))]
+
+
+# "the town", "the besieged city", "the air base": a place of that kind named before
+PLACE_ANAPHOR = re.compile(r"\bthe (?:[\w-]+ ){0,2}(?P<noun>town|city|village|base|camp|airport|garrison|airfield|aerodrome|port)\b(?! of\b)", re.I)
+SETTLEMENT_NOUNS = {"town", "city", "village"}
+IT_PASSIVE = re.compile(r"It (?:was|had been|has been) (?:\w+ly )?$")  # "El-Obeid was founded in 1821. It was attacked by ..."
+
+
+def named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], places, by_sentence):
+    """The place a definite noun of its kind ("the town", "the base") names again: the last town (or
+    installation) the two sentences before name, in the countries the sentence names if it names any.
+    Only the trigger's own: right after it ("recaptured the town", "an attack on the besieged city")."""
+    m = PLACE_ANAPHOR.search(sent.text, max(0, tm.start() - 60), tm.end() + 60)
+    if m is None:
+        before = article.sentences[i - 1] if i else None
+        if before is None or before.section != sent.section or not IT_PASSIVE.fullmatch(sent.text[: tm.start()]):
+            return []
+        # "El-Obeid was founded in 1821. It was attacked by ...": the town the sentence before opens with
+        opening = [x for x in by_sentence.get(before.start, []) if x.start == before.start]
+        return [(x, x.place, False) for x in opening[:1] if x.place is not None and x.place.precision == "town"]
+    settlement = m.group("noun").lower() in SETTLEMENT_NOUNS
+    countries = {p.country for _, p, _ in places}
+    for j in (i - 1, i - 2):
+        if j < 0 or article.sentences[j].section != sent.section:
+            return []
+        kin = [x for x in by_sentence.get(article.sentences[j].start, []) if x.place is not None
+               and (x.place.precision == "town" if settlement else x.place.kind in INSTALLATION_KINDS)
+               and (not countries or x.place.country in countries)]
+        if kin:
+            return [(kin[-1], kin[-1].place, False)]
+    return []
+
+
+def previous_places(article: Article, i: int, places, by_sentence, far: bool = False):
+    if i == 0 or article.sentences[i - 1].section != article.sentences[i].section:
+        return []
+    countries = {p.country for _, p, _ in places} if places is not None else None
+    back = i - 1
+    if far and back > 0 and not by_sentence.get(article.sentences[back].start) and (
+            article.sentences[back - 1].section == article.sentences[i].section):
+        back -= 1  # "... defended Chateaudun. A force of 12,000 Prussians showed up in the east. Seven cannons fired at ..."
+    prior = [(m, m.place, True) for m in by_sentence.get(article.sentences[back].start, [])
+             if m.place is not None and m.place.precision != "country" and (countries is None or m.place.country in countries)]
+    if not prior:
+        return []
+    best = min(rank(p) for _, p, _ in prior)
+    return list({p.key: (m, p, n) for m, p, n in prior if rank(p) == best}.values())
