@@ -68,7 +68,10 @@ def _span_text(tok) -> str:
     if doc[start : end + 1].text.count("(") > doc[start : end + 1].text.count(")") and end + 1 < len(doc) and doc[end + 1].text == ")":
         end += 1  # "Movement-North (SPLM-N)": the bracket closes
     text = doc[start : end + 1].text.replace('"', "").replace("“", "").replace("”", "")
-    return DATELINE_DATE.sub("", text)
+    text = DATELINE_DATE.sub("", text)
+    opening = DATELINE_PLACE.match(text) if start == 0 else None
+    # "MADRID, Nov. 17 Rebel airmen dropped ...": the dateline the parse put into the subject
+    return text[opening.end() :].strip(" .-—–:") if opening and opening.end() < len(text) - 1 else text
 
 
 WEEKDAY_SET = frozenset(WEEKDAYS)
@@ -113,7 +116,10 @@ def _phrase_actors(tok, actors, attacker: bool = True) -> list[str]:
         return [text]  # "taken by the Bulgarians": a people at war, named as its state's forces below
     head = tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
     if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in ARMED_NOUNS or head in ARMED_NOUNS) and head not in WEAPONS:
-        return [text]
+        # (not "Two columns, advancing to the east ...": what they did; but "About 2,000 youths")
+        at = text.lower().find(tok.lower_)
+        cut = text.find(", ", at + len(tok.text)) if at >= 0 else -1
+        return [text[:cut] if cut > 0 else text]
     return []
 
 

@@ -65,6 +65,7 @@ OWNER_BEFORE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,2}$")  # "Saigon's hu
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 WAR_WORDS = re.compile(rf"\b(?:{alternation(words('war_words'))})\b", re.I)
 DEMONYM_FOCUS = weights()["demonym_as_a_country_mention"]
+SAME_SPOT_KM = 100  # readings of a name this close to one another all say the text is about that spot
 ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
 LOCATIVE_SIMILARITY = weights()["locative_min_similarity"]  # how alike a name marked only by a locative must be
 
@@ -102,7 +103,8 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
         ranked = sorted(p.cand.places, key=lambda pl: (-score(pl, p, focus), pl.key))
         if len(ranked) == 1 or best.curated or p.cue or (
             score(ranked[0], p, focus) - score(ranked[1], p, focus) >= ANCHOR_MARGIN
-        ):
+        ) or all(km(pl.point, best.point) <= SAME_SPOT_KM for pl in ranked):
+            # (or every reading is about the same spot: "Benghazi", the city or its province)
             if best.kind in ("governorate", "province") and best.admin1:
                 ctx.admin1[(best.country, best.admin1)] += 2
             elif best.kind not in AREA_KINDS:

@@ -1350,3 +1350,17 @@ def test_the_same_kind_of_event_in_a_clause_of_its_own_at_another_place_is_anoth
 def test_a_list_goes_on_past_the_country_that_owns_its_next_place(world_gazetteer):
     _, incidents, _ = run("Rioters torched cars in Lviv and Ukraine's eastern city of Kharkiv on Saturday.", world_gazetteer)
     assert sorted(i.place.name for i in incidents) == ["Kharkiv", "Lviv"]
+
+
+@pytest.mark.parametrize("text, attacker", [
+    # the armed men of old war reports, named by their unit or their arm
+    ("KHARKIV, May 3 Rebel airmen dropped incendiary bombs on Kharkiv last night.", "Rebel airmen"),
+    ("The enemy's vanguard captured Kupiansk on Sunday.", "enemy's vanguard"),
+    ("A strong battleship squadron bombarded Odesa on Friday.", "strong battleship squadron"),
+    # ... up to the comma that says what they did, not into a figure
+    ("Two columns, advancing to the east of Kharkiv, captured Kupiansk on Sunday.", "Two columns"),
+    ("About 2,000 youths attacked the police station in Kupiansk on Sunday.", "About 2,000 youths"),
+])
+def test_an_attacker_of_old_war_reports_is_kept_by_its_own_name(world_gazetteer, text, attacker):
+    _, incidents, _ = run(text, world_gazetteer, published="1943-05-04")
+    assert incidents and all(i.attacker == [attacker] for i in incidents)

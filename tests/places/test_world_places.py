@@ -182,3 +182,10 @@ def test_off_before_a_name_is_a_preposition_not_a_first_name(world_gazetteer):
 def test_a_city_centre_is_no_organisations(world_gazetteer):
     text = "In the morning a reconnaissance squad drove into the Kiev city center in a streetcar."
     assert resolved(text, world_gazetteer).get("Kiev city") == "UA"
+
+
+def test_a_name_whose_every_reading_is_one_spot_says_where_the_text_is(world_gazetteer):
+    """Benghazi, the city or its province: either way the text is about Libya, so Derna is Darnah there,
+    not the Romanian village of that very name."""
+    text = "British bombers struck the airfields at Benghazi and Derna."
+    assert resolved(text, world_gazetteer) == {"Benghazi": "LY", "Derna": "LY"}
