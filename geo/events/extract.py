@@ -161,6 +161,12 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                           else sent.start, sent.end, anchor)
         for x in [sent, *context]:
             c.date, words = resolve_date(x.text, anchor, told)
+            at = x.text.find(words) if c.date else -1
+            if at >= 0 and in_dateline(x.text, at, at + len(words)):
+                # "RUGBY, April 1, Questioned ... about the bombing of Harrar on March 29": the event's own date
+                later, later_words = resolve_date(x.text[at + len(words) :], anchor, told)
+                if later is not None:
+                    c.date, words = later, later_words
             if c.date:
                 c.date_text = words if x is sent else f"'{words}' in the sentence {'before' if x.start < sent.start else 'after'}"
                 break
@@ -350,6 +356,8 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
         attacker, target = sides(c.sentence.text, at, len(c.trigger), actors)
     # The parse knows the subject and the agent; the window rule is the fallback.
     by_parse, hit = roles(c.sentence.text, at, at + len(c.trigger), actors, c.event_type) if c.trigger else ([], [])
+    # (the place itself is no attacker: "Seoul changes hands", "Alexandria had its first big air raid")
+    by_parse = [a for a in by_parse if a not in {x.text for x, _, _ in c.places if x is not None} | {place.name}]
     if by_parse:
         attacker = by_parse
     if hit:

@@ -1364,3 +1364,20 @@ def test_a_list_goes_on_past_the_country_that_owns_its_next_place(world_gazettee
 def test_an_attacker_of_old_war_reports_is_kept_by_its_own_name(world_gazetteer, text, attacker):
     _, incidents, _ = run(text, world_gazetteer, published="1943-05-04")
     assert incidents and all(i.attacker == [attacker] for i in incidents)
+
+
+def test_the_place_of_the_event_is_not_its_attacker(world_gazetteer):
+    _, (inc,), _ = run("Kupiansk had its first big air raid of the war last night.", world_gazetteer)
+    assert inc.place.name == "Kupyansk" and "Kupiansk" not in inc.attacker
+
+
+@pytest.mark.parametrize("text, published, start, end", [
+    # the dispatch's date is the day it was filed: the raid may have been the night before
+    ("Kharkiv, May 30, Seventy people were killed in an air raid on Kharkiv.", "1943-05-31", "1943-05-29", "1943-05-30"),
+    # ... and a date of the event's own after it is the event's
+    ("ODESA, April 1, Questioned about the bombing of Kharkiv on March 29, the minister said nothing.", "1943-04-02",
+     "1943-03-29", "1943-03-29"),
+])
+def test_a_dispatchs_date_gives_way_to_the_events_own(world_gazetteer, text, published, start, end):
+    _, incidents, _ = run(text, world_gazetteer, published=published)
+    assert [(i.place.name, i.date_start, i.date_end) for i in incidents] == [("Kharkiv", start, end)]
