@@ -25,7 +25,7 @@ from datetime import timedelta
 from ..model import REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
 from ..places.gazetteer import Gazetteer
 from ..text import dates
-from ..text.lexicon import alternation, words
+from ..text.lexicon import alternation, tagged, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties
 from .dating import date_passes, follow_ups, resolve as resolve_date, story_year, writing_day
@@ -43,6 +43,10 @@ CIVILIAN_TARGETS = re.compile(rf"\b(?:{alternation(words('civilian_words') + wor
 ARMED_TARGETS = re.compile(rf"\b(?:{alternation(words('military_targets'))})\b", re.I)
 INSTALLATION_TARGETS = re.compile(rf"^(?:[\w'’,-]+ ){{0,5}}?(?:{alternation(words('installation_targets'))})\b", re.I)
 ASSAULT = re.compile(r"\b(?:attack(?:ed|ing)|stormed|raided|opened fire|fired on)\b", re.I)
+# "clashes on Friday" between a crowd and the police, no armed side named: a riot (data/lexicon/unrest_words.tsv)
+UNREST_GENERIC = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'generic'))})\b", re.I)
+CROWDS = re.compile(rf"\b(?:{alternation(words('crowd_nouns') + tagged('unrest_words', 'crowd'))})\b", re.I)
+WAR_PARTIES = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'party'))})\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 REPORTED_AFTER = re.compile(rf"\s+(?:{REPORTING_VERBS})\b", re.I)
 
@@ -100,6 +104,10 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 and (EVENT_ANAPHOR.search(sent.text) or prev.country_only):
             # "Nine people were killed by the strikes in Kharkiv city": the event before, named again.
             slug = prev.event_type
+        if slug == "armed_clash" and UNREST_GENERIC.search(tm.group(0)) and CROWDS.search(sent.text) \
+                and not WAR_PARTIES.search(sent.text):
+            # "clashes on Friday and Saturday" between a crowd and the police, no armed side named: a riot
+            slug = "riot"
         bare_kill = weak(slug, tm)
         if bare_kill:
             # "Jihadists killed four Chadian troops", "37 civilians were killed": who died says what it was

@@ -1381,3 +1381,28 @@ def test_the_place_of_the_event_is_not_its_attacker(world_gazetteer):
 def test_a_dispatchs_date_gives_way_to_the_events_own(world_gazetteer, text, published, start, end):
     _, incidents, _ = run(text, world_gazetteer, published=published)
     assert [(i.place.name, i.date_start, i.date_end) for i in incidents] == [("Kharkiv", start, end)]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # a bombardment is a shelling, by ships, batteries or guns ...
+    ("Enemy warships bombarded the port of Odesa on Friday.", "shelling"),
+    ("Kupiansk was also being bombarded, causing several fires in the town.", "shelling"),
+    # ... and an air strike only when aircraft do it
+    ("Enemy aircraft bombarded Kupiansk on Friday.", "air_strike"),
+    ("An aerial bombardment of Kupiansk began on Friday.", "air_strike"),
+])
+def test_a_bombardment_is_a_shelling_unless_aircraft_do_it(world_gazetteer, text, event_type):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == event_type
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # a clash of a crowd with the police, no armed side named, is a riot
+    ("The scene of intense clashes on Friday, Kharkiv banned demonstrations until Sunday.", "riot"),
+    ("The violence broke out in Kharkiv after a protest against the police on Thursday.", "riot"),
+    # ... but with an armed side it stays a clash
+    ("Rebels and troops clashed in Kharkiv on Friday after a protest.", "armed_clash"),
+])
+def test_a_clash_of_a_crowd_without_an_armed_side_is_a_riot(world_gazetteer, text, event_type):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == event_type
