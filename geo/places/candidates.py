@@ -41,6 +41,7 @@ PLACE_SUFFIX = re.compile(f"(?i:{alternation(words('place_suffixes'))})\\b")
 FUNCTION_WORDS = frozenset(words("function_words"))
 NEVER_ALONE = frozenset(words("never_alone"))
 NAME_PARTICLES = frozenset(words("name_particles"))
+VESSEL_WORDS = frozenset(words("vessel_words"))  # "the cruiser Charleston": a ship
 CODE_NAME_WORDS = frozenset(words("code_name_words"))
 NEWS_AGENCIES = frozenset(words("news_agencies"))  # "NZPA-Reuter Peking": a credit before a dateline
 OFFICE_TITLES = frozenset(words("office_titles"))  # "Malanville Mayor": the office of the place
@@ -171,6 +172,8 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         return "the destination of a train or convoy ('Rawalpindi-bound'), not where the event is"
     if prv and prv.norm in CODE_NAME_WORDS and prv.capitalised and gap(text, prv, tokens[c.start_tok]) == " ":
         return f"a code name after {prv.text!r} ('Operation Rosario'), not a place"
+    if prv and prv.text.lower() in VESSEL_WORDS and gap(text, prv, tokens[c.start_tok]) == " ":
+        return f"a ship's name after {prv.text!r} ('the cruiser Charleston', 'HMS Ardent'), not a place"
     if title_line:
         return ""
     if (

@@ -189,3 +189,11 @@ def test_a_name_whose_every_reading_is_one_spot_says_where_the_text_is(world_gaz
     not the Romanian village of that very name."""
     text = "British bombers struck the airfields at Benghazi and Derna."
     assert resolved(text, world_gazetteer) == {"Benghazi": "LY", "Derna": "LY"}
+
+
+@pytest.mark.parametrize("text, ship", [
+    ("The cruiser Charleston and the gunboat Concord opened fire on the Filipino positions.", "Charleston"),
+    ("The steamer Baltimore was sunk off the coast on Friday.", "Baltimore"),
+])
+def test_a_name_after_a_ship_word_is_the_ships(world_gazetteer, text, ship):
+    assert ship not in resolved(text, world_gazetteer)
