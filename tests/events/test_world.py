@@ -1406,3 +1406,9 @@ def test_a_bombardment_is_a_shelling_unless_aircraft_do_it(world_gazetteer, text
 def test_a_clash_of_a_crowd_without_an_armed_side_is_a_riot(world_gazetteer, text, event_type):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.event_type == event_type
+
+
+def test_the_place_a_report_came_from_is_not_the_events(world_gazetteer):
+    _, incidents, _ = run("A report from Kharkiv states that twenty bombing aeroplanes were employed in the biggest raid "
+                          "of the campaign so far.", world_gazetteer)
+    assert all(i.place.name != "Kharkiv" for i in incidents)
