@@ -53,6 +53,7 @@ BOILERPLATE = re.compile(
     re.I,
 )
 BYLINE = re.compile(r"^\s*(by|audio by|photo by|written by)\s+\S", re.I)
+BYLINE_MAX_WORDS = 15  # "By JOHN SMITH and MARY JONES, Associated Press Writers"
 # Sentence ends: ., ! or ? (and a closing quote) followed by space and an
 # opening capital, quote or digit.  Abbreviations are guarded below.
 SENT_END = re.compile(r"[.!?…][\"'”’″)\]]*\s+(?=[\"'“‘″(\[]?[A-Z0-9])")  # (″: the quote mark of some archives' scans)
@@ -368,7 +369,8 @@ def is_clutter_line(line: str) -> bool:
     words = line.split()
     if not words:
         return True
-    if BYLINE.match(line) or (len(words) < 40 and BOILERPLATE.search(line)):
+    # (a byline is short: "By April, the Japanese had reached Imphal, where ..." is a sentence)
+    if (BYLINE.match(line) and len(words) < BYLINE_MAX_WORDS) or (len(words) < 40 and BOILERPLATE.search(line)):
         return True
     if len(words) < 6:
         return True

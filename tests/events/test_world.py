@@ -1412,3 +1412,26 @@ def test_the_place_a_report_came_from_is_not_the_events(world_gazetteer):
     _, incidents, _ = run("A report from Kharkiv states that twenty bombing aeroplanes were employed in the biggest raid "
                           "of the campaign so far.", world_gazetteer)
     assert all(i.place.name != "Kharkiv" for i in incidents)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # more of the words of old war reports
+    ("The great railway bridge at Kupiansk fell into the enemy's hands.", "armed_clash"),
+    ("The Polish Army has beaten the invaders back from the gates of Kharkiv.", "armed_clash"),
+    ("At noon the rebels were in complete control of Kupiansk.", "armed_clash"),
+    ("Marines battling across the cane fields of Kupiansk have improved their positions.", "armed_clash"),
+    ("In April the enemy reached Kharkiv, where the bulk of the army made their stand.", "armed_clash"),
+    ("The correspondent sends a story of the sack of Odesa, one of the darkest chapters of the war.", "attack_on_civilians"),
+    ("Extremists are taking reprisals against Europeans in southern Kharkiv.", "attack_on_civilians"),
+    ("The besiegers advanced near enough to throw shells into the fortifications of Kupiansk.", "shelling"),
+])
+def test_more_words_of_old_war_reports(world_gazetteer, text, event_type):
+    _, incidents, _ = run(text, world_gazetteer, published="1920-08-23")
+    assert [i.event_type for i in incidents] == [event_type]
+
+
+def test_a_paragraph_that_opens_with_by_is_no_byline(world_gazetteer):
+    """"By April, the enemy had reached ..." is a sentence of the story, not its author's name."""
+    _, (inc,), _ = run("By April the enemy had reached Kharkiv, where the bulk of the army made their stand for "
+                       "three weeks against every assault.", world_gazetteer, published="1920-08-23")
+    assert inc.place.name == "Kharkiv"
