@@ -197,3 +197,13 @@ def test_a_name_whose_every_reading_is_one_spot_says_where_the_text_is(world_gaz
 ])
 def test_a_name_after_a_ship_word_is_the_ships(world_gazetteer, text, ship):
     assert ship not in resolved(text, world_gazetteer)
+
+
+@pytest.mark.parametrize("text, name, key", [
+    # historical installations (data/gazetteer/sites/historic_*.csv), not the towns they share a word with
+    ("Confederate batteries opened fire on Fort Sumter before dawn.", "Fort Sumter", "site/fort-sumter"),
+    ("Allied warships are now bombarding the Taku Forts at the mouth of the river.", "Taku Forts", "site/taku-forts"),
+])
+def test_a_historical_installation_is_the_installation(world_gazetteer, text, name, key):
+    found = {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}
+    assert found.get(name) == key
