@@ -20,7 +20,7 @@ mapped; they are reported with their quotes.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from ..model import REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
 from ..places.gazetteer import Gazetteer
@@ -167,6 +167,10 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         anchor = c.written = writing_day(article, sent.section)
         told = story_year(article.text, article.sentences[i - 1].start if i and article.sentences[i - 1].section == sent.section
                           else sent.start, sent.end, anchor)
+        if told is None and anchor is None:
+            # an undated page of history: the last year the story has named so far ("... in April 1877. ...
+            # The Russians crossed the Danube in June. On 16 July the vanguard captured Nikopol")
+            told = story_year(article.text, sent.section.start, sent.end, None)
         for x in [sent, *context]:
             c.date, words = resolve_date(x.text, anchor, told)
             at = x.text.find(words) if c.date else -1
@@ -178,6 +182,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             if c.date:
                 c.date_text = words if x is sent else f"'{words}' in the sentence {'before' if x.start < sent.start else 'after'}"
                 break
+        c.story_year = told if anchor is None else None
         back = dates.anniversary(c.date, sent.text) if c.date else None
         if back is not None:
             # "Today marks 16 years since a bomb detonated in Omagh": that day, 16 years before
@@ -279,6 +284,12 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
     """Incidents of one article, and the candidates no place below a country holds."""
     cands = candidates(article, mentions, gaz)
     date_passes(cands)
+    for c in cands:
+        if c.date is None and c.story_year is not None:
+            # no writing date, and no date of its own or of the sentences around: the year the story is telling
+            # ("In 1877 the war began ... The Russians took Plevna")
+            c.date, c.date_text = DateRange(date(c.story_year, 1, 1), date(c.story_year, 12, 31), "year"), \
+                f"the year {c.story_year} the story tells"
     incidents: list[Incident] = []
     unplaced: list[Report] = []
     last: list[Incident] = []

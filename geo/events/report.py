@@ -25,6 +25,7 @@ class Report:
     days_before: int = 0  # undated, but at least this many days before the writing date
     written: DateRange | None = None  # the writing day (geo.events.dating.writing_day), when known
     follow: list[Sentence] = field(default_factory=list)  # next sentences about the same event
+    story_year: int | None = None  # with no writing date: the last year the story named (geo.events.dating.story_year)
 
     @property
     def own_date(self) -> bool:

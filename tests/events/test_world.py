@@ -1435,3 +1435,20 @@ def test_a_paragraph_that_opens_with_by_is_no_byline(world_gazetteer):
     _, (inc,), _ = run("By April the enemy had reached Kharkiv, where the bulk of the army made their stand for "
                        "three weeks against every assault.", world_gazetteer, published="1920-08-23")
     assert inc.place.name == "Kharkiv"
+
+
+def test_an_undated_page_of_history_dates_a_day_by_the_last_year_its_story_named(world_gazetteer):
+    text = ("The war began in April 1877 when Russia declared war on the Ottoman Empire. The Russians crossed the "
+            "Danube at Svishtov in June. On 16 July the Russian vanguard captured Nikopol after a short fight.")
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert [(i.place.name, i.date_start) for i in incidents] == [("Nikopol", "1877-07-16")]
+
+
+def test_an_undated_page_of_history_dates_an_undated_event_by_the_year_its_story_tells(world_gazetteer):
+    text = ("The war between Russia and the Ottoman Empire began in April 1877. After a long siege the Russians "
+            "captured Nikopol with heavy losses on both sides.")
+    _, (inc,), _ = run(text, world_gazetteer, published=None)
+    assert (inc.date_start, inc.date_end, inc.date_precision) == ("1877-01-01", "1877-12-31", "year")
+    # a page with a writing date says only "on or before" it
+    _, (inc,), _ = run(text, world_gazetteer, published="2020-05-01")
+    assert (inc.date_start, inc.date_end) == (None, "2020-05-01")
