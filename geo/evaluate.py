@@ -342,15 +342,15 @@ def same_actor(gold: str, predicted: list[str], actors) -> bool:
         canon.add(state_forces(first))
     if canon & set(predicted):
         return True
-    stop = {"the", "forces", "force", "army", "military", "troops", "militants", "fighters", "rebels", "group", "of"}
+    stop = {"the", "a", "an", "forces", "force", "army", "military", "troops", "militants", "fighters", "rebels", "group", "of"}
     # "Suspected militants" is "militants"; "jihadists" is "jihadist"
     hedges = {"suspected", "unidentified", "alleged", "armed", "some", "about", "least", "at"}
 
     def bag(text: str, drop: set[str]) -> set[str]:
         return {w.rstrip("s") for w in norm(text).split() if w not in drop and w not in hedges and not w.isdigit()}
 
-    words = bag(gold, stop) or bag(gold, {"the", "of"})
-    return any(words & bag(p, stop if bag(gold, stop) else {"the", "of"}) for p in predicted)
+    words = bag(gold, stop) or bag(gold, {"the", "a", "an", "of"})
+    return any(words & bag(p, stop if bag(gold, stop) else {"the", "a", "an", "of"}) for p in predicted)
 
 
 def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25.0, label: str = "devset incidents") -> IncidentMetrics:

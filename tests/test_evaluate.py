@@ -70,6 +70,9 @@ def test_devset_installations_resolve_within_10_km(world_gazetteer):
     ("jihadists", ["jihadist"], True),
     ("Suspected militants", ["Military Forces of Pakistan"], False),
     ("Pakistani border forces", ["Military Forces of India"], False),
+    # an article is no word of the name
+    ("a group of armed militants", ["armed militants"], True),
+    ("a group of armed militants", ["Military Forces of India"], False),
 ])
 def test_the_attacker_score_reads_the_annotation_as_analysts_would(gold, predicted, agrees):
     from geo.evaluate import same_actor
