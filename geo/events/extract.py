@@ -305,6 +305,12 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
         sents = _sentences(c)
         for m, place, near in c.places:
             inc = _incident(c, m, place, near, sents, actors)
+            before = next((i for i in reversed(incidents) if i.attacker), None)
+            if not inc.attacker and before is not None and before.sentences[0].section == c.sentence.section \
+                    and 0 <= c.sentence.start - before.sentences[-1].end <= 2 \
+                    and inc.event_type not in ("riot", "protest_siege"):
+                # "... the rebels overran Bentiu. Fighting went on near the airport": the side the sentence before named
+                inc.attacker = list(before.attacker)
             incidents.append(inc)
             last.append(inc)
     incidents = merge_into_finer(merge_within(incidents))

@@ -1452,3 +1452,9 @@ def test_an_undated_page_of_history_dates_an_undated_event_by_the_year_its_story
     # a page with a writing date says only "on or before" it
     _, (inc,), _ = run(text, world_gazetteer, published="2020-05-01")
     assert (inc.date_start, inc.date_end) == (None, "2020-05-01")
+
+
+def test_an_event_that_names_no_attacker_takes_the_side_the_sentence_before_named(world_gazetteer):
+    text = "Rebel forces overran Kupiansk on Sunday morning. Heavy fighting went on near Kharkiv on Monday."
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.place.name, i.attacker) for i in incidents] == [("Kupyansk", ["Rebel forces"]), ("Kharkiv", ["Rebel forces"])]
