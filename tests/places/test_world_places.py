@@ -207,3 +207,13 @@ def test_a_name_after_a_ship_word_is_the_ships(world_gazetteer, text, ship):
 def test_a_historical_installation_is_the_installation(world_gazetteer, text, name, key):
     found = {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}
     assert found.get(name) == key
+
+
+@pytest.mark.parametrize("text, name", [
+    # named features and historical regions (data/gazetteer/features_*.csv)
+    ("Chinese troops crossed the Yalu River in force on the night of October 19.", "Yalu River"),
+    ("Tribesmen ambushed the convoy in the Khyber Pass on Monday.", "Khyber Pass"),
+])
+def test_a_named_feature_of_a_war_is_placed(world_gazetteer, text, name):
+    found = {m.text: m.place for m in mentions(text, world_gazetteer) if m.place}
+    assert found[name].key.startswith("site/") and found[name].precision == "region"
