@@ -145,7 +145,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # Only for a report with a toll, or a weapon named in a phrase: on general news, a bare
             # "fighting" or "struck" borrowing the place before was wrong nearly every time.
             places = previous_places(article, i, None, by_sentence, far=slug in WEAPON_EVENTS and " " in tm.group(0).strip())
-        if not places and not same and not generic and prev is not None and slug != prev.event_type and not prev.country_only and slug == "shoot_down":
+        if slug == "shoot_down" and not places and not same and not generic and prev is not None \
+                and prev.event_type != "shoot_down" and not prev.country_only:
             # "Seventeen Japanese bombers raided the Hankow area ... One of the attacking planes was shot down.":
             # another kind of event in the wake of the one the sentence before reports, at its place.
             places = list(prev.places)

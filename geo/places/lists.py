@@ -13,14 +13,17 @@ from ..text.normalize import norm
 from .gazetteer import GazetteerBuilder
 
 
-def load_aliases(gaz: GazetteerBuilder, path: Path) -> None:
+def load_aliases(gaz: GazetteerBuilder, path: Path, sourced: bool = False) -> None:
+    """Extra names of places: ``alias<TAB>place key<TAB>rule``, and with ``sourced`` (former names:
+    "Plevna" for Pleven) a fourth field, the reference that gives the name."""
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = [p.strip() for p in line.split("\t")]
-        if len(parts) != 3 or parts[2] not in ("any", "locative", "after_comma"):
-            raise GazetteerError(f"{path}:{n}: expected 'alias<TAB>place key<TAB>any|locative|after_comma', got {line!r}")
-        alias, key, rule = parts
+        if len(parts) != 3 + sourced or parts[2] not in ("any", "locative", "after_comma") or (sourced and not parts[3]):
+            want = "alias<TAB>place key<TAB>any|locative|after_comma" + ("<TAB>source" if sourced else "")
+            raise GazetteerError(f"{path}:{n}: expected '{want}', got {line!r}")
+        alias, key, rule = parts[:3]
         if key not in gaz.places:
             raise GazetteerError(f"{path}:{n}: field 'place key' = {key!r}: no such place in the gazetteer")
         k = norm(alias)
@@ -94,11 +97,12 @@ class TextList:
     """A small list file of the gazetteer folder: demonyms, not-place phrases or aliases."""
 
     path: Path
-    kind: str  # "demonyms", "not_places", "aliases"
+    kind: str  # "demonyms", "not_places", "aliases", "former_names"
 
     def load(self, gaz: GazetteerBuilder) -> None:
         if self.path.exists():
-            {"demonyms": load_demonyms, "not_places": load_not_places, "aliases": load_aliases}[self.kind](gaz, self.path)
+            {"demonyms": load_demonyms, "not_places": load_not_places, "aliases": load_aliases,
+             "former_names": lambda g, p: load_aliases(g, p, sourced=True)}[self.kind](gaz, self.path)
 
     def inputs(self) -> list[Path]:
         return [self.path] if self.path.exists() else []

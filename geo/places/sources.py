@@ -457,6 +457,7 @@ def world_sources(folder: Path) -> list[Source]:
         TextList(folder / "not_places.txt", "not_places"),
         *(Package(name) for name in LOADERS),
         TextList(folder / "aliases.tsv", "aliases"),
+        TextList(folder / "former_names.tsv", "former_names"),
         CommonWords(),
     ]
 

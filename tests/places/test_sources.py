@@ -67,3 +67,19 @@ def test_units_by_the_names_news_gives_them(world_gazetteer, text, key):
     art = Article("t.txt", text, [sec])
     art.sentences = split_sentences(text, sec)
     assert key in [m.place.key for m in find_mentions(art, world_gazetteer) if m.place]
+
+
+def test_a_former_name_names_its_place_and_must_say_where_it_comes_from(tmp_path):
+    """"Port Natal" is Durban (data/gazetteer/former_names.tsv); a row without its source is refused, naming
+    the file and the line."""
+    from geo.errors import GazetteerError
+
+    good = tmp_path / "former_names.tsv"
+    good.write_text("# alias, place key, rule, source\nPort Natal\tgn/1007311\tany\tWikipedia: Durban (a copy) \"Port Natal\"\n",
+                    encoding="utf-8")
+    gaz = Gazetteer.freeze(build([CitiesFile(few_cities(tmp_path)), TextList(good, "former_names")]))
+    assert [p.name for p in gaz.by_name("Port Natal")] == ["Durban"]
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("Port Natal\tgn/1007311\tany\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"bad.tsv:1: expected .*<TAB>source"):
+        build([CitiesFile(few_cities(tmp_path)), TextList(bad, "former_names")])
