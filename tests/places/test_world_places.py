@@ -217,3 +217,12 @@ def test_a_historical_installation_is_the_installation(world_gazetteer, text, na
 def test_a_named_feature_of_a_war_is_placed(world_gazetteer, text, name):
     found = {m.text: m.place for m in mentions(text, world_gazetteer) if m.place}
     assert found[name].key.startswith("site/") and found[name].precision == "region"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # former names the GeoNames package lacks (data/gazetteer/former_names.tsv)
+    ("Japanese aircraft bombed the harbour of Kirun and the city of Taihoku on Monday.", "Taihoku", "TW"),
+    ("The Whites evacuated Yekaterinoslav as the Red Army approached.", "Yekaterinoslav", "UA"),
+])
+def test_a_former_name_of_a_town_is_that_town(world_gazetteer, text, name, country):
+    assert resolved(text, world_gazetteer).get(name) == country
