@@ -23,7 +23,7 @@ from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import norm
 from .candidates import NEVER_ALONE, Pending
 from .gazetteer import Gazetteer
-from .geometry import Anchors, outline_km
+from .geometry import Anchors, outline_km, within
 
 W = weights()
 # Names of armed groups (data/lexicon/actors.tsv, ACLED inter 2-4 and 8): "Fano militiamen" is not Fano in Italy.
@@ -47,6 +47,7 @@ class Context:
     named: frozenset[str] = frozenset()  # countries the text names (by name, or by a province of theirs)
     seen: Anchors = field(default_factory=Anchors)  # every place a first reading of the text gives
     warlike: bool = False  # the text is about war or armed unrest (a word of data/lexicon/war_words.tsv)
+    areas: list[Place] = field(default_factory=list)  # provinces and regions a first reading gives ("the Crimea")
 
 
 @dataclass
@@ -93,6 +94,8 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
             f["admin1_in_context"] = ctx.admin1[(place.country, place.admin1)] / max(ctx.admin1.values())
         if place.kind not in AREA_KINDS and ctx.anchors.near(place, ANCHOR_KM):
             f["near_an_anchor"] = 1
+        if place.kind not in AREA_KINDS and any(norm(a.name) != key and within(a, place) for a in ctx.areas):
+            f["inside_an_area_of_the_text"] = 1  # "the Crimea ... the city of Sebastopol": Sevastopol, not Victoria's
         if place.key in ctx.capitals and place.population >= CAPITAL_MIN_POPULATION:
             f["national_capital"] = 1  # "Santo Domingo" is the Dominican capital before a pueblo in New Mexico
     return f

@@ -226,3 +226,9 @@ def test_a_named_feature_of_a_war_is_placed(world_gazetteer, text, name):
 ])
 def test_a_former_name_of_a_town_is_that_town(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
+
+
+def test_a_town_inside_a_region_the_text_names_is_the_one_there(world_gazetteer):
+    """The Karelian Isthmus says which Viborg: Vyborg in Russia, not the Danish town of that very name."""
+    text = "Soviet bombers raided the towns of the Karelian Isthmus, among them the town of Viborg."
+    assert resolved(text, world_gazetteer).get("Viborg") == "RU"
