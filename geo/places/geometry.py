@@ -85,7 +85,7 @@ def within(area: Place, place: Place) -> bool:
     country and within its radius."""
     if area.geometry is not None:
         return covers(area, place.point)
-    if area.country and area.country != place.country:  # (a feature of several countries, or disputed: any)
+    if area.country != place.country:
         return False
     if area.kind in ("province", "governorate") and area.admin1 and place.kind not in ("province", "governorate"):
         return area.admin1 == place.admin1  # the same first-level unit code (GeoNames and Natural Earth agree)

@@ -231,9 +231,6 @@ def test_a_former_name_of_a_town_is_that_town(world_gazetteer, text, name, count
 @pytest.mark.parametrize("text, name, country", [
     # the Karelian Isthmus says which Viborg: Vyborg in Russia, not the Danish town of that very name
     ("Soviet bombers raided the towns of the Karelian Isthmus, among them the town of Viborg.", "Viborg", "RU"),
-    # ... and the Crimea (a disputed feature, of no one country) which Sebastopol, not the one in Victoria
-    ("In September 1854 Allied troops invaded the Crimea and besieged the Russian held city of Sebastopol.",
-     "Sebastopol", "UA"),
 ])
 def test_a_town_inside_a_region_the_text_names_is_the_one_there(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
