@@ -95,7 +95,7 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
         if place.kind not in AREA_KINDS and ctx.anchors.near(place, ANCHOR_KM):
             f["near_an_anchor"] = 1
         if place.kind not in AREA_KINDS and any(norm(a.name) != key and within(a, place) for a in ctx.areas):
-            f["inside_an_area_of_the_text"] = 1  # "the Crimea ... the city of Sebastopol": Sevastopol, not Victoria's
+            f["inside_an_area_of_the_text"] = 1  # "the Karelian Isthmus ... the town of Viborg": Vyborg, not Denmark's
         if place.key in ctx.capitals and place.population >= CAPITAL_MIN_POPULATION:
             f["national_capital"] = 1  # "Santo Domingo" is the Dominican capital before a pueblo in New Mexico
     return f
