@@ -234,3 +234,12 @@ def test_a_former_name_of_a_town_is_that_town(world_gazetteer, text, name, count
 ])
 def test_a_town_inside_a_region_the_text_names_is_the_one_there(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
+
+
+def test_a_river_by_its_bare_name_is_the_river_not_a_town_of_that_old_name(world_gazetteer):
+    """"Vistula" is an old name of Toledo, Ohio, in GeoNames; in a story of the eastern front it is the river,
+    and Warsaw is Poland's."""
+    text = ("There was probably not one Russian corps left on the west side of the Vistula. Half of it crossed "
+            "south of Warsaw before 6 p.m.")
+    found = resolved(text, world_gazetteer)
+    assert found.get("Vistula") == "PL" and found.get("Warsaw") == "PL"
