@@ -41,14 +41,19 @@ MONTH_WORD = re.compile(rf"\b{MONTH_RE}", re.I)
 HAS_YEAR = re.compile(rf"\b{YEAR_RE}\b")
 
 
+def told_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(end offset, year) of every year of a story told that ``text[start:end]`` names, in order."""
+    return [(m.end(), int(m.group(1))) for m in STORY_YEAR.finditer(text, start, end)
+            if not PERIOD_BEFORE.search(text, max(start, m.start() - 60), m.start())]
+
+
 def story_year(text: str, start: int, end: int, written: DateRange | None) -> int | None:
     """The last year ``text[start:end]`` (the sentence and the one before) names, when it is at least two
     years before the writing date (or there is none): a history told, in which "on September 8" is of that year."""
-    years = [int(m.group(1)) for m in STORY_YEAR.finditer(text, start, end)
-             if not PERIOD_BEFORE.search(text, max(start, m.start() - 60), m.start())]
-    if not years or (written is not None and years[-1] >= written.start.year - 1):
+    years = told_years(text, start, end)
+    if not years or (written is not None and years[-1][1] >= written.start.year - 1):
         return None
-    return years[-1]
+    return years[-1][1]
 
 
 def resolve(text: str, anchor: DateRange | None, year: int | None) -> tuple[DateRange | None, str]:

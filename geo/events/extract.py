@@ -28,7 +28,7 @@ from ..text import dates
 from ..text.lexicon import alternation, tagged, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties
-from .dating import date_passes, follow_ups, resolve as resolve_date, story_year, writing_day
+from .dating import date_passes, follow_ups, resolve as resolve_date, story_year, told_years, writing_day
 from .borrowed import finer_places, named_before, previous_places
 from .report import Report
 from .roles import roles, verb_clause
@@ -56,6 +56,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         by_sentence.setdefault(m.sentence.start, []).append(m)
     out: list[Report] = []
     placeless: tuple[int, str] | None = None  # (index, type) of the last event sentence that named no place
+    section_years: dict[int, list[tuple[int, int]]] = {}  # section start -> the years its story names
     for i, sent in enumerate(article.sentences):
         ms = by_sentence.get(sent.start, [])
         prev = out[-1] if out and out[-1].index == i - 1 and out[-1].sentence.section == sent.section else None
@@ -171,7 +172,9 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         if told is None and anchor is None:
             # an undated page of history: the last year the story has named so far ("... in April 1877. ...
             # The Russians crossed the Danube in June. On 16 July the vanguard captured Nikopol")
-            told = story_year(article.text, sent.section.start, sent.end, None)
+            if sent.section.start not in section_years:  # (each section read once)
+                section_years[sent.section.start] = told_years(article.text, sent.section.start, sent.section.end)
+            told = next((y for at, y in reversed(section_years[sent.section.start]) if at <= sent.end), None)
         for x in [sent, *context]:
             c.date, words = resolve_date(x.text, anchor, told)
             at = x.text.find(words) if c.date else -1
@@ -294,6 +297,7 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
     incidents: list[Incident] = []
     unplaced: list[Report] = []
     last: list[Incident] = []
+    named: Incident | None = None  # the last incident that names its attacker
     for c in cands:
         if c.same_as_previous and last:
             for inc in last:
@@ -306,12 +310,13 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
         sents = _sentences(c)
         for m, place, near in c.places:
             inc = _incident(c, m, place, near, sents, actors)
-            before = next((i for i in reversed(incidents) if i.attacker), None)
-            if not inc.attacker and before is not None and before.sentences[0].section == c.sentence.section \
-                    and 0 <= c.sentence.start - before.sentences[-1].end <= 2 \
+            if not inc.attacker and named is not None and named.sentences[0].section == c.sentence.section \
+                    and 0 <= c.sentence.start - named.sentences[-1].end <= 2 \
                     and inc.event_type not in ("riot", "protest_siege"):
                 # "... the rebels overran Bentiu. Fighting went on near the airport": the side the sentence before named
-                inc.attacker = list(before.attacker)
+                inc.attacker = list(named.attacker)
+            if inc.attacker:
+                named = inc
             incidents.append(inc)
             last.append(inc)
     incidents = merge_into_finer(merge_within(incidents))

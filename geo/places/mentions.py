@@ -100,8 +100,8 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
             named.add(best.country)  # (a province that is also a city's name, "New York", says little)
         if best.kind not in ("country", "continent"):
             ctx.seen.append(best)
-        if best.precision == "region" and all(a.key != best.key for a in ctx.areas):
-            ctx.areas.append(best)
+        if best.precision == "region":
+            ctx.areas.setdefault(best.key, (norm(best.name), best))
         ranked = sorted(p.cand.places, key=lambda pl: (-score(pl, p, focus), pl.key))
         if len(ranked) == 1 or best.curated or p.cue or (
             score(ranked[0], p, focus) - score(ranked[1], p, focus) >= ANCHOR_MARGIN

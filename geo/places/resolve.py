@@ -47,7 +47,8 @@ class Context:
     named: frozenset[str] = frozenset()  # countries the text names (by name, or by a province of theirs)
     seen: Anchors = field(default_factory=Anchors)  # every place a first reading of the text gives
     warlike: bool = False  # the text is about war or armed unrest (a word of data/lexicon/war_words.tsv)
-    areas: list[Place] = field(default_factory=list)  # provinces and regions a first reading gives ("the Crimea")
+    # provinces and regions a first reading gives ("the Karelian Isthmus"): place key -> (normalised name, place)
+    areas: dict[str, tuple[str, Place]] = field(default_factory=dict)
 
 
 @dataclass
@@ -94,7 +95,7 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
             f["admin1_in_context"] = ctx.admin1[(place.country, place.admin1)] / max(ctx.admin1.values())
         if place.kind not in AREA_KINDS and ctx.anchors.near(place, ANCHOR_KM):
             f["near_an_anchor"] = 1
-        if place.kind not in AREA_KINDS and any(norm(a.name) != key and within(a, place) for a in ctx.areas):
+        if place.kind not in AREA_KINDS and any(name != key and within(a, place) for name, a in ctx.areas.values()):
             f["inside_an_area_of_the_text"] = 1  # "the Karelian Isthmus ... the town of Viborg": Vyborg, not Denmark's
         if place.key in ctx.capitals and place.population >= CAPITAL_MIN_POPULATION:
             f["national_capital"] = 1  # "Santo Domingo" is the Dominican capital before a pueblo in New Mexico
