@@ -259,9 +259,13 @@ class Choice:
 
     @property
     def fallback(self) -> Place | None:
-        """A city of a million or more with the very name: what an unsupported small namesake gives way to
-        ("eastern Baghdad" in a text about Iran-backed militias is not Baghdādeh in Iran)."""
-        return next((pl for pl in self.ranked[1:] if pl.population >= 1_000_000 and norm(pl.name) == self.p.cand.key), None)
+        """What an unsupported small namesake gives way to: a city of a million or more with the very name
+        ("eastern Baghdad" in a text about Iran-backed militias is not Baghdādeh in Iran), or a city of
+        100,000 or more and twenty times its size by another of its names, when the text does not talk of
+        the namesake's country ("Derna" is a Romanian village's own name and the Libyan city's other one)."""
+        return next((pl for pl in self.ranked[1:] if pl.population >= 1_000_000 and norm(pl.name) == self.p.cand.key
+                     or pl.population >= 100_000 and pl.population >= 20 * self.best.population
+                     and not self.ctx.focus[self.best.country]), None)
 
 
 # "Amy ", "Mitchell-": a capitalised word right before a name, of which it may be the end

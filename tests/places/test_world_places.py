@@ -243,3 +243,10 @@ def test_a_river_by_its_bare_name_is_the_river_not_a_town_of_that_old_name(world
             "south of Warsaw before 6 p.m.")
     found = resolved(text, world_gazetteer)
     assert found.get("Vistula") == "PL" and found.get("Warsaw") == "PL"
+
+
+def test_a_big_city_by_its_other_name_wins_over_an_unsupported_small_namesake(world_gazetteer):
+    """"Derna" is also a Romanian village's own name; with nothing supporting the village, the Libyan city of
+    100,000 people that GeoNames also calls Derna is meant (a namesake of a country the text talks of stays)."""
+    assert resolved("The Turks have seized Derna after a day of fighting, the chiefs telegraphed.",
+                    world_gazetteer).get("Derna") == "LY"
