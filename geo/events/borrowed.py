@@ -35,6 +35,7 @@ def finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, p
 # "the town", "the besieged city", "the air base": a place of that kind named before
 PLACE_ANAPHOR = re.compile(r"\bthe (?:[\w-]+ ){0,2}(?P<noun>town|city|village|base|camp|airport|garrison|airfield|aerodrome|port)\b(?! of\b)", re.I)
 SETTLEMENT_NOUNS = {"town", "city", "village"}
+PORT_NOUNS = {"port", "garrison"}  # a town or an installation: "anchored off Wusong. Bombardment of the port began"
 IT_PASSIVE = re.compile(r"It (?:was|had been|has been) (?:\w+ly )?$")  # "El-Obeid was founded in 1821. It was attacked by ..."
 
 
@@ -51,12 +52,14 @@ def named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], pl
         opening = [x for x in by_sentence.get(before.start, []) if x.start == before.start]
         return [(x, x.place, False) for x in opening[:1] if x.place is not None and x.place.precision == "town"]
     settlement = m.group("noun").lower() in SETTLEMENT_NOUNS
+    either = m.group("noun").lower() in PORT_NOUNS
     countries = {p.country for _, p, _ in places}
     for j in (i - 1, i - 2):
         if j < 0 or article.sentences[j].section != sent.section:
             return []
         kin = [x for x in by_sentence.get(article.sentences[j].start, []) if x.place is not None
-               and (x.place.precision == "town" if settlement else x.place.kind in INSTALLATION_KINDS)
+               and (x.place.precision == "town" if settlement else x.place.kind in INSTALLATION_KINDS
+                    or either and x.place.precision == "town")
                and (not countries or x.place.country in countries)]
         if kin:
             return [(kin[-1], kin[-1].place, False)]

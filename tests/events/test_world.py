@@ -410,6 +410,14 @@ def test_the_town_the_trigger_names_again_is_the_town_named_before(world_gazette
     assert len(incidents) == 1
 
 
+def test_the_port_named_again_is_the_port_town_named_before(world_gazetteer):
+    text = ("The fleet anchored off Tartus on Sunday. "
+            "Bombardment of the port began on Monday, with the warships closed inshore.")
+    mentions, incidents, _ = run(text, world_gazetteer)
+    tartus = next(m.place for m in mentions if m.text == "Tartus")
+    assert [(i.event_type, i.place, i.date_start) for i in incidents] == [("shelling", tartus, "2024-03-04")]
+
+
 def test_an_attempt_to_seize_the_city_named_before(world_gazetteer):
     text = ("Suez's defenders unleashed heavy fire on October 24. "
             "On October 25, the Israelis renewed their attempt to seize the city.")
