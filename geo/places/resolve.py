@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..model import AREA_KINDS, BASE_KINDS, Place, Sentence
+from ..model import AREA_KINDS, BASE_KINDS, INSTALLATION_KINDS, Place, Sentence
 from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import norm
 from .candidates import NEVER_ALONE, Pending
@@ -234,6 +234,16 @@ class Choice:
         return all(outline_km(h, b.point) > FAR_COUNTRY_KM for h in homes if h is not None)
 
     @property
+    def fort_of_a_name(self) -> bool:
+        """"Fort Dearborn", "Camp Jackson": an installation word opening the span, and no candidate an
+        installation: the fort is named after someone, most often not after the town the name also is."""
+        b, p = self.best, self.p
+        if p.cue not in ("base", "camp") or b.curated or b.kind in INSTALLATION_KINDS:
+            return False
+        opening = p.sent.text[p.start - p.sent.start : p.end - p.sent.start].split(None, 1)[0].lower()
+        return opening in ("fort", "camp") and not p.cand.key.startswith(opening)
+
+    @property
     def significant(self) -> bool:
         return self.best.population >= 100000 or self.best.kind in ("country", "governorate", "province", "county")
 
@@ -309,6 +319,8 @@ VETOES: list[Veto] = [
      lambda c: f"a metonym: the government acting ({c.p.metonym!r}), not the place"),
     ("whose_base", lambda c: c.best.kind == "country" and c.p.cue in ("base", "air base", "camp"),
      lambda c: "a country before 'base' describes whose base it is"),
+    ("fort_of_a_name", lambda c: c.fort_of_a_name,
+     lambda c: f"a fort or camp named {c.p.cand.key!r} ('Fort Dearborn', 'Camp Jackson'), not the town of that name"),
     ("the_alternate", lambda c: c.p.cand.key.startswith("the ") and norm(c.best.name) != c.p.cand.key
      and c.p.cand.key not in c.gaz.rules,
      lambda c: "'the' + a word is an alternate name here, not a place"),

@@ -250,3 +250,13 @@ def test_a_big_city_by_its_other_name_wins_over_an_unsupported_small_namesake(wo
     100,000 people that GeoNames also calls Derna is meant (a namesake of a country the text talks of stays)."""
     assert resolved("The Turks have seized Derna after a day of fighting, the chiefs telegraphed.",
                     world_gazetteer).get("Derna") == "LY"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The garrison of Fort Dearborn was massacred by the Potawatomi in 1812.", "Fort Dearborn"),
+    ("Federal troops marched from Camp Jackson to the river on Friday.", "Camp Jackson"),
+])
+def test_a_fort_named_after_someone_is_not_the_town_of_that_name(world_gazetteer, text, name):
+    """No installation of the name: the fort is reported unresolved, not put at a town called Dearborn."""
+    found = {m.text: m.place for m in mentions(text, world_gazetteer)}
+    assert name in found and found[name] is None
