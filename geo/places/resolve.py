@@ -23,7 +23,7 @@ from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import norm
 from .candidates import NEVER_ALONE, Pending
 from .gazetteer import Gazetteer
-from .geometry import Anchors, outline_km, within
+from .geometry import Anchors, km, outline_km, within
 
 W = weights()
 # Names of armed groups (data/lexicon/actors.tsv, ACLED inter 2-4 and 8): "Fano militiamen" is not Fano in Italy.
@@ -95,11 +95,23 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
             f["admin1_in_context"] = ctx.admin1[(place.country, place.admin1)] / max(ctx.admin1.values())
         if place.kind not in AREA_KINDS and ctx.anchors.near(place, ANCHOR_KM):
             f["near_an_anchor"] = 1
-        if place.kind not in AREA_KINDS and any(name != key and within(a, place) for name, a in ctx.areas.values()):
+        if place.kind not in AREA_KINDS and any(name != key and in_area(a, place) for name, a in ctx.areas.values()):
             f["inside_an_area_of_the_text"] = 1  # "the Karelian Isthmus ... the town of Viborg": Vyborg, not Denmark's
         if place.key in ctx.capitals and place.population >= CAPITAL_MIN_POPULATION:
             f["national_capital"] = 1  # "Santo Domingo" is the Dominican capital before a pueblo in New Mexico
     return f
+
+
+AREA_OF_NO_COUNTRY_KM = 300  # the widest area of no one country that says where a place is (the Crimea: 150)
+
+
+def in_area(area: Place, place: Place) -> bool:
+    """Inside an area of the text: a unit or region of a country, or one of no one country known by its
+    point and radius ("the Crimea ... the city of Sebastopol": Sevastopol, not the Australian town), when
+    that is no wider than a province (the Middle East holds too much to say which "Iraq" is meant)."""
+    if not area.country and area.geometry is None:
+        return area.uncertainty_km <= AREA_OF_NO_COUNTRY_KM and km(area.point, place.point) <= area.uncertainty_km
+    return within(area, place)
 
 
 def score(place: Place, c: Pending | str, focus, ctx: Context | None = None) -> float:

@@ -260,3 +260,11 @@ def test_a_fort_named_after_someone_is_not_the_town_of_that_name(world_gazetteer
     """No installation of the name: the fort is reported unresolved, not put at a town called Dearborn."""
     found = {m.text: m.place for m in mentions(text, world_gazetteer)}
     assert name in found and found[name] is None
+
+
+def test_a_town_inside_an_area_of_no_one_country_the_text_names_is_the_one_there(world_gazetteer):
+    """The Crimea belongs to no one country in the gazetteer (its radius holds it); "Sebastopol" in it is
+    Sevastopol, not the Australian town of the name (whose own name it is)."""
+    text = ("Allied troops invaded the Crimea and within a month were besieging the Russian held city of "
+            "Sebastopol. The Russians were driven back at the Battle of Balaclava.")
+    assert {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}.get("Sebastopol") == "gn/694423"
