@@ -213,6 +213,11 @@ def test_a_historical_installation_is_the_installation(world_gazetteer, text, na
     # named features and historical regions (data/gazetteer/features_*.csv)
     ("Chinese troops crossed the Yalu River in force on the night of October 19.", "Yalu River"),
     ("Tribesmen ambushed the convoy in the Khyber Pass on Monday.", "Khyber Pass"),
+    # islands and historical regions (data/gazetteer/regions_historic.csv)
+    ("Widespread shooting broke out in a number of sectors of Java.", "Java"),
+    ("The Greek army advanced deep into Asia Minor during the summer.", "Asia Minor"),
+    ("Prussian columns poured into Bohemia from three directions.", "Bohemia"),
+    ("British troops fought their way across Scotland to the coast.", "Scotland"),
 ])
 def test_a_named_feature_of_a_war_is_placed(world_gazetteer, text, name):
     found = {m.text: m.place for m in mentions(text, world_gazetteer) if m.place}
