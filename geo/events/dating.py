@@ -47,6 +47,12 @@ def told_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if not PERIOD_BEFORE.search(text, max(start, m.start() - 60), m.start())]
 
 
+def dated_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """:func:`told_years` that close a date with its month ("on 6 April 1941", "in September 1939"), not a
+    bare year ("the ceasefire of 2003")."""
+    return [(at, y) for at, y in told_years(text, start, end) if MONTH_WORD.search(text, max(start, at - 20), at - 4)]
+
+
 def story_year(text: str, start: int, end: int, written: DateRange | None) -> int | None:
     """The last year ``text[start:end]`` (the sentence and the one before) names, when it is at least two
     years before the writing date (or there is none): a history told, in which "on September 8" is of that year."""

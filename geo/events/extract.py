@@ -28,7 +28,7 @@ from ..text import dates
 from ..text.lexicon import alternation, tagged, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties
-from .dating import date_passes, follow_ups, resolve as resolve_date, story_year, told_years, writing_day
+from .dating import date_passes, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, writing_day
 from .borrowed import finer_places, named_before, previous_places
 from .report import Report
 from .roles import roles, verb_clause
@@ -36,6 +36,7 @@ from .same_event import compatible_types, dates_overlap, merge_into_finer, merge
 from .triggers import CLAUSE_JOIN, triggers, unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
 from .where import in_dateline, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
+LONG_AGO_YEARS = 20  # a story whose every year is this long before its writing date is a history told
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
 CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
 COMBATANTS = re.compile(rf"\b(?:{alternation(words('combatant_words'))})\b", re.I)
@@ -57,6 +58,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
     out: list[Report] = []
     placeless: tuple[int, str] | None = None  # (index, type) of the last event sentence that named no place
     section_years: dict[int, list[tuple[int, int]]] = {}  # section start -> the years its story names
+    section_dated: dict[int, list[tuple[int, int]]] = {}  # ... and those that close a date with its month
     for i, sent in enumerate(article.sentences):
         ms = by_sentence.get(sent.start, [])
         prev = out[-1] if out and out[-1].index == i - 1 and out[-1].sentence.section == sent.section else None
@@ -169,6 +171,17 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         anchor = c.written = writing_day(article, sent.section)
         told = story_year(article.text, article.sentences[i - 1].start if i and article.sentences[i - 1].section == sent.section
                           else sent.start, sent.end, anchor)
+        if told is None and anchor is not None:
+            # a page of today about long ago: the year of the last date the story has given so far, when every
+            # year it names is a generation before the writing date ("Germany's air force bombed Belgrade on
+            # 6 April 1941 ... Their air forces bombed Belgrade ... on April 6 and 7", written in 2013)
+            if sent.section.start not in section_dated:  # (each section read once)
+                section_years[sent.section.start] = told_years(article.text, sent.section.start, sent.section.end)
+                section_dated[sent.section.start] = dated_years(article.text, sent.section.start, sent.section.end)
+            years = [y for at, y in section_years[sent.section.start] if at <= sent.end]
+            dated = [y for at, y in section_dated[sent.section.start] if at <= sent.end]
+            if dated and max(years) <= anchor.start.year - LONG_AGO_YEARS:
+                told = dated[-1]
         if told is None and anchor is None:
             # an undated page of history: the last year the story has named so far ("... in April 1877. ...
             # The Russians crossed the Danube in June. On 16 July the vanguard captured Nikopol")
