@@ -246,6 +246,12 @@ class Choice:
         return all(outline_km(h, b.point) > FAR_COUNTRY_KM for h in homes if h is not None)
 
     @property
+    def label(self) -> bool:
+        """"The Battle of Maiwand (Dari: نبرد میوند, Pashto: ...)": a name before a colon inside brackets."""
+        text, at, end = self.p.sent.text, self.p.start - self.p.sent.start, self.p.end - self.p.sent.start
+        return text[end : end + 1] == ":" and text.rfind("(", 0, at) > text.rfind(")", 0, at)
+
+    @property
     def fort_of_a_name(self) -> bool:
         """"Fort Dearborn", "Camp Jackson": an installation word opening the span, and no candidate an
         installation: the fort is named after someone, most often not after the town the name also is."""
@@ -329,6 +335,8 @@ VETOES: list[Veto] = [
      lambda c: "a short all-capitals word (an acronym) that is no place's own name, not a place name"),
     ("metonym", lambda c: bool(c.p.metonym) and c.best.kind in ("country", "city", "town") and not c.p.cue,
      lambda c: f"a metonym: the government acting ({c.p.metonym!r}), not the place"),
+    ("label", lambda c: c.label,
+     lambda c: "a label inside brackets, before a colon ('(Dari: ..., Pashto: ...)'), not a place"),
     ("whose_base", lambda c: c.best.kind == "country" and c.p.cue in ("base", "air base", "camp"),
      lambda c: "a country before 'base' describes whose base it is"),
     ("fort_of_a_name", lambda c: c.fort_of_a_name,

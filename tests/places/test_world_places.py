@@ -273,3 +273,11 @@ def test_a_town_inside_an_area_of_no_one_country_the_text_names_is_the_one_there
     text = ("Allied troops invaded the Crimea and within a month were besieging the Russian held city of "
             "Sebastopol. The Russians were driven back at the Battle of Balaclava.")
     assert {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}.get("Sebastopol") == "gn/694423"
+
+
+def test_a_label_before_a_colon_inside_brackets_is_no_place(world_gazetteer):
+    """"(Dari: ..., Pashto: ...)": the language of the name that follows, not a village called Dari."""
+    text = ("The Battle of Maiwand (Dari: نبرد میوند, Pashto: د ميوند جگړه), fought on 27 July 1880, was one of "
+            "the principal battles of the Second Anglo-Afghan War. Under the leadership of Ayub Khan, the Afghan "
+            "forces defeated two brigades of British and Indian troops; 2,050 Afghan tribal militiamen were killed.")
+    assert "Dari" not in resolved(text, world_gazetteer)
