@@ -281,3 +281,12 @@ def test_a_label_before_a_colon_inside_brackets_is_no_place(world_gazetteer):
             "the principal battles of the Second Anglo-Afghan War. Under the leadership of Ayub Khan, the Afghan "
             "forces defeated two brigades of British and Indian troops; 2,050 Afghan tribal militiamen were killed.")
     assert "Dari" not in resolved(text, world_gazetteer)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Its siege and its surrender are one of the outstanding events of the Eastern campaign.", "Eastern"),
+    ("Fresh divisions were rushed to the Western front before the spring offensive.", "Western"),
+])
+def test_a_compass_word_alone_is_no_province(world_gazetteer, text, name):
+    """"Eastern", "Western": first-level units of several countries by name, but alone an adjective."""
+    assert name not in resolved(text, world_gazetteer)
