@@ -218,6 +218,7 @@ def test_a_historical_installation_is_the_installation(world_gazetteer, text, na
     ("The Greek army advanced deep into Asia Minor during the summer.", "Asia Minor"),
     ("Prussian columns poured into Bohemia from three directions.", "Bohemia"),
     ("British troops fought their way across Scotland to the coast.", "Scotland"),
+    ("Allied armies broke out of Normandy in the last days of July.", "Normandy"),
 ])
 def test_a_named_feature_of_a_war_is_placed(world_gazetteer, text, name):
     found = {m.text: m.place for m in mentions(text, world_gazetteer) if m.place}
@@ -225,6 +226,9 @@ def test_a_named_feature_of_a_war_is_placed(world_gazetteer, text, name):
 
 
 @pytest.mark.parametrize("text, name, country", [
+    # old names of countries and Chinese provinces (data/gazetteer/former_names.tsv)
+    ("Italian columns invaded Abyssinia from Eritrea in October.", "Abyssinia", "ET"),
+    ("Japanese troops pushed deep into Shantung after the incident.", "Shantung", "CN"),
     # former names the GeoNames package lacks (data/gazetteer/former_names.tsv)
     ("Japanese aircraft bombed the harbour of Kirun and the city of Taihoku on Monday.", "Taihoku", "TW"),
     ("The Whites evacuated Yekaterinoslav as the Red Army approached.", "Yekaterinoslav", "UA"),
