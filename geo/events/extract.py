@@ -48,6 +48,8 @@ ASSAULT = re.compile(r"\b(?:attack(?:ed|ing)|stormed|raided|opened fire|fired on
 UNREST_GENERIC = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'generic'))})\b", re.I)
 CROWDS = re.compile(rf"\b(?:{alternation(words('crowd_nouns') + tagged('unrest_words', 'crowd'))})\b", re.I)
 WAR_PARTIES = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'party'))})\b", re.I)
+SIEGE_WORDS = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'siege'))})\b", re.I)
+MILITARY_WORDS = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'military'))})\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 REPORTED_AFTER = re.compile(rf"\s+(?:{REPORTING_VERBS})\b", re.I)
 
@@ -111,6 +113,10 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 and not WAR_PARTIES.search(sent.text):
             # "clashes on Friday and Saturday" between a crowd and the police, no armed side named: a riot
             slug = "riot"
+        if slug == "protest_siege" and SIEGE_WORDS.fullmatch(tm.group(0).strip()) and not CROWDS.search(sent.text) \
+                and (WAR_PARTIES.search(sent.text) or MILITARY_WORDS.search(sent.text)):
+            # "the siege of Badajoz", "the fortress was stormed": no crowd, an army or a fort: fighting
+            slug = "armed_clash"
         bare_kill = weak(slug, tm)
         if bare_kill:
             # "Jihadists killed four Chadian troops", "37 civilians were killed": who died says what it was
@@ -172,9 +178,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         told = story_year(article.text, article.sentences[i - 1].start if i and article.sentences[i - 1].section == sent.section
                           else sent.start, sent.end, anchor)
         if told is None and anchor is not None:
-            # a page of today about long ago: the year of the last date the story has given so far, when every
-            # year it names is a generation before the writing date ("Germany's air force bombed Belgrade on
-            # 6 April 1941 ... Their air forces bombed Belgrade ... on April 6 and 7", written in 2013)
+            # a page of today about long ago: the year of the story's last date so far, every year it names a generation
+            # before the writing date ("bombed Belgrade on 6 April 1941 ... bombed Belgrade ... on April 6 and 7", in 2013)
             if sent.section.start not in section_dated:  # (each section read once)
                 section_years[sent.section.start] = told_years(article.text, sent.section.start, sent.section.end)
                 section_dated[sent.section.start] = dated_years(article.text, sent.section.start, sent.section.end)
