@@ -703,6 +703,9 @@ def test_the_next_sentence_places_an_attack_the_first_put_only_in_a_country(worl
     ("At least ten people were injured in Bamenda on Sunday during an explosion at a parade.", "explosion"),
     ("The rebels were reported to have taken control of the town of Sake on Friday.", "armed_clash"),
     ("The violence broke out over three days in the eastern province of Ouaddaï, officials said.", "armed_clash"),
+    ("Near Bamenda, the 2nd battalion offered stiff resistance on Sunday.", "armed_clash"),
+    ("Serious disturbances broke out in Bamenda on Sunday, the governor said.", "riot"),
+    ("The village of Bamenda was annihilated by occupying forces on Sunday.", "attack_on_civilians"),
 ])
 def test_explosions_control_taken_and_violence_as_last_resort(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
