@@ -296,6 +296,8 @@ class Choice:
                      and not self.ctx.focus[self.best.country]), None)
 
 
+# "'s infantry", "'s main army": a possessive before the forces it owns
+FORCES_AFTER = re.compile(rf"(?:'s|’s)\s+(?:\w+\s+)?(?:{alternation(words('owned_forces'))})\b")
 # "Amy ", "Mitchell-": a capitalised word right before a name, of which it may be the end
 NAME_BEFORE = re.compile(r"[A-Z][\w'’]*(?:\s+|-)$")
 # " of Pigs", " of the Pines": a name that goes on with "of" and a capitalised word ("Bay of Pigs")
@@ -335,6 +337,9 @@ VETOES: list[Veto] = [
      lambda c: "a short all-capitals word (an acronym) that is no place's own name, not a place name"),
     ("metonym", lambda c: bool(c.p.metonym) and c.best.kind in ("country", "city", "town") and not c.p.cue,
      lambda c: f"a metonym: the government acting ({c.p.metonym!r}), not the place"),
+    ("forces_of_a_name", lambda c: c.best.kind in ("city", "town") and not c.p.cue and not c.best.curated
+     and FORCES_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None,
+     lambda c: "the owner of an army ('Wellington's infantry', 'Kitchener's column'): a general or a government, not the town"),
     ("label", lambda c: c.label,
      lambda c: "a label inside brackets, before a colon ('(Dari: ..., Pashto: ...)'), not a place"),
     ("whose_base", lambda c: c.best.kind == "country" and c.p.cue in ("base", "air base", "camp"),

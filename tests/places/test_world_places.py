@@ -294,3 +294,12 @@ def test_a_label_before_a_colon_inside_brackets_is_no_place(world_gazetteer):
 def test_a_compass_word_alone_is_no_province(world_gazetteer, text, name):
     """"Eastern", "Western": first-level units of several countries by name, but alone an adjective."""
     assert name not in resolved(text, world_gazetteer)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The storming of Badajoz was an epic action which involved Wellington's infantry in savage fighting.", "Wellington"),
+    ("Early in 1896 the dervishes fell back before Kitchener's main column near Dongola.", "Kitchener"),
+])
+def test_the_owner_of_an_army_is_no_town(world_gazetteer, text, name):
+    """"Wellington's infantry": a general's (or a government's) forces, not the town of Wellington."""
+    assert name not in resolved(text, world_gazetteer)
