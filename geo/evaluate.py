@@ -202,7 +202,7 @@ HELDOUT = {
     "held-out 2 (h19-h36, untouched)": DEVSET.with_name("heldout2.jsonl"),
 }
 # Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data.
-# The nineteen earlier world held-out sets were each scored once (world held-out 19 at the end of the twelfth
+# The twenty earlier world held-out sets were each scored once (world held-out 20 at the end of the thirteenth
 # session's rule work), and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
 WORLD_DEV = {
@@ -226,9 +226,10 @@ WORLD_DEV = {
     "world held-out 17 (scored once, then development)": DEVSET.with_name("world_heldout17.jsonl"),
     "world held-out 18 (scored once, then development)": DEVSET.with_name("world_heldout18.jsonl"),
     "world held-out 19 (scored once, then development)": DEVSET.with_name("world_heldout19.jsonl"),
+    "world held-out 20 (scored once, then development)": DEVSET.with_name("world_heldout20.jsonl"),
 }
 # Passages from twelve more theatres, annotated blind and never yet scored: to score once, to report.
-WORLD_HELDOUT = DEVSET.with_name("world_heldout20.jsonl")
+WORLD_HELDOUT = DEVSET.with_name("world_heldout21.jsonl")
 
 
 @dataclass
