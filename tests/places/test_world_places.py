@@ -303,3 +303,10 @@ def test_a_compass_word_alone_is_no_province(world_gazetteer, text, name):
 def test_the_owner_of_an_army_is_no_town(world_gazetteer, text, name):
     """"Wellington's infantry": a general's (or a government's) forces, not the town of Wellington."""
     assert name not in resolved(text, world_gazetteer)
+
+
+def test_a_big_city_of_two_common_words_opening_a_sentence_is_the_city(world_gazetteer):
+    """"Port Said has now been occupied": both words are common, but Port Said is a city of half a million
+    by its own name ("Four men ..." stays no place)."""
+    found = resolved("Port Said has now been occupied by the British force, the dispatch says.", world_gazetteer)
+    assert found.get("Port Said") == "EG"
