@@ -705,6 +705,8 @@ def test_the_next_sentence_places_an_attack_the_first_put_only_in_a_country(worl
     ("The violence broke out over three days in the eastern province of Ouaddaï, officials said.", "armed_clash"),
     ("Near Bamenda, the 2nd battalion offered stiff resistance on Sunday.", "armed_clash"),
     ("Serious disturbances broke out in Bamenda on Sunday, the governor said.", "riot"),
+    ("Allied troops have taken Bamenda and pressed on to the river on Sunday.", "armed_clash"),
+    ("On Sunday the rebels were driving the Germans out of Bamenda, the dispatch said.", "armed_clash"),
     ("The village of Bamenda was annihilated by occupying forces on Sunday.", "attack_on_civilians"),
 ])
 def test_explosions_control_taken_and_violence_as_last_resort(world_gazetteer, text, kind):
