@@ -49,7 +49,6 @@ UNREST_GENERIC = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'generic
 CROWDS = re.compile(rf"\b(?:{alternation(words('crowd_nouns') + tagged('unrest_words', 'crowd'))})\b", re.I)
 WAR_PARTIES = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'party'))})\b", re.I)
 SIEGE_WORDS = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'siege'))})\b", re.I)
-MILITARY_WORDS = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'military'))})\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 REPORTED_AFTER = re.compile(rf"\s+(?:{REPORTING_VERBS})\b", re.I)
 
@@ -113,9 +112,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 and not WAR_PARTIES.search(sent.text):
             # "clashes on Friday and Saturday" between a crowd and the police, no armed side named: a riot
             slug = "riot"
-        if slug == "protest_siege" and SIEGE_WORDS.fullmatch(tm.group(0).strip()) and not CROWDS.search(sent.text) \
-                and (WAR_PARTIES.search(sent.text) or MILITARY_WORDS.search(sent.text)):
-            # "the siege of Badajoz", "the fortress was stormed": no crowd, an army or a fort: fighting
+        if slug == "protest_siege" and SIEGE_WORDS.fullmatch(tm.group(0).strip()) and not CROWDS.search(sent.text):
+            # "the siege of Badajoz", "the fortress was stormed": no crowd in the sentence: fighting
             slug = "armed_clash"
         bare_kill = weak(slug, tm)
         if bare_kill:

@@ -530,6 +530,7 @@ def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer)
     # a siege or a storming with an army or a fort and no crowd: fighting, not protesters
     ("The siege of Ciudad Rodrigo in January 1812 had Wellington's army besiege the city's French garrison.", "armed_clash"),
     ("The storming of Gwoza fortress was an epic action of the infantry.", "armed_clash"),
+    ("After a year of siege, Gwoza fell on Sunday.", "armed_clash"),
     ("An army raid on Gwoza on Friday killed six people.", "armed_clash"),
     ("Troops battled insurgents for five hours in Gwoza on Sunday.", "armed_clash"),
     ("On Sunday in Kharkiv, a shell hit a car, killing three civilians, the local radio said.", "shelling"),
