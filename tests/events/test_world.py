@@ -707,6 +707,7 @@ def test_the_next_sentence_places_an_attack_the_first_put_only_in_a_country(worl
     ("Near Bamenda, the 2nd battalion offered stiff resistance on Sunday.", "armed_clash"),
     ("Serious disturbances broke out in Bamenda on Sunday, the governor said.", "riot"),
     ("Allied troops have taken Bamenda and pressed on to the river on Sunday.", "armed_clash"),
+    ("The Ottoman armies returned to Bamenda on Sunday to besiege the town once more.", "armed_clash"),
     ("On Sunday the rebels were driving the Germans out of Bamenda, the dispatch said.", "armed_clash"),
     ("The village of Bamenda was annihilated by occupying forces on Sunday.", "attack_on_civilians"),
 ])
