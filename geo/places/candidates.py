@@ -48,6 +48,8 @@ OFFICE_TITLES = frozenset(words("office_titles"))  # "Malanville Mayor": the off
 UNIT_WORDS = frozenset(words("unit_words")) | {"governorate", "province"}
 LOCATIVE = frozenset(words("locatives"))
 LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
+# "occupied Cabourg", "shelled the town of": a verb of war whose object is a place
+CAPTURE_BEFORE = re.compile(rf"\b(?:{alternation(words('capture_verbs'))})\s+(?:the\s+)?$", re.I)
 METONYM_VERB = re.compile(
     r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?(" + alternation(tagged("verbs", "metonym")) + r")\b"
 )
@@ -87,6 +89,7 @@ class Pending:
     # (country, admin1 code) of the units named right after it ("Amambai, Mato Grosso do Sul"); "" for a country
     units_after: frozenset[tuple[str, str]] = frozenset()
     dateline: bool = False  # "GENEVA (Reuters) –": where the report was filed
+    war_object: bool = False  # "occupied Cabourg", "shelled the town": the object of a verb of war
 
 
 def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
@@ -284,7 +287,8 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
             Pending(sent, c, tokens[start_tok].start, tokens[end_tok].end, cue, locative,
                     c.start_tok == 0 or sentence_initial(text, tokens[c.start_tok]), followed,
                     mv.group(1) if mv and not locative else "",
-                    frozenset((p.country, p.admin1 if p.kind != "country" else "") for p in units), dateline)
+                    frozenset((p.country, p.admin1 if p.kind != "country" else "") for p in units), dateline,
+                    bool(CAPTURE_BEFORE.search(before)))
         )
     return out
 

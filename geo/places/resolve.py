@@ -269,7 +269,8 @@ class Choice:
     def unsupported_small(self) -> bool:
         b, p = self.best, self.p
         small = b.population < (15000 if self.single else 1000)
-        if not small or self.strong or p.locative or p.followed_by_admin or self.alone_in_named_country:
+        if not small or self.strong or p.locative or p.followed_by_admin or self.alone_in_named_country \
+                or p.war_object and self.fallback is None:  # ("seized Derna": the Libyan city, not the village)
             return False
         return not self.ctx.anchors.near(b, SMALL_KM)
 

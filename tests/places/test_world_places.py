@@ -310,3 +310,9 @@ def test_a_big_city_of_two_common_words_opening_a_sentence_is_the_city(world_gaz
     by its own name ("Four men ..." stays no place)."""
     found = resolved("Port Said has now been occupied by the British force, the dispatch says.", world_gazetteer)
     assert found.get("Port Said") == "EG"
+
+
+def test_a_small_town_a_verb_of_war_takes_as_its_object_is_a_place(world_gazetteer):
+    """"occupied Cabourg": the verb says the small town is a place, as "in" would (data/lexicon/capture_verbs.tsv)."""
+    text = "Paris radio announced that British and Canadians had landed on the coast and occupied Cabourg."
+    assert resolved(text, world_gazetteer).get("Cabourg") == "FR"
