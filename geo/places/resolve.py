@@ -326,7 +326,8 @@ VETOES: list[Veto] = [
     ("never_alone", lambda c: c.p.cand.key in NEVER_ALONE,
      lambda c: "a month, weekday or word that names no place on its own"),
     ("common_word", lambda c: c.p.cand.key in c.gaz.common and not c.p.cue and not c.best.curated
-     and not (c.p.locative and not c.p.initial and (c.significant or c.ctx.anchors.near(c.best, SMALL_KM)))
+     and not (c.p.locative and not c.p.initial and (c.significant or c.ctx.anchors.near(c.best, SMALL_KM)
+                                                     or any(in_area(a, c.best) for _, a in c.ctx.areas.values())))
      and not (c.p.units_after and in_unit_after(c.best, c.p.units_after)),  # "Lawrence, Kansas", "Carlisle, Pa.": the unit says it is one
     # (nor a common word a locative or a list puts among places the text is surely about: "Tsim Sha Tsui and Admiralty")
      lambda c: "a common English word with nothing saying it is a place"),

@@ -316,3 +316,12 @@ def test_a_small_town_a_verb_of_war_takes_as_its_object_is_a_place(world_gazette
     """"occupied Cabourg": the verb says the small town is a place, as "in" would (data/lexicon/capture_verbs.tsv)."""
     text = "Paris radio announced that British and Canadians had landed on the coast and occupied Cabourg."
     assert resolved(text, world_gazetteer).get("Cabourg") == "FR"
+
+
+@pytest.mark.parametrize("text, name, key", [
+    ("Storms swept western Kansas on Monday, and in Liberal the power failed for hours.", "Liberal", "gn/5445820"),
+    ("Fighting spread across Texas, and rebels gathered at Gonzales with a small cannon.", "Gonzales", "gn/4693940"),
+])
+def test_a_common_word_after_a_locative_inside_a_region_the_text_names_is_the_town_there(world_gazetteer, text, name, key):
+    found = {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}
+    assert found.get(name) == key
