@@ -498,6 +498,9 @@ def test_more_phrasings_of_the_grown_devset(world_gazetteer, text, kind):
     ("Police said a car bomb attack in Kharkiv on Monday is suspected to have been the work of the New IRA.", "New IRA"),
     ("Hamas's armed wing claimed responsibility on Sunday for an attack on the Kerem Shalom crossing that Israel "
      "said killed three of its soldiers.", "Hamas"),
+    # the subject of a verb of setting out or beginning does its purpose; men counted are armed men
+    ("On Monday, the rebels returned to besiege the town of Gwoza.", "rebels"),
+    ("On Monday, a band of 100 men attacked the town of Gwoza.", "100 men"),
 ])
 def test_more_attackers_the_parse_names(world_gazetteer, text, attacker):
     _, incidents, _ = run(text, world_gazetteer)
@@ -565,6 +568,7 @@ def test_a_province_written_with_its_other_form_is_the_province(world_gazetteer)
     ("The militia burned down dozens of homes in Gwoza on Monday, residents said.", "attack_on_civilians"),
     # cannon and a mortar fired
     ("Seven cannons fired on Gwoza from the heights on Monday, the garrison reported.", "shelling"),
+    ("On Monday the army began to shell Gwoza again.", "shelling"),
     ("On Monday the rebels targeted the depot in Gwoza by firing mortars from the hills.", "shelling"),
 ])
 def test_bombs_artillery_raids_and_storming(world_gazetteer, text, kind):
