@@ -712,6 +712,10 @@ def test_the_next_sentence_places_an_attack_the_first_put_only_in_a_country(worl
     ("Serious disturbances broke out in Bamenda on Sunday, the governor said.", "riot"),
     ("Allied troops have taken Bamenda and pressed on to the river on Sunday.", "armed_clash"),
     ("The Ottoman armies returned to Bamenda on Sunday to besiege the town once more.", "armed_clash"),
+    ("On Sunday the garrison of Bamenda surrendered to the rebels.", "armed_clash"),
+    ("The army crossed the river and invaded Bamenda on Sunday.", "armed_clash"),
+    ("On Sunday the rebels sacked Bamenda.", "attack_on_civilians"),
+    ("On Sunday the rebels executed twelve prisoners in Bamenda.", "attack_on_civilians"),
     ("On Sunday the rebels were driving the Germans out of Bamenda, the dispatch said.", "armed_clash"),
     ("The village of Bamenda was annihilated by occupying forces on Sunday.", "attack_on_civilians"),
 ])
@@ -1486,3 +1490,9 @@ def test_an_event_that_names_no_attacker_takes_the_side_the_sentence_before_name
     text = "Rebel forces overran Kupiansk on Sunday morning. Heavy fighting went on near Kharkiv on Monday."
     _, incidents, _ = run(text, world_gazetteer)
     assert [(i.place.name, i.attacker) for i in incidents] == [("Kupyansk", ["Rebel forces"]), ("Kharkiv", ["Rebel forces"])]
+
+
+def test_a_suspect_surrendering_is_no_incident(world_gazetteer):
+    """"surrendered" is fighting only when a garrison, a town or an army gives itself up."""
+    _, incidents, _ = run("The suspect surrendered to police in Bamenda on Sunday.", world_gazetteer)
+    assert incidents == []
