@@ -716,6 +716,9 @@ def test_the_next_sentence_places_an_attack_the_first_put_only_in_a_country(worl
     ("The army crossed the river and invaded Bamenda on Sunday.", "armed_clash"),
     ("On Sunday the rebels sacked Bamenda.", "attack_on_civilians"),
     ("On Sunday the rebels executed twelve prisoners in Bamenda.", "attack_on_civilians"),
+    ("A mob lynched two men in Bamenda on Sunday.", "attack_on_civilians"),
+    ("Soldiers beat civilians in Bamenda on Sunday, witnesses said.", "attack_on_civilians"),
+    ("Thousands marched through Bamenda on Sunday.", "protest_siege"),
     ("On Sunday the rebels were driving the Germans out of Bamenda, the dispatch said.", "armed_clash"),
     ("The village of Bamenda was annihilated by occupying forces on Sunday.", "attack_on_civilians"),
 ])
