@@ -26,6 +26,8 @@ ANY_TRIGGER = re.compile(r"(?=[\w’'-])(?:" + "|".join(f"(?:{rx.pattern})" for 
 # the rows: geo.text.lexicon.literal_screen), on the lower-cased sentence.
 TRIGGER_SCREEN = literal_screen(ANY_TRIGGER)
 FALLBACK_SCREEN = literal_screen(re.compile("|".join(f"(?:{rx.pattern})" for _, rx in FALLBACKS), re.I))
+# ... and each row's own screen: a sentence the screen lets through is searched only by the rows it may match
+FALLBACK_ROWS = [(slug, rx, literal_screen(rx)) for slug, rx in FALLBACKS]
 
 
 def _screened(screen: re.Pattern[str] | None, text: str) -> bool:
@@ -88,7 +90,14 @@ def trigger(text: str) -> tuple[str, re.Match[str]] | None:
 
 def fallback(text: str) -> tuple[str, re.Match[str]] | None:
     """A bare attack, shooting or gunfire with no more specific trigger: the first fallback row that matches."""
-    return _first(FALLBACKS, text) if _screened(FALLBACK_SCREEN, text) else None
+    if not _screened(FALLBACK_SCREEN, text):
+        return None
+    low = text.lower()
+    for slug, rx, screen in FALLBACK_ROWS:
+        m = rx.search(text) if screen is None or screen.search(low) else None
+        if m:
+            return slug, m
+    return None
 
 
 def weapon_kinds(text: str) -> set[str]:

@@ -49,7 +49,15 @@ UNIT_WORDS = frozenset(words("unit_words")) | {"governorate", "province"}
 LOCATIVE = frozenset(words("locatives"))
 LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
 # "occupied Cabourg", "shelled the town of": a verb of war whose object is a place
-CAPTURE_BEFORE = re.compile(rf"\b(?:{alternation(words('capture_verbs'))})\s+(?:the\s+)?$", re.I)
+CAPTURE_VERBS = frozenset(words("capture_verbs"))
+
+
+def after_capture_verb(before: str) -> bool:
+    """Does ``before`` (the text just before a name) end with a verb of war, and perhaps "the"?"""
+    last = before.rsplit(None, 2)[-2:]
+    if last and last[-1].lower() == "the":
+        last = last[:-1]
+    return bool(last) and before[-1:].isspace() and last[-1].lower() in CAPTURE_VERBS
 METONYM_VERB = re.compile(
     r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?(" + alternation(tagged("verbs", "metonym")) + r")\b"
 )
@@ -288,7 +296,7 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
                     c.start_tok == 0 or sentence_initial(text, tokens[c.start_tok]), followed,
                     mv.group(1) if mv and not locative else "",
                     frozenset((p.country, p.admin1 if p.kind != "country" else "") for p in units), dateline,
-                    bool(CAPTURE_BEFORE.search(before)))
+                    not locative and after_capture_verb(before))
         )
     return out
 
