@@ -47,10 +47,10 @@ def told_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if not PERIOD_BEFORE.search(text, max(start, m.start() - 60), m.start())]
 
 
-def dated_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """:func:`told_years` that close a date with its month ("on 6 April 1941", "in September 1939"), not a
-    bare year ("the ceasefire of 2003")."""
-    return [(at, y) for at, y in told_years(text, start, end) if MONTH_WORD.search(text, max(start, at - 20), at - 4)]
+def dated_years(text: str, years: list[tuple[int, int]], start: int) -> list[tuple[int, int]]:
+    """Those of ``years`` (:func:`told_years` of ``text`` from ``start``) that close a date with its month
+    ("on 6 April 1941", "in September 1939"), not a bare year ("the ceasefire of 2003")."""
+    return [(at, y) for at, y in years if MONTH_WORD.search(text, max(start, at - 20), at - 4)]
 
 
 def story_year(text: str, start: int, end: int, written: DateRange | None) -> int | None:

@@ -59,7 +59,12 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
     out: list[Report] = []
     placeless: tuple[int, str] | None = None  # (index, type) of the last event sentence that named no place
     section_years: dict[int, list[tuple[int, int]]] = {}  # section start -> the years its story names
-    section_dated: dict[int, list[tuple[int, int]]] = {}  # ... and those that close a date with its month
+
+    def told_so_far(sent: Sentence) -> list[tuple[int, int]]:
+        """(end offset, year) of the years the sentence's section has named up to its end (each section read once)."""
+        if sent.section.start not in section_years:
+            section_years[sent.section.start] = told_years(article.text, sent.section.start, sent.section.end)
+        return [(at, y) for at, y in section_years[sent.section.start] if at <= sent.end]
     for i, sent in enumerate(article.sentences):
         ms = by_sentence.get(sent.start, [])
         prev = out[-1] if out and out[-1].index == i - 1 and out[-1].sentence.section == sent.section else None
@@ -175,22 +180,17 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         anchor = c.written = writing_day(article, sent.section)
         told = story_year(article.text, article.sentences[i - 1].start if i and article.sentences[i - 1].section == sent.section
                           else sent.start, sent.end, anchor)
-        if told is None and anchor is not None:
-            # a page of today about long ago: the year of the story's last date so far, every year it names a generation
-            # before the writing date ("bombed Belgrade on 6 April 1941 ... bombed Belgrade ... on April 6 and 7", in 2013)
-            if sent.section.start not in section_dated:  # (each section read once)
-                section_years[sent.section.start] = told_years(article.text, sent.section.start, sent.section.end)
-                section_dated[sent.section.start] = dated_years(article.text, sent.section.start, sent.section.end)
-            years = [y for at, y in section_years[sent.section.start] if at <= sent.end]
-            dated = [y for at, y in section_dated[sent.section.start] if at <= sent.end]
-            if dated and max(years) <= anchor.start.year - LONG_AGO_YEARS:
-                told = dated[-1]
-        if told is None and anchor is None:
-            # an undated page of history: the last year the story has named so far ("... in April 1877. ...
-            # The Russians crossed the Danube in June. On 16 July the vanguard captured Nikopol")
-            if sent.section.start not in section_years:  # (each section read once)
-                section_years[sent.section.start] = told_years(article.text, sent.section.start, sent.section.end)
-            told = next((y for at, y in reversed(section_years[sent.section.start]) if at <= sent.end), None)
+        if told is None:
+            so_far = told_so_far(sent)
+            if anchor is None:
+                # an undated page of history: the last year the story has named so far ("... in April 1877. ...
+                # The Russians crossed the Danube in June. On 16 July the vanguard captured Nikopol")
+                told = so_far[-1][1] if so_far else None
+            elif so_far and max(y for _, y in so_far) <= anchor.start.year - LONG_AGO_YEARS:
+                # a page of today about long ago: the year of the story's last date so far, every year it names a
+                # generation before the writing date ("bombed Belgrade on 6 April 1941 ... on April 6 and 7", in 2013)
+                dated = dated_years(article.text, so_far, sent.section.start)
+                told = dated[-1][1] if dated else None
         for x in [sent, *context]:
             c.date, words = resolve_date(x.text, anchor, told)
             at = x.text.find(words) if c.date else -1

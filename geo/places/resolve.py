@@ -259,7 +259,7 @@ class Choice:
         if p.cue not in ("base", "camp") or b.curated or b.kind in INSTALLATION_KINDS:
             return False
         opening = p.sent.text[p.start - p.sent.start : p.end - p.sent.start].split(None, 1)[0].lower()
-        return opening in ("fort", "camp") and not p.cand.key.startswith(opening)
+        return opening in FORT_WORDS and not p.cand.key.startswith(opening)
 
     @property
     def significant(self) -> bool:
@@ -286,7 +286,7 @@ class Choice:
             return False  # "Amy Smith", "Mitchell-Smith": the end of a person's name
         return sum(pl.country == b.country for pl in self.ranked) == 1
 
-    @property
+    @cached_property
     def fallback(self) -> Place | None:
         """What an unsupported small namesake gives way to: a city of a million or more with the very name
         ("eastern Baghdad" in a text about Iran-backed militias is not Baghdādeh in Iran), or a city of
@@ -297,6 +297,8 @@ class Choice:
                      and not self.ctx.focus[self.best.country]), None)
 
 
+# "Fort", "Camp": the one-word openings of installation names (data/lexicon/installation_prefixes.tsv)
+FORT_WORDS = frozenset(w.lower() for w in words("installation_prefixes") if " " not in w)
 # "'s infantry", "'s main army": a possessive before the forces it owns
 FORCES_AFTER = re.compile(rf"(?:'s|’s)\s+(?:\w+\s+)?(?:{alternation(words('owned_forces'))})\b")
 # "Amy ", "Mitchell-": a capitalised word right before a name, of which it may be the end

@@ -233,7 +233,7 @@ def test_a_named_feature_of_a_war_is_placed(world_gazetteer, text, name):
     ("Japanese aircraft bombed the harbour of Kirun and the city of Taihoku on Monday.", "Taihoku", "TW"),
     ("The Whites evacuated Yekaterinoslav as the Red Army approached.", "Yekaterinoslav", "UA"),
 ])
-def test_a_former_name_of_a_town_is_that_town(world_gazetteer, text, name, country):
+def test_a_former_name_is_that_place(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
 
 
