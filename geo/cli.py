@@ -83,7 +83,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
     v.add_argument("--markdown", action="store_true", help="print a Markdown table")
     v.add_argument("--heldout", action="store_true",
-                    help="also score the untouched held-out sets (data/devset/heldout2.jsonl; with --corpus world, "
+                    help="also score the untouched held-out sets (data/devset/heldout3.jsonl; with --corpus world, "
                         "data/devset/world_heldout21.jsonl): only to report, never while tuning")
     return p
 
@@ -215,11 +215,11 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _heldout(args: argparse.Namespace) -> list[tuple[str, Path]]:
-    """Held-out batch 1 (now development data) always; batch 2 only with --heldout."""
+    """The held-out batches that are development data now always; the last, untouched one only with --heldout."""
     from .evaluate import HELDOUT
 
     items = list(HELDOUT.items())
-    return [(label, path) for i, (label, path) in enumerate(items) if path.exists() and (i == 0 or args.heldout)]
+    return [(label, path) for i, (label, path) in enumerate(items) if path.exists() and (i < len(items) - 1 or args.heldout)]
 
 
 def _eval(args: argparse.Namespace) -> int:

@@ -199,7 +199,8 @@ DEVSET = Path(__file__).resolve().parent.parent / "data" / "devset" / "passages.
 # the first was measured once and then used to fix rules; the second has never been used.
 HELDOUT = {
     "held-out 1 (h01-h18, then used for fixes)": DEVSET.with_name("heldout1.jsonl"),
-    "held-out 2 (h19-h36, untouched)": DEVSET.with_name("heldout2.jsonl"),
+    "held-out 2 (h19-h36, then used for a decision)": DEVSET.with_name("heldout2.jsonl"),
+    "held-out 3 (h37-h54, untouched)": DEVSET.with_name("heldout3.jsonl"),
 }
 # Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data.
 # The twenty earlier world held-out sets were each scored once (world held-out 20 at the end of the thirteenth
