@@ -32,8 +32,19 @@ NO_CASUALTIES = re.compile(
     r"|\bwithout (?:causing )?(?:any )?casualties\b", re.I)
 
 
+VAGUE = alternation(words("vague_counts"))
+# "killed hundreds of the 10,000 inhabitants", "dozens of people were wounded": a toll without a figure
+VAGUE_TOLL = re.compile(rf"\b(?:kill|wound|injur)(?:ed|ing)\s+(?:{VAGUE})\b"
+                        rf"|\b(?:{VAGUE})\s+{BETWEEN}(?:were|was|have been|had been|been)?\s*(?:{DIED}|wounded|injured)\b", re.I)
+
+
 def states_casualties(text: str) -> bool:
     return casualties(text) != (None, None)
+
+
+def vague_toll(text: str) -> bool:
+    """Does the sentence say people died or were hurt by a count without a figure ("killed hundreds")?"""
+    return bool(VAGUE_TOLL.search(text))
 
 
 def casualties(text: str) -> tuple[int | None, int | None]:

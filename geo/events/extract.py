@@ -27,7 +27,7 @@ from ..places.gazetteer import Gazetteer
 from ..text import dates
 from ..text.lexicon import alternation, tagged, words
 from .actors import ACTOR_WINDOW, find_actors, sides
-from .casualties import casualties
+from .casualties import casualties, vague_toll
 from .dating import date_passes, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, writing_day
 from .borrowed import finer_places, named_before, previous_places
 from .report import Report
@@ -142,7 +142,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # "... killed in airstrikes on a Syrian airbase. The Tuesday night attack targeted
             # the T4 airbase": the sentence before says what kind of attack it was.
             slug, context = placeless[1], [article.sentences[i - 1]]
-        if country_only(places) and not same and (slug in REMOTE_EVENTS or casualties(sent.text)[0]):
+        if country_only(places) and not same and (slug in REMOTE_EVENTS or casualties(sent.text)[0] or vague_toll(sent.text)):
             there = places_next_door(article, i, tm, places, by_sentence, gaz)
             if there:
                 places, context = there, [*context, article.sentences[i + 1]]
@@ -151,7 +151,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # names a town or province there: the event is placed near it.
             places = previous_places(article, i, places, by_sentence) or places
         if not places and not same and not generic and slug != "other" and not (out and out[-1].index == i - 1) and (
-                any(x is not None for x in casualties(sent.text)) or slug in WEAPON_EVENTS and " " in tm.group(0).strip()):
+                any(x is not None for x in casualties(sent.text)) or vague_toll(sent.text)
+                or slug in WEAPON_EVENTS and " " in tm.group(0).strip()):
             # "... four villages near the city of Relizane ... In violence that lasted for hours, the
             # attackers killed 412 people": the sentence before (no event report of its own) says where.
             # Only for a report with a toll, or a weapon named in a phrase: on general news, a bare

@@ -139,7 +139,15 @@ class Choice:
 
     @cached_property
     def scores(self) -> dict[str, float]:
-        return {pl.key: score(pl, self.p, self.ctx.focus, self.ctx) for pl in self.p.cand.places}  # each scored once
+        out = {pl.key: score(pl, self.p, self.ctx.focus, self.ctx) for pl in self.p.cand.places}  # each scored once
+        key = self.p.cand.key
+        units = [u for u in self.p.cand.places if u.kind in ("province", "governorate") and u.admin1 and norm(u.name) == key]
+        for pl in self.p.cand.places:
+            if units and pl.kind not in AREA_KINDS and norm(pl.name) != key and pl.population < CAPITAL_MIN_POPULATION \
+                    and any((u.country, u.admin1) == (pl.country, pl.admin1) for u in units):
+                # "elsewhere in Sinaloa": the state, not the town of Sinaloa de Leyva inside it, called so for short
+                out[pl.key] -= W["alternate_name_of_its_unit"]
+        return out
 
     @cached_property
     def ranked(self) -> list[Place]:

@@ -55,6 +55,13 @@ def test_a_report_that_names_no_place_takes_the_town_of_the_sentence_before(worl
     assert inc.place.name == "Gwoza" and inc.near and inc.fatalities == [40]
 
 
+def test_a_toll_without_a_figure_also_takes_the_town_of_the_sentence_before(world_gazetteer):
+    text = ("Armed men reached two villages near the town of Gwoza at dusk on Saturday. "
+            "In attacks that lasted for hours, they killed dozens of the villagers.")
+    _, (inc,), _ = run(text, world_gazetteer, "2024-06-30")
+    assert inc.place.name == "Gwoza" and inc.near and inc.fatalities == []
+
+
 def test_a_report_after_another_report_does_not_take_its_places(world_gazetteer):
     """Only a sentence that reports no event of its own lends its places."""
     text = ("Rockets struck Gwoza on Saturday. "

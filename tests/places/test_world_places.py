@@ -325,3 +325,12 @@ def test_a_small_town_a_verb_of_war_takes_as_its_object_is_a_place(world_gazette
 def test_a_common_word_after_a_locative_inside_a_region_the_text_names_is_the_town_there(world_gazetteer, text, name, key):
     found = {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}
     assert found.get(name) == key
+
+
+@pytest.mark.parametrize("text, name, key", [
+    # a state named by its own name, not a small town of it that "Sinaloa" is a short name of
+    ("Vehicles were set on fire in Culiacan and elsewhere in Sinaloa on Thursday.", "Sinaloa", "ne1/MX-MX25"),
+    ("Police near Ipoh, in Perak State, arrested two men. In Selangor, a headman was shot dead.", "Selangor", "ne1/MY-MY12"),
+])
+def test_a_province_is_not_the_small_town_its_name_is_a_short_name_of(world_gazetteer, text, name, key):
+    assert {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}.get(name) == key
