@@ -51,7 +51,8 @@ HOST_BETWEEN = re.compile(
     r"\s*,?\s*(?:(?:which|that) (?:is|was) |(?:located|situated|lying|based) |(?:an?|the) (?:[a-z-]+ ){0,4}?)?"
     # (a side of the place may come inside a host phrase too: "on the western outskirts of")
     rf"(?:{alternation(words('site_hosts')).replace(re.escape(' the '), rf' the (?:{SIDE})?')}) (?:the )?(?:{SIDE})?"
-    r"(?:(?:city|town|village|port city|port|capital|suburb|district|province|region|state|department) of )?")
+    # (and a demonym before the unit: "in the northern Mozambican province of")
+    r"(?:(?:[A-Z][\w-]+ )?(?:city|town|village|port city|port|capital|suburb|district|province|region|state|department) of )?")
 HOST_PRECISIONS = ("town", "district", "region")
 # ", 12 miles northwest of (the)": a site that far and in that direction from the place named next
 OFFSET_AFTER = re.compile(r"\s*,?\s*(?:(?:which is|located|situated|lying|some|about|around|roughly|nearly|just)\s+){0,2}"

@@ -1506,3 +1506,10 @@ def test_a_suspect_surrendering_is_no_incident(world_gazetteer):
     """"surrendered" is fighting only when a garrison, a town or an army gives itself up."""
     _, incidents, _ = run("The suspect surrendered to police in Bamenda on Sunday.", world_gazetteer)
     assert incidents == []
+
+
+def test_an_unknown_town_in_a_province_a_demonym_describes_is_placed_near_that_province(world_gazetteer):
+    mentions, _, _ = run("Insurgents attacked the town of Zolkivka, in the northern Nigerian state of Borno, on Tuesday.",
+                         world_gazetteer)
+    (m,) = [m for m in mentions if m.place is None]
+    assert m.text == "Zolkivka" and m.near is not None and m.near.name == "Borno"
