@@ -16,6 +16,7 @@ while every annotated span counts when judging precision.
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 import xml.etree.ElementTree as ET
@@ -27,6 +28,7 @@ from .places.gazetteer import Gazetteer
 from .places.geometry import km
 from .places.mentions import find_mentions, hosted_site
 from .text.articles import split_sentences
+from .text.lexicon import alternation, words
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
 CORPORA = {"gwn": "GWN.xml", "lgl": "lgl.xml", "trnews": "TR-News.xml"}
@@ -432,6 +434,8 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
 
 
 EVENT_LOCATION = "event_location.json"
+# a unit or settlement word closing a place's span ("Khanasir town"): the records' LOCATION spans leave it out
+CUE_AFTER_NAME = re.compile(rf"\s+(?:{alternation(words('unit_words'))}|town|city)$")
 
 
 @dataclass
@@ -488,6 +492,7 @@ def evaluate_event_location(gaz: Gazetteer, folder: Path = DEFAULT_DIR, use_pars
                     ms = [x for x in mentions if x.sentence is sent]
                     chosen = [(x.start, x.end) for x, _p, _n in event_places(text, sent, ms, gaz, vs) if x is not None
                               and (not use_parse or LOCATIVE_BEFORE.search(text[max(0, x.start - 30) : x.start]))]
+        chosen = [(s, e - len(cue.group(0)) if (cue := CUE_AFTER_NAME.search(text, s, e)) else e) for s, e in chosen]
         pred = {t["id"] for t in toks for s, e in chosen if t["start"] < e and s < t["end"]}
         m.gold_tokens += len(gold)
         m.predicted_tokens += len(pred)

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 
 from ..model import AREA_KINDS, NEAR_KM, Article, Mention, Place, Precision, Sentence
+from ..text.calendar import MONTH_ABBREVIATIONS
 from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
@@ -41,6 +42,7 @@ UNRESOLVED_PATTERNS = [
     re.compile(rf"\b(?P<of>{alternation(_OF)}) of (?P<name>(?P<core>{NAME}))"),
 ]
 NOT_NAMES = frozenset(words("not_names"))
+MONTH_SHORT = re.compile(MONTH_ABBREVIATIONS)  # "Nov", "Sept"
 NAMESAKE_SITES = frozenset(words("namesake_sites"))
 NAMESAKE_FEATURES = frozenset(words("namesake_features"))
 # "Massereene army base in Antrim": the words between a site the gazetteer lacks and the place it is in
@@ -305,6 +307,8 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
                 continue
             if phrase.isupper() and len(phrase) <= 4:
                 continue
+            if MONTH_SHORT.fullmatch(phrase) and re.match(r"\.|\s+\d", text[e : e + 2]):
+                continue  # "In Nov. 2014", "Sept 11": a month
             if any(wds.startswith(np) or np in wds for np in gaz.not_places if len(np) > 6):
                 continue
             spans.append((s, e))

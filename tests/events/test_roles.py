@@ -64,3 +64,27 @@ def test_the_crowd_of_a_riot_is_named_when_the_sentence_names_it(text, trigger, 
 ])
 def test_attacker_from_the_other_side_blame_and_modifiers(text, trigger, who):
     assert any(who in a for a in attacker(text, trigger))
+
+
+def located(text: str, verb: str, names: list[str]) -> list[str]:
+    """The names ``locate`` links to the event word ``verb``, given each name's first span as a place."""
+    from geo.events.roles import locate
+
+    at = text.index(verb)
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    return [text[s:e] for s, e in locate(text, at, at + len(verb), spans)]
+
+
+@pytest.mark.parametrize("text, verb, names, where", [
+    # the place the locative names, not those that only say where it is
+    ("Nine fighters were killed in the village of Ashmi in the countryside of Kobane, in northern Syria, on Tuesday.",
+     "killed", ["Ashmi", "Kobane", "Syria"], ["Ashmi"]),
+    ("A bomb killed two men in Iraq's northern city of Mosul on Friday.", "killed", ["Iraq", "Mosul"], ["Mosul"]),
+    # ... but every place of a list
+    ("Government forces liberated the towns of Palmyra and Quaryatayn in Homs province.", "liberated",
+     ["Palmyra", "Quaryatayn", "Homs province"], ["Palmyra", "Quaryatayn"]),
+    # who did it is not where: no locative, no place
+    ("Canada captured the silver medal and Australia took the bronze.", "captured", ["Canada", "Australia"], []),
+])
+def test_the_place_of_an_event_from_the_parse(text, verb, names, where):
+    assert located(text, verb, names) == where

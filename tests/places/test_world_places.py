@@ -334,3 +334,8 @@ def test_a_common_word_after_a_locative_inside_a_region_the_text_names_is_the_to
 ])
 def test_a_province_is_not_the_small_town_its_name_is_a_short_name_of(world_gazetteer, text, name, key):
     assert {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}.get(name) == key
+
+
+def test_a_month_written_short_is_no_unresolved_place(world_gazetteer):
+    found = mentions("In Nov. 2014, the group's leader in Mosul was killed. By Sept 3 the town had fallen.", world_gazetteer)
+    assert [m.text for m in found] == ["Mosul"]
