@@ -155,7 +155,10 @@ def _named_subject(c) -> list[str]:
     text = _span_text(c)
     if c.i == 0 and (DATELINE_PLACE.match(text) or DATELINE_PLACE.match(c.doc[:8].text)):
         return []  # "Bamako, June 2 (AFP) Jun 02, 2025 Attackers targeted ...": likewise
-    return [text] if text and text[:1].isupper() and len(text) <= 60 else []
+    if text.split()[0].lower() in LOCATIVE_PREPS:
+        return []  # "Near Riga, II Latvian Riflemen Battalion offered ...": the parse took the place for a subject
+    # ("200 Reds attacked the town": a number that counts them is part of the name)
+    return [text] if text and text.lstrip("0123456789, ")[:1].isupper() and len(text) <= 60 else []
 
 
 def _modifier_actors(noun, actors) -> list[str]:
@@ -217,6 +220,8 @@ def by_agents(doc, actors) -> list[str]:
         if not (t.lower_ == "by" and (gov.pos_ == "VERB" or gov.lemma_.lower() in EVENT_HEADS)
                 or gov.pos_ == "NOUN" and gov.lemma_.lower() in EVENT_HEADS):
             continue
+        if gov.dep_ == "relcl" and gov.head.lemma_.lower() not in EVENT_HEADS and any(c.dep_ == "auxpass" for c in gov.children):
+            continue  # "attacked the community of Mänttä, which was held by the local White Guard": who held it
         out += _objects_actors([t], actors)
     return out
 

@@ -66,6 +66,18 @@ def test_attacker_from_the_other_side_blame_and_modifiers(text, trigger, who):
     assert any(who in a for a in attacker(text, trigger))
 
 
+@pytest.mark.parametrize("text, trigger, who", [
+    # a number that counts the named subject is part of its name
+    ("As 200 Reds attacked the mill town, which was held by the local guard, the fighting spread.", "attacked", ["200 Reds"]),
+    # who held the place a passive relative clause describes is not who attacked it
+    ("Two villagers were killed in the hamlet, which was held by the local guard.", "killed", []),
+    # a locative the parse takes for a subject's name is not part of it
+    ("Near Bauska, the Third Riflemen Battalion attacked at dawn.", "attacked", ["Third Riflemen Battalion"]),
+])
+def test_named_subjects_and_passive_relative_clauses(text, trigger, who):
+    assert attacker(text, trigger) == who
+
+
 def located(text: str, verb: str, names: list[str]) -> list[str]:
     """The names ``locate`` links to the event word ``verb``, given each name's first span as a place."""
     from geo.events.roles import locate
