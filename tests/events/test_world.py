@@ -298,6 +298,8 @@ def test_killed_by_the_strikes_is_the_event_before_named_again(world_gazetteer):
 @pytest.mark.parametrize("text, kind", [
     ("At least 18 people were killed in suicide bombings in Gwoza on Saturday.", "explosion"),
     ("Militants launched rocket-propelled grenades at Maiduguri on Tuesday.", "rocket_attack"),
+    # a passive "shot" with an adverb before it, its victims civilians
+    ("Two civilians were reportedly shot by gunmen in Gwoza on Saturday.", "attack_on_civilians"),
 ])
 def test_more_phrasings(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
