@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from ..model import REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
 from ..places.gazetteer import Gazetteer
 from ..text import dates
-from ..text.lexicon import alternation, tagged, words
+from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties, vague_toll
 from .dating import date_passes, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, writing_day
@@ -34,6 +34,7 @@ from .report import Report
 from .roles import roles, verb_clause
 from .same_event import compatible_types, dates_overlap, merge_into_finer, merge_within
 from .triggers import CLAUSE_JOIN, triggers, unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
+from .unrest import INSTALLATION_TARGETS, crowd_or_armed
 from .where import in_dateline, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
 LONG_AGO_YEARS = 20  # a story whose every year is this long before its writing date is a history told
@@ -42,13 +43,7 @@ CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
 COMBATANTS = re.compile(rf"\b(?:{alternation(words('combatant_words'))})\b", re.I)
 CIVILIAN_TARGETS = re.compile(rf"\b(?:{alternation(words('civilian_words') + words('civilian_targets'))})\b", re.I)
 ARMED_TARGETS = re.compile(rf"\b(?:{alternation(words('military_targets'))})\b", re.I)
-INSTALLATION_TARGETS = re.compile(rf"^(?:[\w'’,-]+ ){{0,5}}?(?:{alternation(words('installation_targets'))})\b", re.I)
 ASSAULT = re.compile(r"\b(?:attack(?:ed|ing)|stormed|raided|opened fire|fired on)\b", re.I)
-# "clashes on Friday" between a crowd and the police, no armed side named: a riot (data/lexicon/unrest_words.tsv)
-UNREST_GENERIC = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'generic'))})\b", re.I)
-CROWDS = re.compile(rf"\b(?:{alternation(words('crowd_nouns') + tagged('unrest_words', 'crowd'))})\b", re.I)
-WAR_PARTIES = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'party'))})\b", re.I)
-SIEGE_WORDS = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'siege'))})\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 REPORTED_AFTER = re.compile(rf"\s+(?:{REPORTING_VERBS})\b", re.I)
 
@@ -113,13 +108,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 and (EVENT_ANAPHOR.search(sent.text) or prev.country_only):
             # "Nine people were killed by the strikes in Kharkiv city": the event before, named again.
             slug = prev.event_type
-        if slug == "armed_clash" and UNREST_GENERIC.search(tm.group(0)) and CROWDS.search(sent.text) \
-                and not WAR_PARTIES.search(sent.text):
-            # "clashes on Friday and Saturday" between a crowd and the police, no armed side named: a riot
-            slug = "riot"
-        if slug == "protest_siege" and SIEGE_WORDS.fullmatch(tm.group(0).strip()) and not CROWDS.search(sent.text):
-            # "the siege of Badajoz", "the fortress was stormed": no crowd in the sentence: fighting
-            slug = "armed_clash"
+        slug = crowd_or_armed(slug, tm, sent.text)
         bare_kill = weak(slug, tm)
         if bare_kill:
             # "Jihadists killed four Chadian troops", "37 civilians were killed": who died says what it was

@@ -300,6 +300,10 @@ def test_killed_by_the_strikes_is_the_event_before_named_again(world_gazetteer):
     ("Militants launched rocket-propelled grenades at Maiduguri on Tuesday.", "rocket_attack"),
     # a passive "shot" with an adverb before it, its victims civilians
     ("Two civilians were reportedly shot by gunmen in Gwoza on Saturday.", "attack_on_civilians"),
+    # arson by an armed side is an attack on what burned; by a crowd, a riot
+    ("Suspected militants torched a police outpost in Gwoza on Saturday.", "attack_on_installation"),
+    ("Guerrillas set fire to the town hall offices in Gwoza on Saturday.", "attack_on_civilians"),
+    ("Angry youths torched a police outpost in Gwoza on Saturday.", "riot"),
 ])
 def test_more_phrasings(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)

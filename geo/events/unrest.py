@@ -1,0 +1,30 @@
+"""A crowd's violence or an armed side's: the words of unrest (``data/lexicon/unrest_words.tsv``) decide
+between a riot and fighting or an attack, for the trigger a sentence's event was found by."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.lexicon import alternation, tagged, words
+
+# "clashes on Friday" between a crowd and the police, no armed side named: a riot
+UNREST_GENERIC = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'generic'))})\b", re.I)
+CROWDS = re.compile(rf"\b(?:{alternation(words('crowd_nouns') + tagged('unrest_words', 'crowd'))})\b", re.I)
+WAR_PARTIES = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'party'))})\b", re.I)
+SIEGE_WORDS = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'siege'))})\b", re.I)
+ARSON = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'arson'))})\b", re.I)
+# "stormed two large prisons", "torched a police outpost": what was attacked is an installation
+INSTALLATION_TARGETS = re.compile(rf"^(?:[\w'’,-]+ ){{0,5}}?(?:{alternation(words('installation_targets'))})\b", re.I)
+
+
+def crowd_or_armed(slug: str, tm: re.Match[str], text: str) -> str:
+    """The event type once who did it is weighed: ``tm`` is the trigger's match in the sentence ``text``."""
+    if slug == "armed_clash" and UNREST_GENERIC.search(tm.group(0)) and CROWDS.search(text) and not WAR_PARTIES.search(text):
+        return "riot"  # "clashes on Friday and Saturday" between a crowd and the police, no armed side named
+    if slug == "protest_siege" and SIEGE_WORDS.fullmatch(tm.group(0).strip()) and not CROWDS.search(text):
+        return "armed_clash"  # "the siege of Badajoz", "the fortress was stormed": no crowd in the sentence: fighting
+    if slug == "riot" and ARSON.search(tm.group(0)) and WAR_PARTIES.search(text[: tm.start()]) and not CROWDS.search(text):
+        # "Suspected militants ... torched a police outpost", "guerrillas set fire to the police station, town
+        # hall, and several houses": an armed side's arson is an attack on what burned
+        return "attack_on_installation" if INSTALLATION_TARGETS.match(text[tm.end():].lstrip()) else "attack_on_civilians"
+    return slug
