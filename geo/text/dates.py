@@ -92,6 +92,10 @@ DAY_SPAN = re.compile(
     rf"(?:,?\s+(?P<year>{YEAR_RE})\b)?"
     rf"|\b(?P<d5>\d{{1,2}}){_ORD}?(?:{_TO}|{_AND}|/)(?P<d6>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b"
     rf"(?:,?\s+(?P<year2>{YEAR_RE})\b)?")
+# a span across months, its year at its end: "from 11 May to 23 June 1854", "June 20th to July 16th, 1900"
+_DM = lambda n: rf"(?P<d{n}>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<m{n}>{MONTH_RE})"  # noqa: E731
+_MD = lambda n: rf"(?P<m{n}>{MONTH_RE})\s+(?P<d{n}>\d{{1,2}}){_ORD}?"  # noqa: E731
+MONTHS_SPAN = re.compile(rf"\b(?:{_DM(1)}{_TO}{_DM(2)}|{_MD(3)}{_TO}{_MD(4)}),?\s+(?P<year>{YEAR_RE})\b")
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})\b")  # "in August 1977", "in August, 1977"
 IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_RE})\b(?!,?\s+\d)")
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -161,6 +165,23 @@ def _day_span(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re
         return None, None
 
 
+def _months_span(text: str) -> tuple[DateRange | None, re.Match[str] | None]:
+    """A span across two months with its year ("from 11 May to 23 June 1854"): the first day in the year
+    before when its month comes after the last day's ("December 28 to January 3, 1990")."""
+    m = MONTHS_SPAN.search(text)
+    if not m:
+        return None, None
+    g = m.groupdict()
+    m1, m2 = month_number(g["m1"] or g["m3"]), month_number(g["m2"] or g["m4"])
+    year = int(g["year"])
+    try:
+        first = date(year - (m1 > m2), m1, int(g["d1"] or g["d3"]))
+        last = date(year, m2, int(g["d2"] or g["d4"]))
+    except ValueError:
+        return None, None
+    return (DateRange(first, last, "range"), m) if m1 != m2 and first < last else (None, None)
+
+
 def _latest(mon: int, day: int):
     """For an anchor day: the latest ``day`` of month ``mon`` on or before it (a date without a year)."""
 
@@ -175,6 +196,9 @@ def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.
     # a span of days before any single date ("October 26-28" holds the single date "October 26"; only
     # when a span is there are the single dates looked for twice)
     span, sm = _day_span(text, anchor)
+    across, am = _months_span(text)
+    if across is not None and (span is None or am.start() < sm.start()):
+        span, sm = across, am
     if span is not None:
         others = [x.start() for x in (FULL_DATE.search(text), MONTH_DAY.search(text)) if x]
         if not others or sm.start() <= min(others):

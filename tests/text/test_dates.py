@@ -57,6 +57,18 @@ def test_a_span_of_days_of_one_month_is_its_range(text, anchor, want):
     assert r(text, anchor) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("the siege, fought from 11 May to 23 June 1854 between the armies", ("1854-05-11", "1854-06-23", "range")),
+    ("from June 20th to July 16th, 1900 the legations were attacked", ("1900-06-20", "1900-07-16", "range")),
+    # its first day in the year before
+    ("shelled from December 28 to January 3, 1990, the town held", ("1989-12-28", "1990-01-03", "range")),
+    # two dates joined by "and" are no span: the first
+    ("on 12 May 1854 and 23 June 1854 the fort was shelled", ("1854-05-12", "1854-05-12", "day")),
+])
+def test_a_span_across_months_is_its_range(text, want):
+    assert r(text, None) == want
+
+
 def test_no_anchor_means_no_deictic_date():
     assert r("over the weekend", None) is None
 
