@@ -99,6 +99,7 @@ MONTHS_SPAN = re.compile(rf"\b(?:{_DM(1)}{_TO}{_DM(2)}|{_MD(3)}{_TO}{_MD(4)}),?\
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})\b")  # "in August 1977", "in August, 1977"
 IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_RE})\b(?!,?\s+\d)")
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+OWN_WEEKDAY = re.compile(r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?=(?:'s|’s)\s)", re.I)
 WEEKEND = re.compile(r"\b(?:over|during|on)?\s*(?:the|this|last)\s+weekend\b", re.I)
 LAST_WEEK = re.compile(r"\blast\s+week\b", re.I)
 EARLIER_THIS_WEEK = re.compile(r"\bearlier\s+this\s+week\b", re.I)
@@ -225,6 +226,12 @@ def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.
         except ValueError:
             pass
     first = None
+    own = OWN_WEEKDAY.search(text)
+    if own and all(OWN_WEEKDAY.match(text, w.start("wd")) for w in WEEKDAY.finditer(text)):
+        # "Saturday's fighting ... rose to a dozen today": the day the event is named by, when no other
+        # weekday is named ("killed on Wednesday ... Monday's election": Wednesday)
+        wd = WEEKDAYS.index(own["wd"].lower())
+        first = (lambda d: _last_weekday(d, wd), "day", own)
     for rx, fn, prec in (
         (WEEKEND, _weekend, "range"),
         (EARLIER_THIS_WEEK, lambda d: DateRange(d - timedelta(d.weekday()), d, "range"), "range"),

@@ -125,3 +125,13 @@ def test_last_night_and_the_earliest_deictic_date():
     d, words = resolve("Fighting continued into last night in the capital, reversing last month's ouster.",
                        parse_anchor("1992-10-25"))
     assert words == "last night" and d.iso() == ("1992-10-24", "1992-10-25")
+
+
+@pytest.mark.parametrize("text, want", [
+    # the day the event is named by, not the report's "today"
+    ("The toll of Saturday's fighting on the river rose to a dozen today.", ("1969-03-15", "1969-03-15", "day")),
+    # ... unless another weekday is named: that one
+    ("One man was killed on Wednesday as soldiers fired on crowds disputing Monday's vote.", ("1969-03-19", "1969-03-19", "day")),
+])
+def test_a_weekday_that_owns_the_event(text, want):
+    assert r(text, "1969-03-20") == want
