@@ -43,7 +43,10 @@ LOCATIVE_PREPS = frozenset(words("event_locatives"))  # "in", "at", "near": wher
 # A dateline's date the parse put into the subject ("Jun 02, 2025 Attackers targeted ...").
 DATELINE_MARKS = {",", "-", "—", "–", "(", ":", "--"}
 # ... or the dateline's place and date ("Bamako, June 2 (AFP)").
-DATELINE_PLACE = re.compile(rf"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,2}}, (?:(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b|{WEEKDAY_RE}\b)")
+DATELINE_PLACE = re.compile(
+    rf"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){{0,2}}, (?:(?:{MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?\b|{WEEKDAY_RE}\b)"
+    # "KASSALA - Tanks took ...", "ANTANANARIVO (Reuters) - Tanks ...": a dateline in capitals before a dash
+    r"|^[A-Z][A-Z'’.]{2,}(?:,? [A-Z][\w'’.]*){0,3}\s*(?:\([^)]{0,40}\)\s*)?(?:--|[-—–:])\s*(?=\S)")
 DATELINE_DATE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8} \d{4})\s+")
 
 
@@ -147,8 +150,9 @@ def _subject_actors(c, actors) -> list[str]:
 def _named_subject(c) -> list[str]:
     """A proper name the lexicon lacks as the subject of the attack verb ("the RUF attacked UN positions"):
     kept by its own name (a country's name is its state forces already, :func:`_phrase_actors`)."""
-    if c.pos_ != "PROPN" or c.lower_ in PRONOUNS:
-        return []
+    if not (c.pos_ == "PROPN" or c.pos_ == "NOUN" and c.text[:1].isupper() and c.i > 0 and c.doc[c.i - 1].is_alpha) \
+            or c.lower_ in PRONOUNS:
+        return []  # (a capitalised noun inside the sentence is a name the tagger missed: "the Mahdists")
     nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
     if c.text.isupper() and all(t.text.isupper() or t.is_punct for t in c.doc[: c.i]) and nxt is not None and nxt.text in DATELINE_MARKS:
         return []  # "ERBIL, Kurdistan Region - A Turkish drone targeted ...": a dateline, not the attacker

@@ -73,9 +73,16 @@ def test_attacker_from_the_other_side_blame_and_modifiers(text, trigger, who):
     ("Two villagers were killed in the hamlet, which was held by the local guard.", "killed", []),
     # a locative the parse takes for a subject's name is not part of it
     ("Near Bauska, the Third Riflemen Battalion attacked at dawn.", "attacked", ["Third Riflemen Battalion"]),
+    # a capitalised name the tagger takes for a common noun, after "by"; not a dateline's first word
+    ("The town was attacked by the Mahdists in September.", "attacked", ["Mahdists"]),
 ])
 def test_named_subjects_and_passive_relative_clauses(text, trigger, who):
     assert attacker(text, trigger) == who
+
+
+def test_a_dateline_in_capitals_is_no_part_of_the_attacker():
+    assert attacker("OUAGADOUGOU (Reuters) - Burkina Faso soldiers seized control of a military camp on Tuesday.",
+                    "seized control") == ["Burkina Faso soldiers"]
 
 
 def located(text: str, verb: str, names: list[str]) -> list[str]:
