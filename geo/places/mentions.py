@@ -118,7 +118,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                     ctx.admin1[(best.country, best.admin1)] += 1
                 if best.country:
                     ctx.focus[best.country] += 0.5
-    ctx.named = frozenset(named)
+    ctx.named, ctx.read_once = frozenset(named), True
     out: list[Mention] = []
     for p in pend:
         place, reason = choose(p, gaz, ctx)

@@ -33,6 +33,7 @@ FAR_ANCHOR_KM = 1500.0  # a town of an unnamed country this far from every ancho
 FAR_COUNTRY_KM = 1500.0  # ... and from the border of every named country is not the one meant
 ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it
 SMALL_KM = 100.0
+MANY_NAMESAKES = 5  # places of one name in one country: too many for the country to say which
 CAPITAL_MIN_POPULATION = 100_000  # a capital this big is the likelier reading of its name
 
 
@@ -45,6 +46,7 @@ class Context:
     demonym_countries: frozenset[str] = frozenset()  # countries the text names by a demonym ("Indian forces")
     capitals: frozenset[str] = frozenset()  # place keys of the national capitals
     named: frozenset[str] = frozenset()  # countries the text names (by name, or by a province of theirs)
+    read_once: bool = False  # the text has been read once (``named`` and the anchors are known)
     seen: Anchors = field(default_factory=Anchors)  # every place a first reading of the text gives
     warlike: bool = False  # the text is about war or armed unrest (a word of data/lexicon/war_words.tsv)
     # provinces and regions a first reading gives ("the Karelian Isthmus"): place key -> (normalised name, place)
@@ -283,6 +285,15 @@ class Choice:
         return not self.ctx.anchors.near(b, SMALL_KM)
 
     @property
+    def one_of_many(self) -> bool:
+        """A small place that is one of many of the name in its country ("San Antonio": twenty Mexican
+        villages), in a country the text names no place of, nor by name (a demonym, "the Mexican garrison",
+        says whose the garrison was, not which San Antonio): nothing says which is meant."""
+        b = self.best
+        return self.ctx.read_once and b.population < 100_000 and b.country not in self.ctx.named and not self.ctx.anchors.in_country(b.country) \
+            and sum(pl.country == b.country and norm(pl.name) == self.p.cand.key for pl in self.ranked) >= MANY_NAMESAKES
+
+    @property
     def alone_in_named_country(self) -> bool:
         """The only place of the name in a country the text names, by name or by demonym ("Croatian troops
         entered Knin") in a text about war: the text says which country, and the gazetteer has one such place there."""
@@ -393,6 +404,8 @@ def choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str]
         best = c.in_stated_country[0]  # "Palma, Mozambique": the one there, whatever the scores say
     else:
         best = c.fallback if c.unsupported_small else c.best
+        if c.one_of_many and c.fallback is not None and c.fallback.population >= 1_000_000:
+            best = c.fallback  # "San Antonio" in a story of Texas and Mexicans: the city of a million
     assert best is not None
     reason = f"name {p.cand.key!r}; chose {best.key} ({best.kind}, score {c.scores[best.key]:.0f})"
     if p.cue:

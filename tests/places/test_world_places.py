@@ -339,3 +339,10 @@ def test_a_province_is_not_the_small_town_its_name_is_a_short_name_of(world_gaze
 def test_a_month_written_short_is_no_unresolved_place(world_gazetteer):
     found = mentions("In Nov. 2014, the group's leader in Mosul was killed. By Sept 3 the town had fallen.", world_gazetteer)
     assert [m.text for m in found] == ["Mosul"]
+
+
+def test_one_of_many_villages_of_a_name_gives_way_to_the_city_of_a_million(world_gazetteer):
+    """Twenty Mexican villages are called San Antonio; a demonym says whose the garrison was, not which."""
+    found = {m.text: m.place.key for m in mentions("Texans attacked the Mexican garrison at San Antonio on December 5.",
+                                                   world_gazetteer) if m.place}
+    assert found.get("San Antonio") == "gn/4726206"
