@@ -62,6 +62,13 @@ def test_a_toll_without_a_figure_also_takes_the_town_of_the_sentence_before(worl
     assert inc.place.name == "Gwoza" and inc.near and inc.fatalities == []
 
 
+def test_battles_fought_in_a_list_of_towns_are_one_incident_each(world_gazetteer):
+    text = "Together with the battles fought in Gwoza, Bama and Konduga between 15 and 18 March, the offensive stalled."
+    _, incidents, _ = run(text, world_gazetteer, "2024-06-30")
+    assert sorted(i.place.name for i in incidents) == ["Bama", "Gwoza", "Konduga"]
+    assert {(i.event_type, i.date_start, i.date_end) for i in incidents} == {("armed_clash", "2024-03-15", "2024-03-18")}
+
+
 def test_a_report_after_another_report_does_not_take_its_places(world_gazetteer):
     """Only a sentence that reports no event of its own lends its places."""
     text = ("Rockets struck Gwoza on Saturday. "
