@@ -205,34 +205,15 @@ HELDOUT = {
     "held-out 3 (h37-h54, untouched)": DEVSET.with_name("heldout3.jsonl"),
 }
 # Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data.
-# The twenty earlier world held-out sets were each scored once (world held-out 20 at the end of the thirteenth
-# session's rule work), and only then read for fixes.
+# The twenty-two earlier world held-out sets were each scored once (world held-out 21 and 22 at the end of the
+# fourteenth session's rule work), and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
-WORLD_DEV = {
-    "world devset": WORLD,
-    "world held-out 1 (scored once, then development)": DEVSET.with_name("world_heldout.jsonl"),
-    "world held-out 2 (scored once, then development)": DEVSET.with_name("world_heldout2.jsonl"),
-    "world held-out 3 (scored once, then development)": DEVSET.with_name("world_heldout3.jsonl"),
-    "world held-out 4 (scored once, then development)": DEVSET.with_name("world_heldout4.jsonl"),
-    "world held-out 5 (scored once, then development)": DEVSET.with_name("world_heldout5.jsonl"),
-    "world held-out 6 (scored once, then development)": DEVSET.with_name("world_heldout6.jsonl"),
-    "world held-out 7 (scored once, then development)": DEVSET.with_name("world_heldout7.jsonl"),
-    "world held-out 8 (scored once, then development)": DEVSET.with_name("world_heldout8.jsonl"),
-    "world held-out 9 (scored once, then development)": DEVSET.with_name("world_heldout9.jsonl"),
-    "world held-out 10 (scored once, then development)": DEVSET.with_name("world_heldout10.jsonl"),
-    "world held-out 11 (scored once, then development)": DEVSET.with_name("world_heldout11.jsonl"),
-    "world held-out 12 (scored once, then development)": DEVSET.with_name("world_heldout12.jsonl"),
-    "world held-out 13 (scored once, then development)": DEVSET.with_name("world_heldout13.jsonl"),
-    "world held-out 14 (scored once, then development)": DEVSET.with_name("world_heldout14.jsonl"),
-    "world held-out 15 (scored once, then development)": DEVSET.with_name("world_heldout15.jsonl"),
-    "world held-out 16 (scored once, then development)": DEVSET.with_name("world_heldout16.jsonl"),
-    "world held-out 17 (scored once, then development)": DEVSET.with_name("world_heldout17.jsonl"),
-    "world held-out 18 (scored once, then development)": DEVSET.with_name("world_heldout18.jsonl"),
-    "world held-out 19 (scored once, then development)": DEVSET.with_name("world_heldout19.jsonl"),
-    "world held-out 20 (scored once, then development)": DEVSET.with_name("world_heldout20.jsonl"),
-}
+WORLD_SETS = 22  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout22.jsonl
+WORLD_DEV = {"world devset": WORLD} | {
+    f"world held-out {n} (scored once, then development)": DEVSET.with_name(f"world_heldout{n if n > 1 else ''}.jsonl")
+    for n in range(1, WORLD_SETS + 1)}
 # Passages from twelve more theatres, annotated blind and never yet scored: to score once, to report.
-WORLD_HELDOUT = DEVSET.with_name("world_heldout21.jsonl")
+WORLD_HELDOUT = DEVSET.with_name(f"world_heldout{WORLD_SETS + 1}.jsonl")
 
 
 @dataclass

@@ -290,8 +290,9 @@ class Choice:
         villages), in a country the text names no place of, nor by name (a demonym, "the Mexican garrison",
         says whose the garrison was, not which San Antonio): nothing says which is meant."""
         b = self.best
-        return self.ctx.read_once and b.population < 100_000 and b.country not in self.ctx.named and not self.ctx.anchors.in_country(b.country) \
-            and sum(pl.country == b.country and norm(pl.name) == self.p.cand.key for pl in self.ranked) >= MANY_NAMESAKES
+        return self.ctx.read_once and b.population < 100_000 and b.country not in self.ctx.named \
+            and sum(pl.country == b.country and norm(pl.name) == self.p.cand.key for pl in self.ranked) >= MANY_NAMESAKES \
+            and not self.ctx.anchors.in_country(b.country)
 
     @property
     def alone_in_named_country(self) -> bool:
