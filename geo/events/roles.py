@@ -159,7 +159,7 @@ def _named_subject(c) -> list[str]:
     text = _span_text(c)
     if c.i == 0 and (DATELINE_PLACE.match(text) or DATELINE_PLACE.match(c.doc[:8].text)):
         return []  # "Bamako, June 2 (AFP) Jun 02, 2025 Attackers targeted ...": likewise
-    if text.split()[0].lower() in LOCATIVE_PREPS:
+    if text and text.split()[0].lower() in LOCATIVE_PREPS:
         return []  # "Near Riga, II Latvian Riflemen Battalion offered ...": the parse took the place for a subject
     # ("200 Reds attacked the town": a number that counts them is part of the name)
     return [text] if text and text.lstrip("0123456789, ")[:1].isupper() and len(text) <= 60 else []
@@ -420,13 +420,13 @@ def _innermost(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The places of a locative that no other of them governs: "in the village of Ashmi in the countryside of
     Kobane, in northern Syria" is Ashmi (Kobane and Syria only say where Ashmi is)."""
     own = {s: {t.i for t in _tokens(doc, s)} for s in spans}
-    for s in spans:
-        top = _top(doc, s)
+    tops = {s: _top(doc, s) for s in spans}
+    for s, top in tops.items():
         if top is not None and top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN":
             own[s].add(top.head.head.i)  # "the village of Ashmi": the village is Ashmi
     out = []
     for s in spans:
-        top = _top(doc, s)
+        top = tops[s]
         governed = False
         peers = {s}  # the places listed with it ("the towns of Palmyra and Quaryatayn": both)
         t = top
@@ -438,7 +438,7 @@ def _innermost(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 governed = True
                 break
         if not governed and not (top is not None and top.dep_ == "poss" and len(spans) > 1):
-            out.append(s)  # (nor one whose a place of the locative is: "in Iraq's northern city of Mosul")
+            out.append(s)  # (nor the owner of another place: "in Iraq's northern city of Mosul")
     return out or spans
 
 

@@ -92,10 +92,20 @@ DAY_SPAN = re.compile(
     rf"(?:,?\s+(?P<year>{YEAR_RE})\b)?"
     rf"|\b(?P<d5>\d{{1,2}}){_ORD}?(?:{_TO}|{_AND}|/)(?P<d6>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b"
     rf"(?:,?\s+(?P<year2>{YEAR_RE})\b)?")
+
+
+def _day_month(n: int) -> str:
+    """"11 May", "20th of June": a day and its month, as groups d<n> and m<n>."""
+    return rf"(?P<d{n}>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<m{n}>{MONTH_RE})"
+
+
+def _month_day(n: int) -> str:
+    """"June 20th": a month and its day, as groups m<n> and d<n>."""
+    return rf"(?P<m{n}>{MONTH_RE})\s+(?P<d{n}>\d{{1,2}}){_ORD}?"
+
+
 # a span across months, its year at its end: "from 11 May to 23 June 1854", "June 20th to July 16th, 1900"
-_DM = lambda n: rf"(?P<d{n}>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<m{n}>{MONTH_RE})"  # noqa: E731
-_MD = lambda n: rf"(?P<m{n}>{MONTH_RE})\s+(?P<d{n}>\d{{1,2}}){_ORD}?"  # noqa: E731
-MONTHS_SPAN = re.compile(rf"\b(?:{_DM(1)}{_TO}{_DM(2)}|{_MD(3)}{_TO}{_MD(4)}),?\s+(?P<year>{YEAR_RE})\b")
+MONTHS_SPAN = re.compile(rf"\b(?:{_day_month(1)}{_TO}{_day_month(2)}|{_month_day(3)}{_TO}{_month_day(4)}),?\s+(?P<year>{YEAR_RE})\b")
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})\b")  # "in August 1977", "in August, 1977"
 IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_RE})\b(?!,?\s+\d)")
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
