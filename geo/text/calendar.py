@@ -18,8 +18,8 @@ MONTH_ABBREVIATIONS = "|".join(f.capitalize() for f in MONTHS if f not in MONTH_
 WEEKDAYS = words("weekdays")
 # A weekday as news text writes it, capitalised: "Monday" ... "Sunday"
 WEEKDAY_RE = f"(?:{alternation(w.capitalize() for w in WEEKDAYS)})"
-# A year a news date may have: 1800-2099 (historical reporting included).
-YEAR_RE = r"(?:1[89]|20)\d\d"
+# A year a news date may have: 1700-2099 (historical reporting included: "December 31, 1775").
+YEAR_RE = r"(?:1[789]|20)\d\d"
 NUMBER_WORDS = {w: int(v) for w, v in rows("numbers", 2)}
 
 

@@ -317,6 +317,9 @@ def test_killed_by_the_strikes_is_the_event_before_named_again(world_gazetteer):
     ("Gwoza fell to the rebels on Saturday.", "armed_clash"),
     ("With the liberation of Gwoza by the army on Saturday the offensive entered a new stage.", "armed_clash"),
     ("Rumours are current about the battle at Gwoza on Saturday.", "armed_clash"),
+    ("The army charged the walls of Gwoza at dawn on Saturday.", "armed_clash"),
+    ("On Saturday morning the army descended upon the rebel garrison at Gwoza.", "armed_clash"),
+    ("The rebels returned to Gwoza on Saturday and put to death all the villagers.", "attack_on_civilians"),
 ])
 def test_more_phrasings(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)

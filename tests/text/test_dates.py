@@ -46,6 +46,8 @@ def test_month_and_year():
     # a full date with an ordinal, of the nineteenth century too
     ("LONDON, December 31st 1899. - The Boers attacked the town", None, ("1899-12-31", "1899-12-31", "day")),
     ("the docks burned on the 3rd of May 1941, the report said", None, ("1941-05-03", "1941-05-03", "day")),
+    # ... and of the eighteenth
+    ("A blizzard raged on December 31, 1775, as the army charged the walls", None, ("1775-12-31", "1775-12-31", "day")),
     # a night written with a slash
     ("bombers came over on the night of 14/15 March 1941", None, ("1941-03-14", "1941-03-15", "range")),
     ("On the 20th/21st March the docks burned again", "1941-04-02", ("1941-03-20", "1941-03-21", "range")),
