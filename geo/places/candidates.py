@@ -38,6 +38,7 @@ CUE_APPOSITION = {w: cue for w, where, cue in rows("place_cues", 3) if where == 
 APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w'’-]*['’]s\s+)(?:(?!(?:for|of|in|on|at|to|with|from|by|and|or|the|a|an)\s)[\w-]+\s+){0,3}?(" + alternation(CUE_APPOSITION)
                         + r")(?=\s*[,.;:)—–]|\s+(?:of|in|on|at|near|that|which|where|with|held|controlled|bordering|some|about|\d))")
 PLACE_SUFFIX = re.compile(f"(?i:{alternation(words('place_suffixes'))})\\b")
+SUFFIX_WORDS = frozenset(w for w in words("place_suffixes") if " " not in w)  # "base" of "UN base", "Fiord" of "Narvik Fiord"
 FUNCTION_WORDS = frozenset(words("function_words"))
 NEVER_ALONE = frozenset(words("never_alone"))
 NAME_PARTICLES = frozenset(words("name_particles"))
@@ -351,8 +352,9 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
         for m in FULL_NAME.finditer(sent.text):
             pair = norm(m.group(0))
             a, b = norm(m.group(1)), norm(m.group(2))
-            if gaz.has(pair) or a in FUNCTION_WORDS or b in FUNCTION_WORDS or a in NEVER_ALONE or b in NEVER_ALONE:
-                continue
+            if gaz.has(pair) or a in FUNCTION_WORDS or b in FUNCTION_WORDS or a in NEVER_ALONE or b in NEVER_ALONE \
+                    or b in SUFFIX_WORDS:
+                continue  # (nor "Narvik Fiord": a name and the kind of place it names)
             if _major(gaz, a) or _major(gaz, b):
                 continue  # "Paris Police", "Texas Rangers": a place and a word
             found.update((a, b))

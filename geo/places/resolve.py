@@ -21,14 +21,13 @@ from functools import cached_property
 from ..model import AREA_KINDS, BASE_KINDS, INSTALLATION_KINDS, Place, Sentence
 from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import norm
-from .candidates import NEVER_ALONE, Pending
+from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending
 from .gazetteer import Gazetteer
 from .geometry import Anchors, km, outline_km, within
 
 W = weights()
 # Names of armed groups (data/lexicon/actors.tsv, ACLED inter 2-4 and 8): "Fano militiamen" is not Fano in Italy.
 ARMED_GROUP_NAMES = frozenset(norm(alias) for alias, _c, _g, inter, _s in rows("actors", 5) if inter in ("2", "3", "4", "8"))
-SUFFIX_WORDS = frozenset(w for w in words("place_suffixes") if " " not in w)  # "base" of "UN base"
 FAR_ANCHOR_KM = 1500.0  # a town of an unnamed country this far from every anchor ...
 FAR_COUNTRY_KM = 1500.0  # ... and from the border of every named country is not the one meant
 ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it

@@ -346,3 +346,10 @@ def test_one_of_many_villages_of_a_name_gives_way_to_the_city_of_a_million(world
     found = {m.text: m.place.key for m in mentions("Texans attacked the Mexican garrison at San Antonio on December 5.",
                                                    world_gazetteer) if m.place}
     assert found.get("San Antonio") == "gn/4726206"
+
+
+def test_a_name_and_the_kind_of_place_it_names_are_no_persons_name(world_gazetteer):
+    """"Narvik Fiord" is no "Firstname Lastname": Narvik named alone elsewhere is still the town."""
+    text = ("Since the attack upon the destroyers in Narvik on Wednesday, the flotilla has been blockading the "
+            "enemy in Narvik Fiord.")
+    assert resolved(text, world_gazetteer).get("Narvik") == "NO"
