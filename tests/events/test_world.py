@@ -320,6 +320,7 @@ def test_killed_by_the_strikes_is_the_event_before_named_again(world_gazetteer):
     ("The army charged the walls of Gwoza at dawn on Saturday.", "armed_clash"),
     ("On Saturday morning the army descended upon the rebel garrison at Gwoza.", "armed_clash"),
     ("The rebels returned to Gwoza on Saturday and put to death all the villagers.", "attack_on_civilians"),
+    ("The army gained a victory over the Boko Haram fighters at Gwoza on Saturday.", "armed_clash"),
 ])
 def test_more_phrasings(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
