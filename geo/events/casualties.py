@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..text.calendar import MONTH_RE, NUMBER_WORDS, number
 from ..text.lexicon import alternation, words
@@ -47,6 +48,7 @@ def vague_toll(text: str) -> bool:
     return bool(VAGUE_TOLL.search(text))
 
 
+@lru_cache(maxsize=4096)  # (a sentence is asked up to four times: where, whether it borrows a place, its figures)
 def casualties(text: str) -> tuple[int | None, int | None]:
     if NO_CASUALTIES.search(text):
         return 0, 0

@@ -480,7 +480,7 @@ def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     clause = {t.i for t in head.subtree} - {t.i for ch in head.children if ch.dep_ in CLAUSES for t in ch.subtree}
     # (not who did it or had it done: "Canada captured the silver", "Mexico's army has captured a man")
     clause -= {t.i for c in carriers for ch in c.children if ch.dep_ in ("nsubj", "nsubjpass") for t in ch.subtree}
-    near = _innermost(doc, [s for s in spans if any(t.i in clause for t in doc if t.idx < s[1] and t.idx + len(t.text) > s[0])])
+    near = _innermost(doc, [s for s in spans if any(t.i in clause for t in _tokens(doc, s))])
     if not near:
         return []
     first = min(near, key=lambda s: abs(s[0] - start))

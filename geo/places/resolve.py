@@ -305,13 +305,17 @@ class Choice:
             return False  # "Amy Smith", "Mitchell-Smith": the end of a person's name
         return sum(pl.country == b.country for pl in self.ranked) == 1
 
+    def big_namesake(self, pl: Place) -> bool:
+        """A city of a million or more with the very name ("Baghdad", "San Antonio")."""
+        return pl.population >= 1_000_000 and norm(pl.name) == self.p.cand.key
+
     @cached_property
     def fallback(self) -> Place | None:
         """What an unsupported small namesake gives way to: a city of a million or more with the very name
         ("eastern Baghdad" in a text about Iran-backed militias is not Baghdādeh in Iran), or a city of
         100,000 or more and twenty times its size by another of its names, when the text does not talk of
         the namesake's country ("Derna" is a Romanian village's own name and the Libyan city's other one)."""
-        return next((pl for pl in self.ranked[1:] if pl.population >= 1_000_000 and norm(pl.name) == self.p.cand.key
+        return next((pl for pl in self.ranked[1:] if self.big_namesake(pl)
                      or pl.population >= 100_000 and pl.population >= 20 * self.best.population
                      and not self.ctx.focus[self.best.country]), None)
 
@@ -404,8 +408,8 @@ def choose(p: Pending, gaz: Gazetteer, ctx: Context) -> tuple[Place | None, str]
         best = c.in_stated_country[0]  # "Palma, Mozambique": the one there, whatever the scores say
     else:
         best = c.fallback if c.unsupported_small else c.best
-        if c.one_of_many and c.fallback is not None and c.fallback.population >= 1_000_000:
-            best = c.fallback  # "San Antonio" in a story of Texas and Mexicans: the city of a million
+        if c.one_of_many and c.fallback is not None and c.big_namesake(c.fallback):
+            best = c.fallback  # "San Antonio" in a story of Texas and Mexicans: the city of a million of the name
     assert best is not None
     reason = f"name {p.cand.key!r}; chose {best.key} ({best.kind}, score {c.scores[best.key]:.0f})"
     if p.cue:

@@ -279,29 +279,19 @@ def test_a_town_inside_an_area_of_no_one_country_the_text_names_is_the_one_there
     assert {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}.get("Sebastopol") == "gn/694423"
 
 
-def test_a_label_before_a_colon_inside_brackets_is_no_place(world_gazetteer):
-    """"(Dari: ..., Pashto: ...)": the language of the name that follows, not a village called Dari."""
-    text = ("The Battle of Maiwand (Dari: نبرد میوند, Pashto: د ميوند جگړه), fought on 27 July 1880, was one of "
-            "the principal battles of the Second Anglo-Afghan War. Under the leadership of Ayub Khan, the Afghan "
-            "forces defeated two brigades of British and Indian troops; 2,050 Afghan tribal militiamen were killed.")
-    assert "Dari" not in resolved(text, world_gazetteer)
-
-
 @pytest.mark.parametrize("text, name", [
+    # "(Dari: ..., Pashto: ...)": the language of the name that follows, not a village called Dari
+    ("The Battle of Maiwand (Dari: نبرد میوند, Pashto: د ميوند جگړه), fought on 27 July 1880, was one of "
+     "the principal battles of the Second Anglo-Afghan War. Under the leadership of Ayub Khan, the Afghan "
+     "forces defeated two brigades of British and Indian troops; 2,050 Afghan tribal militiamen were killed.", "Dari"),
+    # "Eastern", "Western": first-level units of several countries by name, but alone an adjective
     ("Its siege and its surrender are one of the outstanding events of the Eastern campaign.", "Eastern"),
     ("Fresh divisions were rushed to the Western front before the spring offensive.", "Western"),
-])
-def test_a_compass_word_alone_is_no_province(world_gazetteer, text, name):
-    """"Eastern", "Western": first-level units of several countries by name, but alone an adjective."""
-    assert name not in resolved(text, world_gazetteer)
-
-
-@pytest.mark.parametrize("text, name", [
+    # "Wellington's infantry": a general's (or a government's) forces, not the town of Wellington
     ("The storming of Badajoz was an epic action which involved Wellington's infantry in savage fighting.", "Wellington"),
     ("Early in 1896 the dervishes fell back before Kitchener's main column near Dongola.", "Kitchener"),
-])
-def test_the_owner_of_an_army_is_no_town(world_gazetteer, text, name):
-    """"Wellington's infantry": a general's (or a government's) forces, not the town of Wellington."""
+], ids=["label before a colon", "Eastern", "Western", "owner of an army", "owner of a column"])
+def test_a_label_a_compass_word_or_the_owner_of_an_army_is_no_place(world_gazetteer, text, name):
     assert name not in resolved(text, world_gazetteer)
 
 
