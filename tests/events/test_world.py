@@ -313,8 +313,8 @@ def test_killed_by_the_strikes_is_the_event_before_named_again(world_gazetteer):
     ("Angry youths torched a police outpost in Gwoza on Saturday.", "riot"),
     # fighting, a capture, a town that fell, a liberation, a battle at a town
     ("Government forces are battling the rebels near Gwoza, officials said on Saturday.", "armed_clash"),
-    ("The rebels advanced on Saturday, capturing the town of Gwoza.", "armed_clash"),
-    ("Gwoza fell to the rebels on Saturday.", "armed_clash"),
+    ("The troops marched on Gwoza, capturing the town on Saturday.", "armed_clash"),
+    ("Gwoza fell to the Austrians on Saturday.", "armed_clash"),
     ("With the liberation of Gwoza by the army on Saturday the offensive entered a new stage.", "armed_clash"),
     ("Rumours are current about the battle at Gwoza on Saturday.", "armed_clash"),
     ("The army charged the walls of Gwoza at dawn on Saturday.", "armed_clash"),
