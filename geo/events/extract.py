@@ -33,7 +33,7 @@ from .borrowed import finer_places, named_before, previous_places
 from .report import Report
 from .roles import roles, verb_clause
 from .same_event import compatible_types, dates_overlap, merge_into_finer, merge_within
-from .triggers import CLAUSE_JOIN, triggers, unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, fallback, main_trigger, trigger, weak, weapon_kinds
+from .triggers import CLAUSE_JOIN, triggers, unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, weak, weapon_kinds
 from .unrest import INSTALLATION_TARGETS, crowd_or_armed
 from .where import in_dateline, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
@@ -147,10 +147,15 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # Only for a report with a toll, or a weapon named in a phrase: on general news, a bare
             # "fighting" or "struck" borrowing the place before was wrong nearly every time.
             places = previous_places(article, i, None, by_sentence, far=slug in WEAPON_EVENTS and " " in tm.group(0).strip())
-        if slug == "shoot_down" and not places and not same and not generic and prev is not None \
-                and prev.event_type != "shoot_down" and not prev.country_only:
-            # "Seventeen Japanese bombers raided the Hankow area ... One of the attacking planes was shot down.":
-            # another kind of event in the wake of the one the sentence before reports, at its place.
+        if (not places or country_only(places)) and not same and not generic and prev is not None \
+                and slug not in ("other", prev.event_type) and not prev.country_only and (slug == "shoot_down" and not places or (
+                    hit[0] != "targeted_killing" and not SEPARATE.search(sent.text) and not EVENT_ANAPHOR.search(sent.text)
+                    and (any(x is not None for x in casualties(sent.text)) or vague_toll(sent.text)))):
+            # Another kind of event in the wake of the one the sentence before reports, at its place: a shoot-down
+            # ("Seventeen Japanese bombers raided the Hankow area ... One of the attacking planes was shot down."), or
+            # a report with its own toll ("... a firefight in downtown Sukhumi. The building ... was hit by an
+            # Abkhazian shell, killing three people"); not a bare killing, nor one said to be separate ("Elsewhere,
+            # ..."), nor the event before named again ("two were seriously injured in the blast").
             places = list(prev.places)
         if (not places or country_only(places)) and not same:
             # "... overran a base in Nasir on March 4. The army recaptured the town on Sunday": the town named before.

@@ -77,6 +77,18 @@ def test_a_report_after_another_report_does_not_take_its_places(world_gazetteer)
     assert [i.place.name for i in incidents] == ["Gwoza"]
 
 
+@pytest.mark.parametrize("second, types", [
+    ("A school was hit by a rebel shell, killing three children.", ["armed_clash", "shelling"]),
+    ("Separately, a school was hit by a rebel shell, killing three children.", ["armed_clash"]),
+    ("Three children were killed in the blast.", ["armed_clash"]),
+])
+def test_another_kind_of_event_with_a_toll_right_after_a_report_is_at_its_place(world_gazetteer, second, types):
+    """A sentence with no place of its own, of another type and with its own toll, right after an event
+    report, happened at that report's place; not when it says it is separate, nor when it names the event again."""
+    _, incidents, _ = run("Fighting raged in Gwoza on Saturday. " + second, world_gazetteer, "2024-06-30")
+    assert sorted(i.event_type for i in incidents) == types and {i.place.name for i in incidents} == {"Gwoza"}
+
+
 # 2. Administrative units
 @pytest.mark.parametrize("text, key", [
     ("Russian missiles hit Sumy region on Monday.", "ne1/UA-UP21"),
