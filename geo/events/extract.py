@@ -476,11 +476,15 @@ def _other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.M
         if c.event_type == "riot" and slug in CROWD_DEEDS:
             continue  # "Protesters ... broke windows and overran a police station": the riot itself
         (_, a), (b, _) = sorted([(tm.start(), tm.end()), (m.start(), m.end())])
-        if not CLAUSE_JOIN.search(text, a, b) or (bg and (m.start() > bg.start()) != (tm.start() > bg.start())):
+        join = CLAUSE_JOIN.search(text, a, b)
+        if not join or (bg and (m.start() > bg.start()) != (tm.start() > bg.start())):
             continue
         if not verb_clause(text, m.start(), m.end(), (tm.start(), tm.end())):
             continue
-        places = event_places(article.text, sent, ms, gaz, sent.start + m.start(), False)
+        # the same kind again: the places of its own clause ("targeted the Vaziani base ..., as well as bombed the
+        # Kareli and Gori districts"); the most specific place of the whole sentence is the first event's
+        own = [x for x in ms if x.start >= sent.start + join.start()] if again and m.start() > tm.start() else ms
+        places = event_places(article.text, sent, own, gaz, sent.start + m.start(), False)
         if again:
             # "... had bombed the town of Najran ..., and that the port of Jizan had been bombed": the same kind
             # of event in a clause of its own, at a place of its own
@@ -488,6 +492,8 @@ def _other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.M
             places = [x for x in places if x[1].key not in taken]
         if places and not country_only(places):
             kinds.add(slug)
-            out.append(Report(sent, i, slug, m.group(0), sent.start + m.start(), places, date=c.date,
-                              date_text=c.date_text, relative=c.relative))
+            when, words = (resolve_date(text[join.start():], c.written, c.story_year) if own is not ms else (None, ""))
+            # ... on a day of its own when its clause names one ("and on May 14 that the port of Jizan had been bombed")
+            out.append(Report(sent, i, slug, m.group(0), sent.start + m.start(), places, date=when or c.date,
+                              date_text=words if when else c.date_text, relative=c.relative))
     return out

@@ -266,7 +266,7 @@ def verb_clause(sentence: str, start: int, end: int, other: tuple[int, int]) -> 
     verb, main = (_clause_verb(_event_head(doc, a, b)) for a, b in ((start, end), other))
     if verb is None or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
         return False
-    return main is None or main.i != verb.i and (verb.dep_ in ("conj", "advcl") or main.dep_ in ("conj", "advcl")
+    return main is None or main.i != verb.i and (verb.dep_ in ("conj", "advcl", "ccomp") or main.dep_ in ("conj", "advcl")
                                                  or verb not in main.children and main not in verb.children)
 
 

@@ -89,6 +89,21 @@ def test_another_kind_of_event_with_a_toll_right_after_a_report_is_at_its_place(
     assert sorted(i.event_type for i in incidents) == types and {i.place.name for i in incidents} == {"Gwoza"}
 
 
+def test_the_same_kind_again_in_a_clause_of_its_own_is_at_that_clauses_places(world_gazetteer):
+    """The sentence's most specific place (a base) is the first event's; the second clause's towns are its own."""
+    _, incidents, _ = run("Israeli jets bombed the Tiyas airbase on Monday, as well as bombed the towns of Palmyra and "
+                          "Al-Qaryatayn.", world_gazetteer)
+    assert sorted(i.place.name for i in incidents) == ["Al Qaryatayn", "Tadmur", "Tiyas Air Base"]
+    assert {(i.event_type, i.date_start) for i in incidents} == {("air_strike", "2024-03-04")}
+
+
+def test_the_same_kind_again_in_a_clause_of_its_own_takes_that_clauses_day(world_gazetteer):
+    _, incidents, _ = run("The ministry said on March 3 that jets had bombed the town of Gwoza, and on March 5 that the "
+                          "town of Bama had been bombed that morning.", world_gazetteer)
+    assert sorted((i.place.name, i.date_start, i.date_end) for i in incidents) == [
+        ("Bama", "2024-03-05", "2024-03-05"), ("Gwoza", "2024-03-02", "2024-03-03")]
+
+
 # 2. Administrative units
 @pytest.mark.parametrize("text, key", [
     ("Russian missiles hit Sumy region on Monday.", "ne1/UA-UP21"),
