@@ -348,6 +348,10 @@ def test_killed_by_the_strikes_is_the_event_before_named_again(world_gazetteer):
     ("On Saturday morning the army descended upon the rebel garrison at Gwoza.", "armed_clash"),
     ("The rebels returned to Gwoza on Saturday and put to death all the villagers.", "attack_on_civilians"),
     ("The army gained a victory over the Boko Haram fighters at Gwoza on Saturday.", "armed_clash"),
+    # mortared; a bottle of incendiary fluid thrown; shooting reported
+    ("Insurgents mortared the army barracks in Gwoza on Saturday.", "shelling"),
+    ("On Saturday in Gwoza a youth threw a bottle containing flammable liquid at a police car.", "riot"),
+    ("Shooting was reported at the market in Gwoza on Saturday.", "armed_clash"),
 ])
 def test_more_phrasings(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
