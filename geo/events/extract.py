@@ -30,10 +30,11 @@ from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties, vague_toll
 from .dating import date_passes, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, writing_day
 from .borrowed import finer_places, named_before, previous_places
+from .clauses import other_clauses
 from .report import Report
-from .roles import roles, verb_clause
-from .same_event import compatible_types, dates_overlap, merge_into_finer, merge_within
-from .triggers import CLAUSE_JOIN, triggers, unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, weak, weapon_kinds
+from .roles import roles
+from .same_event import dates_overlap, merge_into_finer, merge_within
+from .triggers import unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, weak, weapon_kinds
 from .unrest import INSTALLATION_TARGETS, crowd_or_armed
 from .where import in_dateline, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
@@ -219,7 +220,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         c.relative = c.date is None and dates.has_relative(sent.text)
         out.append(c)
         if not same:
-            others = _other_clauses(article, sent, i, c, tm, ms, gaz)
+            others = other_clauses(article, sent, i, c, tm, ms, gaz)
             _share_places([c, *others])
             out.extend(others)
         if earlier is not None:
@@ -438,9 +439,6 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
     )
 
 
-CROWD_DEEDS = {"armed_clash", "attack_on_installation", "protest_siege"}
-
-
 def _share_places(reports: list[Report]) -> None:
     """Events of one sentence that claim the same place ("shelled Kharkiv and launched drones at Kyiv"): the
     place is the event's whose word comes nearest before it (else nearest after), as long as each keeps one."""
@@ -455,45 +453,3 @@ def _share_places(reports: list[Report]) -> None:
             best = min(rivals, key=lambda o: (o.trigger_at > at, abs(at - o.trigger_at)))
             if best is not r:
                 r.places = [y for y in r.places if y[1].key != x[1].key]
-
-
-def _other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Match[str], ms: list[Mention],
-                   gaz: Gazetteer) -> list[Report]:
-    """Events of another type the sentence reports in clauses of their own, each where its verb says:
-    "Attackers targeted a Malian army base on Monday and fired shells at the airport in ... Timbuktu"
-    (an armed clash and a shelling), "Croatian forces shot down a federal air force plane" after "The
-    heaviest fighting was in and around Vukovar".  Only a verb (the parse says so) in another clause,
-    never a bare killing, never one of a clause about an earlier event; the date is the sentence's."""
-    out: list[Report] = []
-    text = sent.text
-    kinds = {c.event_type}
-    bg = BACKGROUND.search(text)
-    for slug, m in triggers(text):
-        again = m.start() != tm.start() and any(compatible_types(slug, k) for k in kinds)
-        if slug == "other" or weak(slug, m) or (again and slug != c.event_type) or (
-                not again and any(compatible_types(slug, k) for k in kinds)):
-            continue
-        if c.event_type == "riot" and slug in CROWD_DEEDS:
-            continue  # "Protesters ... broke windows and overran a police station": the riot itself
-        (_, a), (b, _) = sorted([(tm.start(), tm.end()), (m.start(), m.end())])
-        join = CLAUSE_JOIN.search(text, a, b)
-        if not join or (bg and (m.start() > bg.start()) != (tm.start() > bg.start())):
-            continue
-        if not verb_clause(text, m.start(), m.end(), (tm.start(), tm.end())):
-            continue
-        # the same kind again: the places of its own clause ("targeted the Vaziani base ..., as well as bombed the
-        # Kareli and Gori districts"); the most specific place of the whole sentence is the first event's
-        own = [x for x in ms if x.start >= sent.start + join.start()] if again and m.start() > tm.start() else ms
-        places = event_places(article.text, sent, own, gaz, sent.start + m.start(), False)
-        if again:
-            # "... had bombed the town of Najran ..., and that the port of Jizan had been bombed": the same kind
-            # of event in a clause of its own, at a place of its own
-            taken = {p.key for r in (c, *out) for _, p, _ in r.places}
-            places = [x for x in places if x[1].key not in taken]
-        if places and not country_only(places):
-            kinds.add(slug)
-            when, words = (resolve_date(text[join.start():], c.written, c.story_year) if own is not ms else (None, ""))
-            # ... on a day of its own when its clause names one ("and on May 14 that the port of Jizan had been bombed")
-            out.append(Report(sent, i, slug, m.group(0), sent.start + m.start(), places, date=when or c.date,
-                              date_text=words if when else c.date_text, relative=c.relative))
-    return out
