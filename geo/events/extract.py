@@ -310,6 +310,9 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
     unplaced: list[Report] = []
     last: list[Incident] = []
     named: Incident | None = None  # the last incident that names its attacker
+    first_report: dict[int, Report] = {}  # the first report of each sentence, by its number
+    for c in cands:
+        first_report.setdefault(c.index, c)
     for c in cands:
         if c.same_as_previous and last:
             for inc in last:
@@ -327,6 +330,12 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
                     and inc.event_type not in ("riot", "protest_siege"):
                 # "... the rebels overran Bentiu. Fighting went on near the airport": the side the sentence before named
                 inc.attacker = list(named.attacker)
+            if not inc.attacker and inc.event_type not in ("riot", "protest_siege") and EVENT_ANAPHOR.search(c.sentence.text):
+                # "Islamic militants have reportedly killed at least 54 soldiers. This attack occurred in the Alibori
+                # department": the side the report of the sentence before (placed or not) names
+                before = first_report.get(c.index - 1)
+                if before is not None and before.trigger and before.sentence.section == c.sentence.section:
+                    inc.attacker = _attacker(before, actors)
             if inc.attacker:
                 named = inc
             incidents.append(inc)
@@ -360,6 +369,13 @@ def country_incidents(unplaced: list[Report], actors) -> list[Incident]:
             if place.precision == "country":
                 out.append(_incident(c, None, place, False, _sentences(c), actors))
     return out
+
+
+def _attacker(c: Report, actors) -> list[str]:
+    """Who the report's sentence says did it: the parse's subject or agent, else the window rule."""
+    at = c.trigger_at - c.sentence.start
+    by_parse, _ = roles(c.sentence.text, at, at + len(c.trigger), actors, c.event_type)
+    return by_parse or sides(c.sentence.text, at, len(c.trigger), actors)[0]
 
 
 def _sentences(c: Report) -> list[Sentence]:

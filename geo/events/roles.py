@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.calendar import MONTH_RE as MONTHS, WEEKDAY_RE, WEEKDAYS
+from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE, WEEKDAYS
 from ..text.lexicon import rows, tagged, words
 from ..text.parse import parse
 from .actors import country_forces, demonym_forces, find_actors
@@ -161,8 +161,12 @@ def _named_subject(c) -> list[str]:
         return []  # "Bamako, June 2 (AFP) Jun 02, 2025 Attackers targeted ...": likewise
     if text and text.split()[0].lower() in LOCATIVE_PREPS:
         return []  # "Near Riga, II Latvian Riflemen Battalion offered ...": the parse took the place for a subject
-    # ("200 Reds attacked the town": a number that counts them is part of the name)
-    return [text] if text and text.lstrip("0123456789, ")[:1].isupper() and len(text) <= 60 else []
+    # ("200 Reds attacked the town", "five to six thousand Boers took ...": a number that counts them is part of
+    # the name)
+    counted = text.lstrip("0123456789, ").split()
+    while len(counted) > 1 and (counted[0].lower() in NUMBER_WORDS or counted[0].lower() in QUANTITY_HEADS or counted[0].lower() in ("to", "or", "and", "some", "about")):
+        counted = counted[1:]
+    return [text] if text and (text.lstrip("0123456789, ")[:1].isupper() or counted[0][:1].isupper()) and len(text) <= 60 else []
 
 
 def _modifier_actors(noun, actors) -> list[str]:

@@ -262,6 +262,12 @@ def test_an_organisations_place_is_not_where_the_event_is(world_gazetteer):
     ("Greek warships shelled the harbour of Smyrna yesterday.", "Military Forces of Greece"),
     # a people at war, named as the side that fought: its state's forces
     ("The Bulgarians attacked Varna at dawn on Monday.", "Military Forces of Bulgaria"),
+    # a name the lexicon lacks, counted in words ("five to six thousand Boers"), after a reporting verb
+    ("The governor says that two thousand Boers took possession of Varna on Monday.", "two thousand Boers"),
+    # the sentence before names who did it, its report placed only at a country: "This attack ..."
+    ("In a grim incident in northern Nigeria, jihadist militants have reportedly killed at least 20 soldiers, according "
+     "to the army. This attack occurred in Borno state, an area in the northeastern part of the country that shares "
+     "borders with Cameroon and Chad.", "jihadist militants"),
 ])
 def test_the_attacker_is_named(world_gazetteer, text, attacker):
     _, (inc,), _ = run(text, world_gazetteer)
