@@ -37,6 +37,7 @@ DATELINE_DAYS = 7  # how long before its paper's date a wire's dateline may be
 # period ("since 2014", "until 2019", "1992-93")
 STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE})\b(?!\s*[-–/]\s*\d)")
 PERIOD_BEFORE = re.compile(r"\b(?:since|until|till)\b[^.;]*$", re.I)  # "the most serious since the war of ... 1962"
+YEAR_UNSURE_DAYS = 300  # a day or month with no year that would lie this far back, in the year before: its year is not known
 MONTH_WORD = re.compile(rf"\b{MONTH_RE}", re.I)
 HAS_YEAR = re.compile(rf"\b{YEAR_RE}\b")
 
@@ -66,6 +67,13 @@ def resolve(text: str, anchor: DateRange | None, year: int | None) -> tuple[Date
     """The sentence's own date expression (:func:`geo.text.dates.resolve`); a day or month it names without
     a year is of the story's ``year`` when there is one ("In 1965 ... Two days later on September 8")."""
     found, words = dates.resolve(text, anchor)
+    if year is None and found is not None and anchor is not None and MONTH_WORD.search(words) and not HAS_YEAR.search(words) \
+            and (found.end.month, found.end.day) > (anchor.end.month, anchor.end.day) \
+            and (anchor.end - found.end).days > YEAR_UNSURE_DAYS:
+        # "On October 25, the Israelis renewed their attempt" in a page of October 24, no year in sight: not the
+        # October 25 of the year before (taken only up to ten months back: "in September", in June), but a year
+        # the text does not give
+        return None, ""
     if year is None or (found is not None and not MONTH_WORD.search(words)) or HAS_YEAR.search(words):
         return found, words
     last = date(year, 12, 31)

@@ -219,6 +219,15 @@ def test_relative_and_early_hours_dates(world_gazetteer):
     assert {i.place.key: i.date_start for i in incs}["gn/700569"] == "2024-02-16"  # Mykolaiv
 
 
+@pytest.mark.parametrize("published, start", [
+    ("2025-01-03", "2024-12-28"),  # a few days back, in the year before
+    ("2024-12-20", None),  # in a page of December 20, a year the text does not give: undated
+])
+def test_a_day_without_a_year_goes_back_into_the_year_before_only_a_few_months(world_gazetteer, published, start):
+    _, (inc,), _ = run("On December 28, rebels stormed the town of Gwoza.", world_gazetteer, published)
+    assert inc.date_start == start and inc.date_end == (start or published)
+
+
 @pytest.mark.parametrize("text, start, end", [
     # the day a reporting verb gives: the event may have been the day before
     ("Missile strikes on Kharkiv killed 11 people, local authorities said Thursday.", "2024-03-06", "2024-03-07"),
