@@ -28,13 +28,13 @@ from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties, vague_toll
-from .dating import date_passes, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, writing_day
+from .dating import MONTH_WORD, date_passes, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, writing_day
 from .borrowed import finer_places, named_before, previous_places
 from .clauses import other_clauses
 from .report import Report
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
-from .triggers import unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, weak, weapon_kinds
+from .triggers import unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
 from .unrest import INSTALLATION_TARGETS, crowd_or_armed
 from .where import in_dateline, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
@@ -195,6 +195,15 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 later, later_words = resolve_date(x.text[at + len(words) :], anchor, told)
                 if later is not None:
                     c.date, words = later, later_words
+            elif at >= 0 and x is sent:
+                # "The bombardment, which lasted ... on Monday afternoon, killed hundreds ..., and yesterday only a
+                # few of the buildings remained standing": the date of the trigger's own clause, when it has one
+                a, b = trigger_clause(sent.text, tm.start(), tm.end())
+                if not a <= at < b:
+                    own, own_words = resolve_date(sent.text[a:b], anchor, told)
+                    # (a weekday does not undo a day of a month: "... on Monday ..., who liberated ... on August 5")
+                    if own is not None and (MONTH_WORD.search(own_words) or not MONTH_WORD.search(words)):
+                        c.date, words = own, own_words
             if c.date:
                 c.date_text = words if x is sent else f"'{words}' in the sentence {'before' if x.start < sent.start else 'after'}"
                 break

@@ -105,6 +105,14 @@ def weapon_kinds(text: str) -> set[str]:
     return {w.lower().rstrip("s") for w in WEAPON.findall(text)}
 
 
+def trigger_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of the trigger at ``text[start:end]``: from just past the clause join before it (or the
+    start) to the join after it (or the end)."""
+    a = max((m.end() for m in CLAUSE_JOIN.finditer(text, 0, start)), default=0)
+    after = CLAUSE_JOIN.search(text, end)
+    return a, after.start() if after else len(text)
+
+
 def clause_end(text: str, start: int, end: int) -> int | None:
     """Just past the first clause break in ``text[start:end]``, if there is one."""
     brk = CLAUSE_BREAK.search(text, start, end)

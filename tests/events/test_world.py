@@ -219,6 +219,19 @@ def test_relative_and_early_hours_dates(world_gazetteer):
     assert {i.place.key: i.date_start for i in incs}["gn/700569"] == "2024-02-16"  # Mykolaiv
 
 
+@pytest.mark.parametrize("text, day", [
+    # the date of the trigger's own clause, not of the clause after it
+    ("The bombardment of Gwoza, which lasted for hours on Monday afternoon, killed dozens, and yesterday only a few "
+     "buildings remained standing.", "2024-03-04"),
+    # ... but a weekday elsewhere does not undo the trigger's day of a month
+    ("Flowers were laid on Wednesday at a plaque honouring the fighters in Gwoza, who stormed the town and freed "
+     "the hostages on March 2.", "2024-03-02"),
+])
+def test_the_date_of_the_triggers_own_clause(world_gazetteer, text, day):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.date_start == inc.date_end == day
+
+
 @pytest.mark.parametrize("published, start", [
     ("2025-01-03", "2024-12-28"),  # a few days back, in the year before
     ("2024-12-20", None),  # in a page of December 20, a year the text does not give: undated
