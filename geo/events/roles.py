@@ -31,6 +31,7 @@ EVENT_NOUNS = frozenset(words("event_nouns"))
 EVENT_HEADS = EVENT_NOUNS | frozenset(words("event_heads"))
 LEADING = {"the", "a", "an", "some", "suspected", "unidentified"}
 QUANTITY_HEADS = frozenset(words("quantity_heads"))
+COUNT_JOINS = {"to", "or", "and", "some", "about"}  # "five to six thousand", "some 200"
 VIOLENCE_VERBS = frozenset(words("violence_verbs"))
 DEFENCE_VERBS = frozenset(words("defence_verbs"))
 YIELD_VERBS = frozenset(lemma for lemma, _forms in rows("yield_verbs", 2))  # "X fell to Y": Y attacked, X was taken
@@ -163,10 +164,12 @@ def _named_subject(c) -> list[str]:
         return []  # "Near Riga, II Latvian Riflemen Battalion offered ...": the parse took the place for a subject
     # ("200 Reds attacked the town", "five to six thousand Boers took ...": a number that counts them is part of
     # the name)
-    counted = text.lstrip("0123456789, ").split()
-    while len(counted) > 1 and (counted[0].lower() in NUMBER_WORDS or counted[0].lower() in QUANTITY_HEADS or counted[0].lower() in ("to", "or", "and", "some", "about")):
+    counted = text.split()
+    while len(counted) > 1 and (not counted[0].strip("0123456789,.") or counted[0].lower() in NUMBER_WORDS
+                                or counted[0].lower() in QUANTITY_HEADS or counted[0].lower() in COUNT_JOINS):
         counted = counted[1:]
-    return [text] if text and (text.lstrip("0123456789, ")[:1].isupper() or counted[0][:1].isupper()) and len(text) <= 60 else []
+    capital = text.lstrip("0123456789, ")[:1].isupper() or bool(counted) and counted[0][:1].isupper()
+    return [text] if text and capital and len(text) <= 60 else []
 
 
 def _modifier_actors(noun, actors) -> list[str]:
