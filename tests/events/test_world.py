@@ -357,6 +357,11 @@ def test_killed_by_the_strikes_is_the_event_before_named_again(world_gazetteer):
     assert {i.event_type for i in incidents} == {"missile_attack"}
 
 
+def test_a_town_where_prices_fell_is_no_capture(world_gazetteer):
+    _, incidents, _ = run("Prices in the town of Gwoza fell by 3 percent on Saturday.", world_gazetteer)
+    assert incidents == []
+
+
 @pytest.mark.parametrize("text, kind", [
     ("At least 18 people were killed in suicide bombings in Gwoza on Saturday.", "explosion"),
     ("Militants launched rocket-propelled grenades at Maiduguri on Tuesday.", "rocket_attack"),
@@ -380,6 +385,11 @@ def test_killed_by_the_strikes_is_the_event_before_named_again(world_gazetteer):
     ("Insurgents mortared the army barracks in Gwoza on Saturday.", "shelling"),
     ("On Saturday in Gwoza a youth threw a bottle containing flammable liquid at a police car.", "riot"),
     ("Shooting was reported at the market in Gwoza on Saturday.", "armed_clash"),
+    # air-raids; a victory won; a raid on a palace; a town that fell
+    ("Air-raids hit the market of Gwoza on Saturday.", "air_strike"),
+    ("On Saturday at Gwoza the rebel columns won a decisive victory.", "armed_clash"),
+    ("On Saturday the colonel raided the palace complex of Gwoza with a force of marines.", "armed_clash"),
+    ("The provincial capital of Gwoza fell on Saturday.", "armed_clash"),
 ])
 def test_more_phrasings(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
