@@ -83,6 +83,11 @@ def test_a_demonym_and_a_cue_word_before_of_are_no_town_of_that_name(world_gazet
     assert got == {"Khem Karan": "IN"}
 
 
+def test_the_kurdish_spelling_of_sulaymaniyah(world_gazetteer):
+    text = "Whenever convoys were attacked, the army took revenge on the residents of Sulaimani."
+    assert [m.place.key for m in mentions(text, world_gazetteer) if m.place] == ["gn/98463"]
+
+
 @pytest.mark.parametrize("text, name, key", [
     ("Viet Cong forces mortared the airport outside Saigon early today, the command said.", "Saigon", "gn/1566083"),
     ("Rioting spread through Bombay for a third day on Friday, the police said.", "Bombay", "gn/1275339"),
