@@ -45,7 +45,8 @@ def other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Ma
             continue
         # the same kind again: the places of its own clause ("targeted the Vaziani base ..., as well as bombed the
         # Kareli and Gori districts"); the most specific place of the whole sentence is the first event's
-        own = [x for x in ms if x.start >= sent.start + join.start()] if again and m.start() > tm.start() else ms
+        own_clause = again and m.start() > tm.start()
+        own = [x for x in ms if x.start >= sent.start + join.start()] if own_clause else ms
         places = event_places(article.text, sent, own, gaz, sent.start + m.start(), False)
         if again:
             # "... had bombed the town of Najran ..., and that the port of Jizan had been bombed": the same kind
@@ -54,7 +55,7 @@ def other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Ma
             places = [x for x in places if x[1].key not in taken]
         if places and not country_only(places):
             kinds.add(slug)
-            when, words = (resolve_date(text[join.start():], c.written, c.story_year) if own is not ms else (None, ""))
+            when, words = (resolve_date(text[join.start():], c.written, c.story_year) if own_clause else (None, ""))
             # ... on a day of its own when its clause names one ("and on May 14 that the port of Jizan had been bombed")
             out.append(Report(sent, i, slug, m.group(0), sent.start + m.start(), places, date=when or c.date,
                               date_text=words if when else c.date_text, relative=c.relative))

@@ -343,8 +343,8 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
                 # "Islamic militants have reportedly killed at least 54 soldiers. This attack occurred in the Alibori
                 # department": the side the report of the sentence before (placed or not) names
                 before = first_report.get(c.index - 1)
-                if before is not None and before.trigger and before.sentence.section == c.sentence.section:
-                    inc.attacker = _attacker(before, actors)
+                if before is not None and before.sentence.section == c.sentence.section:
+                    inc.attacker = _sides(before, actors)[0]
             if inc.attacker:
                 named = inc
             incidents.append(inc)
@@ -380,11 +380,20 @@ def country_incidents(unplaced: list[Report], actors) -> list[Incident]:
     return out
 
 
-def _attacker(c: Report, actors) -> list[str]:
-    """Who the report's sentence says did it: the parse's subject or agent, else the window rule."""
+def _sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """(attacker, target) the report's own sentence names: the parse's subject or agent and object, else the
+    window rule; none for a sentence that goes on about the event before (no trigger of its own)."""
+    if not c.trigger:
+        return [], []
     at = c.trigger_at - c.sentence.start
-    by_parse, _ = roles(c.sentence.text, at, at + len(c.trigger), actors, c.event_type)
-    return by_parse or sides(c.sentence.text, at, len(c.trigger), actors)[0]
+    attacker, target = sides(c.sentence.text, at, len(c.trigger), actors)
+    by_parse, hit = roles(c.sentence.text, at, at + len(c.trigger), actors, c.event_type)
+    by_parse = [a for a in by_parse if a not in not_attackers]
+    if by_parse:
+        attacker = by_parse
+    if hit:
+        target = [t for t in hit if t not in attacker]
+    return attacker, target
 
 
 def _sentences(c: Report) -> list[Sentence]:
@@ -417,19 +426,8 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
         for a in find_actors(s.text, actors, window):
             if a not in names:
                 names.append(a)
-    at = c.trigger_at - c.sentence.start
-    if not c.trigger:  # a sentence that goes on about the event before: its roles are that one's
-        attacker, target = [], []
-    else:
-        attacker, target = sides(c.sentence.text, at, len(c.trigger), actors)
-    # The parse knows the subject and the agent; the window rule is the fallback.
-    by_parse, hit = roles(c.sentence.text, at, at + len(c.trigger), actors, c.event_type) if c.trigger else ([], [])
     # (the place itself is no attacker: "Seoul changes hands", "Alexandria had its first big air raid")
-    by_parse = [a for a in by_parse if a not in {x.text for x, _, _ in c.places if x is not None} | {place.name}]
-    if by_parse:
-        attacker = by_parse
-    if hit:
-        target = [t for t in hit if t not in attacker]
+    attacker, target = _sides(c, actors, {x.text for x, _, _ in c.places if x is not None} | {place.name})
     if not attacker:
         # "... Regime air strikes killed 18 civilians. Air strikes on the city of Idlib killed seven":
         # the other sentences of the same incident may name who did it.
