@@ -19,6 +19,8 @@ from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE as WEEK
 from .casualties import casualties
 from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
 
+# "Malanville Mayor", "Kharkiv Governor": the office of the place named right before (data/lexicon/office_titles.tsv)
+OFFICE_AFTER = re.compile(rf"\s+(?:{alternation(words('office_titles'))})\b")
 HINT_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|outside)\s+of\s+(?:the\s+)?$", re.I)
 # The verbs that report an event ("said", "announced", ...): who says it is no actor or place of it.
 REPORTING_VERBS = alternation(tagged("verbs", "reporting"))
@@ -55,6 +57,7 @@ DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})?\s*(?:\([^)]{0,40}\)\s*)?(?:--|[:—–_-])"
     r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}:"
     r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s*\([A-Z][\w .'’-]{1,30}\)\s*(?:--|[:—–_-])"  # "Quito (AFP) – "
+    r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s+(?:--|[—–])(?=\s+[A-Z])"  # "Maputo — The ..."
     rf"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}},\s+(?i:{MONTHS})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?(?:\.\s*,?|,)?(?=\s+[A-Z])"  # "Karachi, March 26 Armed ...", "ELISABETHVILLE, September 15. , The", "SINGAPORE, MARCH 13 Four", "Barcelona, May 30, Seventy-one"
     rf"|[A-Z][A-Z.'’/-]{{2,}}(?:\s[A-Z][A-Z.'’/-]*){{0,3}},\s+\d{{1,2}}\s+(?:{MONTHS})\s*(?:--|[:—–_-]))\s"  # "JAMMU/SRINAGAR, 7 May: "
     # "SAIGON, Feb. 15, 1968 (UPI) - ", "DHARHAN, Saudi Arabia, Feb. 24—Allied"
@@ -129,6 +132,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     hints = []  # places that only locate another ("20 km south of Kharkiv")
     origins = []  # where it came from or who reported it ("from Yemen"): the event's place only when there is no other
     reported = []  # where it was reported ("a press conference in Maputo"): its country only, when there is no other
+    offices = []  # the place whose mayor or governor reports it: near there, when the text names only its country
     # "A resistance group in Peshawar said Monday that Soviet troops ...": who said it, and where, is the report's
     said = REPORTED_THAT.search(text, sent.start, trig_at)
     for m in mentions:
@@ -161,6 +165,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             # "a flight from Tel Aviv": where it came from; "..., setting two supertankers ablaze, shipping
             # insurer Lloyd's of London said": who reported it
             origins.append((m, m.place, False))
+            if OFFICE_AFTER.match(text, m.end) and m.place.precision != "country":
+                offices.append((m, m.place, True))
             continue
         cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
     # a continent, an ocean or "the Middle East" places nothing on a map
@@ -169,6 +175,10 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         # where it came from, or the country where it was reported, when nothing else is named (a town where
         # it was reported, "a broadcast monitored in Nairobi", says nothing of where it happened)
         cands = origins + [r for r in reported if r[1].precision == "country"]
+    if offices and cands and country_only(cands) and all(any(within(c[1], o[1]) for c in cands) for o in offices):
+        # "Gunmen attacked a border crossing in northern Benin ..., Malanville Mayor Gado Guidami said": a local
+        # official reports what happened where he holds office, so near his town rather than anywhere in the country
+        cands = offices
     if hints and country_only(cands):
         # The event is at a place the gazetteer lacks, or one the text does not name ("a security operation
         # south of Bwiam", "a battle 14 miles south of Kuala Lumpur"): near the place the text gives.

@@ -106,10 +106,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
         if best.precision == "region":
             ctx.areas.setdefault(best.key, (norm(best.name), best))
         ranked = sorted(p.cand.places, key=lambda pl: (-score(pl, p, focus), pl.key))
-        if len(ranked) == 1 or best.curated or p.cue or (
-            score(ranked[0], p, focus) - score(ranked[1], p, focus) >= ANCHOR_MARGIN
-        ) or all(km(pl.point, best.point) <= SAME_SPOT_KM for pl in ranked):
-            # (or every reading is about the same spot: "Benghazi", the city or its province)
+        # the best reading of another spot (not "Benghazi" the province, which holds the city)
+        rival = next((pl for pl in ranked[1:] if km(pl.point, ranked[0].point) > SAME_SPOT_KM), None)
+        if rival is None or best.curated or p.cue or score(ranked[0], p, focus) - score(rival, p, focus) >= ANCHOR_MARGIN:
             if best.kind in ("governorate", "province") and best.admin1:
                 ctx.admin1[(best.country, best.admin1)] += 2
             elif best.kind not in AREA_KINDS:

@@ -1605,3 +1605,33 @@ def test_an_unknown_town_in_a_province_a_demonym_describes_is_placed_near_that_p
                          world_gazetteer)
     (m,) = [m for m in mentions if m.place is None]
     assert m.text == "Zolkivka" and m.near is not None and m.near.name == "Borno"
+
+
+def test_a_local_official_who_reports_an_attack_in_his_country_places_it_near_his_town(world_gazetteer):
+    """"..., Malanville Mayor Gado Guidami said": the sentence names only the country; the mayor speaks
+    for his town, so the attack is placed near it (not anywhere in Benin)."""
+    text = ("Unidentified gunmen attacked a border crossing in northern Benin and killed three people late on Tuesday, "
+            "Malanville Mayor Gado Guidami said on Wednesday.")
+    _, (inc,), _ = run(text, world_gazetteer, published="2024-04-18")
+    assert inc.place.name == "Malanville" and inc.near and inc.date_start == "2024-04-16"
+    # a mayor of a town in another country than the one the sentence names says nothing of where
+    text = ("Unidentified gunmen attacked a border crossing in northern Benin and killed three people late on Tuesday, "
+            "Kharkiv Mayor Ihor Terekhov said on Wednesday.")
+    _, incidents, _ = run(text, world_gazetteer, published="2024-04-18")
+    assert all(i.place.name != "Kharkiv" for i in incidents)
+
+
+def test_a_title_case_dateline_with_a_dash_is_where_the_report_was_filed(world_gazetteer):
+    text = ("Maputo — Islamist insurgents who attacked the town of Palma, in the northern province of Cabo Delgado, "
+            "on 24 March beheaded twelve people.")
+    _, incidents, _ = run(text, world_gazetteer, published="2021-04-08")
+    assert incidents and all(i.place.name != "Maputo" for i in incidents)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Sixteen inmates were decapitated at the prison in Nyala on Monday.", "attack_on_civilians"),
+    ("The bloody raid that left nearly two hundred men dead in Kupiansk is still remembered.", "armed_clash"),
+])
+def test_beheadings_and_raids_that_leave_the_dead(world_gazetteer, text, event_type):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.event_type for i in incidents] == [event_type]

@@ -348,3 +348,12 @@ def test_a_name_and_the_kind_of_place_it_names_are_no_persons_name(world_gazette
     text = ("Since the attack upon the destroyers in Narvik on Wednesday, the flotilla has been blockading the "
             "enemy in Narvik Fiord.")
     assert resolved(text, world_gazetteer).get("Narvik") == "NO"
+
+
+def test_a_city_ahead_of_every_namesake_elsewhere_anchors_the_small_towns_near_it(world_gazetteer):
+    """Liège the city and Liège the province are one spot, not rival readings: the city, far ahead of the
+    Latvian Lieģi, says the text is about Belgium, and Loncin, named bare, is the village beside it."""
+    text = ("In 1914 the Fort de Loncin was one of the last Liège forts to suffer German bombardment. "
+            "Loncin was massively bombarded for three days.")
+    found = {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}
+    assert found.get("Loncin") == "gn/2792167" and found.get("Liège") == "gn/2792413"
