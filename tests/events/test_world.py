@@ -1635,3 +1635,11 @@ def test_a_title_case_dateline_with_a_dash_is_where_the_report_was_filed(world_g
 def test_beheadings_and_raids_that_leave_the_dead(world_gazetteer, text, event_type):
     _, incidents, _ = run(text, world_gazetteer)
     assert [i.event_type for i in incidents] == [event_type]
+
+
+@pytest.mark.parametrize("site", ["Gwoza Fort", "Gwoza Cantonment", "Gwoza Citadel"])
+def test_a_fort_the_gazetteer_lacks_named_after_a_town_is_reported_and_its_incident_placed_near_the_town(world_gazetteer, site):
+    mentions, (inc,), _ = run(f"Rebel artillery bombarded {site} in Nigeria on Tuesday.", world_gazetteer)
+    (m,) = [m for m in mentions if m.place is None]
+    assert m.text == site and m.near is not None and m.near.name == "Gwoza"
+    assert inc.event_type == "shelling" and inc.place.name == "Gwoza" and inc.near
