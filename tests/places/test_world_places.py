@@ -357,3 +357,11 @@ def test_a_city_ahead_of_every_namesake_elsewhere_anchors_the_small_towns_near_i
             "Loncin was massively bombarded for three days.")
     found = {m.text: m.place.key for m in mentions(text, world_gazetteer) if m.place}
     assert found.get("Loncin") == "gn/2792167" and found.get("Liège") == "gn/2792413"
+
+
+@pytest.mark.parametrize("verb", ["attacked", "took", "entered"])
+def test_a_small_town_a_verb_of_war_takes_as_its_object_is_that_town(world_gazetteer, verb):
+    """"Maori warriors attacked Kororareka": the object of a verb of war is a place, as after "in"."""
+    found = {m.text: m.place.key for m in mentions(f"At dawn six hundred Maori warriors {verb} Kororareka.", world_gazetteer)
+             if m.place}
+    assert found.get("Kororareka") == "gn/2183076"
