@@ -57,7 +57,6 @@ DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})?\s*(?:\([^)]{0,40}\)\s*)?(?:--|[:—–_-])"
     r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}:"
     r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s*\([A-Z][\w .'’-]{1,30}\)\s*(?:--|[:—–_-])"  # "Quito (AFP) – "
-    r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s+(?:--|[—–])(?=\s+[A-Z])"  # "Maputo — The ..."
     rf"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}},\s+(?i:{MONTHS})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?(?:\.\s*,?|,)?(?=\s+[A-Z])"  # "Karachi, March 26 Armed ...", "ELISABETHVILLE, September 15. , The", "SINGAPORE, MARCH 13 Four", "Barcelona, May 30, Seventy-one"
     rf"|[A-Z][A-Z.'’/-]{{2,}}(?:\s[A-Z][A-Z.'’/-]*){{0,3}},\s+\d{{1,2}}\s+(?:{MONTHS})\s*(?:--|[:—–_-]))\s"  # "JAMMU/SRINAGAR, 7 May: "
     # "SAIGON, Feb. 15, 1968 (UPI) - ", "DHARHAN, Saudi Arabia, Feb. 24—Allied"
@@ -69,6 +68,18 @@ DATELINE = re.compile(
     # "Muar, 28th February 2020 - "
     rf"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}},\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})(?:,?\s+\d{{4}})?\s*(?:--|[:—–_-])\s"
 )
+# "Maputo — The ...": a title-case dateline with a dash, only where a text or section opens (inside one,
+# "Kharkiv — Ukraine's second city — was shelled" names the place of the event)
+OPENING_DATELINE = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s+(?:--|[—–])(?=\s+[A-Z])")
+
+
+def dateline(text: str, sent: Sentence) -> re.Match[str] | None:
+    """The dateline opening a sentence ("Riyadh: ", "ERBIL, Kurdistan Region — "; "Maputo — " only at the
+    opening of its section)."""
+    return DATELINE.match(text, sent.start, sent.end) or (
+        OPENING_DATELINE.match(text, sent.start, sent.end) if not text[sent.section.start : sent.start].strip() else None)
+
+
 # "Kingston, May 27 (IANS/EFE) Four days ...", "June 17, 2014 (JUBA) – ...", "Budapest, 24 October (2am)One ...":
 # a date that opens the text after at most a place (and a weekday), then an agency, a place or a clock in
 # brackets, or a dash
@@ -121,7 +132,7 @@ def contains(area: Place, place: Place) -> bool:
 def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, trig_at: int, weak: bool = False):
     """The incident places of a sentence: the most specific, hints removed."""
     cands = []
-    dl = DATELINE.match(text, sent.start, sent.end)
+    dl = dateline(text, sent)
     # "... in response to American support for Israel in its war against Hamas in the
     # Gaza Strip": places of another, earlier matter are not this event's.
     bg = BACKGROUND.search(text, trig_at, sent.end)
@@ -317,7 +328,7 @@ def dateline_places(article: Article, sent: Sentence, places, mentions: list[Men
     when the article names no other place in that country but ones that hold the dateline's."""
     first = next((s for s in article.sentences if s.section == sent.section), None)
     # (the dateline may be a sentence of its own, "Tripoli, November 8.", its pattern looking past the end)
-    dl = DATELINE.match(article.text, first.start, first.end + 2) if first is not None else None
+    dl = (DATELINE.match(article.text, first.start, first.end + 2) or dateline(article.text, first)) if first is not None else None
     if dl is None:
         return []
     own = [m for m in mentions if first.start <= m.start < dl.end() and m.place is not None and m.place.precision in ("site", "town")]

@@ -1626,6 +1626,10 @@ def test_a_title_case_dateline_with_a_dash_is_where_the_report_was_filed(world_g
             "on 24 March beheaded twelve people.")
     _, incidents, _ = run(text, world_gazetteer, published="2021-04-08")
     assert incidents and all(i.place.name != "Maputo" for i in incidents)
+    # inside a text, a name and a dash are no dateline: "Kharkiv — Ukraine's second city — was shelled"
+    _, (inc,), _ = run("Russian troops advanced on Sunday. Kharkiv — Ukraine's second city — was shelled on Monday.",
+                       world_gazetteer)
+    assert inc.place.name == "Kharkiv" and not inc.near
 
 
 @pytest.mark.parametrize("text, event_type", [
