@@ -12,6 +12,7 @@ import re
 
 from ..model import INSTALLATION_KINDS, Article, Mention, Place, Precision, Sentence
 from ..places.gazetteer import Gazetteer
+from ..places.candidates import OFFICE_TITLES
 from ..places.geometry import covers, within
 from ..places.offsets import WITHIN_BEFORE, offset_place
 from ..text.lexicon import alternation, rows, tagged, words
@@ -19,8 +20,9 @@ from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE as WEEK
 from .casualties import casualties
 from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
 
-# "Malanville Mayor", "Kharkiv Governor": the office of the place named right before (data/lexicon/office_titles.tsv)
-OFFICE_AFTER = re.compile(rf"\s+(?:{alternation(words('office_titles'))})\b")
+# "Malanville Mayor", "Kharkiv Governor": the office of the place named right before (the titles the places
+# stage keeps such a name by)
+OFFICE_AFTER = re.compile(rf"\s+(?:{alternation(OFFICE_TITLES)})\b")
 HINT_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|outside)\s+of\s+(?:the\s+)?$", re.I)
 # The verbs that report an event ("said", "announced", ...): who says it is no actor or place of it.
 REPORTING_VERBS = alternation(tagged("verbs", "reporting"))
@@ -73,10 +75,10 @@ DATELINE = re.compile(
 OPENING_DATELINE = re.compile(r"\s*[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s+(?:--|[—–])(?=\s+[A-Z])")
 
 
-def dateline(text: str, sent: Sentence) -> re.Match[str] | None:
-    """The dateline opening a sentence ("Riyadh: ", "ERBIL, Kurdistan Region — "; "Maputo — " only at the
-    opening of its section)."""
-    return DATELINE.match(text, sent.start, sent.end) or (
+def dateline(text: str, sent: Sentence, end: int | None = None) -> re.Match[str] | None:
+    """The dateline opening a sentence ("Riyadh: ", "ERBIL, Kurdistan Region — ", looking up to ``end``;
+    "Maputo — " only at the opening of its section)."""
+    return DATELINE.match(text, sent.start, sent.end if end is None else end) or (
         OPENING_DATELINE.match(text, sent.start, sent.end) if not text[sent.section.start : sent.start].strip() else None)
 
 
@@ -328,7 +330,7 @@ def dateline_places(article: Article, sent: Sentence, places, mentions: list[Men
     when the article names no other place in that country but ones that hold the dateline's."""
     first = next((s for s in article.sentences if s.section == sent.section), None)
     # (the dateline may be a sentence of its own, "Tripoli, November 8.", its pattern looking past the end)
-    dl = (DATELINE.match(article.text, first.start, first.end + 2) or dateline(article.text, first)) if first is not None else None
+    dl = dateline(article.text, first, first.end + 2) if first is not None else None
     if dl is None:
         return []
     own = [m for m in mentions if first.start <= m.start < dl.end() and m.place is not None and m.place.precision in ("site", "town")]
