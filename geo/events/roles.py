@@ -133,10 +133,10 @@ def _subject_actors(c, actors) -> list[str]:
     for an event noun ("An extremist attack ... killed"), that noun's modifiers."""
     if c.lower_ in PRONOUNS or any(g.dep_ == "poss" and g.lower_ in ("its", "their") for g in c.children):
         verb = c.head
-        while verb.dep_ in ("ccomp", "conj", "xcomp", "advcl") and verb.head is not verb:
+        while verb.dep_ in ("ccomp", "conj", "xcomp", "advcl") and verb.head != verb:
             verb = verb.head
             for s in verb.children:
-                if s.dep_ in SUBJECTS and s is not c and s.lower_ not in PRONOUNS:
+                if s.dep_ in SUBJECTS and s != c and s.lower_ not in PRONOUNS:
                     return _phrase_actors(s, actors)
         return []
     if c.pos_ == "NOUN" and (c.lemma_.lower() in EVENT_NOUNS or c.lemma_.lower() == "fire"):
@@ -290,7 +290,7 @@ def _governing_verb(noun):
     of missiles"), at most four steps up."""
     t = noun
     for _ in range(4):
-        if t.dep_ not in ("dobj", "pobj", "prep", "compound", "nsubjpass", "nsubj", "appos", "conj") or t.head is t:
+        if t.dep_ not in ("dobj", "pobj", "prep", "compound", "nsubjpass", "nsubj", "appos", "conj") or t.head == t:
             return None
         t = t.head
         if t.pos_ == "VERB":
@@ -341,6 +341,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 for c in verb.head.children:
                     if c.dep_ in SUBJECTS:
                         attacker += _subject_actors(c, actors) or (_named_subject(c) if purpose else [])
+        if not passive and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
+            # "The Austrians responded to the declaration of war by bombing Venice": the subject of what it was done by
+            attacker += [a for c in verb.head.head.children if c.dep_ in SUBJECTS for a in _subject_actors(c, actors)]
         for c in head.children:
             if c.dep_ == "agent":
                 # "attacked by the Mahdists": an agent the lexicon lacks is kept by its own name
@@ -354,7 +357,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         # "fighting between M23 and the army", "Fighting has been going on ... between militiamen and ..."
         carriers = [noun] + ([noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else [])
         for c in (c for x in carriers for c in x.children):
-            if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ in ("by", "with") and c.head is noun):
+            if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ in ("by", "with") and c.head == noun):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         attacker += _phrase_actors(p, actors)

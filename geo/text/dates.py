@@ -86,11 +86,12 @@ MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|r
 _TO = r"\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b)\s*"
 _AND = r"\s+and\s+"
 _ORD = r"(?:st|nd|rd|th)"
+_WEEKDAY = rf"(?i:{alternation(WEEKDAYS)}),?\s+"  # "Monday 13 to Tuesday 14 May"
 DAY_SPAN = re.compile(
     rf"\b(?P<month>{MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}?(?:{_TO}(?P<d2>\d{{1,2}}){_ORD}?\b"
     rf"|{_AND}(?:(?P<d3>\d{{1,2}}){_ORD}\b|(?P<d4>\d{{1,2}})(?=\s*(?:[,.;:)]|$|(?:,?\s+{YEAR_RE})))))"
     rf"(?:,?\s+(?P<year>{YEAR_RE})\b)?"
-    rf"|\b(?P<d5>\d{{1,2}}){_ORD}?(?:{_TO}|{_AND}|/)(?P<d6>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b"
+    rf"|\b(?P<d5>\d{{1,2}}){_ORD}?(?:{_TO}|{_AND}|/)(?:{_WEEKDAY})?(?P<d6>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b"
     rf"(?:,?\s+(?P<year2>{YEAR_RE})\b)?")
 
 

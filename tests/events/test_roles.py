@@ -26,6 +26,10 @@ def attacker(text: str, trigger: str, event_type: str = "armed_clash") -> list[s
     # a day and month the parse hangs on the subject is not part of its name (a number that counts them is)
     ("On 5 August German units attacked Ochota and Wola in the west of the city.", "attacked", "German units"),
     ("On Monday 30 rebels attacked the town of Gwoza, the governor said.", "attacked", "30 rebels"),
+    # the agent of an event noun ("by" hangs from the noun itself)
+    ("The capture of Koritza by the Greek Army was announced yesterday.", "capture of", "Greek Army"),
+    # done "by bombing": the subject of the verb it was done by
+    ("The Austrians responded to the declaration of war by bombing the city of Venice.", "bombing", "Military Forces of Austria"),
 ])
 def test_attacker_from_the_parse(text, trigger, who):
     assert who in attacker(text, trigger)

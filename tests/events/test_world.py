@@ -123,6 +123,13 @@ def test_guinea_in_a_story_about_conakry_and_the_niger_river(world_gazetteer):
 
 
 # 3. Lists
+def test_surrounding_a_list_of_towns_gives_one_incident_each(world_gazetteer):
+    text = "The royalists surrounded the northern towns of Clamart and Meudon on Tuesday."
+    _, incidents, _ = run(text, world_gazetteer)
+    assert sorted(i.place.name for i in incidents) == ["Clamart", "Meudon"]
+    assert {i.event_type for i in incidents} == {"armed_clash"}
+
+
 def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     _, incs, _ = run("Ukrainian drones hit the ports of Berdyansk, Skadovsk and Henichesk overnight, "
                      "officials said on Wednesday.", world_gazetteer)
@@ -169,6 +176,9 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Marines seized the aerodrome at Kamina on Friday.", "attack_on_installation"),
     ("Protesters threw 30 petrol bombs at officers in Belfast on Saturday night.", "riot"),
     ("The military base at Kamina came under heavy mortar and machine-gun fire on Monday.", "attack_on_installation"),
+    ("Soldiers were exchanging fire with rebels in Goma on Sunday.", "armed_clash"),
+    ("Desperate encounters have taken place at Clamart on Tuesday.", "armed_clash"),
+    ("A naval squadron harassed the besiegers with cannon fire at Tarragona on Monday.", "shelling"),
 ])
 def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)

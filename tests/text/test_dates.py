@@ -51,6 +51,8 @@ def test_month_and_year():
     # a night written with a slash
     ("bombers came over on the night of 14/15 March 1941", None, ("1941-03-14", "1941-03-15", "range")),
     ("On the 20th/21st March the docks burned again", "1941-04-02", ("1941-03-20", "1941-03-21", "range")),
+    # a night with its weekdays
+    ("clashes on the night of Monday 13 to Tuesday 14 May 2024 in the town", None, ("2024-05-13", "2024-05-14", "range")),
     # not a span: "13 people", and a single day
     ("on June 12 and 13 people were killed", "2024-07-01", ("2024-06-12", "2024-06-12", "day")),
     ("on October 26 gunmen killed four", "1978-11-15", ("1978-10-26", "1978-10-26", "day")),
