@@ -367,8 +367,10 @@ def hosted_site(m: Mention) -> Place | None:
 def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]) -> tuple[Place | None, str]:
     """"Dantewada prison", "Inates military camp": a site the gazetteer lacks, named after a town of a
     country the article names; the town (or the one spelt alike) it is at or near."""
-    if not core or not countries:
+    if not countries:
         return None, ""
+    if not core:
+        return _namesake_in_longer_name(gaz, phrase, countries)
     site = phrase[len(core):].strip().lower()
     if site in NAMESAKE_FEATURES:
         # "Logar Valley": the province (or else the town) of that name, in a country the article names
@@ -378,7 +380,7 @@ def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]
             return best[0], f"; placed near {best[0].name} ({best[0].key}), the unit of {best[0].country} it is named after"
         return None, ""
     if site not in NAMESAKE_SITES:
-        return None, ""
+        return _namesake_in_longer_name(gaz, phrase, countries)
     towns = {p.key: p for p in gaz.lookup(norm(core)) if p.precision == "town" and p.country in countries}
     if len(towns) == 1:
         town = next(iter(towns.values()))
@@ -389,6 +391,25 @@ def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]
     if town is None:
         return None, ""
     return town, f"; placed near {town.name} ({town.key}), the town of {town.country} it is named after"
+
+
+def _namesake_in_longer_name(gaz: Gazetteer, phrase: str, countries: set[str]) -> tuple[Place | None, str]:
+    """"Chikurubi Maximum Security Prison", "Minsk Tractor Plant", "Brussels Zaventem airport": a site word
+    ends the name and its first words are the one town of that name in a country the article names."""
+    names = phrase.split()
+    if len(names) < 3 or not (names[-1].lower() in NAMESAKE_SITES or " ".join(names[-2:]).lower() in NAMESAKE_SITES):
+        return None, ""
+    for n in range(len(names) - 2, 0, -1):
+        head = " ".join(names[:n])
+        if not head[:1].isupper():
+            return None, ""
+        towns = {p.key: p for p in gaz.lookup(norm(head)) if p.precision == "town" and p.country in countries}
+        if len(towns) == 1:
+            town = next(iter(towns.values()))
+            return town, f"; placed near {town.name} ({town.key}), the town of {town.country} it is named after"
+        if towns:
+            return None, ""
+    return None, ""
 
 
 def explain(article: Article, gaz: Gazetteer, name: str) -> list[Decision]:

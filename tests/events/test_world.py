@@ -975,6 +975,12 @@ def test_a_site_the_gazetteer_lacks_is_placed_near_the_town_it_is_named_after(wo
     assert inc.place.key == town and inc.near  # ... and its incident placed near the town
 
 
+def test_a_longer_site_name_that_opens_with_a_towns_name_is_placed_near_that_town(world_gazetteer):
+    mentions, _, _ = run("At Minsk Tractor Plant (MTZ) in Belarus, riot police detained strikers on Friday.", world_gazetteer)
+    site = next(m for m in mentions if m.text == "Minsk Tractor Plant")
+    assert site.place is None and site.near.key == "gn/625144"
+
+
 def test_a_site_named_after_no_town_of_the_articles_countries_stays_unplaced(world_gazetteer):
     mentions, incidents, unplaced = run("Militants attacked the Inates military camp in Niger on Tuesday.", world_gazetteer)
     assert incidents == [] and [u.event_type for u in unplaced] == ["armed_clash"]
