@@ -39,6 +39,8 @@ UNRESOLVED_PATTERNS = [
     re.compile(rf"\b(?P<name>(?P<core>{NAME})\s+{PLACE_SUFFIX.pattern})"),
     re.compile(rf"\b(?P<name>(?P<core>{NAME})\s+(?P<after>{_AFTER_CUE}))\b"),
     re.compile(rf"\b(?i:{alternation(words('locative_prepositions'))}) (?P<name>{NAME})"),  # also "In Damak, ..."
+    # "the army had retaken Zalambesa", "entered Mandelay": the object of a verb of war
+    re.compile(rf"\b(?:{alternation(words('place_taking_verbs'))}) (?:the )?(?P<name>{NAME})"),
     re.compile(rf"\b(?P<of>{alternation(_OF)}) of (?P<name>(?P<core>{NAME}))"),
 ]
 NOT_NAMES = frozenset(words("not_names"))

@@ -179,6 +179,8 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Soldiers were exchanging fire with rebels in Goma on Sunday.", "armed_clash"),
     ("Desperate encounters have taken place at Clamart on Tuesday.", "armed_clash"),
     ("A naval squadron harassed the besiegers with cannon fire at Tarragona on Monday.", "shelling"),
+    ("Pakistani air attacks were reported on Amritsar on Friday.", "air_strike"),
+    ("Several thousand men attacked a refugee train at Kamoke on Wednesday.", "attack_on_civilians"),
 ])
 def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
