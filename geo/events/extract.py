@@ -178,15 +178,21 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                           else sent.start, sent.end, anchor)
         if told is None:
             so_far = told_so_far(sent)
+            title = sent.section.title or ""
+            titled = [] if so_far else told_years(title, 0, len(title))  # "The Warsaw Uprising of 1944"
             if anchor is None:
                 # an undated page of history: the last year the story has named so far ("... in April 1877. ...
-                # The Russians crossed the Danube in June. On 16 July the vanguard captured Nikopol")
-                told = so_far[-1][1] if so_far else None
+                # The Russians crossed the Danube in June. On 16 July the vanguard captured Nikopol"), or its title
+                told = so_far[-1][1] if so_far else titled[-1][1] if titled else None
             elif so_far and max(y for _, y in so_far) <= anchor.start.year - LONG_AGO_YEARS:
                 # a page of today about long ago: the year of the story's last date so far, every year it names a
                 # generation before the writing date ("bombed Belgrade on 6 April 1941 ... on April 6 and 7", in 2013)
                 dated = dated_years(article.text, so_far, sent.section.start)
                 told = dated[-1][1] if dated else None
+            elif titled and max(y for _, y in titled) <= anchor.start.year - LONG_AGO_YEARS:
+                # ... whose text names no year but whose title does: "On 5 August first German units ..." under
+                # "The Warsaw Uprising of 1944", written in 2015
+                told = titled[-1][1]
         for x in [sent, *context]:
             c.date, words = resolve_date(x.text, anchor, told)
             at = x.text.find(words) if c.date else -1

@@ -26,6 +26,7 @@ def attacker(text: str, trigger: str, event_type: str = "armed_clash") -> list[s
     # a day and month the parse hangs on the subject is not part of its name (a number that counts them is)
     ("On 5 August German units attacked Ochota and Wola in the west of the city.", "attacked", "German units"),
     ("On Monday 30 rebels attacked the town of Gwoza, the governor said.", "attacked", "30 rebels"),
+    ("Officials said that several thousand Moslems attacked a refugee train at Kamoke.", "attacked", "several thousand Moslems"),
     # the agent of an event noun ("by" hangs from the noun itself)
     ("The capture of Koritza by the Greek Army was announced yesterday.", "capture of", "Greek Army"),
     # done "by bombing": the subject of the verb it was done by

@@ -278,6 +278,23 @@ def test_with_no_writing_date_given_the_datelines_full_date_is_it(world_gazettee
 
 
 # 6. Wrong anchors: a place that belongs to an organisation
+@pytest.mark.parametrize("title, published, day", [
+    # a page of today about long ago whose text names no year: the year its title names
+    ("The Warsaw Uprising of 1944", "2015-12-29", "1944-08-05"),
+    # ... and an undated page too
+    ("The Warsaw Uprising of 1944", None, "1944-08-05"),
+    # a title naming a recent year says nothing about a day of this year
+    ("Warsaw after the 2014 floods", "2015-12-29", "2015-08-05"),
+])
+def test_a_history_page_titled_with_its_year_dates_its_days_in_that_year(world_gazetteer, title, published, day):
+    text = "On 5 August German units attacked Ochota in Warsaw."
+    sec = Section("t.txt", title, None, published, 0, len(text))
+    art = Article("t.txt", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    (inc,), _ = extract(art, find_mentions(art, world_gazetteer), world_gazetteer, load_actors())
+    assert (inc.date_start, inc.date_end) == (day, day)
+
+
 def test_an_organisations_place_is_not_where_the_event_is(world_gazetteer):
     _, (inc,), _ = run("The Lebanese health ministry said a strike on Nabatieh killed three people on Monday.", world_gazetteer)
     assert inc.place.country == "LB" and "Nabat" in inc.place.name
