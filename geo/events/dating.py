@@ -25,6 +25,7 @@ from ..model import REMOTE_EVENTS, Article, DateRange, Section
 from ..text import dates
 from ..text.articles import parse_dateline
 from ..text.calendar import MONTH_RE, YEAR_RE
+from ..text.lexicon import alternation, words
 from .casualties import states_casualties
 from .report import Report
 from .triggers import ANAPHOR, EVENT_ANAPHOR, SEPARATE, triggers, weak
@@ -35,7 +36,9 @@ log = logging.getLogger(__name__)
 DATELINE_DAYS = 7  # how long before its paper's date a wire's dateline may be
 # A year the story is told in ("In 1965 ...", "the Warsaw Uprising of 1944"), not the start or end of a
 # period ("since 2014", "until 2019", "1992-93")
-STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE})\b(?!\s*[-–/]\s*\d)")
+# (not a clock time: "around 10 p.m. (1900 GMT) on Monday", "at 0600 local time")
+STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE})\b(?!\s*[-–/]\s*\d)"
+                        rf"(?!\s*(?:{alternation(words('time_zones'))}|local time|hours|hrs)\b)")
 PERIOD_BEFORE = re.compile(r"\b(?:since|until|till)\b[^.;]*$", re.I)  # "the most serious since the war of ... 1962"
 YEAR_UNSURE_DAYS = 300  # a day or month with no year that would lie this far back, in the year before: its year is not known
 MONTH_WORD = re.compile(rf"\b{MONTH_RE}", re.I)

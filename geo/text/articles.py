@@ -32,7 +32,8 @@ from .header import read_header
 from .language import language, language_name
 from .metadata import check_meta
 from .pages import prepare_pages
-from .calendar import MONTH_ABBREVIATIONS, MONTH_RE, month_number
+from .calendar import MONTH_ABBREVIATIONS, MONTH_RE, WEEKDAYS, month_number
+from .lexicon import alternation, words
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,9 @@ SENT_END = re.compile(r"[.!?…][\"'”’″)\]]*\s+(?=[\"'“‘″(\[]?[A-Z0-
 ABBREV = re.compile(
     r"(?:\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|St|Mt|Ft|No|" + MONTH_ABBREVIATIONS + r"|Inc|Ltd|Co|Corp|vs|etc|al)\.|\b(?:[A-Z]\.){1,3})$"
 )
+
+# "around 10 p.m. (1900 GMT) on Monday", "at 5 a.m. Monday": a clock time the sentence goes on after
+CLOCK_GOES_ON = re.compile(rf"[ap]\.m\.\s+(?:\(|(?i:{alternation(WEEKDAYS)}|{alternation(words('time_zones'))})\b|{MONTH_RE}\b)")
 
 
 def parse_dateline(line: str) -> str | None:
@@ -394,7 +398,7 @@ def split_sentences(text: str, section: Section, keep_short: bool = False) -> li
         pos = ls
         for m in SENT_END.finditer(text, ls, le):
             before = text[pos : m.start() + 1]
-            if ABBREV.search(before):
+            if ABBREV.search(before) or CLOCK_GOES_ON.match(text, m.start() - 3, le):
                 continue
             out.extend(_sentence(text, pos, m.end(), section))
             pos = m.end()

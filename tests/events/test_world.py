@@ -231,6 +231,12 @@ def test_relative_and_early_hours_dates(world_gazetteer):
     assert {i.place.key: i.date_start for i in incs}["gn/700569"] == "2024-02-16"  # Mykolaiv
 
 
+def test_a_clock_time_is_no_year_of_a_story_told(world_gazetteer):
+    """'at 1900 GMT on March 3': a time in another zone (a day either side), not March 3 of the year 1900."""
+    _, (inc,), _ = run("Gunmen struck Gwoza at 1900 GMT on March 3, officials said.", world_gazetteer)
+    assert (inc.date_start, inc.date_end) == ("2024-03-02", "2024-03-04")
+
+
 @pytest.mark.parametrize("text, day", [
     # the date of the trigger's own clause, not of the clause after it
     ("The bombardment of Gwoza, which lasted for hours on Monday afternoon, killed dozens, and yesterday only a few "

@@ -138,3 +138,19 @@ def test_a_sentence_ends_at_a_double_prime_quote_mark():
     sents = split_sentences(text, Section("t", None, None, None, 0, len(text)))
     assert [s.text for s in sents] == ["Iraq fired three missiles, ending a lull in the ″war of the cities.″",
                                        "Iran reported later it fired two."]
+
+
+@pytest.mark.parametrize("text, count", [
+    # a clock time the sentence goes on after: its other zone's time, its weekday, its month
+    ("Gunmen struck Kamwenge around 10 p.m. (1900 GMT) on Monday. Police said so.", 2),
+    ("The raid began at 5 a.m. Monday in Gao. Police said so.", 2),
+    ("Shelling resumed at 6 a.m. GMT near Kharkiv. Police said so.", 2),
+    # ... and a clock time that ends its sentence
+    ("Rebels attacked the post at 10 p.m. Police said so.", 2),
+])
+def test_a_clock_time_ends_a_sentence_only_when_nothing_of_it_follows(text, count):
+    from geo.model import Section
+    from geo.text.articles import split_sentences
+
+    sents = split_sentences(text, Section("t", None, None, None, 0, len(text)))
+    assert len(sents) == count and sents[-1].text == "Police said so."
