@@ -249,8 +249,10 @@ class Choice:
         b, ctx = self.best, self.ctx
         if not ctx.named or b.kind not in ("city", "town") or b.curated or self.p.dateline or b.country in ctx.named \
                 or b.country in ctx.demonym_countries \
-                or b.population >= 1_000_000 or b.key in ctx.capitals or ctx.seen.near(b, FAR_ANCHOR_KM):
-            return False
+                or b.population >= 1_000_000 or b.key in ctx.capitals or ctx.seen.near(b, FAR_ANCHOR_KM) \
+                or (not self.single and len(self.p.cand.places) == 1 and (self.p.locative or bool(self.p.cue))
+                    and self.word.istitle()):
+            return False  # (a name of several words that only one place in the world has: "Sidi Ifni")
         homes = [self.gaz.places.get(f"iso/{c}") for c in ctx.named]
         return all(outline_km(h, b.point) > FAR_COUNTRY_KM for h in homes if h is not None)
 

@@ -374,3 +374,9 @@ def test_the_object_of_a_verb_of_war_the_gazetteer_lacks_is_reported_unresolved(
     assert [(m.text, m.place) for m in found if m.text == "Zalambesa"] == [("Zalambesa", None)]
     found = mentions("The senator took Democrats to task in Ohio on Sunday.", world_gazetteer)
     assert "Democrats" not in [m.text for m in found]
+
+
+def test_a_name_of_several_words_only_one_town_has_is_that_town_far_from_the_countries_named(world_gazetteer):
+    """The text names only the United States; "Sidi Ifni", after "into", is no homonym of anything there."""
+    text = "The King visited the United States. Irregulars swept into Sidi Ifni itself, a small fishing town."
+    assert resolved(text, world_gazetteer).get("Sidi Ifni") == "MA"
