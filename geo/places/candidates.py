@@ -215,6 +215,8 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         and gap(text, tokens[c.end_tok - 1], nxt) == " "
         and nxt.norm not in FUNCTION_WORDS
         and nxt.norm not in NEVER_ALONE  # "Hodeida Saturday", "Baghdad March 3"
+        and not (nxt.norm in MONTHS and c.end_tok + 1 < len(tokens) and tokens[c.end_tok + 1].text[:1].isdigit())  # "Kazakhstan Dec 19"
+        and not (prv and prv.text in NEWS_AGENCIES)  # "NZPA-Reuter Peking Many of China's cities ...": a dateline
         and not PLACE_SUFFIX.fullmatch(nxt.text)
         and nxt.text.lower() not in UNIT_WORDS  # "Saravan County", "Dagestan Republic"
         and nxt.text not in OFFICE_TITLES

@@ -380,3 +380,13 @@ def test_a_name_of_several_words_only_one_town_has_is_that_town_far_from_the_cou
     """The text names only the United States; "Sidi Ifni", after "into", is no homonym of anything there."""
     text = "The King visited the United States. Irregulars swept into Sidi Ifni itself, a small fishing town."
     assert resolved(text, world_gazetteer).get("Sidi Ifni") == "MA"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a month's abbreviation and its day after a name: its date, not a longer name
+    ("ZHANAOZEN, Kazakhstan Dec 19 In his hospital bed, a striker writhes in pain.", "Kazakhstan"),
+    # a place right after a wire's credit is its dateline: the capital after it opens the story
+    ("NZPA-Reuter Nairobi Tanzanian forces and Ugandan rebels bombarded the capital yesterday.", "Nairobi"),
+])
+def test_a_datelines_place_is_not_part_of_a_longer_name(world_gazetteer, text, name):
+    assert name in resolved(text, world_gazetteer)
