@@ -256,6 +256,23 @@ class Choice:
         homes = [self.gaz.places.get(f"iso/{c}") for c in ctx.named]
         return all(outline_km(h, b.point) > FAR_COUNTRY_KM for h in homes if h is not None)
 
+    @cached_property
+    def far_from_its_reference(self) -> str:
+        """"the town of Khatyn, north of Minsk": the place the text measures it from, when every reading of
+        that place lies far from this one (Hà Tĩnh, which GeoNames also calls Khatyn, is not north of Minsk)."""
+        m = RELATIVE_AFTER.match(self.p.sent.text, self.p.end - self.p.sent.start)
+        if m is None or self.best.kind == "country" or self.best.curated:
+            return ""
+        names = m.group("ref").split()
+        for n in range(len(names), 0, -1):  # the longest run of its words that is a place ("Kuala Lumpur")
+            refs = [r for r in self.gaz.lookup(norm(" ".join(names[:n]))) if r.key != self.best.key]
+            if refs:
+                near = (float(m.group("d").replace(",", "")) * (1.609 if m.group("u").startswith("mi") else 1)
+                        if m.group("d") else 0.0) + REFERENCE_KM
+                far = all(km(r.point, self.best.point) > near + r.uncertainty_km for r in refs)
+                return " ".join(names[:n]) if far else ""
+        return ""
+
     @property
     def label(self) -> bool:
         """"The Battle of Maiwand (Dari: نبرد میوند, Pashto: ...)": a name before a colon inside brackets."""
@@ -339,6 +356,13 @@ IN_COUNTRY = re.compile(
 
 COUNTRY_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|\s(?:on|in|at|and|said|says|late|early|this|last|overnight)\b)")
 
+# ", north of Minsk", ", 20 km south-east of Kharkiv": the place the text measures a name from, right after it
+RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:some|about|around|roughly|just|located|situated)\s+)?"
+                            r"(?:(?P<d>\d[\d,]*(?:\.\d+)?)\s*(?P<u>km|kilometres|kilometers|miles|mi)\.?\s+)?"
+                            r"(?:north|south)?-?(?:east|west)?(?<=[a-z])\s+of\s+(?:the\s+)?(?:(?:city|town|capital|port|village) of\s+)?"
+                            r"(?P<ref>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+REFERENCE_KM = 300  # how far beyond the distance the text gives a place may lie from the one it is measured from
+
 # "Plaza de ", "Stade de ", "Alcaldía de ": a capitalised word and a particle right before a name
 AFTER_PARTICLE = re.compile(rf"[A-Z][\w'’-]+\s+(?:{alternation(words('name_particles'))})\s+$")
 
@@ -393,6 +417,8 @@ VETOES: list[Veto] = [
      and (c.single and c.p.cue == "" and OF_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None
           or PARTICLE_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None),
      lambda c: "the head of a longer name with 'of' or a particle ('Bay of Pigs', 'Stade de France'), not a place of its own"),
+    ("far_from_its_reference", lambda c: bool(c.far_from_its_reference),
+     lambda c: f"the text measures it from {c.far_from_its_reference}, and {c.best.key} lies far from every place of that name"),
     ("far_abroad", lambda c: c.far_abroad,
      lambda c: f"a town of {c.best.country}, a country the text does not name, far from every place and country it does"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,

@@ -390,3 +390,12 @@ def test_a_name_of_several_words_only_one_town_has_is_that_town_far_from_the_cou
 ])
 def test_a_datelines_place_is_not_part_of_a_longer_name(world_gazetteer, text, name):
     assert name in resolved(text, world_gazetteer)
+
+
+def test_a_reading_far_from_the_place_the_text_measures_it_from_is_not_the_place(world_gazetteer):
+    """GeoNames also calls Hà Tĩnh (Vietnam) "Khatyn"; the text puts its Khatyn north of Minsk."""
+    found = {m.text: m for m in mentions("The German forces burned the village of Khatyn, north of Minsk, in 1943.",
+                                         world_gazetteer)}
+    assert found["Khatyn"].place is None and found["Minsk"].place.country == "BY"
+    # ... a reading near it stays
+    assert resolved("Partisans attacked Baranavichy, south-west of Minsk, in 1943.", world_gazetteer)["Baranavichy"] == "BY"
