@@ -38,6 +38,7 @@ from .triggers import unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_e
 from .unrest import INSTALLATION_TARGETS, crowd_or_armed
 from .where import in_dateline, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
+METONYM_POPULATION = 1_000_000  # a city this big may stand for its government ("Kiev attempted strikes")
 LONG_AGO_YEARS = 20  # a story whose every year is this long before its writing date is a history told
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
 CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
@@ -315,6 +316,10 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
     """Incidents of one article, and the candidates no place below a country holds."""
     cands = candidates(article, mentions, gaz)
     date_passes(cands)
+    # the names of towns, mapped or not (not a country, nor a city of a million that may stand for its government:
+    # "Kiev attempted strikes"): never an attacker ("On the same day Maratha, Santalar and Tochni massacres ...")
+    towns = {x.text for x in mentions if x.place is None or x.place.precision != "country"
+             and x.place.population < METONYM_POPULATION}
     for c in cands:
         if c.date is None and c.story_year is not None:
             # no writing date, and no date of its own or of the sentences around: the year the story is telling
@@ -339,7 +344,7 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
         last = []
         sents = _sentences(c)
         for m, place, near in c.places:
-            inc = _incident(c, m, place, near, sents, actors)
+            inc = _incident(c, m, place, near, sents, actors, towns)
             if not inc.attacker and named is not None and named.sentences[0].section == c.sentence.section \
                     and 0 <= c.sentence.start - named.sentences[-1].end <= 2 \
                     and inc.event_type not in ("riot", "protest_siege"):
@@ -409,7 +414,8 @@ def _sentences(c: Report) -> list[Sentence]:
     return [*own, *[s for s in c.extra if s not in own]]
 
 
-def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, actors) -> Incident:
+def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, actors,
+              towns: frozenset[str] | set[str] = frozenset()) -> Incident:
     fats: list[int] = []
     injs: list[int] = []
     if c.event_type != "other":
@@ -433,7 +439,7 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
             if a not in names:
                 names.append(a)
     # (the place itself is no attacker: "Seoul changes hands", "Alexandria had its first big air raid")
-    attacker, target = _sides(c, actors, {x.text for x, _, _ in c.places if x is not None} | {place.name})
+    attacker, target = _sides(c, actors, {x.text for x, _, _ in c.places if x is not None} | {place.name} | towns)
     if not attacker:
         # "... Regime air strikes killed 18 civilians. Air strikes on the city of Idlib killed seven":
         # the other sentences of the same incident may name who did it.

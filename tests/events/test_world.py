@@ -341,6 +341,15 @@ def test_a_sentence_about_something_else_is_no_follow_up(world_gazetteer, text):
     assert [i.place.name for i in incs] == ["Kharkiv"]
 
 
+def test_a_towns_name_is_never_an_attacker(world_gazetteer):
+    """The dateline's town, which the parse took for the subject of the first sentence, is where it happened."""
+    text = ("Lhokseumawe – A regional military commander in troubled Aceh province has defended the army's shooting "
+            "of protesters, as officials said Wednesday the death toll had risen to 31. A colonel was quoted by a daily "
+            "on Wednesday as saying the protestors action threatened the entire town of Lhokseumawe.")
+    _, incidents, _ = run(text, world_gazetteer, published="1999-05-05")
+    assert incidents and all("Lhokseumawe" not in i.attacker for i in incidents)
+
+
 def test_a_country_named_as_the_target_is_not_its_army(world_gazetteer):
     _, incs, _ = run("Israeli jets bombed Lebanon on Monday, hitting Tyre.", world_gazetteer)
     assert all("Military Forces of Lebanon" not in i.target for i in incs)
