@@ -182,6 +182,9 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Pakistani air attacks were reported on Amritsar on Friday.", "air_strike"),
     ("Several thousand men attacked a refugee train at Kamoke on Wednesday.", "attack_on_civilians"),
     ("General Outram moved against a Persian force camped near Bushehr on Friday.", "armed_clash"),
+    ("French tanks and armoured cars then rolled into the territory and fired into the town of Menzel Bourguiba on Thursday.",
+     "shelling"),
+    ("Communist guns raked the beaches of Kinmen on Monday.", "shelling"),
 ])
 def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
