@@ -27,6 +27,7 @@ def attacker(text: str, trigger: str, event_type: str = "armed_clash") -> list[s
     ("On 5 August German units attacked Ochota and Wola in the west of the city.", "attacked", "German units"),
     ("On Monday 30 rebels attacked the town of Gwoza, the governor said.", "attacked", "30 rebels"),
     ("Officials said that several thousand Moslems attacked a refugee train at Kamoke.", "attacked", "several thousand Moslems"),
+    ("Twelve Peruvian parachutists took Machala on Sunday.", "took", "Military Forces of Peru"),
     # the agent of an event noun ("by" hangs from the noun itself)
     ("The capture of Koritza by the Greek Army was announced yesterday.", "capture of", "Greek Army"),
     # done "by bombing": the subject of the verb it was done by

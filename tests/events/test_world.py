@@ -185,6 +185,7 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("French tanks and armoured cars then rolled into the territory and fired into the town of Menzel Bourguiba on Thursday.",
      "shelling"),
     ("Communist guns raked the beaches of Kinmen on Monday.", "shelling"),
+    ("The army dropped paratroopers on the port city of Machala on Sunday.", "armed_clash"),
 ])
 def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
