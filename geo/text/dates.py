@@ -107,6 +107,8 @@ def _month_day(n: int) -> str:
 
 # a span across months, its year at its end: "from 11 May to 23 June 1854", "June 20th to July 16th, 1900"
 MONTHS_SPAN = re.compile(rf"\b(?:{_day_month(1)}{_TO}{_day_month(2)}|{_month_day(3)}{_TO}{_month_day(4)}),?\s+(?P<year>{YEAR_RE})\b")
+# "27.7.1941", "05.03.2024": day, month and year with dots, as European pages write them
+DOTTED_DATE = re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>{YEAR_RE})\b(?!\.\d)")
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE}),?\s+(?P<year>{YEAR_RE})\b")  # "in August 1977", "in August, 1977"
 IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_RE})\b(?!,?\s+\d)")
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -216,6 +218,13 @@ def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.
         if not others or sm.start() <= min(others):
             return span, sm
     m = FULL_DATE.search(text)
+    dotted = DOTTED_DATE.search(text)
+    if dotted and (m is None or dotted.start() < m.start()):
+        try:
+            d = date(int(dotted["year"]), int(dotted["month"]), int(dotted["day"]))
+            return DateRange(d, d, "day"), dotted
+        except ValueError:
+            pass
     if m:
         g = m.groupdict()
         try:

@@ -186,6 +186,7 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
      "shelling"),
     ("Communist guns raked the beaches of Kinmen on Monday.", "shelling"),
     ("The army dropped paratroopers on the port city of Machala on Sunday.", "armed_clash"),
+    ("Around Hanko there were battles during the summer of 1941.", "armed_clash"),
 ])
 def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)

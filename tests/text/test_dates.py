@@ -51,6 +51,9 @@ def test_month_and_year():
     # a night written with a slash
     ("bombers came over on the night of 14/15 March 1941", None, ("1941-03-14", "1941-03-15", "range")),
     ("On the 20th/21st March the docks burned again", "1941-04-02", ("1941-03-20", "1941-03-21", "range")),
+    # a day, month and year with dots, as European pages write them (not a version number)
+    ("the lighthouse was stormed on 27.7.1941, the report said", None, ("1941-07-27", "1941-07-27", "day")),
+    ("Shelling hit the town on 05.03.2024 at noon", "2024-03-07", ("2024-03-05", "2024-03-05", "day")),
     # a night with its weekdays
     ("clashes on the night of Monday 13 to Tuesday 14 May 2024 in the town", None, ("2024-05-13", "2024-05-14", "range")),
     # not a span: "13 people", and a single day
@@ -139,3 +142,9 @@ def test_last_night_and_the_earliest_deictic_date():
 ])
 def test_a_weekday_that_owns_the_event(text, want):
     assert r(text, "1969-03-20") == want
+
+
+def test_a_version_number_is_no_dotted_date():
+    from geo.text import dates
+
+    assert dates.resolve("the firmware 1.2.2024.5 was installed", None) == (None, "")
