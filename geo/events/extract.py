@@ -318,8 +318,8 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
     date_passes(cands)
     # the names of towns, mapped or not (not a country, nor a city of a million that may stand for its government:
     # "Kiev attempted strikes"): never an attacker ("On the same day Maratha, Santalar and Tochni massacres ...")
-    towns = {x.text for x in mentions if x.place is None or x.place.precision != "country"
-             and x.place.population < METONYM_POPULATION}
+    towns = {x.text for x in mentions if x.place is None or (x.place.precision != "country"
+                                                             and x.place.population < METONYM_POPULATION)}
     for c in cands:
         if c.date is None and c.story_year is not None:
             # no writing date, and no date of its own or of the sentences around: the year the story is telling

@@ -39,7 +39,7 @@ UNRESOLVED_PATTERNS = [
     re.compile(rf"\b(?P<name>(?P<core>{NAME})\s+{PLACE_SUFFIX.pattern})"),
     re.compile(rf"\b(?P<name>(?P<core>{NAME})\s+(?P<after>{_AFTER_CUE}))\b"),
     re.compile(rf"\b(?i:{alternation(words('locative_prepositions'))}) (?P<name>{NAME})"),  # also "In Damak, ..."
-    # "the army had retaken Zalambesa", "entered Mandelay": the object of a verb of war
+    # "the army had retaken Zalambesa", "bombarded Vammelsuu": the object of a verb that takes places in war
     re.compile(rf"\b(?:{alternation(words('place_taking_verbs'))}) (?:the )?(?P<name>{NAME})"),
     re.compile(rf"\b(?P<of>{alternation(_OF)}) of (?P<name>(?P<core>{NAME}))"),
 ]
@@ -383,16 +383,18 @@ def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]
         return None, ""
     if site not in NAMESAKE_SITES:
         return _namesake_in_longer_name(gaz, phrase, countries)
-    towns = {p.key: p for p in gaz.lookup(norm(core)) if p.precision == "town" and p.country in countries}
-    if len(towns) == 1:
-        town = next(iter(towns.values()))
-    elif not towns:
-        town, _ = variant_of(gaz, core, "town", countries)
-    else:
-        return None, ""
-    if town is None:
-        return None, ""
-    return town, f"; placed near {town.name} ({town.key}), the town of {town.country} it is named after"
+    towns = _towns(gaz, core, countries)
+    town = towns[0] if len(towns) == 1 else None if towns else variant_of(gaz, core, "town", countries)[0]
+    return (town, _named_after(town)) if town is not None else (None, "")
+
+
+def _towns(gaz: Gazetteer, name: str, countries: set[str]) -> list[Place]:
+    """The towns of that name in the article's countries."""
+    return list({p.key: p for p in gaz.lookup(norm(name)) if p.precision == "town" and p.country in countries}.values())
+
+
+def _named_after(town: Place) -> str:
+    return f"; placed near {town.name} ({town.key}), the town of {town.country} it is named after"
 
 
 def _namesake_in_longer_name(gaz: Gazetteer, phrase: str, countries: set[str]) -> tuple[Place | None, str]:
@@ -405,12 +407,9 @@ def _namesake_in_longer_name(gaz: Gazetteer, phrase: str, countries: set[str]) -
         head = " ".join(names[:n])
         if not head[:1].isupper():
             return None, ""
-        towns = {p.key: p for p in gaz.lookup(norm(head)) if p.precision == "town" and p.country in countries}
-        if len(towns) == 1:
-            town = next(iter(towns.values()))
-            return town, f"; placed near {town.name} ({town.key}), the town of {town.country} it is named after"
+        towns = _towns(gaz, head, countries)
         if towns:
-            return None, ""
+            return (towns[0], _named_after(towns[0])) if len(towns) == 1 else (None, "")
     return None, ""
 
 

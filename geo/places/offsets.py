@@ -21,6 +21,11 @@ BEARINGS = {"north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 
             "northwest": 315}
 
 
+def distance_km(m: re.Match[str]) -> float:
+    """The distance a match of :data:`DISTANCE` gives, in km ("1,300km", "17 miles")."""
+    return float(m.group("d").replace(",", "")) * (1.609344 if m.group("u").lower().startswith("mi") else 1.0)
+
+
 def offset_place(text: str, m: Mention, gaz: Gazetteer) -> Place:
     """The place a distance and a direction from ``m``'s place give ("115 km east of Seoul"): that point,
     as uncertain as a quarter of the distance (at least the place's own radius), when it lies in the place's
@@ -35,7 +40,7 @@ def offset_place(text: str, m: Mention, gaz: Gazetteer) -> Place:
         return dataclasses.replace(p, key=f"{p.key}~{round(d)}km", uncertainty_km=round(max(p.uncertainty_km, d), 1),
                                    source=f"{p.source}; within {round(d)} km, as the text says")
 
-    d = float((o or w).group("d").replace(",", "")) * (1.609344 if (o or w).group("u").lower().startswith("mi") else 1.0)
+    d = distance_km(o or w)
     if w is not None:  # "pushed to within 17 miles of the port of Hamhung"
         return as_uncertain_as(d)
     if d <= 0 or d > 3000:

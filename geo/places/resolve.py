@@ -24,6 +24,7 @@ from ..text.normalize import norm
 from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending
 from .gazetteer import Gazetteer
 from .geometry import Anchors, km, outline_km, within
+from .offsets import DISTANCE, distance_km
 
 W = weights()
 # Names of armed groups (data/lexicon/actors.tsv, ACLED inter 2-4 and 8): "Fano militiamen" is not Fano in Italy.
@@ -267,8 +268,7 @@ class Choice:
         for n in range(len(names), 0, -1):  # the longest run of its words that is a place ("Kuala Lumpur")
             refs = [r for r in self.gaz.lookup(norm(" ".join(names[:n]))) if r.key != self.best.key]
             if refs:
-                near = (float(m.group("d").replace(",", "")) * (1.609 if m.group("u").startswith("mi") else 1)
-                        if m.group("d") else 0.0) + REFERENCE_KM
+                near = (distance_km(m) if m.group("d") else 0.0) + REFERENCE_KM
                 far = all(km(r.point, self.best.point) > near + r.uncertainty_km for r in refs)
                 return " ".join(names[:n]) if far else ""
         return ""
@@ -358,7 +358,7 @@ COUNTRY_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|\s(?:on|in|at|and|said|says|la
 
 # ", north of Minsk", ", 20 km south-east of Kharkiv": the place the text measures a name from, right after it
 RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:some|about|around|roughly|just|located|situated)\s+)?"
-                            r"(?:(?P<d>\d[\d,]*(?:\.\d+)?)\s*(?P<u>km|kilometres|kilometers|miles|mi)\.?\s+)?"
+                            rf"(?:{DISTANCE}\s+)?"
                             r"(?:north|south)?-?(?:east|west)?(?<=[a-z])\s+of\s+(?:the\s+)?(?:(?:city|town|capital|port|village) of\s+)?"
                             r"(?P<ref>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 REFERENCE_KM = 300  # how far beyond the distance the text gives a place may lie from the one it is measured from
