@@ -56,13 +56,22 @@ def named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], pl
     countries = {p.country for _, p, _ in places}
     for j in (i - 1, i - 2):
         if j < 0 or article.sentences[j].section != sent.section:
-            return []
+            break
         kin = [x for x in by_sentence.get(article.sentences[j].start, []) if x.place is not None
                and (x.place.precision == "town" if settlement else x.place.kind in INSTALLATION_KINDS
                     or either and x.place.precision == "town")
                and (not countries or x.place.country in countries)]
         if kin:
             return [(kin[-1], kin[-1].place, False)]
+    if m.group("noun").lower() == "camp" and i and article.sentences[i - 1].section == sent.section:
+        # "The Moorish camp lay over against Tetuan. ... attacked the camp": near the camp the sentence before
+        # draws near its town, else near that sentence's town
+        before = by_sentence.get(article.sentences[i - 1].start, [])
+        near = [x for x in before if x.place is None and x.near is not None] or [
+            x for x in before if x.place is not None and x.place.precision == "town"
+            and (not countries or x.place.country in countries)]
+        if near:
+            return [(near[-1], near[-1].near or near[-1].place, True)]
     return []
 
 

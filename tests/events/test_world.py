@@ -187,6 +187,7 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Communist guns raked the beaches of Kinmen on Monday.", "shelling"),
     ("The army dropped paratroopers on the port city of Machala on Sunday.", "armed_clash"),
     ("Around Hanko there were battles during the summer of 1941.", "armed_clash"),
+    ("Armed men dragged a man and his wife from their home in Kingston on Friday.", "attack_on_civilians"),
 ])
 def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
@@ -344,6 +345,12 @@ def test_the_attacker_is_named(world_gazetteer, text, attacker):
 def test_a_sentence_about_something_else_is_no_follow_up(world_gazetteer, text):
     _, incs, _ = run(text, world_gazetteer)
     assert [i.place.name for i in incs] == ["Kharkiv"]
+
+
+def test_the_camp_the_sentence_before_puts_near_a_town_is_there(world_gazetteer):
+    _, incidents, _ = run("The Moorish camp lay over against Tetuan. On Friday the general attacked the camp and drove "
+                          "out the Moors.", world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", "Tétouan")]
 
 
 def test_a_towns_name_is_never_an_attacker(world_gazetteer):
