@@ -119,7 +119,9 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
                         tokens[j - 1].possessive and tokens[j - 1].end + 3 >= tokens[j].start
                         and (gaz.has(key) or gaz.has_prefix(key + " "))):
                     break  # punctuation between words ends a name (a possessive only one no name goes on past: "Cox’s Bazar")
-                if key in gaz.not_places:
+                if not tokens[j].norm and j > i:
+                    pass  # an article after a name starts the next one ("SAN SALVADOR, El Salvador"), it ends none
+                elif key in gaz.not_places:
                     hit = Candidate(i, j + 1, key, [])
                 elif gaz.has(key) or gaz.may_vary(key) and gaz.variant(key):
                     # as written, then its spelling variants ("Khmeimim", "Odesa" for Odessa oblast)

@@ -399,3 +399,10 @@ def test_a_reading_far_from_the_place_the_text_measures_it_from_is_not_the_place
     assert found["Khatyn"].place is None and found["Minsk"].place.country == "BY"
     # ... a reading near it stays
     assert resolved("Partisans attacked Baranavichy, south-west of Minsk, in 1943.", world_gazetteer)["Baranavichy"] == "BY"
+
+
+def test_an_article_after_a_comma_opens_the_next_name_and_ends_none(world_gazetteer):
+    """'SAN SALVADOR, El Salvador (AP)': the capital, then the country (the article 'El' once stretched the
+    first name over the comma, which then read as part of a longer name before 'Salvador')."""
+    found = resolved("SAN SALVADOR, El Salvador (AP) _ Armed men killed six priests on Thursday.", world_gazetteer)
+    assert found.get("SAN SALVADOR") == "SV"
