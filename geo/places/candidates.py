@@ -50,7 +50,7 @@ UNIT_WORDS = frozenset(words("unit_words")) | {"governorate", "province"}
 LOCATIVE = frozenset(words("locatives"))
 LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
 # "occupied Cabourg", "shelled the town of": a verb of war whose object is a place
-CAPTURE_VERBS = frozenset(words("capture_verbs"))
+CAPTURE_VERBS = frozenset(tagged("capture_verbs", "object"))
 
 
 def after_capture_verb(before: str) -> bool:

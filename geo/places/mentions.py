@@ -18,7 +18,7 @@ from collections import Counter
 
 from ..model import AREA_KINDS, NEAR_KM, Article, Mention, Place, Precision, Sentence
 from ..text.calendar import MONTH_ABBREVIATIONS
-from ..text.lexicon import alternation, rows, weights, words
+from ..text.lexicon import alternation, rows, tagged, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
 from .gazetteer import Gazetteer
@@ -40,7 +40,7 @@ UNRESOLVED_PATTERNS = [
     re.compile(rf"\b(?P<name>(?P<core>{NAME})\s+(?P<after>{_AFTER_CUE}))\b"),
     re.compile(rf"\b(?i:{alternation(words('locative_prepositions'))}) (?P<name>{NAME})"),  # also "In Damak, ..."
     # "the army had retaken Zalambesa", "bombarded Vammelsuu": the object of a verb that takes places in war
-    re.compile(rf"\b(?:{alternation(words('place_taking_verbs'))}) (?:the )?(?P<name>{NAME})"),
+    re.compile(rf"\b(?:{alternation(tagged('capture_verbs', 'unknown'))}) (?:the )?(?P<name>{NAME})"),
     re.compile(rf"\b(?P<of>{alternation(_OF)}) of (?P<name>(?P<core>{NAME}))"),
 ]
 NOT_NAMES = frozenset(words("not_names"))

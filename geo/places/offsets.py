@@ -12,8 +12,8 @@ from .geometry import covers, destination
 
 # "115 km east of Seoul", "1,300km (800 miles) south-east of Algiers": a distance and a direction from a place
 DISTANCE = r"(?P<d>\d[\d,]*(?:\.\d+)?)\s*(?P<u>km|kilometres|kilometers|miles|mi)\.?"
-OFFSET = (rf"{DISTANCE}\s+(?:\([^()]{{0,25}}\)\s+)?"
-          r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)\s+of\s+(?:the\s+)?")
+DIRECTION = r"(?P<dir>(?:north|south)(?:-?(?:east|west))?|east|west)"  # "north", "south-east", "northwest"
+OFFSET = (rf"{DISTANCE}\s+(?:\([^()]{{0,25}}\)\s+)?{DIRECTION}\s+of\s+(?:the\s+)?")
 OFFSET_BEFORE = re.compile(OFFSET + "$", re.I)  # ... right before the place's name
 # "to within 17 miles of the port of Hamhung": that close to the place, no direction given
 WITHIN_BEFORE = re.compile(rf"\bwithin\s+{DISTANCE}\s+of\s+(?:the\s+)?(?:[a-z]+\s+of\s+)?$", re.I)

@@ -24,7 +24,7 @@ from ..text.normalize import norm
 from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending
 from .gazetteer import Gazetteer
 from .geometry import Anchors, km, outline_km, within
-from .offsets import DISTANCE, distance_km
+from .offsets import DIRECTION, DISTANCE, distance_km
 
 W = weights()
 # Names of armed groups (data/lexicon/actors.tsv, ACLED inter 2-4 and 8): "Fano militiamen" is not Fano in Italy.
@@ -358,8 +358,7 @@ COUNTRY_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|\s(?:on|in|at|and|said|says|la
 
 # ", north of Minsk", ", 20 km south-east of Kharkiv": the place the text measures a name from, right after it
 RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:some|about|around|roughly|just|located|situated)\s+)?"
-                            rf"(?:{DISTANCE}\s+)?"
-                            r"(?:north|south)?-?(?:east|west)?(?<=[a-z])\s+of\s+(?:the\s+)?(?:(?:city|town|capital|port|village) of\s+)?"
+                            rf"(?:{DISTANCE}\s+)?{DIRECTION}\s+of\s+(?:the\s+)?(?:(?:city|town|capital|port|village) of\s+)?"
                             r"(?P<ref>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 REFERENCE_KM = 300  # how far beyond the distance the text gives a place may lie from the one it is measured from
 
