@@ -34,6 +34,8 @@ def finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, p
 
 # "the town", "the besieged city", "the air base": a place of that kind named before
 PLACE_ANAPHOR = re.compile(r"\bthe (?:[\w-]+ ){0,2}(?P<noun>town|city|village|base|camp|airport|garrison|airfield|aerodrome|port)\b(?! of\b)", re.I)
+# ... or anywhere in the sentence after a locative: "on April 1 in the city, two armored vehicles ... opened fire"
+AT_PLACE_ANAPHOR = re.compile(r"\b(?:in|at|near|inside|outside|around|into) " + PLACE_ANAPHOR.pattern[2:], re.I)
 SETTLEMENT_NOUNS = {"town", "city", "village"}
 PORT_NOUNS = {"port", "garrison"}  # a town or an installation: "anchored off Wusong. Bombardment of the port began"
 IT_PASSIVE = re.compile(r"It (?:was|had been|has been) (?:\w+ly )?$")  # "El-Obeid was founded in 1821. It was attacked by ..."
@@ -43,7 +45,7 @@ def named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], pl
     """The place a definite noun of its kind ("the town", "the base") names again: the last town (or
     installation) the two sentences before name, in the countries the sentence names if it names any.
     Only the trigger's own: right after it ("recaptured the town", "an attack on the besieged city")."""
-    m = PLACE_ANAPHOR.search(sent.text, max(0, tm.start() - 60), tm.end() + 60)
+    m = PLACE_ANAPHOR.search(sent.text, max(0, tm.start() - 60), tm.end() + 60) or AT_PLACE_ANAPHOR.search(sent.text)
     if m is None:
         before = article.sentences[i - 1] if i else None
         if before is None or before.section != sent.section or not IT_PASSIVE.fullmatch(sent.text[: tm.start()]):

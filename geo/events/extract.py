@@ -36,7 +36,7 @@ from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
 from .unrest import INSTALLATION_TARGETS, crowd_or_armed
-from .where import in_dateline, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
+from .where import in_dateline, PASSIVE_BEFORE, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
 METONYM_POPULATION = 1_000_000  # a city this big may stand for its government ("Kiev attempted strikes")
 LONG_AGO_YEARS = 20  # a story whose every year is this long before its writing date is a history told
@@ -248,7 +248,6 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
 # "killed four soldiers", "killed on Sunday night at least 18 people": the object of an active killing
 KILLED_WHOM = re.compile(r"\s+(?!(?:in|at|on|near|when|after|by|during|while|as|since|and|or|but)\b)"
                          r"|\s+on\s+\w+(?:\s+(?:night|morning|evening|afternoon))?\s+(?=(?:at\s+least|about|some|more\s+than|\d))")
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0,2}(?:and\s+)?$")
 
 
 def _the_dead(text: str, tm: re.Match[str]) -> str:

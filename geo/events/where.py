@@ -43,6 +43,8 @@ OWNED = re.compile(rf"['’]s\s+{UNIT_OF}")
 JOINED_OWNED = re.compile(rf"\s*(?:,|and|, and)\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}['’]s\s+{UNIT_OF}")
 # a road or railway named after a town: the town only says where it leads
 ROUTE_AFTER = re.compile(r"\s+(?:road|highway|railway|railroad|motorway|expressway)\b", re.I)
+# "were also bombed", "was taken": the place it befell is its subject, before it
+PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0,2}(?:and\s+)?$")
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = rf"(?:nuclear\s+)?(?:{alternation(words('target_nouns'))})"
 PRECISION_ORDER = [str(p) for p in Precision]
@@ -235,7 +237,11 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         after = [c for c in finest if c[0] and c[0].start >= trig_at]
         if YIELDED.match(text, trig_at):
             after = [c for c in finest if c[0] and c[0].start < trig_at][-1:] or after
-        first = after[:1] or finest[:1]
+        # (none after a passive one: the place nearest before it, "Though Helsinki was the primary target, the
+        # cities of Kotka, ... and Oulu were also bombed", the list it closes joined below)
+        # (not one that owns something, "with Garibaldi's bands, which ... were repulsed")
+        subject = [c for c in finest if c[0] and not re.match(r"['’]s\b", text[c[0].end : c[0].end + 3])]
+        first = after[:1] or (subject[-1:] if PASSIVE_BEFORE.search(text, max(sent.start, trig_at - 40), trig_at) else []) or finest[:1]
         # "... seized strongholds in and around Amman, ... destroyed a redoubt at Zerka": each place a
         # preposition after the trigger puts something in is a place of the event (not "authorities in")
         finest = first + [c for c in after[1:] if c not in first and LOCATIVE_BEFORE.search(text, max(sent.start, c[0].start - 40), c[0].start)

@@ -566,6 +566,23 @@ def test_the_town_the_trigger_names_again_is_the_town_named_before(world_gazette
     assert len(incidents) == 1
 
 
+def test_the_city_a_locative_names_again_anywhere_in_the_sentence_is_the_town_named_before(world_gazetteer):
+    text = ("Bender is a town on the Dniester river. "
+            "Then, on March 1 in the city, two armoured vehicles of the police entered the square and opened fire on a patrol car.")
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.event_type, i.place.name, i.date_start) for i in incidents] == [("armed_clash", "Bender", "2024-03-01")]
+
+
+def test_a_list_of_towns_a_passive_trigger_follows_gives_one_incident_for_each(world_gazetteer):
+    text = "Though Helsinki was the main target, the towns of Kotka, Turku and Oulu were also bombed on Monday."
+    _, incidents, _ = run(text, world_gazetteer)
+    assert sorted(i.place.name for i in incidents) == ["Kotka", "Oulu", "Turku"]
+    # ... not a name that owns something: "Garibaldi's bands, which ... were repulsed" is no place of the event
+    _, incidents, _ = run("The division fought at Castenedolo with Garibaldi's bands, which were repulsed on Monday.",
+                          world_gazetteer)
+    assert [i.place.name for i in incidents] == ["Castenedolo"]
+
+
 def test_the_port_named_again_is_the_port_town_named_before(world_gazetteer):
     text = ("The fleet anchored off Tartus on Sunday. "
             "Bombardment of the port began on Monday, with the warships closed inshore.")
