@@ -141,6 +141,9 @@ def find_actors(text: str, actors: list[tuple[str, str]], window: tuple[int, int
     return _unique([canon for _, _, canon in actor_spans(text, actors, inside)])
 
 
+SPELLED_OUT = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?){2,6})\(([A-Z]{2,6})\)")
+
+
 def actor_spans(text: str, actors: list[tuple[str, str]], keep=None) -> list[tuple[int, int, str]]:
     """(start, end, canonical name) of every actor named, in text order, longest alias first
     where names overlap, without those that report the event ("Iraq's military said").
@@ -148,6 +151,8 @@ def actor_spans(text: str, actors: list[tuple[str, str]], keep=None) -> list[tup
     taken: list[tuple[int, int, str]] = []
     low = text.lower()
     by_first = _by_first_word(actors)
+    # "the Sudan Defense Force (SDF)": an acronym the text spells out itself is not the lexicon's other one
+    spelled = {acronym: name.strip().lower() for name, acronym in SPELLED_OUT.findall(text)}
     # only the aliases whose first word is in the text, in the lexicon's order
     for i in sorted(i for w in set(WORD.findall(low)) for i in by_first.get(w, ())):
         alias, canon = actors[i]
@@ -157,6 +162,8 @@ def actor_spans(text: str, actors: list[tuple[str, str]], keep=None) -> list[tup
             if keep is not None and not keep(m.start(), m.end()):
                 continue
             if SPEECH_AFTER.match(text[m.end() : m.end() + 40]):
+                continue
+            if alias in spelled and not any(a.lower() == spelled[alias] for a, c in actors if c == canon):
                 continue
             if not any(s < m.end() and m.start() < e for s, e, _ in taken):
                 taken.append((m.start(), m.end(), canon))

@@ -22,8 +22,7 @@ from .actors import country_forces, demonym_forces, find_actors
 ARMED_NOUNS = frozenset(words("armed_nouns"))
 WEAPONS = frozenset(words("weapons"))  # "drone" in "drone attack" says how, not who
 
-# An event with no attacker named: who ACLED names for it.
-DEFAULT_ACTOR = {"riot": "Rioters", "protest_siege": "Protesters"}
+DEFAULT_ACTOR = {"riot": "Rioters", "protest_siege": "Protesters"}  # an event with no attacker named: who ACLED names
 SUBJECTS = {"nsubj", "csubj"}
 PRONOUNS = {"they", "it", "he", "she", "we"}
 EVENT_NOUNS = frozenset(words("event_nouns"))
@@ -332,15 +331,16 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             elif c.dep_ == "nsubjpass":
                 target += _phrase_actors(c, actors, attacker=False)
         if not passive and not any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in verb.children) and verb.dep_ in ("xcomp", "ccomp", "advcl"):
-            # "Katiba Macina used car bombs to target the camp": the subject of the verb it completes;
-            # after "said" or "believed" ("Gunmen believed to be ... attacked"), only an armed actor
+            # "Katiba Macina used car bombs to target the camp", "... invaded Sudan, capturing the posts": the subject
+            # of the verb it completes; after "said" or "believed" ("Gunmen believed to be ... attacked"), only an armed actor
             purpose = verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            named = purpose or verb.dep_ == "advcl" and verb.tag_ == "VBG"
             reported = not purpose and verb.dep_ in ("ccomp", "xcomp") and verb.head.lower_ in REPORTING
             if (not purpose or verb.head.lemma_.lower() in MEANS_VERBS) and not reported:
                 # (not "an attack ... that Israel said killed three of its soldiers": who said it)
                 for c in verb.head.children:
                     if c.dep_ in SUBJECTS:
-                        attacker += _subject_actors(c, actors) or (_named_subject(c) if purpose else [])
+                        attacker += _subject_actors(c, actors) or (_named_subject(c) if named else [])
         if not passive and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
             # "The Austrians responded to the declaration of war by bombing Venice": the subject of what it was done by
             attacker += [a for c in verb.head.head.children if c.dep_ in SUBJECTS for a in _subject_actors(c, actors)]

@@ -53,6 +53,7 @@ VAGUE_KM = 1500.0  # a place below a country this uncertain is no place of an in
 # Also past a parenthesis ("Bignona (South), Saint-Louis") and into an example list ("Dakar, but also
 # in some towns such as Ziguinchor", "Kabul as well as Herat").
 JOINED = re.compile(r"(?:\s*\([^()]{1,25}\))?(?:\s+(?:to|in)\s+the\s+(?:north|south)?(?:-?(?:east|west))?(?:ern)?)?"  # "A to the south and B"
+                    r"(?:\s*,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?){0,2}"  # past names the gazetteer lacks: "at Stavanger, Fornebu, and Aalborg"
                     r"\s*(?:,|and|, and|or|,?\s*as well as)\s*(?:(?:in|at|on|near)\s+)?(?:the\s+)?"
                     rf"{UNIT_OF}?"
                     r"|\s*,?\s*(?:but\s+)?(?:also\s+)?(?:in\s+)?(?:[a-z]+\s+){0,3}(?:towns|cities|villages|provinces|regions|districts|areas)\s+(?:such\s+as|including|like)\s+")

@@ -32,6 +32,9 @@ def attacker(text: str, trigger: str, event_type: str = "armed_clash") -> list[s
     ("The capture of Koritza by the Greek Army was announced yesterday.", "capture of", "Greek Army"),
     # done "by bombing": the subject of the verb it was done by
     ("The Austrians responded to the declaration of war by bombing the city of Venice.", "bombing", "Military Forces of Austria"),
+    # a participle's doer is its clause's subject, "approximately" part of the count ("opposed by" names no attacker)
+    ("In July 1940, approximately 8,000 Italians and Eritreans invaded eastern Sudan, opposed by 500 men of the "
+     "Sudan Defense Force (SDF), capturing the frontier posts of Kassala and Gallabat.", "capturing", "approximately 8,000 Italians"),
 ])
 def test_attacker_from_the_parse(text, trigger, who):
     assert who in attacker(text, trigger)
@@ -113,3 +116,11 @@ def located(text: str, verb: str, names: list[str]) -> list[str]:
 ])
 def test_the_place_of_an_event_from_the_parse(text, verb, names, where):
     assert located(text, verb, names) == where
+
+
+def test_an_acronym_the_text_spells_out_is_not_the_lexicons_other_one():
+    text = "Men of the Sudan Defense Force (SDF) opened fire on the raiders."
+    assert "Syrian Democratic Forces" not in attacker(text, "opened fire")
+    # ... the lexicon's own spelled out, or the acronym alone, is still the lexicon's
+    assert "Syrian Democratic Forces" in attacker("Fighters of the Syrian Democratic Forces (SDF) attacked the town.", "attacked")
+    assert "Syrian Democratic Forces" in attacker("SDF fighters attacked the town of Manbij.", "attacked")

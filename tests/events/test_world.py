@@ -583,6 +583,12 @@ def test_a_list_of_towns_a_passive_trigger_follows_gives_one_incident_for_each(w
     assert [i.place.name for i in incidents] == ["Castenedolo"]
 
 
+def test_capturing_the_posts_of_two_towns_is_a_clash_at_each(world_gazetteer):
+    _, incidents, _ = run("On Monday, 8,000 Italians invaded eastern Sudan, capturing the frontier posts of Kassala and Gallabat.",
+                          world_gazetteer)
+    assert sorted((i.event_type, i.place.name) for i in incidents) == [("armed_clash", "Kassala"), ("armed_clash", "Metemma")]
+
+
 def test_the_port_named_again_is_the_port_town_named_before(world_gazetteer):
     text = ("The fleet anchored off Tartus on Sunday. "
             "Bombardment of the port began on Monday, with the warships closed inshore.")
