@@ -45,6 +45,11 @@ JOINED_OWNED = re.compile(rf"\s*(?:,|and|, and)\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[
 ROUTE_AFTER = re.compile(r"\s+(?:road|highway|railway|railroad|motorway|expressway)\b", re.I)
 # "were also bombed", "was taken": the place it befell is its subject, before it
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0,2}(?:and\s+)?$")
+# "Iraq began launching", "Israel says": a country's name before a verb (or an adverb) is its subject, no modifier
+VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|began|begins|says|said|will|would|can|could|may|might|must|should|did|does|do|also|still"
+                        r"|then|now|today|tonight|yesterday|since|after|before|when|while|where|because|but|so|if)\b")
+# "U.S. Marine", "Russian Army": a country's forces after its name
+FORCES_AFTER = re.compile(rf"\s+(?:{alternation(w for (w,) in rows('state_force_words', 1))}|marines?)\b", re.I)
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = rf"(?:nuclear\s+)?(?:{alternation(words('target_nouns'))})"
 PRECISION_ORDER = [str(p) for p in Precision]
@@ -183,6 +188,12 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             origins.append((m, m.place, False))
             if OFFICE_AFTER.match(text, m.end) and m.place.precision != "country":
                 offices.append((m, m.place, True))
+            continue
+        after = m.end + (text[m.end : m.end + 1] == ".")  # ("U.S." whose mention ends before its full stop)
+        if m.place.precision == "country" and not LOCATIVE_BEFORE.search(before) and (
+                ADJECTIVAL.match(text, after) and not VERB_AFTER.match(text, after) or FORCES_AFTER.match(text, after)):
+            # "a U.S. Marine Cobra helicopter", "US warplanes": a country that only says whose
+            origins.append((m, m.place, False))
             continue
         cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
     # a continent, an ocean or "the Middle East" places nothing on a map

@@ -144,6 +144,8 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Militants overran an army post near Djibo on Friday.", "armed_clash"),
     ("Rioters torched a police station in Kankara on Thursday.", "riot"),
     ("Insurgents blew up a bridge near Djibo on Friday.", "explosion"),
+    ("The rebels claimed to have exploded a copper mine near Djibo on Friday.", "explosion"),
+    ("The oil refinery at Abadan was reported in flames on Monday.", "attack_on_installation"),
     ("Jets strafing the outskirts of Gondar on Saturday caused panic.", "air_strike"),
     ("Duels of artillery shook Goma on Sunday.", "shelling"),
     ("Gunshots were heard near the presidential palace in Conakry on Monday.", "armed_clash"),
@@ -587,6 +589,12 @@ def test_capturing_the_posts_of_two_towns_is_a_clash_at_each(world_gazetteer):
     _, incidents, _ = run("On Monday, 8,000 Italians invaded eastern Sudan, capturing the frontier posts of Kassala and Gallabat.",
                           world_gazetteer)
     assert sorted((i.event_type, i.place.name) for i in incidents) == [("armed_clash", "Kassala"), ("armed_clash", "Metemma")]
+
+
+def test_a_country_that_only_says_whose_is_not_where(world_gazetteer):
+    text = ("The U.S. airlift from Tirana was suspended on Monday after gunners opened fire on a U.S. Marine helicopter.")
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", "Tirana")]
 
 
 def test_the_port_named_again_is_the_port_town_named_before(world_gazetteer):
