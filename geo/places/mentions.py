@@ -87,7 +87,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                 focus[pl.country] += 1
     # Anchors: places the text is surely about (one candidate, a curated site, a cue, or a
     # clear winner) among the names that pass every filter without help from anchors.
-    demonyms = frozenset(gaz.demonyms[k] for k in {norm(w) for w in CAPITALISED.findall(article.text)} if k in gaz.demonyms)
+    # (a people in the plural too: "the Montenegrins captured the fort")
+    demonyms = frozenset(gaz.demonyms[k] for w in CAPITALISED.findall(article.text)
+                         for k in [norm(w), norm(w)[:-1] if w.endswith("s") else ""] if k in gaz.demonyms)
     for iso in demonyms:  # "Angolan Armed Forces": the text is about Angola as much as if it named it once
         focus[iso] += DEMONYM_FOCUS
     warlike = WAR_WORDS.search(article.text) is not None

@@ -313,6 +313,13 @@ def test_a_demonym_counts_as_a_mention_of_its_country(world_gazetteer):
     assert resolved("Rebels raided the town of Catete on Tuesday, the Angolan army said.", world_gazetteer) == [("Catete", "gn/2242142")]
 
 
+def test_a_people_in_the_plural_counts_as_a_mention_of_its_country(world_gazetteer):
+    """'the Montenegrins': Scutari is the Albanian town by Montenegro's border, not the Istanbul district."""
+    found = resolved("After hours of fighting the Montenegrins captured the fort dominating Tuzi, opening the road to Scutari.",
+                     world_gazetteer)
+    assert ("Scutari", "gn/3184081") in found
+
+
 def test_a_possessive_inside_a_name_is_part_of_it(world_gazetteer):
     """"Cox’s Bazar" is one name (not the Kyrgyz town Bazar-Korgon); "Iran's" still ends before "Revolutionary"."""
     assert resolved("A man was shot dead in Cox’s Bazar’s Teknaf Upazila on Sunday.", world_gazetteer)[0] == ("Cox’s Bazar", "gn/1336134")
