@@ -154,6 +154,9 @@ def _cue_after(text: str, tokens: list[Token], j: int) -> tuple[str, int]:
     return "", 0
 
 
+ORG_NAME = "part of a longer name before"  # the reason a name inside a person's or body's name is no place
+
+
 def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool, gaz_demonyms=frozenset()) -> str:
     """Why a gazetteer match is not a place here ('' when it is one)."""
     if not c.places:
@@ -223,7 +226,7 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         and nxt.text.lower() not in UNIT_WORDS  # "Saravan County", "Dagestan Republic"
         and nxt.text not in OFFICE_TITLES
     ):
-        return f"part of a longer name before {nxt.text!r} (a person or organisation)"
+        return f"{ORG_NAME} {nxt.text!r} (a person or organisation)"
     return ""
 
 

@@ -20,7 +20,7 @@ from ..model import AREA_KINDS, NEAR_KM, Article, Mention, Place, Precision, Sen
 from ..text.calendar import MONTH_ABBREVIATIONS
 from ..text.lexicon import alternation, rows, tagged, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
-from .candidates import PLACE_SUFFIX, Pending, pending_in_sentence, person_words
+from .candidates import ORG_NAME, PLACE_SUFFIX, Pending, pending_in_sentence, person_words
 from .gazetteer import Gazetteer
 from .offsets import OFFSET, offset_place
 from .geometry import Anchors, km
@@ -76,7 +76,7 @@ LOCATIVE_SIMILARITY = weights()["locative_min_similarity"]  # how alike a name m
 
 
 def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | None = None) -> list[Mention]:
-    rejected: list | None = [] if decisions is not None else None
+    rejected: list = []
     pend: list[Pending] = []
     for sent in article.sentences:
         pend.extend(pending_in_sentence(article.text, sent, gaz, rejected))
@@ -121,6 +121,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                     ctx.admin1[(best.country, best.admin1)] += 1
                 if best.country:
                     ctx.focus[best.country] += 0.5
+    # ... or by the name of one of its bodies ("a South Sudan People's Defense Forces base")
+    named |= {places[0].country for _, _, _, places, why in rejected
+              if len(places) == 1 and places[0].kind == "country" and ORG_NAME in why}
     ctx.named, ctx.read_once = frozenset(named), True
     out: list[Mention] = []
     for p in pend:
@@ -143,7 +146,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
         out.extend(_unresolved(article.text, sent, by_sentence.get(sent.start, []), gaz, article.name, countries))
     if decisions is not None:
         sents = {s.start: s for s in article.sentences}
-        for s, e, key, places, why in rejected or []:
+        for s, e, key, places, why in rejected:
             sent = next(x for x in sents.values() if x.start <= s < x.end)
             cands = [(pl.key, pl.name, pl.kind, round(score(pl, "", Counter()), 1)) for pl in places]
             decisions.append(Decision(article.text[s:e], s, e, sent, None, why, cands))

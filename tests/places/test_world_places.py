@@ -76,6 +76,12 @@ def test_a_named_installation_the_gazetteer_lacks_is_reported(world_gazetteer, t
     assert [m.text for m in mentions(text, world_gazetteer) if m.place is None] == [name]
 
 
+def test_a_country_named_in_the_name_of_its_army_says_where_the_text_is(world_gazetteer):
+    """"a South Sudan People's Defense Forces base in Nasir": not the Turkish village GeoNames also calls Nasir."""
+    text = "White Army fighters overran a South Sudan People's Defense Forces base in Nasir on March 4."
+    assert "Nasir" not in resolved(text, world_gazetteer)
+
+
 def test_a_demonym_and_a_cue_word_before_of_are_no_town_of_that_name(world_gazetteer):
     """GeoNames knows Indiantown, Florida, as "Indian Town": in "the Indian town of X" the words say what X is."""
     got = resolved("On September 8 the Pakistan Army, with American weapons, captured the Indian town of Khem Karan.",
