@@ -161,6 +161,7 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("A soldier was killed when a mine exploded in the border town of Khafji on Monday.", "explosion"),
     ("Allied forces retook Khafji on Thursday.", "armed_clash"),
     ("The Combat of Khafji on Thursday was the first of the campaign.", "armed_clash"),
+    ("He led a raid against a train in Khafji on Thursday.", "armed_clash"),
     ("A communique said 27 Arabs were killed in yesterday's engagement near Khafji.", "armed_clash"),
     ("The army laid siege to guerrilla-held Irbid on Friday.", "armed_clash"),
     ("The army seized several fedayeen strongholds in and around Amman on Friday.", "armed_clash"),
