@@ -324,7 +324,7 @@ def same_actor(gold: str, predicted: list[str], actors) -> bool:
     gold = gold.replace('"', "").replace("“", "").replace("”", "")
     canon = set(find_actors(gold, actors)) | ({state_forces(gold)} - {""}) | ({people_at_war(gold.strip())} - {gold.strip()})
     # "Pakistani border forces", "Ethiopian Soviet-built MiG fighters": a demonym and the state's armed men
-    first, _, rest = gold.strip().partition(" ")
+    first, _, rest = re.sub(r"^(?:the|a|an)\s+", "", gold.strip(), flags=re.I).partition(" ")  # ("the Bulgarian Army")
     if state_forces(first) and STATE_ARMS & set(norm(rest).split()):
         canon.add(state_forces(first))
     if canon & set(predicted):
