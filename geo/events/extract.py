@@ -159,6 +159,11 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # Abkhazian shell, killing three people"); not a bare killing, nor one said to be separate ("Elsewhere,
             # ..."), nor the event before named again ("two were seriously injured in the blast").
             places = list(prev.places)
+        named_again = EVENT_ANAPHOR.match(sent.text)
+        if not places and not same and prev is not None and named_again and tm.start() < named_again.end():
+            # "The Battle of Anqing was a prolonged siege of ... Anqing .... The siege began in September 1860 and
+            # ended on September 5, 1861": the event before, its trigger named again (its date joins it)
+            slug, places = prev.event_type, list(prev.places)
         if (not places or country_only(places)) and not same:
             # "... overran a base in Nasir on March 4. The army recaptured the town on Sunday": the town named before.
             places = named_before(article, i, sent, tm, places, by_sentence) or places

@@ -600,6 +600,13 @@ def test_a_country_that_only_says_whose_is_not_where(world_gazetteer):
     assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", "Tirana")]
 
 
+def test_the_event_named_again_with_its_dates_dates_the_event_before(world_gazetteer):
+    text = ("The Battle of Anqing was a prolonged siege of the city of Anqing by Hunan Army forces. "
+            "The siege began in September 1860 and ended on September 5, 1861, when imperial forces breached the walls.")
+    _, incidents, _ = run(text, world_gazetteer, "2015-01-01")
+    assert [(i.place.name, i.date_start) for i in incidents] == [("Anqing", "1860-09-01")]
+
+
 def test_the_port_named_again_is_the_port_town_named_before(world_gazetteer):
     text = ("The fleet anchored off Tartus on Sunday. "
             "Bombardment of the port began on Monday, with the warships closed inshore.")
