@@ -46,8 +46,10 @@ ROUTE_AFTER = re.compile(r"\s+(?:road|highway|railway|railroad|motorway|expressw
 # "were also bombed", "was taken": the place it befell is its subject, before it
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0,2}(?:and\s+)?$")
 # "Iraq began launching", "Israel says": a country's name before a verb (or an adverb) is its subject, no modifier
+# (nor before a word for a part of it: "the Taiwan capital", "the Ukrainian side of the border")
 VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|began|begins|says|said|will|would|can|could|may|might|must|should|did|does|do|also|still"
-                        r"|then|now|today|tonight|yesterday|since|after|before|when|while|where|because|but|so|if)\b")
+                        r"|then|now|today|tonight|yesterday|since|after|before|when|while|where|because|but|so|if"
+                        r"|capital|city|coast|border|side|mainland|countryside|interior|province|region|territory|island)\b")
 # "U.S. Marine", "Russian Army": a country's forces after its name
 FORCES_AFTER = re.compile(rf"\s+(?:{alternation(w for (w,) in rows('state_force_words', 1))}|marines?)\b", re.I)
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
@@ -191,7 +193,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             continue
         after = m.end + (text[m.end : m.end + 1] == ".")  # ("U.S." whose mention ends before its full stop)
         if m.place.precision == "country" and not LOCATIVE_BEFORE.search(before) and (
-                ADJECTIVAL.match(text, after) and not VERB_AFTER.match(text, after) or FORCES_AFTER.match(text, after)):
+                re.search(r"\b(?:the|a|an)\s+$", before, re.I) and ADJECTIVAL.match(text, after) and not VERB_AFTER.match(text, after)
+                or FORCES_AFTER.match(text, after)):
             # "a U.S. Marine Cobra helicopter", "US warplanes": a country that only says whose
             origins.append((m, m.place, False))
             continue
