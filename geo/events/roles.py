@@ -127,13 +127,13 @@ def _phrase_actors(tok, actors, attacker: bool = True) -> list[str]:
 
 
 def _subject_actors(c, actors) -> list[str]:
-    """The attacker a subject names: itself; for a pronoun ("they had seized ..."), the subject of the
-    verb reporting it ("Tigrayan forces said they ..."); for "its Air Component", the owner's subject;
+    """The attacker a subject names: itself; for a pronoun ("they had seized ..."), the subject of the verb reporting
+    it ("Tigrayan forces said they ...") or of the clause ("... reached Kumamoto where they besieged ..."); for "its Air Component", the owner's subject;
     for an event noun ("An extremist attack ... killed"), that noun's modifiers."""
     if c.lower_ in PRONOUNS or any(g.dep_ == "poss" and g.lower_ in ("its", "their") for g in c.children):
         verb = c.head
-        while verb.dep_ in ("ccomp", "conj", "xcomp", "advcl") and verb.head != verb:
-            verb = verb.head
+        while verb.dep_ in ("ccomp", "conj", "xcomp", "advcl", "relcl") and verb.head != verb:
+            verb = next((a for a in verb.ancestors if a.pos_ == "VERB"), verb.head) if verb.dep_ == "relcl" else verb.head
             for s in verb.children:
                 if s.dep_ in SUBJECTS and s != c and s.lower_ not in PRONOUNS:
                     return _phrase_actors(s, actors)

@@ -32,6 +32,8 @@ def attacker(text: str, trigger: str, event_type: str = "armed_clash") -> list[s
     ("The capture of Koritza by the Greek Army was announced yesterday.", "capture of", "Greek Army"),
     # done "by bombing": the subject of the verb it was done by
     ("The Austrians responded to the declaration of war by bombing the city of Venice.", "bombing", "Military Forces of Austria"),
+    # a pronoun in a relative clause: the subject of the clause it hangs from
+    ("Saigo's army made it as far as Kumamoto where they besieged Kumamoto Castle on Feb. 23, 1877.", "besieged", "Saigo's army"),
     # a participle's doer is its clause's subject, "approximately" part of the count ("opposed by" names no attacker)
     ("In July 1940, approximately 8,000 Italians and Eritreans invaded eastern Sudan, opposed by 500 men of the "
      "Sudan Defense Force (SDF), capturing the frontier posts of Kassala and Gallabat.", "capturing", "approximately 8,000 Italians"),
