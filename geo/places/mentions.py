@@ -374,9 +374,7 @@ def hosted_site(m: Mention) -> Place | None:
 def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]) -> tuple[Place | None, str]:
     """"Dantewada prison", "Inates military camp": a site the gazetteer lacks, named after a town of a
     country the article names; the town (or the one spelt alike) it is at or near."""
-    if not countries:
-        return None, ""
-    if not core:
+    if not core or not countries:
         return _namesake_in_longer_name(gaz, phrase, countries)
     site = phrase[len(core):].strip().lower()
     if site in NAMESAKE_FEATURES:
@@ -390,12 +388,18 @@ def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]
         return _namesake_in_longer_name(gaz, phrase, countries)
     towns = _towns(gaz, core, countries)
     town = towns[0] if len(towns) == 1 else None if towns else variant_of(gaz, core, "town", countries)[0]
-    return (town, _named_after(town)) if town is not None else (None, "")
+    return (town, _named_after(town)) if town is not None else _namesake_in_longer_name(gaz, phrase, countries)
 
 
 def _towns(gaz: Gazetteer, name: str, countries: set[str]) -> list[Place]:
-    """The towns of that name in the article's countries."""
-    return list({p.key: p for p in gaz.lookup(norm(name)) if p.precision == "town" and p.country in countries}.values())
+    """The towns of that name in the article's countries; in an article that names none, a city of a
+    million or more that has no namesake a tenth its size ("Brussels Zaventem airport")."""
+    towns = list({p.key: p for p in gaz.lookup(norm(name)) if p.precision == "town"}.values())
+    if countries:
+        return [p for p in towns if p.country in countries]
+    big = max(towns, key=lambda p: p.population, default=None)
+    return [big] if big is not None and big.population >= 1_000_000 and all(
+        p is big or p.population * 10 < big.population for p in towns) else []
 
 
 def _named_after(town: Place) -> str:

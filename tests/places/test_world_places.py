@@ -68,6 +68,14 @@ def test_a_province_that_is_also_a_big_city_names_no_country_of_the_story(world_
     assert resolved(text, world_gazetteer).get("Bentiu") == "SS"
 
 
+def test_a_site_named_after_a_great_city_is_near_it_when_the_text_names_no_country(world_gazetteer):
+    """"Brussels Zaventem airport": near Brussels (a city of a million with no namesake a tenth its size), though
+    the text names no country."""
+    text = "A suicide bomber detonated his device in the departure hall of Brussels Zaventem airport on Tuesday."
+    (m,) = [m for m in mentions(text, world_gazetteer) if m.place is None]
+    assert (m.text, m.near.key if m.near else None) == ("Brussels Zaventem airport", "gn/2800866")
+
+
 @pytest.mark.parametrize("text, name", [
     ("On the evening of 10 December, the Inates military camp was attacked by an armed group in Niger.", "Inates military camp"),
     ("Fighters set ablaze the Sagme military post before fleeing to neighbouring Nigeria on Monday.", "Sagme military post"),
