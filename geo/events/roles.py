@@ -127,9 +127,9 @@ def _phrase_actors(tok, actors, attacker: bool = True) -> list[str]:
 
 
 def _subject_actors(c, actors) -> list[str]:
-    """The attacker a subject names: itself; for a pronoun ("they had seized ..."), the subject of the verb reporting
-    it ("Tigrayan forces said they ...") or of the clause ("... reached Kumamoto where they besieged ..."); for "its Air Component", the owner's subject;
-    for an event noun ("An extremist attack ... killed"), that noun's modifiers."""
+    """The attacker a subject names: itself; for a pronoun, the subject of the verb reporting it ("Tigrayan forces said
+    they had seized ...") or of the clause it hangs from ("... reached Kumamoto where they besieged ..."); for "its Air
+    Component", the owner's subject; for an event noun ("An extremist attack ... killed"), that noun's modifiers."""
     if c.lower_ in PRONOUNS or any(g.dep_ == "poss" and g.lower_ in ("its", "their") for g in c.children):
         verb = c.head
         while verb.dep_ in ("ccomp", "conj", "xcomp", "advcl", "relcl") and verb.head != verb:

@@ -50,6 +50,10 @@ PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0
 VERB_AFTER = re.compile(r"\s+(?:[a-z]+ed|began|begins|says|said|will|would|can|could|may|might|must|should|did|does|do|also|still"
                         r"|then|now|today|tonight|yesterday|since|after|before|when|while|where|because|but|so|if"
                         r"|capital|city|coast|border|side|mainland|countryside|interior|province|region|territory|island)\b")
+# "a U.S. helicopter", "the US airlift": a country's name after an article, before what is its
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+# "Garibaldi's bands": a name that owns what follows it
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # "U.S. Marine", "Russian Army": a country's forces after its name
 FORCES_AFTER = re.compile(rf"\s+(?:{alternation(w for (w,) in rows('state_force_words', 1))}|marines?)\b", re.I)
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
@@ -193,7 +197,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             continue
         after = m.end + (text[m.end : m.end + 1] == ".")  # ("U.S." whose mention ends before its full stop)
         if m.place.precision == "country" and not LOCATIVE_BEFORE.search(before) and (
-                re.search(r"\b(?:the|a|an)\s+$", before, re.I) and ADJECTIVAL.match(text, after) and not VERB_AFTER.match(text, after)
+                ARTICLE_BEFORE.search(before) and ADJECTIVAL.match(text, after) and not VERB_AFTER.match(text, after)
                 or FORCES_AFTER.match(text, after)):
             # "a U.S. Marine Cobra helicopter", "US warplanes": a country that only says whose
             origins.append((m, m.place, False))
@@ -255,7 +259,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         # (none after a passive one: the place nearest before it, "Though Helsinki was the primary target, the
         # cities of Kotka, ... and Oulu were also bombed", the list it closes joined below)
         # (not one that owns something, "with Garibaldi's bands, which ... were repulsed")
-        subject = [c for c in finest if c[0] and not re.match(r"['’]s\b", text[c[0].end : c[0].end + 3])]
+        subject = [c for c in finest if c[0] and not POSSESSIVE_AFTER.match(text, c[0].end)]
         first = after[:1] or (subject[-1:] if PASSIVE_BEFORE.search(text, max(sent.start, trig_at - 40), trig_at) else []) or finest[:1]
         # "... seized strongholds in and around Amman, ... destroyed a redoubt at Zerka": each place a
         # preposition after the trigger puts something in is a place of the event (not "authorities in")

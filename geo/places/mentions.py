@@ -373,7 +373,7 @@ def hosted_site(m: Mention) -> Place | None:
 
 def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]) -> tuple[Place | None, str]:
     """"Dantewada prison", "Inates military camp": a site the gazetteer lacks, named after a town of a
-    country the article names; the town (or the one spelt alike) it is at or near."""
+    country the article names (or after a great city, :func:`_towns`); the town (or the one spelt alike) it is at or near."""
     if not core or not countries:
         return _namesake_in_longer_name(gaz, phrase, countries)
     site = phrase[len(core):].strip().lower()
