@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..model import REMOTE_EVENTS, Article, DateRange, Section
 from ..text import dates
 from ..text.articles import parse_dateline
-from ..text.calendar import MONTH_RE, YEAR_RE
+from ..text.calendar import DATE_YEAR_RE, MONTH_RE, YEAR_RE
 from ..text.lexicon import alternation, words
 from .casualties import states_casualties
 from .report import Report
@@ -42,7 +42,7 @@ STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!u
 PERIOD_BEFORE = re.compile(r"\b(?:since|until|till)\b[^.;]*$", re.I)  # "the most serious since the war of ... 1962"
 YEAR_UNSURE_DAYS = 300  # a day or month with no year that would lie this far back, in the year before: its year is not known
 MONTH_WORD = re.compile(rf"\b{MONTH_RE}", re.I)
-HAS_YEAR = re.compile(rf"\b{YEAR_RE}\b")
+HAS_YEAR = re.compile(rf"\b{DATE_YEAR_RE}\b")
 
 
 def told_years(text: str, start: int, end: int) -> list[tuple[int, int]]:

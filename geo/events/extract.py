@@ -48,6 +48,7 @@ ARMED_TARGETS = re.compile(rf"\b(?:{alternation(words('military_targets'))})\b",
 ASSAULT = re.compile(r"\b(?:attack(?:ed|ing)|stormed|raided|opened fire|fired on)\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 REPORTED_AFTER = re.compile(rf"\s+(?:{REPORTING_VERBS})\b", re.I)
+TOOK_PLACE = re.compile(r"(?:It|The (?:battle|siege|fighting|engagement|attack|massacre)) (?:took place|was fought|began|started)\b")
 
 def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> list[Report]:
     by_sentence: dict[int, list[Mention]] = {}
@@ -79,6 +80,9 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 out.append(c)
                 continue
         hit = trigger(sent.text)
+        # "The Battle of Lützen was ... It took place on 16 November 1632": the undated event before, dated
+        took = TOOK_PLACE.match(sent.text) if hit is None and prev is not None and prev.date is None else None
+        hit = (prev.event_type, took) if took else hit
         if hit is None and prev is not None and (EVENT_ANAPHOR.search(sent.text) or GENERIC_ATTACK.search(sent.text)
                                                  or _locates_previous(sent, prev)):
             # "... Israeli airstrikes in Hama province. The Israeli attacks on the Masyaf countryside ...":
@@ -160,7 +164,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # ..."), nor the event before named again ("two were seriously injured in the blast").
             places = list(prev.places)
         named_again = EVENT_ANAPHOR.match(sent.text)
-        if not places and not same and prev is not None and named_again and tm.start() < named_again.end():
+        if not places and not same and prev is not None and (named_again and tm.start() < named_again.end() or took):
             # "The Battle of Anqing was a prolonged siege of ... Anqing .... The siege began in September 1860 and
             # ended on September 5, 1861": the event before, its trigger named again (its date joins it)
             slug, places = prev.event_type, list(prev.places)

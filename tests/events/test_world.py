@@ -607,6 +607,21 @@ def test_the_event_named_again_with_its_dates_dates_the_event_before(world_gazet
     assert [(i.place.name, i.date_start) for i in incidents] == [("Anqing", "1860-09-01")]
 
 
+def test_the_day_the_battle_took_place_dates_the_battle_named_before(world_gazetteer):
+    text = ("The Battle of Lützen was one of the most important battles of the Thirty Years War. "
+            "It took place on 16 November 1632, between an Imperial army and a combined Swedish-German army.")
+    _, incidents, _ = run(text, world_gazetteer, "2015-01-01")
+    assert [(i.place.name, i.date_start) for i in incidents] == [("Lützen", "1632-11-16")]
+
+
+def test_similar_events_that_followed_elsewhere_are_of_the_type_and_date_before(world_gazetteer):
+    text = ("The fighting began on 1 November 1918, when Poles in Lviv organized resistance to Ukrainian efforts to take "
+            "control of the city. Similar resistance by Poles followed in Drohobych, Sambir and Jaroslaw.")
+    _, incidents, _ = run(text, world_gazetteer, "2015-01-01")
+    assert sorted((i.place.name, i.date_start) for i in incidents) == [
+        ("Drohobych", "1918-11-01"), ("Jarosław", "1918-11-01"), ("Lviv", "1918-11-01"), ("Sambir", "1918-11-01")]
+
+
 def test_the_port_named_again_is_the_port_town_named_before(world_gazetteer):
     text = ("The fleet anchored off Tartus on Sunday. "
             "Bombardment of the port began on Monday, with the warships closed inshore.")

@@ -35,6 +35,9 @@ def test_month_and_year():
     assert r("the fleet bombarded the port in May 1898", None) == ("1898-05-01", "1898-05-31", "month")
     # ... with a comma between
     assert r("an explosion killed eleven people in August, 1977", "1979-04-26") == ("1977-08-01", "1977-08-31", "month")
+    # a year of the seventeenth century beside a month, as a history gives it (a bare "1632" may count men)
+    assert r("It took place on 16 November 1632, between two armies.", None) == ("1632-11-16", "1632-11-16", "day")
+    assert r("Magdeburg was stormed in May 1631.", None) == ("1631-05-01", "1631-05-31", "month")
 
 
 @pytest.mark.parametrize("text, anchor, want", [
