@@ -162,6 +162,7 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Allied forces retook Khafji on Thursday.", "armed_clash"),
     ("The Combat of Khafji on Thursday was the first of the campaign.", "armed_clash"),
     ("He led a raid against a train in Khafji on Thursday.", "armed_clash"),
+    ("The Romanians broke through the lines on Thursday, occupied and looted Khafji.", "armed_clash"),
     ("A communique said 27 Arabs were killed in yesterday's engagement near Khafji.", "armed_clash"),
     ("The army laid siege to guerrilla-held Irbid on Friday.", "armed_clash"),
     ("The army seized several fedayeen strongholds in and around Amman on Friday.", "armed_clash"),
