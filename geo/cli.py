@@ -243,6 +243,9 @@ def _eval(args: argparse.Namespace) -> int:
             elif name == "world":
                 from .evaluate import WORLD_DEV, WORLD_HELDOUT, WORLD_SETS
 
+                if args.heldout and not WORLD_HELDOUT.exists():
+                    raise FileNotFoundError(f"{WORLD_HELDOUT}: the next world held-out set is not there yet (it is made "
+                                            "blind, see data/devset/README.md); run without --heldout")
                 sets = list(WORLD_DEV.items()) + ([(f"world held-out {WORLD_SETS + 1}", WORLD_HELDOUT)] if args.heldout else [])
                 for label, path in sets:
                     rows.append(evaluate_devset(gaz, path, f"{label} places").row())

@@ -155,3 +155,14 @@ def test_geoparquet_passes_the_validator_core_and_covering(built, tmp_path):
     assert gpv.failed(report) == []
     covering = [o for o in report["outcomes"] if o["id"].startswith("/conf/covering/")]
     assert covering and all(o["status"] == "pass" for o in covering), covering
+
+
+def test_eval_of_a_world_held_out_set_not_made_yet_says_so_before_scoring(tmp_path, monkeypatch, caplog):
+    """`geo eval --corpus world --heldout` when the next set's file is not there: a clear error naming the file
+    and the fix, before any development set is scored."""
+    import geo.evaluate as ev
+
+    monkeypatch.setattr(ev, "WORLD_HELDOUT", tmp_path / "world_heldout99.jsonl")
+    monkeypatch.setattr(ev, "WORLD_DEV", {})
+    assert main(["eval", "--corpus", "world", "--heldout"]) == 1
+    assert "world_heldout99.jsonl" in caplog.text and "run without --heldout" in caplog.text
