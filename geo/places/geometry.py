@@ -120,7 +120,13 @@ class Anchors:
             self._memo[memo] = self._near(place, within_km)
         return self._memo[memo]
 
-    def _near(self, place: Place, within_km: float) -> bool:
+    def near_other(self, place: Place, within_km: float, readings: frozenset[str]) -> bool:
+        """:meth:`near`, counting no place in ``readings`` (the keys of the other readings of the same name)."""
+        if not self.keys - readings - {place.key}:
+            return False
+        return self._near(place, within_km, readings)
+
+    def _near(self, place: Place, within_km: float, readings: frozenset[str] = frozenset()) -> bool:
         lat, lon = place.point.lat, place.point.lon
         dlat = math.ceil(within_km / KM_PER_DEG) + 1
         coslat = math.cos(math.radians(min(89.0, abs(lat) + dlat)))
@@ -133,4 +139,5 @@ class Anchors:
         else:
             cells = [self.cells.get((i, (j + 180) % 360 - 180), ()) for i in range(la - dlat, la + dlat + 1)
                      for j in range(lo - dlon, lo + dlon + 1)]
-        return any(a.key != place.key and km(a.point, place.point) <= within_km for members in cells for a in members)
+        return any(a.key != place.key and a.key not in readings and km(a.point, place.point) <= within_km
+                   for members in cells for a in members)

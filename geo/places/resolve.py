@@ -32,6 +32,8 @@ ARMED_GROUP_NAMES = frozenset(norm(alias) for alias, _c, _g, inter, _s in rows("
 FAR_ANCHOR_KM = 1500.0  # a town of an unnamed country this far from every anchor ...
 FAR_COUNTRY_KM = 1500.0  # ... and from the border of every named country is not the one meant
 ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it
+REGION_OF_THE_TEXT_KM = 4000.0  # a town this far from every other place the text names is in another part of the world ...
+FAR_TOWN_POPULATION = 100_000  # ... when it is smaller than this (a big city is named from anywhere)
 SMALL_KM = 100.0
 MANY_NAMESAKES = 5  # places of one name in one country: too many for the country to say which
 CAPITAL_MIN_POPULATION = 100_000  # a capital this big is the likelier reading of its name
@@ -66,7 +68,8 @@ class Decision:
     candidates: list[tuple[str, str, str, float]] = field(default_factory=list)  # (key, name, kind, score)
 
 
-def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None) -> dict[str, float]:
+def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None,
+             readings: frozenset[str] = frozenset()) -> dict[str, float]:
     """The named features of one candidate place (value 1 for a flag)."""
     f: dict[str, float] = {}
     if place.curated:
@@ -99,6 +102,11 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
             f["near_an_anchor"] = 1
         if place.kind not in AREA_KINDS and any(name != key and in_area(a, place) for name, a in ctx.areas.values()):
             f["inside_an_area_of_the_text"] = 1  # "the Karelian Isthmus ... the town of Viborg": Vyborg, not Denmark's
+        if readings and place.kind not in AREA_KINDS and place.population < FAR_TOWN_POPULATION and ctx.seen.keys - readings \
+                and not ctx.seen.near_other(place, REGION_OF_THE_TEXT_KM, readings):
+            # "Moscow troops ... captured Baturyn": the Ukrainian town, not the Canadian one, an ocean from every
+            # other place a first reading of the text gives
+            f["far_from_the_places_of_the_text"] = 1
         if place.key in ctx.capitals and place.population >= CAPITAL_MIN_POPULATION:
             f["national_capital"] = 1  # "Santo Domingo" is the Dominican capital before a pueblo in New Mexico
     return f
@@ -119,7 +127,10 @@ def in_area(area: Place, place: Place) -> bool:
 def score(place: Place, c: Pending | str, focus, ctx: Context | None = None) -> float:
     cue = c.cue if isinstance(c, Pending) else c
     key = c.cand.key if isinstance(c, Pending) else ""
-    f = features(place, cue, key, focus, ctx)
+    # (a name that may be a country's is left to the rules for countries: "El Salvador", "Benin")
+    readings = frozenset(pl.key for pl in c.cand.places) if isinstance(c, Pending) and not any(
+        pl.kind in ("country", "continent") for pl in c.cand.places) else frozenset()
+    f = features(place, cue, key, focus, ctx, readings)
     if isinstance(c, Pending) and in_unit_after(place, c.units_after):
         f["in_the_unit_named_after_it"] = 1  # "Amambai, Mato Grosso do Sul": the Amambai in that state
     return sum(W[name] * value for name, value in f.items())

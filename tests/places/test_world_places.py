@@ -264,6 +264,15 @@ def test_a_town_inside_a_region_the_text_names_is_the_one_there(world_gazetteer,
     assert resolved(text, world_gazetteer).get(name) == country
 
 
+@pytest.mark.parametrize("text, name, country", [
+    # a small town an ocean away from every other place the text names is not the one meant
+    ("Cossacks from Moscow captured Baturyn and massacred its defenders.", "Baturyn", "UA"),
+    ("The Russian fleet lay at Port Arthur while Japanese transports landed troops near Incheon.", "Port Arthur", "CN"),
+])
+def test_a_namesake_in_the_part_of_the_world_the_text_tells_of(world_gazetteer, text, name, country):
+    assert resolved(text, world_gazetteer).get(name) == country
+
+
 def test_a_river_by_its_bare_name_is_the_river_not_a_town_of_that_old_name(world_gazetteer):
     """"Vistula" is an old name of Toledo, Ohio, in GeoNames; in a story of the eastern front it is the river,
     and Warsaw is Poland's."""
