@@ -934,10 +934,28 @@ def test_the_next_sentence_places_an_attack_the_first_put_only_in_a_country(worl
     ("Thousands marched through Bamenda on Sunday.", "protest_siege"),
     ("On Sunday the rebels were driving the Germans out of Bamenda, the dispatch said.", "armed_clash"),
     ("The village of Bamenda was annihilated by occupying forces on Sunday.", "attack_on_civilians"),
+    # the words of histories: firing squads, hangings, mass killings, mutinies, defeats told in the passive
+    ("The former governor faced a firing squad in Bamenda on Sunday.", "targeted_killing"),
+    ("Three chiefs were hanged in Bamenda on Sunday.", "targeted_killing"),
+    ("The colonial authorities executed the leaders of the revolt in Bamenda on Sunday.", "targeted_killing"),
+    ("The mass killings in Bamenda began on Sunday.", "attack_on_civilians"),
+    ("On Sunday the raiders slaughtered the inhabitants of Bamenda.", "attack_on_civilians"),
+    ("A mutiny broke out in the garrison of Bamenda on Sunday.", "armed_clash"),
+    ("An armed confrontation began in Bamenda on Sunday between the two militias.", "armed_clash"),
+    ("The two armies met near Bamenda on Sunday and the ensuing battle lasted all day.", "armed_clash"),
+    ("In 1919, Bamenda came under British occupation.", "armed_clash"),
+    ("On Sunday a band of commandos infiltrated into Bamenda.", "armed_clash"),
+    ("The 5th Regiment under its colonel had been defeated near Bamenda on Sunday.", "armed_clash"),
+    ("On Sunday the raiders tried to invade Bamenda.", "armed_clash"),
 ])
 def test_explosions_control_taken_and_violence_as_last_resort(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
     assert inc.event_type == kind
+
+
+def test_towns_of_a_list_taken_are_one_incident_each(world_gazetteer):
+    _, incs, _ = run("The towns of Bamenda, Kumba and Buea were taken on Sunday.", world_gazetteer)
+    assert sorted(i.place.name for i in incs) == ["Bamenda", "Buea", "Kumba"] and {i.event_type for i in incs} == {"armed_clash"}
 
 
 @pytest.mark.parametrize("text, key", [
