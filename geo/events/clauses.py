@@ -11,7 +11,7 @@ from .dating import resolve as resolve_date
 from .report import Report
 from .roles import verb_clause
 from .same_event import compatible_types
-from .triggers import BACKGROUND, CLAUSE_JOIN, triggers, weak
+from .triggers import BACKGROUND, CLAUSE_JOIN, clause_triggers, weak
 from .where import country_only, event_places
 
 # what a riot's crowd does is the riot itself ("Protesters ... broke windows and overran a police station")
@@ -30,7 +30,7 @@ def other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Ma
     text = sent.text
     kinds = {c.event_type}
     bg = BACKGROUND.search(text)
-    for slug, m in triggers(text):
+    for slug, m in clause_triggers(text):
         again = m.start() != tm.start() and any(compatible_types(slug, k) for k in kinds)
         if slug == "other" or weak(slug, m) or (again and slug != c.event_type) or (
                 not again and any(compatible_types(slug, k) for k in kinds)):

@@ -18,6 +18,8 @@ EVENT_TYPES = {EventType(slug): (label, acled, sub) for slug, label, acled, sub 
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, re.I)) for slug, rx in rows("triggers", 2)]
 # Rows of last resort, tried only when no trigger matches (data/lexicon/fallback_triggers.tsv).
 FALLBACKS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, re.I)) for slug, rx in rows("fallback_triggers", 2)]
+# Deeds that are events of their own in another clause (data/lexicon/clause_deeds.tsv; geo.events.clauses).
+CLAUSE_DEEDS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, re.I)) for slug, rx in rows("clause_deeds", 2)]
 # Every trigger at once: most sentences hold none, and one search tells.  Every row's alternatives begin
 # with a word boundary and a word (or a hyphen or apostrophe of one), and the leading look-ahead says so:
 # the regex engine then skips the other characters at once (the same answers, about 40 % less time).
@@ -68,6 +70,18 @@ def triggers(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     if not _any_trigger(text):
         return ()
     for slug, rx in TRIGGERS:
+        for m in rx.finditer(text):
+            if not any(m.start() < o.end() and o.start() < m.end() for _, o in out):
+                out.append((slug, m))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def clause_triggers(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """:func:`triggers`, then the deeds of data/lexicon/clause_deeds.tsv where none of those is ("... captured
+    Baturyn and massacred all its defenders": the capture is a clause of its own beside the massacre)."""
+    out = list(triggers(text))
+    for slug, rx in CLAUSE_DEEDS:
         for m in rx.finditer(text):
             if not any(m.start() < o.end() and o.start() < m.end() for _, o in out):
                 out.append((slug, m))

@@ -953,6 +953,11 @@ def test_explosions_control_taken_and_violence_as_last_resort(world_gazetteer, t
     assert inc.event_type == kind
 
 
+def test_a_capture_and_a_massacre_in_one_sentence_are_two_incidents(world_gazetteer):
+    _, incs, _ = run("On Sunday the rebels captured Bamenda and massacred its defenders.", world_gazetteer)
+    assert sorted((i.event_type, i.place.name) for i in incs) == [("armed_clash", "Bamenda"), ("attack_on_civilians", "Bamenda")]
+
+
 def test_towns_of_a_list_taken_are_one_incident_each(world_gazetteer):
     _, incs, _ = run("The towns of Bamenda, Kumba and Buea were taken on Sunday.", world_gazetteer)
     assert sorted(i.place.name for i in incs) == ["Bamenda", "Buea", "Kumba"] and {i.event_type for i in incs} == {"armed_clash"}
