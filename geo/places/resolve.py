@@ -131,6 +131,9 @@ def score(place: Place, c: Pending | str, focus, ctx: Context | None = None) -> 
     readings = frozenset(pl.key for pl in c.cand.places) if isinstance(c, Pending) and not any(
         pl.kind in ("country", "continent") for pl in c.cand.places) else frozenset()
     f = features(place, cue, key, focus, ctx, readings)
+    if isinstance(c, Pending) and not c.sent.text[c.start - c.sent.start : c.end - c.sent.start].isascii() \
+            and c.sent.text[c.start - c.sent.start : c.end - c.sent.start] == place.name:
+        f["own_name_with_its_accents"] = 1  # "Natá" is Panama's, not Nata in Botswana
     if isinstance(c, Pending) and in_unit_after(place, c.units_after):
         f["in_the_unit_named_after_it"] = 1  # "Amambai, Mato Grosso do Sul": the Amambai in that state
     return sum(W[name] * value for name, value in f.items())

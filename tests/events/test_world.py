@@ -947,6 +947,10 @@ def test_the_next_sentence_places_an_attack_the_first_put_only_in_a_country(worl
     ("On Sunday a band of commandos infiltrated into Bamenda.", "armed_clash"),
     ("The 5th Regiment under its colonel had been defeated near Bamenda on Sunday.", "armed_clash"),
     ("On Sunday the raiders tried to invade Bamenda.", "armed_clash"),
+    ("On Sunday the rebels attempted once more to conquer Bamenda.", "armed_clash"),
+    ("After a night of street fighting the militia won control of Bamenda on Sunday.", "armed_clash"),
+    ("On Sunday government troops marched unopposed into Bamenda.", "armed_clash"),
+    ("On Sunday the whole of Bamenda was in the hands of the rebels.", "armed_clash"),
 ])
 def test_explosions_control_taken_and_violence_as_last_resort(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)

@@ -268,6 +268,8 @@ def test_a_town_inside_a_region_the_text_names_is_the_one_there(world_gazetteer,
     # a small town an ocean away from every other place the text names is not the one meant
     ("Cossacks from Moscow captured Baturyn and massacred its defenders.", "Baturyn", "UA"),
     ("The Russian fleet lay at Port Arthur while Japanese transports landed troops near Incheon.", "Port Arthur", "CN"),
+    # a name written with its accents is the place whose own name it is: Natá in Panama, not Nata in Botswana
+    ("The liberal army attacked the government garrison at Natá at dawn.", "Natá", "PA"),
 ])
 def test_a_namesake_in_the_part_of_the_world_the_text_tells_of(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
