@@ -45,6 +45,10 @@ def load_not_places(gaz: GazetteerBuilder, path: Path) -> None:
 
 
 GENERIC_WORDS = frozenset(words("generic_words"))
+# A word of the list this rare (wordfreq's Zipf scale: 3.5 is about once in 300,000 words) that is the own name
+# of a town this big is read as the town's name: the list holds it because news names the town ("Calais").
+RARE_WORD_ZIPF = 3.5
+RARE_WORD_TOWN = 10_000
 
 
 def common_words(gaz: "GazetteerBuilder", top: int = 30000) -> set[str]:
@@ -56,7 +60,7 @@ def common_words(gaz: "GazetteerBuilder", top: int = 30000) -> set[str]:
     "Europe" are places; "Most" and "Central" are words.
     """
     import wordfreq
-    from wordfreq import top_n_list
+    from wordfreq import top_n_list, zipf_frequency
 
     words = {norm(w) for w in top_n_list("en", top)}
     # wordfreq keeps the whole English list cached (30 MB): this is its only use, so let it go.
@@ -68,9 +72,12 @@ def common_words(gaz: "GazetteerBuilder", top: int = 30000) -> set[str]:
         if " " in k or k not in words or gaz.rules.get(k) == "any":
             continue  # (the project's own alias says it is a name: "Saigon", "Bombay")
         own = [gaz.places[x] for x in keys if norm(gaz.places[x].name) == k]
+        rare = zipf_frequency(k, "en") < RARE_WORD_ZIPF  # "calais", "dunkirk": in the list as names, seldom words
         exempt = k not in GENERIC_WORDS and any(
             p.kind in ("country", "continent", "province", "governorate")
             or (p.population >= 100000 and p.kind in ("city", "town"))
+            # (spelt as the word is: "Sana", the Syrian agency, is not Peru's Saña)
+            or (rare and p.population >= RARE_WORD_TOWN and p.kind in ("city", "town") and p.name.lower() == k)
             for p in own
         )
         if not exempt:

@@ -275,6 +275,20 @@ def test_a_namesake_in_the_part_of_the_world_the_text_tells_of(world_gazetteer, 
     assert resolved(text, world_gazetteer).get(name) == country
 
 
+@pytest.mark.parametrize("text, name, country", [
+    # in wordfreq's English list because news names them, seldom as words: read as the towns
+    ("The rifle brigade held Calais for four days against two panzer divisions.", "Calais", "FR"),
+    ("Small boats carried the soldiers away from Dunkirk under fire.", "Dunkirk", "FR"),
+])
+def test_a_rare_word_that_is_a_towns_own_name_is_the_town(world_gazetteer, text, name, country):
+    assert resolved(text, world_gazetteer).get(name) == country
+
+
+def test_a_common_word_that_is_a_towns_name_still_needs_a_cue(world_gazetteer):
+    """"deal" is a frequent word: the English town of Deal is not read without a cue."""
+    assert "Deal" not in resolved("Deal or no deal, the talks went on into the night.", world_gazetteer)
+
+
 def test_a_river_by_its_bare_name_is_the_river_not_a_town_of_that_old_name(world_gazetteer):
     """"Vistula" is an old name of Toledo, Ohio, in GeoNames; in a story of the eastern front it is the river,
     and Warsaw is Poland's."""
