@@ -62,6 +62,7 @@ def after_capture_verb(before: str) -> bool:
 METONYM_VERB = re.compile(
     r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?(" + alternation(tagged("verbs", "metonym")) + r")\b"
 )
+PEERAGE = re.compile(r"\b(?:" + alternation(words("peerage_titles")) + r")\s+of\s+$")  # "the Duke of Cumberland"
 PERSON_CUE = re.compile(
     r"\b(?:" + alternation(words("person_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 )
@@ -238,6 +239,8 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
     out: list[Pending] = []
     for c in find_candidates(tokens, gaz):
         why = reject_reason(text, tokens, c, title_line, gaz.demonyms)
+        if not why and PEERAGE.search(text, max(sent.start, tokens[c.start_tok].start - 20), tokens[c.start_tok].start):
+            why = "a title of nobility ('the Duke of Cumberland') names a person"
         if why:
             if rejected is not None:
                 rejected.append((tokens[c.start_tok].start, tokens[c.end_tok - 1].end, c.key, c.places, f"not a place: {why}"))

@@ -284,6 +284,11 @@ def test_a_rare_word_that_is_a_towns_own_name_is_the_town(world_gazetteer, text,
     assert resolved(text, world_gazetteer).get(name) == country
 
 
+def test_a_place_in_a_title_of_nobility_names_a_person(world_gazetteer):
+    found = resolved("The Earl of Derby rode north to Bolton with the prince's army.", world_gazetteer)
+    assert "Derby" not in found and found.get("Bolton") == "GB"
+
+
 def test_a_common_word_that_is_a_towns_name_still_needs_a_cue(world_gazetteer):
     """"deal" is a frequent word: the English town of Deal is not read without a cue."""
     assert "Deal" not in resolved("Deal or no deal, the talks went on into the night.", world_gazetteer)
