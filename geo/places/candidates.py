@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Article, Place, Sentence
 from ..text.calendar import MONTH_RE, MONTHS
@@ -81,6 +82,14 @@ class Candidate:
     end_tok: int  # exclusive
     key: str
     places: list[Place]
+
+    @cached_property
+    def namesakes(self) -> frozenset[str]:
+        """The keys of its readings, when none is a country's (a name that may be a country's is left to the
+        rules for countries: "El Salvador", "Benin"); else none."""
+        if any(pl.kind in ("country", "continent") for pl in self.places):
+            return frozenset()
+        return frozenset(pl.key for pl in self.places)
 
 
 @dataclass

@@ -99,7 +99,7 @@ class Anchors:
     def __init__(self) -> None:
         self.keys: set[str] = set()
         self.cells: dict[tuple[int, int], list[Place]] = {}
-        self._memo: dict[tuple[str, float], bool] = {}
+        self._memo: dict[tuple, bool] = {}
 
     def append(self, place: Place) -> None:
         if place.key in self.keys:
@@ -122,9 +122,10 @@ class Anchors:
 
     def near_other(self, place: Place, within_km: float, readings: frozenset[str]) -> bool:
         """:meth:`near`, counting no place in ``readings`` (the keys of the other readings of the same name)."""
-        if not self.keys - readings - {place.key}:
-            return False
-        return self._near(place, within_km, readings)
+        memo = (place.key, within_km, readings)
+        if memo not in self._memo:
+            self._memo[memo] = bool(self.keys - readings - {place.key}) and self._near(place, within_km, readings)
+        return self._memo[memo]
 
     def _near(self, place: Place, within_km: float, readings: frozenset[str] = frozenset()) -> bool:
         lat, lon = place.point.lat, place.point.lon

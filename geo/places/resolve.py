@@ -127,9 +127,7 @@ def in_area(area: Place, place: Place) -> bool:
 def score(place: Place, c: Pending | str, focus, ctx: Context | None = None) -> float:
     cue = c.cue if isinstance(c, Pending) else c
     key = c.cand.key if isinstance(c, Pending) else ""
-    # (a name that may be a country's is left to the rules for countries: "El Salvador", "Benin")
-    readings = frozenset(pl.key for pl in c.cand.places) if isinstance(c, Pending) and not any(
-        pl.kind in ("country", "continent") for pl in c.cand.places) else frozenset()
+    readings = c.cand.namesakes if isinstance(c, Pending) else frozenset()
     f = features(place, cue, key, focus, ctx, readings)
     if isinstance(c, Pending) and not c.sent.text[c.start - c.sent.start : c.end - c.sent.start].isascii() \
             and c.sent.text[c.start - c.sent.start : c.end - c.sent.start] == place.name:
