@@ -38,7 +38,8 @@ VARIANT = "~"  # marks a transliteration variant's key in the trie
 # (the lexicon files that name normalisation, transliteration and the common-word list read)
 CODE = [*sorted(Path(__file__).parent.glob("*.py")), *(Path(__file__).parent.parent / "text" / n for n in (
     "normalize.py", "lexicon.py")), Path(__file__).parent.parent / "model.py",
-    *(DATA / "lexicon" / f"{n}.tsv" for n in ("arabic_articles", "transliteration", "generic_words"))]
+    *(DATA / "lexicon" / f"{n}.tsv" for n in ("arabic_articles", "transliteration", "generic_words",
+                                              "name_abbreviations"))]
 
 
 class Source(Protocol):
@@ -105,6 +106,17 @@ def name_keys(place: Place, names) -> list[str]:
         if HYPHENATED_NAME.fullmatch(name):
             keys.append(norm(name.replace("-", "")))  # "Jalal-Abad" is written "Jalalabad" too
     return keys
+
+
+def _abbreviations() -> dict[str, str]:
+    """First words of names and their abbreviations, both ways (``data/lexicon/name_abbreviations.tsv``)."""
+    from ..text.lexicon import mapping
+
+    pairs = mapping("name_abbreviations")
+    return pairs | {short: word for word, short in pairs.items()}
+
+
+ABBREVIATED = _abbreviations()
 
 
 # A name of two or three capitalised parts joined by hyphens ("Jalal-Abad", "Kurgan-Tyube"; not "Ras al-Ain",
@@ -241,8 +253,24 @@ class Gazetteer:
         # village's variant is a surname.
         worthy = {ids[k] for k, p in gaz.places.items() if _variant_worthy(p)}
         rows = [place_row(gaz.places[k]) for k in keys]
+        settlements = {k: p.name for k, p in gaz.places.items() if p.kind in ("town", "city")
+                       and p.name.split(" ")[0].split("-")[0].lower().rstrip(".") in ABBREVIATED}
         gaz.places = {}  # the builder is spent: its records go before the trie is built (memory)
         index = gaz.index
+        # A name's first word abbreviated or written out ("St Lô" for Saint-Lô, "Saint Albans" for St Albans), where
+        # no place is named so as written: a place whose own name is "St. Thomas" keeps the key to itself.
+        # (a town's or city's own name only: "St Patrick's" is a church or a feast far more often than a Caribbean
+        # parish, or a town of which "Saint Patrick" is an alternate name)
+        spelt: dict[str, list[str]] = {}
+        for name, ks in index.items():
+            first, _, rest = name.partition(" ")
+            if rest and first in ABBREVIATED and f"{ABBREVIATED[first]} {rest}" not in index:
+                spelt.setdefault(f"{ABBREVIATED[first]} {rest}", []).extend(
+                    k for k in ks if k in settlements and norm(settlements[k]) == name)
+        for name, ks in spelt.items():
+            if ks:
+                index[name] = list(dict.fromkeys(ks))
+        del settlements, spelt
         for name, ks in index.items():
             index[name] = [ids[k] for k in ks]
         del ids

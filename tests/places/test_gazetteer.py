@@ -193,3 +193,25 @@ def test_the_cached_gazetteer_is_memory_mapped_and_gives_the_same_places(tmp_pat
 def test_a_hyphenated_name_is_indexed_written_as_one_word(name, joined, indexed):
     place = Place("gn/1", name, "town", "KG", LngLat(73.0, 40.9), "town", 5.0, "test")
     assert (joined in name_keys(place, [name])) is indexed
+
+
+def test_a_town_is_found_with_the_first_word_of_its_name_abbreviated_or_written_out():
+    """"St Valéry-en-Caux" is Saint-Valery-en-Caux and "Ft Lauderdale" Fort Lauderdale (data/lexicon/
+    name_abbreviations.tsv); a place whose own name is written so keeps its key ("St. Thomas", Ontario, not a
+    parish "Saint Thomas"), and neither a parish nor a town's alternate name gives one ("St Patrick's")."""
+    from geo.places.gazetteer import Gazetteer
+
+    b = GazetteerBuilder()
+    b.add(Place("gn/1", "Saint-Valery-en-Caux", "town", "FR", LngLat(0.71, 49.87), "town", 5.0, "test", 4000),
+          ["Saint-Valery-en-Caux"])
+    b.add(Place("gn/2", "Fort Lauderdale", "city", "US", LngLat(-80.14, 26.12), "city", 10.0, "test", 180000),
+          ["Fort Lauderdale"])
+    b.add(Place("gn/3", "St. Thomas", "city", "CA", LngLat(-81.18, 42.78), "city", 10.0, "test", 38000), ["St. Thomas"])
+    b.add(Place("gn/4", "Saint Thomas", "parish", "BB", LngLat(-59.58, 13.18), "region", 10.0, "test"), ["Saint Thomas"])
+    b.add(Place("gn/5", "St. Marys", "town", "US", LngLat(-84.39, 40.54), "town", 5.0, "test", 8000),
+          ["St. Marys", "Saint Patrick"])
+    gaz = Gazetteer.freeze(b)
+    assert [p.key for p in gaz.by_name("St Valéry-en-Caux")] == ["gn/1"]
+    assert [p.key for p in gaz.by_name("Ft. Lauderdale")] == ["gn/2"]
+    assert [p.key for p in gaz.by_name("St. Thomas")] == ["gn/3"]
+    assert gaz.by_name("St Patrick") == [] and [p.key for p in gaz.by_name("Saint Patrick")] == ["gn/5"]
