@@ -69,6 +69,7 @@ POSSESSIVE = re.compile(r"^[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}[’']s\s+")
 OWNER_BEFORE = re.compile(r"[’']s\s+(?:[a-z][\w-]*\s+){0,2}$")  # "Saigon's huge ": a possessive, an adjective or two
 CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 WAR_WORDS = re.compile(rf"\b(?:{alternation(words('war_words'))})\b", re.I)
+SEAT_AFTER = re.compile(rf"-(?:{alternation(words('seat_suffixes'))})\b", re.I)  # "Britain-based": an organisation's seat
 DEMONYM_FOCUS = weights()["demonym_as_a_country_mention"]
 SAME_SPOT_KM = 100  # readings of a name this close to one another all say the text is about that spot
 ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
@@ -103,7 +104,8 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
         if best is None:
             continue
         if best.country and (best.kind == "country" or best.kind in ("province", "governorate") and not any(
-                pl.kind in ("city", "town") and pl.population >= 100_000 for pl in p.cand.places)):
+                pl.kind in ("city", "town") and pl.population >= 100_000 for pl in p.cand.places)) \
+                and not SEAT_AFTER.match(p.sent.text, p.end - p.sent.start):
             named.add(best.country)  # (a province that is also a city's name, "New York", says little)
         if best.kind not in ("country", "continent"):
             ctx.seen.append(best)

@@ -450,3 +450,11 @@ def test_an_article_after_a_comma_opens_the_next_name_and_ends_none(world_gazett
     first name over the comma, which then read as part of a longer name before 'Salvador')."""
     found = resolved("SAN SALVADOR, El Salvador (AP) _ Armed men killed six priests on Thursday.", world_gazetteer)
     assert found.get("SAN SALVADOR") == "SV"
+
+
+def test_a_country_named_only_as_an_organisations_seat_does_not_make_a_town_far_away(world_gazetteer):
+    """"the Britain-based war monitor" says where the monitor sits, not that the story is about Britain: the
+    city of Idlib is still mapped (data/lexicon/seat_suffixes.tsv)."""
+    text = ("Air strikes on the city of Idlib killed seven civilians, while separate raids on two towns near the "
+            "provincial capital killed 11 others, the Britain-based war monitor said.")
+    assert resolved(text, world_gazetteer).get("Idlib") == "SY"
