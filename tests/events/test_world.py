@@ -1794,3 +1794,15 @@ def test_a_fort_the_gazetteer_lacks_named_after_a_town_is_reported_and_its_incid
     (m,) = [m for m in mentions if m.place is None]
     assert m.text == site and m.near is not None and m.near.name == "Gwoza"
     assert inc.event_type == "shelling" and inc.place.name == "Gwoza" and inc.near
+
+
+@pytest.mark.parametrize("text, event_type, place", [
+    # killings by beating and stabbing (triggers.tsv)
+    ("Two farmers were beaten to death by soldiers in Bunia on Monday.", "attack_on_civilians", "Bunia"),
+    ("Gunmen stabbed three villagers in Kano on Monday.", "attack_on_civilians", "Kano"),
+    # a battle that lasted a day (fallback_triggers.tsv)
+    ("Last night, after a daylong battle in and around Nicosia, a ceasefire was agreed to.", "armed_clash", "Nicosia"),
+])
+def test_killings_by_beating_and_a_battle_of_a_day(world_gazetteer, text, event_type, place):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [(event_type, place)]
