@@ -90,8 +90,10 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
         f["nuclear_cue_on_nuclear_site"] = 1
     if cue in ("city", "town") and place.key.startswith("gn/"):
         f["settlement_cue_on_populated_place"] = 1
-    if key and norm(place.name) == key:
-        f["own_name"] = 1  # the place's own name, not one of its alternates
+    if key and (norm(place.name) == key or place.kind == "city" and " " in key and norm(place.name) == f"{key} city"):
+        # the place's own name, not one of its alternates; a name of two words or more is its city's own name
+        # ("New York" is New York City's; not "Oklahoma" Oklahoma City's)
+        f["own_name"] = 1
     f["log10_population"] = math.log10(place.population + 1)
     if place.country and focus:
         f["focus_country"] = focus[place.country] / max(focus.values())

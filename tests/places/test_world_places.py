@@ -458,3 +458,12 @@ def test_a_country_named_only_as_an_organisations_seat_does_not_make_a_town_far_
     text = ("Air strikes on the city of Idlib killed seven civilians, while separate raids on two towns near the "
             "provincial capital killed 11 others, the Britain-based war monitor said.")
     assert resolved(text, world_gazetteer).get("Idlib") == "SY"
+
+
+def test_a_name_of_two_words_that_is_a_city_with_city_after_it_is_the_city(world_gazetteer):
+    """"New York" is New York City's own name as much as the state's; "Oklahoma" alone is the state."""
+    (m,) = [m for m in mentions("Protesters marched through New York on Saturday, police said.", world_gazetteer)
+            if m.place]
+    assert m.place.name == "New York City"
+    (m,) = [m for m in mentions("Storms swept across Oklahoma on Saturday, officials said.", world_gazetteer) if m.place]
+    assert m.place.kind == "province"
