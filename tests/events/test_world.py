@@ -1806,3 +1806,12 @@ def test_a_fort_the_gazetteer_lacks_named_after_a_town_is_reported_and_its_incid
 def test_killings_by_beating_and_a_battle_of_a_day(world_gazetteer, text, event_type, place):
     _, incidents, _ = run(text, world_gazetteer)
     assert [(i.event_type, i.place.name) for i in incidents] == [(event_type, place)]
+
+
+def test_towns_a_dispatch_says_are_now_occupied_by_a_force_are_each_an_incident(world_gazetteer):
+    _, incidents, _ = run("Port Said and Ismailia are now occupied by detachments of sailors and marines from the fleet.",
+                          world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", "Port Said"), ("armed_clash", "Ismailia")]
+    # a state of being, not an event: no incident
+    _, incidents, _ = run("Crimea, which is occupied by Russia, held a vote.", world_gazetteer)
+    assert incidents == []
