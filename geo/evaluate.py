@@ -205,12 +205,12 @@ HELDOUT = {
     "held-out 3 (h37-h54, untouched)": DEVSET.with_name("heldout3.jsonl"),
 }
 # Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data.
-# The twenty-eight earlier world held-out sets were each scored once (world held-out 21 and 22 at the end of the
+# The twenty-nine earlier world held-out sets were each scored once (world held-out 21 and 22 at the end of the
 # fourteenth session's rule work, 23 at the end of the fifteenth's, 24 at the end of the sixteenth's, 25 and 26 at
 # the ends of the seventeenth's two rounds, 27 at the end of the eighteenth's first round, 28 at the end of the
-# nineteenth's first round), and only then read for fixes.
+# nineteenth's first round, 29 at the end of the twentieth's first round), and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
-WORLD_SETS = 28  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout28.jsonl
+WORLD_SETS = 29  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout29.jsonl
 WORLD_DEV = {"world devset": WORLD} | {
     f"world held-out {n} (scored once, then development)": DEVSET.with_name(f"world_heldout{n if n > 1 else ''}.jsonl")
     for n in range(1, WORLD_SETS + 1)}
