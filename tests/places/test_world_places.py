@@ -467,3 +467,6 @@ def test_a_name_of_two_words_that_is_a_city_with_city_after_it_is_the_city(world
     assert m.place.name == "New York City"
     (m,) = [m for m in mentions("Storms swept across Oklahoma on Saturday, officials said.", world_gazetteer) if m.place]
     assert m.place.kind == "province"
+    # "the state of" says it is the state (place_cues.tsv)
+    (m,) = [m for m in mentions("Troops were sent to the state of New York in November.", world_gazetteer) if m.place]
+    assert m.place.kind == "province" and m.place.country == "US"
