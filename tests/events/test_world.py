@@ -1815,3 +1815,21 @@ def test_towns_a_dispatch_says_are_now_occupied_by_a_force_are_each_an_incident(
     # a state of being, not an event: no incident
     _, incidents, _ = run("Crimea, which is occupied by Russia, held a vote.", world_gazetteer)
     assert incidents == []
+
+
+@pytest.mark.parametrize("text, place", [
+    # last-resort phrasings of histories (fallback_triggers.tsv)
+    ("On 2 February 1797 Mantua surrendered with its garrison of 16,000 men.", "Mantua"),
+    ("In 1865 the Nian leader Zhang Zongyu led his forces into Dengzhou, Henan province.", "Dengzhou"),
+    ("On 10 May 1796, at Lodi, the advance guard of the army encountered the Austrian rearguard.", "Lodi"),
+    ("In 1851 they raided the regions of Anhui.", "Anhui"),
+])
+def test_a_surrender_a_force_led_into_a_town_and_an_encounter_are_clashes(world_gazetteer, text, place):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", place)]
+
+
+def test_a_marchs_goal_is_a_place(world_gazetteer):
+    """"marched on Arcole": a small town a march goes to is named as a place (locatives.tsv)."""
+    mentions, _, _ = run("On the 15th, Augereau marched on Arcole but was not able to cross the bridge.", world_gazetteer)
+    assert [(m.text, m.place.country) for m in mentions if m.place] == [("Arcole", "IT")]
