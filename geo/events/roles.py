@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE, WEEKDAYS
+from ..text.calendar import DATE_YEAR_RE, MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE, WEEKDAYS
 from ..text.lexicon import rows, tagged, words
 from ..text.parse import parse
 from .actors import country_forces, demonym_forces, find_actors
@@ -62,6 +62,10 @@ def _span_text(tok) -> str:
     while start < end:
         if _date_at(doc, start, tok.i):
             start += 2
+        elif YEAR_TOKEN.fullmatch(doc[start].text) and start > 0 and (
+                doc[start - 1].lower_ in YEAR_PREPS or re.fullmatch(MONTHS, doc[start - 1].text) is not None):
+            start += 1  # "In 1865 rebels attacked", "in May 1865 rebels ...": the year the parse hung on the phrase
+            # (not a count of them: "1500 rebels attacked")
         elif doc[start].lower_ in LEADING or doc[start].is_punct:
             start += 1
         else:
@@ -78,6 +82,10 @@ def _span_text(tok) -> str:
 
 
 WEEKDAY_SET = frozenset(WEEKDAYS)
+
+
+YEAR_TOKEN = re.compile(rf"(?:mid-)?{DATE_YEAR_RE}")
+YEAR_PREPS = frozenset({"in", "during", "since", "by", "early", "late", "mid", "-"})
 
 
 def _when(tok) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..model import DateRange
 from .calendar import DATE_YEAR_RE, MONTH_RE, NUMBER_WORDS, WEEKDAYS, month_number, number
-from .lexicon import alternation
+from .lexicon import alternation, rows
 
 # The end of a clause: "Two days after the attack on Camp Taji, rockets hit ...".
 CLAUSE_BREAK = re.compile(r"[,;:—–]")
@@ -71,6 +71,13 @@ def _last_week(d: date) -> DateRange:
     return DateRange(monday, monday + timedelta(6), "week")
 
 
+def _year_part(y: int, part: str) -> DateRange:
+    """The months a part of year ``y`` spans; past December it runs into the next year (a winter)."""
+    first, last = YEAR_PARTS[part]
+    end_year, end_month = (y + 1, last - 12) if last > 12 else (y, last)
+    return DateRange(date(y, first, 1), _month_range(end_year, end_month).end, "range")
+
+
 def _month_range(y: int, m: int) -> DateRange:
     first = date(y, m, 1)
     nxt = date(y + (m == 12), m % 12 + 1, 1)
@@ -110,6 +117,10 @@ MONTHS_SPAN = re.compile(rf"\b(?:{_day_month(1)}{_TO}{_day_month(2)}|{_month_day
 # "27.7.1941", "05.03.2024": day, month and year with dots, as European pages write them
 DOTTED_DATE = re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>{DATE_YEAR_RE})\b(?!\.\d)")
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE}),?\s+(?P<year>{DATE_YEAR_RE})\b")  # "in August 1977", "in August, 1977"
+# "in early 1865", "during the summer of 1746", "in mid-1864": a part of a year (data/lexicon/year_parts.tsv)
+YEAR_PARTS = {part: (int(a), int(b)) for part, a, b in rows("year_parts", 3)}
+YEAR_PART = re.compile(rf"\b(?:in|during|by|from)\s+(?:the\s+)?(?P<part>{alternation(YEAR_PARTS)})(?:\s+of|-|\s)\s*"
+                       rf"(?P<year>{DATE_YEAR_RE})\b(?!\s*[-–/]\s*\d)", re.I)
 IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_RE})\b(?!,?\s+\d)")
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 OWN_WEEKDAY = re.compile(r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?=(?:'s|’s)\s)", re.I)
@@ -235,6 +246,9 @@ def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.
     m = MONTH_YEAR.search(text)
     if m:
         return _month_range(int(m["year"]), month_number(m["month"])), m
+    m = YEAR_PART.search(text)
+    if m:
+        return _year_part(int(m["year"]), m["part"].lower()), m
     if anchor is None:
         return None, None
     m = MONTH_DAY.search(text)

@@ -86,6 +86,9 @@ def test_attacker_from_the_other_side_blame_and_modifiers(text, trigger, who):
     ("Near Bauska, the Third Riflemen Battalion attacked at dawn.", "attacked", ["Third Riflemen Battalion"]),
     # a capitalised name the tagger takes for a common noun, after "by"; not a dateline's first word
     ("The town was attacked by the Mahdists in September.", "attacked", ["Mahdists"]),
+    # a year the parse hangs on the subject is when, not how many ("1500 Boers attacked" counts them)
+    ("In 1865 Nian rebels attacked the walled town.", "attacked", ["Nian rebels"]),
+    ("In November 1745 Mohawk raiders attacked the settlement.", "attacked", ["Mohawk raiders"]),
 ])
 def test_named_subjects_and_passive_relative_clauses(text, trigger, who):
     assert attacker(text, trigger) == who

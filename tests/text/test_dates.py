@@ -151,3 +151,19 @@ def test_a_version_number_is_no_dotted_date():
     from geo.text import dates
 
     assert dates.resolve("the firmware 1.2.2024.5 was installed", None) == (None, "")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("In early 1865, the Nian leader led his forces into Dengzhou.", ("1865-01-01", "1865-04-30")),
+    ("The town was raided in mid-1864.", ("1864-05-01", "1864-08-31")),
+    ("Saratoga was hit again in the summer of 1746.", ("1746-06-01", "1746-08-31")),
+    # a winter may be its year's first months or its last: both
+    ("The fort fell during the winter of 1746.", ("1746-01-01", "1747-02-28")),
+    ("Rebels attacked the town in the first half of 1990.", ("1990-01-01", "1990-06-30")),
+])
+def test_a_part_of_a_year_is_its_months(text, want):
+    assert r(text, None) == (*want, "range")
+
+
+def test_a_bare_year_is_no_date():
+    assert r("The ceasefire of 2003 held until the attack.", None) is None
