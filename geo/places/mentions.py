@@ -111,10 +111,11 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
             ctx.seen.append(best)
         if best.precision == "region":
             ctx.areas.setdefault(best.key, (norm(best.name), best))
-        ranked = sorted(p.cand.places, key=lambda pl: (-score(pl, p, focus), pl.key))
+        plain = {pl.key: score(pl, p, focus) for pl in p.cand.places}  # (without the context: each scored once)
+        ranked = sorted(p.cand.places, key=lambda pl: (-plain[pl.key], pl.key))
         # the best reading of another spot (not "Benghazi" the province, which holds the city)
         rival = next((pl for pl in ranked[1:] if km(pl.point, ranked[0].point) > SAME_SPOT_KM), None)
-        if rival is None or best.curated or p.cue or score(ranked[0], p, focus) - score(rival, p, focus) >= ANCHOR_MARGIN:
+        if rival is None or best.curated or p.cue or plain[ranked[0].key] - plain[rival.key] >= ANCHOR_MARGIN:
             if best.kind in ("governorate", "province") and best.admin1:
                 ctx.admin1[(best.country, best.admin1)] += 2
             elif best.kind not in AREA_KINDS:
