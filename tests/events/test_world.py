@@ -1823,6 +1823,7 @@ def test_towns_a_dispatch_says_are_now_occupied_by_a_force_are_each_an_incident(
     ("In 1865 the Nian leader Zhang Zongyu led his forces into Dengzhou, Henan province.", "Dengzhou"),
     ("On 10 May 1796, at Lodi, the advance guard of the army encountered the Austrian rearguard.", "Lodi"),
     ("In 1851 they raided the regions of Anhui.", "Anhui"),
+    ("Five hundred Mahar soldiers scattered the 25,000-strong Peshwa army in Koregaon near Pune.", "Koregaon"),
 ])
 def test_a_surrender_a_force_led_into_a_town_and_an_encounter_are_clashes(world_gazetteer, text, place):
     _, incidents, _ = run(text, world_gazetteer)
