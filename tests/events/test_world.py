@@ -1834,3 +1834,13 @@ def test_a_marchs_goal_is_a_place(world_gazetteer):
     """"marched on Arcole": a small town a march goes to is named as a place (locatives.tsv)."""
     mentions, _, _ = run("On the 15th, Augereau marched on Arcole but was not able to cross the bridge.", world_gazetteer)
     assert [(m.text, m.place.country) for m in mentions if m.place] == [("Arcole", "IT")]
+
+
+@pytest.mark.parametrize("text, event_type, place", [
+    ("Twelve men set the Tuileries Palace in Paris on fire at 7 p.m.", "attack_on_installation", "Paris"),
+    ("All of Goa is now in the hands of Indian troops, an official spokesman said.", "armed_clash", "Goa"),
+    ("Mantua fell on the night of 20-21 August after a brief fight.", "armed_clash", "Mantua"),
+])
+def test_arson_of_a_building_and_a_town_that_fell_after_a_fight(world_gazetteer, text, event_type, place):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [(event_type, place)]
