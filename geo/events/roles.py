@@ -2,19 +2,17 @@
 
 The trigger's head word decides: a verb's subject (or its "by" agent in the
 passive) is the attacker and its object (or passive subject) the target;
-an event noun's attacker is its modifier or possessor ("Russian missile
-strikes", "Russia's drone attack") or its "by" phrase, or the subject of the
-verb that carries it out ("US and UK forces carried out air strikes").  The
-parse proposes a phrase; the actors lexicon names it when it can, and a
-phrase headed by an armed-actor noun (``data/lexicon/armed_nouns.tsv``) is
-kept by its own name.
+an event noun's attacker is its modifier or possessor ("Russian missile strikes", "Russia's drone attack")
+or its "by" phrase, or the subject of the verb that carries it out ("US and UK forces carried out air
+strikes").  The parse proposes a phrase; the actors lexicon names it when it can, and a phrase headed by an
+armed-actor noun (``data/lexicon/armed_nouns.tsv``) is kept by its own name.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..text.calendar import DATE_YEAR_RE, MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE, WEEKDAYS
+from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE, WEEKDAYS, year_of_a_when
 from ..text.lexicon import rows, tagged, words
 from ..text.parse import parse
 from .actors import country_forces, demonym_forces, find_actors
@@ -62,10 +60,8 @@ def _span_text(tok) -> str:
     while start < end:
         if _date_at(doc, start, tok.i):
             start += 2
-        elif YEAR_TOKEN.fullmatch(doc[start].text) and start > 0 and (
-                doc[start - 1].lower_ in YEAR_PREPS or re.fullmatch(MONTHS, doc[start - 1].text) is not None):
-            start += 1  # "In 1865 rebels attacked", "in May 1865 rebels ...": the year the parse hung on the phrase
-            # (not a count of them: "1500 rebels attacked")
+        elif start and year_of_a_when(doc[start - 1].text, doc[start].text):
+            start += 1  # "In 1865 rebels attacked": the year the parse hung on the phrase, not "1500 rebels"
         elif doc[start].lower_ in LEADING or doc[start].is_punct:
             start += 1
         else:
@@ -82,10 +78,6 @@ def _span_text(tok) -> str:
 
 
 WEEKDAY_SET = frozenset(WEEKDAYS)
-
-
-YEAR_TOKEN = re.compile(rf"(?:mid-)?{DATE_YEAR_RE}")
-YEAR_PREPS = frozenset({"in", "during", "since", "by", "early", "late", "mid", "-"})
 
 
 def _when(tok) -> bool:

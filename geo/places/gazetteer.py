@@ -23,6 +23,7 @@ from typing import Protocol
 from ..model import Place
 from ..paths import default_cache_dir
 from ..progress import bar, notice
+from ..text.lexicon import mapping
 from ..text.normalize import norm, skeleton
 from .geometry import covers, km
 from .rowstore import PlaceTable, open_table, place_row, row_place, write_rows
@@ -108,15 +109,8 @@ def name_keys(place: Place, names) -> list[str]:
     return keys
 
 
-def _abbreviations() -> dict[str, str]:
-    """First words of names and their abbreviations, both ways (``data/lexicon/name_abbreviations.tsv``)."""
-    from ..text.lexicon import mapping
-
-    pairs = mapping("name_abbreviations")
-    return pairs | {short: word for word, short in pairs.items()}
-
-
-ABBREVIATED = _abbreviations()
+# First words of names and their abbreviations, both ways (data/lexicon/name_abbreviations.tsv): "saint" <-> "st"
+ABBREVIATED = mapping("name_abbreviations") | {short: word for word, short in mapping("name_abbreviations").items()}
 
 
 # A name of two or three capitalised parts joined by hyphens ("Jalal-Abad", "Kurgan-Tyube"; not "Ras al-Ain",
@@ -238,7 +232,10 @@ class Gazetteer:
         self._np_prefixes = {" ".join(w[:k]) + " " for w in words for k in range(1, len(w))}
 
     @classmethod
-    def freeze(cls, gaz: GazetteerBuilder) -> "Gazetteer":
+    def freeze(cls, gaz: GazetteerBuilder, spill: Path | None = None) -> "Gazetteer":
+        """The gazetteer of a builder (which is spent).  With ``spill``, a folder, the place rows are written
+        there before the name trie is built and read back memory-mapped, so that they are not in memory while
+        the trie is (the peak of a cold build); :meth:`save` to the same folder then keeps them."""
         import marisa_trie
 
         capitals = {}
@@ -256,6 +253,10 @@ class Gazetteer:
         settlements = {k: p.name for k, p in gaz.places.items() if p.kind in ("town", "city")
                        and p.name.split(" ")[0].split("-")[0].lower().rstrip(".") in ABBREVIATED}
         gaz.places = {}  # the builder is spent: its records go before the trie is built (memory)
+        if spill is not None:
+            spill.mkdir(parents=True, exist_ok=True)
+            write_rows(spill, keys, rows)
+            rows = keys = None  # (read back below, mapped)
         index = gaz.index
         # A name's first word abbreviated or written out ("St Lô" for Saint-Lô, "Saint Albans" for St Albans), where
         # no place is named so as written: a place whose own name is "St. Thomas" keeps the key to itself.
@@ -287,15 +288,17 @@ class Gazetteer:
 
         def items():
             # Insertion order is the candidate order; the trie returns values sorted, so keep the rank in the record.
-            for name, got in index.items():
-                for rank, i in enumerate(got):
-                    yield name, (rank, i)
-            for name, got in variants.items():
-                for rank, i in enumerate(got[:65535]):
-                    yield name, (rank, i)
+            # (Each name is taken out of its table as it is handed over, so that its list is freed while the trie
+            # is built: the names' order makes no difference to the trie.)
+            for table, most in ((index, None), (variants, 65535)):
+                while table:
+                    name, got = table.popitem()
+                    for rank, i in enumerate(got[:most]):
+                        yield name, (rank, i)
 
         names = marisa_trie.RecordTrie("<HI", items())
-        return cls(names, PlaceTable(keys, rows), gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens, gaz.english,
+        table = open_table(spill) if spill is not None else PlaceTable(keys, rows)
+        return cls(names, table, gaz.not_places, gaz.common, gaz.demonyms, gaz.rules, gaz.max_tokens, gaz.english,
                    capitals)
 
     @cached_property
@@ -377,7 +380,8 @@ class Gazetteer:
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.names.save(str(folder / "names.marisa"))
-        write_rows(folder, list(self.places._keys), self.places._rows)
+        if self.places._keys_file != folder / "keys.pickle":  # (rows spilled there by freeze are there already)
+            write_rows(folder, list(self.places._keys), self.places._rows)
         # written last: its presence says the folder is whole (load_cached)
         with (folder / "meta.pickle").open("wb") as fh:
             pickle.dump((self.not_places, self.common, self.demonyms, self.rules, self.max_tokens, self.english,
@@ -465,20 +469,27 @@ def load_cached(sources: list[Source], cache_dir: Path | None = None, cached_onl
     if cached_only:
         raise FileNotFoundError(path / "meta.pickle")
     notice(f"building the gazetteer cache in {path.parent} (once per version of its inputs; about 17 s; after a curated or user row changed, about 8 s)")
-    gaz = Gazetteer.freeze(build(sources, segments=cdir / "segments"))
-    gaz.version = path.name  # what the per-article cache keys on (geo/runner.py)
     tmp = None
     try:
         # The temporary folder sits inside the cache folder, so the rename stays on one filesystem.
         cdir.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=cdir, prefix=".gaz-"))
+    except OSError as err:
+        log.warning("could not write gazetteer cache %s: %s", path, err)
+    gaz = Gazetteer.freeze(build(sources, segments=cdir / "segments"), spill=tmp)
+    gaz.version = path.name  # what the per-article cache keys on (geo/runner.py)
+    if tmp is None:
+        return gaz
+    try:
         gaz.save(tmp)
         if path.exists():
             shutil.rmtree(path)
         os.replace(tmp, path)
         prune(cdir, keep=path)
+        gaz = Gazetteer.load(path)  # (its rows mapped from where they are now)
+        gaz.version = path.name
     except OSError as err:
         log.warning("could not write gazetteer cache %s: %s", path, err)
-        if tmp is not None:
-            shutil.rmtree(tmp, ignore_errors=True)
+        gaz.places._keys  # (read while the spilled rows' folder is still there; the mapped rows stay readable)
+        shutil.rmtree(tmp, ignore_errors=True)
     return gaz

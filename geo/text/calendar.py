@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .lexicon import alternation, rows, words
 
 # "january" -> 1, and every abbreviation ("jan", "sept") too.
@@ -34,3 +36,14 @@ def number(s: str) -> int:
     """'12', '1,200', 'twelve', 'a'/'an' -> the number."""
     s = s.lower().replace(",", "")
     return int(s) if s.isdigit() else 1 if s in ("a", "an") else NUMBER_WORDS[s]
+
+
+YEAR_WORD = re.compile(rf"(?:mid-)?{DATE_YEAR_RE}")
+WHEN_BEFORE_YEAR = frozenset({"in", "during", "since", "by", "early", "late", "mid", "-"})
+
+
+def year_of_a_when(before: str, word: str) -> bool:
+    """Is ``word`` a year that says when, after ``before`` ("in 1865", "May 1865", "mid-1864"), rather than a
+    number that counts ("1500 rebels")?"""
+    return YEAR_WORD.fullmatch(word) is not None and (
+        before.lower() in WHEN_BEFORE_YEAR or re.fullmatch(MONTH_RE, before) is not None)

@@ -215,3 +215,21 @@ def test_a_town_is_found_with_the_first_word_of_its_name_abbreviated_or_written_
     assert [p.key for p in gaz.by_name("Ft. Lauderdale")] == ["gn/2"]
     assert [p.key for p in gaz.by_name("St. Thomas")] == ["gn/3"]
     assert gaz.by_name("St Patrick") == [] and [p.key for p in gaz.by_name("Saint Patrick")] == ["gn/5"]
+
+
+def test_a_gazetteer_frozen_with_its_rows_spilled_to_disk_is_the_same(tmp_path):
+    """A cold build writes the place rows to the cache folder before the name trie is built (a lower peak of
+    memory): the same names and places as a build that keeps them in memory, saved and loaded alike."""
+    from geo.places.gazetteer import Gazetteer, build
+    from geo.places.rowstore import MappedRows
+    from tests.conftest import small_sources
+
+    kept = Gazetteer.freeze(build(small_sources()))
+    spilled = Gazetteer.freeze(build(small_sources()), spill=tmp_path / "cache")
+    assert isinstance(spilled.places._rows, MappedRows) and list(spilled.places) == list(kept.places)
+    for name in ["Baghdad", "Camp Taji", "Erbil", "Kharkiv", "Zaporizhzhia oblast"]:
+        assert [p.key for p in spilled.by_name(name)] == [p.key for p in kept.by_name(name)]
+    assert dict(spilled.names.items()) == dict(kept.names.items())
+    spilled.save(tmp_path / "cache")  # the rows are there already: only the names and the rest are written
+    back = Gazetteer.load(tmp_path / "cache")
+    assert [back.places[k] for k in list(kept.places)[::500]] == [kept.places[k] for k in list(kept.places)[::500]]
