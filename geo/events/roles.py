@@ -265,12 +265,12 @@ def _event_head(doc, start: int, end: int):
 
 
 def verb_clause(sentence: str, start: int, end: int, other: tuple[int, int]) -> bool:
-    """Is the trigger ``sentence[start:end]`` (or the verb its noun hangs from: "fired mortar shells")
-    a finite verb of its own clause, another than the one of the trigger at ``other``
-    ("Attackers targeted a Malian army base ... and fired shells at the airport")?"""
+    """Is the trigger ``sentence[start:end]`` (or the verb its noun hangs from: "fired mortar shells") a finite verb
+    of its own clause, another than the trigger's at ``other`` ("targeted a base ... and fired shells at")?"""
     doc = parse(sentence)
     verb, main = (_clause_verb(_event_head(doc, a, b)) for a, b in ((start, end), other))
-    if verb is None or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+    if verb is None or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP") and not (  # ("are driving the Germans from Rees")
+            verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)):
         return False
     return main is None or main.i != verb.i and (verb.dep_ in ("conj", "advcl", "ccomp") or main.dep_ in ("conj", "advcl")
                                                  or verb not in main.children and main not in verb.children)

@@ -1844,3 +1844,10 @@ def test_a_marchs_goal_is_a_place(world_gazetteer):
 def test_arson_of_a_building_and_a_town_that_fell_after_a_fight(world_gazetteer, text, event_type, place):
     _, incidents, _ = run(text, world_gazetteer)
     assert [(i.event_type, i.place.name) for i in incidents] == [(event_type, place)]
+
+
+def test_a_second_clause_that_drives_an_enemy_from_a_town_is_an_event_of_its_own(world_gazetteer):
+    """"have taken Wesel and are driving the Germans from Rees": two clashes (clause_deeds.tsv; a verb with its
+    auxiliary, "are driving", is a clause's own verb)."""
+    _, incidents, _ = run("Allied troops have taken Wesel and are driving the Germans from Rees.", world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", "Wesel"), ("armed_clash", "Rees")]
