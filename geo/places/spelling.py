@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from itertools import islice
 from typing import Any
 
@@ -65,10 +66,15 @@ def similar_names(gaz: Gazetteer, name: str, limit: int = MAX_SIMILAR) -> list[d
 def _alike_places(gaz: Gazetteer, key: str, pool: set[str], max_len_diff: int, least: float):
     """(ratio, name, place) for every gazetteer place whose name in ``pool`` is at least ``least``
     alike ``key`` (transliteration skeletons, spaces removed), names in order."""
+    from rapidfuzz import fuzz, process
+
     flat = _flat(key)
-    for k in sorted(pool):
-        if k.startswith(VARIANT) or abs(len(k) - len(key)) > max_len_diff:
-            continue
+    names = [k for k in sorted(pool) if not k.startswith(VARIANT) and abs(len(k) - len(key)) <= max_len_diff]
+    # a first look in C: rapidfuzz's ratio (twice the longest common subsequence over both lengths) is never below
+    # difflib's (whose matching blocks are one common subsequence), so a name under ``least`` there is under it here
+    near = process.extract(flat, [_flat(k) for k in names], scorer=fuzz.ratio, score_cutoff=least * 100 - 1e-6,
+                           limit=None)
+    for k in sorted(names[i] for _, _, i in near):
         ratio = _alike(flat, k, least)
         if ratio >= least:
             for p in gaz.lookup(k):
@@ -88,6 +94,7 @@ def _unit_names(p: Place) -> set[str]:
     return {p.name, *(x.strip(" )") for x in p.name.split("(")), *p.aliases} - {""}
 
 
+@lru_cache(maxsize=200_000)
 def _flat(key: str) -> str:
     """The skeleton without spaces, hyphens or an "and" ("Sistan-Baluchistan" ~ "Sistan and Baluchestan")."""
     return AND.sub(" ", skeleton(key)).replace(" ", "").replace("-", "")
