@@ -86,6 +86,23 @@ def resolve(text: str, anchor: DateRange | None, year: int | None) -> tuple[Date
     return found, words
 
 
+def day_of_month(article: Article, i: int, anchor: DateRange | None, year: int | None) -> tuple[DateRange | None, str]:
+    """"They took Gradsko on the 24th": the day of the month after the last day the story has named in the
+    sentences before (of its section, at most three back: "... on September 15, 1918 ..."); (None, "") else."""
+    sent = article.sentences[i]
+    m = dates.ORDINAL_DAY.search(sent.text)
+    if m is None:
+        return None, ""
+    for back in article.sentences[max(0, i - 3):i][::-1]:
+        if back.section != sent.section:
+            break
+        day, words = resolve(back.text, anchor, year)
+        if day is not None and day.precision == "day":
+            after = dates.day_after(day, int(m["day"]), m["which"])
+            return (after, f"'{m.group(0)}' after '{words}'") if after is not None else (None, "")
+    return None, ""
+
+
 def writing_day(article: Article, section: Section) -> DateRange | None:
     """What "today", "yesterday" and "on Tuesday" count from: the day of the dated dateline that opens
     the section ("NEW YORK, December 6. United Nations jets today strafed ..." in a paper of December 7)

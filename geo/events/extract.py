@@ -28,7 +28,7 @@ from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties, vague_toll
-from .dating import MONTH_WORD, date_passes, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, writing_day
+from .dating import MONTH_WORD, date_passes, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, writing_day
 from .borrowed import finer_places, named_before, previous_places
 from .clauses import other_clauses
 from .report import Report
@@ -223,6 +223,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             if c.date:
                 c.date_text = words if x is sent else f"'{words}' in the sentence {'before' if x.start < sent.start else 'after'}"
                 break
+        if c.date is None:
+            c.date, c.date_text = day_of_month(article, i, anchor, told)
         c.story_year = told if anchor is None else None
         back = dates.anniversary(c.date, sent.text) if c.date else None
         if back is not None:

@@ -244,6 +244,12 @@ def test_relative_and_early_hours_dates(world_gazetteer):
     assert {i.place.key: i.date_start for i in incs}["gn/700569"] == "2024-02-16"  # Mykolaiv
 
 
+def test_a_day_of_the_month_alone_follows_the_story_told(world_gazetteer):
+    """'They took X on the 4th' after a sentence dated March 1, 2022: March 4, 2022, not the writing month."""
+    _, incs, _ = run("Russian forces entered Kherson on March 1, 2022. They took Mykolaiv on the 4th.", world_gazetteer)
+    assert {i.place.key: i.date_start for i in incs}["gn/700569"] == "2022-03-04"
+
+
 def test_a_clock_time_is_no_year_of_a_story_told(world_gazetteer):
     """'at 1900 GMT on March 3': a time in another zone (a day either side), not March 3 of the year 1900."""
     _, (inc,), _ = run("Gunmen struck Gwoza at 1900 GMT on March 3, officials said.", world_gazetteer)

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo.model import DateRange
-from geo.text.dates import parse_anchor, relative, resolve
+from geo.text.dates import day_after, parse_anchor, relative, resolve
 
 
 def r(text, anchor):
@@ -106,6 +106,31 @@ def test_n_days_after_an_event_named_later_in_the_sentence_is_before_the_other()
     text = "Drones attacked the base a day after the strikes."
     got, _ = relative(text, prev, text.index("Drones"))
     assert got.start == date(2024, 7, 21)
+
+
+def test_number_words_past_ten_count_days_from_the_previous_event():
+    prev = DateRange(date(1854, 10, 25), date(1854, 10, 25), "day")
+    got, words = relative("Eleven days later, the Battle of Inkerman was fought.", prev)
+    assert got.start == got.end == date(1854, 11, 5) and words == "Eleven days later"
+
+
+@pytest.mark.parametrize("text, prev, expected", [
+    ("They took Gradsko, a communication hub, on the 24th as cavalry reached Prilep.", date(1918, 9, 15), date(1918, 9, 24)),
+    ("They advanced on the 15th and attacked the posts.", date(1815, 6, 19), date(1815, 6, 15)),  # a letter's date: before it
+    ("The island was occupied by our troops on the 4th instant.", date(1856, 12, 31), date(1856, 12, 4)),
+    ("The fort fell on the 28th ult.", date(1900, 3, 2), date(1900, 2, 28)),
+    ("The Alamo fell on the 13th day of a siege.", date(1836, 3, 6), None),  # a day of the siege, not of a month
+])
+def test_a_day_of_the_month_alone_is_the_one_nearest_the_previous_day(text, prev, expected):
+    got, _ = relative(text, DateRange(prev, prev, "day"))
+    assert (got.start if got else None) == expected
+    if got:
+        assert got.start == got.end and got.precision == "day"
+
+
+def test_day_after_skips_days_a_month_lacks():
+    feb = DateRange(date(2023, 2, 27), date(2023, 2, 27), "day")
+    assert day_after(feb, 31).start == date(2023, 1, 31)  # February has none; January 31 is nearer than March 31
 
 
 @given(st.dates(min_value=date(2000, 1, 1), max_value=date(2030, 1, 1)), st.integers(0, 6),
