@@ -63,7 +63,7 @@ VAGUE_KM = 1500.0  # a place below a country this uncertain is no place of an in
 # Between two places of one event: "A and B", "A, B", "in A and in the coastal city of B".
 # Also past a parenthesis ("Bignona (South), Saint-Louis") and into an example list ("Dakar, but also
 # in some towns such as Ziguinchor", "Kabul as well as Herat").
-JOINED = re.compile(r"(?:\s*\([^()]{1,25}\))?(?:\s+(?:to|in)\s+the\s+(?:north|south)?(?:-?(?:east|west))?(?:ern)?)?"  # "A to the south and B"
+JOINED = re.compile(r"(?:\s*(?:\([^()]{1,25}\)|\[[^\[\]]{1,25}\]))?(?:\s+(?:to|in)\s+the\s+(?:north|south)?(?:-?(?:east|west))?(?:ern)?)?"  # "A to the south and B"
                     r"(?:\s*,\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?){0,2}"  # past names the gazetteer lacks: "at Stavanger, Fornebu, and Aalborg"
                     r"\s*(?:,|and|, and|or|,?\s*as well as)\s*(?:(?:in|at|on|near)\s+)?(?:the\s+)?"
                     rf"{UNIT_OF}?"
@@ -179,7 +179,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             hints.append((m, m.place, True))
             continue
         if HINT_BEFORE.search(before) or WITHIN_BEFORE.search(text, max(sent.start, m.start - 60), m.start) or (
-                text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")"
+                text[m.start - 1 : m.start] + text[m.end : m.end + 1] in ("()", "[]")
                                           and any(o.end < m.start for o, _, _ in cands)):
             # "north of Baghdad", "Nakuru (Rift Valley)": locate another
             hints.append((m, offset_place(text, m, gaz), True))

@@ -137,6 +137,12 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     assert {i.event_type for i in incs} == {"drone_attack"}
 
 
+def test_a_gloss_in_square_brackets_neither_breaks_a_list_nor_is_a_place_of_its_own(world_gazetteer):
+    text = "Attacks were also being made on Berdyansk [a port], Skadovsk [Kherson region], and Henichesk."
+    _, incs, _ = run(text, world_gazetteer)
+    assert sorted(i.place.name for i in incs) == ["Berdyansk", "Henichesk", "Skadovsk"]
+
+
 # 4. Phrasings
 @pytest.mark.parametrize("text, kind", [
     ("A drone sparked a fire at a fuel depot in Belgorod on Tuesday.", "drone_attack"),
@@ -160,6 +166,7 @@ def test_a_list_of_ports_gives_one_incident_each(world_gazetteer):
     ("Gunmen massacred 24 passengers of a bus near Amritsar on Sunday.", "attack_on_civilians"),
     ("A soldier was killed when a mine exploded in the border town of Khafji on Monday.", "explosion"),
     ("Allied forces retook Khafji on Thursday.", "armed_clash"),
+    ("The lancers galloped into the town of Khafji on Thursday.", "armed_clash"),
     ("The Combat of Khafji on Thursday was the first of the campaign.", "armed_clash"),
     ("He led a raid against a train in Khafji on Thursday.", "armed_clash"),
     ("The Romanians broke through the lines on Thursday, occupied and looted Khafji.", "armed_clash"),
