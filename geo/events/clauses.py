@@ -11,8 +11,15 @@ from .dating import resolve as resolve_date
 from .report import Report
 from .roles import verb_clause
 from .same_event import compatible_types
+from ..text.lexicon import alternation, mapping
 from .triggers import BACKGROUND, CLAUSE_JOIN, clause_triggers, weak
 from .where import country_only, event_places
+
+# "Beersheba was taken on Oct. 31, Gaza on Nov. 7, Jaffa on Nov. 19": the head of a list whose items leave the verb out
+GAPPED = mapping("gapped_deeds")
+GAP_HEAD = re.compile(rf"\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?P<verb>{alternation(GAPPED)})\s+(?=(?:on|in)\s)", re.I)
+GAP_BEFORE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+(?:[\w-]+\s+)?(?:town|city|port|village|fort|fortress)\s+of\s+)?")
+GAP_WHEN = re.compile(r"\s+(?:on|in)\s+[^,;]*(?:,\s*\d{4}\b)?")
 
 # what a riot's crowd does is the riot itself ("Protesters ... broke windows and overran a police station")
 CROWD_DEEDS = {"armed_clash", "attack_on_installation", "protest_siege"}
@@ -59,4 +66,49 @@ def other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Ma
             # ... on a day of its own when its clause names one ("and on May 14 that the port of Jizan had been bombed")
             out.append(Report(sent, i, slug, m.group(0), sent.start + m.start(), places, date=when or c.date,
                               date_text=words if when else c.date_text, relative=c.relative))
+    out.extend(gapped(sent, i, c, ms, {p.key for r in (c, *out) for _, p, _ in r.places}))
+    return out
+
+
+def gapped(sent: Sentence, i: int, c: Report, ms: list[Mention], taken: set[str]) -> list[Report]:
+    """The items of a list whose verb only its head says, each on its own day: "Beersheba was taken on Oct. 31,
+    Gaza on Nov. 7, Jaffa on Nov. 19" (a capture at each, where no other report of the sentence has the place)."""
+    text, out = sent.text, []
+    head = GAP_HEAD.search(text)
+    own = [m for m in ms if m.place is not None and m.place.precision != "country" and sent.start <= m.start < sent.end]
+    before = [m for m in own if m.end - sent.start <= head.start()] if head else []
+    first = GAP_WHEN.match(text, head.end() - 1) if before else None
+    if first is None:
+        return out
+    items, end = [(before[-1], first)], first.end()
+    for m in own:
+        if m.start - sent.start < end:
+            continue
+        gap, when = GAP_BEFORE.fullmatch(text, end, m.start - sent.start), GAP_WHEN.match(text, m.end - sent.start)
+        if not (gap and when):
+            break
+        items.append((m, when))
+        end = when.end()
+    if len(items) < 2:
+        return out
+    dated, last = [], None
+    for m, when in items:
+        # (an item without its year is in the year of the one before: "on Oct. 31, 1917, Gaza on Nov. 7")
+        day, words = resolve_date(when.group(0), c.written, last.end.year if last else c.story_year)
+        if day is not None and last is not None and day.end < last.start:
+            day, words = resolve_date(when.group(0), c.written, last.end.year + 1)
+        last = day or last
+        if day is not None:
+            dated.append((m, day, words))
+    keys = {m.place.key for m, _, _ in dated}
+    if dated and {p.key for _, p, _ in c.places} <= keys:
+        # the sentence's report is of the list itself: it becomes the head's, each other item one of its own
+        m, c.date, c.date_text = dated[0]
+        c.places = [(m, m.place, False)]
+        taken = (taken - keys) | {m.place.key}
+    for m, day, words in dated:
+        if m.place.key not in taken:
+            taken.add(m.place.key)
+            out.append(Report(sent, i, GAPPED[head["verb"].lower()], head.group(0), sent.start + head.start(),
+                              [(m, m.place, False)], date=day, date_text=words))
     return out

@@ -60,8 +60,8 @@ def _span_text(tok) -> str:
     while start < end:
         if _date_at(doc, start, tok.i):
             start += 2
-        elif start and year_of_a_when(doc[start - 1].text, doc[start].text):
-            start += 1  # "In 1865 rebels attacked": the year the parse hung on the phrase, not "1500 rebels"
+        elif start and year_of_a_when(doc[start - 1 - (start > 1 and doc[start - 1].text == ",")].text, doc[start].text):
+            start += 1  # "In 1865 rebels attacked", "On 25 October, 1856 Persian forces": the year, not "1500 rebels"
         elif doc[start].lower_ in LEADING or doc[start].is_punct:
             start += 1
         else:

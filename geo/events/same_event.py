@@ -127,6 +127,10 @@ def merge_within(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
+def _whole_year(d: DateRange | None) -> bool:
+    return d is not None and d.start.year == d.end.year and (d.start.month, d.start.day, d.end.month, d.end.day) == (1, 1, 12, 31)
+
+
 def _join(twin: Incident, inc: Incident) -> None:
     """``inc``'s sources, dates, actors and figures added to ``twin``'s."""
     for s in inc.sentences:
@@ -134,7 +138,10 @@ def _join(twin: Incident, inc: Incident) -> None:
             twin.sentences.append(s)
     twin.sentences.sort(key=lambda s: s.start)
     twin.mentions.extend(m for m in inc.mentions if m not in twin.mentions)
-    if twin.date is None and inc.date is not None:
+    if twin.date is None and inc.date is not None or _whole_year(twin.date) and inc.date is not None \
+            and inc.date.precision == "day" and twin.date.start <= inc.date.start <= twin.date.end:
+        # (a day the text gives for an event it first put only in its year: "capturing Messina ... Messina fell on
+        # July 27, 1860")
         twin.date, twin.date_end = inc.date, inc.date_end
     twin.event_type = merged_type(twin.event_type, inc.event_type)
     for a in inc.actors:

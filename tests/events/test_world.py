@@ -143,6 +143,26 @@ def test_a_gloss_in_square_brackets_neither_breaks_a_list_nor_is_a_place_of_its_
     assert sorted(i.place.name for i in incs) == ["Berdyansk", "Henichesk", "Skadovsk"]
 
 
+def test_a_list_whose_items_leave_out_the_verb_gives_each_its_own_day(world_gazetteer):
+    text = "Bamenda was taken on Oct. 31, 1917, Kumba on Nov. 7, Buea on Nov. 19, and then the army rested."
+    _, incs, _ = run(text, world_gazetteer)
+    assert sorted((i.place.name, i.date_start, i.event_type) for i in incs) == [
+        ("Bamenda", "1917-10-31", "armed_clash"), ("Buea", "1917-11-19", "armed_clash"), ("Kumba", "1917-11-07", "armed_clash")]
+
+
+def test_a_passive_capture_in_a_clause_of_its_own_is_an_event_of_its_own(world_gazetteer):
+    text = ("The towns of Kumba and Buea were occupied on January 13, 1881, while Bamenda was captured on the 16th; "
+            "finally the city of Douala was occupied on January 17, 1881.")
+    _, incs, _ = run(text, world_gazetteer)
+    assert "Douala" in {i.place.name for i in incs}
+
+
+def test_a_day_given_later_for_an_event_first_put_in_its_year_is_its_date(world_gazetteer):
+    text = "In 1860 Garibaldi's men defeated the garrison of Kumba. Kumba fell on July 27, 1860."
+    _, incs, _ = run(text, world_gazetteer, "2019-01-01")
+    assert [(i.place.name, i.date_start, i.date_end) for i in incs] == [("Kumba", "1860-07-27", "1860-07-27")]
+
+
 # 4. Phrasings
 @pytest.mark.parametrize("text, kind", [
     ("A drone sparked a fire at a fuel depot in Belgorod on Tuesday.", "drone_attack"),
@@ -167,6 +187,9 @@ def test_a_gloss_in_square_brackets_neither_breaks_a_list_nor_is_a_place_of_its_
     ("A soldier was killed when a mine exploded in the border town of Khafji on Monday.", "explosion"),
     ("Allied forces retook Khafji on Thursday.", "armed_clash"),
     ("The lancers galloped into the town of Khafji on Thursday.", "armed_clash"),
+    ("Khafji fell on March 2 after the garrison fled.", "armed_clash"),
+    ("Persian forces re-occupied the city of Khafji on Thursday.", "armed_clash"),
+    ("Near Khafji the rebels carried the enemy positions with a rush on Thursday.", "armed_clash"),
     ("The Combat of Khafji on Thursday was the first of the campaign.", "armed_clash"),
     ("He led a raid against a train in Khafji on Thursday.", "armed_clash"),
     ("The Romanians broke through the lines on Thursday, occupied and looted Khafji.", "armed_clash"),
