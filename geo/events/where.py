@@ -367,10 +367,13 @@ def dateline_places(article: Article, sent: Sentence, places, mentions: list[Men
     if ELSEWHERE.search(sent.text):
         return []  # "in northern Benin", "near the border": somewhere else than where it was filed
     line = article.text[first.start : dl.end()]
-    if not places and not any(x.start >= dl.end() for x in mentions) and not (
+    lead = sent.start == first.start  # (the lead may name the dateline's place again later: "... above Bangkok's skyline")
+    if not places and not any(x.start >= dl.end() and (x.place is None or x.place.key != m.place.key or not lead)
+                              for x in mentions) and not (
             any(ch.isdigit() or ch == "(" for ch in line) and UNKNOWN_PLACE.search(article.text, dl.end(), sent.end)):
         # "GUWAHATI: ... were injured in a grenade blast", "Tripoli, November 8. ... Arabs attacked them": the
-        # article names no other place, not even a country, so nothing but its dateline says where (not
+        # article names no other place (but, for its lead, the dateline's own again), not even a country, so
+        # nothing but its dateline says where (not
         # when a wire's, dated or credited, "MADRID, October 3. ... the Spaniards entered Ajdir", names a
         # place the gazetteer lacks, here or before: filed from a hub about somewhere else)
         return [(m, m.place, True)]

@@ -836,6 +836,10 @@ def test_a_report_naming_only_its_dateline_is_placed_near_the_dateline_city(worl
     text = "GUWAHATI: At least nine people were hurt in a grenade blast outside a market on Tuesday evening, police said."
     _, (inc,), _ = run(text, world_gazetteer)
     assert (inc.event_type, inc.place.name) == ("explosion", "Guwahati")
+    # ... when the article names nothing else but its dateline's city again, for the lead only
+    text += " Smoke rose above Guwahati's old town. Later a grenade blast was heard, police said."
+    _, incs, _ = run(text, world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incs] == [("explosion", "Guwahati")]
 
 
 def test_a_report_that_says_it_was_elsewhere_is_not_placed_at_its_dateline(world_gazetteer):
