@@ -89,6 +89,10 @@ def test_attacker_from_the_other_side_blame_and_modifiers(text, trigger, who):
     # a year the parse hangs on the subject is when, not how many ("1500 Boers attacked" counts them)
     ("In 1865 Nian rebels attacked the walled town.", "attacked", ["Nian rebels"]),
     ("In November 1745 Mohawk raiders attacked the settlement.", "attacked", ["Mohawk raiders"]),
+    ("On 25 October, 1856 Persian forces attacked the city.", "attacked", ["Persian forces"]),
+    # a formation or a flight counts the attackers; a single craft or man is one
+    ("A small formation of bombers attacked an oil refinery near the port.", "attacked", ["bombers"]),
+    ("A zeppelin dropped bombs on the sleeping city.", "dropped bombs", ["zeppelin"]),
 ])
 def test_named_subjects_and_passive_relative_clauses(text, trigger, who):
     assert attacker(text, trigger) == who
