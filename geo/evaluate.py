@@ -447,7 +447,7 @@ def evaluate_event_location(gaz: Gazetteer, folder: Path = DEFAULT_DIR, use_pars
     otherwise the incident-place rule without a parse (:func:`geo.events.where.event_places`)."""
     import json
 
-    from .events.roles import locate
+    from .events.locate import locate
     from .events.where import event_places
     from .places.candidates import LOCATIVE_BEFORE
 

@@ -250,7 +250,7 @@ def violent_subjects(doc, actors) -> list[str]:
     return out
 
 
-def _event_head(doc, start: int, end: int):
+def event_head(doc, start: int, end: int):
     """The verb of the trigger span, else its last noun."""
     toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
     verbs = [t for t in toks if t.pos_ == "VERB"]
@@ -268,7 +268,7 @@ def verb_clause(sentence: str, start: int, end: int, other: tuple[int, int]) -> 
     """Is the trigger ``sentence[start:end]`` (or the verb its noun hangs from: "fired mortar shells") a finite verb
     of its own clause, another than the trigger's at ``other`` ("targeted a base ... and fired shells at")?"""
     doc = parse(sentence)
-    verb, main = (_clause_verb(_event_head(doc, a, b)) for a, b in ((start, end), other))
+    verb, main = (_clause_verb(event_head(doc, a, b)) for a, b in ((start, end), other))
     if verb is None or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP") and not (  # ("are driving the Germans from Rees")
             verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)):
         return False
@@ -300,7 +300,7 @@ def _governing_verb(noun):
 def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> tuple[list[str], list[str]]:
     """(attacker, target) of the event whose trigger is ``sentence[start:end]``; empty when the parse says nothing."""
     doc = parse(sentence)
-    head = _event_head(doc, start, end)
+    head = event_head(doc, start, end)
     if head is None:
         return ([DEFAULT_ACTOR[event_type]] if event_type in DEFAULT_ACTOR else []), []
     attacker: list[str] = []
@@ -410,91 +410,3 @@ def people_at_war(name: str) -> str:
     crowd of them in a riot or a protest is kept by its own name)."""
     forces, w = demonym_forces(), name.lower().removeprefix("the ")
     return forces.get(w) or (forces.get(w[:-1], name) if w.endswith("ns") else name)
-
-
-CLAUSES = {"advcl", "ccomp", "relcl", "xcomp", "parataxis", "conj"}
-
-
-def _tokens(doc, span: tuple[int, int]):
-    return [t for t in doc if t.idx < span[1] and t.idx + len(t.text) > span[0]]
-
-
-def _top(doc, span: tuple[int, int]):
-    """The token of a span that the rest of the sentence hangs it on."""
-    toks = _tokens(doc, span)
-    own = {t.i for t in toks}
-    return next((t for t in toks if t.head.i not in own or t.head.i == t.i), None)
-
-
-def _innermost(doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The places of a locative that no other of them governs: "in the village of Ashmi in the countryside of
-    Kobane, in northern Syria" is Ashmi (Kobane and Syria only say where Ashmi is)."""
-    own = {s: {t.i for t in _tokens(doc, s)} for s in spans}
-    tops = {s: _top(doc, s) for s in spans}
-    for s, top in tops.items():
-        if top is not None and top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN":
-            own[s].add(top.head.head.i)  # "the village of Ashmi": the village is Ashmi
-    out = []
-    for s in spans:
-        top = tops[s]
-        governed = False
-        peers = {s}  # the places listed with it ("the towns of Palmyra and Quaryatayn": both)
-        t = top
-        while t is not None and t.head.i != t.i:
-            child, t = t, t.head
-            if child.dep_ == "conj":
-                peers |= {o for o in spans if t.i in own[o]}
-            elif any(t.i in own[o] for o in spans if o not in peers):
-                governed = True
-                break
-        if not governed and not (top is not None and top.dep_ == "poss" and len(spans) > 1):
-            out.append(s)  # (nor the owner of another place: "in Iraq's northern city of Mosul")
-    return out or spans
-
-
-def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Which of the place spans (character offsets in ``sentence``) are where the event whose word is
-    ``sentence[start:end]`` happened: those in its locative argument ("killed ... in Aziziyah"), else
-    those in its own clause nearest to it; none when the parse gives it none."""
-    doc = parse(sentence)
-    head = _event_head(doc, start, end)
-    if head is None or not spans:
-        return []
-
-    def inside(tok) -> list[tuple[int, int]]:
-        lo, hi = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-        return [s for s in spans if lo <= s[0] and s[1] <= hi]
-
-    # The event word and what carries it: a verb, its auxiliary chain, or the noun it modifies.
-    carriers = [head, *head.conjuncts]
-    if head.dep_ in ("acl", "relcl", "amod") or head.pos_ != "VERB":
-        carriers.append(head.head)
-    if head.dep_ in ("xcomp", "conj") and head.head.pos_ == "VERB":
-        carriers.append(head.head)
-    found: list[tuple[int, int]] = []
-    for c in carriers:
-        for ch in c.children:
-            if ch.dep_ in ("prep", "agent") and ch.lower_ in LOCATIVE_PREPS or ch.dep_ == "npadvmod":
-                if found and ch.i > 0 and doc[ch.i - 1].text == ",":
-                    continue  # "killed in the village of Ashmi, in northern Syria": the second only says where the first is
-                found += inside(ch)
-    if not found:
-        # a locative that opens the sentence frames it all ("In Vienna, some 200,000 people ... marched")
-        root = next(t for t in doc if t.dep_ == "ROOT")
-        for ch in root.children:
-            if ch.dep_ == "prep" and ch.lower_ in LOCATIVE_PREPS and ch.i < root.i and ch.i <= 2:
-                found += inside(ch)
-    if found:
-        return _innermost(doc, sorted(set(found)))
-    # else: a place in the event word's own clause, nearest to it
-    clause = {t.i for t in head.subtree} - {t.i for ch in head.children if ch.dep_ in CLAUSES for t in ch.subtree}
-    # (not who did it or had it done: "Canada captured the silver", "Mexico's army has captured a man")
-    clause -= {t.i for c in carriers for ch in c.children if ch.dep_ in ("nsubj", "nsubjpass") for t in ch.subtree}
-    near = _innermost(doc, [s for s in spans if any(t.i in clause for t in _tokens(doc, s))])
-    if not near:
-        return []
-    first = min(near, key=lambda s: abs(s[0] - start))
-    # ... with the places listed with it ("liberated the towns of Palmyra and Quaryatayn")
-    tops = {s: _top(doc, s) for s in near}
-    return sorted(s for s in near if s == first or tops[s] is not None and tops[first] is not None
-                  and tops[first] in tops[s].conjuncts)

@@ -105,7 +105,7 @@ def test_a_dateline_in_capitals_is_no_part_of_the_attacker():
 
 def located(text: str, verb: str, names: list[str]) -> list[str]:
     """The names ``locate`` links to the event word ``verb``, given each name's first span as a place."""
-    from geo.events.roles import locate
+    from geo.events.locate import locate
 
     at = text.index(verb)
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
