@@ -111,8 +111,9 @@ class Anchors:
     def __bool__(self) -> bool:
         return bool(self.keys)
 
-    def in_country(self, country: str) -> bool:
-        return any(pl.country == country for cell in self.cells.values() for pl in cell)
+    def in_country(self, country: str, but: str = "") -> bool:
+        """Is one of them (other than the place keyed ``but``) in ``country``?"""
+        return any(pl.country == country and pl.key != but for cell in self.cells.values() for pl in cell)
 
     def near(self, place: Place, within_km: float) -> bool:
         memo = (place.key, within_km)

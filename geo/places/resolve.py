@@ -262,12 +262,20 @@ class Choice:
         from every other place it is surely about: "the town of Palma" in a story about Mozambique is not the
         Palma of Spain (the gazetteer lacks Mozambique's)."""
         b, ctx = self.best, self.ctx
+        if not ctx.named and ctx.read_once:
+            # no country named: a small town by another of its names, in another part of the world than two or more
+            # places the text is surely about ("the disaster at Vinegar Hill" after New Ross and Wexford town is not
+            # Poplar Bluff, Missouri)
+            return b.kind in ("city", "town") and not b.curated and not self.p.dateline and b.population < FAR_TOWN_POPULATION \
+                and norm(b.name) != self.p.cand.key and len(ctx.anchors.keys - {b.key}) >= 2 \
+                and not ctx.anchors.in_country(b.country, but=b.key) and not ctx.anchors.near(b, REGION_OF_THE_TEXT_KM)
         if not ctx.named or b.kind not in ("city", "town") or b.curated or self.p.dateline or b.country in ctx.named \
                 or b.country in ctx.demonym_countries \
                 or b.population >= 1_000_000 or b.key in ctx.capitals or ctx.seen.near(b, FAR_ANCHOR_KM) \
                 or (not self.single and len(self.p.cand.places) == 1 and (self.p.locative or bool(self.p.cue))
-                    and self.word.istitle()):
-            return False  # (a name of several words that only one place in the world has: "Sidi Ifni")
+                    and self.word.istitle() and norm(b.name) == self.p.cand.key):
+            return False  # (a name of several words that only one place in the world has as its own: "Sidi Ifni"; not
+            # "Vinegar Hill", one of Poplar Bluff's other names, after New Ross and Wexford)
         homes = [self.gaz.places.get(f"iso/{c}") for c in ctx.named]
         return all(outline_km(h, b.point) > FAR_COUNTRY_KM for h in homes if h is not None)
 

@@ -55,6 +55,16 @@ def test_a_town_far_from_every_country_the_text_names_is_not_guessed(world_gazet
     assert "Palma" not in found and found.get("Mozambique") == "MZ"
 
 
+def test_another_name_of_a_town_an_ocean_from_the_story_is_not_it(world_gazetteer):
+    """No country is named; New Ross and Wexford are in Ireland: "Vinegar Hill", one of the other names GeoNames
+    gives Poplar Bluff, Missouri, is not that town (the gazetteer lacks the Irish hill); nor are the Métis Metz."""
+    text = ("After the defeat at New Ross, loyalists had been killed at a barn in Scullabogue; and now, following the "
+            "disaster at Vinegar Hill, prisoners were piked to death on the bridge at Wexford town.")
+    found = resolved(text, world_gazetteer)
+    assert "Vinegar Hill" not in found and found.get("New Ross") == "IE"
+    assert resolved("Métis forces under Gabriel Dumont raided the store near Duck Lake.", world_gazetteer) == {}
+
+
 def test_a_town_of_an_unnamed_country_near_the_story_is_kept(world_gazetteer):
     """Goma is in Congo, which the text does not name; Rwanda, which it names, is next door."""
     text = "Rebels backed by Rwanda marched into Goma on Monday after days of fighting around the city and its airport."
