@@ -104,12 +104,14 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
             f["near_an_anchor"] = 1
         if place.kind not in AREA_KINDS and any(name != key and in_area(a, place) for name, a in ctx.areas.values()):
             f["inside_an_area_of_the_text"] = 1  # "the Karelian Isthmus ... the town of Viborg": Vyborg, not Denmark's
-        if readings and place.kind not in AREA_KINDS and place.population < FAR_TOWN_POPULATION and ctx.seen.keys - readings \
-                and not ctx.seen.near_other(place, REGION_OF_THE_TEXT_KM, readings):
+        if readings and place.kind not in AREA_KINDS and (place.population < FAR_TOWN_POPULATION or "own_name" not in f) \
+                and ctx.seen.keys - readings and not ctx.seen.near_other(place, REGION_OF_THE_TEXT_KM, readings):
             # "Moscow troops ... captured Baturyn": the Ukrainian town, not the Canadian one, an ocean from every
-            # other place a first reading of the text gives
+            # other place a first reading of the text gives (a big city too, when the name is only one of its others:
+            # "Kuito ... 700 km east of Luanda" is not Quito)
             f["far_from_the_places_of_the_text"] = 1
-        if place.key in ctx.capitals and place.population >= CAPITAL_MIN_POPULATION:
+        if place.key in ctx.capitals and place.population >= CAPITAL_MIN_POPULATION and not (
+                "far_from_the_places_of_the_text" in f and "own_name" not in f):
             f["national_capital"] = 1  # "Santo Domingo" is the Dominican capital before a pueblo in New Mexico
     return f
 

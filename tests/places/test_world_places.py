@@ -65,6 +65,12 @@ def test_another_name_of_a_town_an_ocean_from_the_story_is_not_it(world_gazettee
     assert resolved("Métis forces under Gabriel Dumont raided the store near Duck Lake.", world_gazetteer) == {}
 
 
+def test_a_big_city_by_another_of_its_names_an_ocean_away_is_not_it(world_gazetteer):
+    """'Kuito' is one of Quito's other names too; the story is about Angola (Luanda), where Cuíto is."""
+    text = "Kuito, with a population of 300,000, has been surrounded by rebels. Lying 700 km east of Luanda, it was shelled."
+    assert resolved(text, world_gazetteer).get("Kuito") == "AO"
+
+
 def test_a_town_of_an_unnamed_country_near_the_story_is_kept(world_gazetteer):
     """Goma is in Congo, which the text does not name; Rwanda, which it names, is next door."""
     text = "Rebels backed by Rwanda marched into Goma on Monday after days of fighting around the city and its airport."
