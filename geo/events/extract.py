@@ -226,7 +226,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         if c.date is None:
             c.date, c.date_text = day_of_month(article, i, anchor, told)
         c.story_year = told if anchor is None else None
-        back = dates.anniversary(c.date, sent.text) if c.date else None
+        back = dates.anniversary(c.date, sent.text) if c.date and not (anchor and c.date.end.year < anchor.start.year - 1) else None
         if back is not None:
             # "Today marks 16 years since a bomb detonated in Omagh": that day, 16 years before
             c.date, why = back

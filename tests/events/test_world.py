@@ -287,6 +287,12 @@ def test_a_day_of_the_month_alone_follows_the_story_told(world_gazetteer):
     assert {i.place.key: i.date_start for i in incs}["gn/700569"] == "2022-03-04"
 
 
+def test_an_anniversary_does_not_move_a_date_the_text_gives_with_its_old_year(world_gazetteer):
+    text = "Leaders gathered in Kumba, the first town to be bombarded by the Luftwaffe on September 1, 1939, to mark the 80th anniversary."
+    _, incs, _ = run(text, world_gazetteer, "2019-09-02")
+    assert [(i.place.name, i.date_start) for i in incs] == [("Kumba", "1939-09-01")]
+
+
 def test_a_clock_time_is_no_year_of_a_story_told(world_gazetteer):
     """'at 1900 GMT on March 3': a time in another zone (a day either side), not March 3 of the year 1900."""
     _, (inc,), _ = run("Gunmen struck Gwoza at 1900 GMT on March 3, officials said.", world_gazetteer)
