@@ -293,6 +293,18 @@ def test_an_anniversary_does_not_move_a_date_the_text_gives_with_its_old_year(wo
     assert [(i.place.name, i.date_start) for i in incs] == [("Kumba", "1939-09-01")]
 
 
+def test_where_a_ministry_said_it_is_not_where_it_happened(world_gazetteer):
+    text = "About 250 militants attacked Russian troops in Tajikistan on Friday, Russia's Foreign Ministry said in Moscow."
+    _, incs, unplaced = run(text, world_gazetteer)
+    assert "Moscow" not in {i.place.name for i in incs}
+
+
+def test_a_band_intercepted_by_the_authorities_is_no_shoot_down(world_gazetteer):
+    text = "The party aiming for the area between Maridi and Yambio was intercepted by Congolese authorities on Friday."
+    _, incs, _ = run(text, world_gazetteer)
+    assert "shoot_down" not in {i.event_type for i in incs}
+
+
 def test_a_clock_time_is_no_year_of_a_story_told(world_gazetteer):
     """'at 1900 GMT on March 3': a time in another zone (a day either side), not March 3 of the year 1900."""
     _, (inc,), _ = run("Gunmen struck Gwoza at 1900 GMT on March 3, officials said.", world_gazetteer)
