@@ -377,9 +377,11 @@ def hosted_site(m: Mention) -> Place | None:
 def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]) -> tuple[Place | None, str]:
     """"Dantewada prison", "Inates military camp": a site the gazetteer lacks, named after a town of a
     country the article names (or after a great city, :func:`_towns`); the town (or the one spelt alike) it is at or near."""
-    if not core or not countries:
+    if not core:
         return _namesake_in_longer_name(gaz, phrase, countries)
     site = phrase[len(core):].strip().lower()
+    if not countries and site not in NAMESAKE_SITES:
+        return _namesake_in_longer_name(gaz, phrase, countries)
     if site in NAMESAKE_FEATURES:
         # "Logar Valley": the province (or else the town) of that name, in a country the article names
         units = {p.key: p for p in gaz.lookup(norm(core)) if p.precision in ("region", "town") and p.country in countries}
@@ -389,17 +391,20 @@ def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]
         return None, ""
     if site not in NAMESAKE_SITES:
         return _namesake_in_longer_name(gaz, phrase, countries)
+    # (in an article that names no country, only a great city: "the Gwalior Fort", :func:`_towns`)
     towns = _towns(gaz, core, countries)
-    town = towns[0] if len(towns) == 1 else None if towns else variant_of(gaz, core, "town", countries)[0]
+    town = towns[0] if len(towns) == 1 else None if towns or not countries else variant_of(gaz, core, "town", countries)[0]
     return (town, _named_after(town)) if town is not None else _namesake_in_longer_name(gaz, phrase, countries)
 
 
 def _towns(gaz: Gazetteer, name: str, countries: set[str]) -> list[Place]:
-    """The towns of that name in the article's countries; in an article that names none, a city of a
-    million or more that has no namesake a tenth its size ("Brussels Zaventem airport")."""
+    """The towns of that name in the article's countries; in an article that names none, or none of whose
+    countries has one, a city of a million or more that has no namesake a tenth its size ("Brussels Zaventem
+    airport")."""
     towns = list({p.key: p for p in gaz.lookup(norm(name)) if p.precision == "town"}.values())
-    if countries:
-        return [p for p in towns if p.country in countries]
+    if countries and (there := [p for p in towns if p.country in countries]):
+        return there
+    # (none there: "the British ... captured the Gwalior Fort")
     big = max(towns, key=lambda p: p.population, default=None)
     return [big] if big is not None and big.population >= 1_000_000 and all(
         p is big or p.population * 10 < big.population for p in towns) else []

@@ -71,6 +71,12 @@ def test_a_big_city_by_another_of_its_names_an_ocean_away_is_not_it(world_gazett
     assert resolved(text, world_gazetteer).get("Kuito") == "AO"
 
 
+def test_a_fort_named_after_a_great_city_of_a_country_the_text_does_not_name_is_near_it(world_gazetteer):
+    """The British are named (GB), India is not: "the Gwalior Fort", which the gazetteer lacks, is near Gwalior."""
+    (m,) = [m for m in mentions("The British captured the Gwalior Fort on Monday.", world_gazetteer) if "Gwalior" in m.text]
+    assert m.place is None and m.near is not None and (m.near.name, m.near.country) == ("Gwalior", "IN")
+
+
 def test_a_town_of_an_unnamed_country_near_the_story_is_kept(world_gazetteer):
     """Goma is in Congo, which the text does not name; Rwanda, which it names, is next door."""
     text = "Rebels backed by Rwanda marched into Goma on Monday after days of fighting around the city and its airport."
