@@ -188,6 +188,7 @@ def test_a_day_given_later_for_an_event_first_put_in_its_year_is_its_date(world_
     ("Allied forces retook Khafji on Thursday.", "armed_clash"),
     ("The lancers galloped into the town of Khafji on Thursday.", "armed_clash"),
     ("Khafji fell on March 2 after the garrison fled.", "armed_clash"),
+    ("Khafji fell March 2, 1991, after the garrison fled.", "armed_clash"),
     ("The day saw a relief army defeat a siege force three times its size at Khafji on Thursday.", "armed_clash"),
     ("The Romanians crossed the river near Khafji on Thursday and found little resistance.", "armed_clash"),
     ("Hungry warriors looted stores and homes in Khafji on Thursday.", "attack_on_civilians"),
