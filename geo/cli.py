@@ -78,7 +78,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "devset", "incidents", "world", "event_location", "all"],
                    default="all",
                    help="a benchmark corpus, the project's own devset (places or incidents), the world devset "
-                        "(places and incidents of the world devset and of the world held-out sets 1-29, each scored once and then used for development), or all of them")
+                        "(places and incidents of the world devset and of the world held-out sets 1-30, each scored once and then used for development), or all of them")
     v.add_argument("--benchmarks", type=Path, default=None, help="folder of GWN.xml, lgl.xml, TR-News.xml (default: ../shared/benchmarks)")
     v.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
     v.add_argument("--markdown", action="store_true", help="print a Markdown table")

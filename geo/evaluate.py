@@ -210,7 +210,7 @@ HELDOUT = {
 # the ends of the seventeenth's two rounds, 27 at the end of the eighteenth's first round, 28 at the end of the
 # nineteenth's first round, 29 at the end of the twentieth's first round), and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
-WORLD_SETS = 29  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout29.jsonl
+WORLD_SETS = 30  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout30.jsonl
 WORLD_DEV = {"world devset": WORLD} | {
     f"world held-out {n} (scored once, then development)": DEVSET.with_name(f"world_heldout{n if n > 1 else ''}.jsonl")
     for n in range(1, WORLD_SETS + 1)}
