@@ -140,7 +140,7 @@ class DateRange:
 
     start: date
     end: date
-    precision: str  # day, week, month, range
+    precision: str  # day, week, month, year (a story's year only), range
 
     @staticmethod
     def of(start: date, end: date, precision: str | None = None) -> "DateRange":

@@ -87,7 +87,7 @@ def resolve(text: str, anchor: DateRange | None, year: int | None) -> tuple[Date
 
 
 def day_of_month(article: Article, i: int, anchor: DateRange | None, year: int | None) -> tuple[DateRange | None, str]:
-    """"They took Gradsko on the 24th": the day of the month after the last day the story has named in the
+    """"They took Gradsko on the 24th": that day of the month nearest the last day the story has named in the
     sentences before (of its section, at most three back: "... on September 15, 1918 ..."); (None, "") else."""
     sent = article.sentences[i]
     m = dates.ORDINAL_DAY.search(sent.text)
@@ -98,7 +98,7 @@ def day_of_month(article: Article, i: int, anchor: DateRange | None, year: int |
             break
         day, words = resolve(back.text, anchor, year)
         if day is not None and day.precision == "day":
-            after = dates.day_after(day, int(m["day"]), m["which"])
+            after = dates.nearest_day(day, int(m["day"]), m["which"])
             return (after, f"'{m.group(0)}' after '{words}'") if after is not None else (None, "")
     return None, ""
 

@@ -127,10 +127,6 @@ def merge_within(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
-def _whole_year(d: DateRange | None) -> bool:
-    return d is not None and d.start.year == d.end.year and (d.start.month, d.start.day, d.end.month, d.end.day) == (1, 1, 12, 31)
-
-
 def _join(twin: Incident, inc: Incident) -> None:
     """``inc``'s sources, dates, actors and figures added to ``twin``'s."""
     for s in inc.sentences:
@@ -138,9 +134,9 @@ def _join(twin: Incident, inc: Incident) -> None:
             twin.sentences.append(s)
     twin.sentences.sort(key=lambda s: s.start)
     twin.mentions.extend(m for m in inc.mentions if m not in twin.mentions)
-    if twin.date is None and inc.date is not None or _whole_year(twin.date) and inc.date is not None \
-            and inc.date.precision == "day" and twin.date.start <= inc.date.start <= twin.date.end:
-        # (a day the text gives for an event it first put only in its year: "capturing Messina ... Messina fell on
+    if twin.date is None and inc.date is not None or twin.date is not None and twin.date.precision == "year" \
+            and inc.date is not None and inc.date.precision == "day" and twin.date.start <= inc.date.start <= twin.date.end:
+        # (a day the text gives for an event it put only in the story's year: "capturing Messina ... Messina fell on
         # July 27, 1860")
         twin.date, twin.date_end = inc.date, inc.date_end
     twin.event_type = merged_type(twin.event_type, inc.event_type)

@@ -135,7 +135,7 @@ LAST_NIGHT = re.compile(r"\b(?:late\s+)?last\s+night\b", re.I)
 TODAY = re.compile(r"\b(?:today|tonight|this morning|this evening)\b", re.I)
 AGO = re.compile(rf"\b(?P<n>\d+|{alternation(NUMBER_WORDS)}|a)\s+(?P<unit>days?|weeks?)\s+ago\b", re.I)
 FOLLOWING = re.compile(r"\b(?:the\s+following\s+day|the\s+next\s+day|a\s+day\s+later|the\s+day\s+after)\b", re.I)
-# "on the 24th": a day of the month the previous event's date puts the text in
+# "on the 24th": a day of the month, nearest the last day the story named (geo.events.dating.day_of_month)
 # ("on the 4th instant": of the month of the letter; "on the 28th ult.": of the month before; not "on the 13th day")
 ORDINAL_DAY = re.compile(
     r"\bon\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)"
@@ -337,14 +337,12 @@ def relative(text: str, previous: DateRange | None, event_at: int | None = None)
     if previous is None:
         return None, ""
     n, words, _ = offset(text, event_at)
-    if n is None and (m := ORDINAL_DAY.search(text)):
-        return day_after(previous, int(m["day"]), m["which"]), m.group(0)
     if n is None:
         return None, ""
     return previous.shift(n), words
 
 
-def day_after(previous: DateRange, day: int, which: str | None = None) -> DateRange | None:
+def nearest_day(previous: DateRange, day: int, which: str | None = None) -> DateRange | None:
     """The ``day`` of a month nearest the previous day the text named ("on the 24th" after September 15:
     September 24; "advanced on the 15th" in a letter of June 19: June 15); "instant" is the same month,
     "ult." the month before."""
@@ -365,7 +363,7 @@ def day_after(previous: DateRange, day: int, which: str | None = None) -> DateRa
 
 
 def has_relative(text: str) -> bool:
-    return bool(FOLLOWING.search(text) or LATER_EARLIER.search(text) or ORDINAL_DAY.search(text))
+    return bool(FOLLOWING.search(text) or LATER_EARLIER.search(text))
 
 
 # "Today marks 16 years since ...", "the 39th anniversary of ...", "the same day in 1974": the day of the
