@@ -78,13 +78,13 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--corpus", choices=["gwn", "lgl", "trnews", "devset", "incidents", "world", "event_location", "all"],
                    default="all",
                    help="a benchmark corpus, the project's own devset (places or incidents), the world devset "
-                        "(places and incidents of the world devset and of the world held-out sets 1-30, each scored once and then used for development), or all of them")
+                        "(places and incidents of the world devset and of the world held-out sets already scored, each once and then used for development; geo.evaluate.WORLD_SETS), or all of them")
     v.add_argument("--benchmarks", type=Path, default=None, help="folder of GWN.xml, lgl.xml, TR-News.xml (default: ../shared/benchmarks)")
     v.add_argument("--limit", type=int, default=None, help="only the first N documents of each corpus")
     v.add_argument("--markdown", action="store_true", help="print a Markdown table")
     v.add_argument("--heldout", action="store_true",
                     help="also score the untouched held-out sets (data/devset/heldout3.jsonl; with --corpus world, "
-                        "data/devset/world_heldout30.jsonl): only to report, never while tuning")
+                        "the next world held-out set, data/devset/world_heldout<WORLD_SETS + 1>.jsonl): only to report, never while tuning")
     return p
 
 
