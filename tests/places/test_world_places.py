@@ -496,3 +496,10 @@ def test_a_name_of_two_words_that_is_a_city_with_city_after_it_is_the_city(world
     # "the state of" says it is the state (place_cues.tsv)
     (m,) = [m for m in mentions("Troops were sent to the state of New York in November.", world_gazetteer) if m.place]
     assert m.place.kind == "province" and m.place.country == "US"
+
+
+@pytest.mark.parametrize("adverb", ["Finally", "Then", "Meanwhile"])
+def test_an_adverb_opening_a_sentence_is_no_first_name(world_gazetteer, adverb):
+    """"Finally Portugalete fell" is no "Firstname Lastname": the town is still the town."""
+    text = f"Carlist troops besieged the port for weeks. {adverb} Portugalete fell on January 21."
+    assert resolved(text, world_gazetteer).get("Portugalete") == "ES"
