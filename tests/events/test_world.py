@@ -1915,3 +1915,14 @@ def test_a_second_clause_that_drives_an_enemy_from_a_town_is_an_event_of_its_own
     auxiliary, "are driving", is a clause's own verb)."""
     _, incidents, _ = run("Allied troops have taken Wesel and are driving the Germans from Rees.", world_gazetteer)
     assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", "Wesel"), ("armed_clash", "Rees")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A battle took place between Saxon and Swedish troops at Narva on 30 November 1700.", "Narva"),
+    ("Late in the evening the garrison of Lucknow broke out in mutiny.", "Lucknow"),
+    ("Ten days later, Russians entered Tabriz and the Shah sued for peace.", "Tabriz"),
+])
+def test_a_battle_that_took_place_a_mutiny_and_a_people_that_entered_a_town(world_gazetteer, text, place):
+    """"A battle took place ... at X", "broke out in mutiny", "the Russians entered X" (fallback_triggers.tsv)."""
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", place)]
