@@ -1926,3 +1926,10 @@ def test_a_battle_that_took_place_a_mutiny_and_a_people_that_entered_a_town(worl
     """"A battle took place ... at X", "broke out in mutiny", "the Russians entered X" (fallback_triggers.tsv)."""
     _, incidents, _ = run(text, world_gazetteer)
     assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", place)]
+
+
+@pytest.mark.parametrize("adjective, state", [("Servian", "Serbia"), ("Siamese", "Thailand"), ("Abyssinian", "Ethiopia")])
+def test_an_old_spelling_of_a_demonym_names_the_state_s_forces(world_gazetteer, adjective, state):
+    """"the Siamese troops": the state forces of Thailand, as "Thai troops" (demonyms.tsv)."""
+    _, incidents, _ = run(f"On Monday {adjective} troops attacked Vidin.", world_gazetteer)
+    assert [i.attacker for i in incidents] == [[f"Military Forces of {state}"]]

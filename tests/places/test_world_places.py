@@ -503,3 +503,10 @@ def test_an_adverb_opening_a_sentence_is_no_first_name(world_gazetteer, adverb):
     """"Finally Portugalete fell" is no "Firstname Lastname": the town is still the town."""
     text = f"Carlist troops besieged the port for weeks. {adverb} Portugalete fell on January 21."
     assert resolved(text, world_gazetteer).get("Portugalete") == "ES"
+
+
+
+def test_an_old_spelling_of_a_demonym_is_no_town(world_gazetteer):
+    """"the Servian army": the spelling of 1885 for Serbian, not the French village of Servian (demonyms.tsv)."""
+    found = mentions("Sofia, November 19. A division of the Servian army attacked the pass yesterday.", world_gazetteer)
+    assert [m.text for m in found if m.place] == ["Sofia"]
