@@ -24,6 +24,9 @@ from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
 # stage keeps such a name by)
 OFFICE_AFTER = re.compile(rf"\s+(?:{alternation(OFFICE_TITLES)})\b")
 HINT_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|outside)\s+of\s+(?:the\s+)?$", re.I)
+# "captured the island of Failaka, which commands sea approaches to Kuwait City": a clause that describes
+# the place before it; the places it names only locate that one
+DESCRIBES_BEFORE = re.compile(r",\s+which\s+(?!(?:was|were|had|has|is|are)\s+(?:\w+\s+)?(?:attacked|hit|struck|shelled|bombed|captured|seized|taken|targeted)\b)[^,;.()\[\]]*$", re.I)
 # The verbs that report an event ("said", "announced", ...): who says it is no actor or place of it.
 REPORTING_VERBS = alternation(tagged("verbs", "reporting"))
 # "said Monday that", "reported on Tuesday that": the clause after is the report, what comes before its source
@@ -177,6 +180,10 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             continue  # "Washington-based" describes
         if ROUTE_AFTER.match(text, m.end):
             # "on the main Ipoh road", "the Kabul-Jalalabad highway": a route named after the town
+            hints.append((m, m.place, True))
+            continue
+        described = DESCRIBES_BEFORE.search(text, max(sent.start, m.start - 80), m.start)
+        if described and any(o.end == described.start() for o, _, _ in cands if o is not None):
             hints.append((m, m.place, True))
             continue
         if HINT_BEFORE.search(before) or WITHIN_BEFORE.search(text, max(sent.start, m.start - 60), m.start) or (

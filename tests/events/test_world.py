@@ -1933,3 +1933,11 @@ def test_an_old_spelling_of_a_demonym_names_the_state_s_forces(world_gazetteer, 
     """"the Siamese troops": the state forces of Thailand, as "Thai troops" (demonyms.tsv)."""
     _, incidents, _ = run(f"On Monday {adjective} troops attacked Vidin.", world_gazetteer)
     assert [i.attacker for i in incidents] == [[f"Military Forces of {state}"]]
+
+
+def test_a_place_in_a_clause_that_describes_the_place_before_only_locates_it(world_gazetteer):
+    """"captured the island of Failaka, which guards the sea lanes to Kuwait City": the capture is at the island
+    (a region) though the city is finer; the city only says where the island is."""
+    _, incidents, _ = run("Marines captured the island of Failaka, which guards the sea lanes to Kuwait City, on Sunday.",
+                          world_gazetteer)
+    assert [i.place.name for i in incidents] == ["Failaka Island"]
