@@ -510,3 +510,15 @@ def test_an_old_spelling_of_a_demonym_is_no_town(world_gazetteer):
     """"the Servian army": the spelling of 1885 for Serbian, not the French village of Servian (demonyms.tsv)."""
     found = mentions("Sofia, November 19. A division of the Servian army attacked the pass yesterday.", world_gazetteer)
     assert [m.text for m in found if m.place] == ["Sofia"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The division forced a crossing of the Sava River near the old fortress.", "Sava River"),
+    ("Indian and Chinese soldiers clashed in the valley of the Galwan River on Monday night.", "Galwan River"),
+    ("The brigade dug in along the Chindwin River before the monsoon.", "Chindwin River"),
+])
+def test_a_river_of_the_wars_is_in_the_gazetteer_with_its_source(world_gazetteer, text, name):
+    """data/gazetteer/features_rivers.csv: rivers war reporting names, at their mouth, as uncertain as they are long."""
+    found = [m for m in mentions(text, world_gazetteer) if m.text == name]
+    assert [m.place.kind for m in found] == ["river"]
+    assert found[0].place.source.startswith("Wikipedia: ") and found[0].place.uncertainty_km >= 60
