@@ -1941,3 +1941,10 @@ def test_a_place_in_a_clause_that_describes_the_place_before_only_locates_it(wor
     _, incidents, _ = run("Marines captured the island of Failaka, which guards the sea lanes to Kuwait City, on Sunday.",
                           world_gazetteer)
     assert [i.place.name for i in incidents] == ["Failaka Island"]
+
+
+@pytest.mark.parametrize("arm", ["paratroops", "commandos", "gendarmes", "fighter-bombers"])
+def test_more_arms_of_a_state_after_its_demonym_are_its_forces(world_gazetteer, arm):
+    """"French paratroops", "North Korean commandos": the state's forces (state_force_words.tsv)."""
+    _, incidents, _ = run(f"On Monday French {arm} attacked Dien Bien Phu.", world_gazetteer)
+    assert [i.attacker for i in incidents] == [["Military Forces of France"]]
