@@ -522,3 +522,14 @@ def test_a_river_of_the_wars_is_in_the_gazetteer_with_its_source(world_gazetteer
     found = [m for m in mentions(text, world_gazetteer) if m.text == name]
     assert [m.place.kind for m in found] == ["river"]
     assert found[0].place.source.startswith("Wikipedia: ") and found[0].place.uncertainty_km >= 60
+
+
+@pytest.mark.parametrize("text, name, feature", [
+    ("German paratroopers landed on Leros in November 1943.", "Leros", "Leros Island"),
+    ("Soviet guards opened fire on Chinese soldiers on Zhenbao Island in March 1969.", "Zhenbao Island", "Zhenbao Island"),
+    ("The column fought its way through the Khojak Pass toward Kandahar.", "Khojak Pass", "Khojak Pass"),
+])
+def test_an_island_or_a_pass_of_the_wars_is_in_the_gazetteer(world_gazetteer, text, name, feature):
+    """data/gazetteer/features_islands.csv and features_terrain.csv: sourced islands, passes, heights."""
+    found = [m for m in mentions(text, world_gazetteer) if m.text == name]
+    assert [m.place.name for m in found] == [feature] and found[0].place.source.startswith("Wikipedia: ")
