@@ -280,11 +280,11 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
         if rule == "locative" and not (
             re.search(r"\b(?:in|at|near|to|from|across|into|throughout|outside|within|inside|visit|visited|visiting)\s+(?:the\s+)?$", before, re.I)
             or re.match(r"\.?\s*(?:[,;:)]|$)|\.\s+[A-Z\"“]|\.?\s+(?:and|or|but|is|was|has|have|had|will|would|are|were|remains)\b", after)
-        ) or rule == "after_comma" and not before.endswith(", ") or rule == "code" and not text[
+        ) or rule == "after_comma" and not before.endswith(", ") or rule == "unit" and cue != "province" or rule == "code" and not text[
                 tokens[c.start_tok].start : tokens[c.end_tok - 1].end].isupper():
             if rejected is not None:
                 rejected.append((tokens[c.start_tok].start, tokens[c.end_tok - 1].end, c.key, c.places,
-                                 "not a place: the alias needs a context it lacks (see aliases.tsv rules)"))
+                                 "not a place: the alias needs a context it lacks (see aliases.tsv rules; 'unit': a unit word, geo.places.subdivisions)"))
             continue
         word = text[tokens[c.start_tok].start : tokens[c.end_tok - 1].end]
         dateline = False

