@@ -273,6 +273,8 @@ def test_a_named_feature_of_a_war_is_placed(world_gazetteer, text, name):
     # former names the GeoNames package lacks (data/gazetteer/former_names.tsv)
     ("Japanese aircraft bombed the harbour of Kirun and the city of Taihoku on Monday.", "Taihoku", "TW"),
     ("The Whites evacuated Yekaterinoslav as the Red Army approached.", "Yekaterinoslav", "UA"),
+    ("The garrison of Ghuznee capitulated to the Afghans in March.", "Ghuznee", "AF"),
+    ("The Shah's troops marched on Savoujbolagh at dawn.", "Savoujbolagh", "IR"),
 ])
 def test_a_former_name_is_that_place(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
