@@ -1948,3 +1948,9 @@ def test_more_arms_of_a_state_after_its_demonym_are_its_forces(world_gazetteer, 
     """"French paratroops", "North Korean commandos": the state's forces (state_force_words.tsv)."""
     _, incidents, _ = run(f"On Monday French {arm} attacked Dien Bien Phu.", world_gazetteer)
     assert [i.attacker for i in incidents] == [["Military Forces of France"]]
+
+
+def test_a_side_that_fought_soldiers_in_a_town_is_a_clash_there(world_gazetteer):
+    """"the garrison of Maras fought French troops": ground fighting at the town (fallback_triggers.tsv)."""
+    _, incidents, _ = run("In January the garrison of Maras fought French troops in the streets.", world_gazetteer)
+    assert [(i.event_type, i.place.country) for i in incidents] == [("armed_clash", "TR")]

@@ -550,3 +550,8 @@ def test_a_derived_unit_named_like_a_common_word_needs_its_unit_word(world_gazet
     """Burkina Faso's Sahel region is "Sahel region"; "the Sahel" alone is the whole belt, not that province."""
     assert "Sahel" not in resolved("Jihadist violence has spread across the Sahel since 2012.", world_gazetteer)
     assert resolved("Gunmen killed 20 soldiers in Burkina Faso's Sahel region.", world_gazetteer).get("Sahel region") == "BF"
+
+
+def test_a_war_named_after_an_idea_names_no_place(world_gazetteer):
+    """"the War of Independence" is no Independence, Missouri (not_places.txt)."""
+    assert resolved("During the War of Independence, Greek troops held Bursa for a year.", world_gazetteer) == {"Bursa": "TR"}
