@@ -1954,3 +1954,14 @@ def test_a_side_that_fought_soldiers_in_a_town_is_a_clash_there(world_gazetteer)
     """"the garrison of Maras fought French troops": ground fighting at the town (fallback_triggers.tsv)."""
     _, incidents, _ = run("In January the garrison of Maras fought French troops in the streets.", world_gazetteer)
     assert [(i.event_type, i.place.country) for i in incidents] == [("armed_clash", "TR")]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The bombing of Guernica on April 26, 1937 left the town in ruins.", "air_strike"),
+    ("The Austrians answered the declaration of war by bombing the city of Ancona on May 24.", "air_strike"),
+    ("The car bombing of Tarata Street in Lima killed 25 people.", "explosion"),
+])
+def test_the_bombing_of_a_town_is_an_air_strike_a_car_bombing_an_explosion(world_gazetteer, text, event_type):
+    """"the bombing of Guernica", "bombing the city of Ancona": from the air (triggers.tsv); not a car bombing."""
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.event_type for i in incidents] == [event_type]
