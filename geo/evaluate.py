@@ -417,8 +417,9 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
 
 
 EVENT_LOCATION = "event_location.json"
-# a unit or settlement word closing a place's span ("Khanasir town"): the records' LOCATION spans leave it out
-CUE_AFTER_NAME = re.compile(rf"\s+(?:{alternation(words('unit_words'))}|town|city)$")
+# a unit, settlement or site word closing a place's span ("Khanasir town", "Heathrow airport", "the Ghat area"):
+# the records' LOCATION spans leave it out
+CUE_AFTER_NAME = re.compile(rf"\s+(?:{alternation(words('unit_words'))}|town|city|area|airport|neighbou?rhood)$")
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..text.parse import parse
 from .roles import LOCATIVE_PREPS, event_head
+from .where import WAR_AFTER
 
 CLAUSES = {"advcl", "ccomp", "relcl", "xcomp", "parataxis", "conj"}
 
@@ -51,6 +52,7 @@ def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     """Which of the place spans (character offsets in ``sentence``) are where the event whose word is
     ``sentence[start:end]`` happened: those in its locative argument ("killed ... in Aziziyah"), else
     those in its own clause nearest to it; none when the parse gives it none."""
+    spans = [s for s in spans if not WAR_AFTER.match(sentence, s[1])]  # "in the 1967 Mideast war": which war
     doc = parse(sentence)
     head = event_head(doc, start, end)
     if head is None or not spans:

@@ -45,6 +45,8 @@ SHARED_OUT = re.compile(rf"(?:,|\band)\s+(?:\d+|{alternation(NUMBER_WORDS)})\s+(
 OWNED = re.compile(rf"['’]s\s+{UNIT_OF}")
 JOINED_OWNED = re.compile(rf"\s*(?:,|and|, and)\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}['’]s\s+{UNIT_OF}")
 # a road or railway named after a town: the town only says where it leads
+# "in the 1967 Mideast war", "the Iran-Iraq war": a place in the name of a war says which war, not where
+WAR_AFTER = re.compile(r"(?:[-–][A-Z][\w'’]+)*\s+(?:[Ww]ars?|War)\b")
 ROUTE_AFTER = re.compile(r"\s+(?:road|highway|railway|railroad|motorway|expressway)\b", re.I)
 # "were also bombed", "was taken": the place it befell is its subject, before it
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0,2}(?:and\s+)?$")
@@ -178,6 +180,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         before = text[max(sent.start, m.start - 30) : m.start]
         if re.match(r"-(?:based|born|headquartered)\b", text[m.end : m.end + 16]):
             continue  # "Washington-based" describes
+        if WAR_AFTER.match(text, m.end):
+            continue  # "captured ... in the 1967 Mideast war": which war
         if ROUTE_AFTER.match(text, m.end):
             # "on the main Ipoh road", "the Kabul-Jalalabad highway": a route named after the town
             hints.append((m, m.place, True))

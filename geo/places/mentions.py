@@ -314,6 +314,8 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             first = wds.split()[0] if wds else ""
             if not wds or wds in NOT_NAMES or first in NOT_NAMES or wds in gaz.not_places or first in gaz.demonyms:
                 continue
+            if " " not in wds and _a_people(wds, gaz):
+                continue  # "shooting at Croats and Muslims": a people, not a place
             if phrase.isupper() and len(phrase) <= 4:
                 continue
             if MONTH_SHORT.fullmatch(phrase) and re.match(r"\.|\s+\d", text[e : e + 2]):
@@ -339,6 +341,12 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
                 town, why = _host(text, e, sent, found, gaz)
             out.append(Mention(name, s, e, phrase, sent, None, "looks like a place name; no gazetteer entry" + why, near=town))
     return out
+
+
+def _a_people(word: str, gaz: Gazetteer) -> bool:
+    """"croats", "serbs", "kurds": the plural of a people whose adjective is a demonym ("Croatian")."""
+    stem = word[:-1] if word.endswith("s") else ""
+    return len(stem) >= 4 and any(d.startswith(stem) and " " not in d for d in gaz.demonyms)
 
 
 def _host(text: str, end: int, sent: Sentence, found: list[Mention], gaz: Gazetteer) -> tuple[Place | None, str]:

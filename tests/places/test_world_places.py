@@ -555,3 +555,20 @@ def test_a_derived_unit_named_like_a_common_word_needs_its_unit_word(world_gazet
 def test_a_war_named_after_an_idea_names_no_place(world_gazetteer):
     """"the War of Independence" is no Independence, Missouri (not_places.txt)."""
     assert resolved("During the War of Independence, Greek troops held Bursa for a year.", world_gazetteer) == {"Bursa": "TR"}
+
+
+@pytest.mark.parametrize("people", ["Croats", "Serbs", "Kurds"])
+def test_a_people_in_the_plural_is_no_unresolved_place(world_gazetteer, people):
+    """"shooting at Croats and Muslims": the plural of a people whose adjective is a demonym (Croatian) is no place."""
+    found = mentions(f"Only months ago we were shooting at {people} on a front line near Mostar.", world_gazetteer)
+    assert [m.text for m in found] == ["Mostar"]
+
+
+def test_a_place_in_the_name_of_a_war_is_not_where_the_event_was(world_gazetteer):
+    """"captured ... in the 1967 Mideast war": which war, not where (geo.events.where.WAR_AFTER)."""
+    from geo.events.locate import locate
+
+    text = "Israel captured the mosque compound in Hebron in the 1967 Mideast war."
+    spans = [(m.start, m.end) for m in mentions(text, world_gazetteer)]
+    start = text.index("captured")
+    assert [text[s:e] for s, e in locate(text, start, start + 8, spans)] == ["Hebron"]
