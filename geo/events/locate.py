@@ -5,7 +5,7 @@ word's locative argument ("killed ... in Aziziyah") or, failing that, its own cl
 from __future__ import annotations
 
 from ..text.parse import parse
-from .roles import LOCATIVE_PREPS, event_head
+from .roles import EVENT_NOUNS, LOCATIVE_PREPS, WEAPONS, event_head
 from .where import WAR_AFTER
 
 CLAUSES = {"advcl", "ccomp", "relcl", "xcomp", "parataxis", "conj"}
@@ -75,6 +75,17 @@ def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) ->
                 if found and ch.i > 0 and doc[ch.i - 1].text == ",":
                     continue  # "killed in the village of Ashmi, in northern Syria": the second only says where the first is
                 found += inside(ch)
+    if not found:
+        # where the subject that is the event or its weapon was ("A car bomb in Hama province killed 34"), or the
+        # event of a "when" clause that says how ("killed Sunday when a roadside bomb exploded near their patrol
+        # in Diyala province")
+        for c in carriers:
+            for ch in c.children:
+                if ch.dep_ in ("nsubj", "nsubjpass") and ch.lemma_.lower() in EVENT_NOUNS | WEAPONS or (
+                        ch.dep_ == "advcl" and any(g.dep_ == "advmod" and g.lower_ == "when" for g in ch.children)):
+                    for g in ch.children:
+                        if g.dep_ == "prep" and g.lower_ in LOCATIVE_PREPS:
+                            found += inside(g)
     if not found:
         # a locative that opens the sentence frames it all ("In Vienna, some 200,000 people ... marched")
         root = next(t for t in doc if t.dep_ == "ROOT")

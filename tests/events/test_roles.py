@@ -122,6 +122,12 @@ def located(text: str, verb: str, names: list[str]) -> list[str]:
      ["Palmyra", "Quaryatayn", "Homs province"], ["Palmyra", "Quaryatayn"]),
     # who did it is not where: no locative, no place
     ("Canada captured the silver medal and Australia took the bronze.", "captured", ["Canada", "Australia"], []),
+    # ... but a subject that is the event or its weapon was where it says: "A car bomb in Hama province killed 34"
+    ("A roadside bomb in Kandahar province killed six policemen on Sunday.", "killed", ["Kandahar province"],
+     ["Kandahar province"]),
+    # ... and so was the event of a "when" clause that says how
+    ("Three soldiers were killed when a mine exploded near their truck in Zabul province.", "killed",
+     ["Zabul province"], ["Zabul province"]),
 ])
 def test_the_place_of_an_event_from_the_parse(text, verb, names, where):
     assert located(text, verb, names) == where
