@@ -4,6 +4,7 @@ word's locative argument ("killed ... in Aziziyah") or, failing that, its own cl
 
 from __future__ import annotations
 
+from ..places.candidates import CAPTURE_VERBS
 from ..text.parse import parse
 from .roles import EVENT_NOUNS, LOCATIVE_PREPS, WEAPONS, event_head
 from .where import WAR_AFTER
@@ -69,6 +70,15 @@ def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     if head.dep_ in ("xcomp", "conj") and head.head.pos_ == "VERB":
         carriers.append(head.head)
     found: list[tuple[int, int]] = []
+    # the object of a verb of war whose object is a place (data/lexicon/capture_verbs.tsv): "captured Lubumbashi
+    # in Shaba province" is at Lubumbashi, the locative only says where that is
+    for c in carriers:
+        if c.lower_ in CAPTURE_VERBS:
+            for ch in c.children:
+                if ch.dep_ == "dobj":
+                    found += inside(ch)
+    if found:
+        return _innermost(doc, sorted(set(found)))
     for c in carriers:
         for ch in c.children:
             if ch.dep_ in ("prep", "agent") and ch.lower_ in LOCATIVE_PREPS or ch.dep_ == "npadvmod":

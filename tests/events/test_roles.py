@@ -125,6 +125,11 @@ def located(text: str, verb: str, names: list[str]) -> list[str]:
     # ... but a subject that is the event or its weapon was where it says: "A car bomb in Hama province killed 34"
     ("A roadside bomb in Kandahar province killed six policemen on Sunday.", "killed", ["Kandahar province"],
      ["Kandahar province"]),
+    # the object of a verb of war whose object is a place, not the unit its locative names (capture_verbs.tsv)
+    ("The rebels captured Kisangani in Orientale province last week.", "captured", ["Kisangani", "Orientale province"],
+     ["Kisangani"]),
+    ("Soldiers patrolled Freedom Square in nearby Yerevan on Monday.", "patrolled", ["Freedom Square", "Yerevan"],
+     ["Freedom Square"]),
     # ... and so was the event of a "when" clause that says how
     ("Three soldiers were killed when a mine exploded near their truck in Zabul province.", "killed",
      ["Zabul province"], ["Zabul province"]),
