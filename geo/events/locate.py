@@ -4,12 +4,19 @@ word's locative argument ("killed ... in Aziziyah") or, failing that, its own cl
 
 from __future__ import annotations
 
+import re
+
 from ..places.candidates import CAPTURE_VERBS
 from ..text.parse import parse
 from .roles import EVENT_NOUNS, LOCATIVE_PREPS, WEAPONS, event_head
 from .where import WAR_AFTER
 
 CLAUSES = {"advcl", "ccomp", "relcl", "xcomp", "parataxis", "conj"}
+# "in Ashmi in the western countryside of Kobane", "in Fallujah, 50 kilometers west of Baghdad": a second locative
+# or a distance that only says where the first place is
+SURROUNDS = {"countryside", "outskirts", "suburbs", "suburb", "vicinity", "environs"}
+LOCATES = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|outside)\s+of\s+(?:the\s+)?$"
+                     r"|\b(?:km|kilometers|kilometres|miles)\)?\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$", re.I)
 
 
 def _tokens(doc, span: tuple[int, int]):
@@ -84,6 +91,8 @@ def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) ->
             if ch.dep_ in ("prep", "agent") and ch.lower_ in LOCATIVE_PREPS or ch.dep_ == "npadvmod":
                 if found and ch.i > 0 and doc[ch.i - 1].text == ",":
                     continue  # "killed in the village of Ashmi, in northern Syria": the second only says where the first is
+                if found and any(g.dep_ == "pobj" and g.lower_ in SURROUNDS for g in ch.children):
+                    continue  # "... in the western countryside of Kobane"
                 found += inside(ch)
     if not found:
         # where the subject that is the event or its weapon was ("A car bomb in Hama province killed 34"), or the
@@ -102,6 +111,8 @@ def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) ->
         for ch in root.children:
             if ch.dep_ == "prep" and ch.lower_ in LOCATIVE_PREPS and ch.i < root.i and ch.i <= 2:
                 found += inside(ch)
+    if len(found) > 1:
+        found = [f for f in found if not LOCATES.search(sentence, max(0, f[0] - 40), f[0])] or found
     if found:
         return _innermost(doc, sorted(set(found)))
     # else: a place in the event word's own clause, nearest to it

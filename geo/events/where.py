@@ -45,8 +45,9 @@ SHARED_OUT = re.compile(rf"(?:,|\band)\s+(?:\d+|{alternation(NUMBER_WORDS)})\s+(
 OWNED = re.compile(rf"['’]s\s+{UNIT_OF}")
 JOINED_OWNED = re.compile(rf"\s*(?:,|and|, and)\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}['’]s\s+{UNIT_OF}")
 # a road or railway named after a town: the town only says where it leads
-# "in the 1967 Mideast war", "the Iran-Iraq war": a place in the name of a war says which war, not where
-WAR_AFTER = re.compile(r"(?:[-–][A-Z][\w'’]+)*\s+(?:[Ww]ars?|War)\b")
+# "in the 1967 Mideast war", "the Iran-Iraq war", "Syria's civil war": a place in the name of a war says which
+# war, not where
+WAR_AFTER = re.compile(r"(?:[-–][A-Z][\w'’]+)*(?:['’]s)?(?:\s+(?:civil|Civil|border|Border|\d{4}))?\s+(?:[Ww]ars?|War)\b")
 ROUTE_AFTER = re.compile(r"\s+(?:road|highway|railway|railroad|motorway|expressway)\b", re.I)
 # "were also bombed", "was taken": the place it befell is its subject, before it
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0,2}(?:and\s+)?$")

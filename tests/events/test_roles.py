@@ -130,6 +130,11 @@ def located(text: str, verb: str, names: list[str]) -> list[str]:
      ["Kisangani"]),
     ("Soldiers patrolled Freedom Square in nearby Yerevan on Monday.", "patrolled", ["Freedom Square", "Yerevan"],
      ["Freedom Square"]),
+    # a second locative or a distance that only says where the first place is
+    ("Six rebels were killed near Sirrin town in the southern countryside of Kobane.", "killed", ["Sirrin", "Kobane"],
+     ["Sirrin"]),
+    ("Four guards were killed in Ramadi, 110 kilometers west of Baghdad, on Friday.", "killed", ["Ramadi", "Baghdad"],
+     ["Ramadi"]),
     # ... and so was the event of a "when" clause that says how
     ("Three soldiers were killed when a mine exploded near their truck in Zabul province.", "killed",
      ["Zabul province"], ["Zabul province"]),
