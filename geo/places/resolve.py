@@ -24,6 +24,7 @@ from ..text.normalize import norm
 from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending
 from .gazetteer import Gazetteer
 from .geometry import Anchors, km, outline_km, within
+from .lists import GENERIC_WORDS
 from .offsets import DIRECTION, DISTANCE, distance_km
 
 W = weights()
@@ -400,7 +401,8 @@ VETOES: list[Veto] = [
     ("never_alone", lambda c: c.p.cand.key in NEVER_ALONE,
      lambda c: "a month, weekday or word that names no place on its own"),
     ("common_word", lambda c: c.p.cand.key in c.gaz.common and not c.p.cue and not c.best.curated
-     and not (c.p.locative and not c.p.initial and (c.significant or c.ctx.anchors.near(c.best, SMALL_KM)
+     and not (c.p.locative and not c.p.initial and c.p.cand.key not in GENERIC_WORDS  # ("one of the South's worst")
+              and (c.significant or c.ctx.anchors.near(c.best, SMALL_KM)
                                                      or any(in_area(a, c.best) for _, a in c.ctx.areas.values())))
      and not (c.p.units_after and in_unit_after(c.best, c.p.units_after)),  # "Lawrence, Kansas", "Carlisle, Pa.": the unit says it is one
     # (nor a common word a locative or a list puts among places the text is surely about: "Tsim Sha Tsui and Admiralty")

@@ -572,3 +572,13 @@ def test_a_place_in_the_name_of_a_war_is_not_where_the_event_was(world_gazetteer
     spans = [(m.start, m.end) for m in mentions(text, world_gazetteer)]
     start = text.index("captured")
     assert [text[s:e] for s, e in locate(text, start, start + 8, spans)] == ["Hebron"]
+
+
+@pytest.mark.parametrize("text", [
+    "Navy ships searched the waters in one of the South's worst naval disasters.",
+    "Reinforcements were rushed from the capital to the West after the uprising.",
+])
+def test_a_compass_word_alone_is_no_province(world_gazetteer, text):
+    """"the South's worst disaster" is not Cameroon's Sud province (its English name in GeoNames): a generic word
+    (generic_words.tsv) needs a cue, even after a locative."""
+    assert resolved(text, world_gazetteer) == {}
