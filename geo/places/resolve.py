@@ -269,8 +269,17 @@ class Choice:
             # no country named: a small town by another of its names, in another part of the world than two or more
             # places the text is surely about ("the disaster at Vinegar Hill" after New Ross and Wexford town is not
             # Poplar Bluff, Missouri)
-            return b.kind in ("city", "town") and not b.curated and not self.p.dateline and b.population < FAR_TOWN_POPULATION \
-                and norm(b.name) != self.p.cand.key and len(ctx.anchors.keys - {b.key}) >= 2 \
+            if b.kind not in ("city", "town") or b.curated or self.p.dateline or b.population >= FAR_TOWN_POPULATION:
+                return False
+            if norm(b.name) == self.p.cand.key:
+                # ... or by its own name, when nothing in the sentence marks it as a place and every other place a
+                # first reading gives lies elsewhere: "Garibaldi attacked the city" after Palermo and Messina is the
+                # general, not the Brazilian town
+                readings = frozenset(pl.key for pl in self.p.cand.places)
+                return not (self.p.locative or self.p.cue) and len(ctx.seen.keys - readings) >= 2 \
+                    and not ctx.seen.near_other(b, REGION_OF_THE_TEXT_KM, readings) \
+                    and not ctx.anchors.in_country(b.country, but=b.key)
+            return len(ctx.anchors.keys - {b.key}) >= 2 \
                 and not ctx.anchors.in_country(b.country, but=b.key) and not ctx.anchors.near(b, REGION_OF_THE_TEXT_KM)
         if not ctx.named or b.kind not in ("city", "town") or b.curated or self.p.dateline or b.country in ctx.named \
                 or b.country in ctx.demonym_countries \

@@ -582,3 +582,12 @@ def test_a_compass_word_alone_is_no_province(world_gazetteer, text):
     """"the South's worst disaster" is not Cameroon's Sud province (its English name in GeoNames): a generic word
     (generic_words.tsv) needs a cue, even after a locative."""
     assert resolved(text, world_gazetteer) == {}
+
+
+def test_a_small_town_an_ocean_away_with_nothing_marking_it_as_a_place_is_no_place(world_gazetteer):
+    """"Garibaldi attacked the city" after Palermo and Messina: the general, not the Brazilian town of Garibaldi
+    (nothing names a country; the town lies an ocean from every other place; no locative, no cue)."""
+    text = ("The volunteers landed near Marsala and marched on Palermo, then on Messina. "
+            "Garibaldi attacked the city at daybreak and drove the garrison out.")
+    found = resolved(text, world_gazetteer)
+    assert "Garibaldi" not in found and found.get("Messina") == "IT"
