@@ -275,6 +275,7 @@ def test_a_named_feature_of_a_war_is_placed(world_gazetteer, text, name):
     ("The Whites evacuated Yekaterinoslav as the Red Army approached.", "Yekaterinoslav", "UA"),
     ("The garrison of Ghuznee capitulated to the Afghans in March.", "Ghuznee", "AF"),
     ("The Shah's troops marched on Savoujbolagh at dawn.", "Savoujbolagh", "IR"),
+    ("The Austrian army fell back on Trebitsch in the night.", "Trebitsch", "CZ"),
 ])
 def test_a_former_name_is_that_place(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
