@@ -64,6 +64,9 @@ METONYM_VERB = re.compile(
     r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?(" + alternation(tagged("verbs", "metonym")) + r")\b"
 )
 PEERAGE = re.compile(r"\b(?:" + alternation(words("peerage_titles")) + r")\s+of\s+$")  # "the Duke of Cumberland"
+# "St. Sebastian's Church", "St Mary's College": a saint a building is named after, not the town of that name
+SAINTS_BUILDING = re.compile(r"['’]s\s+(?:Church|Cathedral|Basilica|Chapel|Abbey|Priory|Hospital|College|School|"
+                             r"University|Academy|Convent|Monastery|Parish)\b")
 PERSON_CUE = re.compile(
     r"\b(?:" + alternation(words("person_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 )
@@ -250,6 +253,8 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
         why = reject_reason(text, tokens, c, title_line, gaz.demonyms)
         if not why and PEERAGE.search(text, max(sent.start, tokens[c.start_tok].start - 20), tokens[c.start_tok].start):
             why = "a title of nobility ('the Duke of Cumberland') names a person"
+        if not why and c.key.split()[0] in ("st", "saint") and SAINTS_BUILDING.match(text, tokens[c.end_tok - 1].end):
+            why = "a saint a building is named after ('St. Sebastian's Church'), not a town"
         if why:
             if rejected is not None:
                 rejected.append((tokens[c.start_tok].start, tokens[c.end_tok - 1].end, c.key, c.places, f"not a place: {why}"))

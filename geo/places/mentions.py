@@ -314,6 +314,8 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             first = wds.split()[0] if wds else ""
             if not wds or wds in NOT_NAMES or first in NOT_NAMES or wds in gaz.not_places or first in gaz.demonyms:
                 continue
+            if wds in ("st", "saint"):
+                continue  # the abbreviation left of a saint's name ("St. Sebastian's Church"), no name of its own
             if " " not in wds and _a_people(wds, gaz):
                 continue  # "shooting at Croats and Muslims": a people, not a place
             if phrase.isupper() and len(phrase) <= 4:

@@ -592,3 +592,9 @@ def test_a_small_town_an_ocean_away_with_nothing_marking_it_as_a_place_is_no_pla
             "Garibaldi attacked the city at daybreak and drove the garrison out.")
     found = resolved(text, world_gazetteer)
     assert "Garibaldi" not in found and found.get("Messina") == "IT"
+
+
+def test_a_saint_a_church_is_named_after_is_no_town(world_gazetteer):
+    """"St. Sebastian's Church in Negombo": the saint, not San Sebastián; nor is "a majority Catholic town" a name."""
+    found = mentions("Blasts were reported at St. Sebastian's Church in Negombo, a majority Catholic town.", world_gazetteer)
+    assert [(m.text, m.place.country if m.place else None) for m in found] == [("Negombo", "LK")]
