@@ -598,3 +598,12 @@ def test_a_saint_a_church_is_named_after_is_no_town(world_gazetteer):
     """"St. Sebastian's Church in Negombo": the saint, not San Sebastián; nor is "a majority Catholic town" a name."""
     found = mentions("Blasts were reported at St. Sebastian's Church in Negombo, a majority Catholic town.", world_gazetteer)
     assert [(m.text, m.place.country if m.place else None) for m in found] == [("Negombo", "LK")]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Rebels killed 40 people near Beni in northeastern Congo on Tuesday.", "CD"),
+    ("Troops were sent from Brazzaville to the north of Congo after the raid on Ouesso.", "CG"),
+])
+def test_congo_alone_is_the_congo_its_towns_say(world_gazetteer, text, iso):
+    """"Congo" alone names either state (aliases.tsv): Beni says the Democratic Republic, Brazzaville the Republic."""
+    assert resolved(text, world_gazetteer).get("Congo") == iso
