@@ -13,7 +13,7 @@ import re
 from ..model import INSTALLATION_KINDS, Article, Mention, Place, Precision, Sentence
 from ..places.gazetteer import Gazetteer
 from ..places.candidates import OFFICE_TITLES
-from ..places.geometry import covers, within
+from ..places.geometry import covers, km, within
 from ..places.offsets import WITHIN_BEFORE, offset_place
 from ..text.lexicon import alternation, rows, tagged, words
 from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE as WEEKDAY_NAME
@@ -141,6 +141,9 @@ REPORTED_AT = re.compile(
 YIELDED = re.compile(r"(?:" + alternation(f for _lemma, forms in rows("yield_verbs", 2) for f in forms.split(",")) + r")\s+to\b", re.I)
 
 
+SITE_IN_TOWN_KM = 25.0  # a site this near a town, named "site, town", is that town's
+
+
 def rank(p: Place) -> int:
     """How specific a place is; a named installation counts as a site even when
     its coordinate is only known to district precision."""
@@ -251,7 +254,10 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     # (never a finer place after a coarser one: "the University of Nicaragua in Managua")
     located = {id(b): a for a, b in zip(cands, cands[1:])
                if a[0] and b[0] and rank(b[1]) >= rank(a[1])
-               and re.fullmatch(r"\s*(?:at|in|near|inside|of)\s+(?:the\s+)?", text[a[0].end : b[0].start])}
+               and (re.fullmatch(r"\s*(?:at|in|near|inside|of)\s+(?:the\s+)?", text[a[0].end : b[0].start])
+                    # "Mountjoy Jail, Dublin": the town after a comma only says where the named site is
+                    or rank(a[1]) == 0 < rank(b[1]) and re.fullmatch(r",\s*", text[a[0].end : b[0].start])
+                    and km(a[1].point, b[1].point) <= b[1].uncertainty_km + SITE_IN_TOWN_KM)}
     # where each place's own locator ends ("Dyagilevo in the Ryazan Region and Engels": the list goes on after it)
     located_end = {id(a): b[0].end for b in cands if id(b) in located for a in [located[id(b)]]}
     cands = [c for c in cands if id(c) not in located]
