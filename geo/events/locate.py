@@ -4,19 +4,15 @@ word's locative argument ("killed ... in Aziziyah") or, failing that, its own cl
 
 from __future__ import annotations
 
-import re
-
 from ..places.candidates import CAPTURE_VERBS
+from ..places.offsets import WITHIN_BEFORE
 from ..text.parse import parse
 from .roles import EVENT_NOUNS, LOCATIVE_PREPS, WEAPONS, event_head
-from .where import WAR_AFTER
+from .where import HINT_BEFORE, WAR_AFTER
 
 CLAUSES = {"advcl", "ccomp", "relcl", "xcomp", "parataxis", "conj"}
-# "in Ashmi in the western countryside of Kobane", "in Fallujah, 50 kilometers west of Baghdad": a second locative
-# or a distance that only says where the first place is
+# "in Ashmi in the western countryside of Kobane": a second locative that only says where the first place is
 SURROUNDS = {"countryside", "outskirts", "suburbs", "suburb", "vicinity", "environs"}
-LOCATES = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|outside)\s+of\s+(?:the\s+)?$"
-                     r"|\b(?:km|kilometers|kilometres|miles)\)?\s+(?:\w+\s+)?(?:of|from)\s+(?:the\s+)?$", re.I)
 
 
 def _tokens(doc, span: tuple[int, int]):
@@ -112,7 +108,10 @@ def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) ->
             if ch.dep_ == "prep" and ch.lower_ in LOCATIVE_PREPS and ch.i < root.i and ch.i <= 2:
                 found += inside(ch)
     if len(found) > 1:
-        found = [f for f in found if not LOCATES.search(sentence, max(0, f[0] - 40), f[0])] or found
+        # "in Fallujah, 50 kilometers west of Baghdad": a place a direction or a distance is counted from only
+        # says where another is (the incident rule's hints, geo.events.where)
+        found = [f for f in found if not (HINT_BEFORE.search(sentence, max(0, f[0] - 30), f[0])
+                                          or WITHIN_BEFORE.search(sentence, max(0, f[0] - 60), f[0]))] or found
     if found:
         return _innermost(doc, sorted(set(found)))
     # else: a place in the event word's own clause, nearest to it

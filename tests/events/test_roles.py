@@ -133,8 +133,8 @@ def located(text: str, verb: str, names: list[str]) -> list[str]:
     # a second locative or a distance that only says where the first place is
     ("Six rebels were killed near Sirrin town in the southern countryside of Kobane.", "killed", ["Sirrin", "Kobane"],
      ["Sirrin"]),
-    ("Four guards were killed in Ramadi, 110 kilometers west of Baghdad, on Friday.", "killed", ["Ramadi", "Baghdad"],
-     ["Ramadi"]),
+    ("Gunmen killed three policemen in Haditha, about 200 km from Baghdad, and in Hit west of Ramadi.", "killed",
+     ["Haditha", "Baghdad", "Hit", "Ramadi"], ["Haditha", "Hit"]),
     # ... and so was the event of a "when" clause that says how
     ("Three soldiers were killed when a mine exploded near their truck in Zabul province.", "killed",
      ["Zabul province"], ["Zabul province"]),

@@ -1921,9 +1921,11 @@ def test_a_second_clause_that_drives_an_enemy_from_a_town_is_an_event_of_its_own
     ("A battle took place between Saxon and Swedish troops at Narva on 30 November 1700.", "Narva"),
     ("Late in the evening the garrison of Lucknow broke out in mutiny.", "Lucknow"),
     ("Ten days later, Russians entered Tabriz and the Shah sued for peace.", "Tabriz"),
+    ("In January the garrison of Maras fought French troops in the streets.", "Kahramanmaraş"),
 ])
 def test_a_battle_that_took_place_a_mutiny_and_a_people_that_entered_a_town(world_gazetteer, text, place):
-    """"A battle took place ... at X", "broke out in mutiny", "the Russians entered X" (fallback_triggers.tsv)."""
+    """"A battle took place ... at X", "broke out in mutiny", "the Russians entered X", "fought French troops"
+    (fallback_triggers.tsv)."""
     _, incidents, _ = run(text, world_gazetteer)
     assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", place)]
 
@@ -1948,12 +1950,6 @@ def test_more_arms_of_a_state_after_its_demonym_are_its_forces(world_gazetteer, 
     """"French paratroops", "North Korean commandos": the state's forces (state_force_words.tsv)."""
     _, incidents, _ = run(f"On Monday French {arm} attacked Dien Bien Phu.", world_gazetteer)
     assert [i.attacker for i in incidents] == [["Military Forces of France"]]
-
-
-def test_a_side_that_fought_soldiers_in_a_town_is_a_clash_there(world_gazetteer):
-    """"the garrison of Maras fought French troops": ground fighting at the town (fallback_triggers.tsv)."""
-    _, incidents, _ = run("In January the garrison of Maras fought French troops in the streets.", world_gazetteer)
-    assert [(i.event_type, i.place.country) for i in incidents] == [("armed_clash", "TR")]
 
 
 @pytest.mark.parametrize("text, event_type", [
