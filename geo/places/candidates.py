@@ -141,12 +141,31 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
                     hit = Candidate(i, j + 1, key, gaz.lookup_all(key))
                 if tokens[j].norm and not gaz.has_prefix(key + " ") and not gaz.has_variant_prefix(key):
                     break  # no longer name starts with these words
+        hit = _river_after_the(tokens, i, hit, gaz) if starts else hit
         if hit:
             out.append(hit)
             i = hit.end_tok
         else:
             i += 1
     return out
+
+
+def _river_after_the(tokens: list[Token], i: int, hit: Candidate | None, gaz: Gazetteer) -> Candidate | None:
+    """"on the Volga", "across the Sutlej": a river the gazetteer knows as "<name> River", after "the" (not a
+    town Volga; not a country: "the Congo", "the Niger" are left to the rules for countries)."""
+    if i == 0 or tokens[i - 1].text.lower() != "the":
+        return hit
+    for n in (2, 1):
+        words = [t.norm for t in tokens[i : i + n] if t.norm]
+        if len(words) < n or not all(t.capitalised for t in tokens[i : i + n]) or (hit and hit.end_tok > i + n):
+            continue
+        if n == 2 and tokens[i].end + 1 != tokens[i + 1].start:
+            continue
+        key = " ".join(words) + " river"
+        rivers = [pl for pl in gaz.lookup_all(key) if pl.kind == "river"] if gaz.has(key) else []
+        if rivers and not (hit and any(pl.kind in ("country", "continent") for pl in hit.places)):
+            return Candidate(i, i + n, key, rivers)
+    return hit
 
 
 OF_NAME = re.compile(r"\s+of\s+[A-Z]")  # "... city of Arish"

@@ -269,8 +269,9 @@ class Choice:
             # no country named: a small town by another of its names, in another part of the world than two or more
             # places the text is surely about ("the disaster at Vinegar Hill" after New Ross and Wexford town is not
             # Poplar Bluff, Missouri)
-            if b.kind not in ("city", "town") or b.curated or self.p.dateline or b.population >= FAR_TOWN_POPULATION:
-                return False
+            if b.kind not in ("city", "town") or b.curated or self.p.dateline or b.population >= FAR_TOWN_POPULATION and (
+                    norm(b.name) == self.p.cand.key or b.population >= 1_000_000):
+                return False  # (a big city by another of its names is not named from anywhere: "Acheen" is not Aachen)
             if norm(b.name) == self.p.cand.key:
                 # ... or by its own name, when nothing in the sentence marks it as a place and every other place a
                 # first reading gives lies elsewhere: "Garibaldi attacked the city" after Palermo and Messina is the

@@ -608,3 +608,25 @@ def test_a_saint_a_church_is_named_after_is_no_town(world_gazetteer):
 def test_congo_alone_is_the_congo_its_towns_say(world_gazetteer, text, iso):
     """"Congo" alone names either state (aliases.tsv): Beni says the Democratic Republic, Brazzaville the Republic."""
     assert resolved(text, world_gazetteer).get("Congo") == iso
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The rebels withdrew north and camped on the Volga, above the town, in the last days of July.", "Volga"),
+    ("The Sikh army crossed the Sutlej in December and entrenched itself on the left bank.", "Sutlej"),
+])
+def test_a_river_name_after_the_is_the_river(world_gazetteer, text, name):
+    """"on the Volga": the river the gazetteer knows as "Volga River", not the small town Volga."""
+    kinds = {m.text: m.place.kind for m in mentions(text, world_gazetteer) if m.place}
+    assert kinds.get(name) == "river"
+
+
+def test_the_congo_after_the_is_still_left_to_the_rules_for_countries(world_gazetteer):
+    kinds = {m.text: m.place.kind for m in mentions("Fighting went on along the Congo for a week.", world_gazetteer) if m.place}
+    assert kinds.get("Congo") == "country"
+
+
+def test_a_big_city_by_a_name_that_is_only_one_of_its_others_is_not_named_from_anywhere(world_gazetteer):
+    """No country named; the story is in Sumatra (Meulaboh, Sigli): "Acheen" is the old English name of Aceh,
+    and only one of the other names GeoNames gives Aachen, in Germany."""
+    text = "The commissioner declared war against Acheen in March, and the men-of-war shelled the coast near Meulaboh and Sigli."
+    assert resolved(text, world_gazetteer).get("Acheen") != "DE"
