@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from ..model import AREA_KINDS, NEAR_KM, Article, Mention, Place, Precision, Sentence
-from ..text.calendar import MONTH_ABBREVIATIONS
+from ..text.calendar import MONTH_ABBREVIATIONS, MONTH_RE
 from ..text.lexicon import alternation, rows, tagged, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .candidates import ORG_NAME, PLACE_SUFFIX, Pending, pending_in_sentence, person_words
@@ -42,6 +42,8 @@ UNRESOLVED_PATTERNS = [
     # "the army had retaken Zalambesa", "bombarded Vammelsuu": the object of a verb that takes places in war
     re.compile(rf"\b(?:{alternation(tagged('capture_verbs', 'unknown'))}) (?:the )?(?P<name>{NAME})"),
     re.compile(rf"\b(?P<of>{alternation(_OF)}) of (?P<name>(?P<core>{NAME}))"),
+    # "Cettinje, October 11. After fourteen hours' fighting ...": a dateline (only where a sentence starts)
+    re.compile(rf"(?P<dateline>)(?P<name>{NAME})(?:, {MONTH_RE} \d| \((?:{alternation(words('news_agencies'))})\))"),
 ]
 NOT_NAMES = frozenset(words("not_names"))
 MONTH_SHORT = re.compile(MONTH_ABBREVIATIONS)  # "Nov", "Sept"
@@ -291,6 +293,10 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             s, e = m.span("name")
             phrase = m.group("name")
             groups = m.groupdict()
+            if groups.pop("dateline", None) is not None and s != sent.start:
+                continue
+            if phrase.endswith(("'s", "’s")):
+                continue  # "the last battle of Napoleon's campaign": whose, not where
             owner = None
             if any(s < fe and fs < e for fs, fe in spans):
                 # "Tajikistan's Sughd province": the name after a place's possessive

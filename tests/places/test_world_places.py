@@ -630,3 +630,22 @@ def test_a_big_city_by_a_name_that_is_only_one_of_its_others_is_not_named_from_a
     and only one of the other names GeoNames gives Aachen, in Germany."""
     text = "The commissioner declared war against Acheen in March, and the men-of-war shelled the coast near Meulaboh and Sigli."
     assert resolved(text, world_gazetteer).get("Acheen") != "DE"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # the object of a siege, a defence, a direction; a place "round" which troops stand
+    ("The Italians and the Ethiopians fought for weeks; the Ethiopian defense of Diredawa was crucial.", "Diredawa", "ET"),
+    ("The Greek army shelled the rebels from positions on the heights round Konitza.", "Konitza", "GR"),
+    # a dateline of an old spelling, where the sentence starts
+    ("Cettinje, October 11. After fourteen hours' fighting the Montenegrins took the town from the Turks.", "Cettinje", "ME"),
+])
+def test_a_spelling_variant_in_a_place_context_is_the_place_of_a_country_the_text_names(world_gazetteer, text, name, country):
+    assert resolved(text, world_gazetteer).get(name) == country
+
+
+@pytest.mark.parametrize("text", [
+    "On Saturday, March 29, 1879, reveille sounded early in the camp.",
+    "It began the last battle of Napoleon’s campaign in the east.",
+])
+def test_a_weekday_or_a_possessive_is_no_place_name_the_gazetteer_lacks(world_gazetteer, text):
+    assert [m.text for m in mentions(text, world_gazetteer)] == []
