@@ -1922,6 +1922,9 @@ def test_a_second_clause_that_drives_an_enemy_from_a_town_is_an_event_of_its_own
     ("Late in the evening the garrison of Lucknow broke out in mutiny.", "Lucknow"),
     ("Ten days later, Russians entered Tabriz and the Shah sued for peace.", "Tabriz"),
     ("In January the garrison of Maras fought French troops in the streets.", "Kahramanmaraş"),
+    # a volley of small arms: "a terrific fusillade", "rifle fire"
+    ("Soon after midnight a terrific fusillade broke out along the line north of Manila.", "Manila"),
+    ("From rebel positions in downtown Santo Domingo, a stream of rifle fire laced into the troops.", "Santo Domingo"),
 ])
 def test_a_battle_that_took_place_a_mutiny_and_a_people_that_entered_a_town(world_gazetteer, text, place):
     """"A battle took place ... at X", "broke out in mutiny", "the Russians entered X", "fought French troops"
