@@ -24,11 +24,11 @@ from functools import lru_cache
 from ..model import REMOTE_EVENTS, Article, DateRange, Section
 from ..text import dates
 from ..text.articles import parse_dateline
-from ..text.calendar import DATE_YEAR_RE, MONTH_RE, YEAR_RE
-from ..text.lexicon import alternation, words
+from ..text.calendar import DATE_YEAR_RE, MONTH_RE, MONTHS, YEAR_RE
+from ..text.lexicon import alternation, rows, words
 from .casualties import states_casualties
 from .report import Report
-from .triggers import ANAPHOR, EVENT_ANAPHOR, SEPARATE, triggers, weak
+from .triggers import ANAPHOR, EVENT_ANAPHOR, FOREIGN_CLOCK, OVERNIGHT, SEPARATE, triggers, weak
 from .where import in_dateline
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,30 @@ PERIOD_BEFORE = re.compile(r"\b(?:since|until|till)\b[^.;]*$", re.I)  # "the mos
 YEAR_UNSURE_DAYS = 300  # a day or month with no year that would lie this far back, in the year before: its year is not known
 MONTH_WORD = re.compile(rf"\b{MONTH_RE}", re.I)
 HAS_YEAR = re.compile(rf"\b{DATE_YEAR_RE}\b")
+ORDINALS = {w: int(n) for w, n in rows("ordinals", 2)}
+# "battled for a fourth day Sunday", "the third night of unrest": the days before it belong to the event too
+ONGOING = re.compile(rf"\b(?:for|on|into) (?:a|the) (?P<n>{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th)) (?:straight |consecutive |successive )?"
+                     r"(?:day|night)\b", re.I)
+
+
+def widened(day: DateRange | None, why: str, text: str) -> tuple[DateRange | None, str]:
+    """The sentence's date, made as wide as what else the sentence says of the event: it went on for days,
+    began overnight, or is dated by another time zone's clock."""
+    if day is None:
+        return day, why
+    going = ONGOING.search(text)
+    if going and day.start == day.end:
+        n = going["n"].lower()
+        back = ORDINALS.get(n) or int(n[:-2])
+        if 1 < back <= 31:
+            day, why = DateRange(day.start - timedelta(back - 1), day.end, "range"), f"{why} ('{going.group(0)}': from {back - 1} days before)"
+    if OVERNIGHT.search(text) and day.start == day.end:
+        # "struck ... overnight, ... said on Sunday": the night may have begun the day before.
+        day, why = DateRange(day.start - timedelta(1), day.end, "range"), f"{why} (overnight: from the evening before)"
+    if FOREIGN_CLOCK.search(text):
+        # "5:30 p.m. (EST) on January 7": another time zone's day may be the next or previous day here.
+        day, why = DateRange(day.start - timedelta(1), day.end + timedelta(1), "range"), f"{why} (± 1 day: the text gives another time zone's clock)"
+    return day, why
 
 
 def told_years(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -110,8 +134,13 @@ def writing_day(article: Article, section: Section) -> DateRange | None:
     return _writing_day(article.text[section.start : min(section.end, section.start + 160)], section.published)
 
 
+# "ADDIS ABABA, ETHIOPIA, MAY 28 --": a month in a dateline written in capitals
+UPPER_MONTH = re.compile(rf"\b(?:{alternation(m.upper() for m in MONTHS if len(m) > 2)})\b")
+
+
 @lru_cache(maxsize=4096)
 def _writing_day(opening: str, published: str | None) -> DateRange | None:
+    opening = UPPER_MONTH.sub(lambda m: m.group(0).title(), opening)
     anchor = dates.parse_anchor(published)
     if anchor is None:
         return _dateline_day(opening)

@@ -28,13 +28,13 @@ from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, find_actors, sides
 from .casualties import casualties, vague_toll
-from .dating import MONTH_WORD, date_passes, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, writing_day
+from .dating import MONTH_WORD, date_passes, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, widened, writing_day
 from .borrowed import finer_places, named_before, previous_places
 from .clauses import other_clauses
 from .report import Report
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
-from .triggers import unreal, BACKGROUND, EVENT_ANAPHOR, FOREIGN_CLOCK, clause_end, GENERIC_ATTACK, OVERNIGHT, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
+from .triggers import unreal, BACKGROUND, EVENT_ANAPHOR, clause_end, GENERIC_ATTACK, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
 from .unrest import INSTALLATION_TARGETS, crowd_or_armed
 from .where import in_dateline, PASSIVE_BEFORE, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
@@ -236,14 +236,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # the event may have been the day before.
             c.date = DateRange(c.date.start - timedelta(1), c.date.end, "range")
             c.date_text += " (the day it was reported: from the day before)"
-        if c.date and OVERNIGHT.search(sent.text) and c.date.start == c.date.end:
-            # "struck ... overnight, ... said on Sunday": the night may have begun the day before.
-            c.date = DateRange(c.date.start - timedelta(1), c.date.end, "range")
-            c.date_text += " (overnight: from the evening before)"
-        if c.date and FOREIGN_CLOCK.search(sent.text):
-            # "5:30 p.m. (EST) on January 7": another time zone's day may be the next or previous day here.
-            c.date = DateRange(c.date.start - timedelta(1), c.date.end + timedelta(1), "range")
-            c.date_text += " (± 1 day: the text gives another time zone's clock)"
+        c.date, c.date_text = widened(c.date, c.date_text, sent.text)
         c.relative = c.date is None and dates.has_relative(sent.text)
         out.append(c)
         if not same:

@@ -22,8 +22,8 @@ WEEKDAYS = words("weekdays")
 WEEKDAY_RE = f"(?:{alternation(w.capitalize() for w in WEEKDAYS)})"
 # A year a news date may have: 1700-2099 (historical reporting included: "December 31, 1775").
 YEAR_RE = r"(?:1[789]|20)\d\d"
-# ... and next to a month, where a number cannot be a count ("16 November 1632"): 1500-2099
-DATE_YEAR_RE = r"(?:1[5-9]|20)\d\d"
+# ... and next to a month, where a number cannot be a count ("16 November 1632", "4 May 1471"): 1000-2099
+DATE_YEAR_RE = r"(?:1\d|20)\d\d"
 NUMBER_WORDS = {w: int(v) for w, v in rows("numbers", 2)}
 
 

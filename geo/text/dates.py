@@ -223,7 +223,39 @@ def _latest(mon: int, day: int):
     return on
 
 
+# "On June 29 (July 10)", "On June 14 (25), 1771": a day of the Julian calendar, then the Gregorian one (10 to 13
+# days later in 1582-1923): the text says either may be meant, so both and the days between
+OLD_NEW_STYLE = re.compile(rf"\b(?P<m1>{MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?P<paren>\((?:(?P<m2>{MONTH_RE})\s+)?(?P<d2>\d{{1,2}})\))"
+                           rf"(?:,?\s+{DATE_YEAR_RE}\b)?"
+                           rf"|\b(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m3>{MONTH_RE})\s*(?P<paren2>\((?P<d4>\d{{1,2}})(?:\s+(?P<m4>{MONTH_RE}))?\))"
+                           rf"(?:,?\s+{DATE_YEAR_RE}\b)?")
+OLD_NEW_DAYS = (10, 13)
+
+
+def _old_and_new_style(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.Match[str] | None]:
+    m = OLD_NEW_STYLE.search(text)
+    if m is None:
+        return None, None
+    g = m.groupdict()
+    paren = "paren" if g["paren"] else "paren2"
+    first, fm = _resolve(text[: m.start(paren)].rstrip() + text[m.end(paren) :], anchor)
+    if first is None or fm is None or not fm.start() <= m.start() < fm.end():
+        return None, None
+    m1 = month_number(g["m1"] or g["m3"])
+    m2 = month_number(g["m2"] or g["m4"]) if (g["m2"] or g["m4"]) else m1 if int(g["d2"] or g["d4"]) > int(g["d1"] or g["d3"]) else m1 % 12 + 1
+    try:
+        second = date(first.start.year + (m2 < m1), m2, int(g["d2"] or g["d4"]))
+    except ValueError:
+        return None, None
+    if not OLD_NEW_DAYS[0] <= (second - first.start).days <= OLD_NEW_DAYS[1]:
+        return None, None
+    return DateRange(first.start, second, "range"), m
+
+
 def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.Match[str] | None]:
+    both, bm = _old_and_new_style(text, anchor)
+    if both is not None:
+        return both, bm
     # a span of days before any single date ("October 26-28" holds the single date "October 26"; only
     # when a span is there are the single dates looked for twice)
     span, sm = _day_span(text, anchor)

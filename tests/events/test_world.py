@@ -1964,3 +1964,17 @@ def test_the_bombing_of_a_town_is_an_air_strike_a_car_bombing_an_explosion(world
     """"the bombing of Guernica", "bombing the city of Ancona": from the air (triggers.tsv); not a car bombing."""
     _, incidents, _ = run(text, world_gazetteer)
     assert [i.event_type for i in incidents] == [event_type]
+
+
+def test_a_fourth_day_of_fighting_began_three_days_before(world_gazetteer):
+    """"battled for a fourth day Sunday": the fighting began on the Thursday (ordinals.tsv)."""
+    _, incidents, _ = run("Government troops and secessionist rebels battled for a fourth day Sunday for the "
+                          "Red Sea port of Massawa, state radio said.", world_gazetteer, "1990-02-12")
+    assert [(i.place.name, i.date_start, i.date_end) for i in incidents] == [("Massawa", "1990-02-08", "1990-02-11")]
+
+
+def test_a_dateline_in_capitals_says_what_today_is(world_gazetteer):
+    """"ADDIS ABABA, ETHIOPIA, MAY 28 -- ... today", in a paper of May 29: May 28."""
+    _, incidents, _ = run("ADDIS ABABA, ETHIOPIA, MAY 28 -- Ethiopian rebels launched a pre-dawn assault on this "
+                          "capital today, taking control of government buildings.", world_gazetteer, "1991-05-29")
+    assert [(i.date_start, i.date_end) for i in incidents] == [("1991-05-28", "1991-05-28")]

@@ -193,3 +193,20 @@ def test_a_part_of_a_year_is_its_months(text, want):
 
 def test_a_bare_year_is_no_date():
     assert r("The ceasefire of 2003 held until the attack.", None) is None
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # a year before 1500 next to its month
+    ("The Battle of Tewkesbury, which took place on 4 May 1471, ended the war.", date(1471, 5, 4), date(1471, 5, 4)),
+    # a Julian day and, in brackets, its Gregorian day: both, and the days between
+    ("On June 14 (25), 1771, Russian troops captured Perekop.", date(1771, 6, 14), date(1771, 6, 25)),
+    ("On 26 December (6 January), 1770, the garrison surrendered.", date(1770, 12, 26), date(1771, 1, 6)),
+])
+def test_an_old_year_and_a_day_of_two_calendars(text, start, end):
+    assert resolve(text, parse_anchor("2020-01-01"))[0] == DateRange(start, end, "day" if start == end else "range")
+
+
+def test_a_bracketed_number_that_is_no_other_calendar_s_day_leaves_the_date_alone():
+    """"June 3 (the day after)", "June 3 (30)": not 10 to 13 days later, no second calendar."""
+    found = resolve("On June 3 (30) they left.", parse_anchor("1771-12-31"))[0]
+    assert found == DateRange(date(1771, 6, 3), date(1771, 6, 3), "day")
