@@ -46,7 +46,12 @@ HAS_YEAR = re.compile(rf"\b{DATE_YEAR_RE}\b")
 ORDINALS = {w: int(n) for w, n in rows("ordinals", 2)}
 # "battled for a fourth day Sunday", "the third night of unrest": the days before it belong to the event too
 ONGOING = re.compile(rf"\b(?:for|on|into) (?:a|the) (?P<n>{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th)) (?:straight |consecutive |successive )?"
-                     r"(?:day|night)\b", re.I)
+                     r"(?:day|night)\b"
+                     # "Four days of fighting ... have left 49 people dead", "violence broke out over three days"
+                     rf"|\b(?P<days>{alternation(w for w, n in dates.NUMBER_WORDS.items() if 2 <= n <= 12)}|[2-9]|1[0-2]) days of "
+                     rf"(?:{alternation([*words('event_nouns'), 'fighting', 'violence', 'unrest', 'protests', 'rioting'])})\b"
+                     rf"|\bover (?:the (?:past|last) )?(?P<over>{alternation(w for w, n in dates.NUMBER_WORDS.items() if 2 <= n <= 12)}|[2-9]|1[0-2]) days\b",
+                     re.I)
 
 
 def widened(day: DateRange | None, why: str, text: str) -> tuple[DateRange | None, str]:
@@ -55,11 +60,11 @@ def widened(day: DateRange | None, why: str, text: str) -> tuple[DateRange | Non
     if day is None:
         return day, why
     going = ONGOING.search(text)
-    if going and day.start == day.end:
-        n = going["n"].lower()
-        back = ORDINALS.get(n) or int(n[:-2])
+    if going and (day.end - day.start).days <= 1:
+        n = (going["n"] or going["days"] or going["over"]).lower()
+        back = ORDINALS.get(n) or dates.NUMBER_WORDS.get(n) or int(n.rstrip("stndrh"))
         if 1 < back <= 31:
-            day, why = DateRange(day.start - timedelta(back - 1), day.end, "range"), f"{why} ('{going.group(0)}': from {back - 1} days before)"
+            day, why = DateRange(min(day.start, day.end - timedelta(back - 1)), day.end, "range"), f"{why} ('{going.group(0)}': from {back - 1} days before)"
     if OVERNIGHT.search(text) and day.start == day.end:
         # "struck ... overnight, ... said on Sunday": the night may have begun the day before.
         day, why = DateRange(day.start - timedelta(1), day.end, "range"), f"{why} (overnight: from the evening before)"

@@ -209,6 +209,11 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             if at >= 0 and in_dateline(x.text, at, at + len(words)):
                 # "RUGBY, April 1, Questioned ... about the bombing of Harrar on March 29": the event's own date
                 later, later_words = resolve_date(x.text[at + len(words) :], anchor, told)
+                nth = dates.ORDINAL_DAY.search(x.text, at + len(words)) if later is None else None
+                if nth is not None and nth["which"] and c.date.precision == "day":
+                    # "LONDON, December 31st 1899. - ... a daring sortie ... on the 24th instant": that day of the
+                    # dateline's month (or, "ult.", of the month before)
+                    later, later_words = dates.nearest_day(c.date, int(nth["day"]), nth["which"]), nth.group(0)
                 if later is not None:
                     c.date, words = later, later_words
             elif at >= 0 and x is sent:

@@ -1978,3 +1978,17 @@ def test_a_dateline_in_capitals_says_what_today_is(world_gazetteer):
     _, incidents, _ = run("ADDIS ABABA, ETHIOPIA, MAY 28 -- Ethiopian rebels launched a pre-dawn assault on this "
                           "capital today, taking control of government buildings.", world_gazetteer, "1991-05-29")
     assert [(i.date_start, i.date_end) for i in incidents] == [("1991-05-28", "1991-05-28")]
+
+
+def test_a_day_instant_after_a_dated_dateline_is_of_the_dateline_s_month(world_gazetteer):
+    """"LONDON, December 31st 1899. - ... on the 24th instant": December 24, 1899 (a page of today)."""
+    _, incidents, _ = run("LONDON, December 31st 1899. - The Boers besieging Mafeking report that the garrison made a "
+                          "daring sortie with an armoured train on the 24th instant.", world_gazetteer, "2024-06-02")
+    assert [(i.date_start, i.date_end) for i in incidents] == [("1899-12-24", "1899-12-24")]
+
+
+def test_days_of_fighting_reported_on_a_day_began_that_many_days_before(world_gazetteer):
+    """"Four days of fighting ... have left 49 people dead", filed on May 27: from May 24."""
+    _, incidents, _ = run("Kingston, May 27 (IANS/EFE) Four days of fighting between security forces and gunmen "
+                          "have left 49 people dead in this capital, officials have said.", world_gazetteer, "2010-05-27")
+    assert [(i.date_start, i.date_end) for i in incidents] == [("2010-05-24", "2010-05-27")]
