@@ -327,7 +327,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
         for c in verb.children:
             if c.dep_ in SUBJECTS and not passive:
-                attacker += _subject_actors(c, actors) or _named_subject(c)
+                attacker += _subject_actors(c, actors) or (
+                    _modifier_actors(c, actors) if c.lemma_.lower() in WEAPONS else []) or _named_subject(c)
+                # ("A lone Serb shell killed 71 people": whose the weapon was)
             elif c.dep_ == "nsubjpass":
                 target += _phrase_actors(c, actors, attacker=False)
         if not passive and not any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in verb.children) and verb.dep_ in ("xcomp", "ccomp", "advcl"):
@@ -353,7 +355,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 target += _phrase_actors(c, actors, attacker=False)
     else:
         noun = head
-        attacker += _modifier_actors(noun, actors)
+        attacker += _modifier_actors(noun, actors) or (
+            _modifier_actors(noun.head, actors) if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [])
+        # ("a Japanese bombing attack": the adjective of the phrase the event word is part of)
         # "fighting between M23 and the army", "Fighting has been going on ... between militiamen and ..."
         carriers = [noun] + ([noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else [])
         for c in (c for x in carriers for c in x.children):

@@ -72,6 +72,9 @@ def test_the_crowd_of_a_riot_is_named_when_the_sentence_names_it(text, trigger, 
      "Military Forces of Russia"),
     # an armed-actor adjective of the event noun
     ("A rebel attack on the highland city of Kuito killed dozens of people on Thursday.", "killed", "rebel"),
+    # ... of the phrase the event word is part of; of the weapon that did it
+    ("The cause was a Japanese bombing attack on Nichols Field.", "bombing", "Military Forces of Japan"),
+    ("One Croatian shell killed 71 people in the square of Tuzla.", "killed", "Military Forces of Croatia"),
 ])
 def test_attacker_from_the_other_side_blame_and_modifiers(text, trigger, who):
     assert any(who in a for a in attacker(text, trigger))
