@@ -43,6 +43,7 @@ PERIOD_BEFORE = re.compile(r"\b(?:since|until|till)\b[^.;]*$", re.I)  # "the mos
 YEAR_UNSURE_DAYS = 300  # a day or month with no year that would lie this far back, in the year before: its year is not known
 MONTH_WORD = re.compile(rf"\b{MONTH_RE}", re.I)
 HAS_YEAR = re.compile(rf"\b{DATE_YEAR_RE}\b")
+OPENING_YEAR = re.compile(rf"\s*In (?P<year>{DATE_YEAR_RE}),")
 ORDINALS = {w: int(n) for w, n in rows("ordinals", 2)}
 # "battled for a fourth day Sunday", "the third night of unrest": the days before it belong to the event too
 ONGOING = re.compile(rf"\b(?:for|on|into) (?:a|the) (?P<n>{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th)) (?:straight |consecutive |successive )?"
@@ -99,6 +100,11 @@ def resolve(text: str, anchor: DateRange | None, year: int | None) -> tuple[Date
     """The sentence's own date expression (:func:`geo.text.dates.resolve`); a day or month it names without
     a year is of the story's ``year`` when there is one ("In 1965 ... Two days later on September 8")."""
     found, words = dates.resolve(text, anchor)
+    opening = OPENING_YEAR.match(text) if found is None else None
+    if opening is not None:
+        # "In 1708, Moscow troops ... captured Baturyn": a year that opens the sentence is the event's
+        y = int(opening["year"])
+        return DateRange(date(y, 1, 1), date(y, 12, 31), "year"), opening.group(0)
     if year is None and found is not None and anchor is not None and MONTH_WORD.search(words) and not HAS_YEAR.search(words) \
             and (found.end.month, found.end.day) > (anchor.end.month, anchor.end.day) \
             and (anchor.end - found.end).days > YEAR_UNSURE_DAYS:

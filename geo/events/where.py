@@ -218,6 +218,10 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             # "a U.S. Marine Cobra helicopter", "US warplanes": a country that only says whose
             origins.append((m, m.place, False))
             continue
+        if m.place.key in gaz.capital_keys and FORCES_AFTER.match(text, after) and not LOCATIVE_BEFORE.search(before):
+            # "Moscow troops ... captured Baturyn", "Kabul's forces": a capital that names its state's forces
+            origins.append((m, m.place, False))
+            continue
         cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
     # a continent, an ocean or "the Middle East" places nothing on a map
     cands = [c for c in cands if c[1].precision == "country" or c[1].uncertainty_km < VAGUE_KM]

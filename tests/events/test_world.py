@@ -1992,3 +1992,11 @@ def test_days_of_fighting_reported_on_a_day_began_that_many_days_before(world_ga
     _, incidents, _ = run("Kingston, May 27 (IANS/EFE) Four days of fighting between security forces and gunmen "
                           "have left 49 people dead in this capital, officials have said.", world_gazetteer, "2010-05-27")
     assert [(i.date_start, i.date_end) for i in incidents] == [("2010-05-24", "2010-05-27")]
+
+
+def test_a_capital_before_troops_names_whose_they_are_and_an_opening_year_dates_the_event(world_gazetteer):
+    """"In 1708, Moscow troops ... captured Baturyn": at Baturyn, not Moscow; in 1708 (a page of 2010)."""
+    _, incidents, _ = run("In 1708, Moscow troops led by Aleksander Menshikov executed a punitive operation: they "
+                          "captured Baturyn and massacred its inhabitants.", world_gazetteer, "2010-01-01")
+    assert {i.place.name for i in incidents} == {"Baturyn"}
+    assert {(i.date_start, i.date_end) for i in incidents} == {("1708-01-01", "1708-12-31")}
