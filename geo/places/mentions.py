@@ -60,6 +60,8 @@ HOST_BETWEEN = re.compile(
     # (and a demonym before the unit: "in the northern Mozambican province of")
     r"(?:(?:[A-Z][\w-]+ )?(?:city|town|village|port city|port|capital|suburb|district|province|region|state|department) of )?")
 HOST_PRECISIONS = ("town", "district", "region")
+COMMA = re.compile(r",\s*")
+LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|,?\s+(?:and|or)\b)")
 # ", 12 miles northwest of (the)": a site that far and in that direction from the place named next
 OFFSET_AFTER = re.compile(r"\s*,?\s*(?:(?:which is|located|situated|lying|some|about|around|roughly|nearly|just)\s+){0,2}"
                           + OFFSET, re.I)
@@ -365,7 +367,9 @@ def _host(text: str, end: int, sent: Sentence, found: list[Mention], gaz: Gazett
             continue
         if f.place.precision not in HOST_PRECISIONS or f.start > sent.end:
             return None, ""
-        if HOST_BETWEEN.fullmatch(text, end, f.start):
+        if HOST_BETWEEN.fullmatch(text, end, f.start) or (
+                COMMA.fullmatch(text, end, f.start) and f.place.precision == "town" and not LIST_GOES_ON.match(text, f.end)):
+            # ("Pentonville Prison, London, at nine o'clock": the town after a comma, when no list goes on past it)
             return f.place, f"; placed near {f.place.name} ({f.place.key}), where the text puts it"
         if OFFSET_AFTER.fullmatch(text, end, f.start):
             there = offset_place(text, f, gaz)

@@ -649,3 +649,15 @@ def test_a_spelling_variant_in_a_place_context_is_the_place_of_a_country_the_tex
 ])
 def test_a_weekday_or_a_possessive_is_no_place_name_the_gazetteer_lacks(world_gazetteer, text):
     assert [m.text for m in mentions(text, world_gazetteer)] == []
+
+
+def test_a_site_the_gazetteer_lacks_named_before_its_town_after_a_comma_is_near_that_town(world_gazetteer):
+    """"at Pentonville Prison, London, at nine o'clock": reported unresolved and drawn near London; not so when a
+    list goes on past the town ("Fort Miro, Lahore and Multan" names three places)."""
+    from geo.places.mentions import hosted_site
+    ms = {m.text: m for m in mentions("The sentence was carried out this morning at Pentonville Prison, London, at nine o'clock.",
+                                      world_gazetteer)}
+    drawn = hosted_site(ms["Pentonville Prison"])
+    assert ms["Pentonville Prison"].place is None and drawn is not None and drawn.country == "GB"
+    listed = {m.text: m for m in mentions("Rebels attacked Fort Miro, Lahore and Multan on Sunday.", world_gazetteer)}
+    assert "Fort Miro" not in listed or listed["Fort Miro"].near is None
