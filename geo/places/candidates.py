@@ -70,7 +70,8 @@ SAINTS_BUILDING = re.compile(r"['’]s\s+(?:Church|Cathedral|Basilica|Chapel|Abb
 PERSON_CUE = re.compile(
     r"\b(?:" + alternation(words("person_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 )
-SPEECH = re.compile(r"\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "person")) + r")\b")
+# (not "the Mahlers of Bellmore appeared": the place they are from)
+SPEECH = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "person")) + r")\b")
 FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|City|Province|State|Street|Road|River))")
 # How many words the cues after a name have, longest first (a cue is then one look-up per length).
 CUE_LENGTHS = sorted({len(w.split()) for w in CUE_AFTER}, reverse=True)

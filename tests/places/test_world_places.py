@@ -661,3 +661,13 @@ def test_a_site_the_gazetteer_lacks_named_before_its_town_after_a_comma_is_near_
     assert ms["Pentonville Prison"].place is None and drawn is not None and drawn.country == "GB"
     listed = {m.text: m for m in mentions("Rebels attacked Fort Miro, Lahore and Multan on Sunday.", world_gazetteer)}
     assert "Fort Miro" not in listed or listed["Fort Miro"].near is None
+
+
+def test_a_name_that_died_or_appeared_is_a_person_but_not_the_place_people_are_from(world_gazetteer):
+    """"Pugachev appeared before Kazan": the rebel, not the town Pugachyov (verbs.tsv, person); "the Mahlers of
+    Bellmore appeared on the show": the town they are from."""
+    found = resolved("On July 11, Pugachev appeared before the town of Kazan at the head of an army. Pugachev "
+                     "stormed the town the next day.", world_gazetteer)
+    assert "Pugachev" not in found and found.get("Kazan") == "RU"
+    assert resolved("In 2016, David and Jodi Mahler of Bellmore appeared as guests on an episode filmed on Long Island, "
+                    "New York.", world_gazetteer).get("Bellmore") == "US"
