@@ -2000,3 +2000,13 @@ def test_a_capital_before_troops_names_whose_they_are_and_an_opening_year_dates_
                           "captured Baturyn and massacred its inhabitants.", world_gazetteer, "2010-01-01")
     assert {i.place.name for i in incidents} == {"Baturyn"}
     assert {(i.date_start, i.date_end) for i in incidents} == {("1708-01-01", "1708-12-31")}
+
+
+@pytest.mark.parametrize("text", [
+    "Wielun was the first city to be bombarded by the German Luftwaffe, on the morning of 1 September 1939.",
+    "The RAF bombed Hamburg again on the night of 27 July 1943.",
+])
+def test_a_town_bombarded_by_an_air_force_is_an_air_strike(world_gazetteer, text):
+    """"bombarded by the Luftwaffe": from the air, not artillery (triggers.tsv)."""
+    _, incidents, _ = run(text, world_gazetteer, "2019-09-01")
+    assert [i.event_type for i in incidents] == ["air_strike"]
