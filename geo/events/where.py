@@ -315,8 +315,18 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
 
 
 
+CITY_STATE_DEGREES = 0.2  # a country whose outline spans less than this (Gibraltar, Monaco, Macau) is as exact as a town
+
+
+def city_state(p: Place) -> bool:
+    if p.geometry is None:
+        return False
+    x0, y0, x1, y1 = p.geometry.bounds
+    return max(x1 - x0, y1 - y0) < CITY_STATE_DEGREES
+
+
 def country_only(places) -> bool:
-    return all(p.precision == "country" for _, p, _ in places)
+    return all(p.precision == "country" and not city_state(p) for _, p, _ in places)
 
 
 

@@ -2010,3 +2010,11 @@ def test_a_town_bombarded_by_an_air_force_is_an_air_strike(world_gazetteer, text
     """"bombarded by the Luftwaffe": from the air, not artillery (triggers.tsv)."""
     _, incidents, _ = run(text, world_gazetteer, "2019-09-01")
     assert [i.event_type for i in incidents] == ["air_strike"]
+
+
+def test_a_town_surrendered_to_a_fleet_and_a_city_state_is_placed_as_a_town(world_gazetteer):
+    """"surrendered Gibraltar to an Anglo-Dutch fleet": a clash (fallback_triggers.tsv), at Gibraltar, a country
+    whose outline spans less than a town's surroundings (where.city_state), not a country-level report."""
+    _, incidents, _ = run("Don Diego de Salinas, the Spanish governor, surrendered Gibraltar to an Anglo-Dutch fleet "
+                          "on 4 August 1704.", world_gazetteer, "2019-01-01")
+    assert [(i.event_type, i.place.name, i.date_start) for i in incidents] == [("armed_clash", "Gibraltar", "1704-08-04")]
