@@ -211,7 +211,7 @@ HELDOUT = {
 # nineteenth's first round, 29 at the end of the twentieth's first round, 30 at the end of the twenty-first's rule
 # work, 31 at the end of the twenty-second's), and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
-WORLD_SETS = 31  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout31.jsonl
+WORLD_SETS = 32  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout32.jsonl
 WORLD_DEV = {"world devset": WORLD} | {
     f"world held-out {n} (scored once, then development)": DEVSET.with_name(f"world_heldout{n if n > 1 else ''}.jsonl")
     for n in range(1, WORLD_SETS + 1)}
