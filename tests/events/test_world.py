@@ -1973,25 +1973,20 @@ def test_a_fourth_day_of_fighting_began_three_days_before(world_gazetteer):
     assert [(i.place.name, i.date_start, i.date_end) for i in incidents] == [("Massawa", "1990-02-08", "1990-02-11")]
 
 
-def test_a_dateline_in_capitals_says_what_today_is(world_gazetteer):
-    """"ADDIS ABABA, ETHIOPIA, MAY 28 -- ... today", in a paper of May 29: May 28."""
-    _, incidents, _ = run("ADDIS ABABA, ETHIOPIA, MAY 28 -- Ethiopian rebels launched a pre-dawn assault on this "
-                          "capital today, taking control of government buildings.", world_gazetteer, "1991-05-29")
-    assert [(i.date_start, i.date_end) for i in incidents] == [("1991-05-28", "1991-05-28")]
-
-
-def test_a_day_instant_after_a_dated_dateline_is_of_the_dateline_s_month(world_gazetteer):
-    """"LONDON, December 31st 1899. - ... on the 24th instant": December 24, 1899 (a page of today)."""
-    _, incidents, _ = run("LONDON, December 31st 1899. - The Boers besieging Mafeking report that the garrison made a "
-                          "daring sortie with an armoured train on the 24th instant.", world_gazetteer, "2024-06-02")
-    assert [(i.date_start, i.date_end) for i in incidents] == [("1899-12-24", "1899-12-24")]
-
-
-def test_days_of_fighting_reported_on_a_day_began_that_many_days_before(world_gazetteer):
-    """"Four days of fighting ... have left 49 people dead", filed on May 27: from May 24."""
-    _, incidents, _ = run("Kingston, May 27 (IANS/EFE) Four days of fighting between security forces and gunmen "
-                          "have left 49 people dead in this capital, officials have said.", world_gazetteer, "2010-05-27")
-    assert [(i.date_start, i.date_end) for i in incidents] == [("2010-05-24", "2010-05-27")]
+@pytest.mark.parametrize("text, published, dates", [
+    # a dateline in capitals says what "today" is: May 28 in a paper of May 29
+    ("ADDIS ABABA, ETHIOPIA, MAY 28 -- Ethiopian rebels launched a pre-dawn assault on this capital today, taking "
+     "control of government buildings.", "1991-05-29", ("1991-05-28", "1991-05-28")),
+    # "on the 24th instant" after a dated dateline: that day of the dateline's month (a page of today)
+    ("LONDON, December 31st 1899. - The Boers besieging Mafeking report that the garrison made a daring sortie with an "
+     "armoured train on the 24th instant.", "2024-06-02", ("1899-12-24", "1899-12-24")),
+    # "Four days of fighting ... have left 49 people dead", filed on May 27: from May 24
+    ("Kingston, May 27 (IANS/EFE) Four days of fighting between security forces and gunmen have left 49 people dead "
+     "in this capital, officials have said.", "2010-05-27", ("2010-05-24", "2010-05-27")),
+])
+def test_a_report_s_dateline_and_the_days_it_counts_date_its_event(world_gazetteer, text, published, dates):
+    _, incidents, _ = run(text, world_gazetteer, published)
+    assert [(i.date_start, i.date_end) for i in incidents] == [dates]
 
 
 def test_a_capital_before_troops_names_whose_they_are_and_an_opening_year_dates_the_event(world_gazetteer):
