@@ -45,13 +45,14 @@ MONTH_WORD = re.compile(rf"\b{MONTH_RE}", re.I)
 HAS_YEAR = re.compile(rf"\b{DATE_YEAR_RE}\b")
 OPENING_YEAR = re.compile(rf"\s*In (?P<year>{DATE_YEAR_RE}),")
 ORDINALS = {w: int(n) for w, n in rows("ordinals", 2)}
+DAYS_COUNT = rf"(?:{alternation(w for w, n in dates.NUMBER_WORDS.items() if 2 <= n <= 12)}|[2-9]|1[0-2])"  # "four", "12"
 # "battled for a fourth day Sunday", "the third night of unrest": the days before it belong to the event too
 ONGOING = re.compile(rf"\b(?:for|on|into) (?:a|the) (?P<n>{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th)) (?:straight |consecutive |successive )?"
                      r"(?:day|night)\b"
                      # "Four days of fighting ... have left 49 people dead", "violence broke out over three days"
-                     rf"|\b(?P<days>{alternation(w for w, n in dates.NUMBER_WORDS.items() if 2 <= n <= 12)}|[2-9]|1[0-2]) days of "
+                     rf"|\b(?P<days>{DAYS_COUNT}) days of "
                      rf"(?:{alternation([*words('event_nouns'), 'fighting', 'violence', 'unrest', 'protests', 'rioting'])})\b"
-                     rf"|\bover (?:the (?:past|last) )?(?P<over>{alternation(w for w, n in dates.NUMBER_WORDS.items() if 2 <= n <= 12)}|[2-9]|1[0-2]) days\b",
+                     rf"|\bover (?:the (?:past|last) )?(?P<over>{DAYS_COUNT}) days\b",
                      re.I)
 
 
@@ -146,7 +147,7 @@ def writing_day(article: Article, section: Section) -> DateRange | None:
 
 
 # "ADDIS ABABA, ETHIOPIA, MAY 28 --": a month in a dateline written in capitals
-UPPER_MONTH = re.compile(rf"\b(?:{alternation(m.upper() for m in MONTHS if len(m) > 2)})\b")
+UPPER_MONTH = re.compile(rf"\b(?:{alternation(m.upper() for m in MONTHS)})\b")
 
 
 @lru_cache(maxsize=4096)

@@ -212,14 +212,11 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
                 offices.append((m, m.place, True))
             continue
         after = m.end + (text[m.end : m.end + 1] == ".")  # ("U.S." whose mention ends before its full stop)
-        if m.place.precision == "country" and not LOCATIVE_BEFORE.search(before) and (
+        if not LOCATIVE_BEFORE.search(before) and (m.place.precision == "country" and (
                 ARTICLE_BEFORE.search(before) and ADJECTIVAL.match(text, after) and not VERB_AFTER.match(text, after)
-                or FORCES_AFTER.match(text, after)):
-            # "a U.S. Marine Cobra helicopter", "US warplanes": a country that only says whose
-            origins.append((m, m.place, False))
-            continue
-        if m.place.key in gaz.capital_keys and FORCES_AFTER.match(text, after) and not LOCATIVE_BEFORE.search(before):
-            # "Moscow troops ... captured Baturyn", "Kabul's forces": a capital that names its state's forces
+                or FORCES_AFTER.match(text, after)) or m.place.key in gaz.capital_keys and FORCES_AFTER.match(text, after)):
+            # "a U.S. Marine Cobra helicopter", "US warplanes": a country that only says whose; so does a capital
+            # before its state's forces ("Moscow troops ... captured Baturyn")
             origins.append((m, m.place, False))
             continue
         cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
@@ -316,10 +313,11 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
 
 
 CITY_STATE_DEGREES = 0.2  # a country whose outline spans less than this (Gibraltar, Monaco, Macau) is as exact as a town
+CITY_STATE_KM = 15.0  # ... and whose equal-area radius is at most this (so big countries' outlines are never walked)
 
 
 def city_state(p: Place) -> bool:
-    if p.geometry is None:
+    if p.geometry is None or p.uncertainty_km > CITY_STATE_KM:
         return False
     x0, y0, x1, y1 = p.geometry.bounds
     return max(x1 - x0, y1 - y0) < CITY_STATE_DEGREES

@@ -157,12 +157,12 @@ def _river_after_the(tokens: list[Token], i: int, hit: Candidate | None, gaz: Ga
     if i == 0 or tokens[i - 1].text.lower() != "the":
         return hit
     for n in (2, 1):
-        words = [t.norm for t in tokens[i : i + n] if t.norm]
-        if len(words) < n or not all(t.capitalised for t in tokens[i : i + n]) or (hit and hit.end_tok > i + n):
+        names = [t.norm for t in tokens[i : i + n] if t.norm]
+        if len(names) < n or not all(t.capitalised for t in tokens[i : i + n]) or (hit and hit.end_tok > i + n):
             continue
         if n == 2 and tokens[i].end + 1 != tokens[i + 1].start:
             continue
-        key = " ".join(words) + " river"
+        key = " ".join(names) + " river"
         rivers = [pl for pl in gaz.lookup_all(key) if pl.kind == "river"] if gaz.has(key) else []
         if rivers and not (hit and any(pl.kind in ("country", "continent") for pl in hit.places)):
             return Candidate(i, i + n, key, rivers)
