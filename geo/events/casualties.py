@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text.calendar import MONTH_RE, NUMBER_WORDS, number
+from ..text.calendar import MONTH_RE, NUMBER_WORDS, NUMBER_WORDS_RE, number
 from ..text.lexicon import alternation, words
 from .triggers import WEAPON_WORDS
 
-NUM = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+|" + "|".join(NUMBER_WORDS) + r")"
+NUM = rf"(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS_RE})"
 # Words between a number and "killed": "Six Lebanese, including a local official, were killed",
 # never a unit of time ("two days after 14 soldiers were killed").
 BETWEEN = (r"(?:(?!(?:days?|weeks?|months?|years?|hours?|after|before|since|and|or|killed|wounded|injured|"

@@ -135,6 +135,9 @@ REPORTED_AT = re.compile(
     r"|\b(?:[Cc]oordinator|[Rr]epresentative|correspondent|[Aa]mbassador|envoy|spokes(?:man|woman|person))\s+(?:[\w-]+\s+){0,2}in\s+$",
     re.I)
 
+# ... or where the one who reported it sits: "The Daily Telegraph's Paris correspondent says ...", "the Nairobi bureau"
+REPORTER_AFTER = re.compile(r"\s+(?:correspondents?|bureau|newspapers?)\b", re.I)
+
 
 # "Jijiga ... had fallen to Somali-backed guerrillas Sept. 14, according to sources in Addis Ababa": the place
 # that fell is the subject, before the trigger (data/lexicon/yield_verbs.tsv)
@@ -200,7 +203,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             # "north of Baghdad", "Nakuru (Rift Valley)": locate another
             hints.append((m, offset_place(text, m, gaz), True))
             continue
-        if REPORTED_AT.search(before):
+        if REPORTED_AT.search(before) or REPORTER_AFTER.match(text, m.end):
             reported.append((m, m.place, False))
             continue  # "said at a press conference in Maputo that ...": where it was reported
         if CAME_FROM.search(before) or (said and m.end <= said.start()) or (

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..model import Article, Place, Sentence
-from ..text.calendar import MONTH_RE, MONTHS
+from ..text.calendar import MONTH_RE, MONTHS, NUMBER_WORDS
 from ..text.lexicon import alternation, rows, tagged, words
 from ..text.normalize import norm
 from ..text.tokens import Token, gap, sentence_initial, title_case, tokenize
@@ -226,6 +226,11 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         return f"a ship's name after {prv.text!r} ('the cruiser Charleston', 'HMS Ardent'), not a place"
     if title_line:
         return ""
+    if (nxt and nxt.text.islower() and (nxt.text.endswith("s") and nxt.norm not in FUNCTION_WORDS or nxt.text in PLURALS)
+            and all(w in NUMBER_WORDS for w in c.key.split())):
+        return f"a number of {nxt.text} ('Seventy-nine officers'), not the town of that name"
+    if prv and _initial(text, tokens, c.start_tok - 1):
+        return f"a surname after the initial {prv.text}. ('Nelson A. Miles', 'Fort C. F. Smith')"
     if (
         prv
         and prv.capitalised
@@ -261,6 +266,19 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
     ):
         return f"{ORG_NAME} {nxt.text!r} (a person or organisation)"
     return ""
+
+
+PLURALS = {"men", "people", "women", "children", "police", "cattle"}  # counted nouns with no plural s
+
+
+def _initial(text: str, tokens: list[Token], i: int) -> bool:
+    """Token i is a person's initial: one capital and a full stop, after a space and a capitalised word or
+    another initial ("Nelson A. Miles", "C. F. Smith"; not "U.S." or a sentence's last letter)."""
+    t = tokens[i]
+    if len(t.text) != 1 or not t.text.isupper() or text[t.end : t.end + 1] != "." or i == 0:
+        return False
+    p = tokens[i - 1]
+    return text[p.end : t.start] in (" ", ". ") and p.capitalised and (text[p.end : t.start] == " " or len(p.text) == 1)
 
 
 def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: list | None = None) -> list[Pending]:

@@ -28,7 +28,8 @@ from .resolve import Choice, Context, Decision, choose, score
 from .spelling import unit_of, variant_of
 
 _CONNECTORS = [f"{a}-" for a in ARABIC_ARTICLES] + ["al ", "e-", "bin ", "ibn ", "of ", "de ", "do ", "da ", "dos ", "das ", "del "]
-NAME = rf"[A-Z][\w'’ʿ-]+(?:\s+(?:{alternation(_CONNECTORS)})?[A-Z][\w'’ʿ-]+){{0,3}}"
+# (a person's initials inside: "Fort C. F. Smith")
+NAME = rf"[A-Z][\w'’ʿ-]+(?:\s+(?:{alternation(_CONNECTORS)})?(?:[A-Z]\.\s){{0,2}}[A-Z][\w'’ʿ-]+){{0,3}}"
 _AFTER = {w: cue for w, where, cue in rows("place_cues", 3) if where == "after"}
 _OF = {w: cue for w, where, cue in rows("place_cues", 3) if where == "of"}
 # A cue after a name, written in lower case ("Oromiya region", "Pazigyi village") or, for the words of

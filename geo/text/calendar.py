@@ -32,10 +32,15 @@ def month_number(s: str) -> int:
     return MONTHS[s.lower().rstrip(".")]
 
 
+# A number in words: "twelve", "seventy-nine", "forty five"
+NUMBER_WORDS_RE = (rf"(?:(?:{alternation(w for w, v in NUMBER_WORDS.items() if v >= 20)})(?:[- ](?:{alternation(w for w, v in NUMBER_WORDS.items() if 0 < v < 10)}))?"
+                   rf"|{alternation(NUMBER_WORDS)})")
+
+
 def number(s: str) -> int:
-    """'12', '1,200', 'twelve', 'a'/'an' -> the number."""
+    """'12', '1,200', 'twelve', 'seventy-nine', 'a'/'an' -> the number."""
     s = s.lower().replace(",", "")
-    return int(s) if s.isdigit() else 1 if s in ("a", "an") else NUMBER_WORDS[s]
+    return int(s) if s.isdigit() else 1 if s in ("a", "an") else sum(NUMBER_WORDS[w] for w in re.split(r"[- ]", s))
 
 
 YEAR_WORD = re.compile(rf"(?:mid-)?{DATE_YEAR_RE}")
