@@ -47,6 +47,7 @@ VESSEL_WORDS = frozenset(words("vessel_words"))  # "the cruiser Charleston": a s
 CODE_NAME_WORDS = frozenset(words("code_name_words"))
 NEWS_AGENCIES = frozenset(words("news_agencies"))  # "NZPA-Reuter Peking": a credit before a dateline
 OFFICE_TITLES = frozenset(words("office_titles"))  # "Malanville Mayor": the office of the place
+NAMED_EVENTS = frozenset(words("named_events"))
 UNIT_WORDS = frozenset(words("unit_words")) | {"governorate", "province"}
 LOCATIVE = frozenset(words("locatives"))
 LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
@@ -162,6 +163,8 @@ def _river_after_the(tokens: list[Token], i: int, hit: Candidate | None, gaz: Ga
             continue
         if n == 2 and tokens[i].end + 1 != tokens[i + 1].start:
             continue
+        if i + n < len(tokens) and tokens[i + n].norm in NAMED_EVENTS and tokens[i + n].capitalised:
+            continue  # "the Juba Massacre": the town an event is named after
         key = " ".join(names) + " river"
         rivers = [pl for pl in gaz.lookup_all(key) if pl.kind == "river"] if gaz.has(key) else []
         if rivers and not (hit and any(pl.kind in ("country", "continent") for pl in hit.places)):
@@ -263,6 +266,7 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         and not PLACE_SUFFIX.fullmatch(nxt.text)
         and nxt.text.lower() not in UNIT_WORDS  # "Saravan County", "Dagestan Republic"
         and nxt.text not in OFFICE_TITLES
+        and nxt.norm not in NAMED_EVENTS  # "the Juba Massacre": an event named after the place
     ):
         return f"{ORG_NAME} {nxt.text!r} (a person or organisation)"
     return ""
@@ -415,7 +419,7 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
             pair = norm(m.group(0))
             a, b = norm(m.group(1)), norm(m.group(2))
             if gaz.has(pair) or a in FUNCTION_WORDS or b in FUNCTION_WORDS or a in NEVER_ALONE or b in NEVER_ALONE \
-                    or b in SUFFIX_WORDS:
+                    or b in SUFFIX_WORDS or b in NAMED_EVENTS:
                 continue  # (nor "Narvik Fiord": a name and the kind of place it names)
             if _major(gaz, a) or _major(gaz, b):
                 continue  # "Paris Police", "Texas Rangers": a place and a word

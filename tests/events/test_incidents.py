@@ -53,6 +53,8 @@ def test_casualties_as_stated():
     assert casualties("another six people received injuries in the attack") == (None, 6)
     assert casualties("On January 3, 8 people were killed and 12 others were injured.") == (8, 12)
     assert casualties("The strike came two days after 14 soldiers were killed.") == (14, None)
+    # numbers in words past twenty ("seventy-nine" was nine)
+    assert casualties("Forty-five people were killed and twenty three wounded.") == (45, 23)
     # Counts of weapons and years are not casualties.
     assert casualties("Two rockets hit Taji, a contractor was killed.") == (None, None)
     assert casualties("Two drones struck Erbil airport, a guard was wounded.") == (None, None)

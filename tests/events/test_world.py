@@ -2003,3 +2003,11 @@ def test_a_town_surrendered_to_a_fleet_and_a_city_state_is_placed_as_a_town(worl
     _, incidents, _ = run("Don Diego de Salinas, the Spanish governor, surrendered Gibraltar to an Anglo-Dutch fleet "
                           "on 4 August 1704.", world_gazetteer, "2019-01-01")
     assert [(i.event_type, i.place.name, i.date_start) for i in incidents] == [("armed_clash", "Gibraltar", "1704-08-04")]
+
+
+def test_the_town_of_a_correspondent_is_where_it_was_reported_not_the_event(world_gazetteer):
+    """"The Paris correspondent of the Daily Telegraph says ... fighting broke out in Madagascar": no event in Paris;
+    the report names only Madagascar, so it is placed at no town."""
+    _, incidents, unplaced = run("The Paris correspondent of the Daily Telegraph says heavy fighting broke out on Tuesday "
+                                 "in Madagascar.", world_gazetteer, "1947-05-01")
+    assert incidents == [] and [p.name for u in unplaced for _, p, _ in u.places] == ["Madagascar"]

@@ -672,3 +672,35 @@ def test_a_name_that_died_or_appeared_is_a_person_but_not_the_place_people_are_f
     assert "Pugachev" not in found and found.get("Kazan") == "RU"
     assert resolved("In 2016, David and Jodi Mahler of Bellmore appeared as guests on an episode filmed on Long Island, "
                     "New York.", world_gazetteer).get("Bellmore") == "US"
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a number in words before what it counts (GeoNames gives a Georgia town the other name "Seventy-nine")
+    ("Seventy-nine officers and men, and two civilians were killed near the recently established fort.", "Seventy-nine"),
+    # a surname after a person's initials (not Smith, Nevada)
+    ("Col. Nelson A. Miles rode north after Chief Joseph; his men had left Fort C. F. Smith in Montana.", "Smith"),
+])
+def test_a_number_in_words_or_a_surname_after_initials_is_no_town(world_gazetteer, text, absent):
+    assert absent not in resolved(text, world_gazetteer)
+
+
+def test_a_fort_named_with_initials_is_one_unresolved_name_near_the_state_the_text_gives(world_gazetteer):
+    ms = {m.text: m for m in mentions("This fight took place near Fort C. F. Smith in Montana, USA.", world_gazetteer)}
+    fort = ms["Fort C. F. Smith"]
+    assert fort.place is None and fort.near is not None and fort.near.country == "US"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Often called the ‘Juba Massacre’, this was a major moment in the war in the south.", "Juba", "SS"),
+    ("The first blow of the war in the south, the Torit Mutiny of August 1955, began in the barracks.", "Torit", "SS"),
+])
+def test_a_town_an_event_is_named_after_is_that_town(world_gazetteer, text, name, country):
+    """Not "part of a longer name" (a person's or an organisation's), nor the Jubba river after "the"."""
+    assert resolved(text, world_gazetteer).get(name) == country
+
+
+def test_a_subdivision_of_a_country_whose_geonames_codes_are_another_system_is_not_natural_earths_unit_of_that_code(world_gazetteer):
+    """GeoNames' Philippine admin-1 code 03 is the Central Luzon region; Natural Earth's RP03 is Agusan del Sur,
+    in Mindanao: "Central Luzon" is the region, placed from its own towns."""
+    (luzon,) = [p for p in world_gazetteer.lookup("central luzon") if p.kind == "province"]
+    assert luzon.name == "Central Luzon" and 14.5 < luzon.point.lat < 16.5 and 120 < luzon.point.lon < 122
