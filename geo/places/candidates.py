@@ -48,6 +48,7 @@ CODE_NAME_WORDS = frozenset(words("code_name_words"))
 NEWS_AGENCIES = frozenset(words("news_agencies"))  # "NZPA-Reuter Peking": a credit before a dateline
 OFFICE_TITLES = frozenset(words("office_titles"))  # "Malanville Mayor": the office of the place
 NAMED_EVENTS = frozenset(words("named_events"))
+POSSESSIVE_EVENTS = frozenset(words("possessive_events"))  # "Pontiac's War": a leader's
 UNIT_WORDS = frozenset(words("unit_words")) | {"governorate", "province"}
 LOCATIVE = frozenset(words("locatives"))
 LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
@@ -232,6 +233,10 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
     if (nxt and nxt.text.islower() and (nxt.text.endswith("s") and nxt.norm not in FUNCTION_WORDS or nxt.text in PLURALS)
             and all(w in NUMBER_WORDS for w in c.key.split())):
         return f"a number of {nxt.text} ('Seventy-nine officers'), not the town of that name"
+    last = tokens[c.end_tok - 1]
+    if (last.possessive and nxt and nxt.capitalised and nxt.norm in POSSESSIVE_EVENTS
+            and not any(p.kind == "country" for p in c.places)):
+        return f"a leader a war is named after ('{last.text} {nxt.text}'), not a town"
     if prv and _initial(text, tokens, c.start_tok - 1):
         return f"a surname after the initial {prv.text}. ('Nelson A. Miles', 'Fort C. F. Smith')"
     if (

@@ -403,6 +403,8 @@ def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]
     site = phrase[len(core):].strip().lower()
     if not countries and site not in NAMESAKE_SITES:
         return _namesake_in_longer_name(gaz, phrase, countries)
+    if norm(core) in gaz.common:
+        return None, ""  # "Grand Harbour", "Central Prison": a common word, not the town Grand
     if site in NAMESAKE_FEATURES:
         # "Logar Valley": the province (or else the town) of that name, in a country the article names
         units = {p.key: p for p in gaz.lookup(norm(core)) if p.precision in ("region", "town") and p.country in countries}

@@ -2011,3 +2011,10 @@ def test_the_town_of_a_correspondent_is_where_it_was_reported_not_the_event(worl
     _, incidents, unplaced = run("The Paris correspondent of the Daily Telegraph says heavy fighting broke out on Tuesday "
                                  "in Madagascar.", world_gazetteer, "1947-05-01")
     assert incidents == [] and [p.name for u in unplaced for _, p, _ in u.places] == ["Madagascar"]
+
+
+def test_where_the_killers_came_from_is_not_the_place_when_the_text_names_one_the_gazetteer_lacks(world_gazetteer):
+    """"The garrison at Shangbaikwang ... killed two thousand ... who had escaped from Port Arthur": not at Port Arthur."""
+    _, incidents, _ = run("The garrison at Shangbaikwang tortured and killed two thousand officers and soldiers, who had "
+                          "escaped from Port Arthur.", world_gazetteer, "1905-01-20")
+    assert incidents == []

@@ -704,3 +704,17 @@ def test_a_subdivision_of_a_country_whose_geonames_codes_are_another_system_is_n
     in Mindanao: "Central Luzon" is the region, placed from its own towns."""
     (luzon,) = [p for p in world_gazetteer.lookup("central luzon") if p.kind == "province"]
     assert luzon.name == "Central Luzon" and 14.5 < luzon.point.lat < 16.5 and 120 < luzon.point.lon < 122
+
+
+def test_a_leader_a_war_is_named_after_is_no_town(world_gazetteer):
+    """"Pontiac's Conspiracy" (not Pontiac, Michigan); the fort it names is reported unresolved."""
+    ms = mentions("Ojibwe and Sauk Indians attacked and massacred most of the garrison at Michilimackinac in an uprising "
+                  "popularly known as Pontiac’s Conspiracy.", world_gazetteer)
+    assert [(m.text, m.place) for m in ms] == [("Michilimackinac", None)]
+
+
+def test_a_harbour_named_with_a_common_word_is_near_no_town_of_that_word(world_gazetteer):
+    """"Grand Harbour" in a story that names France is not near the Vosges village of Grand."""
+    ms = {m.text: m for m in mentions("Italy declared war on Britain and France. On the first day, ten Italian bombers "
+                                      "dropped bombs on Grand Harbour.", world_gazetteer)}
+    assert ms["Grand Harbour"].place is None and ms["Grand Harbour"].near is None
