@@ -217,6 +217,12 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             if OFFICE_AFTER.match(text, m.end) and m.place.precision != "country":
                 offices.append((m, m.place, True))
             continue
+        if OFFICE_AFTER.match(text, m.end) and m.place.precision != "country" and "," not in m.text:
+            # "stormed Mysore ruler Tipu Sultan's fort in Bangalore": whose ruler, not where (not "... and
+            # Croydon, London Mayor Boris Johnson said": the name "Croydon, London" ends with the mayor's city)
+            origins.append((m, m.place, False))
+            offices.append((m, m.place, True))
+            continue
         after = m.end + (text[m.end : m.end + 1] == ".")  # ("U.S." whose mention ends before its full stop)
         if not LOCATIVE_BEFORE.search(before) and (m.place.precision == "country" and (
                 ARTICLE_BEFORE.search(before) and ADJECTIVAL.match(text, after) and not VERB_AFTER.match(text, after)

@@ -2018,3 +2018,10 @@ def test_where_the_killers_came_from_is_not_the_place_when_the_text_names_one_th
     _, incidents, _ = run("The garrison at Shangbaikwang tortured and killed two thousand officers and soldiers, who had "
                           "escaped from Port Arthur.", world_gazetteer, "1905-01-20")
     assert incidents == []
+
+
+def test_a_town_before_its_ruler_says_whose_not_where(world_gazetteer):
+    """"stormed Mysore ruler Tipu Sultan's fort in Bangalore": the fort in Bangalore, not Mysore."""
+    _, incidents, _ = run("On the night of March 21, 1791, the British army, led by Cornwallis, stormed Mysore ruler "
+                          "Tipu Sultan’s fort in Bangalore.", world_gazetteer, "1791-04-01")
+    assert [i.place.name for i in incidents] == ["Bengaluru"]
