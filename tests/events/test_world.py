@@ -2025,3 +2025,14 @@ def test_a_town_before_its_ruler_says_whose_not_where(world_gazetteer):
     _, incidents, _ = run("On the night of March 21, 1791, the British army, led by Cornwallis, stormed Mysore ruler "
                           "Tipu Sultan’s fort in Bangalore.", world_gazetteer, "1791-04-01")
     assert [i.place.name for i in incidents] == ["Bengaluru"]
+
+
+@pytest.mark.parametrize("text, published, place", [
+    ("The Spanish Government advance to Gandesa continues.", "1938-04-01", "Gandesa"),
+    ("Gorizia was evacuated on 28 October and occupied by the Austrians.", "1917-11-01", "Gorizia"),
+    ("In the north, Algeria opened a front near Ich, while Morocco launched an offensive towards Tindouf in the south.",
+     "1963-10-20", "Tindouf"),
+])
+def test_an_advance_an_offensive_or_an_occupation_by_a_named_side_is_an_armed_clash(world_gazetteer, text, published, place):
+    _, incidents, _ = run(text, world_gazetteer, published)
+    assert [(i.place.name, i.event_type) for i in incidents] == [(place, "armed_clash")]
