@@ -12,6 +12,10 @@ UNREST_GENERIC = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'generic
 CROWDS = re.compile(rf"\b(?:{alternation(words('crowd_nouns') + tagged('unrest_words', 'crowd'))})\b", re.I)
 WAR_PARTIES = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'party'))})\b", re.I)
 SIEGE_WORDS = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'siege'))})\b", re.I)
+MASSACRE = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'massacre'))})\b", re.I)
+# who the massacre was done to, in the words after it
+VICTIMS = re.compile(rf"\b(?:{alternation(words('crowd_nouns') + words('civilian_words'))})\b", re.I)
+FIGHTERS = re.compile(rf"\b(?:{alternation(words('combatant_words'))})\b", re.I)
 ARSON = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'arson'))})\b", re.I)
 # "stormed two large prisons", "torched a police outpost": what was attacked is an installation
 INSTALLATION_TARGETS = re.compile(rf"^(?:[\w'’,-]+ ){{0,5}}?(?:{alternation(words('installation_targets'))})\b", re.I)
@@ -27,4 +31,11 @@ def crowd_or_armed(slug: str, tm: re.Match[str], text: str) -> str:
         # "Suspected militants ... torched a police outpost", "guerrillas set fire to the police station, town
         # hall, and several houses": an armed side's arson is an attack on what burned
         return "attack_on_installation" if INSTALLATION_TARGETS.match(text[tm.end():].lstrip()) else "attack_on_civilians"
+    if slug == "armed_clash":
+        for m in MASSACRE.finditer(text):
+            done_to = text[m.end() : m.end() + 60]
+            if VICTIMS.search(done_to) and not FIGHTERS.search(done_to):
+                # "raided his home town ..., massacred some 100 men, women & children", "opened fire on tens of
+                # thousands of opposition supporters": what was done to them makes it an attack on civilians
+                return "attack_on_civilians"
     return slug

@@ -230,6 +230,11 @@ def test_a_day_given_later_for_an_event_first_put_in_its_year_is_its_date(world_
     ("The army dropped paratroopers on the port city of Machala on Sunday.", "armed_clash"),
     ("Around Hanko there were battles during the summer of 1941.", "armed_clash"),
     ("Armed men dragged a man and his wife from their home in Kingston on Friday.", "attack_on_civilians"),
+    # a raid with a massacre of civilians; soldiers who burst in and opened fire on a crowd
+    ("Constabulary troops raided the town of Bacolor on Friday, massacred some 100 men, women and children and burned "
+     "130 houses.", "attack_on_civilians"),
+    ("On Monday several hundred soldiers burst into the stadium in Conakry and opened fire on tens of thousands of "
+     "opposition supporters.", "attack_on_civilians"),
 ])
 def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)
