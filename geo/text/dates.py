@@ -403,7 +403,9 @@ def has_relative(text: str) -> bool:
 YEARS_BEFORE = re.compile(
     rf"\bmark(?:s|ed|ing)?\s+(?P<a>\d+|{alternation(NUMBER_WORDS)})\s+years?\s+(?:since|of|after)\b"
     r"|\b(?P<c>\d+)(?:st|nd|rd|th|t)\s+anniversary\b", re.I)
-SAME_DAY_IN = re.compile(r"\bthe same (?:day|date) in (?P<year>\d{4})\b", re.I)
+SAME_DAY_IN = re.compile(r"\bthe same (?:day|date) in (?P<year>\d{4})\b"
+                         # "Today in 1704, ...", "On this day in history, 1704:": the day of the text, in that year
+                         r"|\b(?:today|on this (?:day|date))(?: in history)?,? (?:in )?(?P<then>\d{4})\b", re.I)
 
 
 def anniversary(found: DateRange, text: str) -> tuple[DateRange, str] | None:
@@ -412,7 +414,7 @@ def anniversary(found: DateRange, text: str) -> tuple[DateRange, str] | None:
     same = SAME_DAY_IN.search(text)
     m = YEARS_BEFORE.search(text)
     if same:
-        year, why = int(same.group("year")), same.group(0)
+        year, why = int(same.group("year") or same.group("then")), same.group(0)
     elif m:
         n = number(m.group("a") or m.group("c"))
         year, why = found.start.year - n, m.group(0)

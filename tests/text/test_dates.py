@@ -147,6 +147,8 @@ def test_deictic_ranges_are_ordered_and_never_after_the_writing_date(day, extra,
     ("Rockets struck the base, which US troops first used 20 years ago, on Friday.", None),  # not the event's years
     ("The 39th anniversary of the offensive was marked.", (date(1975, 8, 15), date(1975, 8, 15))),
     ("Troops entered Famagusta, the same day in 1974.", (date(1974, 8, 15), date(1974, 8, 15))),
+    ("Today in 1704, the Spanish governor surrendered Gibraltar to an Anglo-Dutch fleet.",
+     (date(1704, 8, 15), date(1704, 8, 15))),
     ("After twenty years of war the city is in ruins.", None),  # years of a war: no anniversary
 ])
 def test_an_anniversary_moves_the_day_back_by_its_years(text, expected):
