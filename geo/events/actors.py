@@ -88,6 +88,18 @@ def country_forces() -> dict[str, str]:
     return _forces()[1]
 
 
+def capitals_as_forces(incidents, mentions, gaz) -> None:
+    """An attacker named by a capital the text names is its state's forces: the side a capital stands for when
+    it acts ("Kiev attempted strikes with drones", "Moscow launched an offensive")."""
+    forces: dict[str, str] = {}
+    for m in mentions:
+        country = gaz.places.get(f"iso/{m.place.country}") if m.place is not None and m.place.key in gaz.capital_keys else None
+        if country is not None and country.name.lower() in country_forces():
+            forces[m.text] = country_forces()[country.name.lower()]
+    for inc in incidents:
+        inc.attacker = list(dict.fromkeys(forces.get(a, a) for a in inc.attacker))
+
+
 def load_actors(path: Path | None = None) -> list[tuple[str, str]]:
     """(alias, canonical name), longest alias first."""
     return sorted(((a.alias, a.name) for a in actor_table(path)), key=lambda ac: -len(ac[0]))

@@ -26,7 +26,7 @@ from ..model import REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, 
 from ..places.gazetteer import Gazetteer
 from ..text import dates
 from ..text.lexicon import alternation, words
-from .actors import ACTOR_WINDOW, find_actors, sides
+from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors, sides
 from .casualties import casualties, vague_toll
 from .dating import MONTH_WORD, date_passes, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, widened, writing_day
 from .borrowed import finer_places, named_before, previous_places
@@ -368,6 +368,7 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
                 named = inc
             incidents.append(inc)
             last.append(inc)
+    capitals_as_forces(incidents, mentions, gaz)  # "Kiev attempted strikes": Ukraine's forces
     incidents = merge_into_finer(merge_within(incidents))
     # Country-level reports of an event placed elsewhere on the page join it as sources.
     rest = []

@@ -2041,3 +2041,10 @@ def test_a_town_before_its_ruler_says_whose_not_where(world_gazetteer):
 def test_an_advance_an_offensive_or_an_occupation_by_a_named_side_is_an_armed_clash(world_gazetteer, text, published, place):
     _, incidents, _ = run(text, world_gazetteer, published)
     assert [(i.place.name, i.event_type) for i in incidents] == [(place, "armed_clash")]
+
+
+def test_a_capital_that_acts_is_its_states_forces(world_gazetteer):
+    """"Kiev attempted strikes ...": Ukraine's forces, not a city as the attacker."""
+    _, incidents, _ = run("On Monday morning, Kiev attempted strikes on the military airfield of Engels in the Saratov "
+                          "Region.", world_gazetteer, "2022-12-06")
+    assert [i.attacker for i in incidents] == [["Military Forces of Ukraine"]]
