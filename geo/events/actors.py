@@ -93,6 +93,8 @@ def capitals_as_forces(incidents, mentions, gaz) -> None:
     it acts ("Kiev attempted strikes with drones", "Moscow launched an offensive")."""
     forces: dict[str, str] = {}
     for m in mentions:
+        if m.start == m.sentence.start and m.sentence.text[len(m.text) : len(m.text) + 2].strip()[:1] in (",", "(", "—", "–", "-"):
+            continue  # "London, Jan. 3 — ...": the dateline, where the report was filed
         country = gaz.places.get(f"iso/{m.place.country}") if m.place is not None and m.place.key in gaz.capital_keys else None
         if country is not None and country.name.lower() in country_forces():
             forces[m.text] = country_forces()[country.name.lower()]

@@ -399,7 +399,7 @@ def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]
     """"Dantewada prison", "Inates military camp": a site the gazetteer lacks, named after a town of a
     country the article names (or after a great city, :func:`_towns`); the town (or the one spelt alike) it is at or near."""
     if not core:
-        return _namesake_in_longer_name(gaz, phrase, countries)
+        return _fort_of_a_city(gaz, phrase, countries) or _namesake_in_longer_name(gaz, phrase, countries)
     site = phrase[len(core):].strip().lower()
     if not countries and site not in NAMESAKE_SITES:
         return _namesake_in_longer_name(gaz, phrase, countries)
@@ -418,6 +418,20 @@ def _namesake(gaz: Gazetteer, core: str | None, phrase: str, countries: set[str]
     towns = _towns(gaz, core, countries)
     town = towns[0] if len(towns) == 1 else None if towns or not countries else variant_of(gaz, core, "town", countries)[0]
     return (town, _named_after(town)) if town is not None else _namesake_in_longer_name(gaz, phrase, countries)
+
+
+FORT_CITY_POPULATION = 100_000  # "Fort Kumasi": named after a city this big, in a country the text names, it is there
+
+
+def _fort_of_a_city(gaz: Gazetteer, phrase: str, countries: set[str]) -> tuple[Place, str] | None:
+    """"Fort Kumasi": a fort or camp named after the one city of 100,000 people or more of that name in a country
+    the article names is near it (not one named after a person who shares a small town's name: Fort Dearborn is
+    no fort of Dearborn, Michigan)."""
+    head, _, rest = phrase.partition(" ")
+    if head not in ("Fort", "Camp") or not rest:
+        return None
+    towns = [p for p in _towns(gaz, rest, countries) if p.population >= FORT_CITY_POPULATION and p.country in countries]
+    return (towns[0], _named_after(towns[0])) if len(towns) == 1 else None
 
 
 def _towns(gaz: Gazetteer, name: str, countries: set[str]) -> list[Place]:

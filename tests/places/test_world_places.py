@@ -718,3 +718,11 @@ def test_a_harbour_named_with_a_common_word_is_near_no_town_of_that_word(world_g
     ms = {m.text: m for m in mentions("Italy declared war on Britain and France. On the first day, ten Italian bombers "
                                       "dropped bombs on Grand Harbour.", world_gazetteer)}
     assert ms["Grand Harbour"].place is None and ms["Grand Harbour"].near is None
+
+
+def test_a_fort_named_after_a_city_of_a_country_the_text_names_is_near_it_but_not_one_named_after_a_person(world_gazetteer):
+    """"Fort Kumasi" in a story that names Ghana is near Kumasi; "Fort Dearborn" is no fort of Dearborn, Michigan."""
+    ms = {m.text: m for m in mentions("The British fell back to Cape Coast or to Fort Kumasi, in Ghana.", world_gazetteer)}
+    assert ms["Fort Kumasi"].place is None and ms["Fort Kumasi"].near.name == "Kumasi"
+    ms = {m.text: m for m in mentions("Indians attacked Fort Dearborn in Illinois, United States.", world_gazetteer)}
+    assert ms["Fort Dearborn"].near is None or ms["Fort Dearborn"].near.name != "Dearborn"
