@@ -83,7 +83,7 @@ DATELINE = re.compile(
     rf"|[A-Z][A-Z.'’/-]{{2,}}(?:\s[A-Z][A-Z.'’/-]*){{0,3}},\s+\d{{1,2}}\s+(?:{MONTHS})\s*(?:--|[:—–_-]))\s"  # "JAMMU/SRINAGAR, 7 May: "
     # "SAIGON, Feb. 15, 1968 (UPI) - ", "DHARHAN, Saudi Arabia, Feb. 24—Allied"
     rf"|\s*[A-Z][A-Z.'’-]{{2,}}(?:\s[A-Z][A-Z.'’-]*){{0,3}}(?:,\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}})?,\s+(?:{MONTHS})\.?\s+\d{{1,2}}"
-    rf"(?:,\s+\d{{4}})?\s*(?:\([^)]{{0,40}}\)\s*)?(?:--|[:—–_-])\s*"
+    rf"(?:,\s+\d{{4}})?\.?\s*(?:\([^)]{{0,40}}\)\s*)?(?:--|[:—–_-])\s*"  # ("JERUSALEM, April 22.-Haifa")
     # "SOFIA, Thursday, Oct. 31.— ", "Tokyo, Wednesday, (UP) ", "LONDON, Monday, July 21.— ": a weekday, maybe a date
     rf"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}},\s+{WEEKDAY_NAME},?\s*(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}))?(?:,?\s+\d{{4}})?\.?\s*(?:\([^)]{{0,40}}\)\s*)?(?:--|[:—–_-])?\s*(?=[A-Z])"

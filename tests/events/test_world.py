@@ -2048,3 +2048,11 @@ def test_a_capital_that_acts_is_its_states_forces(world_gazetteer):
     _, incidents, _ = run("On Monday morning, Kiev attempted strikes on the military airfield of Engels in the Saratov "
                           "Region.", world_gazetteer, "2022-12-06")
     assert [i.attacker for i in incidents] == [["Military Forces of Ukraine"]]
+
+
+def test_a_dated_dateline_ending_with_a_full_stop_and_a_dash_is_where_it_was_filed(world_gazetteer):
+    """"JERUSALEM, April 22.-Haifa ... became a virtual Jewish stronghold": the event is in Haifa."""
+    _, incidents, _ = run("JERUSALEM, April 22.-Haifa, third largest city of Palestine, became a virtual Jewish stronghold "
+                          "tonight after a series of savage thrusts by Haganah won control of most of the city's Arab areas.",
+                          world_gazetteer, "1948-04-23")
+    assert [i.place.name for i in incidents] == ["Haifa"]
