@@ -29,6 +29,8 @@ def resolved(text, gaz):
     ("Bentiu — Hundreds of people are unaccounted for after the fighting.", "Bentiu", "SS"),
     # ... with its date
     ("Kilmallock, 29 May 1920 - Two policemen were killed in an attack on the barracks last night.", "Kilmallock", "IE"),
+    # the object of a verb of war ("abandon", "relieved", "sacked": data/lexicon/capture_verbs.tsv)
+    ("In Texas, Gen. Sam Houston ordered Col. James W. Fannin to abandon Goliad, but it was too late.", "Goliad", "US"),
 ])
 def test_a_small_town_with_what_says_where_it_is(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
