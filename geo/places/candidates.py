@@ -49,6 +49,7 @@ NEWS_AGENCIES = frozenset(words("news_agencies"))  # "NZPA-Reuter Peking": a cre
 OFFICE_TITLES = frozenset(words("office_titles"))  # "Malanville Mayor": the office of the place
 NAMED_EVENTS = frozenset(words("named_events"))
 POSSESSIVE_EVENTS = frozenset(words("possessive_events"))  # "Pontiac's War": a leader's
+PLURALS = frozenset(words("plural_nouns"))  # "Seventy-nine ... men": counted nouns with no plural s
 UNIT_WORDS = frozenset(words("unit_words")) | {"governorate", "province"}
 LOCATIVE = frozenset(words("locatives"))
 LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
@@ -275,9 +276,6 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
     ):
         return f"{ORG_NAME} {nxt.text!r} (a person or organisation)"
     return ""
-
-
-PLURALS = {"men", "people", "women", "children", "police", "cattle"}  # counted nouns with no plural s
 
 
 def _initial(text: str, tokens: list[Token], i: int) -> bool:

@@ -24,7 +24,7 @@ from .candidates import ORG_NAME, PLACE_SUFFIX, Pending, pending_in_sentence, pe
 from .gazetteer import Gazetteer
 from .offsets import OFFSET, offset_place
 from .geometry import Anchors, km
-from .resolve import Choice, Context, Decision, choose, score
+from .resolve import FORT_WORDS, Choice, Context, Decision, choose, score
 from .spelling import unit_of, variant_of
 
 _CONNECTORS = [f"{a}-" for a in ARABIC_ARTICLES] + ["al ", "e-", "bin ", "ibn ", "of ", "de ", "do ", "da ", "dos ", "das ", "del "]
@@ -428,7 +428,7 @@ def _fort_of_a_city(gaz: Gazetteer, phrase: str, countries: set[str]) -> tuple[P
     the article names is near it (not one named after a person who shares a small town's name: Fort Dearborn is
     no fort of Dearborn, Michigan)."""
     head, _, rest = phrase.partition(" ")
-    if head not in ("Fort", "Camp") or not rest:
+    if head.lower() not in FORT_WORDS or not rest:
         return None
     towns = [p for p in _towns(gaz, rest, countries) if p.population >= FORT_CITY_POPULATION and p.country in countries]
     return (towns[0], _named_after(towns[0])) if len(towns) == 1 else None
