@@ -165,8 +165,9 @@ def _river_after_the(tokens: list[Token], i: int, hit: Candidate | None, gaz: Ga
             continue
         if n == 2 and tokens[i].end + 1 != tokens[i + 1].start:
             continue
-        if i + n < len(tokens) and tokens[i + n].norm in NAMED_EVENTS and tokens[i + n].capitalised:
-            continue  # "the Juba Massacre": the town an event is named after
+        if (i + n < len(tokens) and tokens[i + n].capitalised and tokens[i + n].start == tokens[i + n - 1].end + 1
+                or " ".join(names) in gaz.demonyms):
+            continue  # "the Juba Massacre", "the Missouri State University", "the Canadian city": no river
         key = " ".join(names) + " river"
         rivers = [pl for pl in gaz.lookup_all(key) if pl.kind == "river"] if gaz.has(key) else []
         if rivers and not (hit and any(pl.kind in ("country", "continent") for pl in hit.places)):
@@ -223,6 +224,9 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         return f"the demonym {c.key!r} used as an adjective ({nxt.text!r} follows)"
     if nxt and nxt.text == "time" and gap(text, tokens[c.end_tok - 1], nxt) == " ":
         return "a time zone ('Moscow time'), not a place of the story"
+    if text[tokens[c.end_tok - 1].end : tokens[c.end_tok - 1].end + 1] == "-" and c.key.endswith(" river") \
+            and not tokens[c.end_tok - 1].norm == "river":
+        return "the head of a compound ('the Columbia-based firm'), not the river after 'the'"
     if re.match(r"-bound\b", text[tokens[c.end_tok - 1].end : tokens[c.end_tok - 1].end + 16]):
         return "the destination of a train or convoy ('Rawalpindi-bound'), not where the event is"
     if prv and prv.norm in CODE_NAME_WORDS and prv.capitalised and gap(text, prv, tokens[c.start_tok]) == " ":

@@ -632,6 +632,16 @@ def test_a_river_name_after_the_is_the_river(world_gazetteer, text, name):
     assert kinds.get(name) == "river"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The Columbia-based design firm says the city owes it $1.6 million.", "Columbia"),  # a compound
+    ("They were only 90 miles from the Canadian border when they crossed.", "Canadian"),  # a demonym
+    ("He taught at the Missouri State University for ten years.", "Missouri"),  # a longer name goes on
+])
+def test_a_name_after_the_that_is_no_river_here(world_gazetteer, text, name):
+    kinds = {m.text: m.place.kind for m in mentions(text, world_gazetteer) if m.place}
+    assert kinds.get(name) != "river"
+
+
 def test_the_congo_after_the_is_still_left_to_the_rules_for_countries(world_gazetteer):
     kinds = {m.text: m.place.kind for m in mentions("Fighting went on along the Congo for a week.", world_gazetteer) if m.place}
     assert kinds.get("Congo") == "country"
