@@ -175,7 +175,6 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     offices = []  # the place whose mayor or governor reports it: near there, when the text names only its country
     # "A resistance group in Peshawar said Monday that Soviet troops ...": who said it, and where, is the report's
     said = REPORTED_THAT.search(text, sent.start, trig_at)
-    unknown = False
     for m in mentions:
         if (dl and m.end <= dl.end()) or (bg and m.start >= bg.end()):
             continue  # "Riyadh: Drones struck ...": where the report was filed
@@ -184,8 +183,6 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         if m.place is None:
             if m.near is not None:  # "Dantewada prison": near the town it is named after
                 cands.append((m, m.near, True))
-            elif LOCATIVE_BEFORE.search(text, max(sent.start, m.start - 30), m.start):
-                unknown = True  # "the garrison at Shangbaikwang": where it was, which the gazetteer lacks
             continue
         before = text[max(sent.start, m.start - 30) : m.start]
         if re.match(r"-(?:based|born|headquartered)\b", text[m.end : m.end + 16]):
@@ -234,10 +231,9 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         cands.append((m, m.place, bool(NEAR_BEFORE.search(before))))
     # a continent, an ocean or "the Middle East" places nothing on a map
     cands = [c for c in cands if c[1].precision == "country" or c[1].uncertainty_km < VAGUE_KM]
-    if not cands and not unknown:
+    if not cands:
         # where it came from, or the country where it was reported, when nothing else is named (a town where
-        # it was reported, "a broadcast monitored in Nairobi", says nothing of where it happened; nor does
-        # where the killers "had escaped from" when the text says where they were, at a place the gazetteer lacks)
+        # it was reported, "a broadcast monitored in Nairobi", says nothing of where it happened)
         cands = origins + [r for r in reported if r[1].precision == "country"]
     if offices and cands and country_only(cands) and all(any(within(c[1], o[1]) for c in cands) for o in offices):
         # "Gunmen attacked a border crossing in northern Benin ..., Malanville Mayor Gado Guidami said": a local

@@ -2018,13 +2018,6 @@ def test_the_town_of_a_correspondent_is_where_it_was_reported_not_the_event(worl
     assert incidents == [] and [p.name for u in unplaced for _, p, _ in u.places] == ["Madagascar"]
 
 
-def test_where_the_killers_came_from_is_not_the_place_when_the_text_names_one_the_gazetteer_lacks(world_gazetteer):
-    """"The garrison at Shangbaikwang ... killed two thousand ... who had escaped from Port Arthur": not at Port Arthur."""
-    _, incidents, _ = run("The garrison at Shangbaikwang tortured and killed two thousand officers and soldiers, who had "
-                          "escaped from Port Arthur.", world_gazetteer, "1905-01-20")
-    assert incidents == []
-
-
 def test_a_town_before_its_ruler_says_whose_not_where(world_gazetteer):
     """"stormed Mysore ruler Tipu Sultan's fort in Bangalore": the fort in Bangalore, not Mysore."""
     _, incidents, _ = run("On the night of March 21, 1791, the British army, led by Cornwallis, stormed Mysore ruler "
