@@ -282,7 +282,7 @@ class Choice:
                     and not ctx.anchors.in_country(b.country, but=b.key)
             return len(ctx.anchors.keys - {b.key}) >= 2 \
                 and not ctx.anchors.in_country(b.country, but=b.key) and not ctx.anchors.near(b, REGION_OF_THE_TEXT_KM)
-        if not ctx.named or b.kind not in ("city", "town") or b.curated or self.p.dateline or b.country in ctx.named \
+        if not ctx.named or b.kind not in ("city", "town", "province") or b.curated or self.p.dateline or b.country in ctx.named \
                 or b.country in ctx.demonym_countries \
                 or b.population >= 1_000_000 or b.key in ctx.capitals or ctx.seen.near(b, FAR_ANCHOR_KM) \
                 or (not self.single and len(self.p.cand.places) == 1 and (self.p.locative or bool(self.p.cue))

@@ -235,6 +235,8 @@ def test_a_day_given_later_for_an_event_first_put_in_its_year_is_its_date(world_
      "130 houses.", "attack_on_civilians"),
     ("On Monday several hundred soldiers burst into the stadium in Conakry and opened fire on tens of thousands of "
      "opposition supporters.", "attack_on_civilians"),
+    ("On Monday, in Timbuktu, soldiers slaughtered dozens of Tuaregs and Moors in a public place.", "attack_on_civilians"),
+    ("The Turks offered to surrender, and on July 29, 1696, Azov fell.", "armed_clash"),
 ])
 def test_phrasings_give_the_right_type(world_gazetteer, text, kind):
     _, (inc,), _ = run(text, world_gazetteer)

@@ -728,3 +728,10 @@ def test_a_fort_named_after_a_city_of_a_country_the_text_names_is_near_it_but_no
     assert ms["Fort Kumasi"].place is None and ms["Fort Kumasi"].near.name == "Kumasi"
     ms = {m.text: m for m in mentions("Indians attacked Fort Dearborn in Illinois, United States.", world_gazetteer)}
     assert ms["Fort Dearborn"].near is None or ms["Fort Dearborn"].near.name != "Dearborn"
+
+
+def test_a_province_of_a_country_the_text_does_not_name_far_from_those_it_names_is_not_guessed(world_gazetteer):
+    """"officers of Freeport" (the mining company) in a story of Papua, Indonesia: not the Bahamas' City of Freeport."""
+    found = resolved("Sunday's attack in Papua, Indonesia, saw the assailants open fire at vehicles carrying security "
+                     "officers of Freeport near Timika.", world_gazetteer)
+    assert "Freeport" not in found and found.get("Timika") == "ID"
