@@ -225,7 +225,7 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
     if nxt and nxt.text == "time" and gap(text, tokens[c.end_tok - 1], nxt) == " ":
         return "a time zone ('Moscow time'), not a place of the story"
     if text[tokens[c.end_tok - 1].end : tokens[c.end_tok - 1].end + 1] == "-" and c.key.endswith(" river") \
-            and not tokens[c.end_tok - 1].norm == "river":
+            and tokens[c.end_tok - 1].norm != "river":
         return "the head of a compound ('the Columbia-based firm'), not the river after 'the'"
     if re.match(r"-bound\b", text[tokens[c.end_tok - 1].end : tokens[c.end_tok - 1].end + 16]):
         return "the destination of a train or convoy ('Rawalpindi-bound'), not where the event is"
