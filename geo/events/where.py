@@ -206,19 +206,17 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         if REPORTED_AT.search(before) or REPORTER_AFTER.match(text, m.end):
             reported.append((m, m.place, False))
             continue  # "said at a press conference in Maputo that ...": where it was reported
+        office = OFFICE_AFTER.match(text, m.end) and m.place.precision != "country"
         if CAME_FROM.search(before) or (said and m.end <= said.start()) or (
-                m.start > trig_at and REPORTED_BY.match(text, m.end, sent.end) and "," in text[trig_at : m.start]):
+                m.start > trig_at and REPORTED_BY.match(text, m.end, sent.end) and "," in text[trig_at : m.start]) or (
+                office and "," not in m.text):
             # "a flight from Tel Aviv": where it came from; "..., setting two supertankers ablaze, shipping
-            # insurer Lloyd's of London said": who reported it
+            # insurer Lloyd's of London said": who reported it; "stormed Mysore ruler Tipu Sultan's fort in
+            # Bangalore": whose ruler, not where (not "... and Croydon, London Mayor Boris Johnson said": the name
+            # "Croydon, London" ends with the mayor's city)
             origins.append((m, m.place, False))
-            if OFFICE_AFTER.match(text, m.end) and m.place.precision != "country":
+            if office:
                 offices.append((m, m.place, True))
-            continue
-        if OFFICE_AFTER.match(text, m.end) and m.place.precision != "country" and "," not in m.text:
-            # "stormed Mysore ruler Tipu Sultan's fort in Bangalore": whose ruler, not where (not "... and
-            # Croydon, London Mayor Boris Johnson said": the name "Croydon, London" ends with the mayor's city)
-            origins.append((m, m.place, False))
-            offices.append((m, m.place, True))
             continue
         after = m.end + (text[m.end : m.end + 1] == ".")  # ("U.S." whose mention ends before its full stop)
         if not LOCATIVE_BEFORE.search(before) and (m.place.precision == "country" and (

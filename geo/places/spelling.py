@@ -103,6 +103,11 @@ def _flat(key: str) -> str:
 AND = re.compile(r"(?:^|[\s-])and(?=[\s-]|$)")
 
 
+def unit_names_alike(a: str, b: str) -> bool:
+    """Two normalised names spelt at least as alike as a unit's spelling variant must be ("sughd", "soghd")."""
+    return _alike(_flat(a), b, UNIT_SIMILARITY) >= UNIT_SIMILARITY
+
+
 def _alike(flat: str, key: str, least: float) -> float:
     """How alike ``flat`` and the gazetteer name ``key`` are (0 when surely under ``least``)."""
     sm = difflib.SequenceMatcher(None, _flat(key), flat)

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..model import LngLat, Place
 from ..text.normalize import latin, norm
 from .gazetteer import GazetteerBuilder
+from .spelling import unit_names_alike
 from .geometry import km
 
 MIN_TOWNS = 3  # a unit placed from fewer GeoNames towns than this is not placed at all
@@ -76,8 +76,9 @@ def _other_code_systems(rows: list[list[str]], by_code: dict, gaz: GazetteerBuil
 
 
 def _alike(a: str, b: str) -> bool:
-    """Two normalised names of one unit ("voronezh", "voronezhskaya oblast'"; "aoste", "valle d'aosta" are not)."""
-    return a[:5] == b[:5] or a in b or b in a or SequenceMatcher(None, a, b).ratio() >= 0.7
+    """Two normalised names of one unit ("voronezh", "voronezhskaya oblast'"; "aoste", "valle d'aosta" are not):
+    one opens or holds the other, or they are spelt as alike as the spelling of units asks (geo.places.spelling)."""
+    return a[:5] == b[:5] or a in b or b in a or unit_names_alike(a, b)
 
 
 def _names(cols: list[str]) -> list[str]:
