@@ -256,7 +256,10 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         and not text[max(0, prv.start - 2) : prv.start].strip() in {".", "?", "!"}
         and not sentence_initial(text, prv)
         and prv.text not in NEWS_AGENCIES
-        and not (prv.norm in MONTHS and c.start_tok > 1 and tokens[c.start_tok - 2].text[:1].isdigit())  # "30th April Plymouth"
+        # "30th April Plymouth", "In February Spain sent more troops", "since March Kyiv": a date before the name
+        and not (prv.norm in MONTHS and c.start_tok > 1 and (tokens[c.start_tok - 2].text[:1].isdigit()
+                                                             or tokens[c.start_tok - 2].text[:1].islower()
+                                                             or tokens[c.start_tok - 2].norm in FUNCTION_WORDS))
     ):
         return f"part of a longer name after {prv.text!r} (a person or organisation)"
     # "Minister Francisco de Vargas", "Luiz Inacio Lula da Silva": two capitalised words before the particle

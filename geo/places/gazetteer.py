@@ -243,7 +243,8 @@ class Gazetteer:
             towns = [gaz.places[k] for k in gaz.index.get(norm(name), ()) if gaz.places[k].country == iso
                      and gaz.places[k].kind in ("city", "town")]
             if towns:
-                capitals[iso] = max(towns, key=lambda p: p.population).key
+                # its own name before an alternate of a bigger place ("New Delhi", not Delhi)
+                capitals[iso] = max(towns, key=lambda p: (norm(p.name) == norm(name), p.population)).key
         keys = list(gaz.places)
         ids = {k: i for i, k in enumerate(keys)}
         # Only places that matter enough to be written many ways get transliteration variants: a

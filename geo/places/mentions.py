@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..model import AREA_KINDS, NEAR_KM, Article, Mention, Place, Precision, Sentence
 from ..text.calendar import MONTH_ABBREVIATIONS, MONTH_RE
@@ -152,6 +153,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     countries = {m.place.country for m in out if m.place is not None and m.place.country} | ctx.named | ctx.demonym_countries
     for sent in article.sentences:
         out.extend(_unresolved(article.text, sent, by_sentence.get(sent.start, []), gaz, article.name, countries))
+    out = _same_name_near(out)
     if decisions is not None:
         sents = {s.start: s for s in article.sentences}
         for s, e, key, places, why in rejected:
@@ -162,6 +164,25 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                          for m in out if m.place is None)
         decisions.sort(key=lambda d: (d.start, d.end))
     return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _same_name_near(out: list[Mention]) -> list[Mention]:
+    """"The Battle of Misar was ... the village of Misar near Sabac": an unresolved name the text places
+    near a town once is near that town wherever the text names it."""
+    hosts = {}
+    for m in sorted(out, key=lambda m: m.start):
+        if m.place is None and m.near is not None:
+            hosts.setdefault(norm(m.text), m)
+    if not hosts:
+        return out
+    result = []
+    for m in out:
+        host = hosts.get(norm(m.text)) if m.place is None and m.near is None else None
+        if host is not None:
+            m = replace(m, near=host.near, reason=f"{m.reason}; placed near {host.near.name} ({host.near.key}), "
+                                                  f"as where the text names it again at {host.start}")
+        result.append(m)
+    return result
 
 
 # "Sudan's capital", but not "Iran's capital punishment", "Kenya's capital markets"

@@ -101,8 +101,9 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
     if ctx is not None:
         if place.admin1 and ctx.admin1:
             f["admin1_in_context"] = ctx.admin1[(place.country, place.admin1)] / max(ctx.admin1.values())
-        if place.kind not in AREA_KINDS and ctx.anchors.near(place, ANCHOR_KM):
-            f["near_an_anchor"] = 1
+        if place.kind not in AREA_KINDS and (ctx.anchors.near_other(place, ANCHOR_KM, readings) if readings
+                                             else ctx.anchors.near(place, ANCHOR_KM)):
+            f["near_an_anchor"] = 1  # (not near another reading of its own name: "SIMLA" is Shimla, not a suburb)
         if place.kind not in AREA_KINDS and any(name != key and in_area(a, place) for name, a in ctx.areas.values()):
             f["inside_an_area_of_the_text"] = 1  # "the Karelian Isthmus ... the town of Viborg": Vyborg, not Denmark's
         if readings and place.kind not in AREA_KINDS and (place.population < FAR_TOWN_POPULATION or "own_name" not in f) \
@@ -422,7 +423,7 @@ VETOES: list[Veto] = [
      and not (c.best.population >= 100_000 and norm(c.best.name) == c.p.cand.key),  # "Port Said has now been occupied"
      lambda c: "common English words opening the sentence ('Four men ...'), not a place name"),
     ("acronym", lambda c: c.name_word.isupper() and not c.best.curated and c.p.cand.key not in c.gaz.rules
-     and (len(c.name_word) <= 3 or (len(c.name_word) <= 5 and norm(c.best.name) != c.p.cand.key)),
+     and (len(c.name_word) <= 3 or (len(c.name_word) <= 5 and norm(c.best.name) != c.p.cand.key and not c.p.dateline)),
      lambda c: "a short all-capitals word (an acronym) that is no place's own name, not a place name"),
     ("metonym", lambda c: bool(c.p.metonym) and c.best.kind in ("country", "city", "town") and not c.p.cue,
      lambda c: f"a metonym: the government acting ({c.p.metonym!r}), not the place"),

@@ -2051,3 +2051,27 @@ def test_a_dated_dateline_ending_with_a_full_stop_and_a_dash_is_where_it_was_fil
                           "tonight after a series of savage thrusts by Haganah won control of most of the city's Arab areas.",
                           world_gazetteer, "1948-04-23")
     assert [i.place.name for i in incidents] == ["Haifa"]
+
+
+@pytest.mark.parametrize("text, published, place, event_type", [
+    ("Sohar fell without a fight to the rebel column on Sunday.", "1957-07-16", "Sohar", "armed_clash"),
+    ("On March 5 a large body of rebels succeeded in taking Holguin by storm.", "1869-03-20", "Holguín", "armed_clash"),
+    ("On June 2 Karadjordje encircled Smederevo and cut the road to the river.", "1805-06-10", "Smederevo",
+     "armed_clash"),
+    ("On May 17 the town of Valjevo was liberated and the road to the west lay open.", "1804-05-30", "Valjevo",
+     "armed_clash"),
+    ("Shanghai, June 3. The rebels are burning Suzhou and looting shops in the suburbs.", "1860-06-04", "Suzhou",
+     "attack_on_civilians"),
+])
+def test_a_fall_a_storming_an_encirclement_a_liberation_or_a_burning_is_an_incident(world_gazetteer, text, published,
+                                                                                   place, event_type):
+    _, incidents, _ = run(text, world_gazetteer, published)
+    assert [(i.place.name, i.event_type) for i in incidents] == [(place, event_type)]
+
+
+def test_a_named_battle_at_an_unknown_village_is_placed_near_the_town_the_text_puts_it_near(world_gazetteer):
+    """"The Battle of Zlatovrh ... the village of Zlatovrh near Sabac": one incident near Šabac, not none."""
+    _, incidents, _ = run("BELGRADE - The Battle of Zlatovrh was a victory of the insurgents. The battle took place on "
+                          "August 13, 1806. They met the Turks at the village of Zlatovrh near Sabac.", world_gazetteer,
+                          "2014-08-13")
+    assert [(i.place.name, i.near, i.date_start) for i in incidents] == [("Šabac", True, "1806-08-13")]

@@ -735,3 +735,33 @@ def test_a_province_of_a_country_the_text_does_not_name_far_from_those_it_names_
     found = resolved("Sunday's attack in Papua, Indonesia, saw the assailants open fire at vehicles carrying security "
                      "officers of Freeport near Timika.", world_gazetteer)
     assert "Freeport" not in found and found.get("Timika") == "ID"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In February Spain sent two more brigades to the island.", "Spain"),
+    ("Since March Kyiv has been hit by drones almost every night.", "Kyiv"),
+])
+def test_a_name_after_a_month_of_a_date_is_no_longer_name(world_gazetteer, text, name):
+    """A month after "in", "since" is a date, not a first name ("In February Spain sent ...")."""
+    assert name in resolved(text, world_gazetteer)
+
+
+def test_a_dateline_in_capitals_is_its_city_not_an_acronym_nor_a_suburb(world_gazetteer):
+    """"SIMLA, May 25." is Shimla (not dropped as an acronym; nor Dagshai or Jutogh, other readings of
+    "Simla" near the city, boosted as if near a place the text is about)."""
+    ms = {m.text: m for m in mentions("SIMLA, May 25. Aircraft bombed the arsenal at Kabul yesterday.", world_gazetteer)}
+    assert ms["SIMLA"].place is not None and ms["SIMLA"].place.name == "Shimla"
+
+
+def test_a_capital_written_by_its_own_name_is_that_city_not_a_bigger_one_it_is_an_alternate_of(world_gazetteer):
+    """"New Delhi" is GeoNames' New Delhi, India's capital, not Delhi (which lists "New Delhi" among its names)."""
+    ms = {m.text: m for m in mentions("Officials in New Delhi said the border post came under fire.", world_gazetteer)}
+    assert ms["New Delhi"].place.name == "New Delhi"
+    assert world_gazetteer.capitals["IN"] in {p.key for p in world_gazetteer.lookup_all("new delhi") if p.name == "New Delhi"}
+
+
+def test_an_unresolved_name_is_near_the_town_the_text_puts_it_near_wherever_it_is_named(world_gazetteer):
+    """"The Battle of Vrbica ... the village of Vrbica near Sabac": both are near Šabac, reported unresolved."""
+    ms = [m for m in mentions("The Battle of Zlatovrh was a victory of the insurgents. They met the Turks at the "
+                              "village of Zlatovrh near Sabac.", world_gazetteer) if m.text == "Zlatovrh"]
+    assert len(ms) == 2 and all(m.place is None and m.near is not None and m.near.name == "Šabac" for m in ms)
