@@ -130,7 +130,8 @@ CAME_FROM = re.compile(
 REPORTED_AT = re.compile(
     r"\b(?:press conference|news conference|briefing|told reporters|told journalists|statement)\s+(?:[\w-]+\s+){0,2}(?:in|at)\s+(?:the\s+)?$"
     r"|\bmonitored\s+(?:[\w-]+\s+){0,2}in\s+(?:the\s+)?$"
-    r"|\b(?:said|announced|declared)\s+(?:(?:on\s+)?\w+day\s+)?in\s+(?:the\s+)?$"  # "Russia's Foreign Ministry said in Moscow"
+    # "Russia's Foreign Ministry said in Moscow", "it was authoritatively stated in Ahmedabad"
+    r"|\b(?:said|announced|declared|stated)\s+(?:\w+ly\s+)?(?:(?:on\s+)?\w+day\s+)?in\s+(?:the\s+)?$"
     r"|\b(?:report|message|dispatch|despatch|telegram|cable|news|advices)\s+(?:received\s+)?from\s+$"  # "A report from Asmara states ..."
     r"|\b(?:[Cc]oordinator|[Rr]epresentative|correspondent|[Aa]mbassador|envoy|spokes(?:man|woman|person))\s+(?:[\w-]+\s+){0,2}in\s+$",
     re.I)

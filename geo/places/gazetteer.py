@@ -304,14 +304,16 @@ class Gazetteer:
 
     @cached_property
     def _admin1(self) -> tuple[dict[str, list[str]], dict[tuple[str, str], str]]:
-        """(country -> the keys of its first-level units, (country, admin-1 code) -> the unit's name,
-        the first of a shared code), from one pass over the raw rows (no Place is made)."""
+        """(country -> the keys of its first-level units, (country, admin-1 code) -> the unit's name, none for
+        a code several units share: Natural Earth files Tehran and Alborz both under IR26, so the outline
+        decides), from one pass over the raw rows (no Place is made)."""
         units: dict[str, list[str]] = {}
         names: dict[tuple[str, str], str] = {}
         for key, row in self.places.prefixed("ne1/"):
             units.setdefault(row[3], []).append(key)
             if row[12]:
-                names.setdefault((row[3], row[12]), row[1])
+                code = (row[3], row[12])
+                names[code] = row[1] if code not in names or names[code] == row[1] else ""
         return units, names
 
     def admin1_units(self, country: str) -> list[Place]:

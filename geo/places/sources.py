@@ -138,15 +138,21 @@ def load_naturalearth(gaz: GazetteerBuilder) -> None:
         gaz.add(place, sorted(n for n in names if isinstance(n, str)))
 
     admin1 = json.loads((NE_DIR / "admin1_mideast.geojson").read_text(encoding="utf-8"))
+    used: dict[str, str] = {}
     for feat in admin1["features"]:
         p = feat["properties"]
         geom = valid(shape(feat["geometry"]))
         rp = geom.representative_point()
         names = {p["name"], p["woe_name"], re.sub(r"^Muhafazat\s+", "", p["gn_name"] or "")}
         names.discard("")
-        key = p["fips"] or norm(p["name"]).replace(" ", "-")
+        key = f"ne1/{p['iso_a2']}-{p['fips'] or norm(p['name']).replace(' ', '-')}"
+        if key in used and used[key] != p["name"]:
+            # Natural Earth gives some units another's FIPS code (Oman's Dhofar and Muscat are both MU02,
+            # Iran's East and West Azarbaijan IR01): a second unit under a code gets its own key
+            key = f"{key}-{norm(p['name']).replace(' ', '-')}"
+        used.setdefault(key, p["name"])
         place = Place(
-            key=f"ne1/{p['iso_a2']}-{key}",
+            key=key,
             name=p["name"],
             kind="governorate" if p["iso_a2"] in {"IQ", "SY", "JO", "EG", "YE", "KW", "BH", "OM", "LB", "PS"} else "province",
             country=p["iso_a2"],

@@ -2075,3 +2075,26 @@ def test_a_named_battle_at_an_unknown_village_is_placed_near_the_town_the_text_p
                           "August 13, 1806. They met the Turks at the village of Zlatovrh near Sabac.", world_gazetteer,
                           "2014-08-13")
     assert [(i.place.name, i.near, i.date_start) for i in incidents] == [("Šabac", True, "1806-08-13")]
+
+
+@pytest.mark.parametrize("text, published, place, event_type", [
+    ("The marines have already managed to secure the port of Tanga after a short fight.", "1916-07-10", "Tanga",
+     "armed_clash"),
+    # (where it was stated is not where it happened)
+    ("Indian troops are now in full command of Daman and Diu, it was officially stated in Ahmedabad tonight.",
+     "1961-12-19", "Daman and Diu", "armed_clash"),
+    ("Officials in Asmara conceded that Ethiopian troops had penetrated beyond Badme.", "1999-02-27", "Badme",
+     "armed_clash"),
+    ("Government warplanes blasted Kassala at dawn on Tuesday.", "1997-01-16", "Kassala", "air_strike"),
+])
+def test_securing_a_port_command_of_a_territory_a_penetration_or_warplanes_blasting_are_incidents(
+        world_gazetteer, text, published, place, event_type):
+    _, incidents, _ = run(text, world_gazetteer, published)
+    assert [(i.place.name, i.event_type) for i in incidents] == [(place, event_type)]
+
+
+def test_the_fort_of_a_name_the_gazetteer_lacks_is_reported(world_gazetteer):
+    """"the fort of Ali Musjid ... was attacked": reported unresolved, not passed over."""
+    mentions, _, _ = run("The same day the fort of Ali Musjid, armed with 22 guns, was attacked.", world_gazetteer,
+                         "1878-11-25")
+    assert [(m.text, m.place) for m in mentions] == [("Ali Musjid", None)]

@@ -765,3 +765,16 @@ def test_an_unresolved_name_is_near_the_town_the_text_puts_it_near_wherever_it_i
     ms = [m for m in mentions("The Battle of Zlatovrh was a victory of the insurgents. They met the Turks at the "
                               "village of Zlatovrh near Sabac.", world_gazetteer) if m.text == "Zlatovrh"]
     assert len(ms) == 2 and all(m.place is None and m.near is not None and m.near.name == "Šabac" for m in ms)
+
+
+def test_units_natural_earth_files_under_one_code_are_each_their_own_place(world_gazetteer):
+    """Oman's Dhofar and Muscat share the FIPS code MU02 in Natural Earth, Iran's East and West Azarbaijan IR01:
+    "Dhofar" is the southern governorate, not Muscat; the two Azarbaijans are two provinces."""
+    (dhofar,) = [p for p in world_gazetteer.lookup_all("dhofar") if p.kind == "governorate"]
+    assert dhofar.name == "Dhofar" and dhofar.point.lat < 20
+    east, west = (next(p for p in world_gazetteer.lookup_all(n) if p.kind == "province")
+                  for n in ("east azarbaijan", "west azarbaijan"))
+    assert east.key != west.key and west.point.lon < east.point.lon
+    # ... and a town's unit, under a code two units share (Tehran's and Alborz's IR26), is the one whose outline holds it
+    tehran = next(p for p in world_gazetteer.lookup_all("tehran") if p.kind == "city")
+    assert world_gazetteer.admin1_of(tehran) == "Tehran"
