@@ -289,7 +289,7 @@ def _governing_verb(noun):
     of missiles"), at most four steps up."""
     t = noun
     for _ in range(4):
-        if t.dep_ not in ("dobj", "pobj", "prep", "compound", "nsubjpass", "nsubj", "appos", "conj") or t.head == t:
+        if t.dep_ not in ("dobj", "pobj", "prep", "agent", "compound", "nsubjpass", "nsubj", "appos", "conj") or t.head == t:
             return None
         t = t.head
         if t.pos_ == "VERB":
@@ -378,8 +378,8 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         elif verb is not None and verb.lemma_.lower() not in DEFENCE_VERBS and verb.lower_ not in REPORTING:
             # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject
             # (not the side that "ended an overnight terrorist attack", nor who "announced ... an armed attack")
-            while verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):
-                verb = verb.head
+            while verb.dep_ in ("conj", "advcl") and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):
+                verb = verb.head  # ("Backed by a dawn artillery barrage, Croatian troops marched into Knin": the troops)
             for c in verb.children:
                 if c.dep_ in SUBJECTS:
                     attacker += _subject_actors(c, actors) or _named_subject(c)

@@ -118,6 +118,9 @@ class Pending:
     war_object: bool = False  # "occupied Cabourg", "shelled the town": the object of a verb of war
 
 
+SYLLABLES = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")  # "Kiang-su", "Che-kiang" (not "Dar-es-Salaam" written so: found as is)
+
+
 def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
     """Longest-first matches of gazetteer names and not-place phrases."""
     out: list[Candidate] = []
@@ -143,8 +146,12 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
                 elif gaz.has(key) or gaz.may_vary(key) and gaz.variant(key):
                     # as written, then its spelling variants ("Khmeimim", "Odesa" for Odessa oblast)
                     hit = Candidate(i, j + 1, key, gaz.lookup_all(key))
+                elif j == i and SYLLABLES.fullmatch(tokens[i].text) and gaz.has(joined := tokens[i].norm.replace(" ", "")):
+                    # "Kiang-su", "Che-kiang": an old romanisation's syllables joined by hyphens, written as one word
+                    hit = Candidate(i, j + 1, joined, gaz.lookup_all(joined))
                 if tokens[j].norm and not gaz.has_prefix(key + " ") and not gaz.has_variant_prefix(key):
                     break  # no longer name starts with these words
+        hit = _river_valley(tokens, i, hit, gaz) if starts else hit
         hit = _river_after_the(tokens, i, hit, gaz) if starts else hit
         if hit:
             out.append(hit)
@@ -152,6 +159,22 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
         else:
             i += 1
     return out
+
+
+def _river_valley(tokens: list[Token], i: int, hit: Candidate | None, gaz: Gazetteer) -> Candidate | None:
+    """"the Dniester Valley", "the Kurram valley": the valley of a river the gazetteer knows as "<name> River",
+    and no valley of that name ("the Bekaa Valley" is one), is placed as that river, as exactly as it is."""
+    for n in (2, 1):
+        if i + n >= len(tokens) or tokens[i + n].norm != "valley" or tokens[i + n].start != tokens[i + n - 1].end + 1:
+            continue
+        names = [t.norm for t in tokens[i : i + n] if t.norm]
+        if len(names) < n or not all(t.capitalised for t in tokens[i : i + n]) or (hit and hit.end_tok > i + n):
+            continue
+        key = " ".join(names) + " river"
+        rivers = [pl for pl in gaz.lookup_all(key) if pl.kind == "river"] if gaz.has(key) else []
+        if rivers:
+            return Candidate(i, i + n + 1, key, rivers)
+    return hit
 
 
 def _river_after_the(tokens: list[Token], i: int, hit: Candidate | None, gaz: Gazetteer) -> Candidate | None:

@@ -2098,3 +2098,16 @@ def test_the_fort_of_a_name_the_gazetteer_lacks_is_reported(world_gazetteer):
     mentions, _, _ = run("The same day the fort of Ali Musjid, armed with 22 guns, was attacked.", world_gazetteer,
                          "1878-11-25")
     assert [(m.text, m.place) for m in mentions] == [("Ali Musjid", None)]
+
+
+@pytest.mark.parametrize("text, published, attacker", [
+    # the subject of the clause a participle ("Backed by ...") hangs from
+    ("Backed by a dawn artillery barrage, Croatian army troops marched into the rebel stronghold of Knin today.",
+     "1995-08-05", ["Military Forces of Croatia"]),
+    # revolutionists, like rebels, are an armed side kept by their own name
+    ("The revolutionists began a second bombardment of Iquique.", "1891-03-05", ["revolutionists"]),
+])
+def test_the_attacker_of_an_event_noun_in_a_participle_or_named_as_revolutionists(world_gazetteer, text, published,
+                                                                                attacker):
+    _, incidents, _ = run(text, world_gazetteer, published)
+    assert [i.attacker for i in incidents] == [attacker]

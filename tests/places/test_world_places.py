@@ -778,3 +778,10 @@ def test_units_natural_earth_files_under_one_code_are_each_their_own_place(world
     # ... and a town's unit, under a code two units share (Tehran's and Alborz's IR26), is the one whose outline holds it
     tehran = next(p for p in world_gazetteer.lookup_all("tehran") if p.kind == "city")
     assert world_gazetteer.admin1_of(tehran) == "Tehran"
+
+
+def test_an_old_romanisation_with_hyphenated_syllables_is_the_place_written_as_one_word(world_gazetteer):
+    """"Kiang-su", "Che-kiang" are GeoNames' "Kiangsu", "Chekiang": Jiangsu and Zhejiang."""
+    found = {m.text: m.place.name for m in mentions("The rebels crossed from Kiang-su into Che-kiang in May.", world_gazetteer)
+             if m.place}
+    assert found == {"Kiang-su": "Jiangsu", "Che-kiang": "Zhejiang"}
