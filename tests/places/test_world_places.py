@@ -785,3 +785,11 @@ def test_an_old_romanisation_with_hyphenated_syllables_is_the_place_written_as_o
     found = {m.text: m.place.name for m in mentions("The rebels crossed from Kiang-su into Che-kiang in May.", world_gazetteer)
              if m.place}
     assert found == {"Kiang-su": "Jiangsu", "Che-kiang": "Zhejiang"}
+
+
+def test_the_valley_of_a_river_the_gazetteer_knows_is_that_river_and_a_named_valley_itself(world_gazetteer):
+    """"the Kurram valley" is placed as the Kurram River, as exactly as the river is; "the Bekaa Valley" is itself."""
+    found = {m.text: m.place for m in mentions("Troops moved up the Kurram valley while the Bekaa Valley stayed calm.",
+                                               world_gazetteer) if m.place}
+    assert found["Kurram valley"].kind == "river" and found["Kurram valley"].name == "Kurram River"
+    assert found["Bekaa Valley"].name == "Bekaa Valley"
