@@ -413,4 +413,5 @@ def people_at_war(name: str) -> str:
     """"the Bulgarians", "the Japanese" as the side of a fight, a raid or a siege: that state's forces (a
     crowd of them in a riot or a protest is kept by its own name)."""
     forces, w = demonym_forces(), name.lower().removeprefix("the ")
-    return forces.get(w) or (forces.get(w[:-1], name) if w.endswith("ns") else name)
+    # ("the Montenegrins", "the Israelis", "the Thais"; "the Frenchmen")
+    return forces.get(w) or (w.endswith("s") and forces.get(w[:-1])) or (w.endswith("men") and forces.get(w[:-3])) or name

@@ -399,6 +399,9 @@ def test_an_organisations_place_is_not_where_the_event_is(world_gazetteer):
     ("Greek warships shelled the harbour of Smyrna yesterday.", "Military Forces of Greece"),
     # a people at war, named as the side that fought: its state's forces
     ("The Bulgarians attacked Varna at dawn on Monday.", "Military Forces of Bulgaria"),
+    # ... in any plural of its demonym ("Pakistanis", "Thais", "Frenchmen")
+    ("The Thais shelled Poipet at dawn on Monday.", "Military Forces of Thailand"),
+    ("A column of Frenchmen attacked Kairouan at dawn on Monday.", "Military Forces of France"),
     # a name the lexicon lacks, counted in words ("five to six thousand Boers"), after a reporting verb
     ("The governor says that two thousand Boers took possession of Varna on Monday.", "two thousand Boers"),
     # the sentence before names who did it, its report placed only at a country: "This attack ..."
