@@ -2114,3 +2114,20 @@ def test_the_attacker_of_an_event_noun_in_a_participle_or_named_as_revolutionist
                                                                                 attacker):
     _, incidents, _ = run(text, world_gazetteer, published)
     assert [i.attacker for i in incidents] == [attacker]
+
+
+@pytest.mark.parametrize("text, published, place", [
+    # a telegram's elliptical passive ("X taken at 4 P.M. to-day")
+    ("Regina, May 12 -- Batoche taken at 4 P.M. to-day after a stiff fight.", "1885-05-13", "Batoche"),
+    ("In the first war the company's police destroyed the royal capital of Bulawayo.", "1893-11-10", "Bulawayo"),
+])
+def test_a_telegrams_elliptical_capture_or_the_destruction_of_a_capital_is_an_armed_clash(world_gazetteer, text,
+                                                                                       published, place):
+    _, incidents, _ = run(text, world_gazetteer, published)
+    assert [(i.place.name, i.event_type) for i in incidents] == [(place, "armed_clash")]
+
+
+def test_a_name_in_the_vicinity_of_which_something_happened_is_reported(world_gazetteer):
+    mentions, _, _ = run("Heavy gunfire broke out in the vicinity of Sekhoutoureya, the presidential palace.",
+                         world_gazetteer, "2021-09-05")
+    assert [(m.text, m.place) for m in mentions] == [("Sekhoutoureya", None)]
