@@ -48,7 +48,8 @@ JOINED_OWNED = re.compile(rf"\s*(?:,|and|, and)\s*(?:the\s+)?[A-Z][\w.-]*(?:\s+[
 # "in the 1967 Mideast war", "the Iran-Iraq war", "Syria's civil war": a place in the name of a war says which
 # war, not where
 WAR_AFTER = re.compile(r"(?:[-–][A-Z][\w'’]+)*(?:['’]s)?(?:\s+(?:civil|Civil|border|Border|\d{4}))?\s+(?:[Ww]ars?|War)\b")
-ROUTE_AFTER = re.compile(r"\s+(?:road|highway|railway|railroad|motorway|expressway)\b", re.I)
+# (the first town of a route between two: "the Brest-Warsaw road")
+ROUTE_AFTER = re.compile(r"(?:[-–—][A-Z][\w'’]*(?:\s[A-Z][\w'’]*)?)?\s+(?:road|highway|railway|railroad|motorway|expressway)\b", re.I)
 # "were also bombed", "was taken": the place it befell is its subject, before it
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+\s+){0,2}(?:and\s+)?$")
 # "Iraq began launching", "Israel says": a country's name before a verb (or an adverb) is its subject, no modifier

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 
 from ..model import AREA_KINDS, NEAR_KM, Article, Mention, Place, Precision, Sentence
 from ..text.calendar import MONTH_ABBREVIATIONS, MONTH_RE
@@ -25,6 +24,7 @@ from .candidates import ORG_NAME, PLACE_SUFFIX, Pending, pending_in_sentence, pe
 from .gazetteer import Gazetteer
 from .offsets import OFFSET, offset_place
 from .geometry import Anchors, km
+from .same_name import same_name_near, short_forms
 from .resolve import FORT_WORDS, Choice, Context, Decision, choose, score
 from .spelling import unit_of, variant_of
 
@@ -105,6 +105,8 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     # the countries the text names (by name, or by a province of theirs: "Cabo Delgado"; not by a demonym, which
     # often names an actor from elsewhere: "Portuguese peacekeepers"), and every place a first reading gives
     named: set[str] = set()
+    by_name: set[str] = set()  # countries named by their own name
+    by_units: dict[str, set[str]] = {}  # ... by a province of theirs: the provinces' keys
     for p in pend:
         best, _ = choose(p, gaz, first_pass)
         if best is None:
@@ -113,6 +115,10 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                 pl.kind in ("city", "town") and pl.population >= 100_000 for pl in p.cand.places)) \
                 and not SEAT_AFTER.match(p.sent.text, p.end - p.sent.start):
             named.add(best.country)  # (a province that is also a city's name, "New York", says little)
+            if best.kind == "country":
+                by_name.add(best.country)
+            else:
+                by_units.setdefault(best.country, set()).add(best.key)
         if best.kind not in ("country", "continent"):
             ctx.seen.append(best)
         if best.precision == "region":
@@ -131,9 +137,11 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                 if best.country:
                     ctx.focus[best.country] += 0.5
     # ... or by the name of one of its bodies ("a South Sudan People's Defense Forces base")
-    named |= {places[0].country for _, _, _, places, why in rejected
-              if len(places) == 1 and places[0].kind == "country" and ORG_NAME in why}
+    by_name |= {places[0].country for _, _, _, places, why in rejected
+                if len(places) == 1 and places[0].kind == "country" and ORG_NAME in why}
+    named |= by_name
     ctx.named, ctx.read_once = frozenset(named), True
+    ctx.named_by_units = {c: frozenset(keys) for c, keys in by_units.items() if c not in by_name}
     out: list[Mention] = []
     for p in pend:
         place, reason = choose(p, gaz, ctx)
@@ -145,7 +153,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
             decisions.append(Decision(article.text[p.start : p.end], p.start, p.end, p.sent, place,
                                       reason if place is not None else f"not mapped: {reason}", cands))
     out = _units(_airports(article, _capitals(article, out, gaz), gaz), gaz)
-    out = _bare_capitals(article, _demonym_capitals(article, out, gaz), gaz)
+    out = short_forms(_bare_capitals(article, _demonym_capitals(article, out, gaz), gaz))
     by_sentence: dict[int, list[Mention]] = {}
     for m in out:
         by_sentence.setdefault(m.sentence.start, []).append(m)
@@ -153,7 +161,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     countries = {m.place.country for m in out if m.place is not None and m.place.country} | ctx.named | ctx.demonym_countries
     for sent in article.sentences:
         out.extend(_unresolved(article.text, sent, by_sentence.get(sent.start, []), gaz, article.name, countries))
-    out = _same_name_near(out)
+    out = same_name_near(out)
     if decisions is not None:
         sents = {s.start: s for s in article.sentences}
         for s, e, key, places, why in rejected:
@@ -164,25 +172,6 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                          for m in out if m.place is None)
         decisions.sort(key=lambda d: (d.start, d.end))
     return sorted(out, key=lambda m: (m.start, m.end))
-
-
-def _same_name_near(out: list[Mention]) -> list[Mention]:
-    """"The Battle of Misar was ... the village of Misar near Sabac": an unresolved name the text places
-    near a town once is near that town wherever the text names it."""
-    hosts = {}
-    for m in sorted(out, key=lambda m: m.start):
-        if m.place is None and m.near is not None:
-            hosts.setdefault(norm(m.text), m)
-    if not hosts:
-        return out
-    result = []
-    for m in out:
-        host = hosts.get(norm(m.text)) if m.place is None and m.near is None else None
-        if host is not None:
-            m = replace(m, near=host.near, reason=f"{m.reason}; placed near {host.near.name} ({host.near.key}), "
-                                                  f"as where the text names it again at {host.start}")
-        result.append(m)
-    return result
 
 
 # "Sudan's capital", but not "Iran's capital punishment", "Kenya's capital markets"

@@ -49,6 +49,8 @@ class Context:
     demonym_countries: frozenset[str] = frozenset()  # countries the text names by a demonym ("Indian forces")
     capitals: frozenset[str] = frozenset()  # place keys of the national capitals
     named: frozenset[str] = frozenset()  # countries the text names (by name, or by a province of theirs)
+    # countries named only by provinces of theirs: country -> the keys of those provinces
+    named_by_units: dict[str, frozenset[str]] = field(default_factory=dict)
     read_once: bool = False  # the text has been read once (``named`` and the anchors are known)
     seen: Anchors = field(default_factory=Anchors)  # every place a first reading of the text gives
     warlike: bool = False  # the text is about war or armed unrest (a word of data/lexicon/war_words.tsv)
@@ -283,14 +285,18 @@ class Choice:
                     and not ctx.anchors.in_country(b.country, but=b.key)
             return len(ctx.anchors.keys - {b.key}) >= 2 \
                 and not ctx.anchors.in_country(b.country, but=b.key) and not ctx.anchors.near(b, REGION_OF_THE_TEXT_KM)
-        if not ctx.named or b.kind not in ("city", "town", "province") or b.curated or self.p.dateline or b.country in ctx.named \
+        # (a province names its own country: not when the text names that country by nothing else, "the Jabal
+        # Akhdar" in a story about Oman is no province of Libya)
+        named = ctx.named - {b.country} if ctx.named_by_units.get(b.country) == {b.key} \
+            and not ctx.seen.in_country(b.country, but=b.key) else ctx.named  # (nor does any other place of it)
+        if not named or b.kind not in ("city", "town", "province") or b.curated or self.p.dateline or b.country in named \
                 or b.country in ctx.demonym_countries \
                 or b.population >= 1_000_000 or b.key in ctx.capitals or ctx.seen.near(b, FAR_ANCHOR_KM) \
-                or (not self.single and len(self.p.cand.places) == 1 and (self.p.locative or bool(self.p.cue))
+                or (not self.single and len(self.p.cand.places) == 1 and (self.p.locative or bool(self.p.cue)) and b.kind != "province"
                     and self.word.istitle() and norm(b.name) == self.p.cand.key):
             return False  # (a name of several words that only one place in the world has as its own: "Sidi Ifni"; not
             # "Vinegar Hill", one of Poplar Bluff's other names, after New Ross and Wexford)
-        homes = [self.gaz.places.get(f"iso/{c}") for c in ctx.named]
+        homes = [self.gaz.places.get(f"iso/{c}") for c in named]
         return all(outline_km(h, b.point) > FAR_COUNTRY_KM for h in homes if h is not None)
 
     @cached_property

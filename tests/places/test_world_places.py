@@ -793,3 +793,23 @@ def test_the_valley_of_a_river_the_gazetteer_knows_is_that_river_and_a_named_val
                                                world_gazetteer) if m.place}
     assert found["Kurram valley"].kind == "river" and found["Kurram valley"].name == "Kurram River"
     assert found["Bekaa Valley"].name == "Bekaa Valley"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a province names its own country, but not when nothing else in the text does and it lies far from all the text names
+    ("Two squadrons arrived in Oman, and in January they scaled the heights of the Jabal Akhdar and overcame the rebels.",
+     "Jabal Akhdar"),
+    ("Lawrence, in Kansas, was sacked by pro-slavery men; the Free State settlers fought back.", "Free State"),
+])
+def test_a_province_of_a_far_country_named_by_nothing_else_is_not_guessed(world_gazetteer, text, name):
+    (m,) = [m for m in mentions(text, world_gazetteer) if m.text == name] or [None]
+    assert m is None or m.place is None
+    assert resolved(text, world_gazetteer).get("Oman", resolved(text, world_gazetteer).get("Lawrence")) in ("OM", "US")
+
+
+def test_a_town_named_by_the_first_words_of_a_longer_town_name_in_the_text_is_that_town(world_gazetteer):
+    """"Castiglione ... at Castiglione delle Stiviere": the short form is the town the text names in full."""
+    ms = mentions("The battle of Castiglione was fought on 5 August 1796 at Castiglione delle Stiviere in northern "
+                  "Italy.", world_gazetteer)
+    assert {m.place.key for m in ms if m.text.startswith("Castiglione") and m.place} == {
+        next(m.place.key for m in ms if m.text == "Castiglione delle Stiviere")}
