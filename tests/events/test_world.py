@@ -2131,3 +2131,10 @@ def test_a_name_in_the_vicinity_of_which_something_happened_is_reported(world_ga
     mentions, _, _ = run("Heavy gunfire broke out in the vicinity of Sekhoutoureya, the presidential palace.",
                          world_gazetteer, "2021-09-05")
     assert [(m.text, m.place) for m in mentions] == [("Sekhoutoureya", None)]
+
+
+def test_the_first_town_of_a_route_between_two_is_no_event_place(world_gazetteer):
+    """"near the town of Siedlce, on the Brest-Warsaw road": not Brest."""
+    _, incidents, _ = run("The battle took place on February 14, near the town of Siedlce, on the Brest-Warsaw road.",
+                          world_gazetteer, "1831-02-20")
+    assert [i.place.name for i in incidents] == ["Siedlce"]
