@@ -210,14 +210,14 @@ HELDOUT = {
 # the ends of the seventeenth's two rounds, 27 at the end of the eighteenth's first round, 28 at the end of the
 # nineteenth's first round, 29 at the end of the twentieth's first round, 30 at the end of the twenty-first's rule
 # work, 31 at the end of the twenty-second's, 32 at the end of the twenty-third's, 33 and 34 at the ends
-# of the twenty-fourth's two rounds), and only then read for fixes.
+# of the twenty-fourth's two rounds, 35 at the end of the twenty-fifth's rule work), and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
-WORLD_SETS = 34  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout34.jsonl
+WORLD_SETS = 35  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout35.jsonl
 WORLD_DEV = {"world devset": WORLD} | {
     f"world held-out {n} (scored once, then development)": DEVSET.with_name(f"world_heldout{n if n > 1 else ''}.jsonl")
     for n in range(1, WORLD_SETS + 1)}
-# Passages from more theatres, annotated blind and never yet scored: to score once, to report (world held-out 35,
-# made in the twenty-fourth session).
+# Passages from more theatres, annotated blind and never yet scored: to score once, to report (world held-out 36,
+# not made yet: `geo eval --heldout` says so).
 WORLD_HELDOUT = DEVSET.with_name(f"world_heldout{WORLD_SETS + 1}.jsonl")
 
 
