@@ -63,6 +63,10 @@ def after_capture_verb(before: str) -> bool:
     if last and last[-1].lower() == "the":
         last = last[:-1]
     return bool(last) and before[-1:].isspace() and last[-1].lower() in CAPTURE_VERBS
+# "Arochukwu was captured on December 28": the passive subject of a verb of war, as much a place as its object
+PASSIVE_CAPTURE_AFTER = re.compile(
+    r"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+|soon\s+|then\s+)?(?:"
+    + alternation(sorted({w for w in CAPTURE_VERBS if w.endswith("ed")} | {"taken", "retaken", "overrun"})) + r")\b", re.I)
 METONYM_VERB = re.compile(
     r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?(" + alternation(tagged("verbs", "metonym")) + r")\b"
 )
@@ -396,7 +400,7 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
                     c.start_tok == 0 or sentence_initial(text, tokens[c.start_tok]), followed,
                     mv.group(1) if mv and not locative else "",
                     frozenset((p.country, p.admin1 if p.kind != "country" else "") for p in units), dateline,
-                    not locative and after_capture_verb(before))
+                    not locative and (after_capture_verb(before) or PASSIVE_CAPTURE_AFTER.match(after) is not None))
         )
     return out
 

@@ -813,3 +813,9 @@ def test_a_town_named_by_the_first_words_of_a_longer_town_name_in_the_text_is_th
                   "Italy.", world_gazetteer)
     assert {m.place.key for m in ms if m.text.startswith("Castiglione") and m.place} == {
         next(m.place.key for m in ms if m.text == "Castiglione delle Stiviere")}
+
+
+def test_the_passive_subject_of_a_verb_of_war_is_a_place_like_its_object(world_gazetteer):
+    """"Arochukwu was captured on December 28": a town of 10,000, named with nothing else that says it is a place."""
+    assert resolved("However, Arochukwu was captured on December 28 after four days of fierce battles.",
+                    world_gazetteer).get("Arochukwu") == "NG"
