@@ -165,6 +165,12 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
     return out
 
 
+def _rivers(gaz: Gazetteer, names: list[str]) -> tuple[str, list[Place]]:
+    """The gazetteer's rivers called "<names> River", and that key."""
+    key = " ".join(names) + " river"
+    return key, [pl for pl in gaz.lookup_all(key) if pl.kind == "river"] if gaz.has(key) else []
+
+
 def _river_valley(tokens: list[Token], i: int, hit: Candidate | None, gaz: Gazetteer) -> Candidate | None:
     """"the Dniester Valley", "the Kurram valley": the valley of a river the gazetteer knows as "<name> River",
     and no valley of that name ("the Bekaa Valley" is one), is placed as that river, as exactly as it is."""
@@ -174,8 +180,7 @@ def _river_valley(tokens: list[Token], i: int, hit: Candidate | None, gaz: Gazet
         names = [t.norm for t in tokens[i : i + n] if t.norm]
         if len(names) < n or not all(t.capitalised for t in tokens[i : i + n]) or (hit and hit.end_tok > i + n):
             continue
-        key = " ".join(names) + " river"
-        rivers = [pl for pl in gaz.lookup_all(key) if pl.kind == "river"] if gaz.has(key) else []
+        key, rivers = _rivers(gaz, names)
         if rivers:
             return Candidate(i, i + n + 1, key, rivers)
     return hit
@@ -195,8 +200,7 @@ def _river_after_the(tokens: list[Token], i: int, hit: Candidate | None, gaz: Ga
         if (i + n < len(tokens) and tokens[i + n].capitalised and tokens[i + n].start == tokens[i + n - 1].end + 1
                 or " ".join(names) in gaz.demonyms):
             continue  # "the Juba Massacre", "the Missouri State University", "the Canadian city": no river
-        key = " ".join(names) + " river"
-        rivers = [pl for pl in gaz.lookup_all(key) if pl.kind == "river"] if gaz.has(key) else []
+        key, rivers = _rivers(gaz, names)
         if rivers and not (hit and any(pl.kind in ("country", "continent") for pl in hit.places)):
             return Candidate(i, i + n, key, rivers)
     return hit

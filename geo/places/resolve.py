@@ -103,8 +103,7 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
     if ctx is not None:
         if place.admin1 and ctx.admin1:
             f["admin1_in_context"] = ctx.admin1[(place.country, place.admin1)] / max(ctx.admin1.values())
-        if place.kind not in AREA_KINDS and (ctx.anchors.near_other(place, ANCHOR_KM, readings) if readings
-                                             else ctx.anchors.near(place, ANCHOR_KM)):
+        if place.kind not in AREA_KINDS and ctx.anchors.near_other(place, ANCHOR_KM, readings):
             f["near_an_anchor"] = 1  # (not near another reading of its own name: "SIMLA" is Shimla, not a suburb)
         if place.kind not in AREA_KINDS and any(name != key and in_area(a, place) for name, a in ctx.areas.values()):
             f["inside_an_area_of_the_text"] = 1  # "the Karelian Isthmus ... the town of Viborg": Vyborg, not Denmark's

@@ -145,12 +145,8 @@ def load_naturalearth(gaz: GazetteerBuilder) -> None:
         rp = geom.representative_point()
         names = {p["name"], p["woe_name"], re.sub(r"^Muhafazat\s+", "", p["gn_name"] or "")}
         names.discard("")
-        key = f"ne1/{p['iso_a2']}-{p['fips'] or norm(p['name']).replace(' ', '-')}"
-        if key in used and used[key] != p["name"]:
-            # Natural Earth gives some units another's FIPS code (Oman's Dhofar and Muscat are both MU02,
-            # Iran's East and West Azarbaijan IR01): a second unit under a code gets its own key
-            key = f"{key}-{norm(p['name']).replace(' ', '-')}"
-        used.setdefault(key, p["name"])
+        key = unit_key(p["iso_a2"], p["fips"], p["name"], used)
+        used[key] = p["name"]
         place = Place(
             key=key,
             name=p["name"],
@@ -166,6 +162,15 @@ def load_naturalearth(gaz: GazetteerBuilder) -> None:
         gaz.add(place, sorted(n for n in names if isinstance(n, str)))
 
 
+def unit_key(iso: str, fips: str | None, name: str, used: dict[str, str]) -> str:
+    """The key of a Natural Earth first-level unit: its country and FIPS code (its name when it has none).
+    Natural Earth gives some units another's code (Oman's Dhofar and Muscat are both MU02, Iran's East and West
+    Azarbaijan IR01, Oromiya and Addis Ababa ET44): a second unit under a code (``used``: key -> the name that has
+    it) gets its own key."""
+    key = f"ne1/{iso}-{fips or norm(name).replace(' ', '-')}"
+    return f"{key}-{norm(name).replace(' ', '-')}" if key in used and used[key] != name else key
+
+
 def load_admin1_points(gaz: GazetteerBuilder) -> None:
     """First-level divisions outside the Middle East extract, as points.
 
@@ -177,9 +182,7 @@ def load_admin1_points(gaz: GazetteerBuilder) -> None:
     own_names = {(r["iso_a2"], r["name"]) for r in rows}
     used: dict[str, str] = {}
     for row in rows:
-        key = f"ne1/{row['iso_a2']}-{row['fips'] or norm(row['name']).replace(' ', '-')}"
-        if key in used and used[key] != row["name"]:
-            key = f"{key}-{norm(row['name']).replace(' ', '-')}"
+        key = unit_key(row["iso_a2"], row["fips"], row["name"], used)
         if key in gaz.places or not row["name"]:
             continue
         used[key] = row["name"]
