@@ -321,7 +321,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
 
 
 
-CITY_STATE_DEGREES = 0.2  # a country whose outline spans less than this (Gibraltar, Monaco, Macau) is as exact as a town
+CITY_STATE_DEGREES = 0.75  # a country whose outline spans less than this (Gibraltar, Monaco, Macau; Malta, Guam, Bahrain) is as exact as a town
 CITY_STATE_KM = 15.0  # ... and whose equal-area radius is at most this (so big countries' outlines are never walked)
 
 

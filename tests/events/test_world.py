@@ -1772,6 +1772,7 @@ def test_the_place_a_report_came_from_is_not_the_events(world_gazetteer):
 @pytest.mark.parametrize("text, event_type", [
     # more of the words of old war reports
     ("The great railway bridge at Kupiansk fell into the enemy's hands.", "armed_clash"),
+    ("After eight months of Italian occupation, Kupiansk is again in Ukrainian hands.", "armed_clash"),
     ("The Polish Army has beaten the invaders back from the gates of Kharkiv.", "armed_clash"),
     ("At noon the rebels were in complete control of Kupiansk.", "armed_clash"),
     ("Marines battling across the cane fields of Kupiansk have improved their positions.", "armed_clash"),
@@ -2013,6 +2014,17 @@ def test_a_town_surrendered_to_a_fleet_and_a_city_state_is_placed_as_a_town(worl
     _, incidents, _ = run("Don Diego de Salinas, the Spanish governor, surrendered Gibraltar to an Anglo-Dutch fleet "
                           "on 4 August 1704.", world_gazetteer, "2019-01-01")
     assert [(i.event_type, i.place.name, i.date_start) for i in incidents] == [("armed_clash", "Gibraltar", "1704-08-04")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("German aircraft launched another series of heavy bombing raids on Malta today.", "Malta"),
+    ("The naval task forces bombarded Guam, the Japanese-held American island to the south.", "Guam"),
+])
+def test_a_small_island_state_is_placed_as_a_town(world_gazetteer, text, place):
+    """Malta, Guam: a country whose outline spans well under a degree and whose equal-area radius is under 15 km
+    is as exact as a town's surroundings (where.city_state), so the raid on it is an incident there."""
+    _, incidents, _ = run(text, world_gazetteer, "1942-04-01")
+    assert [i.place.name for i in incidents] == [place]
 
 
 def test_the_town_of_a_correspondent_is_where_it_was_reported_not_the_event(world_gazetteer):
