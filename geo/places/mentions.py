@@ -24,6 +24,7 @@ from .candidates import ORG_NAME, PLACE_SUFFIX, Pending, pending_in_sentence, pe
 from .gazetteer import Gazetteer
 from .offsets import OFFSET, offset_place
 from .geometry import Anchors, km
+from .list_mates import list_mates
 from .same_name import same_name_near, short_forms
 from .resolve import FORT_WORDS, Choice, Context, Decision, choose, score
 from .spelling import unit_of, variant_of
@@ -160,7 +161,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     # the countries of the places mapped, named or named by a demonym (not those of a reading a veto dropped)
     countries = {m.place.country for m in out if m.place is not None and m.place.country} | ctx.named | ctx.demonym_countries
     for sent in article.sentences:
-        out.extend(_unresolved(article.text, sent, by_sentence.get(sent.start, []), gaz, article.name, countries))
+        here = by_sentence.get(sent.start, [])
+        here = here + _unresolved(article.text, sent, here, gaz, article.name, countries)
+        out.extend(here[len(by_sentence.get(sent.start, [])):] + list_mates(article.text, sent, here, gaz, article.name))
     out = same_name_near(out)
     if decisions is not None:
         sents = {s.start: s for s in article.sentences}

@@ -28,6 +28,7 @@ POOL = 3000  # names looked at per prefix
 MIN_SIMILARITY = weights()["spelling_min_similarity"]
 MIN_LETTERS = 5
 UNIT_SIMILARITY = weights()["unit_min_similarity"]
+SAME_NAME_RATIO = weights()["spelling_same_name_ratio"]  # how many times bigger a namesake must be to win
 HYPHEN_HALF = 0.9  # how alike the first part of a hyphenated name counts ("Dehiwala" of "Dehiwala-Mount Lavinia")
 
 
@@ -146,9 +147,15 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str], least: 
         return None, ""
     ranked = sorted(best.values(), key=lambda x: (-x[0], x[2].key))
     top = ranked[0]
-    # Two different places spelt as alike: ambiguous, left unresolved.
-    if len(ranked) > 1 and ranked[1][0] >= top[0] - 0.03 and ranked[1][2].point != top[2].point:
-        return None, ""
+    # Two different places spelt as alike: ambiguous, left unresolved; unless they bear the same name and one
+    # is a city many times the other's size ("Sringar": Srinagar, 1.2 million, not the town of 20,000)
+    close = [r for r in ranked if r[0] >= top[0] - 0.03 and r[2].point != top[2].point]
+    if close:
+        big = max([top] + close, key=lambda r: (r[2].population, r[2].key))
+        if {norm(r[2].name) for r in close} != {norm(top[2].name)} or any(
+                r is not big and r[2].population * SAME_NAME_RATIO > big[2].population for r in [top] + close):
+            return None, ""
+        top = big
     ratio, k, p = top
     return p, f"{core!r} is a spelling of {p.name!r} ({p.country}; {ratio:.2f} alike), the only such {p.kind} in a country the article names"
 

@@ -813,3 +813,16 @@ def test_the_passive_subject_of_a_verb_of_war_is_a_place_like_its_object(world_g
     """"Arochukwu was captured on December 28": a town of 10,000, named with nothing else that says it is a place."""
     assert resolved("However, Arochukwu was captured on December 28 after four days of fierce battles.",
                     world_gazetteer).get("Arochukwu") == "NG"
+
+
+def test_a_name_listed_among_towns_is_a_place_a_spelling_of_one_or_reported_unresolved(world_gazetteer):
+    """"the airports of Amritsar, Pathankot, Kolvantipur and Sringar": listed with two towns the gazetteer places,
+    "Sringar" is a spelling of Srinagar (the city of 1.2 million, not the small town of the same name), and
+    "Kolvantipur", which the gazetteer lacks, is reported unresolved (geo.places.list_mates); a name after a comma
+    that no "and" joins to the towns is no list item."""
+    ms = {m.text: m for m in mentions("Pakistani jets struck the airports of Amritsar, Pathankot, Kolvantipur and Sringar.",
+                                      world_gazetteer)}
+    assert ms["Sringar"].place is not None and ms["Sringar"].place.name == "Srinagar"
+    assert "Kolvantipur" in ms and ms["Kolvantipur"].place is None
+    found = {m.text for m in mentions("After Amritsar, Pathankot, Kolvantipur said nothing.", world_gazetteer)}
+    assert "Kolvantipur" not in found
