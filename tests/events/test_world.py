@@ -1773,6 +1773,9 @@ def test_the_place_a_report_came_from_is_not_the_events(world_gazetteer):
     # more of the words of old war reports
     ("The great railway bridge at Kupiansk fell into the enemy's hands.", "armed_clash"),
     ("After eight months of Italian occupation, Kupiansk is again in Ukrainian hands.", "armed_clash"),
+    ("The second brigade was sent to successfully retake Kupiansk.", "armed_clash"),
+    ("Before the year ended the rebels met with a second repulse at the town of Kupiansk.", "armed_clash"),
+    ("The besiegers are pouring shell into Kharkiv, and the garrison is doing its best to hold the city.", "shelling"),
     ("The Polish Army has beaten the invaders back from the gates of Kharkiv.", "armed_clash"),
     ("At noon the rebels were in complete control of Kupiansk.", "armed_clash"),
     ("Marines battling across the cane fields of Kupiansk have improved their positions.", "armed_clash"),
