@@ -138,7 +138,7 @@ REPORTED_AT = re.compile(
     re.I)
 
 # ... or where the one who reported it sits: "The Daily Telegraph's Paris correspondent says ...", "the Nairobi bureau"
-REPORTER_AFTER = re.compile(r"\s+(?:correspondents?|bureau|newspapers?)\b", re.I)
+REPORTER_AFTER = re.compile(r"\s+(?:correspondents?|bureau|newspapers?|(?:despatch|dispatch)(?:es)?|telegrams?|cables?|messages?|advices)\b", re.I)
 
 
 # "Jijiga ... had fallen to Somali-backed guerrillas Sept. 14, according to sources in Addis Ababa": the place

@@ -1763,6 +1763,15 @@ def test_a_clash_of_a_crowd_without_an_armed_side_is_a_riot(world_gazetteer, tex
     assert inc.event_type == event_type
 
 
+def test_the_town_a_despatch_came_from_is_not_the_events(world_gazetteer):
+    """"A Vienna despatch says ... attacked and routed ... near Kupiansk", "Hanoi despatches state that ...": the town
+    the despatch, telegram or message was sent from is where it was reported (where.REPORTER_AFTER)."""
+    for text in ("A Kharkiv despatch says that six battalions were attacked and routed near Kupiansk on January 18th.",
+                 "Kharkiv telegrams state that the regulars attacked the garrison of Kupiansk on Monday."):
+        _, incidents, _ = run(text, world_gazetteer, published="1920-02-01")
+        assert [i.place.name for i in incidents] == ["Kupyansk"], text
+
+
 def test_the_place_a_report_came_from_is_not_the_events(world_gazetteer):
     _, incidents, _ = run("A report from Kharkiv states that twenty bombing aeroplanes were employed in the biggest raid "
                           "of the campaign so far.", world_gazetteer)
@@ -1776,6 +1785,8 @@ def test_the_place_a_report_came_from_is_not_the_events(world_gazetteer):
     ("The second brigade was sent to successfully retake Kupiansk.", "armed_clash"),
     ("Before the year ended the rebels met with a second repulse at the town of Kupiansk.", "armed_clash"),
     ("The besiegers are pouring shell into Kharkiv, and the garrison is doing its best to hold the city.", "shelling"),
+    ("At dawn a troop of dragoons encountered a band of insurgents at Kupiansk.", "armed_clash"),
+    ("In the morning Colonel Ivanov and his Fourth Cavalry swept into Kupiansk.", "armed_clash"),
     ("The Polish Army has beaten the invaders back from the gates of Kharkiv.", "armed_clash"),
     ("At noon the rebels were in complete control of Kupiansk.", "armed_clash"),
     ("Marines battling across the cane fields of Kupiansk have improved their positions.", "armed_clash"),
