@@ -377,7 +377,8 @@ def test_a_town_inside_an_area_of_no_one_country_the_text_names_is_the_one_there
     # "Wellington's infantry": a general's (or a government's) forces, not the town of Wellington
     ("The storming of Badajoz was an epic action which involved Wellington's infantry in savage fighting.", "Wellington"),
     ("Early in 1896 the dervishes fell back before Kitchener's main column near Dongola.", "Kitchener"),
-], ids=["label before a colon", "Eastern", "Western", "owner of an army", "owner of a column"])
+    ("Having driven out Hassan's men to the coast in 1920, they finally attacked the town.", "Hassan"),
+], ids=["label before a colon", "Eastern", "Western", "owner of an army", "owner of a column", "owner of men"])
 def test_a_label_a_compass_word_or_the_owner_of_an_army_is_no_place(world_gazetteer, text, name):
     assert name not in resolved(text, world_gazetteer)
 
