@@ -77,6 +77,8 @@ SAINTS_BUILDING = re.compile(r"['’]s\s+(?:Church|Cathedral|Basilica|Chapel|Abb
 PERSON_CUE = re.compile(
     r"\b(?:" + alternation(words("person_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 )
+# "Colonels Queirós, Nepomuceno and Vasconcelos": a title in the plural names every person of its list
+TITLED_LIST = re.compile(r"\b(?:" + alternation(words("plural_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+(?:,\s+(?:and\s+)?|\s+and\s+))+[A-Z][\w'’-]+)")
 # (not "the Mahlers of Bellmore appeared": the place they are from)
 SPEECH = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "person")) + r")\b")
 FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|City|Province|State|Street|Road|River))")
@@ -453,6 +455,8 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
     for sent in article.sentences:
         for m in PERSON_CUE.finditer(sent.text):
             found.update(norm(w) for w in m.group(1).split())
+        for m in TITLED_LIST.finditer(sent.text):
+            found.update(norm(w) for w in re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group(1)))
         for m in SPEECH.finditer(sent.text):
             if not _major(gaz, norm(m.group(1))):  # "Washington said" is a metonym, not a person
                 found.add(norm(m.group(1)))

@@ -378,7 +378,12 @@ def test_a_town_inside_an_area_of_no_one_country_the_text_names_is_the_one_there
     ("The storming of Badajoz was an epic action which involved Wellington's infantry in savage fighting.", "Wellington"),
     ("Early in 1896 the dervishes fell back before Kitchener's main column near Dongola.", "Kitchener"),
     ("Having driven out Hassan's men to the coast in 1920, they finally attacked the town.", "Hassan"),
-], ids=["label before a colon", "Eastern", "Western", "owner of an army", "owner of a column", "owner of men"])
+    ("The skirmish was a few miles from the ferry where Lincoln's company was camped.", "Lincoln"),
+    # "Colonels Queirós, Nepomuceno and Vasconcelos": a title in the plural names every person of its list
+    ("The Duke attacked their position in three columns commanded by Colonels Queirós, Nepomuceno and Vasconcelos.",
+     "Nepomuceno"),
+], ids=["label before a colon", "Eastern", "Western", "owner of an army", "owner of a column", "owner of men",
+        "owner of a company", "a list after a plural title"])
 def test_a_label_a_compass_word_or_the_owner_of_an_army_is_no_place(world_gazetteer, text, name):
     assert name not in resolved(text, world_gazetteer)
 
