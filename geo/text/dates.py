@@ -398,10 +398,12 @@ def has_relative(text: str) -> bool:
     return bool(FOLLOWING.search(text) or LATER_EARLIER.search(text))
 
 
-# "Today marks 16 years since ...", "the 39th anniversary of ...", "the same day in 1974": the day of the
-# text, so many years before.  (Not "N years ago": "the base, first used 20 years ago, was hit on Monday".)
+# "Today marks 16 years since ...", "the 39th anniversary of ...", "134 years ago today", "the same day in 1974":
+# the day of the text, so many years before.  (Not a bare "N years ago": "the base, first used 20 years ago, was
+# hit on Monday".)
 YEARS_BEFORE = re.compile(
     rf"\bmark(?:s|ed|ing)?\s+(?P<a>\d+|{alternation(NUMBER_WORDS)})\s+years?\s+(?:since|of|after)\b"
+    rf"|\b(?P<b>\d+|{alternation(NUMBER_WORDS)})\s+years?\s+ago\s+today\b"
     r"|\b(?P<c>\d+)(?:st|nd|rd|th|t)\s+anniversary\b", re.I)
 SAME_DAY_IN = re.compile(r"\bthe same (?:day|date) in (?P<year>\d{4})\b"
                          # "Today in 1704, ...", "On this day in history, 1704:": the day of the text, in that year
@@ -416,7 +418,7 @@ def anniversary(found: DateRange, text: str) -> tuple[DateRange, str] | None:
     if same:
         year, why = int(same.group("year") or same.group("then")), same.group(0)
     elif m:
-        n = number(m.group("a") or m.group("c"))
+        n = number(m.group("a") or m.group("b") or m.group("c"))
         year, why = found.start.year - n, m.group(0)
     else:
         return None

@@ -150,6 +150,8 @@ def test_deictic_ranges_are_ordered_and_never_after_the_writing_date(day, extra,
     ("Today in 1704, the Spanish governor surrendered Gibraltar to an Anglo-Dutch fleet.",
      (date(1704, 8, 15), date(1704, 8, 15))),
     ("After twenty years of war the city is in ruins.", None),  # years of a war: no anniversary
+    ("134 years ago today, a group of 28 buffalo hunters repulsed a much larger force.",
+     (date(1880, 8, 15), date(1880, 8, 15))),
 ])
 def test_an_anniversary_moves_the_day_back_by_its_years(text, expected):
     from geo.text.dates import anniversary
