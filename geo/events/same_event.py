@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import REMOTE_EVENTS, DateRange, EventType, Incident
 from ..places.geometry import within
+from .where import city_state
 
 FOLLOW_CHARS = 400  # how far after a report's sentence another of the same event may begin
 
@@ -97,16 +98,19 @@ def group_place(reports: list[tuple[int, EventKey]]) -> list[list[int]]:
 def merge_into_finer(incidents: list[Incident]) -> list[Incident]:
     """A report at a province and one of the same event at a place inside it, in the next sentences of
     the page ("Israeli strikes in Homs province ... the strikes hit the Tadmur and Tiyas airbases"),
-    are one incident at the finer place.  (Reports only a country places never reach here.)"""
+    are one incident at the finer place; so too a report at a country as small as a town's surroundings and one
+    at a place in it ("Bahrain ... confirmed the attack" and "the Juffair neighbourhood ... was targeted").
+    (Reports only a larger country places never reach here.)"""
     out = list(incidents)
     for inc in incidents:
-        if inc.place.precision != "region":
+        if inc.place.precision != "region" and not (inc.place.precision == "country" and city_state(inc.place)):
             continue
         first = inc.sentences[0]
         finer = [o for o in out if o is not inc and o.place.precision != "region"
                  and compatible_types(o.event_type, inc.event_type) and dates_overlap(o.date, inc.date)
                  and o.sentences[0].section == first.section and 0 <= o.sentences[0].start - first.start
-                 and o.sentences[0].start - first.end <= FOLLOW_CHARS and within(inc.place, o.place)]
+                 and o.sentences[0].start - first.end <= FOLLOW_CHARS
+                 and (within(inc.place, o.place) or inc.place.precision == "country" and o.place.country == inc.place.country)]
         if not finer:
             continue
         out.remove(inc)

@@ -2164,3 +2164,15 @@ def test_the_first_town_of_a_route_between_two_is_no_event_place(world_gazetteer
     _, incidents, _ = run("The battle took place on February 14, near the town of Siedlce, on the Brest-Warsaw road.",
                           world_gazetteer, "1831-02-20")
     assert [i.place.name for i in incidents] == ["Siedlce"]
+
+
+def test_a_report_at_a_small_country_and_one_at_a_site_in_it_are_one_incident(world_gazetteer):
+    """"Bahrain ... confirmed the attack" and, in the next sentence, the Naval Support Activity Bahrain "targeted by
+    Iranian missiles": one incident at the base, quoting both (same_event.merge_into_finer), now that a country as
+    small as Bahrain is an incident's place (where.city_state)."""
+    text = ("Bahrain's National Communication Center confirmed the attack, saying the Fifth Fleet's service center "
+            "was subjected to a missile attack. Later in the day Bahrain said it was evacuating residents from the "
+            "Juffair neighbourhood, which houses the Naval Support Activity Bahrain, after it was targeted by Iranian "
+            "missiles.")
+    _, incidents, _ = run(text, world_gazetteer, "2026-02-28")
+    assert [(i.place.name, len(i.sentences)) for i in incidents] == [("Naval Support Activity Bahrain", 2)]
