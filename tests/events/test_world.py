@@ -1187,7 +1187,7 @@ def test_a_longer_site_name_that_opens_with_a_towns_name_is_placed_near_that_tow
 
 
 def test_a_site_named_after_no_town_of_the_articles_countries_stays_unplaced(world_gazetteer):
-    mentions, incidents, unplaced = run("Militants attacked the Inates military camp in Niger on Tuesday.", world_gazetteer)
+    mentions, incidents, unplaced = run("Militants attacked the Boulkessi military camp in Mali on Tuesday.", world_gazetteer)
     assert incidents == [] and [u.event_type for u in unplaced] == ["armed_clash"]
 
 
