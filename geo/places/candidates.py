@@ -41,6 +41,7 @@ APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+|[A-Z][\w'’-]*['’]s\s+)(?:(?
 PLACE_SUFFIX = re.compile(f"(?i:{alternation(words('place_suffixes'))})\\b")
 SUFFIX_WORDS = frozenset(w for w in words("place_suffixes") if " " not in w)  # "base" of "UN base", "Fiord" of "Narvik Fiord"
 FUNCTION_WORDS = frozenset(words("function_words"))
+NOT_NAMES = frozenset(words("not_names"))
 NEVER_ALONE = frozenset(words("never_alone"))
 NAME_PARTICLES = frozenset(words("name_particles"))
 VESSEL_WORDS = frozenset(words("vessel_words"))  # "the cruiser Charleston": a ship
@@ -446,6 +447,14 @@ def _major(gaz: Gazetteer, key: str) -> bool:
         for p in gaz.lookup(key)
         if norm(p.name) == key or p.kind == "county"
     )
+
+
+def not_a_name(phrase: str, gaz: Gazetteer) -> bool:
+    """A capitalised phrase the gazetteer did not match whose words name no place: a word of not_names.tsv alone or
+    first, a not-place phrase, or a demonym first ("Iraqi troops")."""
+    low = norm(phrase)
+    first = low.split()[0] if low else ""
+    return not low or low in NOT_NAMES or first in NOT_NAMES or low in gaz.not_places or first in gaz.demonyms
 
 
 def person_words(article: Article, gaz: Gazetteer) -> set[str]:

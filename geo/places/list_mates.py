@@ -13,16 +13,14 @@ from __future__ import annotations
 import re
 
 from ..model import Mention, Sentence
-from ..text.lexicon import weights, words
 from ..text.normalize import norm
 from .gazetteer import Gazetteer
-from .spelling import variant_of
+from .candidates import not_a_name
+from .spelling import LOCATIVE_SIMILARITY, variant_of
 
 NAME = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?")
 COMMA = re.compile(r",\s+")
 AND = re.compile(r",?\s+(?:and|or)\s+")
-NOT_NAMES = frozenset(words("not_names"))
-SIMILARITY = weights()["locative_min_similarity"]
 MIN_TOWNS = 2
 
 
@@ -50,7 +48,7 @@ def list_mates(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer, 
             phrase = text[s:e]
             if any(s < fe and fs < e for fs, fe in covered) or not _name_like(phrase, gaz):
                 continue
-            place, why = variant_of(gaz, phrase, "town", countries, SIMILARITY)
+            place, why = variant_of(gaz, phrase, "town", countries, LOCATIVE_SIMILARITY)
             listed = f"listed with {', '.join(t.text for t in towns)}"
             if place is not None:
                 out.append(Mention(name, s, e, phrase, sent, place, f"{listed}: {why}", "town"))
@@ -88,6 +86,4 @@ def _run(text: str, sent: Sentence, first: Mention, at: dict[int, Mention]) -> t
 
 def _name_like(phrase: str, gaz: Gazetteer) -> bool:
     low = norm(phrase)
-    first = low.split()[0] if low else ""
-    return bool(low) and len(low) >= 4 and not phrase.isupper() and low not in NOT_NAMES and first not in NOT_NAMES \
-        and low not in gaz.not_places and first not in gaz.demonyms and low not in gaz.english
+    return len(low) >= 4 and not phrase.isupper() and not not_a_name(phrase, gaz) and low not in gaz.english

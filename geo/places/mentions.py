@@ -20,14 +20,14 @@ from ..model import AREA_KINDS, NEAR_KM, Article, Mention, Place, Precision, Sen
 from ..text.calendar import MONTH_ABBREVIATIONS, MONTH_RE
 from ..text.lexicon import alternation, rows, tagged, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
-from .candidates import ORG_NAME, PLACE_SUFFIX, Pending, pending_in_sentence, person_words
+from .candidates import ORG_NAME, PLACE_SUFFIX, Pending, not_a_name, pending_in_sentence, person_words
 from .gazetteer import Gazetteer
 from .offsets import OFFSET, offset_place
 from .geometry import Anchors, km
 from .list_mates import list_mates
 from .same_name import same_name_near, short_forms
 from .resolve import FORT_WORDS, Choice, Context, Decision, choose, score
-from .spelling import unit_of, variant_of
+from .spelling import LOCATIVE_SIMILARITY, unit_of, variant_of
 
 _CONNECTORS = [f"{a}-" for a in ARABIC_ARTICLES] + ["al ", "e-", "bin ", "ibn ", "of ", "de ", "do ", "da ", "dos ", "das ", "del "]
 # (a person's initials inside: "Fort C. F. Smith")
@@ -48,7 +48,6 @@ UNRESOLVED_PATTERNS = [
     # "Cettinje, October 11. After fourteen hours' fighting ...": a dateline (only where a sentence starts)
     re.compile(rf"(?P<dateline>)(?P<name>{NAME})(?:, {MONTH_RE} \d| \((?:{alternation(words('news_agencies'))})\))"),
 ]
-NOT_NAMES = frozenset(words("not_names"))
 MONTH_SHORT = re.compile(MONTH_ABBREVIATIONS)  # "Nov", "Sept"
 NAMESAKE_SITES = frozenset(words("namesake_sites"))
 NAMESAKE_FEATURES = frozenset(words("namesake_features"))
@@ -80,7 +79,6 @@ SEAT_AFTER = re.compile(rf"-(?:{alternation(words('seat_suffixes'))})\b", re.I) 
 DEMONYM_FOCUS = weights()["demonym_as_a_country_mention"]
 SAME_SPOT_KM = 100  # readings of a name this close to one another all say the text is about that spot
 ANCHOR_MARGIN = 15  # a reading this far ahead of the next is clear enough to anchor others
-LOCATIVE_SIMILARITY = weights()["locative_min_similarity"]  # how alike a name marked only by a locative must be
 
 
 def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | None = None) -> list[Mention]:
@@ -161,9 +159,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     # the countries of the places mapped, named or named by a demonym (not those of a reading a veto dropped)
     countries = {m.place.country for m in out if m.place is not None and m.place.country} | ctx.named | ctx.demonym_countries
     for sent in article.sentences:
-        here = by_sentence.get(sent.start, [])
-        here = here + _unresolved(article.text, sent, here, gaz, article.name, countries)
-        out.extend(here[len(by_sentence.get(sent.start, [])):] + list_mates(article.text, sent, here, gaz, article.name))
+        mapped = by_sentence.get(sent.start, [])
+        unresolved = _unresolved(article.text, sent, mapped, gaz, article.name, countries)
+        out.extend(unresolved + list_mates(article.text, sent, mapped + unresolved, gaz, article.name))
     out = same_name_near(out)
     if decisions is not None:
         sents = {s.start: s for s in article.sentences}
@@ -333,8 +331,7 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
                 owner = next((f.place for f in found if before and f.end == before.start() and f.place is not None
                               and f.place.precision in ("town", "district")), None)
             wds = norm(phrase)
-            first = wds.split()[0] if wds else ""
-            if not wds or wds in NOT_NAMES or first in NOT_NAMES or wds in gaz.not_places or first in gaz.demonyms:
+            if not_a_name(phrase, gaz):
                 continue
             if wds in ("st", "saint"):
                 continue  # the abbreviation left of a saint's name ("St. Sebastian's Church"), no name of its own

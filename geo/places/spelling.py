@@ -26,6 +26,7 @@ from .geometry import within
 MAX_SIMILAR = 3
 POOL = 3000  # names looked at per prefix
 MIN_SIMILARITY = weights()["spelling_min_similarity"]
+LOCATIVE_SIMILARITY = weights()["locative_min_similarity"]  # how alike a name marked only by a locative must be
 MIN_LETTERS = 5
 UNIT_SIMILARITY = weights()["unit_min_similarity"]
 SAME_NAME_RATIO = weights()["spelling_same_name_ratio"]  # how many times bigger a namesake must be to win
