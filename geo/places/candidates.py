@@ -53,7 +53,8 @@ POSSESSIVE_EVENTS = frozenset(words("possessive_events"))  # "Pontiac's War": a 
 PLURALS = frozenset(words("plural_nouns"))  # "Seventy-nine ... men": counted nouns with no plural s
 UNIT_WORDS = frozenset(words("unit_words")) | {"governorate", "province"}
 LOCATIVE = frozenset(words("locatives"))
-LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?$", re.I)
+LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(LOCATIVE)) + r")\s+(?:the\s+)?"
+                             rf"(?:(?:{alternation(words('present_day'))})\s+)?$", re.I)  # ("near present-day Shorter")
 # "occupied Cabourg", "shelled the town of": a verb of war whose object is a place
 CAPTURE_VERBS = frozenset(tagged("capture_verbs", "object"))
 

@@ -15,10 +15,11 @@ import re
 from ..model import Mention, Sentence
 from ..text.normalize import norm
 from .gazetteer import Gazetteer
-from .candidates import not_a_name
+from .candidates import ORG_WORDS, not_a_name
 from .spelling import LOCATIVE_SIMILARITY, variant_of
 
-NAME = re.compile(r"[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?")
+NAME = re.compile(r"[A-Z][\w'’-]+(?:\s(?:[a-z]{1,2}['’])?[A-Z][\w'’-]+)?")  # ("Coeur d'Alene")
+NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 COMMA = re.compile(r",\s+")
 AND = re.compile(r",?\s+(?:and|or)\s+")
 MIN_TOWNS = 2
@@ -37,6 +38,9 @@ def list_mates(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer, 
             continue
         items, j = _run(text, sent, m, at)
         i = max(j, i + 1)
+        after = NEXT_WORD.match(text, j, sent.end)
+        if after and after.group(1).lower() in ORG_WORDS:
+            continue  # "the Spokane, Palouse, Yakama, and Coeur d'Alene tribes": names of peoples, not places
         towns = [x for x in items if isinstance(x, Mention) and x.place is not None and x.place.precision == "town"]
         if len(towns) < MIN_TOWNS:
             continue
