@@ -55,7 +55,7 @@ FOREIGN_CLOCK = re.compile(rf"\b(?:{alternation(words('time_zones'))})\b")
 BACKGROUND = re.compile(
     r"\b(?:(?:just |shortly |only )?(?:\w+ )?(?:days?|hours?|weeks?|months?) (?:after|before)"
     # (not "a skirmish four days before at Four Lakes": "before" with no event after it is "earlier")
-    r"(?!\s*(?:[,.;:)]|$|(?:at|in|near|on|along|outside|with|when|and|but)\b))|in (?:response|retaliation) (?:to|for)"
+    r"(?!\s*(?:[,.;:)]|(?:at|in|near|on|along|outside|with|when|and|but)\b))|in (?:response|retaliation) (?:to|for)"
     r"|responded with|to avenge)\b", re.I)
 SAME_EVENT = re.compile(r"\bthe same (?:drone |air |missile |rocket )?(?:strike|attack|raid|bombing)\b", re.I)
 # The next sentence refers back to the event: "the attack", "The rockets landed ...".

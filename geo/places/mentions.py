@@ -25,6 +25,7 @@ from .gazetteer import Gazetteer
 from .offsets import OFFSET, offset_place
 from .geometry import Anchors, km
 from .list_mates import list_mates
+from .now_named import now_named
 from .same_name import same_name_near, short_forms
 from .resolve import FORT_WORDS, Choice, Context, Decision, choose, score
 from .spelling import LOCATIVE_SIMILARITY, unit_of, variant_of
@@ -162,7 +163,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
         mapped = by_sentence.get(sent.start, [])
         unresolved = _unresolved(article.text, sent, mapped, gaz, article.name, countries)
         out.extend(unresolved + list_mates(article.text, sent, mapped + unresolved, gaz, article.name))
-    out = same_name_near(out)
+    out = now_named(article.text, same_name_near(sorted(out, key=lambda m: (m.start, m.end))))
     if decisions is not None:
         sents = {s.start: s for s in article.sentences}
         for s, e, key, places, why in rejected:

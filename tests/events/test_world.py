@@ -2181,3 +2181,26 @@ def test_a_report_at_a_small_country_and_one_at_a_site_in_it_are_one_incident(wo
             "missiles.")
     _, incidents, _ = run(text, world_gazetteer, "2026-02-28")
     assert [(i.place.name, len(i.sentences)) for i in incidents] == [("Naval Support Activity Bahrain", 2)]
+
+
+@pytest.mark.parametrize("text, published, place, attacker", [
+    # "four days before" with no event after it is "earlier", not a clause about an earlier event (triggers.BACKGROUND)
+    ("The engagement came after a skirmish four days before at Four Lakes.", "1858-09-06", "Four Lakes", []),
+    ("Meanwhile, Mustapha Pasha, skirmishing along the coast of Sphakia, wasted his troops.", "1867-01-10",
+     "Chóra Sfakíon", ["Mustapha Pasha"]),
+    ("The Basutos have surrounded Colonel Bayly in Maseru.", "1880-09-22", "Maseru", ["Basutos"]),
+    # ", killing police officers" after a clause no trigger holds (a last-resort trigger)
+    ("On the island of Jeju, guerrillas went on a rampage, killing police officers.", "1948-04-05", "Jeju",
+     ["guerrillas"]),
+])
+def test_a_skirmish_days_before_skirmishing_a_surrounded_officer_and_a_rampage_killing(world_gazetteer, text,
+                                                                                         published, place, attacker):
+    _, incidents, _ = run(text, world_gazetteer, published)
+    assert [(i.event_type, i.place.name, i.attacker) for i in incidents] == [("armed_clash", place, attacker)]
+
+
+def test_a_barrage_of_rockets_fired_by_guerillas_spelt_with_one_r(world_gazetteer):
+    _, (inc,), _ = run("Lebanese guerillas fired a relentless barrage of rockets into the northern city of Haifa "
+                       "on Sunday, killing eight people.", world_gazetteer, "2006-07-17")
+    assert (inc.event_type, inc.place.name, inc.attacker, inc.fatalities) == (
+        "rocket_attack", "Haifa", ["Lebanese guerillas"], [8])

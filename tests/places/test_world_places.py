@@ -847,3 +847,36 @@ def test_a_name_listed_among_towns_is_a_place_a_spelling_of_one_or_reported_unre
     assert "Kolvantipur" in ms and ms["Kolvantipur"].place is None
     found = {m.text for m in mentions("After Amritsar, Pathankot, Kolvantipur said nothing.", world_gazetteer)}
     assert "Kolvantipur" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "A running battle was fought near modern-day Rosalia.",
+    "The fight took place in what is now Rosalia.",
+])
+def test_a_name_after_a_locative_and_present_day_is_marked_by_the_locative(world_gazetteer, text):
+    """Rosalia (Washington, 500 people) is also a given name: "near present-day" marks it a place as "near" does."""
+    assert resolved(text, world_gazetteer).get("Rosalia") == "US"
+
+
+def test_a_tribe_and_a_list_of_tribes_are_peoples_not_places(world_gazetteer):
+    """"the Spokane tribe": not the city; a list ending in "tribes" gives no unresolved list mate ("Coeur")."""
+    assert "Spokane" not in resolved("It followed a skirmish with the Spokane tribe at Four Lakes.", world_gazetteer)
+    found = {m.text for m in mentions("It followed a skirmish with the Spokane, Palouse, Yakama, and Coeur d'Alene "
+                                      "tribes at Four Lakes.", world_gazetteer)}
+    assert "Coeur" not in found and "Yakama" not in found
+
+
+@pytest.mark.parametrize("text, old, name", [
+    ("On June 29, at Kef (now Feodosia), the Russian army defeated the khan's army.", "Kef", "Feodosiya"),
+    ("The Boers besieged Port Natal (present-day Durban) in 1842.", "Port Natal", "Durban"),
+])
+def test_an_old_name_followed_by_now_and_the_present_one_is_that_place(world_gazetteer, text, old, name):
+    """"Kef" alone is read as El Kef in Tunisia; "(now Feodosia)" says which place it is (geo.places.now_named)."""
+    ms = {m.text: m for m in mentions(text, world_gazetteer)}
+    assert ms[old].place is not None and ms[old].place.name == name
+
+
+def test_the_last_word_of_a_longer_old_name_is_not_the_present_place(world_gazetteer):
+    ms = {m.text: m for m in mentions("The battle was fought at the Waterberg, German South West Africa "
+                                      "(modern day Namibia), in 1904.", world_gazetteer)}
+    assert "Africa" not in ms or ms["Africa"].place is None or ms["Africa"].place.name != "Namibia"
