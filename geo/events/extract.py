@@ -32,7 +32,7 @@ from .dating import MONTH_WORD, date_passes, day_of_month, dated_years, follow_u
 from .borrowed import finer_places, named_before, previous_places
 from .clauses import other_clauses
 from .report import Report
-from .roles import roles
+from .roles import first_side, roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import unreal, BACKGROUND, EVENT_ANAPHOR, clause_end, GENERIC_ATTACK, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
 from .unrest import INSTALLATION_TARGETS, crowd_or_armed
@@ -408,7 +408,8 @@ def _sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tuple[li
     at = c.trigger_at - c.sentence.start
     attacker, target = sides(c.sentence.text, at, len(c.trigger), actors)
     by_parse, hit = roles(c.sentence.text, at, at + len(c.trigger), actors, c.event_type)
-    by_parse = [a for a in by_parse if a not in not_attackers]
+    by_parse = [a for a in by_parse or ([] if attacker else first_side(c.sentence.text, at, actors, c.event_type))
+                if a not in not_attackers]  # (else another trigger's: "after a siege, Barcelona fell into the hands of ...")
     if by_parse:
         attacker = by_parse
     if hit:

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 
 from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE, WEEKDAYS, year_of_a_when
-from ..text.lexicon import rows, tagged, words
+from ..text.lexicon import alternation, rows, tagged, words
 from ..text.parse import parse
 from .actors import country_forces, demonym_forces, find_actors
+from .triggers import fallback, triggers
 
 ARMED_NOUNS = frozenset(words("armed_nouns"))
 WEAPONS = frozenset(words("weapons"))  # "drone" in "drone attack" says how, not who
@@ -319,6 +320,10 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 target += _phrase_actors(c, actors, attacker=False)
             elif c.dep_ == "prep" and c.lower_ == "to":
                 attacker += _objects_actors([c], actors)
+            elif c.dep_ == "prep" and c.lower_ == "into":
+                # "Barcelona fell into the hands of French-Castilian troops": whose hands
+                attacker += _objects_actors([o for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "hand"
+                                             for o in p.children if o.dep_ == "prep" and o.lower_ == "of"], actors)
     elif head.pos_ == "VERB":
         verb = head
         # a verb in a coordination without its own subject shares the first one's ("... and shelled the town")
@@ -407,6 +412,21 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
     if event_type not in DEFAULT_ACTOR:
         attacker = [a if a in DEFAULT_ACTOR.values() else people_at_war(a) for a in attacker]
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))
+
+
+# A named event, not a side: "the Alma Massacre", "Battle of Jena-Auerstedt", "the Northern War"
+EVENT_NAME = re.compile(rf"\b(?:{alternation(set(words('event_nouns')) | set(words('named_events')) | {'war', 'wars'})})\b", re.I)
+
+
+def first_side(sentence: str, main_at: int, actors, event_type: str) -> list[str]:
+    """The attacker of the first of the sentence's triggers but its main one (at ``main_at``) whose parse names one
+    (not a named event)."""
+    spans = [m.span() for _, m in [*triggers(sentence), *filter(None, [fallback(sentence)])] if m.start() != main_at]
+    for start, end in spans:
+        found = [a for a in roles(sentence, start, end, actors, event_type)[0] if not EVENT_NAME.search(a)]
+        if found:
+            return found
+    return []
 
 
 def people_at_war(name: str) -> str:

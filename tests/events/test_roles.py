@@ -152,3 +152,18 @@ def test_an_acronym_the_text_spells_out_is_not_the_lexicons_other_one():
     # ... the lexicon's own spelled out, or the acronym alone, is still the lexicon's
     assert "Syrian Democratic Forces" in attacker("Fighters of the Syrian Democratic Forces (SDF) attacked the town.", "attacked")
     assert "Syrian Democratic Forces" in attacker("SDF fighters attacked the town of Manbij.", "attacked")
+
+
+def test_a_town_that_fell_into_the_hands_of_a_force_names_that_force():
+    assert attacker("Barcelona fell into the hands of French-Castilian troops.", "fell") == ["French-Castilian troops"]
+
+
+def test_when_the_main_trigger_names_no_side_another_trigger_of_the_sentence_may():
+    """The siege (the main trigger) names nobody; "fell into the hands of" does (geo.events.roles.first_side);
+    a named event is never a side."""
+    from geo.events.roles import first_side
+
+    text = "After a thirteen-month siege, the city of Barcelona fell into the hands of French-Castilian troops."
+    assert first_side(text, text.index("siege"), load_actors(), "armed_clash") == ["French-Castilian troops"]
+    text = "The Battle of Jena was fought near the town, and the Prussians were routed."
+    assert all("Battle" not in a for a in first_side(text, text.index("fought"), load_actors(), "armed_clash"))

@@ -2204,3 +2204,9 @@ def test_a_barrage_of_rockets_fired_by_guerillas_spelt_with_one_r(world_gazettee
                        "on Sunday, killing eight people.", world_gazetteer, "2006-07-17")
     assert (inc.event_type, inc.place.name, inc.attacker, inc.fatalities) == (
         "rocket_attack", "Haifa", ["Lebanese guerillas"], [8])
+
+
+def test_an_incident_whose_main_trigger_names_no_side_takes_another_triggers_attacker(world_gazetteer):
+    _, (inc,), _ = run("On 11 September 1714, after a thirteen-month siege, the city of Barcelona fell into the hands "
+                       "of French-Castilian troops.", world_gazetteer, "1714-09-20")
+    assert (inc.place.name, inc.attacker) == ("Barcelona", ["French-Castilian troops"])
