@@ -334,7 +334,8 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             if c.dep_ in SUBJECTS and not passive:
                 attacker += _subject_actors(c, actors) or (
                     _modifier_actors(c, actors) if c.lemma_.lower() in WEAPONS else []) or _named_subject(c)
-                # ("A lone Serb shell killed 71 people": whose the weapon was)
+                # ("A lone Serb shell killed 71 people": whose the weapon was; "British and Canadians had landed": both)
+                attacker += [a for conj in c.conjuncts for a in _phrase_actors(conj, actors)] if attacker else []
             elif c.dep_ == "nsubjpass":
                 target += _phrase_actors(c, actors, attacker=False)
         if not passive and not any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in verb.children) and verb.dep_ in ("xcomp", "ccomp", "advcl"):

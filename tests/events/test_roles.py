@@ -167,3 +167,8 @@ def test_when_the_main_trigger_names_no_side_another_trigger_of_the_sentence_may
     assert first_side(text, text.index("siege"), load_actors(), "armed_clash") == ["French-Castilian troops"]
     text = "The Battle of Jena was fought near the town, and the Prussians were routed."
     assert all("Battle" not in a for a in first_side(text, text.index("fought"), load_actors(), "armed_clash"))
+
+
+def test_coordinated_subjects_are_each_an_attacker():
+    assert attacker("British and Canadians had landed and occupied Cabourg.", "occupied") == [
+        "Military Forces of United Kingdom", "Military Forces of Canada"]
