@@ -2213,5 +2213,6 @@ def test_an_incident_whose_main_trigger_names_no_side_takes_another_triggers_att
 
 
 def test_an_army_surrounded_at_a_town_is_a_clash_and_the_subject_its_attacker(world_gazetteer):
-    _, (inc,), _ = run("By 16 October, Napoleon had surrounded Mack's entire army at Ulm.", world_gazetteer, "1805-10-20")
+    _, (inc,), _ = run("By 16 October, Napoleon had surrounded Mack's entire army at Ulm, and the campaign was all "
+                       "but over.", world_gazetteer, "1805-10-20")
     assert (inc.event_type, inc.place.name, inc.attacker) == ("armed_clash", "Ulm", ["Napoleon"])
