@@ -172,3 +172,8 @@ def test_when_the_main_trigger_names_no_side_another_trigger_of_the_sentence_may
 def test_coordinated_subjects_are_each_an_attacker():
     assert attacker("British and Canadians had landed and occupied Cabourg.", "occupied") == [
         "Military Forces of United Kingdom", "Military Forces of Canada"]
+
+
+def test_the_agent_of_a_destruction_is_its_attacker():
+    text = "A second blow was the destruction of the cruiser Variag, the Russian guardship at Chemulpo, by a Japanese squadron."
+    assert attacker(text, "destruction") == ["Military Forces of Japan"]
