@@ -160,6 +160,10 @@ def contains(area: Place, place: Place) -> bool:
     return covers(area, place.point)
 
 
+# A name before an armed noun says whose fighters they are ("Seminole warriors", "Gaza militants"), not where
+ARMED_AFTER = re.compile(rf"\s+(?:{alternation(set(words('armed_nouns')) - {'police', 'policeman', 'policemen'})})\b", re.I)
+
+
 def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, trig_at: int, weak: bool = False):
     """The incident places of a sentence: the most specific, hints removed."""
     cands = []
@@ -204,6 +208,9 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
                                           and any(o.end < m.start for o, _, _ in cands)):
             # "north of Baghdad", "Nakuru (Rift Valley)": locate another
             hints.append((m, offset_place(text, m, gaz), True))
+            continue
+        if ARMED_AFTER.match(text, m.end):
+            origins.append((m, m.place, False))  # "ambushed by Seminole warriors": whose fighters, not where
             continue
         if REPORTED_AT.search(before) or REPORTER_AFTER.match(text, m.end):
             reported.append((m, m.place, False))

@@ -59,7 +59,7 @@ BYLINE_MAX_WORDS = 15  # "By JOHN SMITH and MARY JONES, Associated Press Writers
 # opening capital, quote or digit.  Abbreviations are guarded below.
 SENT_END = re.compile(r"[.!?…][\"'”’″)\]]*\s+(?=[\"'“‘″(\[]?[A-Z0-9])")  # (″: the quote mark of some archives' scans)
 ABBREV = re.compile(
-    r"(?:\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|St|Mt|Ft|No|" + MONTH_ABBREVIATIONS + r"|Inc|Ltd|Co|Corp|vs|etc|al)\.|\b(?:[A-Z]\.){1,3})$"
+    r"(?:\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|St|Mt|Ft|No|" + MONTH_ABBREVIATIONS + r"|Inc|Ltd|Co|Corp|vs|etc|al|ca|c|approx|cf|viz)\.|\b(?:[A-Z]\.){1,3})$"
 )
 
 # "around 10 p.m. (1900 GMT) on Monday", "at 5 a.m. Monday": a clock time the sentence goes on after

@@ -2216,3 +2216,11 @@ def test_an_army_surrounded_at_a_town_is_a_clash_and_the_subject_its_attacker(wo
     _, (inc,), _ = run("By 16 October, Napoleon had surrounded Mack's entire army at Ulm, and the campaign was all "
                        "but over.", world_gazetteer, "1805-10-20")
     assert (inc.event_type, inc.place.name, inc.attacker) == ("armed_clash", "Ulm", ["Napoleon"])
+
+
+def test_a_name_before_warriors_says_whose_they_are_not_where(world_gazetteer):
+    """"ambushed by Seminole warriors": not the town of Seminole, Florida (where.ARMED_AFTER), but the town the text
+    puts the march near."""
+    _, (inc,), _ = run("Five days into their march, in the middle of a pine forest near present-day Bushnell, they were "
+                       "ambushed by Seminole warriors.", world_gazetteer, "1835-12-30")
+    assert inc.place.name == "Bushnell" and inc.attacker == ["Seminole warriors"]

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.text.articles import load_article, load_articles, parse_dateline
+from geo.model import Section
+from geo.text.articles import load_article, load_articles, parse_dateline, split_sentences
 from geo.errors import ArticleError
 
 from ..conftest import ARTICLES, SEEDS
@@ -154,3 +155,9 @@ def test_a_clock_time_ends_a_sentence_only_when_nothing_of_it_follows(text, coun
 
     sents = split_sentences(text, Section("t", None, None, None, 0, len(text)))
     assert len(sents) == count and sents[-1].text == "Police said so."
+
+
+def test_circa_in_a_parenthesis_ends_no_sentence():
+    text = "Soldiers skirmished with warriors under Chief Kamiakin (ca. 1800-1877) at Union Gap, and the chief fled."
+    sec = Section("t", "t", None, None, 0, len(text))
+    assert [s.text for s in split_sentences(text, sec, keep_short=True)] == [text]
