@@ -241,7 +241,10 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
     if not cands:
         # where it came from, or the country where it was reported, when nothing else is named (a town where
         # it was reported, "a broadcast monitored in Nairobi", says nothing of where it happened)
-        cands = origins + [r for r in reported if r[1].precision == "country"]
+        # (a place the text locates it by comes first: "The Shanghai revolutionaries captured The Purple Mountain,
+        # east of Nanking": near Nanking, not at Shanghai)
+        cands = ([] if hints and origins and not any(o[1].precision == "country" for o in origins) else origins) \
+            + [r for r in reported if r[1].precision == "country"]
     if offices and cands and country_only(cands) and all(any(within(c[1], o[1]) for c in cands) for o in offices):
         # "Gunmen attacked a border crossing in northern Benin ..., Malanville Mayor Gado Guidami said": a local
         # official reports what happened where he holds office, so near his town rather than anywhere in the country

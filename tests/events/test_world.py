@@ -2224,3 +2224,11 @@ def test_a_name_before_warriors_says_whose_they_are_not_where(world_gazetteer):
     _, (inc,), _ = run("Five days into their march, in the middle of a pine forest near present-day Bushnell, they were "
                        "ambushed by Seminole warriors.", world_gazetteer, "1835-12-30")
     assert inc.place.name == "Bushnell" and inc.attacker == ["Seminole warriors"]
+
+
+def test_a_place_that_locates_an_unknown_one_beats_the_town_of_the_attackers(world_gazetteer):
+    """"The Shanghai revolutionaries captured The Purple Mountain, east of Nanking": near Nanking (the gazetteer
+    lacks the mountain), not at Shanghai, whose revolutionaries they were."""
+    _, (inc,), _ = run("Pekin, December 2. The Shanghai revolutionaries captured The Purple Mountain, east of Nanking, "
+                       "after a brilliant combined attack by three infantry columns.", world_gazetteer, "1911-12-03")
+    assert inc.place.name.endswith("Nanjing") or "Nanking" in inc.place.name
