@@ -157,7 +157,7 @@ def _named_subject(c) -> list[str]:
     nxt = c.doc[c.i + 1] if c.i + 1 < len(c.doc) else None
     if c.text.isupper() and all(t.text.isupper() or t.is_punct for t in c.doc[: c.i]) and nxt is not None and nxt.text in DATELINE_MARKS:
         return []  # "ERBIL, Kurdistan Region - A Turkish drone targeted ...": a dateline, not the attacker
-    text = _span_text(c)
+    text = re.split(r",\s+(?=[a-z])", _span_text(c))[0]  # ("Major Morris, after a rapid march, forced ...": the name)
     if c.i == 0 and (DATELINE_PLACE.match(text) or DATELINE_PLACE.match(c.doc[:8].text)):
         return []  # "Bamako, June 2 (AFP) Jun 02, 2025 Attackers targeted ...": likewise
     if text and text.split()[0].lower() in LOCATIVE_PREPS:

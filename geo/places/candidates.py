@@ -79,6 +79,8 @@ SAINTS_BUILDING = re.compile(r"['’]s\s+(?:Church|Cathedral|Basilica|Chapel|Abb
 PERSON_CUE = re.compile(
     r"\b(?:" + alternation(words("person_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 )
+# "The Huguenot rearguard which was led by Conde": who leads is a person
+LED_BY = re.compile(r"\b(?:led|commanded|headed)\s+by\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 # "Colonels Queirós, Nepomuceno and Vasconcelos": a title in the plural names every person of its list
 TITLED_LIST = re.compile(r"\b(?:" + alternation(words("plural_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+(?:,\s+(?:and\s+)?|\s+and\s+))+[A-Z][\w'’-]+)")
 # (not "the Mahlers of Bellmore appeared": the place they are from)
@@ -467,6 +469,9 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
             found.update(norm(w) for w in m.group(1).split())
         for m in TITLED_LIST.finditer(sent.text):
             found.update(norm(w) for w in re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group(1)))
+        for m in LED_BY.finditer(sent.text):
+            if not _major(gaz, norm(m.group(1))):  # ("an offensive led by Moscow" is its government)
+                found.update(norm(w) for w in m.group(1).split())
         for m in SPEECH.finditer(sent.text):
             if not _major(gaz, norm(m.group(1))):  # "Washington said" is a metonym, not a person
                 found.add(norm(m.group(1)))

@@ -2232,3 +2232,23 @@ def test_a_place_that_locates_an_unknown_one_beats_the_town_of_the_attackers(wor
     _, (inc,), _ = run("Pekin, December 2. The Shanghai revolutionaries captured The Purple Mountain, east of Nanking, "
                        "after a brilliant combined attack by three infantry columns.", world_gazetteer, "1911-12-03")
     assert inc.place.name.endswith("Nanjing") or "Nanking" in inc.place.name
+
+
+@pytest.mark.parametrize("text, published, place, attacker", [
+    ("On May 15, Major Morris, after a wonderfully rapid march, forced his way into Kumassi from the north.",
+     "1900-06-01", "Kumasi", ["Major Morris"]),  # the name, not its comma's aside
+    ("The Moplahs broke out into revolt on August 20th, when the police attempted to arrest some agitators at "
+     "Tirurangadi, south of Calicut.", "1921-08-25", "Tirūrangādi", ["Moplahs"]),
+])
+def test_forcing_a_way_into_a_town_and_breaking_out_into_revolt_are_clashes(world_gazetteer, text, published,
+                                                                              place, attacker):
+    _, incidents, _ = run(text, world_gazetteer, published)
+    assert [(i.event_type, i.place.name, i.attacker) for i in incidents] == [("armed_clash", place, attacker)]
+
+
+def test_who_leads_is_a_person_not_a_place(world_gazetteer):
+    """"led by Conde": not the town of Conde in Brazil, nor the place of the stand at a village the gazetteer lacks."""
+    mentions, incidents, _ = run("The Huguenot rearguard, which was led by Conde, made a last stand at Triac "
+                                 "but was ultimately defeated.", world_gazetteer, "1569-03-20")
+    assert "Conde" not in {m.text for m in mentions if m.place is not None}
+    assert [i.place.name for i in incidents if "Conde" in i.place.name] == []
