@@ -733,10 +733,10 @@ def test_a_subdivision_of_a_country_whose_geonames_codes_are_another_system_is_n
 
 
 def test_a_leader_a_war_is_named_after_is_no_town(world_gazetteer):
-    """"Pontiac's Conspiracy" (not Pontiac, Michigan); the fort it names is reported unresolved."""
+    """"Pontiac's Conspiracy" (not Pontiac, Michigan); the fort it names is the curated Fort Michilimackinac."""
     ms = mentions("Ojibwe and Sauk Indians attacked and massacred most of the garrison at Michilimackinac in an uprising "
                   "popularly known as Pontiac’s Conspiracy.", world_gazetteer)
-    assert [(m.text, m.place) for m in ms] == [("Michilimackinac", None)]
+    assert [(m.text, m.place and m.place.name) for m in ms] == [("Michilimackinac", "Fort Michilimackinac")]
 
 
 def test_a_harbour_named_with_a_common_word_is_near_no_town_of_that_word(world_gazetteer):
