@@ -14,7 +14,8 @@ from ..model import Mention
 from ..text.lexicon import alternation, words
 
 LONGER_NAME = re.compile(r"[A-Z][\w'’-]*\s+$")  # "German South West Africa (modern day Namibia)": not "Africa" alone
-NOW = re.compile(rf"\s*(?:\(|,\s*)(?:{alternation(words('now_named'))})\s+", re.I)
+# (after a comma, only "now ...": "Clashes in Gaza, today Israel said" names no present name)
+NOW = re.compile(rf"\s*(?:\((?:{alternation(words('now_named'))})|,\s*now(?:\s+called|\s+known\s+as)?)\s+", re.I)
 
 
 def now_named(text: str, out: list[Mention]) -> list[Mention]:

@@ -880,3 +880,11 @@ def test_the_last_word_of_a_longer_old_name_is_not_the_present_place(world_gazet
     ms = {m.text: m for m in mentions("The battle was fought at the Waterberg, German South West Africa "
                                       "(modern day Namibia), in 1904.", world_gazetteer)}
     assert "Africa" not in ms or ms["Africa"].place is None or ms["Africa"].place.name != "Namibia"
+
+
+def test_today_after_a_comma_gives_no_present_name(world_gazetteer):
+    """"(today X" and ", now X" name the present place; ", today X" is the day of the report."""
+    ms = {m.text: m for m in mentions("Fighting spread to Bizerte, today Tunisia reported.", world_gazetteer)}
+    assert ms["Bizerte"].place.kind != "country"
+    ms = {m.text: m for m in mentions("The Russian army reached Kef, now Feodosia, at dawn.", world_gazetteer)}
+    assert ms["Kef"].place.name == "Feodosiya"
