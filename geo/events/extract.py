@@ -26,13 +26,13 @@ from ..model import REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, 
 from ..places.gazetteer import Gazetteer
 from ..text import dates
 from ..text.lexicon import alternation, words
-from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors, sides
+from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors
 from .casualties import casualties, vague_toll
 from .dating import MONTH_WORD, date_passes, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, widened, writing_day
 from .borrowed import finer_places, named_before, previous_places
 from .clauses import other_clauses
 from .report import Report
-from .roles import first_side, roles
+from .roles import report_sides, roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import unreal, BACKGROUND, EVENT_ANAPHOR, clause_end, GENERIC_ATTACK, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
 from .unrest import INSTALLATION_TARGETS, crowd_or_armed
@@ -363,7 +363,7 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
                 # department": the side the report of the sentence before (placed or not) names
                 before = first_report.get(c.index - 1)
                 if before is not None and before.sentence.section == c.sentence.section:
-                    inc.attacker = _sides(before, actors)[0]
+                    inc.attacker = report_sides(before, actors)[0]
             if inc.attacker:
                 named = inc
             incidents.append(inc)
@@ -400,23 +400,6 @@ def country_incidents(unplaced: list[Report], actors) -> list[Incident]:
     return out
 
 
-def _sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tuple[list[str], list[str]]:
-    """(attacker, target) the report's own sentence names: the parse's subject or agent and object, else the
-    window rule; none for a sentence that goes on about the event before (no trigger of its own)."""
-    if not c.trigger:
-        return [], []
-    at = c.trigger_at - c.sentence.start
-    attacker, target = sides(c.sentence.text, at, len(c.trigger), actors)
-    by_parse, hit = roles(c.sentence.text, at, at + len(c.trigger), actors, c.event_type)
-    by_parse = [a for a in by_parse or ([] if attacker else first_side(c.sentence.text, at, actors, c.event_type))
-                if a not in not_attackers]  # (else another trigger's: "after a siege, Barcelona fell into the hands of ...")
-    if by_parse:
-        attacker = by_parse
-    if hit:
-        target = [t for t in hit if t not in attacker]
-    return attacker, target
-
-
 def _sentences(c: Report) -> list[Sentence]:
     """A report's sources: its sentence and those that complete or follow it, in page order, then those
     it borrowed its date from."""
@@ -449,7 +432,7 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
             if a not in names:
                 names.append(a)
     # (the place itself is no attacker: "Seoul changes hands", "Alexandria had its first big air raid")
-    attacker, target = _sides(c, actors, {x.text for x, _, _ in c.places if x is not None} | {place.name} | towns)
+    attacker, target = report_sides(c, actors, {x.text for x, _, _ in c.places if x is not None} | {place.name} | towns)
     if not attacker:
         # "... Regime air strikes killed 18 civilians. Air strikes on the city of Idlib killed seven":
         # the other sentences of the same incident may name who did it.

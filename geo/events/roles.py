@@ -15,7 +15,8 @@ import re
 from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE, WEEKDAYS, year_of_a_when
 from ..text.lexicon import alternation, rows, tagged, words
 from ..text.parse import parse
-from .actors import country_forces, demonym_forces, find_actors
+from .actors import country_forces, demonym_forces, find_actors, sides
+from .report import Report
 from .triggers import fallback, triggers
 
 ARMED_NOUNS = frozenset(words("armed_nouns"))
@@ -436,3 +437,20 @@ def people_at_war(name: str) -> str:
     forces, w = demonym_forces(), name.lower().removeprefix("the ")
     # ("the Montenegrins", "the Israelis", "the Thais"; "the Frenchmen")
     return forces.get(w) or (w.endswith("s") and forces.get(w[:-1])) or (w.endswith("men") and forces.get(w[:-3])) or name
+
+
+def report_sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tuple[list[str], list[str]]:
+    """(attacker, target) the report's own sentence names: the parse's subject or agent and object, else the
+    window rule; none for a sentence that goes on about the event before (no trigger of its own)."""
+    if not c.trigger:
+        return [], []
+    at = c.trigger_at - c.sentence.start
+    attacker, target = sides(c.sentence.text, at, len(c.trigger), actors)
+    by_parse, hit = roles(c.sentence.text, at, at + len(c.trigger), actors, c.event_type)
+    by_parse = [a for a in by_parse or ([] if attacker else first_side(c.sentence.text, at, actors, c.event_type))
+                if a not in not_attackers]  # (else another trigger's: "after a siege, Barcelona fell into the hands of ...")
+    if by_parse:
+        attacker = by_parse
+    if hit:
+        target = [t for t in hit if t not in attacker]
+    return attacker, target
