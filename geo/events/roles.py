@@ -33,6 +33,7 @@ QUANTITY_HEADS = frozenset(words("quantity_heads"))
 COUNT_JOINS = frozenset(words("count_words"))  # "five to six thousand", "some 200", "several thousand"
 VIOLENCE_VERBS = frozenset(words("violence_verbs"))
 DEFENCE_VERBS = frozenset(words("defence_verbs"))
+CHARGE_VERBS = frozenset(words("charge_verbs"))
 YIELD_VERBS = frozenset(lemma for lemma, _forms in rows("yield_verbs", 2))  # "X fell to Y": Y attacked, X was taken
 CROWD_NOUNS = frozenset(words("crowd_nouns"))
 MEANS_VERBS = frozenset(words("means_verbs"))
@@ -205,6 +206,13 @@ def claimed_by(doc, actors) -> list[str]:
             out += _objects_actors([c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"] + [
                 g for c in t.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ == "on"], actors)
             continue
+        if t.lemma_.lower() == "accuse" and t.pos_ == "VERB":
+            # "officials accused Tuaregs of an attack at Menaka": whom, when the charge is an attack
+            preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+            preps += [g for c in t.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ in ("of", "for")]
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in EVENT_HEADS for c in preps for p in c.children):
+                out += [a for c in t.children if c.dep_ == "dobj" for a in _phrase_actors(c, actors) or _named_subject(c)]
+            continue
         if t.lower_ == "work" and t.pos_ == "NOUN" and t.head.lemma_.lower() == "be":
             # "a car bomb attack ... suspected to have been the work of the New IRA"
             out += _objects_actors([c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"], actors)
@@ -299,6 +307,12 @@ def _governing_verb(noun):
     return None
 
 
+def _defends(verb) -> bool:
+    """A verb of defence ("repelled"), or one with its particle ("fought off", "beat back")."""
+    lemma = verb.lemma_.lower()
+    return lemma in DEFENCE_VERBS or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in DEFENCE_VERBS for c in verb.children)
+
+
 def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> tuple[list[str], list[str]]:
     """(attacker, target) of the event whose trigger is ``sentence[start:end]``; empty when the parse says nothing."""
     doc = parse(sentence)
@@ -307,7 +321,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         return ([DEFAULT_ACTOR[event_type]] if event_type in DEFAULT_ACTOR else []), []
     attacker: list[str] = []
     target: list[str] = []
-    if head.pos_ == "VERB" and head.lemma_.lower() in DEFENCE_VERBS:
+    if head.pos_ == "VERB" and _defends(head):
         # "The Sudanese army thwarted an assault by the RSF": the subject defended; the assault's owner attacked
         for c in head.children:
             if c.dep_ in SUBJECTS:
@@ -382,7 +396,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         verb = _governing_verb(noun) if not attacker else None
         if verb is not None and noun.dep_ in ("nsubjpass", "nsubj"):
             attacker += _objects_actors([c for c in verb.children if c.dep_ == "agent"], actors)
-        elif verb is not None and verb.lemma_.lower() not in DEFENCE_VERBS and verb.lower_ not in REPORTING:
+        elif verb is not None and not _defends(verb) and verb.lower_ not in REPORTING and verb.lemma_.lower() not in CHARGE_VERBS:
             # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject
             # (not the side that "ended an overnight terrorist attack", nor who "announced ... an armed attack")
             while verb.dep_ in ("conj", "advcl") and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):

@@ -155,7 +155,15 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
                     hit = Candidate(i, j + 1, key, [])
                 elif gaz.has(key) or gaz.may_vary(key) and gaz.variant(key):
                     # as written, then its spelling variants ("Khmeimim", "Odesa" for Odessa oblast)
-                    hit = Candidate(i, j + 1, key, gaz.lookup_all(key))
+                    found = gaz.lookup_all(key)
+                    if j > i and tokens[j].text in ("city", "town", "village"):
+                        # a lower-case "city" names the place only when the words before it do ("Gaza city",
+                        # "Ganja city"); "this Wisconsin city" is a description, not Port Washington
+                        head = key.rsplit(" ", 1)[0]
+                        alone = {p.key for p in gaz.lookup_all(head)} if gaz.has(head) else set()
+                        found = [p for p in found if p.key in alone or norm(p.name).startswith(head)]
+                    if found:
+                        hit = Candidate(i, j + 1, key, found)
                 elif j == i and SYLLABLES.fullmatch(tokens[i].text) and gaz.has(joined := tokens[i].norm.replace(" ", "")):
                     # "Kiang-su", "Che-kiang": an old romanisation's syllables joined by hyphens, written as one word
                     hit = Candidate(i, j + 1, joined, gaz.lookup_all(joined))

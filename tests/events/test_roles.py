@@ -184,3 +184,21 @@ def test_the_agent_of_a_destruction_is_its_attacker():
     from geo.text.parse import parse
 
     assert by_agents(parse(text), load_actors()) == ["Military Forces of Japan"]
+
+
+def test_who_fights_off_an_assault_is_not_its_attacker():
+    """A verb of defence with its particle ("fought off") is one, as "repelled" is: the assault's owner attacked."""
+    text = "Militiamen on Sunday fought off a Syrian assault on a stronghold near the capital."
+    at = text.index("fought")
+    attacker, target = roles(text, at, at + len("fought"), load_actors(), "armed_clash")
+    assert attacker == ["Military Forces of Syria"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The government accused the RSF of the attack on a market in the city.", "attack on"),
+    ("Officials accused the RSF for an attack at the market, in which 20 people died.", "attack at"),
+])
+def test_whom_an_attack_is_charged_to_is_its_attacker_not_who_charges(text, trigger):
+    at = text.index(trigger)
+    attacker, _ = roles(text, at, at + len(trigger), load_actors(), "armed_clash")
+    assert attacker == ["Rapid Support Forces"]

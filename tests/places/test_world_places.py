@@ -888,3 +888,13 @@ def test_today_after_a_comma_gives_no_present_name(world_gazetteer):
     assert ms["Bizerte"].place.kind != "country"
     ms = {m.text: m for m in mentions("The Russian army reached Kef, now Feodosia, at dawn.", world_gazetteer)}
     assert ms["Kef"].place.name == "Feodosiya"
+
+
+def test_a_lower_case_city_after_a_state_describes_a_city_it_does_not_name(world_gazetteer):
+    """GeoNames calls Port Washington "Wisconsin City"; "this southeastern Wisconsin city" is not it.
+    "Gaza city" still names Gaza, whose own name the words before "city" are."""
+    found = {m.text: m.place.name for m in mentions(
+        "Shots were fired overnight in this southeastern Wisconsin city.", world_gazetteer) if m.place}
+    assert found.get("Wisconsin city") != "Port Washington" and "Port Washington" not in found.values()
+    found = {m.text: m.place.name for m in mentions("Israeli strikes hit Gaza city overnight.", world_gazetteer) if m.place}
+    assert found.get("Gaza city") == "Gaza"
