@@ -766,6 +766,9 @@ def test_a_killing_after_a_country_level_report_takes_its_type(world_gazetteer):
     ("Police announced an armed attack by insurgents on barracks in Mocimboa da Praia on Monday.", "armed_clash"),
     ("The Rwanda-backed group entered the central part of Bukavu on Sunday morning.", "armed_clash"),
     ("A drone hitting a vessel off Al Hudaydah was reported on Sunday.", "drone_attack"),
+    ("Up to 40 villagers lost their lives in Djugu on Sunday, victims in a battle with some 300 militiamen.", "armed_clash"),
+    ("The army post at Djibo was defended for four days against 500 insurgents.", "armed_clash"),
+    ("On Sunday, rebels attacked the military airport at Djibo.", "attack_on_installation"),
 ])
 def test_more_phrasings_of_the_grown_devset(world_gazetteer, text, kind):
     _, incidents, _ = run(text, world_gazetteer)
