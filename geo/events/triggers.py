@@ -50,7 +50,8 @@ SEPARATE = re.compile(
     r"|also (?:hit|struck|targeted|attacked|reported))\b", re.I)
 # A word (or a semicolon) that begins another clause: data/lexicon/clause_joins.tsv
 CLAUSE_JOIN = re.compile(rf"(?:,\s*|\s)(?:{alternation(words('clause_joins'))})\s|;", re.I)
-OVERNIGHT = re.compile(r"\bovernight\b", re.I)
+# "overnight"; "an attack which ended early today": it began the evening before
+OVERNIGHT = re.compile(r"\bovernight\b|\bended (?:early )?(?:today|this morning)\b", re.I)
 FOREIGN_CLOCK = re.compile(rf"\b(?:{alternation(words('time_zones'))})\b")
 BACKGROUND = re.compile(
     r"\b(?:(?:just |shortly |only )?(?:\w+ )?(?:days?|hours?|weeks?|months?) (?:after|before)"

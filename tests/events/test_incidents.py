@@ -177,6 +177,12 @@ def test_overnight_reported_on_a_day_may_have_begun_the_evening_before(gazetteer
     assert (inc.date_start, inc.date_end, inc.date_precision) == ("2024-01-13", "2024-01-14", "range")
 
 
+def test_an_attack_that_ended_early_today_began_the_evening_before(gazetteer):
+    text = "Drones struck Camp Taji for ten hours in an attack which ended early today, officials said."
+    (inc,) = incidents_of(text, gazetteer)
+    assert (inc.date_start, inc.date_end) == ("2024-01-19", "2024-01-20")
+
+
 def test_a_sentence_about_the_place_gives_no_date_to_the_event(gazetteer):
     text = ("A bomb-laden drone attacked Harir Airport in Erbil Governorate. "
             "The airport had previously served as a base for the coalition but had been vacated on October 20, 2023.")
