@@ -225,6 +225,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                     # (a weekday does not undo a day of a month: "... on Monday ..., who liberated ... on August 5")
                     if own is not None and (MONTH_WORD.search(own_words) or not MONTH_WORD.search(words)):
                         c.date, words = own, own_words
+                if c.date is not None and (at := sent.text.find(words)) >= 0:
+                    c.date, words = _past_the_report(sent.text, at, words, c.date, anchor, told)
             if c.date:
                 c.date_text = words if x is sent else f"'{words}' in the sentence {'before' if x.start < sent.start else 'after'}"
                 break
@@ -278,6 +280,23 @@ def _reported_on(text: str, date_words: str) -> bool:
     if at < 0:
         return False
     return (at > 0 and bool(REPORTED.search(text, max(0, at - 30), at))) or in_dateline(text, at, at + len(date_words))
+
+
+# "Earlier on Monday, state television reported that ...", "... announced Monday that": a date of the report
+REPORTS_AFTER = re.compile(rf",?\s+(?:[\w'’-]+\s+){{0,4}}?(?:{REPORTING_VERBS})\b", re.I)
+
+
+def _past_the_report(text: str, at: int, words: str, day: DateRange, anchor, told) -> tuple[DateRange, str]:
+    """The sentence's date when the one found first (at ``at``) is the day of a report and the sentence names
+    another after it, on or before that day ("state television reported on Monday that rebels killed ... in an
+    attack Saturday"); else the one found."""
+    end = at + len(words)
+    if not (REPORTED.search(text, max(0, at - 30), at) or REPORTS_AFTER.match(text, end)):
+        return day, words
+    other, other_words = resolve_date(" " * end + text[end:], anchor, told)  # (what is reported comes after)
+    if other is None or other.end > day.end:
+        return day, words
+    return other, other_words
 
 
 # "The sports hall is in the small town of Zubin Potok": where a thing the sentence before named is.

@@ -183,6 +183,15 @@ def test_an_attack_that_ended_early_today_began_the_evening_before(gazetteer):
     assert (inc.date_start, inc.date_end) == ("2024-01-19", "2024-01-20")
 
 
+@pytest.mark.parametrize("text", [
+    "Earlier on Friday, state television reported that militants killed ten people in an attack Wednesday at Camp Taji.",
+    "An official said on Friday that militants on Wednesday shelled Camp Taji.",
+])
+def test_the_day_of_a_report_gives_way_to_the_day_it_reports(gazetteer, text):
+    (inc,) = incidents_of(text, gazetteer)
+    assert (inc.date_start, inc.date_end) == ("2024-01-17", "2024-01-17")
+
+
 def test_a_sentence_about_the_place_gives_no_date_to_the_event(gazetteer):
     text = ("A bomb-laden drone attacked Harir Airport in Erbil Governorate. "
             "The airport had previously served as a base for the coalition but had been vacated on October 20, 2023.")
