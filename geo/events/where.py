@@ -161,6 +161,7 @@ def contains(area: Place, place: Place) -> bool:
 
 
 # A name before an armed noun says whose fighters they are ("Seminole warriors", "Gaza militants"), not where
+RELATION_AFTER = re.compile(rf"-(?:{alternation(tagged('hyphen_suffixes', 'relation'))})\b", re.I)
 ARMED_AFTER = re.compile(rf"\s+(?:{alternation(set(words('armed_nouns')) - {'police', 'policeman', 'policemen'})})\b", re.I)
 
 
@@ -191,8 +192,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
                 cands.append((m, m.near, True))
             continue
         before = text[max(sent.start, m.start - 30) : m.start]
-        if re.match(r"-(?:based|born|headquartered)\b", text[m.end : m.end + 16]):
-            continue  # "Washington-based" describes
+        if RELATION_AFTER.match(text, m.end):
+            continue  # "Washington-based", "the Moscow-backed administration": describes
         if WAR_AFTER.match(text, m.end):
             continue  # "captured ... in the 1967 Mideast war": which war
         if ROUTE_AFTER.match(text, m.end):

@@ -6,11 +6,11 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import words
+from .lexicon import rows
 from .normalize import ARTICLE_RE, TOKEN_RE, norm_token
 
 # "London-based", "Iran-backed": the second half describes the place before it.
-HYPHEN_SUFFIX = frozenset(words("hyphen_suffixes"))
+HYPHEN_SUFFIX = frozenset(w for w, _tags in rows("hyphen_suffixes", 2))
 POSSESSIVE = re.compile(r"[’'‘]s$")
 
 

@@ -388,6 +388,13 @@ def test_an_organisations_place_is_not_where_the_event_is(world_gazetteer):
     assert inc.place.name == "Tyre"
 
 
+def test_a_place_that_backs_or_runs_something_is_not_where_the_event_is(world_gazetteer):
+    """'Moscow-backed', 'Hamas-run', 'Kyiv-controlled' name a relation (data/lexicon/hyphen_suffixes.tsv)."""
+    _, incidents, _ = run("Gunmen ambushed a police patrol, said an official of the Moscow-backed administration on Monday.",
+                          world_gazetteer)
+    assert all(i.place.name != "Moscow" for i in incidents)
+
+
 # 7. Actors outside the Middle East, in ACLED's terms
 @pytest.mark.parametrize("text, attacker", [
     ("Russian forces shelled the village of Vovchansk overnight, the governor said on Sunday.", "Military Forces of Russia"),
