@@ -72,7 +72,12 @@ PASSIVE_CAPTURE_AFTER = re.compile(
 METONYM_VERB = re.compile(
     r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?(" + alternation(tagged("verbs", "metonym")) + r")\b"
 )
-PEERAGE = re.compile(r"\b(?:" + alternation(words("peerage_titles")) + r")\s+of\s+$")  # "the Duke of Cumberland"
+# "the Duke of Cumberland", "Prince George of Hesse-Darmstadt": a person's title, not the place
+PEERAGE = re.compile(r"\b(?:(?:" + alternation(tagged("peerage_titles", "alone")) + r")|(?:"
+                     + alternation(tagged("peerage_titles", "named")) + r")\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+of\s+(?:[A-Z][\w'’]*-)?$")
+# "Prince George of Hesse", "Prince Rupert of the Rhine": the title and name of a person, not the town so called
+TITLED_OF = re.compile(r"(?:" + alternation(tagged("peerage_titles", "named")) + r")\s")
+OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # "St. Sebastian's Church", "St Mary's College": a saint a building is named after, not the town of that name
 SAINTS_BUILDING = re.compile(r"['’]s\s+(?:Church|Cathedral|Basilica|Chapel|Abbey|Priory|Hospital|College|School|"
                              r"University|Academy|Convent|Monastery|Parish)\b")
@@ -348,8 +353,10 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
     out: list[Pending] = []
     for c in find_candidates(tokens, gaz):
         why = reject_reason(text, tokens, c, title_line, gaz.demonyms)
-        if not why and PEERAGE.search(text, max(sent.start, tokens[c.start_tok].start - 20), tokens[c.start_tok].start):
+        if not why and PEERAGE.search(text, max(sent.start, tokens[c.start_tok].start - 40), tokens[c.start_tok].start):
             why = "a title of nobility ('the Duke of Cumberland') names a person"
+        if not why and TITLED_OF.match(text, tokens[c.start_tok].start) and OF_AFTER.match(text, tokens[c.end_tok - 1].end):
+            why = "a title and a name before 'of' ('Prince George of Hesse') name a person"
         if not why and c.key.split()[0] in ("st", "saint") and SAINTS_BUILDING.match(text, tokens[c.end_tok - 1].end):
             why = "a saint a building is named after ('St. Sebastian's Church'), not a town"
         if why:

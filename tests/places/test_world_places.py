@@ -53,6 +53,11 @@ def test_a_small_town_alone_is_still_not_guessed(world_gazetteer):
     ("Seventy-nine officers and men, and two civilians were killed near the recently established fort.", "Seventy-nine"),
     # a surname after a person's initials (not Smith, Nevada)
     ("Col. Nelson A. Miles rode north after Chief Joseph; his men had left Fort C. F. Smith in Montana.", "Smith"),
+    # a title and a person's name before "of" (and the town called like the title and name)
+    ("Marines landed north of the Rock under the command of Prince George of Hesse-Darmstadt.", "Darmstadt"),
+    ("Marines landed north of the Rock under the command of Prince George of Hesse-Darmstadt.", "Prince George"),
+    # what is said only of a person: the Duke of Joyeuse, not the French town
+    ("Henry was victorious at Coutras, and Joyeuse was killed while attempting to surrender.", "Joyeuse"),
 ])
 def test_part_of_a_longer_name_or_a_number_is_no_place(world_gazetteer, text, name):
     assert name not in resolved(text, world_gazetteer)
