@@ -19,7 +19,7 @@ from .actors import country_forces, demonym_forces, find_actors, sides
 from .report import Report
 from .triggers import fallback, triggers
 
-ARMED_NOUNS = frozenset(words("armed_nouns"))
+ARMED_NOUNS = frozenset(w for w, _tags in rows("armed_nouns", 2))
 WEAPONS = frozenset(words("weapons"))  # "drone" in "drone attack" says how, not who
 
 DEFAULT_ACTOR = {"riot": "Rioters", "protest_siege": "Protesters"}  # an event with no attacker named: who ACLED names

@@ -162,7 +162,8 @@ def contains(area: Place, place: Place) -> bool:
 
 # A name before an armed noun says whose fighters they are ("Seminole warriors", "Gaza militants"), not where
 RELATION_AFTER = re.compile(rf"-(?:{alternation(tagged('hyphen_suffixes', 'relation'))})\b", re.I)
-ARMED_AFTER = re.compile(rf"\s+(?:{alternation(set(words('armed_nouns')) - {'police', 'policeman', 'policemen'})})\b", re.I)
+BAND_AFTER = re.compile(rf"\s+(?:{alternation(tagged('armed_nouns', 'band'))})\b", re.I)
+ARMED_AFTER = re.compile(rf"\s+(?:{alternation({w for w, _tags in rows('armed_nouns', 2)} - {'police', 'policeman', 'policemen'})})\b", re.I)
 
 
 def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, trig_at: int, weak: bool = False):
@@ -210,6 +211,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             # "north of Baghdad", "Nakuru (Rift Valley)": locate another
             hints.append((m, offset_place(text, m, gaz), True))
             continue
+        if BAND_AFTER.match(text, m.end):
+            continue  # "Sioux and Cheyenne warriors attacked": whose band, not even where it came from
         if ARMED_AFTER.match(text, m.end):
             origins.append((m, m.place, False))  # "ambushed by Seminole warriors": whose fighters, not where
             continue

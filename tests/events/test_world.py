@@ -2262,3 +2262,11 @@ def test_who_leads_is_a_person_not_a_place(world_gazetteer):
                                  "but was ultimately defeated.", world_gazetteer, "1569-03-20")
     assert "Conde" not in {m.text for m in mentions if m.place is not None}
     assert [i.place.name for i in incidents if "Conde" in i.place.name] == []
+
+
+def test_a_band_named_by_its_people_gives_no_place(world_gazetteer):
+    """'Cheyenne warriors' are a people's fighters: no incident at Cheyenne, Wyoming (tag 'band' in
+    data/lexicon/armed_nouns.tsv)."""
+    _, incidents, _ = run("Sioux and Cheyenne warriors attacked a small wagon train of soldiers on July 20, 1866.",
+                          world_gazetteer)
+    assert all(i.place.name != "Cheyenne" for i in incidents)
