@@ -86,6 +86,9 @@ PERSON_CUE = re.compile(
 )
 # "The Huguenot rearguard which was led by Conde": who leads is a person
 LED_BY = re.compile(r"\b(?:led|commanded|headed)\s+by\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+# "revolutionaries led by General Emilio Aguinaldo", "under the command of Prince Eugene": who leads is a person
+# (not "an offensive led by Moscow": a country or capital leading is its government)
+LED_BY_BEFORE = re.compile(r"\b(?:(?:led|commanded|headed)\s+by|under\s+the\s+command\s+of)\s+$")
 # "Colonels Queirós, Nepomuceno and Vasconcelos": a title in the plural names every person of its list
 TITLED_LIST = re.compile(r"\b(?:" + alternation(words("plural_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+(?:,\s+(?:and\s+)?|\s+and\s+))+[A-Z][\w'’-]+)")
 # (not "the Mahlers of Bellmore appeared": the place they are from)
@@ -355,6 +358,9 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
         why = reject_reason(text, tokens, c, title_line, gaz.demonyms)
         if not why and PEERAGE.search(text, max(sent.start, tokens[c.start_tok].start - 40), tokens[c.start_tok].start):
             why = "a title of nobility ('the Duke of Cumberland') names a person"
+        if not why and LED_BY_BEFORE.search(text, max(sent.start, tokens[c.start_tok].start - 30), tokens[c.start_tok].start) \
+                and not any(p.kind == "country" or p.key in gaz.capital_keys for p in c.places):
+            why = "who leads or commands ('led by General Emilio Aguinaldo') is a person"
         if not why and TITLED_OF.match(text, tokens[c.start_tok].start) and OF_AFTER.match(text, tokens[c.end_tok - 1].end):
             why = "a title and a name before 'of' ('Prince George of Hesse') name a person"
         if not why and c.key.split()[0] in ("st", "saint") and SAINTS_BUILDING.match(text, tokens[c.end_tok - 1].end):

@@ -56,6 +56,9 @@ def test_a_small_town_alone_is_still_not_guessed(world_gazetteer):
     # a title and a person's name before "of" (and the town called like the title and name)
     ("Marines landed north of the Rock under the command of Prince George of Hesse-Darmstadt.", "Darmstadt"),
     ("Marines landed north of the Rock under the command of Prince George of Hesse-Darmstadt.", "Prince George"),
+    # who leads is a person (a town of Cavite bears his name)
+    ("The battle between the Spanish forces and the revolutionaries led by General Emilio Aguinaldo took place in Cavite.",
+     "General Emilio Aguinaldo"),
     # what is said only of a person: the Duke of Joyeuse, not the French town
     ("Henry was victorious at Coutras, and Joyeuse was killed while attempting to surrender.", "Joyeuse"),
 ])
