@@ -48,6 +48,7 @@ ARMED_TARGETS = re.compile(rf"\b(?:{alternation(words('military_targets'))})\b",
 ASSAULT = re.compile(r"\b(?:attack(?:ed|ing)|stormed|raided|opened fire|fired on)\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
 REPORTED_AFTER = re.compile(rf"\s+(?:{REPORTING_VERBS})\b", re.I)
+LOSSES = re.compile(r"\b(?:lost|losing)\s+(?:[\w,-]+\s+){0,4}?killed\b", re.I)  # "have lost 2,000 killed and 4,000 wounded"
 TOOK_PLACE = re.compile(r"(?:It|The (?:battle|siege|fighting|engagement|attack|massacre)) (?:took place|was fought|began|started)\b")
 
 def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> list[Report]:
@@ -116,6 +117,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             slug = prev.event_type
         slug = crowd_or_armed(slug, tm, sent.text)
         bare_kill = weak(slug, tm)
+        if bare_kill and out and out[-1].sentence.section == sent.section and LOSSES.search(sent.text):
+            continue  # "The enemy were reported to have lost seven officers killed": the toll of the event before
         if bare_kill:
             # "Jihadists killed four Chadian troops", "37 civilians were killed": who died says what it was
             dead = _the_dead(sent.text, tm)

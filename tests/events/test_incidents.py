@@ -192,6 +192,12 @@ def test_the_day_of_a_report_gives_way_to_the_day_it_reports(gazetteer, text):
     assert (inc.date_start, inc.date_end) == ("2024-01-17", "2024-01-17")
 
 
+def test_the_losses_of_a_side_are_no_killing_of_their_own(gazetteer):
+    text = ("Militants attacked Camp Taji on Friday. They withdrew towards Balad Air Base. "
+            "The militants were reported to have lost seven men killed and two wounded.")
+    assert [i.place.name for i in incidents_of(text, gazetteer)] == ["Camp Taji"]
+
+
 def test_a_sentence_about_the_place_gives_no_date_to_the_event(gazetteer):
     text = ("A bomb-laden drone attacked Harir Airport in Erbil Governorate. "
             "The airport had previously served as a base for the coalition but had been vacated on October 20, 2023.")
