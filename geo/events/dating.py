@@ -29,7 +29,7 @@ from ..text.lexicon import alternation, rows, words
 from .casualties import states_casualties
 from .report import Report
 from .triggers import ANAPHOR, EVENT_ANAPHOR, FOREIGN_CLOCK, OVERNIGHT, SEPARATE, triggers, weak
-from .where import in_dateline
+from .where import REPORTING_VERBS, in_dateline
 
 log = logging.getLogger(__name__)
 
@@ -274,3 +274,31 @@ def _next_door(dated: Report, undated: Report, step: int) -> bool:
     )
 
 
+# "officials said Thursday", "the ministry announced on Monday": a reporting verb right before the date
+REPORTED = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+
+
+def reported_on(text: str, date_words: str) -> bool:
+    """Is the sentence's date that of a reporting verb ("said on Thursday") or of the dateline
+    ("KATHMANDU, Feb 17: ...", "Kingston, May 27 (IANS/EFE) ..."), not of the event?"""
+    at = text.find(date_words)
+    if at < 0:
+        return False
+    return (at > 0 and bool(REPORTED.search(text, max(0, at - 30), at))) or in_dateline(text, at, at + len(date_words))
+
+
+# "Earlier on Monday, state television reported that ...", "... announced Monday that": a date of the report
+REPORTS_AFTER = re.compile(rf",?\s+(?:[\w'’-]+\s+){{0,4}}?(?:{REPORTING_VERBS})\b", re.I)
+
+
+def past_the_report(text: str, at: int, words: str, day: DateRange, anchor, told) -> tuple[DateRange, str]:
+    """The sentence's date when the one found first (at ``at``) is the day of a report and the sentence names
+    another after it, on or before that day ("state television reported on Monday that rebels killed ... in an
+    attack Saturday"); else the one found."""
+    end = at + len(words)
+    if not (REPORTED.search(text, max(0, at - 30), at) or REPORTS_AFTER.match(text, end)):
+        return day, words
+    other, other_words = resolve(" " * end + text[end:], anchor, told)  # (what is reported comes after)
+    if other is None or other.end > day.end:
+        return day, words
+    return other, other_words

@@ -28,7 +28,7 @@ from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors
 from .casualties import casualties, vague_toll
-from .dating import MONTH_WORD, date_passes, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, widened, writing_day
+from .dating import MONTH_WORD, date_passes, past_the_report, reported_on, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, widened, writing_day
 from .borrowed import finer_places, named_before, previous_places
 from .clauses import other_clauses
 from .report import Report
@@ -229,7 +229,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                     if own is not None and (MONTH_WORD.search(own_words) or not MONTH_WORD.search(words)):
                         c.date, words = own, own_words
                 if c.date is not None and (at := sent.text.find(words)) >= 0:
-                    c.date, words = _past_the_report(sent.text, at, words, c.date, anchor, told)
+                    c.date, words = past_the_report(sent.text, at, words, c.date, anchor, told)
             if c.date:
                 c.date_text = words if x is sent else f"'{words}' in the sentence {'before' if x.start < sent.start else 'after'}"
                 break
@@ -241,7 +241,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # "Today marks 16 years since a bomb detonated in Omagh": that day, 16 years before
             c.date, why = back
             c.date_text += f" ('{why}')"
-        elif c.date and c.date.start == c.date.end and c.date_text and _reported_on(sent.text, c.date_text):
+        elif c.date and c.date.start == c.date.end and c.date_text and reported_on(sent.text, c.date_text):
             # "... killed at least 11 people, local authorities said Thursday": the day it was reported;
             # the event may have been the day before.
             c.date = DateRange(c.date.start - timedelta(1), c.date.end, "range")
@@ -270,36 +270,6 @@ def _the_dead(text: str, tm: re.Match[str]) -> str:
     if not PASSIVE_BEFORE.search(text, max(0, tm.start() - 40), tm.start()) and KILLED_WHOM.match(text, tm.end()):
         return text[tm.end() : tm.end() + 60]
     return text[max(0, tm.start() - 60) : tm.start()]
-
-
-# "officials said Thursday", "the ministry announced on Monday": a reporting verb right before the date
-REPORTED = re.compile(rf"\b(?:{REPORTING_VERBS})\s+(?:on\s+|late\s+|early\s+)?$", re.I)
-
-
-def _reported_on(text: str, date_words: str) -> bool:
-    """Is the sentence's date that of a reporting verb ("said on Thursday") or of the dateline
-    ("KATHMANDU, Feb 17: ...", "Kingston, May 27 (IANS/EFE) ..."), not of the event?"""
-    at = text.find(date_words)
-    if at < 0:
-        return False
-    return (at > 0 and bool(REPORTED.search(text, max(0, at - 30), at))) or in_dateline(text, at, at + len(date_words))
-
-
-# "Earlier on Monday, state television reported that ...", "... announced Monday that": a date of the report
-REPORTS_AFTER = re.compile(rf",?\s+(?:[\w'’-]+\s+){{0,4}}?(?:{REPORTING_VERBS})\b", re.I)
-
-
-def _past_the_report(text: str, at: int, words: str, day: DateRange, anchor, told) -> tuple[DateRange, str]:
-    """The sentence's date when the one found first (at ``at``) is the day of a report and the sentence names
-    another after it, on or before that day ("state television reported on Monday that rebels killed ... in an
-    attack Saturday"); else the one found."""
-    end = at + len(words)
-    if not (REPORTED.search(text, max(0, at - 30), at) or REPORTS_AFTER.match(text, end)):
-        return day, words
-    other, other_words = resolve_date(" " * end + text[end:], anchor, told)  # (what is reported comes after)
-    if other is None or other.end > day.end:
-        return day, words
-    return other, other_words
 
 
 # "The sports hall is in the small town of Zubin Potok": where a thing the sentence before named is.

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..model import Article, Place, Sentence
+from ..model import Place, Sentence
 from ..text.calendar import MONTH_RE, MONTHS, NUMBER_WORDS
 from ..text.lexicon import alternation, rows, tagged, words
 from ..text.normalize import norm
@@ -81,19 +81,9 @@ OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 # "St. Sebastian's Church", "St Mary's College": a saint a building is named after, not the town of that name
 SAINTS_BUILDING = re.compile(r"['’]s\s+(?:Church|Cathedral|Basilica|Chapel|Abbey|Priory|Hospital|College|School|"
                              r"University|Academy|Convent|Monastery|Parish)\b")
-PERSON_CUE = re.compile(
-    r"\b(?:" + alternation(words("person_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
-)
-# "The Huguenot rearguard which was led by Conde": who leads is a person
-LED_BY = re.compile(r"\b(?:led|commanded|headed)\s+by\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 # "revolutionaries led by General Emilio Aguinaldo", "under the command of Prince Eugene": who leads is a person
 # (not "an offensive led by Moscow": a country or capital leading is its government)
 LED_BY_BEFORE = re.compile(r"\b(?:(?:led|commanded|headed)\s+by|under\s+the\s+command\s+of)\s+$")
-# "Colonels Queirós, Nepomuceno and Vasconcelos": a title in the plural names every person of its list
-TITLED_LIST = re.compile(r"\b(?:" + alternation(words("plural_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+(?:,\s+(?:and\s+)?|\s+and\s+))+[A-Z][\w'’-]+)")
-# (not "the Mahlers of Bellmore appeared": the place they are from)
-SPEECH = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "person")) + r")\b")
-FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|City|Province|State|Street|Road|River))")
 # How many words the cues after a name have, longest first (a cue is then one look-up per length).
 CUE_LENGTHS = sorted({len(w.split()) for w in CUE_AFTER}, reverse=True)
 CUE_MAX_WORDS = CUE_LENGTHS[0]
@@ -465,44 +455,9 @@ def _next_places(tokens: list[Token], i: int, gaz: Gazetteer) -> list[Place]:
     return []
 
 
-def _major(gaz: Gazetteer, key: str) -> bool:
-    return any(
-        p.kind in ("country", "province", "governorate", "continent", "county") or p.population >= 50000
-        for p in gaz.lookup(key)
-        if norm(p.name) == key or p.kind == "county"
-    )
-
-
 def not_a_name(phrase: str, gaz: Gazetteer) -> bool:
     """A capitalised phrase the gazetteer did not match whose words name no place: a word of not_names.tsv alone or
     first, a not-place phrase, or a demonym first ("Iraqi troops")."""
     low = norm(phrase)
     first = low.split()[0] if low else ""
     return not low or low in NOT_NAMES or first in NOT_NAMES or low in gaz.not_places or first in gaz.demonyms
-
-
-def person_words(article: Article, gaz: Gazetteer) -> set[str]:
-    """Words that name people in this text: after a title, before 'said', and
-    both halves of "Firstname Lastname" pairs that are not places themselves."""
-    found: set[str] = set()
-    for sent in article.sentences:
-        for m in PERSON_CUE.finditer(sent.text):
-            found.update(norm(w) for w in m.group(1).split())
-        for m in TITLED_LIST.finditer(sent.text):
-            found.update(norm(w) for w in re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group(1)))
-        for m in LED_BY.finditer(sent.text):
-            if not _major(gaz, norm(m.group(1))):  # ("an offensive led by Moscow" is its government)
-                found.update(norm(w) for w in m.group(1).split())
-        for m in SPEECH.finditer(sent.text):
-            if not _major(gaz, norm(m.group(1))):  # "Washington said" is a metonym, not a person
-                found.add(norm(m.group(1)))
-        for m in FULL_NAME.finditer(sent.text):
-            pair = norm(m.group(0))
-            a, b = norm(m.group(1)), norm(m.group(2))
-            if gaz.has(pair) or a in FUNCTION_WORDS or b in FUNCTION_WORDS or a in NEVER_ALONE or b in NEVER_ALONE \
-                    or b in SUFFIX_WORDS or b in NAMED_EVENTS:
-                continue  # (nor "Narvik Fiord": a name and the kind of place it names)
-            if _major(gaz, a) or _major(gaz, b):
-                continue  # "Paris Police", "Texas Rangers": a place and a word
-            found.update((a, b))
-    return found

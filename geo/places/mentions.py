@@ -20,7 +20,8 @@ from ..model import AREA_KINDS, NEAR_KM, Article, Mention, Place, Precision, Sen
 from ..text.calendar import MONTH_ABBREVIATIONS, MONTH_RE
 from ..text.lexicon import alternation, rows, tagged, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
-from .candidates import ORG_NAME, PLACE_SUFFIX, Pending, not_a_name, pending_in_sentence, person_words
+from .candidates import ORG_NAME, PLACE_SUFFIX, Pending, not_a_name, pending_in_sentence
+from .persons import person_words
 from .gazetteer import Gazetteer
 from .offsets import OFFSET, offset_place
 from .geometry import Anchors, km
