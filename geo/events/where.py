@@ -161,6 +161,9 @@ def contains(area: Place, place: Place) -> bool:
 
 
 # A name before an armed noun says whose fighters they are ("Seminole warriors", "Gaza militants"), not where
+# "..., and Santa Cruz exiled himself in Guayaquil", "and Osman settled on Pleven": another subject's deed
+NEW_SUBJECT = re.compile(r"\band\s+(?:then\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:de|da|del|von|van|[A-Z][\w'’.-]*))*\s+"
+                         r"(?:[a-z]+ly\s+)?(?!(?:of|in|at|and|on|near|the)\b)[a-z]+(?:ed|s)\b")
 RELATION_AFTER = re.compile(rf"-(?:{alternation(tagged('hyphen_suffixes', 'relation'))})\b", re.I)
 BAND_AFTER = re.compile(rf"\s+(?:{alternation(tagged('armed_nouns', 'band'))})\b", re.I)
 ARMED_AFTER = re.compile(rf"\s+(?:{alternation({w for w, _tags in rows('armed_nouns', 2)} - {'police', 'policeman', 'policemen'})})\b", re.I)
@@ -307,6 +310,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         # "... seized strongholds in and around Amman, ... destroyed a redoubt at Zerka": each place a
         # preposition after the trigger puts something in is a place of the event (not "authorities in")
         finest = first + [c for c in after[1:] if c not in first and LOCATIVE_BEFORE.search(text, max(sent.start, c[0].start - 40), c[0].start)
+                          and not (first[0][0] and NEW_SUBJECT.search(text, first[0][0].end, c[0].start))
                           and not re.search(r"\baccording to\b", text[max(sent.start, c[0].start - 60) : c[0].start])]
     # "near Al Anbar and Jurf al-Saqr", "at Al-Assad and Irbil": places joined to a
     # chosen one by "and" or a comma are places of the event too (not countries).

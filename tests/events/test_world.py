@@ -2270,3 +2270,10 @@ def test_a_band_named_by_its_people_gives_no_place(world_gazetteer):
     _, incidents, _ = run("Sioux and Cheyenne warriors attacked a small wagon train of soldiers on July 20, 1866.",
                           world_gazetteer)
     assert all(i.place.name != "Cheyenne" for i in incidents)
+
+
+def test_a_place_of_another_subjects_deed_after_and_is_not_the_events(world_gazetteer):
+    text = ("The Chilean victory at Yungay on January 20, 1839 brought the Confederation to an end, "
+            "and Santa Cruz exiled himself in Guayaquil.")
+    _, incidents, _ = run(text, world_gazetteer)
+    assert "Guayaquil" not in [i.place.name for i in incidents] and incidents
