@@ -906,3 +906,10 @@ def test_a_lower_case_city_after_a_state_describes_a_city_it_does_not_name(world
     assert found.get("Wisconsin city") != "Port Washington" and "Port Washington" not in found.values()
     found = {m.text: m.place.name for m in mentions("Israeli strikes hit Gaza city overnight.", world_gazetteer) if m.place}
     assert found.get("Gaza city") == "Gaza"
+
+
+def test_a_region_before_its_fighters_is_still_named(world_gazetteer):
+    """'Amhara militiamen': the region is named (as where they come from, not where the event was);
+    the fighters' noun is no organisation's name (data/lexicon/org_words.tsv)."""
+    found = resolved("Clashes erupted on Sunday between the army and Amhara militiamen near Gondar, Ethiopia.", world_gazetteer)
+    assert found.get("Amhara") == "ET"
