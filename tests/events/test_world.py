@@ -776,6 +776,10 @@ def test_a_killing_after_a_country_level_report_takes_its_type(world_gazetteer):
     ("Up to 40 villagers lost their lives in Djugu on Sunday, victims in a battle with some 300 militiamen.", "armed_clash"),
     ("The army post at Djibo was defended for four days against 500 insurgents.", "armed_clash"),
     ("On Sunday, rebels attacked the military airport at Djibo.", "attack_on_installation"),
+    ("On Sunday, 4,000 insurgents defeated 3,000 government soldiers near Djibo.", "armed_clash"),
+    ("Djibo has now been occupied by the insurgents, the army said on Sunday.", "armed_clash"),
+    ("On Sunday, a large force of fighters swept into the town of Djibo.", "armed_clash"),
+    ("On Sunday, troops cleared the insurgents from several positions near Djibo.", "armed_clash"),
 ])
 def test_more_phrasings_of_the_grown_devset(world_gazetteer, text, kind):
     _, incidents, _ = run(text, world_gazetteer)
