@@ -63,6 +63,7 @@ ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # "U.S. Marine", "Russian Army": a country's forces after its name
 FORCES_AFTER = re.compile(rf"\s+(?:{alternation(w for (w,) in rows('state_force_words', 1))}|marines?)\b", re.I)
+PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has|have|had)\s+(?:\w+\s+)?been\b|(?:was|were)\s", re.I)  # "has now been occupied by"
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = rf"(?:nuclear\s+)?(?:{alternation(words('target_nouns'))})"
 PRECISION_ORDER = [str(p) for p in Precision]
@@ -306,7 +307,11 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         # cities of Kotka, ... and Oulu were also bombed", the list it closes joined below)
         # (not one that owns something, "with Garibaldi's bands, which ... were repulsed")
         subject = [c for c in finest if c[0] and not POSSESSIVE_AFTER.match(text, c[0].end)]
-        first = after[:1] or (subject[-1:] if PASSIVE_BEFORE.search(text, max(sent.start, trig_at - 40), trig_at) else []) or finest[:1]
+        passive = PASSIVE_BEFORE.search(text, max(sent.start, trig_at - 40), trig_at)
+        aux_at = passive.start() if passive else trig_at if PASSIVE_TRIGGER.match(text, trig_at) else None
+        # "Port Said has now been occupied by the British force, and ... to occupy Ismailia": the passive subject
+        right_before = [c for c in subject if aux_at is not None and aux_at - 2 <= c[0].end <= trig_at]
+        first = right_before[-1:] or after[:1] or (subject[-1:] if passive else []) or finest[:1]
         # "... seized strongholds in and around Amman, ... destroyed a redoubt at Zerka": each place a
         # preposition after the trigger puts something in is a place of the event (not "authorities in")
         finest = first + [c for c in after[1:] if c not in first and LOCATIVE_BEFORE.search(text, max(sent.start, c[0].start - 40), c[0].start)

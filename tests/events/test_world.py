@@ -2281,3 +2281,9 @@ def test_a_place_of_another_subjects_deed_after_and_is_not_the_events(world_gaze
             "and Santa Cruz exiled himself in Guayaquil.")
     _, incidents, _ = run(text, world_gazetteer)
     assert "Guayaquil" not in [i.place.name for i in incidents] and incidents
+
+
+def test_the_passive_subject_of_a_capture_is_its_place(world_gazetteer):
+    text = "Port Said has now been occupied by the British force, and troops have been sent to occupy Ismailia."
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.place.name for i in incidents][:1] == ["Port Said"]
