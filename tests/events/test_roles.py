@@ -202,3 +202,13 @@ def test_whom_an_attack_is_charged_to_is_its_attacker_not_who_charges(text, trig
     at = text.index(trigger)
     attacker, _ = roles(text, at, at + len(trigger), load_actors(), "armed_clash")
     assert attacker == ["Rapid Support Forces"]
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Then some Indians attacked the dilapidated fort at dawn, but were repulsed.", "Indians"),
+    ("Indian troops attacked the post at dawn.", "Military Forces of India"),
+    ("The Bulgarians attacked the fort at dawn.", "Military Forces of Bulgaria"),
+])
+def test_the_indians_of_the_frontier_are_a_people_not_indias_army(text, who):
+    at = text.index("attacked")
+    assert roles(text, at, at + len("attacked"), load_actors(), "armed_clash")[0] == [who]
