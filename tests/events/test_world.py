@@ -780,6 +780,12 @@ def test_a_killing_after_a_country_level_report_takes_its_type(world_gazetteer):
     ("Djibo has now been occupied by the insurgents, the army said on Sunday.", "armed_clash"),
     ("On Sunday, a large force of fighters swept into the town of Djibo.", "armed_clash"),
     ("On Sunday, troops cleared the insurgents from several positions near Djibo.", "armed_clash"),
+    ("On Sunday, Djibo falls to the Islamist forces.", "armed_clash"),
+    ("The first serious encounter between soldiers and insurgents occurred at Djibo on Sunday.", "armed_clash"),
+    ("On Sunday, reports came in of uprisings in Djibo and other towns.", "armed_clash"),
+    ("Djibo was taken on the afternoon of 11 June 2023.", "armed_clash"),
+    ("A stiff fight took place at Djibo on 10 July 2023.", "armed_clash"),
+    ("He was arrested and later executed on October 24, 2023, in Djibo.", "targeted_killing"),
 ])
 def test_more_phrasings_of_the_grown_devset(world_gazetteer, text, kind):
     _, incidents, _ = run(text, world_gazetteer)
