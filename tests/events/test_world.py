@@ -786,6 +786,8 @@ def test_a_killing_after_a_country_level_report_takes_its_type(world_gazetteer):
     ("Djibo was taken on the afternoon of 11 June 2023.", "armed_clash"),
     ("A stiff fight took place at Djibo on 10 July 2023.", "armed_clash"),
     ("He was arrested and later executed on October 24, 2023, in Djibo.", "targeted_killing"),
+    ("On Sunday, gunboats entered the river at Djibo and exchanged shots with the forts.", "armed_clash"),
+    ("The war began on Sunday with an attack on an army fort at Djibo.", "attack_on_installation"),
 ])
 def test_more_phrasings_of_the_grown_devset(world_gazetteer, text, kind):
     _, incidents, _ = run(text, world_gazetteer)
