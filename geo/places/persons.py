@@ -22,6 +22,7 @@ LED_BY = re.compile(r"\b(?:led|commanded|headed)\s+by\s+((?:[A-Z][\w'’-]+\s+){
 TITLED_LIST = re.compile(r"\b(?:" + alternation(words("plural_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+(?:,\s+(?:and\s+)?|\s+and\s+))+[A-Z][\w'’-]+)")
 # (not "the Mahlers of Bellmore appeared": the place they are from)
 SPEECH = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "person")) + r")\b")
+FATE = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "fate")) + r")\b(?!\s+(?:down|away|out)\b)")  # (not "... against Valencia died down")
 FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|City|Province|State|Street|Road|River))")
 
 
@@ -49,6 +50,8 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
         for m in SPEECH.finditer(sent.text):
             if not major(gaz, norm(m.group(1))):  # "Washington said" is a metonym, not a person
                 found.add(norm(m.group(1)))
+        for m in FATE.finditer(sent.text):
+            found.add(norm(m.group(1)))  # "Saya San was hanged": no town is hanged, however big
         for m in FULL_NAME.finditer(sent.text):
             pair = norm(m.group(0))
             a, b = norm(m.group(1)), norm(m.group(2))

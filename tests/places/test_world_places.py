@@ -61,6 +61,8 @@ def test_a_small_town_alone_is_still_not_guessed(world_gazetteer):
      "General Emilio Aguinaldo"),
     # what is said only of a person: the Duke of Joyeuse, not the French town
     ("Henry was victorious at Coutras, and Joyeuse was killed while attempting to surrender.", "Joyeuse"),
+    # ... however big a town has the name (San, Mali)
+    ("Saya San was hanged on Nov. 28, 1931 at Tharrawaddy Prison at the age of 52.", "San"),
 ])
 def test_part_of_a_longer_name_or_a_number_is_no_place(world_gazetteer, text, name):
     assert name not in resolved(text, world_gazetteer)
@@ -913,3 +915,8 @@ def test_a_region_before_its_fighters_is_still_named(world_gazetteer):
     the fighters' noun is no organisation's name (data/lexicon/org_words.tsv)."""
     found = resolved("Clashes erupted on Sunday between the army and Amhara militiamen near Gondar, Ethiopia.", world_gazetteer)
     assert found.get("Amhara") == "ET"
+
+
+def test_an_offensive_that_died_down_leaves_its_city_a_place(world_gazetteer):
+    found = resolved("General Franco's offensive against Valencia died down while forces were diverted.", world_gazetteer)
+    assert "Valencia" in found  # (a place, not a person: "died down" befalls no one)
