@@ -241,7 +241,7 @@ def by_agents(doc, actors) -> list[str]:
         if not (t.lower_ == "by" and (gov.pos_ == "VERB" or gov.lemma_.lower() in EVENT_HEADS)
                 or gov.pos_ == "NOUN" and gov.lemma_.lower() in EVENT_HEADS):
             continue
-        if gov.pos_ == "VERB" and _defends(gov):
+        if t.dep_ == "agent" and gov.pos_ == "VERB" and _defends(gov):
             continue  # "invaded the air base ... but were repelled by security forces": who defended
         if gov.dep_ == "relcl" and gov.head.lemma_.lower() not in EVENT_HEADS and any(c.dep_ == "auxpass" for c in gov.children):
             continue  # "attacked the community of Mänttä, which was held by the local White Guard": who held it

@@ -212,10 +212,3 @@ def test_whom_an_attack_is_charged_to_is_its_attacker_not_who_charges(text, trig
 def test_the_indians_of_the_frontier_are_a_people_not_indias_army(text, who):
     at = text.index("attacked")
     assert roles(text, at, at + len("attacked"), load_actors(), "armed_clash")[0] == [who]
-
-
-def test_who_repels_an_attack_by_its_agent_is_not_the_attacker():
-    text = "The gunmen invaded the air base near the airport but were repelled by security forces, state television said."
-    at = text.index("invaded")
-    attacker, _ = roles(text, at, at + len("invaded"), load_actors(), "attack_on_installation")
-    assert attacker and "security forces" not in attacker

@@ -2295,3 +2295,10 @@ def test_the_passive_subject_of_a_capture_is_its_place(world_gazetteer):
     text = "Port Said has now been occupied by the British force, and troops have been sent to occupy Ismailia."
     _, incidents, _ = run(text, world_gazetteer)
     assert [i.place.name for i in incidents][:1] == ["Port Said"]
+
+
+def test_who_repels_an_attack_by_its_agent_is_not_the_attacker(world_gazetteer):
+    text = ("The motorcycle-riding gunmen invaded the air base within the premises of the Diori Hamani International "
+            "Airport but were repelled by security forces, Niger's state television said.")
+    _, incidents, _ = run(text, world_gazetteer, "2023-02-02")
+    assert incidents and all("security forces" not in i.attacker for i in incidents)
