@@ -788,6 +788,8 @@ def test_a_killing_after_a_country_level_report_takes_its_type(world_gazetteer):
     ("He was arrested and later executed on October 24, 2023, in Djibo.", "targeted_killing"),
     ("On Sunday, gunboats entered the river at Djibo and exchanged shots with the forts.", "armed_clash"),
     ("The war began on Sunday with an attack on an army fort at Djibo.", "attack_on_installation"),
+    ("On Sunday, Djibo was taken with little or no resistance.", "armed_clash"),
+    ("On Sunday, the town of Djibo fell to their troops.", "armed_clash"),
 ])
 def test_more_phrasings_of_the_grown_devset(world_gazetteer, text, kind):
     _, incidents, _ = run(text, world_gazetteer)
