@@ -30,6 +30,7 @@ from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors
 from .casualties import casualties, vague_toll
 from .dating import MONTH_WORD, date_passes, past_the_report, reported_on, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, widened, writing_day
 from .borrowed import finer_places, named_before, previous_places
+from .arguments import argument_reports
 from .clauses import other_clauses
 from .report import Report
 from .roles import report_sides, roles
@@ -315,6 +316,9 @@ def _earlier_event(article: Article, sent: Sentence, i: int, c: Report, ms: list
 def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: list[tuple[str, str]]):
     """Incidents of one article, and the candidates no place below a country holds."""
     cands = candidates(article, mentions, gaz)
+    extra = argument_reports(article, mentions, cands)
+    if extra:
+        cands = sorted([*cands, *extra], key=lambda c: c.index)  # (stable: each sentence's own reports first)
     date_passes(cands)
     # the names of towns, mapped or not (not a country, nor a city of a million that may stand for its government:
     # "Kiev attempted strikes"): never an attacker ("On the same day Maratha, Santalar and Tochni massacres ...")

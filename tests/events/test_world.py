@@ -2304,3 +2304,27 @@ def test_who_repels_an_attack_by_its_agent_is_not_the_attacker(world_gazetteer):
             "Airport but were repelled by security forces, Niger's state television said.")
     _, incidents, _ = run(text, world_gazetteer, "2023-02-02")
     assert incidents and all("security forces" not in i.attacker for i in incidents)
+
+
+# A place the parse makes the argument of a verb of war is an event's place, dated by its own clause
+# (the trigger rows know "killed at", not "nearly destroyed" nor "beset").
+def test_a_place_that_a_verb_of_war_takes_as_its_argument_is_an_incident(world_gazetteer):
+    _, incs, _ = run("Two settlers were killed at Boston on September 28; Springfield, Massachusetts, was nearly destroyed "
+                     "on October 5, and a week later the raiders beset Worcester, Massachusetts.", world_gazetteer, published="1675-12-01")
+    got = {i.place.name: (i.event_type, i.date_start) for i in incs}
+    assert got["Springfield"] == ("attack_on_civilians", "1675-10-05")
+    assert got["Worcester"][0] == "armed_clash" and got["Worcester"][1] != "1675-09-28"  # "a week later": not that day
+
+
+def test_a_verb_of_war_in_an_infinitive_is_a_plan_not_an_incident(world_gazetteer):
+    _, incs, _ = run("Troops were sent by train to occupy Ismailia before the canal closed.", world_gazetteer,
+                     published="1882-08-01")
+    assert [i.place.name for i in incs] == []
+
+
+# A list of towns that a passive verb befell stays its place when an aside in brackets comes between.
+def test_a_passive_list_with_an_aside_before_its_verb_is_an_incident_at_each_town(world_gazetteer):
+    _, incs, _ = run("The plan met with success, as the towns of Larne, Ballymena and Randalstown (captured by a "
+                     "local band) were taken and reinforcements were stopped from reaching Antrim.", world_gazetteer,
+                     published="1798-06-20")
+    assert sorted(i.place.name for i in incs) == ["Ballymena", "Larne", "Randalstown"]

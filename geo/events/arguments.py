@@ -1,0 +1,105 @@
+"""Events the parse finds and the trigger rows miss: a place that is the argument of a verb of war.
+
+"Springfield was nearly destroyed, October 5th, and on the 19th he beset Hatfield": the place is the
+verb's object (or its passive subject), or the object of a locative preposition on it ("the Moors were
+defeated at Castillejos").  The verbs, their event types and the relations each allows are data
+(data/lexicon/argument_verbs.tsv); a sentence is parsed only when it holds one of their forms and a place
+no other report of the page holds.  An infinitive ("sent to occupy Ismailia") is a plan, not an event; a
+place of the dateline is where the report was filed."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Article, Mention
+from ..text.lexicon import alternation, rows
+from ..text import dates
+from ..text.parse import parse
+from .dating import resolve as resolve_date, story_year, writing_day
+from .report import Report
+from .triggers import trigger_clause
+from .where import contains, dateline
+
+ARGUMENT_KM = 100.0  # a place vaguer than this (a big region, a sea) is no argument's place
+
+VERBS = {lemma: (kind, frozenset(rel.split(","))) for lemma, kind, rel, _ in rows("argument_verbs", 4)}
+FORMS = re.compile(rf"\b(?:{alternation(f for *_, forms in rows('argument_verbs', 4) for f in forms.split(','))})\b", re.I)
+LOCATIVES = frozenset(("at", "in", "near", "on", "into", "outside", "around", "inside"))
+# "the town of Larne", "the outskirts of Kyiv": the word a name is "of", which the verb governs
+HEADS = frozenset(("town", "city", "village", "fort", "fortress", "port", "castle", "capital", "garrison",
+                   "stronghold", "citadel", "island", "province", "district", "region", "area", "outskirts",
+                   "suburbs", "environs", "walls", "plain", "valley", "heights", "hill", "hills"))
+
+
+def _argument(tok):
+    """The token a name stands for in its clause: the first of a list it is in, or the head it is "of"."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in HEADS:
+        tok = tok.head.head
+        while tok.dep_ == "conj":
+            tok = tok.head
+    return tok
+
+
+def _verb(tok):
+    """(verb, relation) when the token is the object, passive subject or locative of a verb."""
+    if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
+        return tok.head, "object"
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in LOCATIVES and tok.head.head.pos_ == "VERB":
+        return tok.head.head, "at"
+    return None, ""
+
+
+def argument_reports(article: Article, mentions: list[Mention], reports: list[Report]) -> list[Report]:
+    """Reports of the places the parse makes arguments of a verb of war and no report holds, each dated as the
+    sentence's first report, when it has one."""
+    taken = {p.key for r in reports for _, p, _ in r.places}
+    first: dict[int, Report] = {}
+    for r in reports:
+        first.setdefault(r.index, r)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.place is not None and m.place.precision != "country" and m.place.uncertainty_km < ARGUMENT_KM:
+            by_sentence.setdefault(m.sentence.start, []).append(m)
+    out: list[Report] = []
+    for i, sent in enumerate(article.sentences):
+        ms = [m for m in by_sentence.get(sent.start, []) if m.place.key not in taken]
+        if not ms or not FORMS.search(sent.text):
+            continue
+        dl = dateline(article.text, sent)
+        doc = parse(sent.text)
+        for m in ms:
+            if m.place.key in taken or (dl and m.start < dl.end()):
+                continue
+            if any(contains(m.place, p)
+                   for r in reports if r.index == i for _, p, _ in r.places):
+                continue  # "attacked Harir Airport in Erbil Governorate": only says where the report's place is
+            span = doc.char_span(m.start - sent.start, m.end - sent.start, alignment_mode="expand")
+            if span is None:
+                continue
+            verb, relation = _verb(_argument(span.root))
+            kind, allowed = VERBS.get(verb.lemma_.lower(), ("", frozenset())) if verb is not None else ("", frozenset())
+            if relation not in allowed or verb.dep_ == "xcomp" or any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                continue
+            taken.add(m.place.key)
+            same = None
+            r = Report(sent, i, kind, verb.text, sent.start + verb.idx, [(m, m.place, False)])
+            r.written = anchor = writing_day(article, sent.section)
+            start = article.sentences[i - 1].start if i and article.sentences[i - 1].section == sent.section else sent.start
+            told = story_year(article.text, start, sent.end, anchor)
+            a, b = trigger_clause(sent.text, verb.idx, verb.idx + len(verb.text))
+            # the date of the verb's own clause ("Springfield was nearly destroyed, October 5th"), else the
+            # sentence's first report's, else the sentence's
+            r.date, r.date_text = resolve_date(sent.text[a:b], anchor, told)
+            if r.date is None and dates.has_relative(sent.text[a:b]):
+                r.relative = True  # "and a week later the raiders beset Worcester": not the day of the report before
+            elif r.date is None and (same := first.get(i)) is not None:
+                r.date, r.date_text, r.relative, r.story_year = same.date, same.date_text, same.relative, same.story_year
+            elif r.date is None:
+                r.date, r.date_text = resolve_date(sent.text, anchor, told)
+            if r.date is not None or same is None:
+                r.story_year = told if anchor is None else None
+            out.append(r)
+    return out
