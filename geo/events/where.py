@@ -64,11 +64,7 @@ POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # "U.S. Marine", "Russian Army": a country's forces after its name
 FORCES_AFTER = re.compile(rf"\s+(?:{alternation(w for (w,) in rows('state_force_words', 1))}|marines?)\b", re.I)
 PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has|have|had)\s+(?:\w+\s+)?been\b|(?:was|were)\s", re.I)  # "has now been occupied by"
-# "Randalstown (captured by James Dickey)", "Hatfield, taken by the rebels,": a participle after a bracket or a
-# comma, with its agent, says what befell the name right before it
 ASIDE_BEFORE = re.compile(r"\s*\([^()]{1,70}\)\s*$")
-REDUCED_PASSIVE_BEFORE = re.compile(r"[(,]\s*$")
-REDUCED_PASSIVE_AT = re.compile(r"[a-z]+ed\s+by\b|(?:taken|overrun|beaten|struck|hit|shot|burnt|seized)\s+by\b")
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = rf"(?:nuclear\s+)?(?:{alternation(words('target_nouns'))})"
 PRECISION_ORDER = [str(p) for p in Precision]
@@ -313,10 +309,7 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         # (not one that owns something, "with Garibaldi's bands, which ... were repulsed")
         subject = [c for c in finest if c[0] and not POSSESSIVE_AFTER.match(text, c[0].end)]
         passive = PASSIVE_BEFORE.search(text, max(sent.start, trig_at - 40), trig_at)
-        reduced = REDUCED_PASSIVE_BEFORE.search(text, max(sent.start, trig_at - 3), trig_at) \
-            if REDUCED_PASSIVE_AT.match(text, trig_at) else None
-        aux_at = passive.start() if passive else reduced.start() if reduced else \
-            trig_at if PASSIVE_TRIGGER.match(text, trig_at) else None
+        aux_at = passive.start() if passive else trig_at if PASSIVE_TRIGGER.match(text, trig_at) else None
         # "Port Said has now been occupied by the British force, and ... to occupy Ismailia": the passive subject
         if aux_at is not None and (aside := ASIDE_BEFORE.search(text, max(sent.start, aux_at - 80), aux_at)):
             aux_at = aside.start()  # "Randalstown (captured by James Dickey) were taken": past the aside
