@@ -22,8 +22,11 @@ from .where import contains, dateline
 
 ARGUMENT_KM = 100.0  # a place vaguer than this (a big region, a sea) is no argument's place
 
-VERBS = {lemma: (kind, frozenset(rel.split(","))) for lemma, kind, rel, _ in rows("argument_verbs", 4)}
+VERBS: dict[str, tuple[str, frozenset[str]]] = {}
+for _lemma, _kind, _rel, _ in rows("argument_verbs", 4):  # (a verb and its noun share a row's type: "capture")
+    VERBS[_lemma] = (_kind, VERBS.get(_lemma, ("", frozenset()))[1] | frozenset(_rel.split(",")))
 FORMS = re.compile(rf"\b(?:{alternation(f for *_, forms in rows('argument_verbs', 4) for f in forms.split(','))})\b", re.I)
+LOCATES = re.compile(r"\s*(?:,\s*|(?:in|at|near|inside|outside|of)\s+(?:the\s+)?)")  # "the Moncada Barracks in Santiago"
 LOCATIVES = frozenset(("at", "in", "near", "on", "into", "outside", "around", "inside"))
 # "the town of Larne", "the outskirts of Kyiv": the word a name is "of", which the verb governs
 HEADS = frozenset(("town", "city", "village", "fort", "fortress", "port", "castle", "capital", "garrison",
@@ -48,6 +51,10 @@ def _verb(tok):
         return tok.head, "object"
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in LOCATIVES and tok.head.head.pos_ == "VERB":
         return tok.head.head, "at"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        return tok.head.head, "of"  # "ended with the fall of Sokhumi": the deed a noun names, and whom it befell
+    if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
+        return tok.head, "subject"  # "Reggio fell on the night of 20-21 August"
     return None, ""
 
 
@@ -72,8 +79,8 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
         for m in ms:
             if m.place.key in taken or (dl and m.start < dl.end()):
                 continue
-            if any(contains(m.place, p)
-                   for r in reports if r.index == i for _, p, _ in r.places):
+            if any(contains(m.place, p) or (o is not None and LOCATES.fullmatch(article.text, o.end, m.start))
+                   for r in reports if r.index == i for o, p, _ in r.places):
                 continue  # "attacked Harir Airport in Erbil Governorate": only says where the report's place is
             span = doc.char_span(m.start - sent.start, m.end - sent.start, alignment_mode="expand")
             if span is None:

@@ -2328,3 +2328,9 @@ def test_a_passive_list_with_an_aside_before_its_verb_is_an_incident_at_each_tow
                      "local band) were taken and reinforcements were stopped from reaching Antrim.", world_gazetteer,
                      published="1798-06-20")
     assert sorted(i.place.name for i in incs) == ["Ballymena", "Larne", "Randalstown"]
+
+
+def test_a_noun_of_war_and_the_place_it_befell_is_an_incident(world_gazetteer):
+    _, incs, _ = run("The war lasted thirteen months and ended with the fall of Sukhumi on September 27, 1993.",
+                     world_gazetteer, published="2013-09-27")
+    assert [(i.place.name, i.event_type, i.date_start) for i in incs] == [("Sokhumi", "armed_clash", "1993-09-27")]
