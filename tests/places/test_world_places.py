@@ -920,3 +920,14 @@ def test_a_region_before_its_fighters_is_still_named(world_gazetteer):
 def test_an_offensive_that_died_down_leaves_its_city_a_place(world_gazetteer):
     found = resolved("General Franco's offensive against Valencia died down while forces were diverted.", world_gazetteer)
     assert "Valencia" in found  # (a place, not a person: "died down" befalls no one)
+
+
+def test_a_castle_named_after_a_town_the_text_names_is_drawn_near_that_town(world_gazetteer):
+    """"besieged Kumamoto Castle": a fortification the gazetteer lacks, reported unresolved and drawn as a
+    base near the town it is named after (data/lexicon/namesake_sites.tsv, site_kinds.tsv)."""
+    from geo.places.mentions import hosted_site
+    ms = {m.text: m for m in mentions("Saigo's army reached Kumamoto, where it besieged Kumamoto Castle from 23 February.",
+                                      world_gazetteer)}
+    drawn = hosted_site(ms["Kumamoto Castle"])
+    assert ms["Kumamoto Castle"].place is None and drawn is not None
+    assert (drawn.kind, drawn.country) == ("military_base", "JP") and drawn.precision != "site"
