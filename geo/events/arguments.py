@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Mention
-from ..text.lexicon import alternation, rows
+from ..text.lexicon import alternation, mapping, rows
 from ..text import dates
 from ..text.parse import parse
 from .dating import resolve as resolve_date, story_year, writing_day
@@ -27,6 +27,12 @@ for _lemma, _kind, _rel, _ in rows("argument_verbs", 4):  # (a verb and its noun
     VERBS[_lemma] = (_kind, VERBS.get(_lemma, ("", frozenset()))[1] | frozenset(_rel.split(",")))
 FORMS = re.compile(rf"\b(?:{alternation(f for *_, forms in rows('argument_verbs', 4) for f in forms.split(','))})\b", re.I)
 LOCATES = re.compile(r"\s*(?:,\s*|(?:in|at|near|inside|outside|of)\s+(?:the\s+)?)")  # "the Moncada Barracks in Santiago"
+HAPPENINGS = mapping("happening_nouns")
+# verbs of happening, whose subject says what happened: "occurred", "took place", "broke out", "there was"
+HAPPEN = frozenset(("occur", "happen", "take", "break", "erupt", "rage", "ensue", "be", "continue", "flare"))
+HAPPEN_FORMS = re.compile(r"\b(?:occur(?:s|red|ring)?|happen(?:s|ed|ing)?|t(?:ook|akes?|aking|aken) place|br(?:oke|eaks?|eaking) out"
+                          r"|erupt(?:s|ed|ing)?|rag(?:es|ed|ing)|ensu(?:es|ed|ing)|there (?:was|were|has been|have been|had been)"
+                          r"|continu(?:es|ed|ing)|flared?)\b", re.I)
 LOCATIVES = frozenset(("at", "in", "near", "on", "into", "outside", "around", "inside"))
 # "the town of Larne", "the outskirts of Kyiv": the word a name is "of", which the verb governs
 HEADS = frozenset(("town", "city", "village", "fort", "fortress", "port", "castle", "capital", "garrison",
@@ -58,6 +64,20 @@ def _verb(tok):
     return None, ""
 
 
+def _happening(verb) -> str:
+    """The type of the event a verb of happening has as its subject ("the incident took place", "there was
+    heavy fighting"), or ""."""
+    lemma = verb.lemma_.lower()
+    if lemma not in HAPPEN or (lemma == "take" and not any(c.lower_ == "place" for c in verb.children)):
+        return ""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") or (lemma == "be" and c.dep_ == "attr"):
+            kind = HAPPENINGS.get(c.lemma_.lower(), "")
+            if kind:
+                return kind
+    return ""
+
+
 def argument_reports(article: Article, mentions: list[Mention], reports: list[Report]) -> list[Report]:
     """Reports of the places the parse makes arguments of a verb of war and no report holds, each dated as the
     sentence's first report, when it has one."""
@@ -67,19 +87,22 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
         first.setdefault(r.index, r)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
-        if m.place is not None and m.place.precision != "country" and m.place.uncertainty_km < ARGUMENT_KM:
+        # (a site the gazetteer lacks counts at the place the text puts it in or names it after, "near")
+        where = m.place or m.near
+        if where is not None and where.precision != "country" and where.uncertainty_km < ARGUMENT_KM:
             by_sentence.setdefault(m.sentence.start, []).append(m)
     out: list[Report] = []
     for i, sent in enumerate(article.sentences):
-        ms = [m for m in by_sentence.get(sent.start, []) if m.place.key not in taken]
-        if not ms or not FORMS.search(sent.text):
+        ms = [m for m in by_sentence.get(sent.start, []) if (m.place or m.near).key not in taken]
+        if not ms or not (FORMS.search(sent.text) or HAPPEN_FORMS.search(sent.text)):
             continue
         dl = dateline(article.text, sent)
         doc = parse(sent.text)
         for m in ms:
-            if m.place.key in taken or (dl and m.start < dl.end()):
+            where = m.place or m.near
+            if where.key in taken or (dl and m.start < dl.end()):
                 continue
-            if any(contains(m.place, p) or (o is not None and LOCATES.fullmatch(article.text, o.end, m.start))
+            if any(contains(where, p) or (o is not None and LOCATES.fullmatch(article.text, o.end, m.start))
                    for r in reports if r.index == i for o, p, _ in r.places):
                 continue  # "attacked Harir Airport in Erbil Governorate": only says where the report's place is
             span = doc.char_span(m.start - sent.start, m.end - sent.start, alignment_mode="expand")
@@ -87,12 +110,14 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
                 continue
             verb, relation = _verb(_argument(span.root))
             kind, allowed = VERBS.get(verb.lemma_.lower(), ("", frozenset())) if verb is not None else ("", frozenset())
+            if relation == "at" and (what := _happening(verb)):
+                kind, allowed = what, frozenset(("at",))  # "The battle occurred at a dam outside Calueque"
             if relation not in allowed or verb.dep_ == "xcomp" or any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 continue
-            taken.add(m.place.key)
+            taken.add(where.key)
             same = None
-            r = Report(sent, i, kind, verb.text, sent.start + verb.idx, [(m, m.place, False)])
+            r = Report(sent, i, kind, verb.text, sent.start + verb.idx, [(m, where, m.place is None)])
             r.written = anchor = writing_day(article, sent.section)
             start = article.sentences[i - 1].start if i and article.sentences[i - 1].section == sent.section else sent.start
             told = story_year(article.text, start, sent.end, anchor)

@@ -2334,3 +2334,9 @@ def test_a_noun_of_war_and_the_place_it_befell_is_an_incident(world_gazetteer):
     _, incs, _ = run("The war lasted thirteen months and ended with the fall of Sukhumi on September 27, 1993.",
                      world_gazetteer, published="2013-09-27")
     assert [(i.place.name, i.event_type, i.date_start) for i in incs] == [("Sokhumi", "armed_clash", "1993-09-27")]
+
+
+def test_an_event_noun_that_took_place_near_a_town_is_an_incident_there(world_gazetteer):
+    _, incs, _ = run("The incident took place near Leh on the night of August 29, the army said.", world_gazetteer,
+                     published="2020-09-01")
+    assert [(i.place.name, i.event_type, i.date_start) for i in incs] == [("Leh", "armed_clash", "2020-08-29")]
