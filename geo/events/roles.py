@@ -237,6 +237,12 @@ def by_agents(doc, actors) -> list[str]:
         if t.lower_ not in ("by", "with") or t.dep_ not in ("agent", "prep"):
             continue
         gov = t.head
+        for _ in range(2):
+            # "the mass murder of hundreds of men ... by German soldiers": the parse may hang the agent on the
+            # victims the event noun is "of"
+            if gov.dep_ == "pobj" and gov.head.lower_ == "of" and gov.head.head.pos_ == "NOUN" \
+                    and gov.lemma_.lower() not in EVENT_HEADS:
+                gov = gov.head.head
         # "killed in an attack by suspected rebels"; "killed ... during a clash with members of the Abu Sayyaf Group"
         if not (t.lower_ == "by" and (gov.pos_ == "VERB" or gov.lemma_.lower() in EVENT_HEADS)
                 or gov.pos_ == "NOUN" and gov.lemma_.lower() in EVENT_HEADS):

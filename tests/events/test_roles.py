@@ -212,3 +212,14 @@ def test_whom_an_attack_is_charged_to_is_its_attacker_not_who_charges(text, trig
 def test_the_indians_of_the_frontier_are_a_people_not_indias_army(text, who):
     at = text.index("attacked")
     assert roles(text, at, at + len("attacked"), load_actors(), "armed_clash")[0] == [who]
+
+
+@pytest.mark.parametrize("text, trigger, who", [
+    # the agent of a noun of killing, and the subject of a verb of capture elsewhere in the sentence
+    ("The massacre was the mass murder of hundreds of men in Kragujevac by German soldiers in October 1941.",
+     "massacre", ["Military Forces of Germany"]),
+    ("In 1708 Moscow troops led by Menshikov executed a punitive operation: they captured Baturyn and massacred all "
+     "its defenders.", "massacred", ["Moscow troops"]),
+])
+def test_the_agent_of_a_killing_noun_and_the_subject_of_a_capture(text, trigger, who):
+    assert attacker(text, trigger, "attack_on_civilians") == who
