@@ -175,6 +175,24 @@ def _named_subject(c) -> list[str]:
     return [text] if text and capital and len(text) <= 60 else []
 
 
+def _named_agent(tok) -> list[str]:
+    """An agent of an attack the lexicon lacks, kept by its own name: a proper name ("attacked by the Mahdists"),
+    a people counted ("killed by a group of Zulus") or people a capitalised word qualifies ("attacks were launched
+    by Malagasy nationalists")."""
+    if tok.lemma_.lower() in QUANTITY_HEADS:
+        inner = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        text = _span_text(tok)
+        return [text] if inner and _named_agent(inner[0]) and len(text.split()) <= 6 else []
+    named = [a for a in _named_subject(tok) if "(" not in a and len(a.split()) <= 5]
+    if named or tok.pos_ == "PROPN":
+        return named
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(
+            c.dep_ in ("amod", "compound") and c.i < tok.i and c.text[:1].isupper() for c in tok.children):
+        text = _span_text(tok)
+        return [text] if len(text.split()) <= 5 else []
+    return []
+
+
 def _modifier_actors(noun, actors) -> list[str]:
     """"Russian missile strikes", "Russia's drone attack", "an al-Qaida-linked extremist attack"."""
     out: list[str] = []
@@ -379,8 +397,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         for c in head.children:
             if c.dep_ == "agent":
                 # "attacked by the Mahdists": an agent the lexicon lacks is kept by its own name
-                attacker += _objects_actors([c], actors) or [a for o in c.children if o.dep_ == "pobj" for a in _named_subject(o)
-                                                             if "(" not in a and len(a.split()) <= 5]
+                attacker += _objects_actors([c], actors) or [a for o in c.children if o.dep_ == "pobj" for a in _named_agent(o)]
             elif c.dep_ == "dobj":
                 target += _phrase_actors(c, actors, attacker=False)
     else:
@@ -394,7 +411,8 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ in ("by", "with") and c.head == noun):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        attacker += _phrase_actors(p, actors)
+                        # ("a series of savage thrusts by Haganah": an agent the lexicon lacks, by its own name)
+                        attacker += _phrase_actors(p, actors) or (_named_agent(p) if c.lower_ == "by" else [])
                         if c.lower_ == "between":
                             break
         # "a truck bomb driven by militants", "a drone launched by the Houthis": the agent of the participle
@@ -404,7 +422,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         # "an attack on an army base ... was carried out by an al-Qaeda-linked group": its agent
         verb = _governing_verb(noun) if not attacker else None
         if verb is not None and noun.dep_ in ("nsubjpass", "nsubj"):
-            attacker += _objects_actors([c for c in verb.children if c.dep_ == "agent"], actors)
+            agents = [c for c in verb.children if c.dep_ == "agent"]
+            attacker += _objects_actors(agents, actors) or [a for c in agents for o in c.children if o.dep_ == "pobj"
+                                                            for a in _named_agent(o)]
         elif verb is not None and not _defends(verb) and verb.lower_ not in REPORTING and verb.lemma_.lower() not in CHARGE_VERBS:
             # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject
             # (not the side that "ended an overnight terrorist attack", nor who "announced ... an armed attack")

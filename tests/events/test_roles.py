@@ -223,3 +223,14 @@ def test_the_indians_of_the_frontier_are_a_people_not_indias_army(text, who):
 ])
 def test_the_agent_of_a_killing_noun_and_the_subject_of_a_capture(text, trigger, who):
     assert attacker(text, trigger, "attack_on_civilians") == who
+
+
+@pytest.mark.parametrize("text, trigger, who", [
+    # an agent the lexicon lacks is kept by its own name: a people counted, people a capitalised word qualifies
+    ("Two policemen were killed by a group of Zulus near Richmond, following resistance to the poll tax.", "killed",
+     ["group of Zulus"]),
+    ("On the evening of 29 March 1947, coordinated attacks were launched by Malagasy nationalists, armed mainly with "
+     "spears, against military bases around Moramanga.", "attacks", ["Malagasy nationalists"]),
+])
+def test_an_agent_the_lexicon_lacks_is_kept_by_its_own_name(text, trigger, who):
+    assert attacker(text, trigger) == who
