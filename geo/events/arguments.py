@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Mention
-from ..text.lexicon import alternation, mapping, rows
+from ..text.lexicon import alternation, mapping, rows, words
 from ..text import dates
 from ..text.parse import parse
 from .dating import resolve as resolve_date, story_year, writing_day
 from .report import Report
-from .triggers import trigger_clause
+from .triggers import trigger_clause, unreal
 from .where import contains, dateline
 
 ARGUMENT_KM = 100.0  # a place vaguer than this (a big region, a sea) is no argument's place
@@ -28,16 +28,15 @@ for _lemma, _kind, _rel, _ in rows("argument_verbs", 4):  # (a verb and its noun
 FORMS = re.compile(rf"\b(?:{alternation(f for *_, forms in rows('argument_verbs', 4) for f in forms.split(','))})\b", re.I)
 LOCATES = re.compile(r"\s*(?:,\s*|(?:in|at|near|inside|outside|of)\s+(?:the\s+)?)")  # "the Moncada Barracks in Santiago"
 HAPPENINGS = mapping("happening_nouns")
-# verbs of happening, whose subject says what happened: "occurred", "took place", "broke out", "there was"
-HAPPEN = frozenset(("occur", "happen", "take", "break", "erupt", "rage", "ensue", "be", "continue", "flare"))
-HAPPEN_FORMS = re.compile(r"\b(?:occur(?:s|red|ring)?|happen(?:s|ed|ing)?|t(?:ook|akes?|aking|aken) place|br(?:oke|eaks?|eaking) out"
-                          r"|erupt(?:s|ed|ing)?|rag(?:es|ed|ing)|ensu(?:es|ed|ing)|there (?:was|were|has been|have been|had been)"
-                          r"|continu(?:es|ed|ing)|flared?)\b", re.I)
-LOCATIVES = frozenset(("at", "in", "near", "on", "into", "outside", "around", "inside"))
+HAPPEN = {lemma: (beside, forms.split(",")) for lemma, beside, forms in rows("happening_verbs", 3)}
+PARTICLES = {lemma: beside for lemma, (beside, _) in HAPPEN.items() if beside}
+HAPPEN_FORMS = re.compile(rf"\b(?:{alternation(f for _, forms in HAPPEN.values() for f in forms)})\b", re.I)
+LOCATIVES = frozenset(w for w in words("locative_prepositions") if " " not in w) | {"on", "inside"}
 # "the town of Larne", "the outskirts of Kyiv": the word a name is "of", which the verb governs
-HEADS = frozenset(("town", "city", "village", "fort", "fortress", "port", "castle", "capital", "garrison",
-                   "stronghold", "citadel", "island", "province", "district", "region", "area", "outskirts",
-                   "suburbs", "environs", "walls", "plain", "valley", "heights", "hill", "hills"))
+HEADS = frozenset(w for w, where, _ in rows("place_cues", 3) if where == "of" and " " not in w) | {
+    "capital", "garrison", "castle", "island", "area", "environs", "walls", "plain", "valley", "heights", "hill", "hills"}
+# "could occupy", "did not attack": no event
+MODALS = frozenset(("will", "would", "could", "might", "may", "should", "shall", "must", "can"))
 
 
 def _argument(tok):
@@ -68,8 +67,8 @@ def _happening(verb) -> str:
     """The type of the event a verb of happening has as its subject ("the incident took place", "there was
     heavy fighting"), or ""."""
     lemma = verb.lemma_.lower()
-    if lemma not in HAPPEN or (lemma == "take" and not any(c.lower_ == "place" for c in verb.children)):
-        return ""
+    if lemma not in HAPPEN or (lemma in PARTICLES and not any(c.lower_ == PARTICLES[lemma] for c in verb.children)):
+        return ""  # ("took place", "broke out", "there was": only with the word that makes it a happening)
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass") or (lemma == "be" and c.dep_ == "attr"):
             kind = HAPPENINGS.get(c.lemma_.lower(), "")
@@ -112,9 +111,10 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
             kind, allowed = VERBS.get(verb.lemma_.lower(), ("", frozenset())) if verb is not None else ("", frozenset())
             if relation == "at" and (what := _happening(verb)):
                 kind, allowed = what, frozenset(("at",))  # "The battle occurred at a dam outside Calueque"
-            if relation not in allowed or verb.dep_ == "xcomp" or any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-                continue
+            if relation not in allowed or verb.dep_ == "xcomp" or unreal(sent.text, verb.idx) or any(
+                    c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or c.lower_ in MODALS)
+                    for c in verb.children):
+                continue  # ("sent to occupy Ismailia", "could attack Kyiv", "did not take the town": nothing happened)
             taken.add(where.key)
             same = None
             r = Report(sent, i, kind, verb.text, sent.start + verb.idx, [(m, where, m.place is None)])

@@ -2340,3 +2340,12 @@ def test_an_event_noun_that_took_place_near_a_town_is_an_incident_there(world_ga
     _, incs, _ = run("The incident took place near Leh on the night of August 29, the army said.", world_gazetteer,
                      published="2020-09-01")
     assert [(i.place.name, i.event_type, i.date_start) for i in incs] == [("Leh", "armed_clash", "2020-08-29")]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor warned on Monday that the rebels could destroy Bunia within days.",
+    "Contrary to early reports, the rebels never sacked Bunia on Monday.",
+])
+def test_a_verb_of_war_under_a_modal_or_a_negation_is_no_incident(world_gazetteer, text):
+    _, incs, _ = run(text, world_gazetteer)
+    assert [i.place.name for i in incs] == []
