@@ -323,7 +323,8 @@ def same_actor(gold: str, predicted: list[str], actors) -> bool:
     from .events.actors import find_actors
     from .text.normalize import norm
 
-    from .events.roles import people_at_war, state_forces
+    from .events.actors import people_at_war
+    from .events.roles import state_forces
 
     gold = gold.replace('"', "").replace("“", "").replace("”", "")
     canon = set(find_actors(gold, actors)) | ({state_forces(gold)} - {""}) | ({people_at_war(gold.strip())} - {gold.strip()})

@@ -221,3 +221,25 @@ def _unique(xs: list[str]) -> list[str]:
     return list(dict.fromkeys(xs))
 
 
+PEOPLES_NOT_STATES = frozenset(w for (w,) in rows("peoples_not_states", 1))
+
+
+def demonym_state(name: str) -> str:
+    """The state's forces a people's name ("the Bulgarians", "the Japanese") goes with, else ''."""
+    forces, w = demonym_forces(), name.lower().removeprefix("the ")
+    # ("the Montenegrins", "the Israelis", "the Thais"; "the Frenchmen")
+    return forces.get(w) or (w.endswith("s") and forces.get(w[:-1])) or (w.endswith("men") and forces.get(w[:-3])) or ""
+
+
+def a_people(name: str) -> bool:
+    """"the Croats", "the Indians": a people named as a side (a state's, or one of peoples_not_states.tsv)."""
+    return bool(demonym_state(name)) or name.lower().removeprefix("the ") in PEOPLES_NOT_STATES
+
+
+def people_at_war(name: str) -> str:
+    """"the Bulgarians", "the Japanese" as the side of a fight, a raid or a siege: that state's forces (a
+    crowd of them in a riot or a protest is kept by its own name; so are "the Indians" of the American frontier,
+    data/lexicon/peoples_not_states.tsv)."""
+    if name.lower().removeprefix("the ") in PEOPLES_NOT_STATES:
+        return name
+    return demonym_state(name) or name

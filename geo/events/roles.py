@@ -15,7 +15,7 @@ import re
 from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE, WEEKDAYS, year_of_a_when
 from ..text.lexicon import alternation, rows, tagged, words
 from ..text.parse import parse
-from .actors import country_forces, demonym_forces, find_actors, sides
+from .actors import a_people, country_forces, demonym_forces, find_actors, people_at_war, sides
 from .report import Report
 from .triggers import fallback, triggers
 
@@ -34,7 +34,6 @@ COUNT_JOINS = frozenset(words("count_words"))  # "five to six thousand", "some 2
 VIOLENCE_VERBS = frozenset(words("violence_verbs"))
 DEFENCE_VERBS = frozenset(words("defence_verbs"))
 CHARGE_VERBS = frozenset(words("charge_verbs"))
-PEOPLES_NOT_STATES = frozenset(words("peoples_not_states"))
 YIELD_VERBS = frozenset(lemma for lemma, _forms in rows("yield_verbs", 2))  # "X fell to Y": Y attacked, X was taken
 CROWD_NOUNS = frozenset(words("crowd_nouns"))
 MEANS_VERBS = frozenset(words("means_verbs"))
@@ -119,7 +118,7 @@ def _phrase_actors(tok, actors, attacker: bool = True) -> list[str]:
         return [state_forces(text)]
     if attacker and tok.pos_ == "PROPN" and text.lower() in country_forces():
         return [country_forces()[text.lower()]]  # "Azerbaijan mounted an offensive", "India hit ..."
-    if attacker and tok.pos_ in ("PROPN", "NOUN") and _a_people(text):
+    if attacker and tok.pos_ in ("PROPN", "NOUN") and a_people(text):
         return [text]  # "taken by the Bulgarians": a people at war, named as its state's forces below
     head = tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
     if tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in ARMED_NOUNS or head in ARMED_NOUNS) and head not in WEAPONS:
@@ -449,7 +448,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
     if not attacker:
         attacker += violent_subjects(doc, actors)
     if event_type in DEFAULT_ACTOR:
-        attacker = [a for a in attacker if not _a_people(a)]  # "Egyptians rioted": rioters, not Egypt's army
+        attacker = [a for a in attacker if not a_people(a)]  # "Egyptians rioted": rioters, not Egypt's army
     if not attacker and event_type in DEFAULT_ACTOR:
         # "police clashed with angry youths": the crowd the sentence names, else ACLED's generic name
         crowd = next((_span_text(t) for t in doc if t.pos_ == "NOUN" and t.lower_ in CROWD_NOUNS), "")
@@ -472,26 +471,6 @@ def first_side(sentence: str, main_at: int, actors, event_type: str) -> list[str
         if found:
             return found
     return []
-
-
-def _demonym_state(name: str) -> str:
-    """The state's forces a people's name ("the Bulgarians", "the Japanese") goes with, else ''."""
-    forces, w = demonym_forces(), name.lower().removeprefix("the ")
-    # ("the Montenegrins", "the Israelis", "the Thais"; "the Frenchmen")
-    return forces.get(w) or (w.endswith("s") and forces.get(w[:-1])) or (w.endswith("men") and forces.get(w[:-3])) or ""
-
-
-def _a_people(name: str) -> bool:
-    return bool(_demonym_state(name)) or name.lower().removeprefix("the ") in PEOPLES_NOT_STATES
-
-
-def people_at_war(name: str) -> str:
-    """"the Bulgarians", "the Japanese" as the side of a fight, a raid or a siege: that state's forces (a
-    crowd of them in a riot or a protest is kept by its own name; so are "the Indians" of the American frontier,
-    data/lexicon/peoples_not_states.tsv)."""
-    if name.lower().removeprefix("the ") in PEOPLES_NOT_STATES:
-        return name
-    return _demonym_state(name) or name
 
 
 def report_sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tuple[list[str], list[str]]:

@@ -2344,7 +2344,7 @@ def test_an_event_noun_that_took_place_near_a_town_is_an_incident_there(world_ga
 
 @pytest.mark.parametrize("text", [
     "The governor warned on Monday that the rebels could destroy Bunia within days.",
-    "Contrary to early reports, the rebels never sacked Bunia on Monday.",
+    "Contrary to early reports, the rebels did not destroy Bunia on Monday.",
 ])
 def test_a_verb_of_war_under_a_modal_or_a_negation_is_no_incident(world_gazetteer, text):
     _, incs, _ = run(text, world_gazetteer)
