@@ -80,6 +80,8 @@ def _happening(verb) -> str:
 def argument_reports(article: Article, mentions: list[Mention], reports: list[Report]) -> list[Report]:
     """Reports of the places the parse makes arguments of a verb of war and no report holds, each dated as the
     sentence's first report, when it has one."""
+    if not reports:
+        return []  # (a page that reports no event by its trigger words is no war story: "took" and "fire" say nothing)
     taken = {p.key for r in reports for _, p, _ in r.places}
     first: dict[int, Report] = {}
     for r in reports:

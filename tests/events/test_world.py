@@ -2337,9 +2337,16 @@ def test_a_noun_of_war_and_the_place_it_befell_is_an_incident(world_gazetteer):
 
 
 def test_an_event_noun_that_took_place_near_a_town_is_an_incident_there(world_gazetteer):
+    _, incs, _ = run("Two soldiers were killed in a clash in Kargil on Saturday. The incident took place near Leh on "
+                     "the night of August 29, the army said.", world_gazetteer, published="2020-09-01")
+    assert ("Leh", "armed_clash", "2020-08-29") in [(i.place.name, i.event_type, i.date_start) for i in incs]
+
+
+def test_a_page_that_reports_no_event_by_its_trigger_words_gets_none_from_the_parse(world_gazetteer):
+    # ("took place", "fire", "entered" in general news say nothing of war: the parse is read only on a war story)
     _, incs, _ = run("The incident took place near Leh on the night of August 29, the army said.", world_gazetteer,
                      published="2020-09-01")
-    assert [(i.place.name, i.event_type, i.date_start) for i in incs] == [("Leh", "armed_clash", "2020-08-29")]
+    assert incs == []
 
 
 @pytest.mark.parametrize("text", [
