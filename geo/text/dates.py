@@ -113,7 +113,10 @@ def _month_day(n: int) -> str:
 
 
 # a span across months, its year at its end: "from 11 May to 23 June 1854", "June 20th to July 16th, 1900"
-MONTHS_SPAN = re.compile(rf"\b(?:{_day_month(1)}{_TO}{_day_month(2)}|{_month_day(3)}{_TO}{_month_day(4)}),?\s+(?P<year>{DATE_YEAR_RE})\b")
+MONTHS_SPAN = re.compile(rf"\b(?:{_WEEKDAY})?(?:{_day_month(1)}{_TO}(?:{_WEEKDAY})?{_day_month(2)}"
+                         rf"|{_month_day(3)}{_TO}(?:{_WEEKDAY})?{_month_day(4)}),?\s+(?P<year>{DATE_YEAR_RE})\b")
+# "In February and March 1890", "from June to August 1944": two months of one year and those between
+MONTH_PAIR = re.compile(rf"\b(?P<m1>{MONTH_RE})(?:{_AND}|{_TO})(?P<m2>{MONTH_RE}),?\s+(?P<year>{DATE_YEAR_RE})\b")
 # "27.7.1941", "05.03.2024": day, month and year with dots, as European pages write them
 DOTTED_DATE = re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>{DATE_YEAR_RE})\b(?!\.\d)")
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE}),?\s+(?P<year>{DATE_YEAR_RE})\b")  # "in August 1977", "in August, 1977"
@@ -210,7 +213,7 @@ def _months_span(text: str) -> tuple[DateRange | None, re.Match[str] | None]:
         last = date(year, m2, int(g["d2"] or g["d4"]))
     except ValueError:
         return None, None
-    return (DateRange(first, last, "range"), m) if m1 != m2 and first < last else (None, None)
+    return (DateRange(first, last, "range"), m) if first < last else (None, None)  # ("from Sunday, May 21 to Sunday, May 28, 1871")
 
 
 def _latest(mon: int, day: int):
@@ -281,6 +284,10 @@ def _resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.
             return DateRange(d, d, "day"), m
         except ValueError:
             pass
+    m = MONTH_PAIR.search(text)
+    if m and month_number(m["m1"]) < month_number(m["m2"]):
+        year = int(m["year"])
+        return DateRange(_month_range(year, month_number(m["m1"])).start, _month_range(year, month_number(m["m2"])).end, "range"), m
     m = MONTH_YEAR.search(text)
     if m:
         return _month_range(int(m["year"]), month_number(m["month"])), m

@@ -74,6 +74,11 @@ def test_a_span_of_days_of_one_month_is_its_range(text, anchor, want):
     ("shelled from December 28 to January 3, 1990, the town held", ("1989-12-28", "1990-01-03", "range")),
     # two dates joined by "and" are no span: the first
     ("on 12 May 1854 and 23 June 1854 the fort was shelled", ("1854-05-12", "1854-05-12", "day")),
+    # a span within one month written out twice, weekdays and all
+    ("Paris was recaptured from Sunday, May 21 to Sunday, May 28, 1871.", ("1871-05-21", "1871-05-28", "range")),
+    # two months of one year: both, and none outside them
+    ("In February and March 1890, troops were sent to attack Cotonou.", ("1890-02-01", "1890-03-31", "range")),
+    ("from June to August 1944 the city was shelled", ("1944-06-01", "1944-08-31", "range")),
 ])
 def test_a_span_across_months_is_its_range(text, want):
     assert r(text, None) == want
