@@ -460,6 +460,11 @@ VETOES: list[Veto] = [
      lambda c: "the head of a longer name with 'of' or a particle ('Bay of Pigs', 'Stade de France'), not a place of its own"),
     ("far_from_its_reference", lambda c: bool(c.far_from_its_reference),
      lambda c: f"the text measures it from {c.far_from_its_reference}, and {c.best.key} lies far from every place of that name"),
+    ("site_by_another_name_abroad", lambda c: bool(c.p.cue) and c.p.cue not in ("province", "town", "city")
+     and c.best.kind in ("city", "town") and not c.best.curated and norm(c.best.name) != c.p.cand.key
+     and c.best.population < 1_000_000 and bool(c.ctx.named) and c.best.country not in c.ctx.named
+     and c.best.country not in c.ctx.demonym_countries,
+     lambda c: f"a site named after {c.p.cand.key!r}, only another name of a town of {c.best.country}, a country the text does not name"),
     ("far_abroad", lambda c: c.far_abroad,
      lambda c: f"a town of {c.best.country}, a country the text does not name, far from every place and country it does"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,

@@ -931,3 +931,13 @@ def test_a_castle_named_after_a_town_the_text_names_is_drawn_near_that_town(worl
     drawn = hosted_site(ms["Kumamoto Castle"])
     assert ms["Kumamoto Castle"].place is None and drawn is not None
     assert (drawn.kind, drawn.country) == ("military_base", "JP") and drawn.precision != "site"
+
+
+def test_a_site_named_after_only_another_name_of_a_town_abroad_is_unresolved(world_gazetteer):
+    """"Ljubljana's Brnik Airport" in a story that names Slovenia: GeoNames gives "Brnik" as another name of
+    Pernik, Bulgaria, which the text does not name; the airport is reported and drawn near Ljubljana."""
+    from geo.places.mentions import hosted_site
+    ms = {m.text: m for m in mentions("Jets strafed Ljubljana's Brnik Airport, damaging two planes of Slovenia's "
+                                      "national airline.", world_gazetteer)}
+    drawn = hosted_site(ms["Brnik Airport"])
+    assert ms["Brnik Airport"].place is None and drawn is not None and drawn.country == "SI"
