@@ -77,6 +77,16 @@ def _happening(verb) -> str:
     return ""
 
 
+def _event_at(tok):
+    """(noun, type) when the token is the place of an event noun ("The attack early on Monday in Boma", "the
+    massacre at Goliad"), else None."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in LOCATIVES or prep.head.pos_ != "NOUN":
+        return None
+    kind = HAPPENINGS.get(prep.head.lemma_.lower(), "")
+    return (prep.head, kind) if kind else None
+
+
 def argument_reports(article: Article, mentions: list[Mention], reports: list[Report]) -> list[Report]:
     """Reports of the places the parse makes arguments of a verb of war and no report holds, each dated as the
     sentence's first report, when it has one."""
@@ -113,6 +123,8 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
             kind, allowed = VERBS.get(verb.lemma_.lower(), ("", frozenset())) if verb is not None else ("", frozenset())
             if relation == "at" and (what := _happening(verb)):
                 kind, allowed = what, frozenset(("at",))  # "The battle occurred at a dam outside Calueque"
+            elif verb is None and (what := _event_at(_argument(span.root))):
+                verb, relation, kind, allowed = what[0], "at", what[1], frozenset(("at",))  # "the attack on Monday in Boma"
             if relation not in allowed or verb.dep_ == "xcomp" or unreal(sent.text, verb.idx) or any(
                     c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or c.lower_ in MODALS)
                     for c in verb.children):

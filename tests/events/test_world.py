@@ -2356,3 +2356,10 @@ def test_a_page_that_reports_no_event_by_its_trigger_words_gets_none_from_the_pa
 def test_a_verb_of_war_under_a_modal_or_a_negation_is_no_incident(world_gazetteer, text):
     _, incs, _ = run(text, world_gazetteer)
     assert [i.place.name for i in incs] == []
+
+
+def test_the_place_of_an_event_noun_is_an_incident_there(world_gazetteer):
+    # ("Three people died in a similar assault at Schwechat Airport in Vienna": the noun's own place)
+    _, incs, _ = run("Two soldiers were killed in an ambush near Gao on Sunday. The British attack on Baltimore had "
+                     "begun in earnest on Monday.", world_gazetteer, published="2024-03-07")
+    assert ("Baltimore", "armed_clash") in [(i.place.name, i.event_type) for i in incs]
