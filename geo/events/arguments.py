@@ -17,7 +17,7 @@ from ..text import dates
 from ..text.parse import parse
 from .dating import resolve as resolve_date, story_year, writing_day
 from .report import Report
-from .triggers import trigger_clause, unreal
+from .triggers import BACKGROUND, clause_end, trigger_clause, unreal
 from .where import contains, dateline
 
 ARGUMENT_KM = 100.0  # a place vaguer than this (a big region, a sea) is no argument's place
@@ -113,6 +113,9 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
             where = m.place or m.near
             if where.key in taken or (dl and m.start < dl.end()):
                 continue
+            bg = BACKGROUND.search(article.text, sent.start, m.start)
+            if bg and clause_end(article.text, bg.end(), m.start) is None:
+                continue  # "Two days before the attack on Balad, rockets hit Camp Taji": an earlier matter
             if any(contains(where, p) or (o is not None and LOCATES.fullmatch(article.text, o.end, m.start))
                    for r in reports if r.index == i for o, p, _ in r.places):
                 continue  # "attacked Harir Airport in Erbil Governorate": only says where the report's place is
