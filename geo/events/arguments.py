@@ -77,6 +77,23 @@ def _happening(verb) -> str:
     return ""
 
 
+def _happened(verb) -> bool:
+    """Not a plan, a possibility or a denial: no infinitive ("sent to occupy Ismailia", "expected to advance and
+    capture Tainan"), modal ("could attack Kyiv") or negation ("did not take the town"), for the verb or the one it
+    is coordinated with; nor a participle that only describes ("the provinces surrounding Manila")."""
+    if verb.pos_ == "NOUN":
+        return True
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        return False
+    while True:
+        if verb.dep_ == "xcomp" or any(c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or c.lower_ in MODALS)
+                                       for c in verb.children):
+            return False
+        if verb.dep_ != "conj" or verb.head == verb:
+            return True
+        verb = verb.head
+
+
 def _event_at(tok):
     """(noun, type) when the token is the place of an event noun ("The attack early on Monday in Boma", "the
     massacre at Goliad"), else None."""
@@ -128,9 +145,7 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
                 kind, allowed = what, frozenset(("at",))  # "The battle occurred at a dam outside Calueque"
             elif verb is None and (what := _event_at(_argument(span.root))):
                 verb, relation, kind, allowed = what[0], "at", what[1], frozenset(("at",))  # "the attack on Monday in Boma"
-            if relation not in allowed or verb.dep_ == "xcomp" or unreal(sent.text, verb.idx) or any(
-                    c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or c.lower_ in MODALS)
-                    for c in verb.children):
+            if relation not in allowed or not _happened(verb) or unreal(sent.text, verb.idx):
                 continue  # ("sent to occupy Ismailia", "could attack Kyiv", "did not take the town": nothing happened)
             taken.add(where.key)
             same = None

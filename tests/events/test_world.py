@@ -2363,3 +2363,9 @@ def test_the_place_of_an_event_noun_is_an_incident_there(world_gazetteer):
     _, incs, _ = run("Two soldiers were killed in an ambush near Gao on Sunday. The British attack on Baltimore had "
                      "begun in earnest on Monday.", world_gazetteer, published="2024-03-07")
     assert ("Baltimore", "armed_clash") in [(i.place.name, i.event_type) for i in incs]
+
+
+def test_a_verb_of_war_coordinated_with_an_infinitive_is_a_plan(world_gazetteer):
+    _, incs, _ = run("Japanese troops captured Taipei on June 7, 1895. They expected to advance south quickly and "
+                     "capture Tainan to control the west coast.", world_gazetteer, published="1895-07-01")
+    assert [i.place.name for i in incs] == ["Taipei"]
