@@ -30,6 +30,8 @@ LOCATIVE_SIMILARITY = weights()["locative_min_similarity"]  # how alike a name m
 MIN_LETTERS = 5
 UNIT_SIMILARITY = weights()["unit_min_similarity"]
 SAME_NAME_RATIO = weights()["spelling_same_name_ratio"]  # how many times bigger a namesake must be to win
+FOREIGN_PREFIX_SIMILARITY = 0.87  # how alike a name must be to a town whose first letters differ from its
+FOREIGN_PREFIX_LETTERS = 8  # ... and how long (a short name differs from many by a letter: "Triac", "Alapan")
 HYPHEN_HALF = 0.9  # how alike the first part of a hyphenated name counts ("Dehiwala" of "Dehiwala-Mount Lavinia")
 
 
@@ -138,6 +140,20 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str], least: 
     for ratio, k, p in _alike_places(gaz, key, {key} | _pool(gaz, key, 4), 3, least):
         if p.country in countries and _fits(p, cue) and ratio > best.get(p.key, (0.0,))[0]:
             best[p.key] = (ratio, k, p)
+    if not best and cue != "province" and len(_flat(key)) >= FOREIGN_PREFIX_LETTERS \
+            and all(len(w) > 1 for w in re.split(r"[\s.-]+", key) if w):
+        # ("Merdjayoun" is Marjayoun: a spelling whose first letters differ, among the own names of the towns of
+        # the countries the article names, more alike)
+        from rapidfuzz import fuzz, process
+
+        flat, floor = _flat(key), max(least, FOREIGN_PREFIX_SIMILARITY)
+        for c in sorted(countries):
+            rows = _country_flats(gaz, c)
+            for _, _, i in process.extract(flat, [f for f, _ in rows], scorer=fuzz.ratio, score_cutoff=floor * 100 - 1e-6, limit=None):
+                p = gaz.places[rows[i][1]]
+                ratio = _alike(flat, norm(p.name), floor) if rows[i][0][:1] == flat[:1] else 0.0
+                if ratio >= floor and _fits(p, cue) and ratio > best.get(p.key, (0.0,))[0]:
+                    best[p.key] = (ratio, norm(p.name), p)
     # "the suburb of Dehiwala": the first part of a hyphenated name ("Dehiwala-Mount Lavinia").
     for k in sorted(islice(gaz.names.iterkeys(key + " "), POOL)):  # (as many names as a spelling pool)
         for p in gaz.lookup(k):
@@ -159,6 +175,17 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str], least: 
         top = big
     ratio, k, p = top
     return p, f"{core!r} is a spelling of {p.name!r} ({p.country}; {ratio:.2f} alike), the only such {p.kind} in a country the article names"
+
+
+_FLATS: dict[tuple[int, str], list[tuple[str, str]]] = {}
+
+
+def _country_flats(gaz: Gazetteer, country: str) -> list[tuple[str, str]]:
+    """(skeleton of its own name, key) of each GeoNames place of a country, made once per gazetteer."""
+    k = (id(gaz), country)
+    if k not in _FLATS:
+        _FLATS[k] = [(_flat(norm(name)), key) for name, key in gaz.town_names(country)]
+    return _FLATS[k]
 
 
 def unit_of(gaz: Gazetteer, name: str, town: Place) -> tuple[Place | None, str]:

@@ -941,3 +941,11 @@ def test_a_site_named_after_only_another_name_of_a_town_abroad_is_unresolved(wor
                                       "national airline.", world_gazetteer)}
     drawn = hosted_site(ms["Brnik Airport"])
     assert ms["Brnik Airport"].place is None and drawn is not None and drawn.country == "SI"
+
+
+def test_a_spelling_whose_first_letters_differ_is_the_town_of_a_named_country(world_gazetteer):
+    """"Merdjayoun" (the French transliteration) is Marjayoun in a story that names Lebanon; a short name one
+    letter off another town ("Triac" is not Trizac) stays unresolved."""
+    assert resolved("Further fighting occurred at Merdjayoun, Lebanon, where Australian troops attacked.",
+                    world_gazetteer).get("Merdjayoun") == "LB"
+    assert "Triac" not in resolved("The rearguard made a last stand at Triac, France, but was defeated.", world_gazetteer)
