@@ -316,18 +316,6 @@ class Gazetteer:
                 names[code] = row[1] if code not in names or names[code] == row[1] else ""
         return units, names
 
-    @cached_property
-    def _town_names(self) -> dict[str, list[tuple[str, str]]]:
-        """country -> (own name, key) of its GeoNames places, from one pass over the raw rows (for the spelling
-        variants of a name whose first letters differ: :func:`geo.places.spelling.variant_of`)."""
-        out: dict[str, list[tuple[str, str]]] = {}
-        for key, row in self.places.prefixed("gn/"):
-            out.setdefault(row[3], []).append((row[1], key))
-        return out
-
-    def town_names(self, country: str) -> list[tuple[str, str]]:
-        return self._town_names.get(country, [])
-
     def admin1_units(self, country: str) -> list[Place]:
         """The first-level units of a country (Natural Earth), each made once."""
         made = self._units_made.get(country)

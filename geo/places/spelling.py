@@ -137,23 +137,20 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str], least: 
                         ratio = max(ratio, 0.95)  # "Sughd" in "Viloyati Sughd", a unit's official name
                     if ratio >= UNIT_SIMILARITY and ratio > best.get(p.key, (0.0,))[0]:
                         best[p.key] = (ratio, norm(alias), p)
-    for ratio, k, p in _alike_places(gaz, key, {key} | _pool(gaz, key, 4), 3, least):
+    close = {key} | _pool(gaz, key, 4)
+    for ratio, k, p in _alike_places(gaz, key, close, 3, least):
         if p.country in countries and _fits(p, cue) and ratio > best.get(p.key, (0.0,))[0]:
             best[p.key] = (ratio, k, p)
     if not best and cue != "province" and len(_flat(key)) >= FOREIGN_PREFIX_LETTERS \
             and all(len(w) > 1 for w in re.split(r"[\s.-]+", key) if w):
-        # ("Merdjayoun" is Marjayoun: a spelling whose first letters differ, among the own names of the towns of
-        # the countries the article names, more alike)
-        from rapidfuzz import fuzz, process
-
-        flat, floor = _flat(key), max(least, FOREIGN_PREFIX_SIMILARITY)
-        for c in sorted(countries):
-            rows = _country_flats(gaz, c)
-            for _, _, i in process.extract(flat, [f for f, _ in rows], scorer=fuzz.ratio, score_cutoff=floor * 100 - 1e-6, limit=None):
-                p = gaz.places[rows[i][1]]
-                ratio = _alike(flat, norm(p.name), floor) if rows[i][0][:1] == flat[:1] else 0.0
-                if ratio >= floor and _fits(p, cue) and ratio > best.get(p.key, (0.0,))[0]:
-                    best[p.key] = (ratio, norm(p.name), p)
+        # ("Merdjayoun" is Marjayoun: a spelling whose first four letters differ by a vowel (or v and w), among
+        # the towns of the countries the article names, more alike)
+        floor = max(least, FOREIGN_PREFIX_SIMILARITY)
+        pool = {k for prefix in _vowel_variants(skeleton(key)[:4]) | _vowel_variants(key[:4])
+                for k in islice(gaz.names.iterkeys(prefix), POOL)} - close
+        for ratio, k, p in _alike_places(gaz, key, pool, 3, floor):
+            if k[:1] == key[:1] and p.country in countries and _fits(p, cue) and ratio > best.get(p.key, (0.0,))[0]:
+                best[p.key] = (ratio, k, p)
     # "the suburb of Dehiwala": the first part of a hyphenated name ("Dehiwala-Mount Lavinia").
     for k in sorted(islice(gaz.names.iterkeys(key + " "), POOL)):  # (as many names as a spelling pool)
         for p in gaz.lookup(k):
@@ -177,15 +174,17 @@ def variant_of(gaz: Gazetteer, core: str, cue: str, countries: set[str], least: 
     return p, f"{core!r} is a spelling of {p.name!r} ({p.country}; {ratio:.2f} alike), the only such {p.kind} in a country the article names"
 
 
-_FLATS: dict[tuple[int, str], list[tuple[str, str]]] = {}
+VOWELS = "aeiouy"
 
 
-def _country_flats(gaz: Gazetteer, country: str) -> list[tuple[str, str]]:
-    """(skeleton of its own name, key) of each GeoNames place of a country, made once per gazetteer."""
-    k = (id(gaz), country)
-    if k not in _FLATS:
-        _FLATS[k] = [(_flat(norm(name)), key) for name, key in gaz.town_names(country)]
-    return _FLATS[k]
+def _vowel_variants(prefix: str) -> set[str]:
+    """The prefix with each vowel after its first letter made another vowel, and v and w swapped
+    ("merj" -> "marj", "avan" -> "awan")."""
+    out = {prefix}
+    for i, ch in enumerate(prefix[1:], start=1):
+        swaps = VOWELS if ch in VOWELS else "vw" if ch in "vw" else ""
+        out |= {prefix[:i] + o + prefix[i + 1 :] for o in swaps}
+    return out
 
 
 def unit_of(gaz: Gazetteer, name: str, town: Place) -> tuple[Place | None, str]:
