@@ -320,11 +320,9 @@ STATE_ARMS = {"forces", "force", "troops", "army", "military", "soldiers", "poli
 def same_actor(gold: str, predicted: list[str], actors) -> bool:
     """Does a predicted attacker name the annotated one?  By canonical name when the
     lexicon knows the annotation ("Russian forces" = "Russia"), else by a shared word."""
-    from .events.actors import find_actors
-    from .text.normalize import norm
-
-    from .events.actors import people_at_war
+    from .events.actors import find_actors, people_at_war
     from .events.roles import state_forces
+    from .text.normalize import norm
 
     gold = gold.replace('"', "").replace("“", "").replace("”", "")
     canon = set(find_actors(gold, actors)) | ({state_forces(gold)} - {""}) | ({people_at_war(gold.strip())} - {gold.strip()})

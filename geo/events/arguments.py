@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Mention
-from ..text.lexicon import alternation, mapping, rows, words
+from ..text.lexicon import alternation, mapping, rows, tagged, words
 from ..text import dates
 from ..text.parse import parse
 from .dating import resolve as resolve_date, story_year, writing_day
@@ -22,10 +22,11 @@ from .where import contains, dateline
 
 ARGUMENT_KM = 100.0  # a place vaguer than this (a big region, a sea) is no argument's place
 
+_ROWS = rows("argument_verbs", 4)
 VERBS: dict[str, tuple[str, frozenset[str]]] = {}
-for _lemma, _kind, _rel, _ in rows("argument_verbs", 4):  # (a verb and its noun share a row's type: "capture")
+for _lemma, _kind, _rel, _ in _ROWS:  # (a verb and its noun share a row's type: "capture")
     VERBS[_lemma] = (_kind, VERBS.get(_lemma, ("", frozenset()))[1] | frozenset(_rel.split(",")))
-FORMS = re.compile(rf"\b(?:{alternation(f for *_, forms in rows('argument_verbs', 4) for f in forms.split(','))})\b", re.I)
+FORMS = re.compile(rf"\b(?:{alternation(f for *_, forms in _ROWS for f in forms.split(','))})\b", re.I)
 LOCATES = re.compile(r"\s*(?:,\s*|(?:in|at|near|inside|outside|of)\s+(?:the\s+)?)")  # "the Moncada Barracks in Santiago"
 HAPPENINGS = mapping("happening_nouns")
 HAPPEN = {lemma: (beside, forms.split(",")) for lemma, beside, forms in rows("happening_verbs", 3)}
@@ -33,10 +34,9 @@ PARTICLES = {lemma: beside for lemma, (beside, _) in HAPPEN.items() if beside}
 HAPPEN_FORMS = re.compile(rf"\b(?:{alternation(f for _, forms in HAPPEN.values() for f in forms)})\b", re.I)
 LOCATIVES = frozenset(w for w in words("locative_prepositions") if " " not in w) | {"on", "inside"}
 # "the town of Larne", "the outskirts of Kyiv": the word a name is "of", which the verb governs
-HEADS = frozenset(w for w, where, _ in rows("place_cues", 3) if where == "of" and " " not in w) | {
-    "capital", "garrison", "castle", "island", "area", "environs", "walls", "plain", "valley", "heights", "hill", "hills"}
-# "could occupy", "did not attack": no event
-MODALS = frozenset(("will", "would", "could", "might", "may", "should", "shall", "must", "can"))
+HEADS = frozenset(w for w, where, _ in rows("place_cues", 3) if where == "of" and " " not in w) | frozenset(words("argument_heads"))
+# "could occupy", "would attack", "must capture": no event (the modals of data/lexicon/unreal_words.tsv)
+MODALS = frozenset(tagged("unreal_words", "modal") + tagged("unreal_words", "ability"))
 
 
 def _argument(tok):
@@ -104,9 +104,29 @@ def _event_at(tok):
     return (prep.head, kind) if kind else None
 
 
+def _date(article: Article, sent, i: int, r: Report, verb, same: Report | None) -> None:
+    """The date of the verb's own clause ("Springfield was nearly destroyed, October 5th"); none when that clause
+    counts from another day ("and a week later the raiders beset Worcester"); else the sentence's first report's
+    (``same``), else the sentence's."""
+    r.written = anchor = writing_day(article, sent.section)
+    start = article.sentences[i - 1].start if i and article.sentences[i - 1].section == sent.section else sent.start
+    told = story_year(article.text, start, sent.end, anchor)
+    r.story_year = told if anchor is None else None
+    a, b = trigger_clause(sent.text, verb.idx, verb.idx + len(verb.text))
+    r.date, r.date_text = resolve_date(sent.text[a:b], anchor, told)
+    if r.date is not None:
+        return
+    if dates.has_relative(sent.text[a:b]):
+        r.relative = True
+    elif same is not None:
+        r.date, r.date_text, r.relative, r.story_year = same.date, same.date_text, same.relative, same.story_year
+    else:
+        r.date, r.date_text = resolve_date(sent.text, anchor, told)
+
+
 def argument_reports(article: Article, mentions: list[Mention], reports: list[Report]) -> list[Report]:
-    """Reports of the places the parse makes arguments of a verb of war and no report holds, each dated as the
-    sentence's first report, when it has one."""
+    """Reports of the places the parse makes arguments of a verb of war and no report holds (dated by
+    :func:`_date`)."""
     if not reports:
         return []  # (a page that reports no event by its trigger words is no war story: "took" and "fire" say nothing)
     taken = {p.key for r in reports for _, p, _ in r.places}
@@ -139,31 +159,17 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
             span = doc.char_span(m.start - sent.start, m.end - sent.start, alignment_mode="expand")
             if span is None:
                 continue
-            verb, relation = _verb(_argument(span.root))
+            arg = _argument(span.root)
+            verb, relation = _verb(arg)
             kind, allowed = VERBS.get(verb.lemma_.lower(), ("", frozenset())) if verb is not None else ("", frozenset())
             if relation == "at" and (what := _happening(verb)):
                 kind, allowed = what, frozenset(("at",))  # "The battle occurred at a dam outside Calueque"
-            elif verb is None and (what := _event_at(_argument(span.root))):
+            elif verb is None and (what := _event_at(arg)):
                 verb, relation, kind, allowed = what[0], "at", what[1], frozenset(("at",))  # "the attack on Monday in Boma"
             if relation not in allowed or not _happened(verb) or unreal(sent.text, verb.idx):
                 continue  # ("sent to occupy Ismailia", "could attack Kyiv", "did not take the town": nothing happened)
             taken.add(where.key)
-            same = None
             r = Report(sent, i, kind, verb.text, sent.start + verb.idx, [(m, where, m.place is None)])
-            r.written = anchor = writing_day(article, sent.section)
-            start = article.sentences[i - 1].start if i and article.sentences[i - 1].section == sent.section else sent.start
-            told = story_year(article.text, start, sent.end, anchor)
-            a, b = trigger_clause(sent.text, verb.idx, verb.idx + len(verb.text))
-            # the date of the verb's own clause ("Springfield was nearly destroyed, October 5th"), else the
-            # sentence's first report's, else the sentence's
-            r.date, r.date_text = resolve_date(sent.text[a:b], anchor, told)
-            if r.date is None and dates.has_relative(sent.text[a:b]):
-                r.relative = True  # "and a week later the raiders beset Worcester": not the day of the report before
-            elif r.date is None and (same := first.get(i)) is not None:
-                r.date, r.date_text, r.relative, r.story_year = same.date, same.date_text, same.relative, same.story_year
-            elif r.date is None:
-                r.date, r.date_text = resolve_date(sent.text, anchor, told)
-            if r.date is not None or same is None:
-                r.story_year = told if anchor is None else None
+            _date(article, sent, i, r, verb, first.get(i))
             out.append(r)
     return out

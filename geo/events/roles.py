@@ -214,6 +214,11 @@ def _objects_actors(preps, actors) -> list[str]:
     return [a for c in preps for p in c.children if p.dep_ == "pobj" for a in _phrase_actors(p, actors)]
 
 
+def _objects_named(preps) -> list[str]:
+    """The agents the lexicon lacks that the objects of these prepositions name by their own name (:func:`_named_agent`)."""
+    return [a for c in preps for p in c.children if p.dep_ == "pobj" for a in _named_agent(p)]
+
+
 def claimed_by(doc, actors) -> list[str]:
     """Who claimed the attack: "X claimed responsibility", "an assault claimed by X"; whom it was blamed
     on, or whose work it was."""
@@ -396,7 +401,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         for c in head.children:
             if c.dep_ == "agent":
                 # "attacked by the Mahdists": an agent the lexicon lacks is kept by its own name
-                attacker += _objects_actors([c], actors) or [a for o in c.children if o.dep_ == "pobj" for a in _named_agent(o)]
+                attacker += _objects_actors([c], actors) or _objects_named([c])
             elif c.dep_ == "dobj":
                 target += _phrase_actors(c, actors, attacker=False)
     else:
@@ -422,8 +427,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         verb = _governing_verb(noun) if not attacker else None
         if verb is not None and noun.dep_ in ("nsubjpass", "nsubj"):
             agents = [c for c in verb.children if c.dep_ == "agent"]
-            attacker += _objects_actors(agents, actors) or [a for c in agents for o in c.children if o.dep_ == "pobj"
-                                                            for a in _named_agent(o)]
+            attacker += _objects_actors(agents, actors) or _objects_named(agents)
         elif verb is not None and not _defends(verb) and verb.lower_ not in REPORTING and verb.lemma_.lower() not in CHARGE_VERBS:
             # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject
             # (not the side that "ended an overnight terrorist attack", nor who "announced ... an armed attack")
