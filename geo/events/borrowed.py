@@ -13,7 +13,7 @@ from ..places.gazetteer import Gazetteer
 from ..places.geometry import within
 from .report import Report
 from .triggers import weapon_kinds
-from .where import PRECISION_ORDER, country_only, event_places, rank
+from .where import PRECISION_ORDER, country_only, dateline, event_places, rank
 
 
 def finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, prev: Report):
@@ -87,6 +87,11 @@ def previous_places(article: Article, i: int, places, by_sentence, far: bool = F
         back -= 1  # "... defended Chateaudun. A force of 12,000 Prussians showed up in the east. Seven cannons fired at ..."
     prior = [(m, m.place, True) for m in by_sentence.get(article.sentences[back].start, [])
              if m.place is not None and m.place.precision != "country" and (countries is None or m.place.country in countries)]
+    s = article.sentences[back]
+    if back < i - 1 and (dl := dateline(article.text, s, s.end + 2)) is not None:
+        # "Kismayo, March 3. ... the militia entered Xqwerty. Nine people were killed": not where the report was
+        # filed, two sentences up (the dateline's own rule, :func:`.where.dateline_places`, says when it is)
+        prior = [x for x in prior if x[0].start >= dl.end()]
     if not prior:
         return []
     best = min(rank(p) for _, p, _ in prior)

@@ -155,8 +155,9 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # "... four villages near the city of Relizane ... In violence that lasted for hours, the
             # attackers killed 412 people": the sentence before (no event report of its own) says where.
             # Only for a report with a toll, or a weapon named in a phrase: on general news, a bare
-            # "fighting" or "struck" borrowing the place before was wrong nearly every time.
-            places = previous_places(article, i, None, by_sentence, far=slug in WEAPON_EVENTS and " " in tm.group(0).strip())
+            # "fighting" or "struck" borrowing the place before was wrong nearly every time. Past one sentence
+            # that names no place ("... in Morant Bay. Some carried sticks and stones. Seven men were shot dead").
+            places = previous_places(article, i, None, by_sentence, far=True)
         if (not places or country_only(places)) and not same and not generic and prev is not None \
                 and slug not in ("other", prev.event_type) and not prev.country_only and (slug == "shoot_down" and not places or (
                     hit[0] != "targeted_killing" and not SEPARATE.search(sent.text) and not EVENT_ANAPHOR.search(sent.text)

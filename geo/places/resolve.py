@@ -139,6 +139,9 @@ def score(place: Place, c: Pending | str, focus, ctx: Context | None = None) -> 
     if isinstance(c, Pending) and not c.sent.text[c.start - c.sent.start : c.end - c.sent.start].isascii() \
             and c.sent.text[c.start - c.sent.start : c.end - c.sent.start] == place.name:
         f["own_name_with_its_accents"] = 1  # "Natá" is Panama's, not Nata in Botswana
+    if isinstance(c, Pending) and c.dateline:
+        # "LONDON, October 20.": a report is filed from a city the wire names without its country
+        f["dateline_log10_population"] = math.log10(place.population + 1)
     if isinstance(c, Pending) and in_unit_after(place, c.units_after):
         f["in_the_unit_named_after_it"] = 1  # "Amambai, Mato Grosso do Sul": the Amambai in that state
     return sum(W[name] * value for name, value in f.items())

@@ -62,6 +62,15 @@ def test_a_toll_without_a_figure_also_takes_the_town_of_the_sentence_before(worl
     assert inc.place.name == "Gwoza" and inc.near and inc.fatalities == []
 
 
+def test_a_toll_takes_the_town_named_two_sentences_before_when_the_one_between_names_none(world_gazetteer):
+    """"... in Morant Bay on Tuesday. Some carried sticks and stones. Seven men were shot dead ...": the sentence
+    in between says nothing of where; the town before it does."""
+    text = ("Hundreds of farmers gathered at the courthouse in Morant Bay on Tuesday. Some carried sticks and stones. "
+            "Seven men were shot dead by the militia.")
+    _, (inc,), _ = run(text, world_gazetteer, "2024-06-30")
+    assert inc.place.name == "Morant Bay" and inc.near and inc.fatalities == [7]
+
+
 def test_battles_fought_in_a_list_of_towns_are_one_incident_each(world_gazetteer):
     text = "Together with the battles fought in Gwoza, Bama and Konduga between 15 and 18 March, the offensive stalled."
     _, incidents, _ = run(text, world_gazetteer, "2024-06-30")

@@ -949,3 +949,22 @@ def test_a_spelling_whose_first_letters_differ_is_the_town_of_a_named_country(wo
     assert resolved("Further fighting occurred at Merdjayoun, Lebanon, where Australian troops attacked.",
                     world_gazetteer).get("Merdjayoun") == "LB"
     assert "Triac" not in resolved("The rearguard made a last stand at Triac, France, but was defeated.", world_gazetteer)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Fighting broke out in Kenema in Eastern Province on Sunday.", "SL"),
+    ("Rebels attacked Kasama in Northern Province on Sunday.", "ZM"),
+])
+def test_a_province_of_many_countries_names_is_the_one_that_holds_the_town_the_text_names(world_gazetteer, text, country):
+    """"in Kenema in Eastern Province": Sierra Leone's Eastern Province, which holds Kenema, not Kenya's or
+    Rwanda's (admin1_in_context: the town's first-level unit code is the province's)."""
+    ms = {m.text: m for m in mentions(text, world_gazetteer)}
+    assert ms[next(k for k in ms if k.endswith("Province"))].place.country == country
+
+
+def test_a_datelines_city_is_the_big_city_of_its_name_whatever_people_the_story_names(world_gazetteer):
+    """"LONDON, October 20. Aachen has fallen to the Americans.": the wire's London, not the Ohio town the
+    Americans of the story would favour (dateline_log10_population)."""
+    ms = {m.text: m for m in mentions("LONDON, October 20. Aachen has fallen to the Americans. The occupation of "
+                                      "the entire city was completed late this afternoon.", world_gazetteer)}
+    assert ms["LONDON"].place.country == "GB"
