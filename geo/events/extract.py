@@ -168,6 +168,12 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # Abkhazian shell, killing three people"); not a bare killing, nor one said to be separate ("Elsewhere,
             # ..."), nor the event before named again ("two were seriously injured in the blast").
             places = list(prev.places)
+        elif not places and not same and slug == "shoot_down" and prev is None and out and out[-1].index == i - 2 \
+                and out[-1].sentence.section == sent.section and not by_sentence.get(article.sentences[i - 1].start) \
+                and out[-1].event_type != "shoot_down" and not out[-1].country_only:
+            # "... aircraft raided Salonika ... Fifteen were killed and fifty injured. Two Italian planes were shot
+            # down.": past a sentence that only goes on about it, at the place of the raid
+            places = list(out[-1].places)
         named_again = EVENT_ANAPHOR.match(sent.text)
         if not places and not same and prev is not None and (named_again and tm.start() < named_again.end() or took):
             # "The Battle of Anqing was a prolonged siege of ... Anqing .... The siege began in September 1860 and
@@ -352,8 +358,10 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
             inc = _incident(c, m, place, near, sents, actors, towns)
             if not inc.attacker and named is not None and named.sentences[0].section == c.sentence.section \
                     and 0 <= c.sentence.start - named.sentences[-1].end <= 2 \
-                    and inc.event_type not in ("riot", "protest_siege"):
+                    and inc.event_type not in ("riot", "protest_siege") \
+                    and (inc.event_type != "shoot_down" or named.event_type == "shoot_down"):
                 # "... the rebels overran Bentiu. Fighting went on near the airport": the side the sentence before named
+                # (not the raiders' for a shoot-down in the raid's wake: they are whose planes fell)
                 inc.attacker = list(named.attacker)
             if not inc.attacker and inc.event_type not in ("riot", "protest_siege") and EVENT_ANAPHOR.search(c.sentence.text):
                 # "Islamic militants have reportedly killed at least 54 soldiers. This attack occurred in the Alibori
@@ -435,7 +443,8 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
         # the other sentences of the same incident may name who did it.
         for s in sents:
             other = trigger(s.text) if s is not c.sentence else None
-            if other:
+            if other and (c.event_type != "shoot_down" or other[0] == "shoot_down"):
+                # (not the raid's side for a shoot-down in its wake: "Three of the bombers were shot down")
                 named, _ = roles(s.text, other[1].start(), other[1].end(), actors, c.event_type)
                 if named:
                     attacker = named

@@ -489,6 +489,8 @@ def report_sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tu
                 if a not in not_attackers]  # (else another trigger's: "after a siege, Barcelona fell into the hands of ...")
     if by_parse:
         attacker = by_parse
+    if c.event_type == "shoot_down":
+        attacker = [a for a in attacker if a not in hit]  # "Two Italian planes were shot down": whose was downed
     if hit:
         target = [t for t in hit if t not in attacker]
     return attacker, target

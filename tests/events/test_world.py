@@ -71,6 +71,27 @@ def test_a_toll_takes_the_town_named_two_sentences_before_when_the_one_between_n
     assert inc.place.name == "Morant Bay" and inc.near and inc.fatalities == [7]
 
 
+def test_a_shoot_down_past_a_toll_is_at_the_raids_place_and_the_raiders_are_not_its_attacker(world_gazetteer):
+    """"Soviet bombers raided Tampere ... Twelve people were killed. Three of the bombers were shot down.": a
+    shoot-down at Tampere that day, past the sentence that only gives the raid's toll; the Soviets lost the planes."""
+    text = ("Soviet bombers raided Tampere on Monday and bombs fell near the station. Twelve people were killed. "
+            "Three of the bombers were shot down.")
+    _, incidents, _ = run(text, world_gazetteer)
+    down = [i for i in incidents if i.event_type == "shoot_down"]
+    assert [(i.place.name, i.date_start, i.attacker) for i in down] == [("Tampere", "2024-03-04", [])]
+
+
+@pytest.mark.parametrize("text, attacker", [
+    # whose craft was downed is no attacker of the shoot-down
+    ("Two Italian planes were shot down over Salonika on Tuesday.", []),
+    # the air defences of a country are its forces
+    ("Ukrainian air defences shot down a Russian drone over Izmail on Tuesday.", ["Military Forces of Ukraine"]),
+])
+def test_the_attacker_of_a_shoot_down_is_who_shot_not_whose_craft_fell(world_gazetteer, text, attacker):
+    _, (inc,), _ = run(text, world_gazetteer)
+    assert inc.event_type == "shoot_down" and inc.attacker == attacker
+
+
 def test_battles_fought_in_a_list_of_towns_are_one_incident_each(world_gazetteer):
     text = "Together with the battles fought in Gwoza, Bama and Konduga between 15 and 18 March, the offensive stalled."
     _, incidents, _ = run(text, world_gazetteer, "2024-06-30")
