@@ -16,6 +16,7 @@ MASSACRE = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'massacre'))})
 # who the massacre was done to, in the words after it
 VICTIMS = re.compile(rf"\b(?:{alternation(words('crowd_nouns') + words('civilian_words'))})\b", re.I)
 FIGHTERS = re.compile(rf"\b(?:{alternation(words('combatant_words'))})\b", re.I)
+WRECKING = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'wrecking') + tagged('unrest_words', 'arson'))})\b", re.I)
 ARSON = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'arson'))})\b", re.I)
 # "stormed two large prisons", "torched a police outpost": what was attacked is an installation
 INSTALLATION_TARGETS = re.compile(rf"^(?:[\w'’,-]+ ){{0,5}}?(?:{alternation(words('installation_targets'))})\b", re.I)
@@ -27,6 +28,8 @@ def crowd_or_armed(slug: str, tm: re.Match[str], text: str) -> str:
         return "riot"  # "clashes on Friday and Saturday" between a crowd and the police, no armed side named
     if slug == "protest_siege" and SIEGE_WORDS.fullmatch(tm.group(0).strip()) and not CROWDS.search(text):
         return "armed_clash"  # "the siege of Badajoz", "the fortress was stormed": no crowd in the sentence: fighting
+    if slug == "protest_siege" and CROWDS.search(text) and WRECKING.search(text) and not WAR_PARTIES.search(text):
+        return "riot"  # "protested in downtown Timisoara ... breaking windows and smashing furniture": a riot
     if slug == "riot" and ARSON.search(tm.group(0)) and WAR_PARTIES.search(text[: tm.start()]) and not CROWDS.search(text):
         # "Suspected militants ... torched a police outpost", "guerrillas set fire to the police station, town
         # hall, and several houses": an armed side's arson is an attack on what burned

@@ -987,6 +987,9 @@ def test_a_portuguese_name_with_do_is_one_unresolved_name(world_gazetteer):
 @pytest.mark.parametrize("text", [
     "Student protesters stormed a jail in Narsingdi on Friday and set it on fire.",
     "Supporters of the former president stormed Congress in Brasilia on Sunday.",
+    # a protest whose crowd wrecks what it finds (data/lexicon/unrest_words.tsv 'wrecking')
+    "Thousands of students protested in downtown Kaunas on Saturday, breaking windows and smashing furniture.",
+    "Demonstrators marched through Kaunas on Saturday, looting shops along the main avenue.",
 ])
 def test_protesters_storming_or_burning_is_a_riot(world_gazetteer, text):
     _, (inc,), _ = run(text, world_gazetteer)
