@@ -101,6 +101,12 @@ def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) ->
                     for g in ch.children:
                         if g.dep_ == "prep" and g.lower_ in LOCATIVE_PREPS:
                             found += inside(g)
+                elif ch.dep_ in ("agent", "prep") and ch.lower_ == "by":
+                    # "killed ... by a roadside bomb in Khaldiyah": where the weapon or the event it was done by was
+                    for o in ch.children:
+                        if o.dep_ == "pobj" and o.lemma_.lower() in EVENT_NOUNS | WEAPONS:
+                            found += [x for g in o.children if g.dep_ == "prep" and g.lower_ in LOCATIVE_PREPS
+                                      for x in inside(g)]
     if not found:
         # a locative that opens the sentence frames it all ("In Vienna, some 200,000 people ... marched")
         root = next(t for t in doc if t.dep_ == "ROOT")
@@ -119,6 +125,9 @@ def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     # (not who did it or had it done: "Canada captured the silver", "Mexico's army has captured a man")
     clause -= {t.i for c in carriers for ch in c.children if ch.dep_ in ("nsubj", "nsubjpass") for t in ch.subtree}
     near = _innermost(doc, [s for s in spans if any(t.i in clause for t in _tokens(doc, s))])
+    # (not a place a distance is counted from: "at a rally in Shopville, 70 miles south of Lexington")
+    near = [f for f in near if not (HINT_BEFORE.search(sentence, max(0, f[0] - 30), f[0])
+                                    or WITHIN_BEFORE.search(sentence, max(0, f[0] - 60), f[0]))]
     if not near:
         return []
     first = min(near, key=lambda s: abs(s[0] - start))

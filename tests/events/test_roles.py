@@ -128,6 +128,12 @@ def located(text: str, verb: str, names: list[str]) -> list[str]:
     # ... but a subject that is the event or its weapon was where it says: "A car bomb in Hama province killed 34"
     ("A roadside bomb in Kandahar province killed six policemen on Sunday.", "killed", ["Kandahar province"],
      ["Kandahar province"]),
+    # ... and so was the weapon or event it was done by ("killed ... by a roadside bomb in Khaldiyah")
+    ("A US soldier was killed and four others were wounded Friday by a roadside bomb in Ramadi, 100 kilometers west "
+     "of the capital.", "killed", ["Ramadi"], ["Ramadi"]),
+    # a place a distance is counted from only says where another is, even when the parse hangs the other elsewhere
+    ("Catron was shot in the head shortly after he finished a speech at a rally Saturday in Shopville, 70 miles "
+     "(113 kilometers) south of Lexington.", "shot", ["Shopville", "Lexington"], []),
     # the object of a verb of war whose object is a place, not the unit its locative names (capture_verbs.tsv)
     ("The rebels captured Kisangani in Orientale province last week.", "captured", ["Kisangani", "Orientale province"],
      ["Kisangani"]),
