@@ -212,7 +212,7 @@ HELDOUT = {
 # work, 31 at the end of the twenty-second's, 32 at the end of the twenty-third's, 33 and 34 at the ends
 # of the twenty-fourth's two rounds, 35 at the end of the twenty-fifth's rule work), and only then read for fixes.
 WORLD = DEVSET.with_name("world.jsonl")
-WORLD_SETS = 40  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout40.jsonl
+WORLD_SETS = 41  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout41.jsonl
 WORLD_DEV = {"world devset": WORLD} | {
     f"world held-out {n} (scored once, then development)": DEVSET.with_name(f"world_heldout{n if n > 1 else ''}.jsonl")
     for n in range(1, WORLD_SETS + 1)}
