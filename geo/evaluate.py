@@ -204,20 +204,16 @@ HELDOUT = {
     "held-out 2 (h19-h36, then used for a decision)": DEVSET.with_name("heldout2.jsonl"),
     "held-out 3 (h37-h54, untouched)": DEVSET.with_name("heldout3.jsonl"),
 }
-# Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data.
-# The thirty-four earlier world held-out sets were each scored once (world held-out 21 and 22 at the end of the
-# fourteenth session's rule work, 23 at the end of the fifteenth's, 24 at the end of the sixteenth's, 25 and 26 at
-# the ends of the seventeenth's two rounds, 27 at the end of the eighteenth's first round, 28 at the end of the
-# nineteenth's first round, 29 at the end of the twentieth's first round, 30 at the end of the twenty-first's rule
-# work, 31 at the end of the twenty-second's, 32 at the end of the twenty-third's, 33 and 34 at the ends
-# of the twenty-fourth's two rounds, 35 at the end of the twenty-fifth's rule work), and only then read for fixes.
+# Passages from theatres outside the Iraq set (data/devset/ANNOTATION.md, README.md): development data. The world
+# held-out sets were each scored once, at the end of a session's rule round, and only then read for fixes (when and
+# with which figures: data/devset/README.md).
 WORLD = DEVSET.with_name("world.jsonl")
 WORLD_SETS = 41  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout41.jsonl
 WORLD_DEV = {"world devset": WORLD} | {
     f"world held-out {n} (scored once, then development)": DEVSET.with_name(f"world_heldout{n if n > 1 else ''}.jsonl")
     for n in range(1, WORLD_SETS + 1)}
-# Passages from more theatres, annotated blind and never yet scored: to score once, to report (world held-out 36,
-# not made yet: `geo eval --heldout` says so).
+# Passages from more theatres, annotated blind and never yet scored: to score once, to report (while it is not made
+# yet, `geo eval --heldout` says so).
 WORLD_HELDOUT = DEVSET.with_name(f"world_heldout{WORLD_SETS + 1}.jsonl")
 
 

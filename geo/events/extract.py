@@ -52,6 +52,12 @@ REPORTED_AFTER = re.compile(rf"\s+(?:{REPORTING_VERBS})\b", re.I)
 LOSSES = re.compile(r"\b(?:lost|losing)\s+(?:[\w,-]+\s+){0,4}?killed\b", re.I)  # "have lost 2,000 killed and 4,000 wounded"
 TOOK_PLACE = re.compile(r"(?:It|The (?:battle|siege|fighting|engagement|attack|massacre)) (?:took place|was fought|began|started)\b")
 
+def takes_side(event_type: str, other: str) -> bool:
+    """May an event take its attacker from an event of type ``other`` the text tells beside it?  Not a shoot-down from
+    another kind of event: the raiders the raid names are whose planes fell ("Three of the bombers were shot down")."""
+    return event_type != "shoot_down" or other == "shoot_down"
+
+
 def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> list[Report]:
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -358,10 +364,8 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
             inc = _incident(c, m, place, near, sents, actors, towns)
             if not inc.attacker and named is not None and named.sentences[0].section == c.sentence.section \
                     and 0 <= c.sentence.start - named.sentences[-1].end <= 2 \
-                    and inc.event_type not in ("riot", "protest_siege") \
-                    and (inc.event_type != "shoot_down" or named.event_type == "shoot_down"):
+                    and inc.event_type not in ("riot", "protest_siege") and takes_side(inc.event_type, named.event_type):
                 # "... the rebels overran Bentiu. Fighting went on near the airport": the side the sentence before named
-                # (not the raiders' for a shoot-down in the raid's wake: they are whose planes fell)
                 inc.attacker = list(named.attacker)
             if not inc.attacker and inc.event_type not in ("riot", "protest_siege") and EVENT_ANAPHOR.search(c.sentence.text):
                 # "Islamic militants have reportedly killed at least 54 soldiers. This attack occurred in the Alibori
@@ -443,8 +447,7 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
         # the other sentences of the same incident may name who did it.
         for s in sents:
             other = trigger(s.text) if s is not c.sentence else None
-            if other and (c.event_type != "shoot_down" or other[0] == "shoot_down"):
-                # (not the raid's side for a shoot-down in its wake: "Three of the bombers were shot down")
+            if other and takes_side(c.event_type, other[0]):
                 named, _ = roles(s.text, other[1].start(), other[1].end(), actors, c.event_type)
                 if named:
                     attacker = named

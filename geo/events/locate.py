@@ -15,6 +15,13 @@ CLAUSES = {"advcl", "ccomp", "relcl", "xcomp", "parataxis", "conj"}
 SURROUNDS = {"countryside", "outskirts", "suburbs", "suburb", "vicinity", "environs"}
 
 
+def _counted_from(sentence: str, span: tuple[int, int]) -> bool:
+    """Is the place a direction or a distance is counted from ("in Fallujah, 50 kilometers west of Baghdad"), which
+    only says where another is (the incident rule's hints, geo.events.where)?"""
+    return bool(HINT_BEFORE.search(sentence, max(0, span[0] - 30), span[0])
+                or WITHIN_BEFORE.search(sentence, max(0, span[0] - 60), span[0]))
+
+
 def _tokens(doc, span: tuple[int, int]):
     return [t for t in doc if t.idx < span[1] and t.idx + len(t.text) > span[0]]
 
@@ -114,10 +121,7 @@ def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) ->
             if ch.dep_ == "prep" and ch.lower_ in LOCATIVE_PREPS and ch.i < root.i and ch.i <= 2:
                 found += inside(ch)
     if len(found) > 1:
-        # "in Fallujah, 50 kilometers west of Baghdad": a place a direction or a distance is counted from only
-        # says where another is (the incident rule's hints, geo.events.where)
-        found = [f for f in found if not (HINT_BEFORE.search(sentence, max(0, f[0] - 30), f[0])
-                                          or WITHIN_BEFORE.search(sentence, max(0, f[0] - 60), f[0]))] or found
+        found = [f for f in found if not _counted_from(sentence, f)] or found  # "in Fallujah, 50 km west of Baghdad"
     if found:
         return _innermost(doc, sorted(set(found)))
     # else: a place in the event word's own clause, nearest to it
@@ -126,8 +130,7 @@ def locate(sentence: str, start: int, end: int, spans: list[tuple[int, int]]) ->
     clause -= {t.i for c in carriers for ch in c.children if ch.dep_ in ("nsubj", "nsubjpass") for t in ch.subtree}
     near = _innermost(doc, [s for s in spans if any(t.i in clause for t in _tokens(doc, s))])
     # (not a place a distance is counted from: "at a rally in Shopville, 70 miles south of Lexington")
-    near = [f for f in near if not (HINT_BEFORE.search(sentence, max(0, f[0] - 30), f[0])
-                                    or WITHIN_BEFORE.search(sentence, max(0, f[0] - 60), f[0]))]
+    near = [f for f in near if not _counted_from(sentence, f)]
     if not near:
         return []
     first = min(near, key=lambda s: abs(s[0] - start))
