@@ -128,7 +128,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
         ranked = sorted(p.cand.places, key=lambda pl: (-plain[pl.key], pl.key))
         # the best reading of another spot (not "Benghazi" the province, which holds the city)
         rival = next((pl for pl in ranked[1:] if km(pl.point, ranked[0].point) > SAME_SPOT_KM), None)
-        if rival is None or best.curated or p.cue or plain[ranked[0].key] - plain[rival.key] >= ANCHOR_MARGIN:
+        # (a curated site is sure, unless another curated site has its name: "Tahrir Square" of Cairo or Baghdad)
+        if rival is None or best.curated and not rival.curated or p.cue \
+                or plain[ranked[0].key] - plain[rival.key] >= ANCHOR_MARGIN:
             if best.kind in ("governorate", "province") and best.admin1:
                 ctx.admin1[(best.country, best.admin1)] += 2
             elif best.kind not in AREA_KINDS:

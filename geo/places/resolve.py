@@ -103,8 +103,11 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
     if ctx is not None:
         if place.admin1 and ctx.admin1:
             f["admin1_in_context"] = ctx.admin1[(place.country, place.admin1)] / max(ctx.admin1.values())
-        if place.kind not in AREA_KINDS and ctx.anchors.near_other(place, ANCHOR_KM, readings):
-            f["near_an_anchor"] = 1  # (not near another reading of its own name: "SIMLA" is Shimla, not a suburb)
+        if place.kind not in AREA_KINDS and ctx.anchors.near_other(place, ANCHOR_KM, readings) or \
+                place.curated and ctx.seen.near_other(place, ANCHOR_KM, readings):
+            # (not near another reading of its own name: "SIMLA" is Shimla, not a suburb; a curated site, near
+            # any place a first reading gives: "Tahrir Square in Cairo", not Baghdad's, though Cairo has namesakes)
+            f["near_an_anchor"] = 1
         if place.kind not in AREA_KINDS and any(name != key and in_area(a, place) for name, a in ctx.areas.values()):
             f["inside_an_area_of_the_text"] = 1  # "the Karelian Isthmus ... the town of Viborg": Vyborg, not Denmark's
         if readings and place.kind not in AREA_KINDS and (place.population < FAR_TOWN_POPULATION or "own_name" not in f) \

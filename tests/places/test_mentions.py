@@ -214,8 +214,9 @@ def test_a_demonym_capital_is_that_country_s_capital(world_gazetteer, text, expe
         ("Rebels attacked a patrol near Horqueta, Interior Minister Francisco de Vargas said.", {"Horqueta"}),
         # a place's own name with a particle, after a lower-case word
         ("Protesters set fire to the Alcaldía de Vinto on Monday.", {"Vinto"}),
-        # a unit abroad as the end of a landmark's name: not Ireland's County Mayo
-        ("Protesters gathered in the central Plaza de Mayo on Monday.", set()),
+        # a unit abroad as the end of a landmark's name: not Ireland's County Mayo (the square is a landmark row)
+        ("Protesters gathered in the central Plaza de Mayo on Monday.", {"Plaza de Mayo"}),
+        ("Protesters gathered in the central Plaza de Mayol on Monday.", set()),
     ],
 )
 def test_a_name_after_a_particle_ends_a_person_s_name_only_after_two_capitalised_words(world_gazetteer, text, expected):
@@ -344,3 +345,24 @@ def test_a_national_capital_is_the_likelier_reading_of_its_name(world_gazetteer)
     """With U.S. troops in the story, "Santo Domingo" is still the Dominican capital, not a New Mexico pueblo."""
     assert ("Santo Domingo", "gn/3492908") in resolved(
         "Three U.S. Marines were killed since U.S. troops moved into Santo Domingo last Thursday.", world_gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text, name, key",
+    [
+        ("Gunmen stormed the Taj Mahal Palace Hotel in Mumbai.", "Taj Mahal Palace Hotel", "site/taj-mahal-palace-hotel"),
+        # two squares of one name: the one near a place the text names, though "Cairo" has namesakes
+        ("Police cleared Tahrir Square in Cairo.", "Tahrir Square", "site/tahrir-square-cairo"),
+        ("In Baghdad, security forces fired on protesters in Tahrir Square.", "Tahrir Square", "site/tahrir-square-baghdad"),
+        ("Fighters entered Martyrs' Square in Tripoli.", "Martyrs' Square", "site/martyrs-square-tripoli"),
+    ],
+)
+def test_a_landmark_is_the_one_near_the_places_of_the_text(world_gazetteer, text, name, key):
+    assert dict(resolved(text, world_gazetteer)).get(name) == key
+
+
+def test_a_seat_of_government_named_for_the_government_is_no_place(world_gazetteer):
+    """data/gazetteer/sites/landmarks.csv keeps no bare "Kremlin", "White House" or "Pentagon": the
+    government, not the building, is what "the Kremlin said" means."""
+    assert resolved("The Kremlin said on Monday that the talks had stalled, and the White House agreed.",
+                    world_gazetteer) == []
