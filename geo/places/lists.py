@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import GazetteerError
+from ..model import LngLat, Place
 from ..text.lexicon import words
 from ..text.normalize import norm
 from .gazetteer import GazetteerBuilder
+from .geometry import area_radius_km
 
 
 def load_aliases(gaz: GazetteerBuilder, path: Path, sourced: bool = False) -> None:
@@ -32,6 +34,75 @@ def load_aliases(gaz: GazetteerBuilder, path: Path, sourced: bool = False) -> No
             gaz.index[k].insert(0, key)
         gaz.rules[k] = rule  # "any" too: the alias is the project's own ("The Gambia")
         gaz.max_tokens = max(gaz.max_tokens, k.count(" ") + 1)
+
+
+FORMER = "former/"  # the key prefix of a former state of several today
+
+
+def today_states(place: Place, gaz) -> frozenset[str]:
+    """The countries of today whose outline lies in a former state's (the ISO codes of ``gaz.capitals``)."""
+    from shapely.geometry import Point
+
+    if place.geometry is None:
+        return frozenset()
+    return frozenset(iso for iso in gaz.capitals for c in [gaz.places.get(f"iso/{iso}")]
+                     if c is not None and place.geometry.contains(Point(c.point.lon, c.point.lat)))
+
+
+def load_former_states(gaz: GazetteerBuilder, path: Path) -> None:
+    """Former states as the states of today that hold their territory
+    (``name<TAB>aliases<TAB>code<TAB>today's states<TAB>source``): one state, and the name is that country's
+    alias ("Rhodesia" is Zimbabwe); several, and it is a country of its own with their outlines' union
+    ("Czechoslovakia")."""
+    from shapely.ops import unary_union
+
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) != 5 or not parts[0] or not parts[3] or not parts[4] \
+                or not (parts[2] == "-" or re.fullmatch(r"[A-Z]{2}", parts[2])):
+            raise GazetteerError(f"{path}:{n}: expected 'name<TAB>aliases<TAB>former ISO code or -<TAB>"
+                                 f"today's states (ISO codes)<TAB>source', got {line!r}")
+        name, aliases, code, states, source = parts
+        names = [name, *filter(None, (a.strip() for a in aliases.split("|")))]
+        today = []
+        for iso in states.split():
+            if f"iso/{iso}" not in gaz.places:
+                raise GazetteerError(f"{path}:{n}: today's state {iso!r} of {name!r} is no country of Natural Earth's "
+                                     "admin-0; write its ISO alpha-2 code as Natural Earth has it")
+            today.append(gaz.places[f"iso/{iso}"])
+        if len(today) == 1:
+            for alias in names:
+                k = norm(alias)
+                bucket = gaz.index.setdefault(k, [])
+                if today[0].key not in bucket:
+                    bucket.insert(0, today[0].key)
+                gaz.rules[k] = "any"
+                gaz.max_tokens = max(gaz.max_tokens, k.count(" ") + 1)
+            continue
+        geom = unary_union([c.geometry for c in today])
+        rp = geom.representative_point()
+        place = Place(
+            key=f"{FORMER}{code if code != '-' else norm(name).replace(' ', '-')}",
+            name=name,
+            kind="country",
+            country=code if code != "-" else "",
+            point=LngLat(round(rp.x, 4), round(rp.y, 4)),
+            precision="country",
+            uncertainty_km=area_radius_km(geom),
+            source=f"{source}; outline: Natural Earth admin-0 of {', '.join(c.name for c in today)}",
+            population=sum(c.population for c in today),
+            aliases=tuple(names[1:]),
+            geometry=geom,
+        )
+        gaz.add(place, names)
+        for k in (norm(a) for a in names):  # (every name as written, acronyms too: "USSR")
+            bucket = gaz.index.setdefault(k, [])
+            if place.key not in bucket:
+                bucket.insert(0, place.key)
+            gaz.rules[k] = "any"
+            gaz.max_tokens = max(gaz.max_tokens, k.count(" ") + 1)
 
 
 def load_not_places(gaz: GazetteerBuilder, path: Path) -> None:
@@ -104,12 +175,13 @@ class TextList:
     """A small list file of the gazetteer folder: demonyms, not-place phrases or aliases."""
 
     path: Path
-    kind: str  # "demonyms", "not_places", "aliases", "former_names"
+    kind: str  # "demonyms", "not_places", "aliases", "former_names", "former_states"
 
     def load(self, gaz: GazetteerBuilder) -> None:
         if self.path.exists():
             {"demonyms": load_demonyms, "not_places": load_not_places, "aliases": load_aliases,
-             "former_names": lambda g, p: load_aliases(g, p, sourced=True)}[self.kind](gaz, self.path)
+             "former_names": lambda g, p: load_aliases(g, p, sourced=True),
+             "former_states": load_former_states}[self.kind](gaz, self.path)
 
     def inputs(self) -> list[Path]:
         return [self.path] if self.path.exists() else []

@@ -26,6 +26,7 @@ from .gazetteer import Gazetteer
 from .offsets import OFFSET, offset_place
 from .geometry import Anchors, km
 from .list_mates import list_mates
+from .lists import FORMER, today_states
 from .now_named import now_named
 from .same_name import same_name_near, short_forms
 from .resolve import FORT_WORDS, Choice, Context, Decision, choose, score
@@ -120,6 +121,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                 by_name.add(best.country)
             else:
                 by_units.setdefault(best.country, set()).add(best.key)
+        if best.key.startswith(FORMER):  # "Vukovar, Yugoslavia": the text names Croatia too
+            named |= today_states(best, gaz)
+            by_name |= today_states(best, gaz)
         if best.kind not in ("country", "continent"):
             ctx.seen.append(best)
         if best.precision == "region":

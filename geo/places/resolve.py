@@ -24,6 +24,7 @@ from ..text.normalize import norm
 from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending
 from .gazetteer import Gazetteer
 from .geometry import Anchors, km, outline_km, within
+from .lists import FORMER
 from .lists import GENERIC_WORDS
 from .offsets import DIRECTION, DISTANCE, distance_km
 
@@ -224,8 +225,8 @@ class Choice:
             if m.group(0).lstrip().startswith(",") and not COUNTRY_ENDS.match(after):
                 continue  # ", US officials say": not where the place is
             for pl in self.gaz.lookup(norm(run)):
-                if pl.kind == "country":
-                    return pl.country
+                if pl.kind == "country":  # (a former state of several today says no one country: "Prague, Czechoslovakia")
+                    return "" if pl.key.startswith(FORMER) else pl.country
         return ""
 
     @property

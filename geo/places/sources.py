@@ -467,6 +467,7 @@ def world_sources(folder: Path) -> list[Source]:
         *(Package(name) for name in LOADERS),
         TextList(folder / "aliases.tsv", "aliases"),
         TextList(folder / "former_names.tsv", "former_names"),
+        TextList(folder / "former_states.tsv", "former_states"),
         CommonWords(),
     ]
 

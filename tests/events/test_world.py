@@ -1988,7 +1988,7 @@ def test_a_marchs_goal_is_a_place(world_gazetteer):
 
 
 @pytest.mark.parametrize("text, event_type, place", [
-    ("Twelve men set the Tuileries Palace in Paris on fire at 7 p.m.", "attack_on_installation", "Paris"),
+    ("Twelve men set the Tuileries Palace in Paris on fire at 7 p.m.", "attack_on_installation", "Tuileries Palace"),
     ("All of Goa is now in the hands of Indian troops, an official spokesman said.", "armed_clash", "Goa"),
     ("Mantua fell on the night of 20-21 August after a brief fight.", "armed_clash", "Mantua"),
 ])

@@ -83,3 +83,35 @@ def test_a_former_name_names_its_place_and_must_say_where_it_comes_from(tmp_path
     bad.write_text("Port Natal\tgn/1007311\tany\n", encoding="utf-8")
     with pytest.raises(GazetteerError, match=r"bad.tsv:1: expected .*<TAB>source"):
         build([CitiesFile(few_cities(tmp_path)), TextList(bad, "former_names")])
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a former state of several today: a country of its own, and the towns of its states are named with it
+    ("Soviet troops entered Prague, Czechoslovakia, in August 1968.", {"Prague": "gn/3067696", "Czechoslovakia": "former/CS"}),
+    ("Fighting broke out in Vukovar, Yugoslavia.", {"Vukovar": "gn/3187047", "Yugoslavia": "former/YU"}),
+    ("Aid from the USSR reached Hanoi.", {"USSR": "former/SU", "Hanoi": "gn/1581130"}),
+    # one state of today: its alias (not the Sudan, not Guinea, not Pakistan)
+    ("Guerrillas crossed from Rhodesia into French Sudan and Portuguese Guinea, then East Pakistan.",
+     {"Rhodesia": "iso/ZW", "French Sudan": "iso/ML", "Portuguese Guinea": "iso/GW", "East Pakistan": "iso/BD"}),
+    # ... but a province named so with its cue stays the province ("Zaire province" of Angola)
+    ("Rebels attacked a village in Zaire province, Angola.", {"Zaire province": "ne1/AO-AO16", "Angola": "iso/AO"}),
+])
+def test_a_former_state_is_the_states_of_today_that_hold_its_land(world_gazetteer, text, expected):
+    from geo.model import Article, Section
+    from geo.places.mentions import find_mentions
+    from geo.text.articles import split_sentences
+
+    sec = Section("t.txt", "t", None, "1990-03-07", 0, len(text))
+    art = Article("t.txt", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    assert {m.text: m.place.key for m in find_mentions(art, world_gazetteer) if m.place} == expected
+
+
+def test_a_former_state_of_a_state_natural_earth_lacks_is_refused(tmp_path):
+    from geo.errors import GazetteerError
+    from geo.places.sources import Package
+
+    bad = tmp_path / "former_states.tsv"
+    bad.write_text("Czechoslovakia\t\tCS\tCZ XX\tWikipedia: Dissolution of Czechoslovakia\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match=r"former_states.tsv:1: today's state 'XX' of 'Czechoslovakia'"):
+        build([Package("load_naturalearth"), TextList(bad, "former_states")])
