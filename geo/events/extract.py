@@ -185,9 +185,11 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # "The Battle of Anqing was a prolonged siege of ... Anqing .... The siege began in September 1860 and
             # ended on September 5, 1861": the event before, its trigger named again (its date joins it)
             slug, places = prev.event_type, list(prev.places)
+        again: list = []
         if (not places or country_only(places)) and not same:
             # "... overran a base in Nasir on March 4. The army recaptured the town on Sunday": the town named before.
-            places = named_before(article, i, sent, tm, places, by_sentence) or places
+            again = named_before(article, i, sent, tm, places, by_sentence)
+            places = again or places
         if (not places or country_only(places)) and not same:
             # "KIBEHO, RWANDA — ... opened fire on a camp here": where the report was filed
             places = dateline_places(article, sent, places, mentions) or places
@@ -247,6 +249,10 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             if c.date:
                 c.date_text = words if x is sent else f"'{words}' in the sentence {'before' if x.start < sent.start else 'after'}"
                 break
+        if c.date is None and again and not dates.has_relative(sent.text):
+            # "Berwick attacked Athlone on May 3. He burned the town": the day of the report of that town before
+            # (not "Two weeks earlier, the British had captured ... the city": counted from it, later)
+            c.date, c.date_text = _date_of_the_town_before(out, i, sent, again[0][1])
         if c.date is None:
             c.date, c.date_text = day_of_month(article, i, anchor, told)
         c.story_year = told if anchor is None else None
@@ -324,6 +330,16 @@ def _earlier_event(article: Article, sent: Sentence, i: int, c: Report, ms: list
         r.date_text = words if r.date else ""
         return r
     return None
+
+
+def _date_of_the_town_before(out: list[Report], i: int, sent: Sentence, place) -> tuple[DateRange | None, str]:
+    """The date of the report, one or two sentences before, whose place a definite noun names again."""
+    for r in reversed(out):
+        if r.index < i - 2 or r.sentence.section != sent.section:
+            break
+        if r.date is not None and any(p.key == place.key for _, p, _ in r.places):
+            return r.date, f"as '{r.date_text}' in the report of {place.name} before"
+    return None, ""
 
 
 def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: list[tuple[str, str]]):

@@ -2402,3 +2402,23 @@ def test_a_verb_of_war_coordinated_with_an_infinitive_is_a_plan(world_gazetteer)
     _, incs, _ = run("Japanese troops captured Taipei on June 7, 1895. They expected to advance south quickly and "
                      "capture Tainan to control the west coast.", world_gazetteer, published="1895-07-01")
     assert [i.place.name for i in incs] == ["Taipei"]
+
+
+@pytest.mark.parametrize("second, event_type", [
+    ("He burned the town, but could not take the castle.", "attack_on_civilians"),  # a sack, its own sentence
+    ("His troops then shelled the town.", "shelling"),
+])
+def test_another_deed_at_the_town_named_again_is_its_own_event_on_the_day_before(world_gazetteer, second, event_type):
+    """"Berwick attacked Athlone on May 3, 1691. He burned the town": a second event at Athlone, whose
+    sentence gives no date, on the day of the report of the town before."""
+    _, incidents, _ = run(f"Berwick attacked Athlone on May 3, 1691. {second}", world_gazetteer)
+    assert [(str(i.event_type), i.place.name, str(i.date_start), str(i.date_end)) for i in incidents] == [
+        ("armed_clash", "Athlone", "1691-05-03", "1691-05-03"), (event_type, "Athlone", "1691-05-03", "1691-05-03")]
+
+
+def test_a_deed_counted_back_from_the_town_named_again_keeps_its_own_date(world_gazetteer):
+    """"Two weeks earlier, the British had captured ... the city": not the day of the report before."""
+    _, incidents, _ = run("On the night of March 21, 1791, the British army stormed Tipu Sultan's fort in Bangalore. "
+                          "Two weeks earlier, the British had captured the pete, a commercial area in the city adjoining "
+                          "the fort.", world_gazetteer)
+    assert sorted(str(i.date_start) for i in incidents) == ["1791-03-07", "1791-03-21"]
