@@ -302,3 +302,13 @@ def past_the_report(text: str, at: int, words: str, day: DateRange, anchor, told
     if other is None or other.end > day.end:
         return day, words
     return other, other_words
+
+
+def date_of_the_town_before(out: list[Report], i: int, sent, place) -> tuple[DateRange | None, str]:
+    """The date of the report, one or two sentences before, whose place a definite noun names again."""
+    for r in reversed(out):
+        if r.index < i - 2 or r.sentence.section != sent.section:
+            break
+        if r.date is not None and any(p.key == place.key for _, p, _ in r.places):
+            return r.date, f"as '{r.date_text}' in the report of {place.name} before"
+    return None, ""

@@ -28,7 +28,7 @@ from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors
 from .casualties import casualties, vague_toll
-from .dating import MONTH_WORD, date_passes, past_the_report, reported_on, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, widened, writing_day
+from .dating import MONTH_WORD, date_of_the_town_before, date_passes, past_the_report, reported_on, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, widened, writing_day
 from .borrowed import finer_places, named_before, previous_places
 from .arguments import argument_reports
 from .clauses import other_clauses
@@ -252,7 +252,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         if c.date is None and again and not dates.has_relative(sent.text):
             # "Berwick attacked Athlone on May 3. He burned the town": the day of the report of that town before
             # (not "Two weeks earlier, the British had captured ... the city": counted from it, later)
-            c.date, c.date_text = _date_of_the_town_before(out, i, sent, again[0][1])
+            c.date, c.date_text = date_of_the_town_before(out, i, sent, again[0][1])
         if c.date is None:
             c.date, c.date_text = day_of_month(article, i, anchor, told)
         c.story_year = told if anchor is None else None
@@ -330,16 +330,6 @@ def _earlier_event(article: Article, sent: Sentence, i: int, c: Report, ms: list
         r.date_text = words if r.date else ""
         return r
     return None
-
-
-def _date_of_the_town_before(out: list[Report], i: int, sent: Sentence, place) -> tuple[DateRange | None, str]:
-    """The date of the report, one or two sentences before, whose place a definite noun names again."""
-    for r in reversed(out):
-        if r.index < i - 2 or r.sentence.section != sent.section:
-            break
-        if r.date is not None and any(p.key == place.key for _, p, _ in r.places):
-            return r.date, f"as '{r.date_text}' in the report of {place.name} before"
-    return None, ""
 
 
 def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: list[tuple[str, str]]):

@@ -143,3 +143,15 @@ class Anchors:
                      for j in range(lo - dlon, lo + dlon + 1)]
         return any(a.key != place.key and a.key not in readings and km(a.point, place.point) <= within_km
                    for members in cells for a in members)
+
+
+AREA_OF_NO_COUNTRY_KM = 300  # the widest area of no one country that says where a place is (the Crimea: 150)
+
+
+def in_area(area: Place, place: Place) -> bool:
+    """Inside an area of the text: a unit or region of a country, or one of no one country known by its
+    point and radius ("the Crimea ... the city of Sebastopol": Sevastopol, not the Australian town), when
+    that is no wider than a province (the Middle East holds too much to say which "Iraq" is meant)."""
+    if not area.country and area.geometry is None:
+        return area.uncertainty_km <= AREA_OF_NO_COUNTRY_KM and km(area.point, place.point) <= area.uncertainty_km
+    return within(area, place)

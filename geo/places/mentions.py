@@ -29,7 +29,7 @@ from .list_mates import list_mates
 from .lists import FORMER, today_states
 from .now_named import now_named
 from .same_name import same_name_near, short_forms
-from .resolve import FORT_WORDS, Choice, Context, Decision, choose, score
+from .resolve import FORT_WORDS, TIED, Choice, Context, Decision, choose, score
 from .spelling import LOCATIVE_SIMILARITY, unit_of, variant_of
 
 _CONNECTORS = [f"{a}-" for a in ARABIC_ARTICLES] + ["al ", "e-", "bin ", "ibn ", "of ", "de ", "do ", "da ", "dos ", "das ", "del "]
@@ -150,10 +150,13 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     ctx.named, ctx.read_once = frozenset(named), True
     ctx.named_by_units = {c: frozenset(keys) for c, keys in by_units.items() if c not in by_name}
     out: list[Mention] = []
+    tied: dict[tuple[int, int], str] = {}  # names several curated places have, the text saying which by nothing
     for p in pend:
         place, reason = choose(p, gaz, ctx)
         if place is not None:
             out.append(Mention(article.name, p.start, p.end, article.text[p.start : p.end], p.sent, place, reason, p.cue))
+        elif reason.startswith(TIED):
+            tied[(p.start, p.end)] = reason
         if decisions is not None:
             c = Choice(p, gaz, ctx)
             cands = [(pl.key, pl.name, pl.kind, round(c.scores[pl.key], 1)) for pl in c.ranked]
@@ -168,7 +171,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     countries = {m.place.country for m in out if m.place is not None and m.place.country} | ctx.named | ctx.demonym_countries
     for sent in article.sentences:
         mapped = by_sentence.get(sent.start, [])
-        unresolved = _unresolved(article.text, sent, mapped, gaz, article.name, countries)
+        unresolved = _unresolved(article.text, sent, mapped, gaz, article.name, countries, tied)
         out.extend(unresolved + list_mates(article.text, sent, mapped + unresolved, gaz, article.name))
     out = now_named(article.text, same_name_near(sorted(out, key=lambda m: (m.start, m.end))))
     if decisions is not None:
@@ -304,7 +307,7 @@ def _units(out: list[Mention], gaz: Gazetteer) -> list[Mention]:
 
 
 def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer, name: str,
-                countries: set[str] = frozenset()) -> list[Mention]:
+                countries: set[str] = frozenset(), tied: dict[tuple[int, int], str] | None = None) -> list[Mention]:
     """Place-like names that matched nothing: reported, never guessed; a name a cue marks as a
     town, city or province that is a spelling variant of one such place in the article's
     countries is that place (:mod:`geo.places.spelling`)."""
@@ -368,7 +371,8 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
                 town, why = owner, f"; placed near {owner.name} ({owner.key}), the town whose it is"
             if town is None:
                 town, why = _host(text, e, sent, found, gaz)
-            out.append(Mention(name, s, e, phrase, sent, None, "looks like a place name; no gazetteer entry" + why, near=town))
+            unknown = (tied or {}).get((s, e)) or "looks like a place name; no gazetteer entry"
+            out.append(Mention(name, s, e, phrase, sent, None, unknown + why, near=town))
     return out
 
 

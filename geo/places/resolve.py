@@ -23,7 +23,7 @@ from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import norm
 from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending
 from .gazetteer import Gazetteer
-from .geometry import Anchors, km, outline_km, within
+from .geometry import Anchors, in_area, km, outline_km
 from .lists import FORMER
 from .lists import GENERIC_WORDS
 from .offsets import DIRECTION, DISTANCE, distance_km
@@ -33,6 +33,7 @@ W = weights()
 ARMED_GROUP_NAMES = frozenset(norm(alias) for alias, _c, _g, inter, _s in rows("actors", 5) if inter in ("2", "3", "4", "8"))
 FAR_ANCHOR_KM = 1500.0  # a town of an unnamed country this far from every anchor ...
 FAR_COUNTRY_KM = 1500.0  # ... and from the border of every named country is not the one meant
+TIED, NAMESAKE_SITES_KM = "two curated places have this name", 25.0  # (two such, further apart than this, are two)
 ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it
 REGION_OF_THE_TEXT_KM = 4000.0  # a town this far from every other place the text names is in another part of the world ...
 FAR_TOWN_POPULATION = 100_000  # ... when it is smaller than this (a big city is named from anywhere)
@@ -121,18 +122,6 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
                 "far_from_the_places_of_the_text" in f and "own_name" not in f):
             f["national_capital"] = 1  # "Santo Domingo" is the Dominican capital before a pueblo in New Mexico
     return f
-
-
-AREA_OF_NO_COUNTRY_KM = 300  # the widest area of no one country that says where a place is (the Crimea: 150)
-
-
-def in_area(area: Place, place: Place) -> bool:
-    """Inside an area of the text: a unit or region of a country, or one of no one country known by its
-    point and radius ("the Crimea ... the city of Sebastopol": Sevastopol, not the Australian town), when
-    that is no wider than a province (the Middle East holds too much to say which "Iraq" is meant)."""
-    if not area.country and area.geometry is None:
-        return area.uncertainty_km <= AREA_OF_NO_COUNTRY_KM and km(area.point, place.point) <= area.uncertainty_km
-    return within(area, place)
 
 
 def score(place: Place, c: Pending | str, focus, ctx: Context | None = None) -> float:
@@ -267,6 +256,13 @@ class Choice:
         focus, c = self.ctx.focus, self.best.country
         return ((bool(focus) or bool(self.ctx.demonym_countries)) and self.best.kind not in ("country", "continent") and not focus[c]
                 and c not in self.ctx.demonym_countries)
+
+    @cached_property
+    def tied_curated(self) -> Place | None:
+        """Another curated place of the name scored as high, elsewhere ("Tahrir Square": Cairo's, Baghdad's)."""
+        b = self.best
+        return next((pl for pl in self.ranked[1:] if b.curated and pl.curated and self.scores[pl.key] >= self.scores[b.key]
+                     and km(pl.point, b.point) > NAMESAKE_SITES_KM), None)
 
     @cached_property
     def far_abroad(self) -> bool:
@@ -472,6 +468,9 @@ VETOES: list[Veto] = [
      and c.best.population < 1_000_000 and bool(c.ctx.named) and c.best.country not in c.ctx.named
      and c.best.country not in c.ctx.demonym_countries,
      lambda c: f"a site named after {c.p.cand.key!r}, only another name of a town of {c.best.country}, a country the text does not name"),
+    ("curated_namesakes_tied", lambda c: c.tied_curated is not None,
+     lambda c: f"{TIED} ({c.best.name}, {c.best.country}; {c.tied_curated.name}, {c.tied_curated.country}) and nothing "
+               "in the text says which: reported, not placed"),
     ("far_abroad", lambda c: c.far_abroad,
      lambda c: f"a town of {c.best.country}, a country the text does not name, far from every place and country it does"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,

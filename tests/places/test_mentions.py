@@ -366,3 +366,9 @@ def test_a_seat_of_government_named_for_the_government_is_no_place(world_gazette
     government, not the building, is what "the Kremlin said" means."""
     assert resolved("The Kremlin said on Monday that the talks had stalled, and the White House agreed.",
                     world_gazetteer) == []
+
+
+def test_a_name_two_curated_places_share_is_reported_not_placed_when_the_text_says_neither(world_gazetteer):
+    """"Tahrir Square" in a text naming neither Cairo nor Baghdad: unresolved, saying why (no guess by key order)."""
+    (m,) = mentions("Crowds returned to Tahrir Square on Friday.", world_gazetteer)
+    assert m.place is None and m.reason.startswith("two curated places have this name")
