@@ -2422,3 +2422,24 @@ def test_a_deed_counted_back_from_the_town_named_again_keeps_its_own_date(world_
                           "Two weeks earlier, the British had captured the pete, a commercial area in the city adjoining "
                           "the fort.", world_gazetteer)
     assert sorted(str(i.date_start) for i in incidents) == ["1791-03-07", "1791-03-21"]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("A scattering fire began between the British and the militia at Springfield.", "armed_clash"),
+    ("The action at Lexington lasted an hour.", "armed_clash"),
+    ("Colonel Baum was beaten at Bennington on August 16, 1777.", "armed_clash"),
+    ("Our troops drove the enemy out of Kars.", "armed_clash"),
+    ("The Boers invested Ladysmith on 2 November 1899.", "armed_clash"),
+    ("The enemy cannonaded Quebec all day.", "shelling"),
+    ("The insurgents took Wexford and put the garrison to the sword.", "armed_clash"),
+])
+def test_the_older_words_of_war_are_events(world_gazetteer, text, event_type):
+    """Phrasings of older war reports (fallback_triggers.tsv): a fire begun or kept up, an action at a town,
+    a side beaten at one, an enemy driven out, a town invested, a town cannonaded."""
+    _, incidents, _ = run(text, world_gazetteer, published="1900-01-01")
+    assert [str(i.event_type) for i in incidents][:1] == [event_type]
+
+
+def test_a_garrison_put_to_the_sword_is_an_attack_on_civilians(world_gazetteer):
+    _, incidents, _ = run("At Drogheda the insurgents put the garrison to the sword.", world_gazetteer, published="1900-01-01")
+    assert [(str(i.event_type), i.place.name) for i in incidents] == [("attack_on_civilians", "Drogheda")]
