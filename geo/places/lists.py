@@ -28,12 +28,18 @@ def load_aliases(gaz: GazetteerBuilder, path: Path, sourced: bool = False) -> No
         alias, key, rule = parts[:3]
         if key not in gaz.places:
             raise GazetteerError(f"{path}:{n}: field 'place key' = {key!r}: no such place in the gazetteer")
-        k = norm(alias)
-        gaz.index.setdefault(k, [])
-        if key not in gaz.index[k]:
-            gaz.index[k].insert(0, key)
-        gaz.rules[k] = rule  # "any" too: the alias is the project's own ("The Gambia")
-        gaz.max_tokens = max(gaz.max_tokens, k.count(" ") + 1)
+        own_alias(gaz, alias, key, rule)
+
+
+def own_alias(gaz: GazetteerBuilder, alias: str, key: str, rule: str = "any") -> None:
+    """``alias`` names the place keyed ``key`` first, with its rule ("any" too: the alias is the project's own,
+    "The Gambia")."""
+    k = norm(alias)
+    bucket = gaz.index.setdefault(k, [])
+    if key not in bucket:
+        bucket.insert(0, key)
+    gaz.rules[k] = rule
+    gaz.max_tokens = max(gaz.max_tokens, k.count(" ") + 1)
 
 
 FORMER = "former/"  # the key prefix of a former state of several today
@@ -74,12 +80,7 @@ def load_former_states(gaz: GazetteerBuilder, path: Path) -> None:
             today.append(gaz.places[f"iso/{iso}"])
         if len(today) == 1:
             for alias in names:
-                k = norm(alias)
-                bucket = gaz.index.setdefault(k, [])
-                if today[0].key not in bucket:
-                    bucket.insert(0, today[0].key)
-                gaz.rules[k] = "any"
-                gaz.max_tokens = max(gaz.max_tokens, k.count(" ") + 1)
+                own_alias(gaz, alias, today[0].key)
             continue
         geom = unary_union([c.geometry for c in today])
         rp = geom.representative_point()
@@ -97,12 +98,8 @@ def load_former_states(gaz: GazetteerBuilder, path: Path) -> None:
             geometry=geom,
         )
         gaz.add(place, names)
-        for k in (norm(a) for a in names):  # (every name as written, acronyms too: "USSR")
-            bucket = gaz.index.setdefault(k, [])
-            if place.key not in bucket:
-                bucket.insert(0, place.key)
-            gaz.rules[k] = "any"
-            gaz.max_tokens = max(gaz.max_tokens, k.count(" ") + 1)
+        for alias in names:  # (every name as written, acronyms too: "USSR")
+            own_alias(gaz, alias, place.key)
 
 
 def load_not_places(gaz: GazetteerBuilder, path: Path) -> None:
