@@ -23,7 +23,9 @@ from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
 # "Malanville Mayor", "Kharkiv Governor": the office of the place named right before (the titles the places
 # stage keeps such a name by)
 OFFICE_AFTER = re.compile(rf"\s+(?:{alternation(OFFICE_TITLES)})\b")
-HINT_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|outside)\s+of\s+(?:the\s+)?$", re.I)
+# ("300km east of the capital Bangui", "south of the provincial capital of Idlib": the town named after its noun)
+HINT_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|outside)\s+of\s+(?:the\s+(?:(?:[\w-]+\s+)?"
+                         r"(?:capital|city|town|village|port)\s+(?:of\s+)?)?)?$", re.I)
 # "captured the island of Failaka, which commands sea approaches to Kuwait City": a clause that describes
 # the place before it; the places it names only locate that one
 DESCRIBES_BEFORE = re.compile(r",\s+which\s+(?!(?:was|were|had|has|is|are)\s+(?:\w+\s+)?(?:attacked|hit|struck|shelled|bombed|captured|seized|taken|targeted)\b)[^,;.()\[\]]*$", re.I)
@@ -63,7 +65,8 @@ ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # "U.S. Marine", "Russian Army": a country's forces after its name
 FORCES_AFTER = re.compile(rf"\s+(?:{alternation(w for (w,) in rows('state_force_words', 1))}|marines?)\b", re.I)
-PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has|have|had)\s+(?:\w+\s+)?been\b|(?:was|were)\s", re.I)  # "has now been occupied by"
+# "has now been occupied by"; "Urfa came under attack ..., followed by Hadjin": what undergoes it is its subject
+PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has|have|had)\s+(?:\w+\s+)?been\b|(?:was|were)\s|(?:came|comes|come|coming)\s+under\b", re.I)
 ASIDE_BEFORE = re.compile(r"\s*\([^()]{1,70}\)\s*$")
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = rf"(?:nuclear\s+)?(?:{alternation(words('target_nouns'))})"

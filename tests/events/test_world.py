@@ -2443,3 +2443,14 @@ def test_the_older_words_of_war_are_events(world_gazetteer, text, event_type):
 def test_a_garrison_put_to_the_sword_is_an_attack_on_civilians(world_gazetteer):
     _, incidents, _ = run("At Drogheda the insurgents put the garrison to the sword.", world_gazetteer, published="1900-01-01")
     assert [(str(i.event_type), i.place.name) for i in incidents] == [("attack_on_civilians", "Drogheda")]
+
+
+@pytest.mark.parametrize("text, place", [
+    # the town a distance is counted from, named after its noun, only locates the other
+    ("The town of Alindao, around 300km east of the capital Bangui, was set on fire on Thursday.", "Alindao"),
+    # what "came under attack" is its subject, not a town named after it
+    ("Urfa came under attack in February 1920, followed by Hadjin the next month.", "Şanlıurfa"),
+])
+def test_the_place_a_distance_counts_from_and_one_after_what_came_under_attack_are_not_the_event_s(world_gazetteer, text, place):
+    _, incidents, _ = run(text, world_gazetteer, published="2021-01-01")
+    assert [i.place.name for i in incidents] == [place]
