@@ -35,7 +35,7 @@ from .clauses import other_clauses
 from .report import Report
 from .roles import report_sides, roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
-from .triggers import unreal, BACKGROUND, EVENT_ANAPHOR, clause_end, GENERIC_ATTACK, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
+from .triggers import undergone, unreal, BACKGROUND, EVENT_ANAPHOR, clause_end, GENERIC_ATTACK, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
 from .unrest import INSTALLATION_TARGETS, crowd_or_armed
 from .where import in_dateline, PASSIVE_BEFORE, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
@@ -139,6 +139,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             elif INSTALLATION_TARGETS.match(hit_what.lstrip()):  # "stormed two large prisons": an installation
                 slug = "attack_on_installation"
         places = event_places(article.text, sent, ms, gaz, sent.start + tm.start(), bare_kill)
+        slug = undergone(slug, tm, places, sent.start + tm.start(), article.text)
         same = bool(SAME_EVENT.search(sent.text))
         context: list[Sentence] = []
         bare = slug == "air_strike" and tm.group(0).lower().startswith("strike")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import REMOTE_EVENTS, EventType, Mention, Sentence
+from ..model import INSTALLATION_KINDS, REMOTE_EVENTS, EventType, Mention, Sentence
 from ..text.dates import CLAUSE_BREAK
 from ..text.lexicon import alternation, literal_screen, rows, words
 
@@ -187,3 +187,16 @@ def main_trigger(sent: Sentence, hit: tuple[str, re.Match[str]], ms: list[Mentio
     return slug, tm
 
 
+UNDERGONE = re.compile(r"(?:came|comes|come|coming)\s+under\b", re.I)
+OF_A_PLACE = re.compile(r"\b(?:in|at|near|of|outside|inside)\s+(?:the\s+)?$", re.I)  # "a base in Djibo": where the subject is
+
+
+def undergone(slug: str, tm: re.Match[str], places, at: int, text: str) -> str:
+    """"Urfa came under attack": a town, the subject right before it (``at``: the offset of the trigger in
+    ``text``), underwent fighting; an installation, or a noun for one ("An army base in Djibo came under attack"),
+    an attack on it (the rows of data/lexicon/triggers.tsv give that)."""
+    if slug == EventType.ATTACK_ON_INSTALLATION and UNDERGONE.match(tm.group(0)) and any(
+            m is not None and p.precision in ("town", "district") and p.kind not in INSTALLATION_KINDS
+            and 0 <= at - m.end <= 2 and not OF_A_PLACE.search(text, max(0, m.start - 12), m.start) for m, p, _ in places):
+        return EventType.ARMED_CLASH
+    return slug

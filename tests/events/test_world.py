@@ -2454,3 +2454,12 @@ def test_a_garrison_put_to_the_sword_is_an_attack_on_civilians(world_gazetteer):
 def test_the_place_a_distance_counts_from_and_one_after_what_came_under_attack_are_not_the_event_s(world_gazetteer, text, place):
     _, incidents, _ = run(text, world_gazetteer, published="2021-01-01")
     assert [i.place.name for i in incidents] == [place]
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Urfa came under attack in February 1920.", "armed_clash"),  # a town underwent it: fighting
+    ("An army base in Djibo came under attack on Sunday morning.", "attack_on_installation"),  # a base in the town
+])
+def test_what_came_under_attack_says_what_it_was(world_gazetteer, text, event_type):
+    _, incidents, _ = run(text, world_gazetteer, published="2021-01-01")
+    assert [str(i.event_type) for i in incidents] == [event_type]
