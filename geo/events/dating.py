@@ -44,6 +44,9 @@ YEAR_UNSURE_DAYS = 300  # a day or month with no year that would lie this far ba
 MONTH_WORD = re.compile(rf"\b{MONTH_RE}", re.I)
 HAS_YEAR = re.compile(rf"\b{DATE_YEAR_RE}\b")
 OPENING_YEAR = re.compile(rf"\s*In (?P<year>{DATE_YEAR_RE}),")
+# "seized Lanzhou in 1862": the year a sentence puts a deed in (not "in 1998-99", "in 1862's war")
+IN_YEAR = re.compile(rf"\bin (?P<year>{DATE_YEAR_RE})\b(?!\s*[-–/]\s*\d)(?!['’]s)")
+LONG_AGO_YEARS = 20  # a story whose every year is this long before its writing date is a history told
 ORDINALS = {w: int(n) for w, n in rows("ordinals", 2)}
 DAYS_COUNT = rf"(?:{alternation(w for w, n in dates.NUMBER_WORDS.items() if 2 <= n <= 12)}|[2-9]|1[0-2])"  # "four", "12"
 # "battled for a fourth day Sunday", "the third night of unrest": the days before it belong to the event too
@@ -114,12 +117,22 @@ def resolve(text: str, anchor: DateRange | None, year: int | None) -> tuple[Date
         # the text does not give
         return None, ""
     if year is None or (found is not None and not MONTH_WORD.search(words)) or HAS_YEAR.search(words):
-        return found, words
+        return (found, words) if found is not None else _in_year(text, anchor)
     last = date(year, 12, 31)
     told, told_words = dates.resolve(text, DateRange(last, last, "day"))
     if told is not None and MONTH_WORD.search(told_words) and not HAS_YEAR.search(told_words):
         return told, told_words
-    return found, words
+    return (found, words) if found is not None else _in_year(text, anchor)
+
+
+def _in_year(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str]:
+    """"The Hui Muslims seized Lanzhou in 1862", on a page written a generation later (or undated): the one year
+    the sentence puts a deed in (not "Russia, which annexed Crimea in 2014, struck Kharkiv" in a page of 2022)."""
+    years = {int(m["year"]): m.group(0) for m in IN_YEAR.finditer(text)}
+    if len(years) != 1 or (anchor is not None and min(years) > anchor.start.year - LONG_AGO_YEARS):
+        return None, ""
+    (y, words), = years.items()
+    return DateRange(date(y, 1, 1), date(y, 12, 31), "year"), words
 
 
 def day_of_month(article: Article, i: int, anchor: DateRange | None, year: int | None) -> tuple[DateRange | None, str]:

@@ -28,7 +28,7 @@ from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors
 from .casualties import casualties, vague_toll
-from .dating import MONTH_WORD, date_of_the_town_before, date_passes, past_the_report, reported_on, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, widened, writing_day
+from .dating import LONG_AGO_YEARS, MONTH_WORD, date_of_the_town_before, date_passes, past_the_report, reported_on, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, widened, writing_day
 from .borrowed import finer_places, named_before, previous_places
 from .arguments import argument_reports
 from .clauses import other_clauses
@@ -40,7 +40,6 @@ from .unrest import INSTALLATION_TARGETS, crowd_or_armed
 from .where import in_dateline, PASSIVE_BEFORE, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
 METONYM_POPULATION = 1_000_000  # a city this big may stand for its government ("Kiev attempted strikes")
-LONG_AGO_YEARS = 20  # a story whose every year is this long before its writing date is a history told
 ATTACK_WORD = re.compile(r"\b(?:attack(?:s|ed|ers)?|assault(?:s|ed)?|opened fire)\b", re.I)
 CIVILIANS = re.compile(rf"\b(?:{alternation(words('civilian_words'))})\b", re.I)
 COMBATANTS = re.compile(rf"\b(?:{alternation(words('combatant_words'))})\b", re.I)

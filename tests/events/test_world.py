@@ -2463,3 +2463,14 @@ def test_the_place_a_distance_counts_from_and_one_after_what_came_under_attack_a
 def test_what_came_under_attack_says_what_it_was(world_gazetteer, text, event_type):
     _, incidents, _ = run(text, world_gazetteer, published="2021-01-01")
     assert [str(i.event_type) for i in incidents] == [event_type]
+
+
+@pytest.mark.parametrize("text, published, dates", [
+    # a page written a generation later: the year the sentence puts the deed in
+    ("The Hui Muslims seized Lanzhou in 1862.", "2021-01-01", ("1862-01-01", "1862-12-31")),
+    # ... not another deed's year in a page of today
+    ("Russia, which annexed Crimea in 2014, struck Kharkiv.", "2022-01-01", ("None", "2022-01-01")),
+])
+def test_the_year_a_history_puts_a_deed_in_dates_it(world_gazetteer, text, published, dates):
+    _, incidents, _ = run(text, world_gazetteer, published=published)
+    assert [(str(i.date_start), str(i.date_end)) for i in incidents] == [dates]
