@@ -153,6 +153,8 @@ def _subject_actors(c, actors) -> list[str]:
 def _named_subject(c) -> list[str]:
     """A proper name the lexicon lacks as the subject of the attack verb ("the RUF attacked UN positions"):
     kept by its own name (a country's name is its state forces already, :func:`_phrase_actors`)."""
+    if c.lemma_.lower() in QUANTITY_HEADS:
+        return _named_agent(c)  # "Members of the Red Brigades ambushed": the people counted, by their own name
     if not (c.pos_ == "PROPN" or c.pos_ == "NOUN" and c.text[:1].isupper() and c.i > 0 and c.doc[c.i - 1].is_alpha) \
             or c.lower_ in PRONOUNS:
         return []  # (a capitalised noun inside the sentence is a name the tagger missed: "the Mahdists")

@@ -2474,3 +2474,13 @@ def test_what_came_under_attack_says_what_it_was(world_gazetteer, text, event_ty
 def test_the_year_a_history_puts_a_deed_in_dates_it(world_gazetteer, text, published, dates):
     _, incidents, _ = run(text, world_gazetteer, published=published)
     assert [(str(i.date_start), str(i.date_end)) for i in incidents] == [dates]
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("Members of the Red Brigades ambushed the escort in Rome on March 16, 1978.", "Red Brigades"),
+    ("A group of Kiowas conducted a vicious raid into Texas in 1874.", "group of Kiowas"),
+])
+def test_the_people_a_subject_counts_are_the_attackers_by_their_own_name(world_gazetteer, text, attacker):
+    """"Members of the Red Brigades", "A group of Kiowas": a noun that counts them (quantity_heads.tsv) is no name."""
+    _, incidents, _ = run(text, world_gazetteer, published="2021-01-01")
+    assert attacker in [a for i in incidents for a in i.attacker]
