@@ -91,11 +91,13 @@ def _when(tok) -> bool:
 
 
 def _date_at(doc, i: int, head: int) -> bool:
-    """A day and month the parse hung on a phrase before its head ("On 5 August first German units")."""
+    """A day and month the parse hung on a phrase before its head ("On 5 August first German units"), or a day
+    named from another ("The following day rebels attacked")."""
     if i + 1 >= head:
         return False
     a, b = doc[i], doc[i + 1]
-    return (a.like_num and re.fullmatch(MONTHS, b.text) is not None) or (re.fullmatch(MONTHS, a.text) is not None and b.like_num)
+    return (a.like_num and re.fullmatch(MONTHS, b.text) is not None) or (re.fullmatch(MONTHS, a.text) is not None and b.like_num) \
+        or a.lower_ in ("following", "next", "same", "previous") and b.lower_ in ("day", "morning", "evening", "night", "week")
 
 
 def state_forces(word: str) -> str:

@@ -2484,3 +2484,10 @@ def test_the_people_a_subject_counts_are_the_attackers_by_their_own_name(world_g
     """"Members of the Red Brigades", "A group of Kiowas": a noun that counts them (quantity_heads.tsv) is no name."""
     _, incidents, _ = run(text, world_gazetteer, published="2021-01-01")
     assert attacker in [a for i in incidents for a in i.attacker]
+
+
+def test_a_day_named_from_another_is_when_not_who(world_gazetteer):
+    """"The following day rebels attacked ...": the parse hangs the day on the subject; the attacker is the rebels."""
+    _, incidents, _ = run("On 22 December 1930 rebels attacked villages near Tharrawaddy. The following day rebels "
+                          "attacked villages near Insein.", world_gazetteer, published="2021-01-01")
+    assert [(i.attacker, str(i.date_start)) for i in incidents] == [(["rebels"], "1930-12-22"), (["rebels"], "1930-12-23")]
