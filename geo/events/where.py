@@ -18,7 +18,7 @@ from ..places.offsets import WITHIN_BEFORE, offset_place
 from ..text.lexicon import alternation, rows, tagged, words
 from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE as WEEKDAY_NAME
 from .casualties import casualties
-from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, clause_end, trigger
+from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, UNDERGONE, clause_end, trigger
 
 # "Malanville Mayor", "Kharkiv Governor": the office of the place named right before (the titles the places
 # stage keeps such a name by)
@@ -66,7 +66,7 @@ POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # "U.S. Marine", "Russian Army": a country's forces after its name
 FORCES_AFTER = re.compile(rf"\s+(?:{alternation(w for (w,) in rows('state_force_words', 1))}|marines?)\b", re.I)
 # "has now been occupied by"; "Urfa came under attack ..., followed by Hadjin": what undergoes it is its subject
-PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has|have|had)\s+(?:\w+\s+)?been\b|(?:was|were)\s|(?:came|comes|come|coming)\s+under\b", re.I)
+PASSIVE_TRIGGER = re.compile(r"(?:was|were|is|are|has|have|had)\s+(?:\w+\s+)?been\b|(?:was|were)\s|" + UNDERGONE.pattern, re.I)
 ASIDE_BEFORE = re.compile(r"\s*\([^()]{1,70}\)\s*$")
 NEAR_BEFORE = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
 TARGET_NOUNS = rf"(?:nuclear\s+)?(?:{alternation(words('target_nouns'))})"

@@ -122,8 +122,9 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
             else:
                 by_units.setdefault(best.country, set()).add(best.key)
         if best.key.startswith(FORMER):  # "Vukovar, Yugoslavia": the text names Croatia too
-            named |= today_states(best, gaz)
-            by_name |= today_states(best, gaz)
+            today = today_states(best, gaz)
+            named |= today
+            by_name |= today
         if best.kind not in ("country", "continent"):
             ctx.seen.append(best)
         if best.precision == "region":
