@@ -33,6 +33,13 @@ CUE_BEFORE = {w: cue for w, where, cue in rows("place_cues", 3) if where == "bef
 # "the town of Kupiansk", "the port city of Kismayo": the cue stays outside the span.
 CUE_OF = re.compile(r"\b(" + alternation(w for w, where, _ in rows("place_cues", 3) if where == "of") + r")\s+of\s+(?:the\s+)?$", re.I)
 CUE_OF_WORDS = {w: cue for w, where, cue in rows("place_cues", 3) if where == "of"}
+# "the Donetsk and Luhansk regions", "Kherson, Zaporizhzhia and Donetsk oblasts": a unit word in the plural after
+# a list of names is each one's cue (it stays outside every span).
+CUE_PLURAL = {w: cue for w, where, cue in rows("place_cues", 3) if where == "plural"}
+_LISTED = r"[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?"
+PLURAL_AFTER_LIST = re.compile(rf"(?:\s*,\s*{_LISTED})*\s*,?\s+(?:and|or|&)\s+{_LISTED}\s+(?i:({alternation(CUE_PLURAL)}))\b")
+PLURAL_LAST = re.compile(rf"\s+(?i:({alternation(CUE_PLURAL)}))\b")
+LISTED_BEFORE = re.compile(rf"{_LISTED}\s*,?\s+(?:and|or|&)\s+$")
 # "Chiapas, Mexico's southernmost state,", "Kismayo, a port city in": the head of an appositive after the name,
 # ending its phrase (not "Jackson, the city's mayor", "Aden, a town councillor", "Miller, a lobbyist for the city of").
 CUE_APPOSITION = {w: cue for w, where, cue in rows("place_cues", 3) if where == "apposition"}
@@ -236,6 +243,15 @@ def _cue_after(text: str, tokens: list[Token], j: int) -> tuple[str, int]:
     return "", 0
 
 
+def _plural_cue(text: str, start: int, end: int, sent: Sentence) -> str:
+    """The cue of a unit word in the plural after the list a name is in ("the Donetsk and Luhansk regions"): the
+    name before the list's last ("Donetsk") or the last ("Luhansk", after "and" and a name); else ''."""
+    m = PLURAL_AFTER_LIST.match(text, end, sent.end)
+    if m is None and LISTED_BEFORE.search(text, max(sent.start, start - 60), start):
+        m = PLURAL_LAST.match(text, end, sent.end)
+    return CUE_PLURAL[m.group(1).lower()] if m else ""
+
+
 ORG_NAME = "part of a longer name before"  # the reason a name inside a person's or body's name is no place
 
 
@@ -376,6 +392,8 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
         of = CUE_OF.search(before)
         if not cue and of:
             cue = CUE_OF_WORDS[of.group(1).lower()]
+        if not cue:
+            cue = _plural_cue(text, tokens[c.start_tok].start, tokens[c.end_tok - 1].end, sent)
         app = None if cue else APPOSITION.match(text, tokens[c.end_tok - 1].end, min(sent.end, tokens[c.end_tok - 1].end + 70))
         if app:
             cue = CUE_APPOSITION[app.group(1)]

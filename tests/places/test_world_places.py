@@ -968,3 +968,16 @@ def test_a_datelines_city_is_the_big_city_of_its_name_whatever_people_the_story_
     ms = {m.text: m for m in mentions("LONDON, October 20. Aachen has fallen to the Americans. The occupation of "
                                       "the entire city was completed late this afternoon.", world_gazetteer)}
     assert ms["LONDON"].place.country == "GB"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Russian forces shelled the Donetsk and Luhansk regions on Monday.", ["Donetsk", "Luhansk"]),
+    ("Fighting went on in Kherson, Zaporizhzhia and Donetsk oblasts overnight.", ["Kherson", "Zaporizhzhia", "Donetsk"]),
+])
+def test_a_unit_word_in_the_plural_after_a_list_makes_each_name_the_province(world_gazetteer, text, names):
+    """"the Donetsk and Luhansk regions" are two oblasts, not the two cities (place_cues.tsv, 'plural')."""
+    found = {m.text: m.place for m in mentions(text, world_gazetteer) if m.place}
+    assert [(n, found[n].kind, found[n].country) for n in names] == [(n, "province", "UA") for n in names]
+    # with no unit word after the list, the cities
+    found = {m.text: m.place for m in mentions("Russian forces shelled Donetsk and Luhansk on Monday.", world_gazetteer)}
+    assert found["Donetsk"].kind != "province" and found["Luhansk"].kind != "province"
