@@ -21,7 +21,7 @@ from ..text.calendar import MONTH_ABBREVIATIONS, MONTH_RE
 from ..text.lexicon import alternation, rows, tagged, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .candidates import ORG_NAME, PLACE_SUFFIX, Pending, not_a_name, pending_in_sentence
-from .persons import person_words
+from .persons import a_people, person_words
 from .gazetteer import Gazetteer
 from .offsets import OFFSET, offset_place
 from .geometry import Anchors, km
@@ -324,6 +324,13 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             if phrase.endswith(("'s", "’s")):
                 continue  # "the last battle of Napoleon's campaign": whose, not where
             owner = None
+            # "in Kolofata of Cameroon's Far North": a name, then "of" and the region or country it is in
+            cut = next((i for i in (m.start() for m in re.finditer(" of ", phrase)) if any(
+                f.start == s + i + 4 and f.place is not None and f.place.precision in ("region", "country") for f in found)), None)
+            if cut is not None and not any(s < fe and fs < s + cut for fs, fe in spans):
+                e, phrase = s + cut, phrase[:cut]
+                if groups.get("core"):
+                    groups["core"] = phrase
             if any(s < fe and fs < e for fs, fe in spans):
                 # "Tajikistan's Sughd province": the name after a place's possessive
                 own = POSSESSIVE.search(phrase)
@@ -347,7 +354,7 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
                 continue
             if wds in ("st", "saint"):
                 continue  # the abbreviation left of a saint's name ("St. Sebastian's Church"), no name of its own
-            if " " not in wds and _a_people(wds, gaz):
+            if " " not in wds and a_people(wds, gaz):
                 continue  # "shooting at Croats and Muslims": a people, not a place
             if phrase.isupper() and len(phrase) <= 4:
                 continue
@@ -375,12 +382,6 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
             unknown = (tied or {}).get((s, e)) or "looks like a place name; no gazetteer entry"
             out.append(Mention(name, s, e, phrase, sent, None, unknown + why, near=town))
     return out
-
-
-def _a_people(word: str, gaz: Gazetteer) -> bool:
-    """"croats", "serbs", "kurds": the plural of a people whose adjective is a demonym ("Croatian")."""
-    stem = word[:-1] if word.endswith("s") else ""
-    return len(stem) >= 4 and any(d.startswith(stem) and " " not in d for d in gaz.demonyms)
 
 
 def _host(text: str, end: int, sent: Sentence, found: list[Mention], gaz: Gazetteer) -> tuple[Place | None, str]:

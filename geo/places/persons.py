@@ -62,3 +62,9 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
                 continue  # "Paris Police", "Texas Rangers": a place and a word
             found.update((a, b))
     return found
+
+
+def a_people(word: str, gaz: Gazetteer) -> bool:
+    """"croats", "serbs", "kurds": the plural of a people whose adjective is a demonym ("Croatian")."""
+    stem = word[:-1] if word.endswith("s") else ""
+    return len(stem) >= 4 and any(d.startswith(stem) and " " not in d for d in gaz.demonyms)

@@ -981,3 +981,14 @@ def test_a_unit_word_in_the_plural_after_a_list_makes_each_name_the_province(wor
     # with no unit word after the list, the cities
     found = {m.text: m.place for m in mentions("Russian forces shelled Donetsk and Luhansk on Monday.", world_gazetteer)}
     assert found["Donetsk"].kind != "province" and found["Luhansk"].kind != "province"
+
+
+def test_a_name_before_of_and_its_region_is_reported_on_its_own(world_gazetteer):
+    """"in Kolofata of Cameroon's Far North Region": Kolofata, which the gazetteer lacks, is reported unresolved by
+    its own name (not lost inside "Kolofata of Cameroon"); "the Castle of Kumamoto" stays one name."""
+    text = "At least one civilian was killed overnight in Kolofata of Cameroon’s Far North Region, sources said."
+    found = {m.text: m.place for m in mentions(text, world_gazetteer)}
+    assert "Kolofata" in found and found["Kolofata"] is None
+    assert found["Cameroon"].kind == "country"
+    text = "Together these two forces besieged the Castle of Kumamoto, the chief town of the province."
+    assert "Castle" not in {m.text for m in mentions(text, world_gazetteer)}
