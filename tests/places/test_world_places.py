@@ -992,3 +992,13 @@ def test_a_name_before_of_and_its_region_is_reported_on_its_own(world_gazetteer)
     assert found["Cameroon"].kind == "country"
     text = "Together these two forces besieged the Castle of Kumamoto, the chief town of the province."
     assert "Castle" not in {m.text for m in mentions(text, world_gazetteer)}
+
+
+def test_municipality_and_commune_are_cues_of_a_town(world_gazetteer):
+    """"Pattani municipality" is the town, not the province of that name; "the commune of Iboudraren", which the
+    gazetteer lacks, is reported by name (place_cues.tsv)."""
+    (m,) = [m for m in mentions("Two bombs exploded in Pattani municipality on Sunday night.", world_gazetteer) if m.place]
+    assert (m.text, m.place.kind, m.place.country) == ("Pattani municipality", "town", "TH")
+    found = {m.text: m.place for m in mentions(
+        "Gunmen attacked a patrol in the commune of Iboudraren, in the wilaya of Tizi Ouzou.", world_gazetteer)}
+    assert "Iboudraren" in found and found["Iboudraren"] is None
