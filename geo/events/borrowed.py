@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 
-from ..model import INSTALLATION_KINDS, Article, Mention, Sentence
+from ..model import CROWD_EVENTS, INSTALLATION_KINDS, Article, Mention, Sentence
 from ..places.gazetteer import Gazetteer
 from ..places.geometry import within
+from ..places.mentions import WAR_WORDS
 from .report import Report
 from .triggers import weapon_kinds
+from .unrest import UNREST_GENERIC
 from .where import PRECISION_ORDER, country_only, dateline, event_places, rank
 
 
@@ -96,3 +98,16 @@ def previous_places(article: Article, i: int, places, by_sentence, far: bool = F
         return []
     best = min(rank(p) for _, p, _ in prior)
     return list({p.key: (m, p, n) for m, p, n in prior if rank(p) == best}.values())
+
+
+def scene_place(article: Article, i: int, slug: str, trigger: str, trigger_at: int, by_sentence):
+    """The one place the sentence before event sentence ``i`` names, as the scene of a fight, siege, crowd or strike
+    that names none ("... gathered at the market in Kassala. Fighting broke out on Tuesday"). A one-word trigger of
+    unrest that is often said in a figure ("fighting", "battle": data/lexicon/unrest_words.tsv, 'generic') needs a text
+    about war, by a word of its own besides the trigger ("She has been fighting leukaemia" after "a teenager from
+    Bicester" is none); a crowd's ("protesters"), a phrase ("lay siege") or a verb of its own ("besieged") does not."""
+    sure = slug in CROWD_EVENTS or " " in trigger.strip() or not UNREST_GENERIC.fullmatch(trigger.strip())
+    if not sure and not any(w.start() != trigger_at for w in WAR_WORDS.finditer(article.text)):
+        return []
+    prior = previous_places(article, i, None, by_sentence)
+    return prior if len(prior) == 1 else []

@@ -22,14 +22,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ..model import REMOTE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
+from ..model import REMOTE_EVENTS, SCENE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
 from ..places.gazetteer import Gazetteer
 from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors
 from .casualties import casualties, vague_toll
 from .dating import LONG_AGO_YEARS, MONTH_WORD, date_of_the_town_before, date_passes, past_the_report, reported_on, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, widened, writing_day
-from .borrowed import finer_places, named_before, previous_places
+from .borrowed import finer_places, named_before, previous_places, scene_place
 from .arguments import argument_reports
 from .clauses import other_clauses
 from .report import Report
@@ -155,15 +155,17 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # Never dropped to country level when the sentence before (not an event report of its own)
             # names a town or province there: the event is placed near it.
             places = previous_places(article, i, places, by_sentence) or places
-        if not places and not same and not generic and slug != "other" and not (out and out[-1].index == i - 1) and (
-                any(x is not None for x in casualties(sent.text)) or vague_toll(sent.text)
-                or slug in WEAPON_EVENTS and " " in tm.group(0).strip()):
-            # "... four villages near the city of Relizane ... In violence that lasted for hours, the
-            # attackers killed 412 people": the sentence before (no event report of its own) says where.
-            # Only for a report with a toll, or a weapon named in a phrase: on general news, a bare
-            # "fighting" or "struck" borrowing the place before was wrong nearly every time. Past one sentence
-            # that names no place ("... in Morant Bay. Some carried sticks and stones. Seven men were shot dead").
-            places = previous_places(article, i, None, by_sentence, far=True)
+        if not places and not same and not generic and slug != "other" and not (out and out[-1].index == i - 1):
+            # "... four villages near the city of Relizane ... In violence that lasted for hours, the attackers killed
+            # 412 people": the sentence before (no event report of its own) says where. A report with a toll, or a
+            # weapon named in a phrase, looks past one sentence naming no place ("... in Morant Bay. Some carried
+            # sticks and stones. Seven men were shot dead"); a fight, siege, crowd or strike takes the one place
+            # the sentence right before names ("Marischal was absent when ... they were surprised and routed").
+            if any(x is not None for x in casualties(sent.text)) or vague_toll(sent.text) or (
+                    slug in WEAPON_EVENTS and " " in tm.group(0).strip()):
+                places = previous_places(article, i, None, by_sentence, far=True)
+            elif slug in SCENE_EVENTS and not bare_kill:
+                places = scene_place(article, i, slug, tm.group(0), sent.start + tm.start(), by_sentence)
         if (not places or country_only(places)) and not same and not generic and prev is not None \
                 and slug not in ("other", prev.event_type) and not prev.country_only and (slug == "shoot_down" and not places or (
                     hit[0] != "targeted_killing" and not SEPARATE.search(sent.text) and not EVENT_ANAPHOR.search(sent.text)

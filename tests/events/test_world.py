@@ -62,6 +62,27 @@ def test_a_toll_without_a_figure_also_takes_the_town_of_the_sentence_before(worl
     assert inc.place.name == "Gwoza" and inc.near and inc.fatalities == []
 
 
+@pytest.mark.parametrize("second, event_type", [
+    ("On Tuesday government troops attacked them.", "armed_clash"),
+    ("Fighting broke out on Tuesday.", "armed_clash"),
+])
+def test_a_fight_with_no_place_of_its_own_takes_the_one_place_the_sentence_before_names(world_gazetteer, second, event_type):
+    """The sentence before sets the scene of a fight, a siege, a crowd or a strike (model.SCENE_EVENTS)."""
+    _, (inc,), _ = run("Rebels gathered at the market in Kassala on Monday. " + second, world_gazetteer, "2024-06-30")
+    assert (inc.event_type, inc.place.name, inc.date_start) == (event_type, "Kassala", "2024-06-25")
+
+
+@pytest.mark.parametrize("text", [
+    # not an abduction (nor a killing or a blast): those were placed by the sentence before only half the time
+    "The minister visited Kassala on Monday. Gunmen abducted a teacher on Tuesday.",
+    # nor when the sentence before names two places: which one is not said
+    "Rebel bands gathered in Kassala and Gedaref on Monday. Fighting broke out on Tuesday.",
+])
+def test_other_events_with_no_place_do_not_take_the_place_before(world_gazetteer, text):
+    _, incidents, _ = run(text, world_gazetteer, "2024-06-30")
+    assert all(inc.place.name not in ("Kassala", "Al Qadarif") for inc in incidents)
+
+
 def test_a_toll_takes_the_town_named_two_sentences_before_when_the_one_between_names_none(world_gazetteer):
     """"... in Morant Bay on Tuesday. Some carried sticks and stones. Seven men were shot dead ...": the sentence
     in between says nothing of where; the town before it does."""
