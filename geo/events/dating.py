@@ -100,6 +100,40 @@ def story_year(text: str, start: int, end: int, written: DateRange | None) -> in
     return years[-1][1]
 
 
+def year_told(article, i: int, anchor: DateRange | None, section_years: list[tuple[int, int]]) -> int | None:
+    """The year of the story sentence ``i`` tells, for a day or month it names with none (``section_years``: the
+    :func:`told_years` of its section): the one the sentence or the one before names (:func:`story_year`), else
+    the story's so far, its title's, or, in a story whose every year is a generation before the writing date and
+    that has named none yet, the first date with a year it names after ("... the recapture of Cēsis on June 23.
+    On July 3, 1919, the Estonian forces reached the city")."""
+    sent = article.sentences[i]
+    before = article.sentences[i - 1]
+    told = story_year(article.text, before.start if i and before.section == sent.section else sent.start, sent.end, anchor)
+    if told is not None:
+        return told
+    so_far = [(at, y) for at, y in section_years if at <= sent.end]
+    title = sent.section.title or ""
+    titled = [] if so_far else told_years(title, 0, len(title))  # "The Warsaw Uprising of 1944"
+    if anchor is None:
+        # an undated page of history: the last year the story has named so far ("... in April 1877. ...
+        # The Russians crossed the Danube in June. On 16 July the vanguard captured Nikopol"), or its title
+        return so_far[-1][1] if so_far else titled[-1][1] if titled else None
+    long_ago = anchor.start.year - LONG_AGO_YEARS
+    if so_far and max(y for _, y in so_far) <= long_ago:
+        # a page of today about long ago: the year of the story's last date so far, every year it names a
+        # generation before the writing date ("bombed Belgrade on 6 April 1941 ... on April 6 and 7", in 2013)
+        dated = dated_years(article.text, so_far, sent.section.start)
+        return dated[-1][1] if dated else None
+    if titled and max(y for _, y in titled) <= long_ago:
+        # ... whose text names no year but whose title does: "On 5 August first German units ..." under
+        # "The Warsaw Uprising of 1944", written in 2015
+        return titled[-1][1]
+    if not so_far and section_years and max(y for _, y in section_years) <= long_ago:
+        later = dated_years(article.text, section_years, sent.section.start)
+        return later[0][1] if later else None
+    return None
+
+
 def resolve(text: str, anchor: DateRange | None, year: int | None) -> tuple[DateRange | None, str]:
     """The sentence's own date expression (:func:`geo.text.dates.resolve`); a day or month it names without
     a year is of the story's ``year`` when there is one ("In 1965 ... Two days later on September 8")."""

@@ -28,7 +28,7 @@ from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors
 from .casualties import casualties, vague_toll
-from .dating import LONG_AGO_YEARS, MONTH_WORD, date_of_the_town_before, date_passes, past_the_report, reported_on, day_of_month, dated_years, follow_ups, resolve as resolve_date, story_year, told_years, widened, writing_day
+from .dating import MONTH_WORD, date_of_the_town_before, date_passes, past_the_report, reported_on, day_of_month, follow_ups, resolve as resolve_date, told_years, widened, writing_day, year_told
 from .borrowed import finer_places, named_before, previous_places, scene_place
 from .arguments import argument_reports
 from .clauses import other_clauses
@@ -65,11 +65,11 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
     placeless: tuple[int, str] | None = None  # (index, type) of the last event sentence that named no place
     section_years: dict[int, list[tuple[int, int]]] = {}  # section start -> the years its story names
 
-    def told_so_far(sent: Sentence) -> list[tuple[int, int]]:
-        """(end offset, year) of the years the sentence's section has named up to its end (each section read once)."""
+    def section_of(sent: Sentence) -> list[tuple[int, int]]:
+        """(end offset, year) of the years the sentence's section names (each section read once)."""
         if sent.section.start not in section_years:
             section_years[sent.section.start] = told_years(article.text, sent.section.start, sent.section.end)
-        return [(at, y) for at, y in section_years[sent.section.start] if at <= sent.end]
+        return section_years[sent.section.start]
     for i, sent in enumerate(article.sentences):
         ms = by_sentence.get(sent.start, [])
         prev = out[-1] if out and out[-1].index == i - 1 and out[-1].sentence.section == sent.section else None
@@ -205,25 +205,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 out.append(earlier)
             continue
         anchor = c.written = writing_day(article, sent.section)
-        told = story_year(article.text, article.sentences[i - 1].start if i and article.sentences[i - 1].section == sent.section
-                          else sent.start, sent.end, anchor)
-        if told is None:
-            so_far = told_so_far(sent)
-            title = sent.section.title or ""
-            titled = [] if so_far else told_years(title, 0, len(title))  # "The Warsaw Uprising of 1944"
-            if anchor is None:
-                # an undated page of history: the last year the story has named so far ("... in April 1877. ...
-                # The Russians crossed the Danube in June. On 16 July the vanguard captured Nikopol"), or its title
-                told = so_far[-1][1] if so_far else titled[-1][1] if titled else None
-            elif so_far and max(y for _, y in so_far) <= anchor.start.year - LONG_AGO_YEARS:
-                # a page of today about long ago: the year of the story's last date so far, every year it names a
-                # generation before the writing date ("bombed Belgrade on 6 April 1941 ... on April 6 and 7", in 2013)
-                dated = dated_years(article.text, so_far, sent.section.start)
-                told = dated[-1][1] if dated else None
-            elif titled and max(y for _, y in titled) <= anchor.start.year - LONG_AGO_YEARS:
-                # ... whose text names no year but whose title does: "On 5 August first German units ..." under
-                # "The Warsaw Uprising of 1944", written in 2015
-                told = titled[-1][1]
+        told = year_told(article, i, anchor, section_of(sent))
         for x in [sent, *context]:
             c.date, words = resolve_date(x.text, anchor, told)
             at = x.text.find(words) if c.date else -1

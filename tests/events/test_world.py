@@ -2512,3 +2512,16 @@ def test_a_day_named_from_another_is_when_not_who(world_gazetteer):
     _, incidents, _ = run("On 22 December 1930 rebels attacked villages near Tharrawaddy. The following day rebels "
                           "attacked villages near Insein.", world_gazetteer, published="2021-01-01")
     assert [(i.attacker, str(i.date_start)) for i in incidents] == [(["rebels"], "1930-12-22"), (["rebels"], "1930-12-23")]
+
+
+def test_a_day_with_no_year_in_a_story_long_ago_takes_the_year_of_the_first_date_after_it(world_gazetteer):
+    """A page of 2019 about 1919 that names its year only later: "June 21" is of 1919, not 2019 (dating.year_told)."""
+    text = ("The main assault on Cēsis on June 21 was stopped by Estonian armoured trains. "
+            "On July 3, 1919, the Estonian forces reached the outskirts of Riga.")
+    _, incidents, _ = run(text, world_gazetteer, "2019-07-03")
+    assert [(i.place.name, i.date_start) for i in incidents if i.place.name == "Cēsis"] == [("Cēsis", "1919-06-21")]
+    # not when the story names a year of its own near the writing date too
+    text = ("The main assault on Cēsis on June 21 was stopped by Estonian armoured trains. "
+            "On July 3, 1919, the Estonian forces reached Riga, as they did again in 2018.")
+    _, incidents, _ = run(text, world_gazetteer, "2019-07-03")
+    assert [i.date_start for i in incidents if i.place.name == "Cēsis"] != ["1919-06-21"]
