@@ -210,6 +210,8 @@ def _river_after_the(tokens: list[Token], i: int, hit: Candidate | None, gaz: Ga
     town Volga; not a country: "the Congo", "the Niger" are left to the rules for countries)."""
     if i == 0 or tokens[i - 1].text.lower() != "the":
         return hit
+    if i < 2 or not tokens[i - 2].text.islower():
+        return hit  # "The Iroquois attacked": a sentence's subject, a people more often than the river of that name
     for n in (2, 1):
         names = [t.norm for t in tokens[i : i + n] if t.norm]
         if len(names) < n or not all(t.capitalised for t in tokens[i : i + n]) or (hit and hit.end_tok > i + n):

@@ -1002,3 +1002,11 @@ def test_municipality_and_commune_are_cues_of_a_town(world_gazetteer):
     found = {m.text: m.place for m in mentions(
         "Gunmen attacked a patrol in the commune of Iboudraren, in the wilaya of Tizi Ouzou.", world_gazetteer)}
     assert "Iboudraren" in found and found["Iboudraren"] is None
+
+
+def test_the_name_of_a_river_opening_a_sentence_is_no_river(world_gazetteer):
+    """"The Iroquois attacked": a people, not the river once called the Iroquois River; "on the Volga" is the river."""
+    found = {m.text: m.place for m in mentions("The Iroquois attacked Schenectady on February 9.", world_gazetteer)}
+    assert all(p is None or p.kind != "river" for p in found.values())
+    (m,) = [m for m in mentions("Fighting went on along the Volga for weeks.", world_gazetteer) if m.place]
+    assert m.place.kind == "river"
