@@ -2453,6 +2453,11 @@ def test_a_deed_counted_back_from_the_town_named_again_keeps_its_own_date(world_
     ("The Boers invested Ladysmith on 2 November 1899.", "armed_clash"),
     ("The enemy cannonaded Quebec all day.", "shelling"),
     ("The insurgents took Wexford and put the garrison to the sword.", "armed_clash"),
+    ("The Santals made a sudden descent upon Rajmahal in July.", "armed_clash"),
+    ("Details of the action upon the Volturno have arrived.", "armed_clash"),
+    ("Rebel forces won the desert town of Ambo on Wednesday.", "armed_clash"),
+    ("The Padri War was fought from 1803 until 1837 in West Sumatra.", "armed_clash"),
+    ("Bandits wandered over Shantung province, looting and murdering.", "attack_on_civilians"),
 ])
 def test_the_older_words_of_war_are_events(world_gazetteer, text, event_type):
     """Phrasings of older war reports (fallback_triggers.tsv): a fire begun or kept up, an action at a town,
