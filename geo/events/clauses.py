@@ -11,6 +11,7 @@ from .dating import resolve as resolve_date
 from .report import Report
 from .roles import verb_clause
 from .same_event import compatible_types
+from ..text import dates
 from ..text.lexicon import alternation, mapping
 from .triggers import BACKGROUND, CLAUSE_JOIN, clause_triggers, weak
 from .where import country_only, event_places
@@ -63,6 +64,9 @@ def other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Ma
         if places and not country_only(places):
             kinds.add(slug)
             when, words = (resolve_date(text[join.start():], c.written, c.story_year) if own_clause else (None, ""))
+            if own_clause and when is None and c.date is not None and dates.has_relative(text[join.start():]):
+                # "They took Danyang on May 19 and seized Changzhou a week later": counted from the first report's day
+                when, words = dates.relative(text[join.start():], c.date, m.start() - join.start())
             # ... on a day of its own when its clause names one ("and on May 14 that the port of Jizan had been bombed")
             out.append(Report(sent, i, slug, m.group(0), sent.start + m.start(), places, date=when or c.date,
                               date_text=words if when else c.date_text, relative=c.relative))

@@ -228,6 +228,12 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                     # (a weekday does not undo a day of a month: "... on Monday ..., who liberated ... on August 5")
                     if own is not None and (MONTH_WORD.search(own_words) or not MONTH_WORD.search(words)):
                         c.date, words = own, own_words
+                tail = sent.text[max(tm.end(), at + len(words)) : b] if at < tm.start() else ""
+                tail = tail.split(",")[0]  # (its own words: not "blasted Bizerte for hours, 2) two days later when ...")
+                if sent.text.find(words) == at and dates.has_relative(tail):
+                    # "After taking Danyang on May 19, they seized Changzhou a week later": counted from that day
+                    later, later_words = dates.relative(tail, c.date)
+                    c.date, words = (later, later_words) if later is not None else (c.date, words)
                 if c.date is not None and (at := sent.text.find(words)) >= 0:
                     c.date, words = past_the_report(sent.text, at, words, c.date, anchor, told)
             if c.date:

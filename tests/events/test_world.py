@@ -2530,3 +2530,20 @@ def test_a_day_with_no_year_in_a_story_long_ago_takes_the_year_of_the_first_date
             "On July 3, 1919, the Estonian forces reached Riga, as they did again in 2018.")
     _, incidents, _ = run(text, world_gazetteer, "2019-07-03")
     assert [i.date_start for i in incidents if i.place.name == "Cēsis"] != ["1919-06-21"]
+
+
+@pytest.mark.parametrize("text", [
+    "After taking Danyang on May 19, they seized Changzhou a week later.",
+    "They took Danyang on May 19 and seized Changzhou a week later.",
+])
+def test_a_deed_a_week_after_the_day_its_sentence_names_is_on_that_later_day(world_gazetteer, text):
+    """"... on May 19, they seized Changzhou a week later": Changzhou on May 26, Danyang on May 19."""
+    _, incidents, _ = run(text, world_gazetteer, "1860-12-01")
+    assert sorted((i.place.name, i.date_start) for i in incidents) == [("Changzhou", "1860-05-26"), ("Danyang", "1860-05-19")]
+
+
+def test_a_later_day_in_another_clause_after_a_comma_is_not_the_trigger_s(world_gazetteer):
+    """"on Thursday, July 20, when French planes blasted Bizerte for hours, then two days later ...": July 20."""
+    text = "On Thursday, July 20, French planes blasted Bizerte for hours, and two days later paratroopers landed."
+    _, incidents, _ = run(text, world_gazetteer, "1961-08-04")
+    assert [(i.place.name, i.date_end) for i in incidents][:1] == [("Bizerte", "1961-07-20")]
