@@ -24,8 +24,7 @@ from ..text.normalize import norm
 from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending
 from .gazetteer import Gazetteer
 from .geometry import Anchors, in_area, km, outline_km
-from .lists import FORMER
-from .lists import GENERIC_WORDS
+from .lists import FORMER, GENERIC_WORDS
 from .offsets import DIRECTION, DISTANCE, distance_km
 
 W = weights()
@@ -95,9 +94,10 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
         f["nuclear_cue_on_nuclear_site"] = 1
     if cue in ("city", "town") and place.key.startswith("gn/"):
         f["settlement_cue_on_populated_place"] = 1
-    if key and (norm(place.name) == key or place.kind == "city" and " " in key and norm(place.name) == f"{key} city"):
-        # the place's own name, not one of its alternates; a name of two words or more is its city's own name
-        # ("New York" is New York City's; not "Oklahoma" Oklahoma City's)
+    if key and (norm(place.name) == key or place.kind == "city" and " " in key and norm(place.name) == f"{key} city"
+                or " / " in place.name and key in (norm(n) for n in place.name.split(" / "))):
+        # the place's own name (either of two: "Donostia / San Sebastián"), not an alternate; a name of two words
+        # or more is its city's own name ("New York" is New York City's; not "Oklahoma" Oklahoma City's)
         f["own_name"] = 1
     f["log10_population"] = math.log10(place.population + 1)
     if place.country and focus:
@@ -130,7 +130,7 @@ def score(place: Place, c: Pending | str, focus, ctx: Context | None = None) -> 
     readings = c.cand.namesakes if isinstance(c, Pending) else frozenset()
     f = features(place, cue, key, focus, ctx, readings)
     if isinstance(c, Pending) and not c.sent.text[c.start - c.sent.start : c.end - c.sent.start].isascii() \
-            and c.sent.text[c.start - c.sent.start : c.end - c.sent.start] == place.name:
+            and c.sent.text[c.start - c.sent.start : c.end - c.sent.start] in place.name.split(" / "):
         f["own_name_with_its_accents"] = 1  # "Natá" is Panama's, not Nata in Botswana
     if isinstance(c, Pending) and c.dateline:
         # "LONDON, October 20.": a report is filed from a city the wire names without its country

@@ -1010,3 +1010,10 @@ def test_the_name_of_a_river_opening_a_sentence_is_no_river(world_gazetteer):
     assert all(p is None or p.kind != "river" for p in found.values())
     (m,) = [m for m in mentions("Fighting went on along the Volga for weeks.", world_gazetteer) if m.place]
     assert m.place.kind == "river"
+
+
+def test_either_of_a_place_s_two_official_names_is_its_own(world_gazetteer):
+    """GeoNames' "Donostia / San Sebastián": "San Sebastián" is the Spanish city's own name as much as a
+    Guatemalan town's, and the city is far bigger."""
+    (m,) = [m for m in mentions("Allied forces besieged San Sebastián for two months.", world_gazetteer) if m.place]
+    assert (m.place.key, m.place.country) == ("gn/3110044", "ES")
