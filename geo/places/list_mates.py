@@ -19,6 +19,7 @@ from .candidates import ORG_WORDS, not_a_name
 from .spelling import LOCATIVE_SIMILARITY, variant_of
 
 NAME = re.compile(r"[A-Z][\w'’-]+(?:\s(?:[a-z]{1,2}['’])?[A-Z][\w'’-]+)?")  # ("Coeur d'Alene")
+NAME_BEFORE = re.compile(r"(?<![\w'’-])(" + NAME.pattern + r"),\s+\Z")  # ("... Cherkassk, " before the first found)
 NEXT_WORD = re.compile(r"\s+([\w'’-]+)")
 COMMA = re.compile(r",\s+")
 AND = re.compile(r",?\s+(?:and|or)\s+")
@@ -67,6 +68,12 @@ def _run(text: str, sent: Sentence, first: Mention, at: dict[int, Mention]) -> t
     """The items of the list that begins with ``first`` (mentions, or spans of other names) and where it ends;
     no list (one item) unless the items are joined by commas and end with one "and"/"or"."""
     items: list = [first]
+    start = first.start
+    while (before := NAME_BEFORE.search(text, sent.start, start)) is not None and before.start() >= sent.start \
+            and before.start() not in at:
+        # "captured Cherkassk, Tsaritsyn and Samara": a name the gazetteer lacks may open the list
+        items.insert(0, before.span(1))
+        start = before.start()
     end, joined = first.end, False
     while end < sent.end and not joined:
         gap = AND.match(text, end, sent.end) or COMMA.match(text, end, sent.end)

@@ -1017,3 +1017,13 @@ def test_either_of_a_place_s_two_official_names_is_its_own(world_gazetteer):
     Guatemalan town's, and the city is far bigger."""
     (m,) = [m for m in mentions("Allied forces besieged San Sebastián for two months.", world_gazetteer) if m.place]
     assert (m.place.key, m.place.country) == ("gn/3110044", "ES")
+
+
+def test_a_name_the_gazetteer_lacks_may_open_a_list_of_towns(world_gazetteer):
+    """"captured Cherkassk, Tsaritsyn and Samara": Cherkassk, listed first, is reported as a place (unresolved)."""
+    found = {m.text: m.place for m in mentions("The Cossacks captured Cherkassk, Tsaritsyn and Samara in 1670.", world_gazetteer)}
+    assert "Cherkassk" in found and found["Cherkassk"] is None
+    assert found["Samara"] is not None and found["Tsaritsyn"] is not None
+    # (not a name the text says is something else: "On Monday, Kabul and Herat")
+    found = {m.text for m in mentions("On Monday, Kabul and Herat were shelled.", world_gazetteer)}
+    assert "Monday" not in found
