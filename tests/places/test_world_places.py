@@ -1027,3 +1027,10 @@ def test_a_name_the_gazetteer_lacks_may_open_a_list_of_towns(world_gazetteer):
     # (not a name the text says is something else: "On Monday, Kabul and Herat")
     found = {m.text for m in mentions("On Monday, Kabul and Herat were shelled.", world_gazetteer)}
     assert "Monday" not in found
+
+
+def test_the_county_of_a_name_is_the_county(world_gazetteer):
+    """"in the English county of Norfolk": the county (Natural Earth's unit), not Norfolk, Virginia."""
+    found = {m.text: m.place for m in mentions("The battle was fought near the town of North Walsham in the English "
+                                               "county of Norfolk.", world_gazetteer) if m.place}
+    assert (found["Norfolk"].country, found["Norfolk"].precision) == ("GB", "region")
