@@ -15,7 +15,7 @@ from ..model import Article, Mention
 from ..text.lexicon import alternation, mapping, rows, tagged, words
 from ..text import dates
 from ..text.parse import parse
-from .dating import resolve as resolve_date, told_years, writing_day, year_told
+from .dating import resolve as resolve_date, writing_day, year_told
 from .report import Report
 from .triggers import BACKGROUND, clause_end, trigger_clause, unreal
 from .where import contains, dateline
@@ -109,7 +109,7 @@ def _date(article: Article, sent, i: int, r: Report, verb, same: Report | None) 
     counts from another day ("and a week later the raiders beset Worcester"); else the sentence's first report's
     (``same``), else the sentence's."""
     r.written = anchor = writing_day(article, sent.section)
-    told = year_told(article, i, anchor, told_years(article.text, sent.section.start, sent.section.end))
+    told = year_told(article, i, anchor)
     r.story_year = told if anchor is None else None
     a, b = trigger_clause(sent.text, verb.idx, verb.idx + len(verb.text))
     r.date, r.date_text = resolve_date(sent.text[a:b], anchor, told)

@@ -100,14 +100,21 @@ def story_year(text: str, start: int, end: int, written: DateRange | None) -> in
     return years[-1][1]
 
 
-def year_told(article, i: int, anchor: DateRange | None, section_years: list[tuple[int, int]]) -> int | None:
-    """The year of the story sentence ``i`` tells, for a day or month it names with none (``section_years``: the
-    :func:`told_years` of its section): the one the sentence or the one before names (:func:`story_year`), else
+@lru_cache(maxsize=16)
+def _section_years(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """:func:`told_years` of a section, read once for every report of it (one article at a time)."""
+    return tuple(told_years(text, start, end))
+
+
+def year_told(article, i: int, anchor: DateRange | None) -> int | None:
+    """The year of the story sentence ``i`` tells, for a day or month it names with none: the one the sentence or
+    the one before names (:func:`story_year`), else
     the story's so far, its title's, or, in a story whose every year is a generation before the writing date and
     that has named none yet, the first date with a year it names after ("... the recapture of Cēsis on June 23.
     On July 3, 1919, the Estonian forces reached the city")."""
     sent = article.sentences[i]
     before = article.sentences[i - 1]
+    section_years = _section_years(article.text, sent.section.start, sent.section.end)
     told = story_year(article.text, before.start if i and before.section == sent.section else sent.start, sent.end, anchor)
     if told is not None:
         return told

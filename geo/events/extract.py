@@ -28,7 +28,7 @@ from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors
 from .casualties import casualties, vague_toll
-from .dating import MONTH_WORD, date_of_the_town_before, date_passes, past_the_report, reported_on, day_of_month, follow_ups, resolve as resolve_date, told_years, widened, writing_day, year_told
+from .dating import MONTH_WORD, date_of_the_town_before, date_passes, past_the_report, reported_on, day_of_month, follow_ups, resolve as resolve_date, widened, writing_day, year_told
 from .borrowed import finer_places, named_before, previous_places, scene_place
 from .arguments import argument_reports
 from .clauses import other_clauses
@@ -63,13 +63,6 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         by_sentence.setdefault(m.sentence.start, []).append(m)
     out: list[Report] = []
     placeless: tuple[int, str] | None = None  # (index, type) of the last event sentence that named no place
-    section_years: dict[int, list[tuple[int, int]]] = {}  # section start -> the years its story names
-
-    def section_of(sent: Sentence) -> list[tuple[int, int]]:
-        """(end offset, year) of the years the sentence's section names (each section read once)."""
-        if sent.section.start not in section_years:
-            section_years[sent.section.start] = told_years(article.text, sent.section.start, sent.section.end)
-        return section_years[sent.section.start]
     for i, sent in enumerate(article.sentences):
         ms = by_sentence.get(sent.start, [])
         prev = out[-1] if out and out[-1].index == i - 1 and out[-1].sentence.section == sent.section else None
@@ -205,7 +198,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 out.append(earlier)
             continue
         anchor = c.written = writing_day(article, sent.section)
-        told = year_told(article, i, anchor, section_of(sent))
+        told = year_told(article, i, anchor)
         for x in [sent, *context]:
             c.date, words = resolve_date(x.text, anchor, told)
             at = x.text.find(words) if c.date else -1

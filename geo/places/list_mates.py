@@ -69,8 +69,7 @@ def _run(text: str, sent: Sentence, first: Mention, at: dict[int, Mention]) -> t
     no list (one item) unless the items are joined by commas and end with one "and"/"or"."""
     items: list = [first]
     start = first.start
-    while (before := NAME_BEFORE.search(text, sent.start, start)) is not None and before.start() >= sent.start \
-            and before.start() not in at:
+    while (before := NAME_BEFORE.search(text, sent.start, start)) is not None and before.start() not in at:
         # "captured Cherkassk, Tsaritsyn and Samara": a name the gazetteer lacks may open the list
         items.insert(0, before.span(1))
         start = before.start()

@@ -94,8 +94,8 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
         f["nuclear_cue_on_nuclear_site"] = 1
     if cue in ("city", "town") and place.key.startswith("gn/"):
         f["settlement_cue_on_populated_place"] = 1
-    if key and (norm(place.name) == key or place.kind == "city" and " " in key and norm(place.name) == f"{key} city"
-                or " / " in place.name and key in (norm(n) for n in place.name.split(" / "))):
+    if key and (key in (norm(n) for n in place.name.split(" / "))
+                or place.kind == "city" and " " in key and norm(place.name) == f"{key} city"):
         # the place's own name (either of two: "Donostia / San Sebastián"), not an alternate; a name of two words
         # or more is its city's own name ("New York" is New York City's; not "Oklahoma" Oklahoma City's)
         f["own_name"] = 1
