@@ -923,14 +923,22 @@ def test_an_offensive_that_died_down_leaves_its_city_a_place(world_gazetteer):
 
 
 def test_a_castle_named_after_a_town_the_text_names_is_drawn_near_that_town(world_gazetteer):
-    """"besieged Kumamoto Castle": a fortification the gazetteer lacks, reported unresolved and drawn as a
+    """"besieged Hagi Castle": a fortification the gazetteer lacks, reported unresolved and drawn as a
     base near the town it is named after (data/lexicon/namesake_sites.tsv, site_kinds.tsv)."""
     from geo.places.mentions import hosted_site
+    ms = {m.text: m for m in mentions("Saigo's army reached Hagi, where it besieged Hagi Castle from 23 February.",
+                                      world_gazetteer)}
+    drawn = hosted_site(ms["Hagi Castle"])
+    assert ms["Hagi Castle"].place is None and drawn is not None
+    assert (drawn.kind, drawn.country) == ("military_base", "JP") and drawn.precision != "site"
+
+
+def test_a_castle_of_the_curated_list_is_the_site_itself(world_gazetteer):
+    """"besieged Kumamoto Castle": data/gazetteer/sites/castles.csv has the castle's own point."""
     ms = {m.text: m for m in mentions("Saigo's army reached Kumamoto, where it besieged Kumamoto Castle from 23 February.",
                                       world_gazetteer)}
-    drawn = hosted_site(ms["Kumamoto Castle"])
-    assert ms["Kumamoto Castle"].place is None and drawn is not None
-    assert (drawn.kind, drawn.country) == ("military_base", "JP") and drawn.precision != "site"
+    place = ms["Kumamoto Castle"].place
+    assert place is not None and (place.kind, place.country, place.precision) == ("military_base", "JP", "site")
 
 
 def test_a_site_named_after_only_another_name_of_a_town_abroad_is_unresolved(world_gazetteer):
