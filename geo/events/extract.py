@@ -148,13 +148,17 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # Never dropped to country level when the sentence before (not an event report of its own)
             # names a town or province there: the event is placed near it.
             places = previous_places(article, i, places, by_sentence) or places
-        if not places and not same and not generic and slug != "other" and not (out and out[-1].index == i - 1):
+        if not places and not same and slug != "other" and not (out and out[-1].index == i - 1):
             # "... four villages near the city of Relizane ... In violence that lasted for hours, the attackers killed
             # 412 people": the sentence before (no event report of its own) says where. A report with a toll, or a
             # weapon named in a phrase, looks past one sentence naming no place ("... in Morant Bay. Some carried
             # sticks and stones. Seven men were shot dead"); a fight, siege, crowd or strike takes the one place
-            # the sentence right before names ("Marischal was absent when ... they were surprised and routed").
-            if any(x is not None for x in casualties(sent.text)) or vague_toll(sent.text) or (
+            # the sentence right before names ("Marischal was absent when ... they were surprised and routed"), and so
+            # does a bare attack ("... appeared off the shores of Corrientes. ... they attacked the Argentine ships").
+            if generic:
+                if slug in SCENE_EVENTS and not bare_kill:
+                    places = scene_place(article, i, slug, tm.group(0), sent.start + tm.start(), by_sentence)
+            elif any(x is not None for x in casualties(sent.text)) or vague_toll(sent.text) or (
                     slug in WEAPON_EVENTS and " " in tm.group(0).strip()):
                 places = previous_places(article, i, None, by_sentence, far=True)
             elif slug in SCENE_EVENTS and not bare_kill:

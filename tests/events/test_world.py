@@ -65,6 +65,8 @@ def test_a_toll_without_a_figure_also_takes_the_town_of_the_sentence_before(worl
 @pytest.mark.parametrize("second, event_type", [
     ("On Tuesday government troops attacked them.", "armed_clash"),
     ("Fighting broke out on Tuesday.", "armed_clash"),
+    # a bare attack verb (a row of last resort, data/lexicon/fallback_triggers.tsv) as well
+    ("Without warning, on Tuesday they attacked the defenceless ships.", "armed_clash"),
 ])
 def test_a_fight_with_no_place_of_its_own_takes_the_one_place_the_sentence_before_names(world_gazetteer, second, event_type):
     """The sentence before sets the scene of a fight, a siege, a crowd or a strike (model.SCENE_EVENTS)."""
