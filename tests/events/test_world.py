@@ -2555,3 +2555,10 @@ def test_a_later_day_in_another_clause_after_a_comma_is_not_the_trigger_s(world_
     text = "On Thursday, July 20, French planes blasted Bizerte for hours, and two days later paratroopers landed."
     _, incidents, _ = run(text, world_gazetteer, "1961-08-04")
     assert [(i.place.name, i.date_end) for i in incidents][:1] == [("Bizerte", "1961-07-20")]
+
+
+def test_a_place_said_to_be_looted_is_an_attack_on_civilians(world_gazetteer):
+    """"a Catholic church in Kinshasa was also looted": a sack told in the passive (fallback_triggers.tsv)."""
+    _, incidents, _ = run("The next day, a Catholic church in Kinshasa was also looted by a group of youths.", world_gazetteer,
+                          published="2017-03-01")
+    assert [(str(i.event_type), i.place.name) for i in incidents] == [("attack_on_civilians", "Kinshasa")]
