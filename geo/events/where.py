@@ -171,7 +171,7 @@ NEW_SUBJECT = re.compile(r"\band\s+(?:then\s+)?(?:the\s+)?[A-Z][\w'’-]*(?:\s+(
                          r"(?:[a-z]+ly\s+)?(?!(?:of|in|at|and|on|near|the)\b)[a-z]+(?:ed|s)\b")
 RELATION_AFTER = re.compile(rf"-(?:{alternation(tagged('hyphen_suffixes', 'relation'))})\b", re.I)
 BAND_AFTER = re.compile(rf"\s+(?:{alternation(tagged('armed_nouns', 'band'))})\b", re.I)
-ARMED_AFTER = re.compile(rf"\s+(?:{alternation({w for w, _tags in rows('armed_nouns', 2)} - {'police', 'policeman', 'policemen'})})\b", re.I)
+ARMED_AFTER = re.compile(rf"\s+(?:{alternation({w for w, tags in rows('armed_nouns', 2) if 'people' not in tags} - {'police', 'policeman', 'policemen'})})\b", re.I)
 
 
 def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazetteer, trig_at: int, weak: bool = False):

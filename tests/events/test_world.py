@@ -1795,10 +1795,18 @@ def test_a_list_goes_on_past_the_country_that_owns_its_next_place(world_gazettee
     # ... up to the comma that says what they did, not into a figure
     ("Two columns, advancing to the east of Kharkiv, captured Kupiansk on Sunday.", "Two columns"),
     ("About 2,000 youths attacked the police station in Kupiansk on Sunday.", "About 2,000 youths"),
+    # people who are no armed body, acting as one (tag 'people' in armed_nouns.tsv)
+    ("On Sunday 2,000 farmers from the villages attacked the arsenal at Kupiansk.", "2,000 farmers from the villages"),
 ])
 def test_an_attacker_of_old_war_reports_is_kept_by_its_own_name(world_gazetteer, text, attacker):
     _, incidents, _ = run(text, world_gazetteer, published="1943-05-04")
     assert incidents and all(i.attacker == [attacker] for i in incidents)
+
+
+def test_people_named_after_their_town_are_still_at_it(world_gazetteer):
+    """"Kharkiv villagers" are where they are (tag 'people'), unlike "Cheyenne warriors" (tag 'band')."""
+    _, incidents, _ = run("Kharkiv villagers were killed by shelling on Sunday.", world_gazetteer)
+    assert [i.place.name for i in incidents] == ["Kharkiv"]
 
 
 def test_the_place_of_the_event_is_not_its_attacker(world_gazetteer):
