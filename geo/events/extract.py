@@ -33,7 +33,8 @@ from .borrowed import finer_places, named_before, previous_places, scene_place
 from .arguments import argument_reports
 from .clauses import other_clauses
 from .report import Report
-from .roles import report_sides, roles
+from .attribution import report_sides
+from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import undergone, unreal, BACKGROUND, EVENT_ANAPHOR, clause_end, GENERIC_ATTACK, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
 from .unrest import INSTALLATION_TARGETS, crowd_or_armed

@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 
 from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE, WEEKDAYS, year_of_a_when
-from ..text.lexicon import alternation, rows, tagged, words
+from ..text.lexicon import rows, tagged, words
 from ..text.parse import parse
-from .actors import a_people, country_forces, demonym_forces, find_actors, people_at_war, sides
-from .report import Report
-from .triggers import fallback, triggers
+from .actors import a_people, country_forces, demonym_forces, find_actors, people_at_war
 
 ARMED_NOUNS = frozenset(w for w, _tags in rows("armed_nouns", 2))
 WEAPONS = frozenset(words("weapons"))  # "drone" in "drone attack" says how, not who
@@ -34,6 +32,7 @@ COUNT_JOINS = frozenset(words("count_words"))  # "five to six thousand", "some 2
 VIOLENCE_VERBS = frozenset(words("violence_verbs"))
 DEFENCE_VERBS = frozenset(words("defence_verbs"))
 CHARGE_VERBS = frozenset(words("charge_verbs"))
+UNDERGO_VERBS = frozenset(words("undergo_verbs"))  # "died in the battle": the subject is no attacker
 YIELD_VERBS = frozenset(lemma for lemma, _forms in rows("yield_verbs", 2))  # "X fell to Y": Y attacked, X was taken
 CROWD_NOUNS = frozenset(words("crowd_nouns"))
 MEANS_VERBS = frozenset(words("means_verbs"))
@@ -432,7 +431,8 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         if verb is not None and noun.dep_ in ("nsubjpass", "nsubj"):
             agents = [c for c in verb.children if c.dep_ == "agent"]
             attacker += _objects_actors(agents, actors) or _objects_named(agents)
-        elif verb is not None and not _defends(verb) and verb.lower_ not in REPORTING and verb.lemma_.lower() not in CHARGE_VERBS:
+        elif verb is not None and not _defends(verb) and verb.lower_ not in REPORTING \
+                and verb.lemma_.lower() not in CHARGE_VERBS | UNDERGO_VERBS:
             # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject
             # (not the side that "ended an overnight terrorist attack", nor who "announced ... an armed attack")
             while verb.dep_ in ("conj", "advcl") and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):
@@ -464,37 +464,3 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
     if event_type not in DEFAULT_ACTOR:
         attacker = [a if a in DEFAULT_ACTOR.values() else people_at_war(a) for a in attacker]
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))
-
-
-# A named event, not a side: "the Alma Massacre", "Battle of Jena-Auerstedt", "the Northern War"
-EVENT_NAME = re.compile(rf"\b(?:{alternation(set(words('event_nouns')) | set(words('named_events')) | {'war', 'wars'})})\b", re.I)
-
-
-def first_side(sentence: str, main_at: int, actors, event_type: str) -> list[str]:
-    """The attacker of the first of the sentence's triggers but its main one (at ``main_at``) whose parse names one
-    (not a named event)."""
-    spans = [m.span() for _, m in [*triggers(sentence), *filter(None, [fallback(sentence)])] if m.start() != main_at]
-    for start, end in spans:
-        found = [a for a in roles(sentence, start, end, actors, event_type)[0] if not EVENT_NAME.search(a)]
-        if found:
-            return found
-    return []
-
-
-def report_sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tuple[list[str], list[str]]:
-    """(attacker, target) the report's own sentence names: the parse's subject or agent and object, else the
-    window rule; none for a sentence that goes on about the event before (no trigger of its own)."""
-    if not c.trigger:
-        return [], []
-    at = c.trigger_at - c.sentence.start
-    attacker, target = sides(c.sentence.text, at, len(c.trigger), actors)
-    by_parse, hit = roles(c.sentence.text, at, at + len(c.trigger), actors, c.event_type)
-    by_parse = [a for a in by_parse or ([] if attacker else first_side(c.sentence.text, at, actors, c.event_type))
-                if a not in not_attackers]  # (else another trigger's: "after a siege, Barcelona fell into the hands of ...")
-    if by_parse:
-        attacker = by_parse
-    if c.event_type == "shoot_down":
-        attacker = [a for a in attacker if a not in hit]  # "Two Italian planes were shot down": whose was downed
-    if hit:
-        target = [t for t in hit if t not in attacker]
-    return attacker, target

@@ -165,9 +165,9 @@ def test_a_town_that_fell_into_the_hands_of_a_force_names_that_force():
 
 
 def test_when_the_main_trigger_names_no_side_another_trigger_of_the_sentence_may():
-    """The siege (the main trigger) names nobody; "fell into the hands of" does (geo.events.roles.first_side);
+    """The siege (the main trigger) names nobody; "fell into the hands of" does (geo.events.attribution.first_side);
     a named event is never a side."""
-    from geo.events.roles import first_side
+    from geo.events.attribution import first_side
 
     text = "After a thirteen-month siege, the city of Barcelona fell into the hands of French-Castilian troops."
     assert first_side(text, text.index("siege"), load_actors(), "armed_clash") == ["French-Castilian troops"]
@@ -240,3 +240,12 @@ def test_the_agent_of_a_killing_noun_and_the_subject_of_a_capture(text, trigger,
 ])
 def test_an_agent_the_lexicon_lacks_is_kept_by_its_own_name(text, trigger, who):
     assert attacker(text, trigger) == who
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Sergeant Labalaba died in the Battle of Mirbat on 19 July 1972.", "Battle of"),
+    ("The Prime Minister survived a drone attack on his home on Sunday.", "drone attack"),
+])
+def test_who_died_in_or_survived_an_event_is_not_its_attacker(text, trigger):
+    """The subject of a verb of undergoing (data/lexicon/undergo_verbs.tsv) that governs the event noun."""
+    assert attacker(text, trigger) == []
