@@ -106,6 +106,8 @@ def name_keys(place: Place, names) -> list[str]:
         keys.append(key)
         if HYPHENATED_NAME.fullmatch(name):
             keys.append(norm(name.replace("-", "")))  # "Jalal-Abad" is written "Jalalabad" too
+        elif name == place.name and place.population >= JOINED_MIN_POPULATION and SPACED_NAME.fullmatch(name):
+            keys.append(norm(name.replace(" ", "")))  # "Dien Bien Phu" is written "Dienbienphu" in old reports
     return keys
 
 
@@ -116,6 +118,9 @@ ABBREVIATED = mapping("name_abbreviations") | {short: word for word, short in ma
 # A name of two or three capitalised parts joined by hyphens ("Jalal-Abad", "Kurgan-Tyube"; not "Ras al-Ain",
 # nor a compass compound: "North-West" is no "Northwest")
 HYPHENATED_NAME = re.compile(r"(?!(?:North|South|East|West)-)[A-Z][a-z]+(?:-[A-Z][a-z]+){1,2}")
+# ... or by spaces ("Dien Bien Phu", "Dire Dawa"), of a town big enough to be named in reports from afar
+SPACED_NAME = re.compile(r"(?!(?:North|South|East|West|New|Old|Upper|Lower|Great|Little|Port|Fort|Saint|San|Santa|St) )[A-Z][a-z]{2,}(?: [A-Z][a-z]{1,}){1,2}")
+JOINED_MIN_POPULATION = 20_000
 
 
 class Segment:

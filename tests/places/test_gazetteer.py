@@ -195,6 +195,19 @@ def test_a_hyphenated_name_is_indexed_written_as_one_word(name, joined, indexed)
     assert (joined in name_keys(place, [name])) is indexed
 
 
+@pytest.mark.parametrize("name, population, joined, indexed", [
+    ("Dien Bien Phu", 84_672, "dienbienphu", True),  # old reports run a town's words together
+    ("Dire Dawa", 343_000, "diredawa", True),
+    ("Dire Dawa", 3_000, "diredawa", False),  # not a small town's: few reports from afar name it
+    ("New Port", 50_000, "newport", False),  # nor "New ...", "Port ...": the joined word is a name of its own
+])
+def test_a_big_towns_name_of_words_is_indexed_written_as_one_word(name, population, joined, indexed):
+    place = Place("gn/1", name, "town", "VN", LngLat(103.0, 21.4), "town", 5.0, "test", population)
+    assert (joined in name_keys(place, [name])) is indexed
+    other = Place("gn/2", "Điện Biên Phủ", "town", "VN", LngLat(103.0, 21.4), "town", 5.0, "test", population)
+    assert joined not in name_keys(other, [other.name, name])  # its own name only: not every alternate's
+
+
 def test_a_town_is_found_with_the_first_word_of_its_name_abbreviated_or_written_out():
     """"St Valéry-en-Caux" is Saint-Valery-en-Caux and "Ft Lauderdale" Fort Lauderdale (data/lexicon/
     name_abbreviations.tsv); a place whose own name is written so keeps its key ("St. Thomas", Ontario, not a
