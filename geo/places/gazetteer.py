@@ -11,7 +11,6 @@ import hashlib
 import logging
 import os
 import pickle
-import re
 import shutil
 import tempfile
 from collections import defaultdict
@@ -23,9 +22,9 @@ from typing import Protocol
 from ..model import Place
 from ..paths import default_cache_dir
 from ..progress import bar, notice
-from ..text.lexicon import mapping
 from ..text.normalize import norm, skeleton
 from .geometry import covers, km
+from .name_keys import ABBREVIATED, name_keys
 from .rowstore import PlaceTable, open_table, place_row, row_place, write_rows
 
 log = logging.getLogger(__name__)
@@ -91,36 +90,6 @@ class GazetteerBuilder:
         self.rules[key] = "code"
 
 
-def name_keys(place: Place, names) -> list[str]:
-    """The normalised names a place is indexed under: short alternate names and airport codes are
-    noise in running text (a curated place keeps all of its own)."""
-    keys = []
-    for n, name in enumerate(names):
-        if not isinstance(name, str):
-            continue
-        key = norm(name)
-        if not key:
-            continue
-        if n and not place.curated and name != place.name and (len(key) < 4 or (name.isupper() and len(name) <= 4)):
-            continue
-        keys.append(key)
-        if HYPHENATED_NAME.fullmatch(name):
-            keys.append(norm(name.replace("-", "")))  # "Jalal-Abad" is written "Jalalabad" too
-        elif name == place.name and place.population >= JOINED_MIN_POPULATION and SPACED_NAME.fullmatch(name):
-            keys.append(norm(name.replace(" ", "")))  # "Dien Bien Phu" is written "Dienbienphu" in old reports
-    return keys
-
-
-# First words of names and their abbreviations, both ways (data/lexicon/name_abbreviations.tsv): "saint" <-> "st"
-ABBREVIATED = mapping("name_abbreviations") | {short: word for word, short in mapping("name_abbreviations").items()}
-
-
-# A name of two or three capitalised parts joined by hyphens ("Jalal-Abad", "Kurgan-Tyube"; not "Ras al-Ain",
-# nor a compass compound: "North-West" is no "Northwest")
-HYPHENATED_NAME = re.compile(r"(?!(?:North|South|East|West)-)[A-Z][a-z]+(?:-[A-Z][a-z]+){1,2}")
-# ... or by spaces ("Dien Bien Phu", "Dire Dawa"), of a town big enough to be named in reports from afar
-SPACED_NAME = re.compile(r"(?!(?:North|South|East|West|New|Old|Upper|Lower|Great|Little|Port|Fort|Saint|San|Santa|St) )[A-Z][a-z]{2,}(?: [A-Z][a-z]{1,}){1,2}")
-JOINED_MIN_POPULATION = 20_000
 
 
 class Segment:

@@ -8,7 +8,8 @@ import pytest
 from geo.model import LngLat, Place
 from geo.places import geometry
 from geo.errors import GazetteerError
-from geo.places.gazetteer import GAZETTEER_DIR, GazetteerBuilder, name_keys
+from geo.places.gazetteer import GAZETTEER_DIR, GazetteerBuilder
+from geo.places.name_keys import name_keys
 from geo.places.sources import load_curated
 
 
