@@ -16,8 +16,8 @@ from .gazetteer import Gazetteer
 PERSON_CUE = re.compile(
     r"\b(?:" + alternation(words("person_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 )
-# "The Huguenot rearguard which was led by Conde": who leads is a person
-LED_BY = re.compile(r"\b(?:led|commanded|headed)\s+by\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+# "The Huguenot rearguard which was led by Conde", "under the personal leadership of Garibaldi": who leads is a person
+LED_BY = re.compile(r"\b(?:(?:led|commanded|headed)\s+by|(?:leadership|command|orders)\s+of)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 # "Colonels Queirós, Nepomuceno and Vasconcelos": a title in the plural names every person of its list
 TITLED_LIST = re.compile(r"\b(?:" + alternation(words("plural_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+(?:,\s+(?:and\s+)?|\s+and\s+))+[A-Z][\w'’-]+)")
 # (not "the Mahlers of Bellmore appeared": the place they are from)

@@ -63,6 +63,9 @@ def test_a_small_town_alone_is_still_not_guessed(world_gazetteer):
     ("Henry was victorious at Coutras, and Joyeuse was killed while attempting to surrender.", "Joyeuse"),
     # ... however big a town has the name (San, Mali)
     ("Saya San was hanged on Nov. 28, 1931 at Tharrawaddy Prison at the age of 52.", "San"),
+    # who commands is a person (Garibaldi, a town of Brazil)
+    ("The Italian Legion, always under the personal leadership of Garibaldi, won its first victory near Montevideo.",
+     "Garibaldi"),
 ])
 def test_part_of_a_longer_name_or_a_number_is_no_place(world_gazetteer, text, name):
     assert name not in resolved(text, world_gazetteer)
