@@ -82,7 +82,7 @@ def check_curated_rows(gaz: Gazetteer, folder: Path = GAZETTEER_DIR) -> list[str
     """Every problem of every curated row: 'file:line id: what is wrong'."""
     from shapely.geometry import Point
 
-    from .sources import CuratedRows
+    from .sources import EVENT_NAMED, CuratedRows
 
     problems: list[str] = []
     rows = []
@@ -100,7 +100,9 @@ def check_curated_rows(gaz: Gazetteer, folder: Path = GAZETTEER_DIR) -> list[str
         iso = (row.get("country") or "").strip()
         if iso and iso in shapes and not shapes[iso].contains(Point(pt.lon, pt.lat)):
             problems.append(f"{where} {rid}: point ({pt.lon}, {pt.lat}) is outside {iso}")
-        if "host" in row:  # the world rows (data/gazetteer/sites/): no alias may be a town's or a unit's own name
+        if "host" in row and where.split(":")[0].rsplit("/", 1)[-1] not in EVENT_NAMED:
+            # the world rows (data/gazetteer/sites/): no alias may be a town's or a unit's own name (but a battle's
+            # names are only its event's: "the Battle of Wagram" takes nothing from Deutsch-Wagram)
             for alias in filter(None, (row.get("aliases") or "").split("|")):
                 clash = [p for p in gaz.by_name(alias) if not p.curated and p.kind in TOWNS_AND_UNITS
                          and (p.population >= 1000 or p.kind != "town")]

@@ -41,8 +41,14 @@ MIDEAST = {"IQ", "IR", "SY", "JO", "SA", "KW", "TR", "LB", "IL", "PS", "YE", "AE
 MILITARY_AIRFIELD = re.compile(r"\b(air ?base|air ?field|army air|air station|naval air|airbase)\b", re.I)
 
 
+# Files whose rows are named only by the event they saw ("the Battle of Austerlitz"): the bare name is
+# another place's too (Austerlitz in the Netherlands), so the rows are indexed under the event's name alone.
+EVENT_NAMED = {"battles.csv": ("Battle of {}", "Siege of {}")}
+
+
 def load_curated(path: Path, gaz: GazetteerBuilder) -> int:
     """Load one curated CSV; errors name file, line and field."""
+    forms = EVENT_NAMED.get(path.name)
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = [f for f in CSV_FIELDS if f not in (reader.fieldnames or [])]
@@ -94,7 +100,8 @@ def load_curated(path: Path, gaz: GazetteerBuilder) -> int:
                 aliases=aliases,
                 curated=True,
             )
-            gaz.add(place, (place.name, *aliases))
+            names = (place.name, *aliases)
+            gaz.add(place, tuple(f.format(n) for n in names for f in forms) if forms else names)
             n += 1
     return n
 

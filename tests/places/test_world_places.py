@@ -1045,3 +1045,13 @@ def test_the_county_of_a_name_is_the_county(world_gazetteer):
     found = {m.text: m.place for m in mentions("The battle was fought near the town of North Walsham in the English "
                                                "county of Norfolk.", world_gazetteer) if m.place}
     assert (found["Norfolk"].country, found["Norfolk"].precision) == ("GB", "region")
+
+
+def test_a_battle_is_at_its_field_and_its_bare_name_is_left_to_the_town(world_gazetteer):
+    """data/gazetteer/sites/battles.csv: a battle named after a place other places share is indexed only as
+    "Battle of ..." or "Siege of ..." ("the Battle of Blenheim" is in Bavaria, not New Zealand); the bare name stays
+    the gazetteer's to choose."""
+    battle = {m.text: m.place for m in mentions("Marlborough won the Battle of Blenheim on 13 August 1704.", world_gazetteer)}
+    assert (battle["Battle of Blenheim"].country, battle["Battle of Blenheim"].key) == ("DE", "site/battle-blenheim")
+    town = {m.text: m.place for m in mentions("The flood reached Blenheim, Marlborough, on Monday.", world_gazetteer)}
+    assert town.get("Blenheim") is None or town["Blenheim"].key != "site/battle-blenheim"
