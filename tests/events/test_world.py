@@ -2565,8 +2565,12 @@ def test_a_later_day_in_another_clause_after_a_comma_is_not_the_trigger_s(world_
     assert [(i.place.name, i.date_end) for i in incidents][:1] == [("Bizerte", "1961-07-20")]
 
 
-def test_a_place_said_to_be_looted_is_an_attack_on_civilians(world_gazetteer):
-    """"a Catholic church in Kinshasa was also looted": a sack told in the passive (fallback_triggers.tsv)."""
-    _, incidents, _ = run("The next day, a Catholic church in Kinshasa was also looted by a group of youths.", world_gazetteer,
-                          published="2017-03-01")
-    assert [(str(i.event_type), i.place.name) for i in incidents] == [("attack_on_civilians", "Kinshasa")]
+@pytest.mark.parametrize("text, place", [
+    ("The next day, a Catholic church in Kinshasa was also looted by a group of youths.", "Kinshasa"),
+    ("Jamestown was burned by Nathaniel Bacon and his men in September 1676.", "Jamestown"),
+])
+def test_a_place_said_to_be_looted_or_burned_is_an_attack_on_civilians(world_gazetteer, text, place):
+    """"a Catholic church in Kinshasa was also looted", "Jamestown was burned": a sack told in the passive
+    (fallback_triggers.tsv)."""
+    _, incidents, _ = run(text, world_gazetteer, published="2017-03-01")
+    assert [(str(i.event_type), i.place.name) for i in incidents][:1] == [("attack_on_civilians", place)]
