@@ -1055,3 +1055,14 @@ def test_a_battle_is_at_its_field_and_its_bare_name_is_left_to_the_town(world_ga
     assert (battle["Battle of Blenheim"].country, battle["Battle of Blenheim"].key) == ("DE", "site/battle-blenheim")
     town = {m.text: m.place for m in mentions("The flood reached Blenheim, Marlborough, on Monday.", world_gazetteer)}
     assert town.get("Blenheim") is None or town["Blenheim"].key != "site/battle-blenheim"
+
+
+@pytest.mark.parametrize("text, capital", [
+    # the bare capital of the country most of the text's places are in
+    ("Fighting went on in Juba and Malakal. In the capital, shops stayed shut.", "Juba"),
+    # not a capital the text goes on to name ("its capital in Laguna" is no Brasília)
+    ("In 1839 the uprising spread to the Brazilian province of Santa Catarina and occupied its capital in Laguna.", None),
+])
+def test_a_bare_capital_is_the_country_s_unless_the_text_names_it(world_gazetteer, text, capital):
+    found = [m.place.name for m in mentions(text, world_gazetteer) if m.text.lower().endswith("capital")]
+    assert found == ([capital] if capital else [])
