@@ -2474,11 +2474,13 @@ def test_a_deed_counted_back_from_the_town_named_again_keeps_its_own_date(world_
     ("The taking of the port of Assab was confirmed.", "armed_clash"),
     ("The Bassein affair has been followed up by a dash at Pegue.", "armed_clash"),
     ("Soon after, the rebellion spread almost throughout all the Tambov governorate.", "armed_clash"),
+    ("Jinji was at last taken on Feb. 17th, 1698.", "armed_clash"),
+    ("On January 28, the strong town of Galera was invested.", "armed_clash"),
 ])
 def test_the_older_words_of_war_are_events(world_gazetteer, text, event_type):
     """Phrasings of older war reports (fallback_triggers.tsv): a fire begun or kept up, an action at a town,
     a side beaten at one, an enemy driven out, a town invested, a town cannonaded, a defeat at one, a party driven
-    off, a town taken or occupied, a dash at one, a rebellion spread to one."""
+    off, a town taken or occupied, a dash at one, a rebellion spread to one, a town taken at last or invested."""
     _, incidents, _ = run(text, world_gazetteer, published="1900-01-01")
     assert [str(i.event_type) for i in incidents][:1] == [event_type]
 
