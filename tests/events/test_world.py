@@ -2476,6 +2476,8 @@ def test_a_deed_counted_back_from_the_town_named_again_keeps_its_own_date(world_
     ("Soon after, the rebellion spread almost throughout all the Tambov governorate.", "armed_clash"),
     ("Jinji was at last taken on Feb. 17th, 1698.", "armed_clash"),
     ("On January 28, the strong town of Galera was invested.", "armed_clash"),
+    # a name that ends in "in" before the verb is no "in" ("Scharilin occupied", not "in occupied")
+    ("Recalled from the south, Scharilin occupied Donauwörth.", "armed_clash"),
 ])
 def test_the_older_words_of_war_are_events(world_gazetteer, text, event_type):
     """Phrasings of older war reports (fallback_triggers.tsv): a fire begun or kept up, an action at a town,
