@@ -2478,11 +2478,14 @@ def test_a_deed_counted_back_from_the_town_named_again_keeps_its_own_date(world_
     ("On January 28, the strong town of Galera was invested.", "armed_clash"),
     # a name that ends in "in" before the verb is no "in" ("Scharilin occupied", not "in occupied")
     ("Recalled from the south, Scharilin occupied Donauwörth.", "armed_clash"),
+    ("On 21 September 1601 a Spanish fleet occupied the Irish port at Kinsale.", "armed_clash"),
+    ("On May 16th he breached the walls of Clonmel.", "armed_clash"),
 ])
 def test_the_older_words_of_war_are_events(world_gazetteer, text, event_type):
     """Phrasings of older war reports (fallback_triggers.tsv): a fire begun or kept up, an action at a town,
     a side beaten at one, an enemy driven out, a town invested, a town cannonaded, a defeat at one, a party driven
-    off, a town taken or occupied, a dash at one, a rebellion spread to one, a town taken at last or invested."""
+    off, a town taken or occupied, a dash at one, a rebellion spread to one, a town taken at last or invested, a
+    port occupied, a town's walls breached."""
     _, incidents, _ = run(text, world_gazetteer, published="1900-01-01")
     assert [str(i.event_type) for i in incidents][:1] == [event_type]
 
