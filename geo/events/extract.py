@@ -156,11 +156,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # sticks and stones. Seven men were shot dead"); a fight, siege, crowd or strike takes the one place
             # the sentence right before names ("Marischal was absent when ... they were surprised and routed"), and so
             # does a bare attack ("... appeared off the shores of Corrientes. ... they attacked the Argentine ships").
-            if generic:
-                if slug in SCENE_EVENTS and not bare_kill:
-                    places = scene_place(article, i, slug, tm.group(0), sent.start + tm.start(), by_sentence)
-            elif any(x is not None for x in casualties(sent.text)) or vague_toll(sent.text) or (
-                    slug in WEAPON_EVENTS and " " in tm.group(0).strip()):
+            if not generic and (any(x is not None for x in casualties(sent.text)) or vague_toll(sent.text) or (
+                    slug in WEAPON_EVENTS and " " in tm.group(0).strip())):
                 places = previous_places(article, i, None, by_sentence, far=True)
             elif slug in SCENE_EVENTS and not bare_kill:
                 places = scene_place(article, i, slug, tm.group(0), sent.start + tm.start(), by_sentence)

@@ -32,7 +32,8 @@ COUNT_JOINS = frozenset(words("count_words"))  # "five to six thousand", "some 2
 VIOLENCE_VERBS = frozenset(words("violence_verbs"))
 DEFENCE_VERBS = frozenset(words("defence_verbs"))
 CHARGE_VERBS = frozenset(words("charge_verbs"))
-UNDERGO_VERBS = frozenset(words("undergo_verbs"))  # "died in the battle": the subject is no attacker
+# verbs whose subject is never the attacker of the event noun they govern: who charges, who died in it or survived it
+NOT_ATTACKING_VERBS = CHARGE_VERBS | frozenset(words("undergo_verbs"))
 YIELD_VERBS = frozenset(lemma for lemma, _forms in rows("yield_verbs", 2))  # "X fell to Y": Y attacked, X was taken
 CROWD_NOUNS = frozenset(words("crowd_nouns"))
 MEANS_VERBS = frozenset(words("means_verbs"))
@@ -432,7 +433,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             agents = [c for c in verb.children if c.dep_ == "agent"]
             attacker += _objects_actors(agents, actors) or _objects_named(agents)
         elif verb is not None and not _defends(verb) and verb.lower_ not in REPORTING \
-                and verb.lemma_.lower() not in CHARGE_VERBS | UNDERGO_VERBS:
+                and verb.lemma_.lower() not in NOT_ATTACKING_VERBS:
             # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject
             # (not the side that "ended an overnight terrorist attack", nor who "announced ... an armed attack")
             while verb.dep_ in ("conj", "advcl") and verb.head.pos_ == "VERB" and not any(c.dep_ in SUBJECTS for c in verb.children):

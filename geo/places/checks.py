@@ -90,9 +90,9 @@ def check_curated_rows(gaz: Gazetteer, folder: Path = GAZETTEER_DIR) -> list[str
         with path.open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
             for row in reader:
-                rows.append((f"{path.relative_to(folder.parent)}:{reader.line_num}", row))
-    shapes = claimable_shapes(gaz, {(r.get("country") or "").strip() for _, r in rows})
-    for where, row in rows:
+                rows.append((f"{path.relative_to(folder.parent)}:{reader.line_num}", row, path.name in EVENT_NAMED))
+    shapes = claimable_shapes(gaz, {(r.get("country") or "").strip() for _, r, _ in rows})
+    for where, row, event_named in rows:
         rid = row["id"]
         if not (row.get("source") or "").strip():
             problems.append(f"{where} {rid}: no source")
@@ -100,7 +100,7 @@ def check_curated_rows(gaz: Gazetteer, folder: Path = GAZETTEER_DIR) -> list[str
         iso = (row.get("country") or "").strip()
         if iso and iso in shapes and not shapes[iso].contains(Point(pt.lon, pt.lat)):
             problems.append(f"{where} {rid}: point ({pt.lon}, {pt.lat}) is outside {iso}")
-        if "host" in row and where.split(":")[0].rsplit("/", 1)[-1] not in EVENT_NAMED:
+        if "host" in row and not event_named:
             # the world rows (data/gazetteer/sites/): no alias may be a town's or a unit's own name (but a battle's
             # names are only its event's: "the Battle of Wagram" takes nothing from Deutsch-Wagram)
             for alias in filter(None, (row.get("aliases") or "").split("|")):

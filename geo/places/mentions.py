@@ -245,8 +245,7 @@ def _demonym_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> l
 
 # "in the capital", "the country's capital": the capital of the country the article is about (not "its capital in Laguna")
 BARE_CAPITAL = re.compile(
-    rf"\b(?:the|its|the country['’]s|the nation['’]s)\s+capital\b{NOT_A_CAPITAL_AFTER}(?!,?\s+(?-i:[A-Z]))"
-    r"(?!\s+(?:in|at)\s+(?-i:[A-Z]))", re.I)
+    rf"\b(?:the|its|the country['’]s|the nation['’]s)\s+capital\b{NOT_A_CAPITAL_AFTER}(?!(?:,?|\s+(?:in|at))\s+(?-i:[A-Z]))", re.I)
 
 
 def _bare_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:

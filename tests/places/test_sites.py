@@ -36,6 +36,18 @@ def test_the_check_flags_a_row_far_from_its_host_and_one_outside_its_country(wor
     assert any("alias 'Engels'" in p for p in problems)
 
 
+def test_a_battles_alias_may_be_a_towns_name(world_gazetteer, tmp_path):
+    """battles.csv rows are named only as their event ("Battle of Plevna", geo.places.sources.EVENT_NAMED): an alias
+    that is a town's name takes none of that town's mentions; the same row in another file is flagged."""
+    (tmp_path / "sites").mkdir()
+    row = ("id,name,aliases,kind,country,lon,lat,precision,uncertainty_km,host,source,check\n"
+           "battle-plevna,Plevna,Pleven,town,BG,24.617,43.413,town,2,Pleven,ref,\n")
+    (tmp_path / "sites" / "battles.csv").write_text(row, encoding="utf-8")
+    assert not any("alias" in p for p in check_curated_rows(world_gazetteer, tmp_path))
+    (tmp_path / "sites" / "battles.csv").rename(tmp_path / "sites" / "other.csv")
+    assert any("alias 'Pleven'" in p for p in check_curated_rows(world_gazetteer, tmp_path))
+
+
 def test_a_point_in_crimea_passes_for_ukraine_and_for_russia(world_gazetteer):
     sevastopol = Point(33.52, 44.6)
     shapes = claimable_shapes(world_gazetteer, {"UA", "RU", "PL"})
