@@ -19,8 +19,11 @@ from .where import country_only, event_places
 # "Beersheba was taken on Oct. 31, Gaza on Nov. 7, Jaffa on Nov. 19": the head of a list whose items leave the verb out
 GAPPED = mapping("gapped_deeds")
 GAP_HEAD = re.compile(rf"\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?P<verb>{alternation(GAPPED)})\s+(?=(?:on|in)\s)", re.I)
-GAP_BEFORE = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+(?:[\w-]+\s+)?(?:town|city|port|village|fort|fortress)\s+of\s+)?")
-GAP_WHEN = re.compile(r"\s+(?:on|in)\s+[^,;]*(?:,\s*\d{4}\b)?")
+# ... or told actively, its first item after the verb ("the French occupied Kilis on 29 October 1919 and Antep on
+# 5 November 1919")
+GAP_ACTIVE = re.compile(rf"\b(?P<verb>{alternation(GAPPED)})\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|port|village|fort|fortress)\s+of\s+)?(?=[A-Z])")
+GAP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+(?:[\w-]+\s+)?(?:town|city|port|village|fort|fortress)\s+of\s+)?")
+GAP_WHEN = re.compile(r"\s+(?:on|in)\s+(?:(?!\s+and\s)[^,;])*(?:,\s*\d{4}\b)?")
 
 # what a riot's crowd does is the riot itself ("Protesters ... broke windows and overran a police station")
 CROWD_DEEDS = {"armed_clash", "attack_on_installation", "protest_siege"}
@@ -82,9 +85,16 @@ def gapped(sent: Sentence, i: int, c: Report, ms: list[Mention], taken: set[str]
     own = [m for m in ms if m.place is not None and m.place.precision != "country" and sent.start <= m.start < sent.end]
     before = [m for m in own if m.end - sent.start <= head.start()] if head else []
     first = GAP_WHEN.match(text, head.end() - 1) if before else None
-    if first is None:
-        return out
-    items, end = [(before[-1], first)], first.end()
+    if first is not None:
+        items = [(before[-1], first)]
+    else:
+        head = GAP_ACTIVE.search(text)
+        after = [m for m in own if m.start - sent.start == head.end()] if head else []
+        first = GAP_WHEN.match(text, after[0].end - sent.start) if after else None
+        if first is None:
+            return out
+        items = [(after[0], first)]
+    end = first.end()
     for m in own:
         if m.start - sent.start < end:
             continue

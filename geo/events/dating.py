@@ -46,6 +46,9 @@ HAS_YEAR = re.compile(rf"\b{DATE_YEAR_RE}\b")
 OPENING_YEAR = re.compile(rf"\s*In (?P<year>{DATE_YEAR_RE}),")
 # "seized Lanzhou in 1862": the year a sentence puts a deed in (not "in 1998-99", "in 1862's war")
 IN_YEAR = re.compile(rf"\bin (?P<year>{DATE_YEAR_RE})\b(?!\s*[-–/]\s*\d)(?!['’]s)")
+# "fought from 1803 until 1837 in West Sumatra", "between 1568 and 1571", "in 1652–53": the years a deed spans
+YEAR_SPAN = re.compile(rf"\b(?:from (?P<y1>{DATE_YEAR_RE}) (?:to|until|till|through)|between (?P<y2>{DATE_YEAR_RE}) and"
+                       rf"|in (?P<y3>{DATE_YEAR_RE})\s*[-–])\s*(?P<last>{DATE_YEAR_RE}|\d\d)\b(?!['’]s)")
 LONG_AGO_YEARS = 20  # a story whose every year is this long before its writing date is a history told
 ORDINALS = {w: int(n) for w, n in rows("ordinals", 2)}
 DAYS_COUNT = rf"(?:{alternation(w for w, n in dates.NUMBER_WORDS.items() if 2 <= n <= 12)}|[2-9]|1[0-2])"  # "four", "12"
@@ -170,6 +173,13 @@ def _in_year(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str
     """"The Hui Muslims seized Lanzhou in 1862", on a page written a generation later (or undated): the one year
     the sentence puts a deed in (not "Russia, which annexed Crimea in 2014, struck Kharkiv" in a page of 2022)."""
     years = {int(m["year"]): m.group(0) for m in IN_YEAR.finditer(text)}
+    spans = [m for m in YEAR_SPAN.finditer(text)]
+    if not years and len(spans) == 1:
+        m = spans[0]
+        first = int(m["y1"] or m["y2"] or m["y3"])
+        last = int(m["last"]) if len(m["last"]) == 4 else first // 100 * 100 + int(m["last"])
+        if first < last and (anchor is None or last <= anchor.start.year - LONG_AGO_YEARS):
+            return DateRange(date(first, 1, 1), date(last, 12, 31), "range"), m.group(0)
     if len(years) != 1 or (anchor is not None and min(years) > anchor.start.year - LONG_AGO_YEARS):
         return None, ""
     (y, words), = years.items()

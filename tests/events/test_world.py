@@ -203,6 +203,19 @@ def test_a_list_whose_items_leave_out_the_verb_gives_each_its_own_day(world_gaze
         ("Bamenda", "1917-10-31", "armed_clash"), ("Buea", "1917-11-19", "armed_clash"), ("Kumba", "1917-11-07", "armed_clash")]
 
 
+@pytest.mark.parametrize("text", [
+    "After that, the French occupied Kilis on 29 October 1919 and Antep on 5 November 1919.",
+    "After that, the Turks took Kilis on 29 October 1919, Antep on 5 November and the town of Urfa on 8 December.",
+])
+def test_a_list_told_actively_gives_each_item_its_own_day(world_gazetteer, text):
+    """"occupied Kilis on 29 October 1919 and Antep on 5 November 1919": the first item after the verb
+    (clauses.GAP_ACTIVE), later ones after a comma or "and"."""
+    _, incs, _ = run(text, world_gazetteer, "2019-01-01")
+    days = {i.place.name: i.date_start for i in incs}
+    assert (days["Kilis"], days["Gaziantep"]) == ("1919-10-29", "1919-11-05")
+    assert days.get("Şanlıurfa", "1919-12-08") == "1919-12-08"
+
+
 def test_a_passive_capture_in_a_clause_of_its_own_is_an_event_of_its_own(world_gazetteer):
     """... at the place that is its subject, before it (not the other clause's)."""
     _, incs, _ = run("Rebels shelled Kumba on Monday, and the city of Douala was occupied on Tuesday.", world_gazetteer)
@@ -2582,3 +2595,37 @@ def test_a_place_said_to_be_looted_or_burned_is_an_attack_on_civilians(world_gaz
     (fallback_triggers.tsv)."""
     _, incidents, _ = run(text, world_gazetteer, published="2017-03-01")
     assert [(str(i.event_type), i.place.name) for i in incidents][:1] == [("attack_on_civilians", place)]
+
+
+@pytest.mark.parametrize("text, dates", [
+    ("The Padri War (also called the Minangkabau War) was fought from 1803 until 1837 in West Sumatra.",
+     ("1803-01-01", "1837-12-31")),
+    ("Portuguese troops and their allies attacked Luanda in 1652–53.", ("1652-01-01", "1653-12-31")),
+])
+def test_the_years_a_history_says_a_deed_spans_date_it(world_gazetteer, text, dates):
+    """"fought from 1803 until 1837", "in 1652–53": the years the sentence gives, on a page written long after
+    (dating.YEAR_SPAN); a war's name with a parenthesis before "was fought" still names the war."""
+    _, incidents, _ = run(text, world_gazetteer, published="2021-01-01")
+    assert [(str(i.date_start), str(i.date_end)) for i in incidents] == [dates]
+
+
+def test_a_span_of_years_near_the_writing_date_does_not_date_a_deed(world_gazetteer):
+    _, incidents, _ = run("Rebels attacked Luanda, which they held from 2015 to 2018.", world_gazetteer, published="2021-01-01")
+    assert [str(i.date_start) for i in incidents] == ["None"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A revolution is reported to have broken out in Sana, the capital of Yemen.", "Sanaa"),
+    ("The Assaults in Luanda in 1961 saw guerrilla forces take several police buildings.", "Luanda"),
+])
+def test_a_revolution_broken_out_and_assaults_in_a_place_are_fighting_there(world_gazetteer, text, place):
+    _, incidents, _ = run(text, world_gazetteer, published="1930-01-01")
+    assert [(str(i.event_type), i.place.name) for i in incidents][:1] == [("armed_clash", place)]
+
+
+def test_the_defence_of_a_town_is_fighting_there_but_a_ministry_of_defence_is_not(world_gazetteer):
+    _, incs, _ = run("The defense of Gaziantep, which started on April 1, 1920, lasted 11 months and ended due to hunger.",
+                     world_gazetteer, "2019-01-01")
+    assert [(i.event_type, i.place.name, i.date_start) for i in incs] == [("armed_clash", "Gaziantep", "1920-04-01")]
+    _, incs, _ = run("The Ministry of Defence of Ukraine said the city of Kharkiv was calm on Monday.", world_gazetteer)
+    assert incs == []
