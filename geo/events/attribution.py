@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from ..text.lexicon import alternation, words
+from ..text.calendar import NUMBER_WORDS
 from .actors import sides
 from .report import Report
-from .roles import roles
+from .roles import ARMED_NOUNS, roles, state_forces
 from .triggers import fallback, triggers
 
 # A named event, not a side: "the Alma Massacre", "Battle of Jena-Auerstedt", "the Northern War"
@@ -43,3 +44,23 @@ def report_sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tu
     if hit:
         target = [t for t in hit if t not in attacker]
     return attacker, target
+
+
+# "the army", "the group": a side named by its bare noun
+BARE_SIDE = re.compile(r"(?:[Tt]he |[Aa]n? )?(?P<noun>[a-z]+)")
+
+
+def fuller_side(attacker: list[str], sentence: str) -> list[str]:
+    """"... between the Jordanian army and the guerrillas ..., the army seized several strongholds": a side named by
+    its bare noun is the one the sentence named in full before it."""
+    bare = BARE_SIDE.fullmatch(attacker[0]) if len(attacker) == 1 else None
+    if bare is None or bare["noun"] not in ARMED_NOUNS:
+        return attacker
+    before = sentence[: max(0, sentence.rfind(attacker[0]))]
+    named = list(re.finditer(rf"\b(?:[Tt]he |[Aa]n? )?(?P<name>(?!(?:The|An?|This|That|These|Those) )(?:[A-Z][\w'’-]+ ){{1,3}}{bare['noun']})\b", before))
+    if not named:
+        return attacker
+    phrase = named[-1]["name"]
+    if phrase.split()[0].lower() in NUMBER_WORDS:
+        return attacker  # ("Two rebel suicide bombers": how many, not whose)
+    return [state_forces(phrase.split()[0]) or phrase]

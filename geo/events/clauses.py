@@ -13,6 +13,7 @@ from .roles import verb_clause
 from .same_event import compatible_types
 from ..text import dates
 from ..text.lexicon import alternation, mapping
+from .unrest import crowd_or_armed
 from .triggers import BACKGROUND, CLAUSE_JOIN, clause_triggers, weak
 from .where import country_only, event_places
 
@@ -42,6 +43,8 @@ def other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Ma
     kinds = {c.event_type}
     bg = BACKGROUND.search(text)
     for slug, m in clause_triggers(text):
+        if slug == "protest_siege":
+            slug = crowd_or_armed(slug, m, text)  # ("... and by storming Zhenbao Island": no crowd, fighting)
         again = m.start() != tm.start() and any(compatible_types(slug, k) for k in kinds)
         if slug == "other" or weak(slug, m) or (again and slug != c.event_type) or (
                 not again and any(compatible_types(slug, k) for k in kinds)):

@@ -45,10 +45,10 @@ MONTH_WORD = re.compile(rf"\b{MONTH_RE}", re.I)
 HAS_YEAR = re.compile(rf"\b{DATE_YEAR_RE}\b")
 OPENING_YEAR = re.compile(rf"\s*In (?P<year>{DATE_YEAR_RE}),")
 # "seized Lanzhou in 1862": the year a sentence puts a deed in (not "in 1998-99", "in 1862's war")
-IN_YEAR = re.compile(rf"\bin (?P<year>{DATE_YEAR_RE})\b(?!\s*[-–/]\s*\d)(?!['’]s)")
+IN_YEAR = re.compile(rf"\b[Ii]n (?P<year>{DATE_YEAR_RE})\b(?!\s*[-–/]\s*\d)(?!['’]s)")
 # "fought from 1803 until 1837 in West Sumatra", "between 1568 and 1571", "in 1652–53": the years a deed spans
-YEAR_SPAN = re.compile(rf"\b(?:from (?P<y1>{DATE_YEAR_RE}) (?:to|until|till|through)|between (?P<y2>{DATE_YEAR_RE}) and"
-                       rf"|in (?P<y3>{DATE_YEAR_RE})\s*[-–])\s*(?P<last>{DATE_YEAR_RE}|\d\d)\b(?!['’]s)")
+YEAR_SPAN = re.compile(rf"\b(?:[Ff]rom (?P<y1>{DATE_YEAR_RE}) (?:to|until|till|through)|[Bb]etween (?P<y2>{DATE_YEAR_RE}) and"
+                       rf"|[Ii]n (?P<y3>{DATE_YEAR_RE})\s*[-–])\s*(?P<last>{DATE_YEAR_RE}|\d\d)\b(?!['’]s)")
 LONG_AGO_YEARS = 20  # a story whose every year is this long before its writing date is a history told
 ORDINALS = {w: int(n) for w, n in rows("ordinals", 2)}
 DAYS_COUNT = rf"(?:{alternation(w for w, n in dates.NUMBER_WORDS.items() if 2 <= n <= 12)}|[2-9]|1[0-2])"  # "four", "12"

@@ -33,7 +33,7 @@ from .borrowed import finer_places, named_before, previous_places, scene_place
 from .arguments import argument_reports
 from .clauses import other_clauses
 from .report import Report
-from .attribution import report_sides
+from .attribution import fuller_side, report_sides
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import undergone, unreal, BACKGROUND, EVENT_ANAPHOR, clause_end, GENERIC_ATTACK, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
@@ -433,6 +433,7 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
                 names.append(a)
     # (the place itself is no attacker: "Seoul changes hands", "Alexandria had its first big air raid")
     attacker, target = report_sides(c, actors, {x.text for x, _, _ in c.places if x is not None} | {place.name} | towns)
+    attacker = fuller_side(attacker, c.sentence.text)
     if not attacker:
         # "... Regime air strikes killed 18 civilians. Air strikes on the city of Idlib killed seven":
         # the other sentences of the same incident may name who did it.

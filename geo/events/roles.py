@@ -315,7 +315,9 @@ def verb_clause(sentence: str, start: int, end: int, other: tuple[int, int]) -> 
     doc = parse(sentence)
     verb, main = (_clause_verb(event_head(doc, a, b)) for a, b in ((start, end), other))
     if verb is None or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP") and not (  # ("are driving the Germans from Rees")
-            verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)):
+            verb.tag_ == "VBG" and (any(c.dep_ == "aux" for c in verb.children)
+                                    # ("retaliated by bombarding ... and by storming Zhenbao Island")
+                                    or verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.dep_ == "conj")):
         return False
     return main is None or main.i != verb.i and (verb.dep_ in ("conj", "advcl", "ccomp") or main.dep_ in ("conj", "advcl")
                                                  or verb not in main.children and main not in verb.children)

@@ -23,6 +23,8 @@ TITLED_LIST = re.compile(r"\b(?:" + alternation(words("plural_titles")) + r")\.?
 # (not "the Mahlers of Bellmore appeared": the place they are from)
 SPEECH = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "person")) + r")\b")
 FATE = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "fate")) + r")\b(?!\s+(?:down|away|out)\b)")  # (not "... against Valencia died down")
+# "In 1670 Razin captured Cherkassk": a small place conquers nothing (not "Kumba captured by rebels")
+DEED = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bat )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "deed")) + r")\b(?!\s+by\b)")
 FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|City|Province|State|Street|Road|River))")
 
 
@@ -49,6 +51,9 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
                 found.update(norm(w) for w in m.group(1).split())
         for m in SPEECH.finditer(sent.text):
             if not major(gaz, norm(m.group(1))):  # "Washington said" is a metonym, not a person
+                found.add(norm(m.group(1)))
+        for m in DEED.finditer(sent.text):
+            if not major(gaz, norm(m.group(1))):
                 found.add(norm(m.group(1)))
         for m in FATE.finditer(sent.text):
             found.add(norm(m.group(1)))  # "Saya San was hanged": no town is hanged, however big

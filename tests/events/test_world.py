@@ -2629,3 +2629,31 @@ def test_the_defence_of_a_town_is_fighting_there_but_a_ministry_of_defence_is_no
     assert [(i.event_type, i.place.name, i.date_start) for i in incs] == [("armed_clash", "Gaziantep", "1920-04-01")]
     _, incs, _ = run("The Ministry of Defence of Ukraine said the city of Kharkiv was calm on Monday.", world_gazetteer)
     assert incs == []
+
+
+def test_a_second_deed_after_and_by_is_an_event_of_its_own_and_storming_without_a_crowd_is_fighting(world_gazetteer):
+    """"retaliated on March 15 by bombarding ... the Ussuri and by storming Zhenbao Island": a shelling and, in its
+    own clause (a gerund after "and by"), a storming, which with no crowd in the sentence is fighting."""
+    text = ("On March 2, 1969, a group of Chinese troops ambushed Soviet border guards on Zhenbao Island. They retaliated "
+            "on March 15 by bombarding Chinese troop concentrations on the Chinese bank of the Ussuri and by storming "
+            "Zhenbao Island.")
+    _, incs, _ = run(text, world_gazetteer, "2010-01-01")
+    assert ("armed_clash", "Zhenbao Island", "1969-03-15") in [(i.event_type, i.place.name, i.date_start) for i in incs]
+    assert all(i.event_type != "protest_siege" for i in incs)
+
+
+def test_a_person_who_captured_a_town_is_its_attacker_and_a_sentence_opening_year_without_comma_dates_it(world_gazetteer):
+    _, incs, _ = run("In 1670 Razin captured the fortress of Tsaritsyn on the Volga.", world_gazetteer, "2021-01-01")
+    assert [(i.attacker, i.date_start, i.date_end) for i in incs] == [(["Razin"], "1670-01-01", "1670-12-31")]
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("During ten days of battle between the Jordanian army and the guerrillas, the army seized several strongholds "
+     "in and around Amman.", ["Military Forces of Jordan"]),
+    ("After fighting between the Fano militia and federal troops, the militia seized the town of Lalibela.", ["Fano militia"]),
+    # a number is how many, not whose
+    ("Two Rebel fighters were seen near Lalibela before the rebels seized the town of Lalibela.", ["rebels"]),
+])
+def test_a_side_named_by_its_bare_noun_is_the_one_named_in_full_before(world_gazetteer, text, attacker):
+    _, incs, _ = run(text, world_gazetteer, "1975-01-01")
+    assert incs[0].attacker == attacker

@@ -302,6 +302,9 @@ def test_a_named_feature_of_a_war_is_placed(world_gazetteer, text, name):
     ("The garrison of Ghuznee capitulated to the Afghans in March.", "Ghuznee", "AF"),
     ("The Shah's troops marched on Savoujbolagh at dawn.", "Savoujbolagh", "IR"),
     ("The Austrian army fell back on Trebitsch in the night.", "Trebitsch", "CZ"),
+    # old English names of European towns (the thirty-fourth session's rows)
+    ("After the capture of Mons and the sack of Mechlin, Alva took his way north.", "Mechlin", "BE"),
+    ("The Spanish fleet lay at anchor off Fontarabia that summer.", "Fontarabia", "ES"),
 ])
 def test_a_former_name_is_that_place(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
@@ -1066,3 +1069,11 @@ def test_a_battle_is_at_its_field_and_its_bare_name_is_left_to_the_town(world_ga
 def test_a_bare_capital_is_the_country_s_unless_the_text_names_it(world_gazetteer, text, capital):
     found = [m.place.name for m in mentions(text, world_gazetteer) if m.text.lower().endswith("capital")]
     assert found == ([capital] if capital else [])
+
+
+def test_a_name_before_a_conquest_is_a_person_unless_a_country_or_big_city_bears_it(world_gazetteer):
+    """"In 1670 Razin captured Cherkassk": no small town (Razin, Azerbaijan) conquers (persons.DEED); a country
+    or big city before the verb is its government or army; "Kumba captured by rebels" is the place."""
+    assert "Razin" not in resolved("In 1670 Razin captured Cherkassk and Tsaritsyn.", world_gazetteer)
+    assert resolved("Russia captured Tsaritsyn after a short siege.", world_gazetteer).get("Russia") == "RU"
+    assert resolved("Razin captured by Cossacks, the rebels fled to the Don.", world_gazetteer).get("Razin") == "AZ"
