@@ -220,8 +220,9 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                 a, b = trigger_clause(sent.text, tm.start(), tm.end())
                 if not a <= at < b:
                     own, own_words = resolve_date(sent.text[a:b], anchor, told)
+                    inside = at <= a + sent.text[a:b].find(own_words) < at + len(words)  # ("February and| March 1890")
                     # (a weekday does not undo a day of a month: "... on Monday ..., who liberated ... on August 5")
-                    if own is not None and (MONTH_WORD.search(own_words) or not MONTH_WORD.search(words)):
+                    if own is not None and not inside and (MONTH_WORD.search(own_words) or not MONTH_WORD.search(words)):
                         c.date, words = own, own_words
                 tail = sent.text[max(tm.end(), at + len(words)) : b] if at < tm.start() else ""
                 tail = tail.split(",")[0]  # (its own words: not "blasted Bizerte for hours, 2) two days later when ...")

@@ -221,6 +221,8 @@ def _river_after_the(tokens: list[Token], i: int, hit: Candidate | None, gaz: Ga
         if (i + n < len(tokens) and tokens[i + n].capitalised and tokens[i + n].start == tokens[i + n - 1].end + 1
                 or " ".join(names) in gaz.demonyms):
             continue  # "the Juba Massacre", "the Missouri State University", "the Canadian city": no river
+        if i + n + 1 < len(tokens) and tokens[i + n].text.lower() == "of" and tokens[i + n + 1].capitalised:
+            continue  # "the Massacre of Zutphen": a named event, no river
         key, rivers = _rivers(gaz, names)
         if rivers and not (hit and any(pl.kind in ("country", "continent") for pl in hit.places)):
             return Candidate(i, i + n, key, rivers)

@@ -2657,3 +2657,11 @@ def test_a_person_who_captured_a_town_is_its_attacker_and_a_sentence_opening_yea
 def test_a_side_named_by_its_bare_noun_is_the_one_named_in_full_before(world_gazetteer, text, attacker):
     _, incs, _ = run(text, world_gazetteer, "1975-01-01")
     assert incs[0].attacker == attacker
+
+
+def test_a_span_of_months_before_the_trigger_s_clause_is_not_cut_to_its_last_month(world_gazetteer):
+    """"In February and March 1890, Behanzin sent troops to attack ...": the clause the trigger is in starts inside
+    the span ("March 1890, ..."), which is still the sentence's date."""
+    text = "In February and March 1890, Behanzin sent troops to attack the trading warehouse and the telegraph station at Cotonou."
+    _, incs, _ = run(text, world_gazetteer, "2021-01-01")
+    assert [(i.date_start, i.date_end) for i in incs] == [("1890-02-01", "1890-03-31")]

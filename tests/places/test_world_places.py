@@ -676,6 +676,7 @@ def test_a_river_name_after_the_is_the_river(world_gazetteer, text, name):
     ("The Columbia-based design firm says the city owes it $1.6 million.", "Columbia"),  # a compound
     ("They were only 90 miles from the Canadian border when they crossed.", "Canadian"),  # a demonym
     ("He taught at the Missouri State University for ten years.", "Missouri"),  # a longer name goes on
+    ("The town is often compared to the Massacre of Zutphen in the Dutch Revolt.", "Massacre"),  # a named event
 ])
 def test_a_name_after_the_that_is_no_river_here(world_gazetteer, text, name):
     kinds = {m.text: m.place.kind for m in mentions(text, world_gazetteer) if m.place}
