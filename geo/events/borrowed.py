@@ -35,7 +35,8 @@ def finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, p
 
 
 # "the town", "the besieged city", "the air base": a place of that kind named before
-PLACE_ANAPHOR = re.compile(r"\bthe (?:[\w-]+ ){0,2}(?P<noun>town|city|village|base|camp|airport|garrison|airfield|aerodrome|port)\b(?! of\b)", re.I)
+PLACE_ANAPHOR = re.compile(r"\bthe (?:[\w-]+ ){0,2}(?P<noun>town|city|village|base|camp|airport|garrison|airfield|aerodrome|port"
+                           r"|(?P<many>towns|cities|villages))\b(?! of\b)", re.I)
 # ... or anywhere in the sentence after a locative: "on April 1 in the city, two armored vehicles ... opened fire"
 AT_PLACE_ANAPHOR = re.compile(r"\b(?:in|at|near|inside|outside|around|into) " + PLACE_ANAPHOR.pattern[2:], re.I)
 SETTLEMENT_NOUNS = {"town", "city", "village"}
@@ -55,7 +56,7 @@ def named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], pl
         # "El-Obeid was founded in 1821. It was attacked by ...": the town the sentence before opens with
         opening = [x for x in by_sentence.get(before.start, []) if x.start == before.start]
         return [(x, x.place, False) for x in opening[:1] if x.place is not None and x.place.precision == "town"]
-    settlement = m.group("noun").lower() in SETTLEMENT_NOUNS
+    settlement = m.group("noun").lower() in SETTLEMENT_NOUNS or bool(m.group("many"))
     either = m.group("noun").lower() in PORT_NOUNS
     countries = {p.country for _, p, _ in places}
     for j in (i - 1, i - 2):
@@ -65,7 +66,12 @@ def named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], pl
                and (x.place.precision == "town" if settlement else x.place.kind in INSTALLATION_KINDS
                     or either and x.place.precision == "town")
                and (not countries or x.place.country in countries)]
-        if kin:
+        if m.group("many"):
+            # ("Dessie and Kombolcha are now the front lines ... have taken the key towns": each of them, when
+            # that sentence names several)
+            if len({x.place.key for x in kin}) >= 2:
+                return [(x, x.place, False) for x in kin]
+        elif kin:
             return [(kin[-1], kin[-1].place, False)]
     if m.group("noun").lower() == "camp" and i and article.sentences[i - 1].section == sent.section:
         # "The Moorish camp lay over against Tetuan. ... attacked the camp": near the camp the sentence before

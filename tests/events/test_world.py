@@ -2665,3 +2665,23 @@ def test_a_span_of_months_before_the_trigger_s_clause_is_not_cut_to_its_last_mon
     text = "In February and March 1890, Behanzin sent troops to attack the trading warehouse and the telegraph station at Cotonou."
     _, incs, _ = run(text, world_gazetteer, "2021-01-01")
     assert [(i.date_start, i.date_end) for i in incs] == [("1890-02-01", "1890-03-31")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("A second defeat has been sustained by the imperial troops near Szered on the Waag, about five miles from Pressburg.",
+     "Sereď"),
+    ("On the 15th, Augereau marched on Arcole but was not able to cross the famous bridge.", "Arcole"),
+    ("On 20th October 1536 Thomas Darcy had surrendered his castle, Pontefract Castle in Yorkshire, to the rebels.",
+     "Pontefract Castle"),
+])
+def test_a_defeat_sustained_a_march_on_a_town_and_a_castle_surrendered_are_fighting_there(world_gazetteer, text, place):
+    _, incs, _ = run(text, world_gazetteer, "1990-01-01")
+    assert [(i.event_type, i.place.name) for i in incs] == [("armed_clash", place)]
+
+
+def test_the_towns_taken_are_each_town_the_sentence_before_names(world_gazetteer):
+    """"Dessie and Kombolcha are now the front lines ... forces have claimed they have taken the key towns": both."""
+    text = ("Dessie and Kombolcha are now the front lines of the ongoing Tigray conflict. Ethiopian forces have "
+            "claimed they have taken the key towns but Tigrayan forces say they made a planned withdrawal.")
+    _, incs, _ = run(text, world_gazetteer, "2021-12-06")
+    assert sorted(i.place.name for i in incs) == ["Dessie", "Kombolcha"]
