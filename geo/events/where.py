@@ -85,7 +85,7 @@ DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Z.'’-]{2,}(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})?\s*(?:\([^)]{0,40}\)\s*)?(?:--|[:—–_-])"
     r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}:"
     r"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}\s*\([A-Z][\w .'’-]{1,30}\)\s*(?:--|[:—–_-])"  # "Quito (AFP) – "
-    rf"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}},\s+(?i:{MONTHS})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?(?:\.\s*,?|,)?(?=\s+[A-Z])"  # "Karachi, March 26 Armed ...", "ELISABETHVILLE, September 15. , The", "SINGAPORE, MARCH 13 Four", "Barcelona, May 30, Seventy-one"
+    rf"|[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}},\s+(?i:{MONTHS})\.?\s+\d{{1,2}}(?:,\s+\d{{4}})?(?:\.\s*,?|,)?(?:\s*(?:--|[—–]))?(?=\s+[A-Z])"  # "Karachi, March 26 Armed ...", "London, August 25. — A", "ELISABETHVILLE, September 15. , The", "SINGAPORE, MARCH 13 Four", "Barcelona, May 30, Seventy-one"
     rf"|[A-Z][A-Z.'’/-]{{2,}}(?:\s[A-Z][A-Z.'’/-]*){{0,3}},\s+\d{{1,2}}\s+(?:{MONTHS})\s*(?:--|[:—–_-]))\s"  # "JAMMU/SRINAGAR, 7 May: "
     # "SAIGON, Feb. 15, 1968 (UPI) - ", "DHARHAN, Saudi Arabia, Feb. 24—Allied"
     rf"|\s*[A-Z][A-Z.'’-]{{2,}}(?:\s[A-Z][A-Z.'’-]*){{0,3}}(?:,\s+[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){{0,2}})?,\s+(?:{MONTHS})\.?\s+\d{{1,2}}"

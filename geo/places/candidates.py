@@ -25,6 +25,7 @@ from ..text.lexicon import alternation, rows, tagged, words
 from ..text.normalize import norm
 from ..text.tokens import Token, gap, sentence_initial, title_case, tokenize
 from .gazetteer import Gazetteer
+from .name_keys import joined_syllables
 
 ORG_WORDS = frozenset(words("org_words"))
 # Words after (or one word before) a name that tell what kind of place it is; they join the span.
@@ -174,6 +175,7 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
                     hit = Candidate(i, j + 1, joined, gaz.lookup_all(joined))
                 if tokens[j].norm and not gaz.has_prefix(key + " ") and not gaz.has_variant_prefix(key):
                     break  # no longer name starts with these words
+        hit = _split_syllables(tokens, i, hit, gaz) if starts else hit
         hit = _river_valley(tokens, i, hit, gaz) if starts else hit
         hit = _river_after_the(tokens, i, hit, gaz) if starts else hit
         if hit:
@@ -182,6 +184,15 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
         else:
             i += 1
     return out
+
+
+def _split_syllables(tokens: list[Token], i: int, hit: Candidate | None, gaz: Gazetteer) -> Candidate | None:
+    """"The Foo Chow arsenal", "from Tien Tsin" (not the village Tien): a city written as one, its syllables apart
+    (:func:`.name_keys.joined_syllables`)."""
+    if hit is not None and hit.end_tok > i + 1 or i + 1 >= len(tokens) or tokens[i + 1].start != tokens[i].end + 1 or not tokens[i + 1].capitalised:
+        return hit
+    key, cities = joined_syllables(tokens[i].text, tokens[i + 1].text, gaz)
+    return Candidate(i, i + 2, key, cities) if cities else hit
 
 
 def _rivers(gaz: Gazetteer, names: list[str]) -> tuple[str, list[Place]]:

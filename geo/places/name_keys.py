@@ -40,3 +40,20 @@ HYPHENATED_NAME = re.compile(r"(?!(?:North|South|East|West)-)[A-Z][a-z]+(?:-[A-Z
 # ... or by spaces ("Dien Bien Phu", "Dire Dawa"), of a town big enough to be named in reports from afar
 SPACED_NAME = re.compile(r"(?!(?:North|South|East|West|New|Old|Upper|Lower|Great|Little|Port|Fort|Saint|San|Santa|St) )[A-Z][a-z]{2,}(?: [A-Z][a-z]{1,}){1,2}")
 JOINED_MIN_POPULATION = 20_000
+
+
+# "Foo Chow", "Tien Tsin": an old romanisation's syllables written apart, of a city big enough to be named in reports
+# from afar
+SHORT_SYLLABLE = re.compile(r"[A-Z][a-z]{1,4}")
+SYLLABLE_CITY_MIN_POPULATION = 100_000
+
+
+def joined_syllables(first: str, second: str, gaz) -> tuple[str, list[Place]]:
+    """The key and the cities of 100,000 people or more the gazetteer knows written as one ("Foochow") for two short
+    capitalised words ("Foo", "Chow"); no cities for any others."""
+    if not (SHORT_SYLLABLE.fullmatch(first) and SHORT_SYLLABLE.fullmatch(second)):
+        return "", []
+    key = norm(first + second)
+    if not gaz.has(key):
+        return key, []
+    return key, [p for p in gaz.lookup_all(key) if p.population >= SYLLABLE_CITY_MIN_POPULATION]

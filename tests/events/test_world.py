@@ -2685,3 +2685,11 @@ def test_the_towns_taken_are_each_town_the_sentence_before_names(world_gazetteer
             "claimed they have taken the key towns but Tigrayan forces say they made a planned withdrawal.")
     _, incs, _ = run(text, world_gazetteer, "2021-12-06")
     assert sorted(i.place.name for i in incs) == ["Dessie", "Kombolcha"]
+
+
+def test_a_dateline_with_a_date_and_a_dash_is_where_the_wire_was_filed_not_the_event(world_gazetteer):
+    """"London, August 25. — ... The arsenal at Fuzhou was destroyed yesterday after five hours' bombardment"."""
+    text = ("London, August 25. — A Times dispatch says: The arsenal at Fuzhou was destroyed yesterday after five hours' "
+            "bombardment by Courbet's squadron.")
+    _, incs, _ = run(text, world_gazetteer, "1884-08-26")
+    assert [(i.place.name, i.date_start) for i in incs] == [("Fuzhou", "1884-08-24")]

@@ -1078,3 +1078,14 @@ def test_a_name_before_a_conquest_is_a_person_unless_a_country_or_big_city_bears
     assert "Razin" not in resolved("In 1670 Razin captured Cherkassk and Tsaritsyn.", world_gazetteer)
     assert resolved("Russia captured Tsaritsyn after a short siege.", world_gazetteer).get("Russia") == "RU"
     assert resolved("Razin captured by Cossacks, the rebels fled to the Don.", world_gazetteer).get("Razin") == "AZ"
+
+
+@pytest.mark.parametrize("text, name, place", [
+    ("The French squadron destroyed the Foo Chow arsenal yesterday.", "Foo Chow", "Fuzhou"),
+    ("Allied troops marched from Tien Tsin towards the capital.", "Tien Tsin", "Tianjin"),
+])
+def test_an_old_romanisation_written_apart_is_the_city_written_as_one(world_gazetteer, text, name, place):
+    """"Foo Chow" for Foochow (Fuzhou): two short capitalised words that a big city's name is, written as one
+    (name_keys.joined_syllables); not two short names of anything smaller."""
+    found = {m.text: m.place.name for m in mentions(text, world_gazetteer) if m.place}
+    assert found.get(name) == place
