@@ -2693,3 +2693,23 @@ def test_a_dateline_with_a_date_and_a_dash_is_where_the_wire_was_filed_not_the_e
             "bombardment by Courbet's squadron.")
     _, incs, _ = run(text, world_gazetteer, "1884-08-26")
     assert [(i.place.name, i.date_start) for i in incs] == [("Fuzhou", "1884-08-24")]
+
+
+@pytest.mark.parametrize("text", [
+    "Towards 9 o'clock the forts of Paknam opened fire at a range of a quarter-of-a-mile on the French gunboats.",
+    "A district official in the village of Gekhi said Russian artillery units are continuing their assault on that "
+    "settlement today.",
+])
+def test_forts_that_open_fire_and_artillery_that_keeps_up_its_assault_shell(world_gazetteer, text):
+    _, incs, _ = run(text, world_gazetteer, "1996-07-10")
+    assert [i.event_type for i in incs][:1] == ["shelling"]
+
+
+@pytest.mark.parametrize("text", [
+    "Paris, 24 – British aircraft today launched an attack against rebels in Oman, firing at any moving target on the "
+    "ground around the town of Nizwa.",
+    "Fighter planes and helicopter gunships made six sorties against three targets near Kargil, an Indian official said.",
+])
+def test_aircraft_that_launch_an_attack_or_fly_sorties_strike_from_the_air(world_gazetteer, text):
+    _, incs, _ = run(text, world_gazetteer, "1999-05-26")
+    assert [i.event_type for i in incs][:1] == ["air_strike"]
