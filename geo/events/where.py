@@ -131,6 +131,11 @@ CAME_FROM = re.compile(
     r"|\bfrom\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+to\s+$"  # "the train from Quetta to Peshawar"
     r"|\bfrom\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}(?:airport|airfield|air\s+base|base|port|harbou?r)\s+(?:of|at)\s+$",
     re.I)
+# ... or where someone went after it: "captured and carried to Louisburg a small English garrison", "fled to
+# Jalalabad", "driving the imperial troops nearly back to Pressburg"; never the event's place (but "carried to Nantes
+# where ...")
+WHERE_AFTER = re.compile(r"\s*,?\s*where\b")  # ("carried to Nantes where he stood before the firing squad": the scene)
+WENT_TO = re.compile(r"\b(?:carried|fled|retreated|withdrew|escaped|driven\s+back|back)\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:the\s+)?$", re.I)
 # ... or only where it was reported: "said at a press conference in Phnom Penh that ...", "a broadcast
 # monitored in Nairobi", a person's post ("the UN Humanitarian Coordinator in Brazzaville", "a correspondent in Nairobi").
 REPORTED_AT = re.compile(
@@ -228,6 +233,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             reported.append((m, m.place, False))
             continue  # "said at a press conference in Maputo that ...": where it was reported
         office = OFFICE_AFTER.match(text, m.end) and m.place.precision != "country"
+        if WENT_TO.search(before) and not WHERE_AFTER.match(text, m.end):
+            continue  # "captured and carried to Louisburg a small garrison at Canseau": where they went after it
         if CAME_FROM.search(before) or (said and m.end <= said.start()) or (
                 m.start > trig_at and REPORTED_BY.match(text, m.end, sent.end) and "," in text[trig_at : m.start]) or (
                 office and "," not in m.text):

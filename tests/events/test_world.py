@@ -2713,3 +2713,14 @@ def test_forts_that_open_fire_and_artillery_that_keeps_up_its_assault_shell(worl
 def test_aircraft_that_launch_an_attack_or_fly_sorties_strike_from_the_air(world_gazetteer, text):
     _, incs, _ = run(text, world_gazetteer, "1999-05-26")
     assert [i.event_type for i in incs][:1] == ["air_strike"]
+
+
+def test_where_they_were_carried_after_it_is_not_the_event_s_place_but_where_they_were_carried_to_where_it_is(world_gazetteer):
+    """"captured and carried to Louisburg a small garrison at Canseau" (a place the gazetteer lacks): not Louisburg;
+    "carried to Nantes where he stood before the firing squad": Nantes (where.WENT_TO, WHERE_AFTER)."""
+    _, incs, _ = run("Before war was declared, French soldiers from Cape Breton captured and carried to Louisburg a "
+                     "small English garrison at Canseau.", world_gazetteer, "1760-01-01")
+    assert [i.place.name for i in incs] == []
+    _, incs, _ = run("His wounds sealed, he was carried to Nantes where he was shot by a firing squad on March 29, 1796.",
+                     world_gazetteer, "2001-06-12")
+    assert [i.place.name for i in incs] == ["Nantes"]
