@@ -75,7 +75,7 @@ def other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Ma
                 when, words = dates.relative(text[join.start():], c.date, m.start() - join.start())
             # ... on a day of its own when its clause names one ("and on May 14 that the port of Jizan had been bombed")
             out.append(Report(sent, i, slug, m.group(0), sent.start + m.start(), places, date=when or c.date,
-                              date_text=words if when else c.date_text, relative=c.relative))
+                              date_text=words if when else c.date_text, relative=c.relative, story_year=c.story_year))
     out.extend(gapped(sent, i, c, ms, {p.key for r in (c, *out) for _, p, _ in r.places}))
     return out
 
@@ -127,5 +127,5 @@ def gapped(sent: Sentence, i: int, c: Report, ms: list[Mention], taken: set[str]
         if m.place.key not in taken:
             taken.add(m.place.key)
             out.append(Report(sent, i, GAPPED[head["verb"].lower()], head.group(0), sent.start + head.start(),
-                              [(m, m.place, False)], date=day, date_text=words))
+                              [(m, m.place, False)], date=day, date_text=words, story_year=c.story_year))
     return out

@@ -37,7 +37,11 @@ DATELINE_DAYS = 7  # how long before its paper's date a wire's dateline may be
 # A year the story is told in ("In 1965 ...", "the Warsaw Uprising of 1944"), not the start or end of a
 # period ("since 2014", "until 2019", "1992-93")
 # (not a clock time: "around 10 p.m. (1900 GMT) on Monday", "at 0600 local time")
-STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE})\b(?!\s*[-–/]\s*\d)"
+# (a year before 1700 only after a word that makes it one, not a count: "in early 1630", "the campaign of 1646", not
+# "a force of 1500 men")
+COUNTED = alternation([*(w for w, _tags in rows("armed_nouns", 2)), "men", "people", "horses", "guns", "ships", "pieces"])
+OLD_YEAR = rf"(?:(?<=\bin )|(?<=\bIn )|(?<=\bof )|(?<=early )|(?<=\blate )|(?<=\bmid-)|(?<=summer )|(?<=spring )|(?<=autumn )|(?<=winter )|(?<=\byear ))1[0-6]\d\d(?!\s+(?:[\w-]+\s+)?(?:{COUNTED})\b)"
+STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE}|{OLD_YEAR})\b(?!\s*[-–/]\s*\d)"
                         rf"(?!\s*(?:{alternation(words('time_zones'))}|local time|hours|hrs)\b)")
 PERIOD_BEFORE = re.compile(r"\b(?:since|until|till)\b[^.;]*$", re.I)  # "the most serious since the war of ... 1962"
 YEAR_UNSURE_DAYS = 300  # a day or month with no year that would lie this far back, in the year before: its year is not known

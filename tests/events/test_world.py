@@ -2724,3 +2724,16 @@ def test_where_they_were_carried_after_it_is_not_the_event_s_place_but_where_the
     _, incs, _ = run("His wounds sealed, he was carried to Nantes where he was shot by a firing squad on March 29, 1796.",
                      world_gazetteer, "2001-06-12")
     assert [i.place.name for i in incs] == ["Nantes"]
+
+
+def test_a_year_before_1700_the_story_tells_dates_the_deeds_after_it_but_a_count_does_not(world_gazetteer):
+    """"... in early 1630 a large French expeditionary force crossed the Alps ... The French occupied Pinerolo and
+    attacked Avigliana": both in 1630, on a page with no writing date (dating.OLD_YEAR); "1500 men" is no year."""
+    text = ("Piedmontese neutrality did not last long and in early 1630 a large French expeditionary force crossed the Alps "
+            "again to force Carlo Emanuele to respect the Treaty of Susa. The French occupied Pinerolo and attacked Avigliana.")
+    _, incs, _ = run(text, world_gazetteer, None)
+    assert sorted((i.place.name, i.date_start) for i in incs) == [("Avigliana", "1630-01-01"), ("Pinerolo", "1630-01-01")]
+    text = ("A large French force of 1500 men crossed the Alps again to force Carlo Emanuele to respect the Treaty of "
+            "Susa. The French occupied Pinerolo and attacked Avigliana.")
+    _, incs, _ = run(text, world_gazetteer, None)
+    assert {i.date_start for i in incs} == {None}
