@@ -40,7 +40,7 @@ DATELINE_DAYS = 7  # how long before its paper's date a wire's dateline may be
 # (a year before 1700 only after a word that makes it one, not a count: "in early 1630", "the campaign of 1646", not
 # "a force of 1500 men")
 COUNTED = alternation([*(w for w, _tags in rows("armed_nouns", 2)), "men", "people", "horses", "guns", "ships", "pieces"])
-OLD_YEAR = rf"(?:(?<=\bin )|(?<=\bIn )|(?<=\bof )|(?<=early )|(?<=\blate )|(?<=\bmid-)|(?<=summer )|(?<=spring )|(?<=autumn )|(?<=winter )|(?<=\byear ))1[0-6]\d\d(?!\s+(?:[\w-]+\s+)?(?:{COUNTED})\b)"
+OLD_YEAR = rf"(?:{''.join(f'(?<={m.capitalize()} )|' for m in MONTHS)}(?<=\d, )|(?<=\bin )|(?<=\bIn )|(?<=\bof )|(?<=early )|(?<=\blate )|(?<=\bmid-)|(?<=summer )|(?<=spring )|(?<=autumn )|(?<=winter )|(?<=\byear ))1[0-6]\d\d(?!\s+(?:[\w-]+\s+)?(?:{COUNTED})\b)"
 STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE}|{OLD_YEAR})\b(?!\s*[-–/]\s*\d)"
                         rf"(?!\s*(?:{alternation(words('time_zones'))}|local time|hours|hrs)\b)")
 PERIOD_BEFORE = re.compile(r"\b(?:since|until|till)\b[^.;]*$", re.I)  # "the most serious since the war of ... 1962"

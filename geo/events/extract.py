@@ -37,7 +37,7 @@ from .attribution import fuller_side, report_sides
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import undergone, unreal, BACKGROUND, EVENT_ANAPHOR, clause_end, GENERIC_ATTACK, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
-from .unrest import INSTALLATION_TARGETS, crowd_or_armed
+from .unrest import INSTALLATION_TARGETS, before_aircraft, crowd_or_armed
 from .where import in_dateline, PASSIVE_BEFORE, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
 METONYM_POPULATION = 1_000_000  # a city this big may stand for its government ("Kiev attempted strikes")
@@ -453,7 +453,7 @@ def _incident(c: Report, m: Mention | None, place: Place, near: bool, sents, act
     else:
         de = (anchor.end - timedelta(c.days_before)).isoformat() if anchor else None
     return Incident(
-        event_type=c.event_type,
+        event_type=before_aircraft(c.event_type, c.date, c.sentence.text),
         place=place,
         sentences=list(sents),
         mentions=[m] if m else [],

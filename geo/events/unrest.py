@@ -42,3 +42,18 @@ def crowd_or_armed(slug: str, tm: re.Match[str], text: str) -> str:
                 # thousands of opposition supporters": what was done to them makes it an attack on civilians
                 return "attack_on_civilians"
     return slug
+
+
+FIRST_AIR_RAID_YEAR = 1911  # the first bombs dropped from an aircraft in war (Libya, November 1911)
+
+
+# words that say the bombs came from the air, whatever the year the text seems to give
+AIRBORNE = re.compile(r"\b(?:air|aerial|aircraft|air ?planes?|aeroplanes?|planes?|squadrons?|pilots?|airmen|RAF|Zeppelins?)\b", re.I)
+
+
+def before_aircraft(slug: str, when, sentence: str) -> str:
+    """"The Swedes ... went in by bombing the fortress port" in 1611: before there were aircraft, bombing was done
+    with guns (a shelling), unless the sentence speaks of aircraft."""
+    if slug == "air_strike" and when is not None and when.end.year < FIRST_AIR_RAID_YEAR and not AIRBORNE.search(sentence):
+        return "shelling"
+    return slug

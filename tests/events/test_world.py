@@ -2737,3 +2737,14 @@ def test_a_year_before_1700_the_story_tells_dates_the_deeds_after_it_but_a_count
             "Susa. The French occupied Pinerolo and attacked Avigliana.")
     _, incs, _ = run(text, world_gazetteer, None)
     assert {i.date_start for i in incs} == {None}
+
+
+def test_bombing_before_there_were_aircraft_is_shelling_unless_the_sentence_speaks_of_aircraft(world_gazetteer):
+    """"On 26 June 1611 ... the Swedes went in by bombing the fortress port" (unrest.before_aircraft); a day and month
+    before 1700 give the story its year (dating.OLD_YEAR)."""
+    text = "On 26 June 1611 the Swedes went in by bombing the port of Kalmar, which was badly defended."
+    _, incs, _ = run(text, world_gazetteer, None)
+    assert [(i.event_type, i.date_start) for i in incs] == [("shelling", "1611-06-26")]
+    text = "In 1920 the British delivered the decisive blow with a devastating aerial bombardment of the dervish capital at Taleh."
+    _, incs, _ = run(text, world_gazetteer, "2021-01-01")
+    assert [i.event_type for i in incs] == ["air_strike"]
