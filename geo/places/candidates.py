@@ -82,7 +82,10 @@ METONYM_VERB = re.compile(
 )
 # "the Duke of Cumberland", "Prince George of Hesse-Darmstadt": a person's title, not the place
 PEERAGE = re.compile(r"\b(?:(?:" + alternation(tagged("peerage_titles", "alone")) + r")|(?:"
-                     + alternation(tagged("peerage_titles", "named")) + r")\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+of\s+(?:[A-Z][\w'’]*-)?$")
+                     + alternation(tagged("peerage_titles", "named")) + r")\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?"
+                     # ... or after the person's name and a comma: "Adolph, Landgrave of Hesse-Philippsthal"
+                     + r"|[A-Z][\w'’-]+,\s+(?:" + alternation(set(tagged("peerage_titles", "named")) - set(tagged("peerage_titles", "ruler")))
+                     + r"))\s+of\s+(?:[A-Z][\w'’]*-)?$")
 # "Prince George of Hesse", "Prince Rupert of the Rhine": the title and name of a person, not the town so called
 TITLED_OF = re.compile(r"(?:" + alternation(tagged("peerage_titles", "named")) + r")\s")
 OF_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")

@@ -1089,3 +1089,15 @@ def test_an_old_romanisation_written_apart_is_the_city_written_as_one(world_gaze
     (name_keys.joined_syllables); not two short names of anything smaller."""
     found = {m.text: m.place.name for m in mentions(text, world_gazetteer) if m.place}
     assert found.get(name) == place
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    ("Pallavicini stormed the town and captured Major General Adolph, Landgrave of Hesse-Philippsthal, and 714 men.",
+     "Hesse", False),
+    ("On 7 August Major Friedrich Joseph, Count of Nauendorf, surprised a Prussian convoy near the village.", "Nauendorf", False),
+    # a sovereign's title still names the place ruled
+    ("Three armies were sent forth by Ibn Saud, King of Saudi Arabia, against the Imam of Yemen.", "Saudi Arabia", True),
+])
+def test_a_title_after_a_name_and_a_comma_names_the_person_unless_a_sovereign_s(world_gazetteer, text, name, kept):
+    found = {m.text for m in mentions(text, world_gazetteer) if m.place}
+    assert (name in found) == kept
