@@ -35,12 +35,14 @@ def finer_places(text: str, sent: Sentence, ms: list[Mention], gaz: Gazetteer, p
 
 
 # "the town", "the besieged city", "the air base": a place of that kind named before
-PLACE_ANAPHOR = re.compile(r"\bthe (?:[\w-]+ ){0,2}(?P<noun>town|city|village|base|camp|airport|garrison|airfield|aerodrome|port"
+PLACE_ANAPHOR = re.compile(r"\bthe (?:[\w-]+ ){0,2}(?P<noun>town|city|village|base|camp|airport|garrison|airfield|aerodrome|port|stronghold|fortress|citadel"
                            r"|(?P<many>towns|cities|villages))\b(?! of\b)", re.I)
 # ... or anywhere in the sentence after a locative: "on April 1 in the city, two armored vehicles ... opened fire"
 AT_PLACE_ANAPHOR = re.compile(r"\b(?:in|at|near|inside|outside|around|into) " + PLACE_ANAPHOR.pattern[2:], re.I)
 SETTLEMENT_NOUNS = {"town", "city", "village"}
-PORT_NOUNS = {"port", "garrison"}  # a town or an installation: "anchored off Wusong. Bombardment of the port began"
+# a town or an installation: "anchored off Wusong. Bombardment of the port began", "Strasburg is holding out bravely
+# ... the right side of the citadel has been burnt down"
+PORT_NOUNS = {"port", "garrison", "stronghold", "fortress", "citadel"}
 IT_PASSIVE = re.compile(r"It (?:was|had been|has been) (?:\w+ly )?$")  # "El-Obeid was founded in 1821. It was attacked by ..."
 
 

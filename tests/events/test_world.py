@@ -2748,3 +2748,21 @@ def test_bombing_before_there_were_aircraft_is_shelling_unless_the_sentence_spea
     text = "In 1920 the British delivered the decisive blow with a devastating aerial bombardment of the dervish capital at Taleh."
     _, incs, _ = run(text, world_gazetteer, "2021-01-01")
     assert [i.event_type for i in incs] == ["air_strike"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("On August 12, Duncan began to surround Halmstad with his whole army.", "Halmstad"),
+    ("General Traun surrendered the fortress of Capua in November 1734 with full honors of war.", "Capua"),
+])
+def test_beginning_to_surround_a_town_and_surrendering_its_fortress_are_fighting_there(world_gazetteer, text, place):
+    _, incs, _ = run(text, world_gazetteer, None)
+    assert [(i.event_type, i.place.name) for i in incs] == [("armed_clash", place)]
+
+
+def test_the_citadel_burnt_down_is_in_the_town_the_sentence_before_names(world_gazetteer):
+    """"Strasburg is holding out bravely ... the right side of the citadel has been burnt down": a citadel, fortress or
+    stronghold names again the town (or installation) the sentence before names (borrowed.PORT_NOUNS)."""
+    text = ("Strasbourg is holding out bravely, but it must fall. By the latest accounts, the Germans have brought their "
+            "guns within 1,000 yards of the walls, and the right side of the citadel has been burnt down.")
+    _, incs, _ = run(text, world_gazetteer, "1870-09-10")
+    assert "Strasbourg" in [i.place.name for i in incs]
