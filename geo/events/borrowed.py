@@ -42,7 +42,7 @@ AT_PLACE_ANAPHOR = re.compile(r"\b(?:in|at|near|inside|outside|around|into) " + 
 SETTLEMENT_NOUNS = {"town", "city", "village"}
 # a town or an installation: "anchored off Wusong. Bombardment of the port began", "Strasburg is holding out bravely
 # ... the right side of the citadel has been burnt down"
-PORT_NOUNS = {"port", "garrison", "stronghold", "fortress", "citadel"}
+TOWN_OR_SITE_NOUNS = {"port", "garrison", "stronghold", "fortress", "citadel"}
 IT_PASSIVE = re.compile(r"It (?:was|had been|has been) (?:\w+ly )?$")  # "El-Obeid was founded in 1821. It was attacked by ..."
 
 
@@ -59,7 +59,7 @@ def named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], pl
         opening = [x for x in by_sentence.get(before.start, []) if x.start == before.start]
         return [(x, x.place, False) for x in opening[:1] if x.place is not None and x.place.precision == "town"]
     settlement = m.group("noun").lower() in SETTLEMENT_NOUNS or bool(m.group("many"))
-    either = m.group("noun").lower() in PORT_NOUNS
+    either = m.group("noun").lower() in TOWN_OR_SITE_NOUNS
     countries = {p.country for _, p, _ in places}
     for j in (i - 1, i - 2):
         if j < 0 or article.sentences[j].section != sent.section:

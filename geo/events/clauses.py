@@ -20,10 +20,12 @@ from .where import country_only, event_places
 # "Beersheba was taken on Oct. 31, Gaza on Nov. 7, Jaffa on Nov. 19": the head of a list whose items leave the verb out
 GAPPED = mapping("gapped_deeds")
 GAP_HEAD = re.compile(rf"\b(?:was|were|had been|has been)\s+(?:\w+\s+)?(?P<verb>{alternation(GAPPED)})\s+(?=(?:on|in)\s)", re.I)
+# "the town of Urfa": an item named with the kind of place it is
+TOWN_OF = r"(?:the\s+(?:[\w-]+\s+)?(?:town|city|port|village|fort|fortress)\s+of\s+)?"
 # ... or told actively, its first item after the verb ("the French occupied Kilis on 29 October 1919 and Antep on
 # 5 November 1919")
-GAP_ACTIVE = re.compile(rf"\b(?P<verb>{alternation(GAPPED)})\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|port|village|fort|fortress)\s+of\s+)?(?=[A-Z])")
-GAP_BEFORE = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+(?:[\w-]+\s+)?(?:town|city|port|village|fort|fortress)\s+of\s+)?")
+GAP_ACTIVE = re.compile(rf"\b(?P<verb>{alternation(GAPPED)})\s+{TOWN_OF}(?=[A-Z])")
+GAP_BEFORE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){TOWN_OF}")
 GAP_WHEN = re.compile(r"\s+(?:on|in)\s+(?:(?!\s+and\s)[^,;])*(?:,\s*\d{4}\b)?")
 
 # what a riot's crowd does is the riot itself ("Protesters ... broke windows and overran a police station")

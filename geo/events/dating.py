@@ -177,7 +177,7 @@ def _in_year(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str
     """"The Hui Muslims seized Lanzhou in 1862", on a page written a generation later (or undated): the one year
     the sentence puts a deed in (not "Russia, which annexed Crimea in 2014, struck Kharkiv" in a page of 2022)."""
     years = {int(m["year"]): m.group(0) for m in IN_YEAR.finditer(text)}
-    spans = [m for m in YEAR_SPAN.finditer(text)]
+    spans = list(YEAR_SPAN.finditer(text))
     if not years and len(spans) == 1:
         m = spans[0]
         first = int(m["y1"] or m["y2"] or m["y3"])

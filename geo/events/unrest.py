@@ -1,5 +1,6 @@
 """A crowd's violence or an armed side's: the words of unrest (``data/lexicon/unrest_words.tsv``) decide
-between a riot and fighting or an attack, for the trigger a sentence's event was found by."""
+between a riot and fighting or an attack, for the trigger a sentence's event was found by; and what bombing was
+before there were aircraft (:func:`before_aircraft`)."""
 
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ FIRST_AIR_RAID_YEAR = 1911  # the first bombs dropped from an aircraft in war (L
 
 
 # words that say the bombs came from the air, whatever the year the text seems to give
-AIRBORNE = re.compile(r"\b(?:air|aerial|aircraft|air ?planes?|aeroplanes?|planes?|squadrons?|pilots?|airmen|RAF|Zeppelins?)\b", re.I)
+AIRBORNE = re.compile(rf"\b(?:{alternation(words('airborne_words'))})\b", re.I)
 
 
 def before_aircraft(slug: str, when, sentence: str) -> str:

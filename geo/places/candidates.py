@@ -192,7 +192,7 @@ def find_candidates(tokens: list[Token], gaz: Gazetteer) -> list[Candidate]:
 def _split_syllables(tokens: list[Token], i: int, hit: Candidate | None, gaz: Gazetteer) -> Candidate | None:
     """"The Foo Chow arsenal", "from Tien Tsin" (not the village Tien): a city written as one, its syllables apart
     (:func:`.name_keys.joined_syllables`)."""
-    if hit is not None and hit.end_tok > i + 1 or i + 1 >= len(tokens) or tokens[i + 1].start != tokens[i].end + 1 or not tokens[i + 1].capitalised:
+    if hit is not None and hit.end_tok > i + 1 or i + 1 >= len(tokens) or tokens[i + 1].start != tokens[i].end + 1:
         return hit
     key, cities = joined_syllables(tokens[i].text, tokens[i + 1].text, gaz)
     return Candidate(i, i + 2, key, cities) if cities else hit
