@@ -108,14 +108,17 @@ def previous_places(article: Article, i: int, places, by_sentence, far: bool = F
     return list({p.key: (m, p, n) for m, p, n in prior if rank(p) == best}.values())
 
 
-def scene_place(article: Article, i: int, slug: str, trigger: str, trigger_at: int, by_sentence):
+def scene_place(article: Article, i: int, slug: str, trigger: str, trigger_at: int, by_sentence, far: bool = True):
     """The one place the sentence before event sentence ``i`` names, as the scene of a fight, siege, crowd or strike
     that names none ("... gathered at the market in Kassala. Fighting broke out on Tuesday"). A one-word trigger of
     unrest that is often said in a figure ("fighting", "battle": data/lexicon/unrest_words.tsv, 'generic') needs a text
     about war, by a word of its own besides the trigger ("She has been fighting leukaemia" after "a teenager from
-    Bicester" is none); a crowd's ("protesters"), a phrase ("lay siege") or a verb of its own ("besieged") does not."""
+    Bicester" is none); a crowd's ("protesters"), a phrase ("lay siege") or a verb of its own ("besieged") does not,
+    and looks past a sentence between that names no place ("In Trzin ... tanks were stopped by the barricades. ...
+    helicopters suddenly appeared ... A fierce battle broke out"), unless not ``far`` (the event reported two
+    sentences up, named again: "... a drone attacked Harir Airport ... The attack resulted in a fire")."""
     sure = slug in CROWD_EVENTS or " " in trigger.strip() or not UNREST_GENERIC.fullmatch(trigger.strip())
     if not sure and not any(w.start() != trigger_at for w in WAR_WORDS.finditer(article.text)):
         return []
-    prior = previous_places(article, i, None, by_sentence)
+    prior = previous_places(article, i, None, by_sentence, far=far and sure)
     return prior if len(prior) == 1 else []

@@ -160,7 +160,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
                     slug in WEAPON_EVENTS and " " in tm.group(0).strip())):
                 places = previous_places(article, i, None, by_sentence, far=True)
             elif slug in SCENE_EVENTS and not bare_kill:
-                places = scene_place(article, i, slug, tm.group(0), sent.start + tm.start(), by_sentence)
+                places = scene_place(article, i, slug, tm.group(0), sent.start + tm.start(), by_sentence,
+                                     far=not (out and out[-1].index == i - 2 and EVENT_ANAPHOR.match(sent.text)))
         if (not places or country_only(places)) and not same and not generic and prev is not None \
                 and slug not in ("other", prev.event_type) and not prev.country_only and (slug == "shoot_down" and not places or (
                     hit[0] != "targeted_killing" and not SEPARATE.search(sent.text) and not EVENT_ANAPHOR.search(sent.text)

@@ -4,19 +4,24 @@ Two reports are one event when they are at the same place, of the same type
 (or one says only that an installation was attacked and the other how: "Iran
 targeted Al Udeid Air Base" and "Iranian missiles were fired at Al Udeid Air
 Base"), and their date ranges overlap (an undated report is on or before the
-day its text was written; across articles it joins only another undated one).
+day its text was written; across articles it joins only another undated one). Within an article,
+a report of a place taken back ("recaptured", "re-taken": data/lexicon/again_words.tsv) is never one with a
+report that tells of no taking back.
 The rule is the same within an article (:func:`merge_within`) and across
 articles (:mod:`geo.output.features`); the merged type is the more specific.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import REMOTE_EVENTS, DateRange, EventType, Incident
 from ..places.geometry import within
+from ..text.lexicon import alternation, words
 from .where import city_state
 
+AGAIN = re.compile(rf"(?<![\w-])(?:{alternation(words('again_words'))})(?![\w-])", re.I)  # a place taken back
 FOLLOW_CHARS = 400  # how far after a report's sentence another of the same event may begin
 
 
@@ -50,11 +55,13 @@ class EventKey:
     last: str
     dated: bool
     article: str
+    again: bool = False  # the report's sentence tells of a place taken back ("recaptured", "re-taken")
 
 
 def event_key(inc: Incident, article: str = "") -> EventKey:
     first, last = _bounds(inc)
-    return EventKey(inc.place.key, str(inc.event_type), first, last, inc.date is not None, article)
+    return EventKey(inc.place.key, str(inc.event_type), first, last, inc.date is not None, article,
+                    bool(AGAIN.search(inc.sentences[0].text)) if inc.sentences else False)
 
 
 def same_key(a: EventKey, b: EventKey) -> bool:
@@ -62,6 +69,8 @@ def same_key(a: EventKey, b: EventKey) -> bool:
     dated event of another article would be a guess (and would rename the incident when that article comes)."""
     if a.article != b.article and a.dated != b.dated:
         return False
+    if a.article == b.article and a.again != b.again:
+        return False  # ("... seized the town of Pirot ... the Servians recaptured Pirot"): told apart by the page
     return a.place == b.place and compatible_types(a.event_type, b.event_type) and a.first <= b.last and b.first <= a.last
 
 

@@ -76,7 +76,7 @@ def after_capture_verb(before: str) -> bool:
 # "Arochukwu was captured on December 28": the passive subject of a verb of war, as much a place as its object
 PASSIVE_CAPTURE_AFTER = re.compile(
     r"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+|soon\s+|then\s+)?(?:"
-    + alternation(sorted({w for w in CAPTURE_VERBS if w.endswith("ed")} | {"taken", "retaken", "overrun"})) + r")\b", re.I)
+    + alternation(sorted({w for w in CAPTURE_VERBS if w.endswith("ed")} | {"taken", "retaken", "re-taken", "overrun"})) + r")\b", re.I)
 METONYM_VERB = re.compile(
     r"(?:'s|’s)?\s+(?:has\s+|have\s+|had\s+|also\s+|quickly\s+|later\s+)?(" + alternation(tagged("verbs", "metonym")) + r")\b"
 )

@@ -74,6 +74,20 @@ def test_a_fight_with_no_place_of_its_own_takes_the_one_place_the_sentence_befor
     assert (inc.event_type, inc.place.name, inc.date_start) == (event_type, "Kassala", "2024-06-25")
 
 
+@pytest.mark.parametrize("second, place", [
+    # a fight said in more than a word looks past a sentence that names no place
+    ("A fierce battle broke out on Tuesday.", "Kassala"),
+    # a bare word of unrest does not: "fighting" is too often said in a figure
+    ("Fighting broke out on Tuesday.", None),
+])
+def test_a_fight_looks_past_a_sentence_naming_no_place_to_the_scene(world_gazetteer, second, place):
+    """"In Trzin ... tanks were stopped by the barricades. ... helicopters suddenly appeared ... A fierce battle broke
+    out.": the scene is still the town two sentences up."""
+    text = "Rebels gathered at the market in Kassala on Monday. By noon two lorries of police had arrived. " + second
+    _, incidents, _ = run(text, world_gazetteer, "2024-06-30")
+    assert [i.place.name for i in incidents if i.event_type == "armed_clash"] == ([place] if place else [])
+
+
 @pytest.mark.parametrize("text", [
     # not an abduction (nor a killing or a blast): those were placed by the sentence before only half the time
     "The minister visited Kassala on Monday. Gunmen abducted a teacher on Tuesday.",
@@ -2766,3 +2780,25 @@ def test_the_citadel_burnt_down_is_in_the_town_the_sentence_before_names(world_g
             "guns within 1,000 yards of the walls, and the right side of the citadel has been burnt down.")
     _, incs, _ = run(text, world_gazetteer, "1870-09-10")
     assert "Strasbourg" in [i.place.name for i in incs]
+
+
+@pytest.mark.parametrize("second, count", [
+    # a place taken back is a new event, even inside the year the first taking is dated to
+    ("On 30 November 2023, Gwoza was re-taken by the army.", 2),
+    ("On 30 November 2023, the army recaptured Gwoza.", 2),
+    # another report of the same taking is not
+    ("On 30 November 2023, Gwoza was captured by the rebels.", 1),
+])
+def test_a_place_taken_back_is_an_event_of_its_own(world_gazetteer, second, count):
+    _, incidents, _ = run("In 2023 the rebels took part in the capture of Gwoza. " + second, world_gazetteer, "2024-06-30")
+    gwoza = [i for i in incidents if i.place.name == "Gwoza"]
+    assert len(gwoza) == count and {i.event_type for i in gwoza} == {"armed_clash"}
+
+
+def test_the_attack_named_again_two_sentences_on_is_no_new_fight(world_gazetteer):
+    """"... a drone attacked Harir Airport ... The statement highlighted ... The attack resulted in a fire": the
+    attack of two sentences up, named again, not a new one at that place."""
+    text = ("A drone struck the market in Kassala on Monday. The statement said the market had been closed. "
+            "The attack resulted in a fire breaking out in a store.")
+    _, incidents, _ = run(text, world_gazetteer, "2024-06-30")
+    assert [(i.event_type, i.place.name) for i in incidents] == [("drone_attack", "Kassala")]
