@@ -10,7 +10,7 @@ from ..text.calendar import NUMBER_WORDS
 from .actors import sides
 from .report import Report
 from .roles import ARMED_NOUNS, roles, state_forces
-from .triggers import fallback, triggers
+from .triggers import NAMED_FIGHT, fallback, triggers
 
 # A named event, not a side: "the Alma Massacre", "Battle of Jena-Auerstedt", "the Northern War"
 EVENT_NAME = re.compile(rf"\b(?:{alternation(set(words('event_nouns')) | set(words('named_events')) | {'war', 'wars'})})\b", re.I)
@@ -39,6 +39,8 @@ def report_sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tu
                 if a not in not_attackers]  # (else another trigger's: "after a siege, Barcelona fell into the hands of ...")
     if by_parse:
         attacker = by_parse
+    # (an event is no side: "The Battle of Lund (1676) and the Battle of Landskrona ...")
+    attacker = [a for a in attacker if not NAMED_FIGHT.match(a.removeprefix("the ").removeprefix("The "))]
     if c.event_type == "shoot_down":
         attacker = [a for a in attacker if a not in hit]  # "Two Italian planes were shot down": whose was downed
     if hit:

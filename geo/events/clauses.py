@@ -14,7 +14,7 @@ from .same_event import compatible_types
 from ..text import dates
 from ..text.lexicon import alternation, mapping
 from .unrest import crowd_or_armed
-from .triggers import BACKGROUND, CLAUSE_JOIN, clause_triggers, weak
+from .triggers import BACKGROUND, CLAUSE_JOIN, NAMED_FIGHT, clause_triggers, weak
 from .where import country_only, event_places
 
 # "Beersheba was taken on Oct. 31, Gaza on Nov. 7, Jaffa on Nov. 19": the head of a list whose items leave the verb out
@@ -27,6 +27,9 @@ TOWN_OF = r"(?:the\s+(?:[\w-]+\s+)?(?:town|city|port|village|fort|fortress)\s+of
 GAP_ACTIVE = re.compile(rf"\b(?P<verb>{alternation(GAPPED)})\s+{TOWN_OF}(?=[A-Z])")
 GAP_BEFORE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){TOWN_OF}")
 GAP_WHEN = re.compile(r"\s+(?:on|in)\s+(?:(?!\s+and\s)[^,;])*(?:,\s*\d{4}\b)?")
+
+# "the Battle of Landskrona (1677)": the day said right after a fight's name
+NAMED_WHEN = re.compile(r"\s*(?:\(|,\s+)(?:fought\s+)?(?:on\s+|in\s+)?(?=[\dA-Z])[^,;()]{0,30}\d{4}\)?")
 
 # what a riot's crowd does is the riot itself ("Protesters ... broke windows and overran a police station")
 CROWD_DEEDS = {"armed_clash", "attack_on_installation", "protest_siege"}
@@ -79,6 +82,26 @@ def other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Ma
             out.append(Report(sent, i, slug, m.group(0), sent.start + m.start(), places, date=when or c.date,
                               date_text=words if when else c.date_text, relative=c.relative, story_year=c.story_year))
     out.extend(gapped(sent, i, c, ms, {p.key for r in (c, *out) for _, p, _ in r.places}))
+    out.extend(named_fights(sent, i, c, ms, {p.key for r in (c, *out) for _, p, _ in r.places}))
+    return out
+
+
+def named_fights(sent: Sentence, i: int, c: Report, ms: list[Mention], taken: set[str]) -> list[Report]:
+    """Each fight a sentence names by its place besides the one its report is of, on the day said right after
+    its name: "While the Battle of Lund on 4 December 1676 was of decisive importance ..., the Battle of
+    Landskrona on 14 July 1677 played a significant part" (a fight at Landskrona on 14 July 1677)."""
+    text, out = sent.text, []
+    at = {m.start - sent.start: m for m in ms if m.place is not None and m.place.precision != "country"}
+    for name in NAMED_FIGHT.finditer(text):
+        m = at.get(name.end())
+        if m is None or m.place.key in taken or name.start() <= c.trigger_at - sent.start < name.end():
+            continue
+        when = GAP_WHEN.match(text, m.end - sent.start) or NAMED_WHEN.match(text, m.end - sent.start)
+        day, words = resolve_date(when.group(0), c.written, c.story_year) if when else (None, "")
+        taken.add(m.place.key)
+        out.append(Report(sent, i, "armed_clash", name.group(0), sent.start + name.start(), [(m, m.place, False)],
+                          date=day or c.date, date_text=words if day else c.date_text, relative=c.relative and not day,
+                          story_year=c.story_year))
     return out
 
 

@@ -50,6 +50,8 @@ SEPARATE = re.compile(
     r"|also (?:hit|struck|targeted|attacked|reported))\b", re.I)
 # A word (or a semicolon) that begins another clause: data/lexicon/clause_joins.tsv
 CLAUSE_JOIN = re.compile(rf"(?:,\s*|\s)(?:{alternation(words('clause_joins'))})\s|;", re.I)
+# "the Battle of Landskrona", "the Siege of Candia": a fight named by its place (data/lexicon/fight_names.tsv)
+NAMED_FIGHT = re.compile(rf"\b(?i:{alternation(words('fight_names'))})\s+of\s+(?:the\s+)?(?=[A-Z])")
 # "overnight"; "an attack which ended early today": it began the evening before
 OVERNIGHT = re.compile(r"\bovernight\b|\bended (?:early )?(?:today|this morning)\b", re.I)
 FOREIGN_CLOCK = re.compile(rf"\b(?:{alternation(words('time_zones'))})\b")

@@ -2802,3 +2802,29 @@ def test_the_attack_named_again_two_sentences_on_is_no_new_fight(world_gazetteer
             "The attack resulted in a fire breaking out in a store.")
     _, incidents, _ = run(text, world_gazetteer, "2024-06-30")
     assert [(i.event_type, i.place.name) for i in incidents] == [("drone_attack", "Kassala")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # each fight a sentence names by its place, on the day said after its name
+    ("While the Battle of Poltava on 8 July 1709 ended the campaign, the Battle of Narva on 30 November 1700 had "
+     "opened it.", {("armed_clash", "Poltava", "1709-07-08"), ("armed_clash", "Narva", "1700-11-30")}),
+    # the burning (razing, sack ...) of a town
+    ("The burning of Kassala by the raiders in May 1888 shocked the region.", {("attack_on_civilians", "Kassala", "1888-05-01")}),
+    # the trenches opened before a town: its siege
+    ("In June 1691 the trenches were opened before Limerick.", {("armed_clash", "Limerick", "1691-06-01")}),
+    # raiding around a town
+    ("In May 1888 the rebels were raiding around Kassala.", {("armed_clash", "Kassala", "1888-05-01")}),
+])
+def test_more_phrasings_of_war_are_incidents(world_gazetteer, text, want):
+    _, incidents, _ = run(text, world_gazetteer, "2024-06-30")
+    assert {(i.event_type, i.place.name, i.date_start) for i in incidents} == want
+
+
+@pytest.mark.parametrize("second, place, event_type", [
+    # the town that capitulated, not the one a later clause names
+    ("Wittenberg capitulated on 19 May 1547, and a month later the landgrave surrendered at Halle.", "Wittenberg", "armed_clash"),
+])
+def test_the_parse_finds_the_town_that_capitulated(world_gazetteer, second, place, event_type):
+    _, incidents, _ = run("The imperial army routed the league's troops near Torgau on 24 April 1547. " + second,
+                          world_gazetteer, "2024-06-30")
+    assert (event_type, place) in {(i.event_type, i.place.name) for i in incidents}
