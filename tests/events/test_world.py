@@ -2814,6 +2814,10 @@ def test_the_attack_named_again_two_sentences_on_is_no_new_fight(world_gazetteer
     ("In June 1691 the trenches were opened before Limerick.", {("armed_clash", "Limerick", "1691-06-01")}),
     # raiding around a town
     ("In May 1888 the rebels were raiding around Kassala.", {("armed_clash", "Kassala", "1888-05-01")}),
+    # defeated beyond a town, a fleet brought to action off a cape
+    ("In May 1888 the emir was again defeated beyond Kassala.", {("armed_clash", "Kassala", "1888-05-01")}),
+    ("He met the enemy off Cape St Vincent on 3 July 1833 and brought them to action.",
+     {("armed_clash", "Cape St. Vincent", "1833-07-03")}),
 ])
 def test_more_phrasings_of_war_are_incidents(world_gazetteer, text, want):
     _, incidents, _ = run(text, world_gazetteer, "2024-06-30")
@@ -2828,3 +2832,9 @@ def test_the_parse_finds_the_town_that_capitulated(world_gazetteer, second, plac
     _, incidents, _ = run("The imperial army routed the league's troops near Torgau on 24 April 1547. " + second,
                           world_gazetteer, "2024-06-30")
     assert (event_type, place) in {(i.event_type, i.place.name) for i in incidents}
+
+
+def test_the_taking_of_a_town_beside_an_attack_on_others_is_a_fight_there_too(world_gazetteer):
+    text = ("In May 1670 he led the attack on Tsaritsyn and then a detachment during the taking of Astrakhan.")
+    _, incidents, _ = run(text, world_gazetteer, "2024-06-30")
+    assert {(i.event_type, i.place.name) for i in incidents} == {("armed_clash", "Volgograd"), ("armed_clash", "Astrakhan")}
