@@ -251,6 +251,19 @@ class Mention:
 
 
 @dataclass
+class Decision:
+    """Why one name in one sentence was, or was not, mapped (geo/places/resolve.py; ``geo explain`` prints them)."""
+
+    text: str
+    start: int
+    end: int
+    sentence: Sentence
+    place: Place | None
+    reason: str
+    candidates: list[tuple[str, str, str, float]] = field(default_factory=list)  # (key, name, kind, score)
+
+
+@dataclass
 class Incident:
     event_type: str  # an EventType value
     place: Place

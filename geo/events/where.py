@@ -135,7 +135,10 @@ CAME_FROM = re.compile(
 # Jalalabad", "driving the imperial troops nearly back to Pressburg"; never the event's place (but "carried to Nantes
 # where ...")
 WHERE_AFTER = re.compile(r"\s*,?\s*where\b")  # ("carried to Nantes where he stood before the firing squad": the scene)
-WENT_TO = re.compile(r"\b(?:carried|fled|retreated|withdrew|escaped|driven\s+back|back)\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:the\s+)?$", re.I)
+WENT_TO = re.compile(r"\b(?:carried|fled|retreated|withdrew|escaped|driven\s+back|back)\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:the\s+)?$"
+                     # ... or where it was bound and did not get to: "reinforcements were stopped from reaching Antrim"
+                     r"|\b(?:(?:stopped|prevented|kept)\s+from\s+reaching|failed\s+to\s+reach|en\s+route\s+to"
+                     r"|on\s+(?:its|their|his|her|the)\s+way\s+to)\s+(?:the\s+)?$", re.I)
 # ... or only where it was reported: "said at a press conference in Phnom Penh that ...", "a broadcast
 # monitored in Nairobi", a person's post ("the UN Humanitarian Coordinator in Brazzaville", "a correspondent in Nairobi").
 REPORTED_AT = re.compile(

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import AREA_KINDS, NEAR_KM, Article, Mention, Place, Precision, Sentence
+from ..model import AREA_KINDS, NEAR_KM, Article, Decision, Mention, Place, Precision, Sentence
 from ..text.calendar import MONTH_ABBREVIATIONS, MONTH_RE
 from ..text.lexicon import alternation, rows, tagged, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
+from .capitals import bare_capitals, demonym_capitals, named_capitals
 from .candidates import ORG_NAME, PLACE_SUFFIX, Pending, not_a_name, pending_in_sentence
 from .persons import a_people, person_words
 from .gazetteer import Gazetteer
@@ -29,8 +30,9 @@ from .list_mates import list_mates
 from .lists import FORMER, today_states
 from .now_named import now_named
 from .same_name import same_name_near, short_forms
-from .resolve import FORT_WORDS, TIED, Choice, Context, Decision, choose, score
+from .resolve import FORT_WORDS, TIED, Choice, Context, choose, score
 from .spelling import LOCATIVE_SIMILARITY, unit_of, variant_of
+from .support import name_support
 
 _CONNECTORS = [f"{a}-" for a in ARABIC_ARTICLES] + ["al ", "e-", "bin ", "ibn ", "of ", "de ", "do ", "da ", "dos ", "das ", "del "]
 # (a person's initials inside: "Fort C. F. Smith")
@@ -104,6 +106,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     warlike = WAR_WORDS.search(article.text) is not None
     ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz), demonyms, gaz.capital_keys, warlike=warlike)
     first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words, demonyms, gaz.capital_keys, warlike=warlike)
+    ctx.support = first_pass.support = name_support(pend)
     # the countries the text names (by name, or by a province of theirs: "Cabo Delgado"; not by a demonym, which
     # often names an actor from elsewhere: "Portuguese peacekeepers"), and every place a first reading gives
     named: set[str] = set()
@@ -163,8 +166,8 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
             cands = [(pl.key, pl.name, pl.kind, round(c.scores[pl.key], 1)) for pl in c.ranked]
             decisions.append(Decision(article.text[p.start : p.end], p.start, p.end, p.sent, place,
                                       reason if place is not None else f"not mapped: {reason}", cands))
-    out = _units(_airports(article, _capitals(article, out, gaz), gaz), gaz)
-    out = short_forms(_bare_capitals(article, _demonym_capitals(article, out, gaz), gaz))
+    out = _units(_airports(article, named_capitals(article, out, gaz), gaz), gaz)
+    out = short_forms(bare_capitals(article, demonym_capitals(article, out, gaz), gaz))
     by_sentence: dict[int, list[Mention]] = {}
     for m in out:
         by_sentence.setdefault(m.sentence.start, []).append(m)
@@ -185,94 +188,6 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                          for m in out if m.place is None)
         decisions.sort(key=lambda d: (d.start, d.end))
     return sorted(out, key=lambda m: (m.start, m.end))
-
-
-# "Sudan's capital", but not "Iran's capital punishment", "Kenya's capital markets"
-CAPITAL_AFTER = re.compile(rf"(?:'s|’s)\s+capital\b(?!\s+(?:{alternation(words('capital_not'))})\b)", re.I)
-# (one word between: "the burned-out capital of Lesotho", but not "the commercial capital of Nigeria")
-CAPITAL_BEFORE = re.compile(
-    r"\bthe\s+(?!(?:economic|commercial|financial|cultural|religious|spiritual|provincial|regional|state|"
-    r"administrative|former|old|ancient|de\s+facto|winter|summer)\b)(?:[\w-]+\s+)?capital\s+of\s+(?:the\s+)?$", re.I)
-
-
-def _capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """"Sudan's capital", "the capital of Somalia": the capital city (GeoNames), in place of the country."""
-    text = article.text
-    result = []
-    for m in out:
-        p = m.place
-        cap = gaz.capitals.get(p.country) if p is not None and p.kind == "country" else None
-        after = CAPITAL_AFTER.match(text, m.end)
-        before = CAPITAL_BEFORE.search(text, max(m.sentence.start, m.start - 40), m.start)
-        if cap and cap in gaz.places and (after or before):
-            start, end = (m.start, after.end()) if after else (before.start(), m.end)
-            reason = f"{m.text!r} + 'capital': {cap} (the capital GeoNames gives for {p.country})"
-            result.append(Mention(m.article, start, end, text[start:end], m.sentence, gaz.places[cap], reason, "city"))
-        else:
-            result.append(m)
-    return result
-
-
-# "the Sudanese capital", "the Ukrainian capital": the capital of the country of that demonym; not
-# "the Tibetan capital, Lhasa" or "the Serbian capital Belgrade" (the city is named), "the Iraqi capital of Kurdistan".
-# (what after "capital" says it is no national capital: "capital of Kurdistan", "capital punishment")
-NOT_A_CAPITAL_AFTER = rf"(?!\s+(?:of\b|city\s+of\b|{alternation(words('capital_not'))}\b))"
-DEMONYM_CAPITAL = re.compile(rf"\bthe\s+([A-Z][a-z]+)\s+capital\b{NOT_A_CAPITAL_AFTER}(?!,?\s+[A-Z])")
-NOT_STATE_DEMONYMS = frozenset(words("demonym_not_capital"))
-
-
-def _demonym_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """"the Sudanese capital": the capital (GeoNames) of the country the demonym names."""
-    hits = [h for h in DEMONYM_CAPITAL.finditer(article.text)
-            if h.group(1).lower() not in NOT_STATE_DEMONYMS and gaz.demonyms.get(h.group(1).lower())]
-    if not hits:
-        return out
-    spans = [(m.start, m.end) for m in out]
-    added = []
-    for h in hits:
-        iso = gaz.demonyms[h.group(1).lower()]
-        cap = gaz.capitals.get(iso)
-        s, e = h.span()
-        if not cap or cap not in gaz.places or any(a < e and s < b for a, b in spans):
-            continue
-        sent = next((x for x in article.sentences if x.start <= s < x.end), None)
-        if sent is None:
-            continue
-        why = f"{h.group(0)!r}: {cap} (the capital GeoNames gives for {iso}, the country of {h.group(1)!r})"
-        added.append(Mention(article.name, s, e, article.text[s:e], sent, gaz.places[cap], why, "city"))
-    return sorted(out + added, key=lambda m: (m.start, m.end)) if added else out
-
-
-# "in the capital", "the country's capital": the capital of the country the article is about (not "its capital in Laguna")
-BARE_CAPITAL = re.compile(
-    rf"\b(?:the|its|the country['’]s|the nation['’]s)\s+capital\b{NOT_A_CAPITAL_AFTER}(?!(?:,?|\s+(?:in|at))\s+(?-i:[A-Z]))", re.I)
-
-
-def _bare_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """"protesters in the capital": the capital (GeoNames) of the one country most of the article's
-    places lie in; nothing when two countries tie, or when the sentence names the capital itself
-    ("the capital, Dushanbe"), or names another after it ("the capital Wad Madani": a state's)."""
-    if not BARE_CAPITAL.search(article.text):
-        return out  # most articles: one search of the whole text, no sentence by sentence
-    counts = Counter(m.place.country for m in out if m.place is not None and m.place.country)
-    if not counts:
-        return out
-    (iso, n), *rest = counts.most_common(2)
-    cap = gaz.capitals.get(iso)
-    if (rest and rest[0][1] == n) or not cap or cap not in gaz.places:
-        return out
-    spans = [(m.start, m.end) for m in out]
-    added = []
-    for sent in article.sentences:
-        if any(m.place is not None and m.place.key == cap and sent.start <= m.start < sent.end for m in out):
-            continue
-        for hit in BARE_CAPITAL.finditer(article.text, sent.start, sent.end):
-            s, e = hit.start(), hit.end()
-            if any(a < e and s < b for a, b in spans):
-                continue
-            why = f"{hit.group(0)!r}: {cap} (the capital GeoNames gives for {iso}, the country of most of the article's places)"
-            added.append(Mention(article.name, s, e, article.text[s:e], sent, gaz.places[cap], why, "city"))
-    return sorted(out + added, key=lambda m: (m.start, m.end)) if added else out
 
 
 # "Makhachkala's airport", "Grozny’s main airport"

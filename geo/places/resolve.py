@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..model import AREA_KINDS, BASE_KINDS, INSTALLATION_KINDS, Place, Sentence
+from ..model import AREA_KINDS, BASE_KINDS, INSTALLATION_KINDS, Decision, Place
 from ..text.lexicon import alternation, rows, weights, words
 from ..text.normalize import norm
 from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending
@@ -33,6 +33,7 @@ ARMED_GROUP_NAMES = frozenset(norm(alias) for alias, _c, _g, inter, _s in rows("
 FAR_ANCHOR_KM = 1500.0  # a town of an unnamed country this far from every anchor ...
 FAR_COUNTRY_KM = 1500.0  # ... and from the border of every named country is not the one meant
 TIED, NAMESAKE_SITES_KM = "two curated places have this name", 25.0  # (two such, further apart than this, are two)
+SUPPORT_REGION_KM = 2000.0  # readings of other names vouch for a place this close to the text's first reading
 ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it
 REGION_OF_THE_TEXT_KM = 4000.0  # a town this far from every other place the text names is in another part of the world ...
 FAR_TOWN_POPULATION = 100_000  # ... when it is smaller than this (a big city is named from anywhere)
@@ -57,19 +58,7 @@ class Context:
     warlike: bool = False  # the text is about war or armed unrest (a word of data/lexicon/war_words.tsv)
     # provinces and regions a first reading gives ("the Karelian Isthmus"): place key -> (normalised name, place)
     areas: dict[str, tuple[str, Place]] = field(default_factory=dict)
-
-
-@dataclass
-class Decision:
-    """Why one name in one sentence was, or was not, mapped."""
-
-    text: str
-    start: int
-    end: int
-    sentence: Sentence
-    place: Place | None
-    reason: str
-    candidates: list[tuple[str, str, str, float]] = field(default_factory=list)  # (key, name, kind, score)
+    support: dict[tuple[str, str], int] = field(default_factory=dict)  # geo.places.support.name_support
 
 
 def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None,
@@ -118,6 +107,9 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
             # other place a first reading of the text gives (a big city too, when the name is only one of its others:
             # "Kuito ... 700 km east of Luanda" is not Quito)
             f["far_from_the_places_of_the_text"] = 1
+        if ctx.support.get((key, place.key)) and ctx.seen.near_other(place, SUPPORT_REGION_KM, readings):
+            # "Northampton ... Springfield ... Hatfield" beside Westfield, Massachusetts: Massachusetts's
+            f["near_readings_of_other_names"] = ctx.support[(key, place.key)]
         if place.key in ctx.capitals and place.population >= CAPITAL_MIN_POPULATION and not (
                 "far_from_the_places_of_the_text" in f and "own_name" not in f):
             f["national_capital"] = 1  # "Santo Domingo" is the Dominican capital before a pueblo in New Mexico

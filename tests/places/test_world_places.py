@@ -1101,3 +1101,12 @@ def test_an_old_romanisation_written_apart_is_the_city_written_as_one(world_gaze
 def test_a_title_after_a_name_and_a_comma_names_the_person_unless_a_sovereign_s(world_gazetteer, text, name, kept):
     found = {m.text for m in mentions(text, world_gazetteer) if m.place}
     assert (name in found) == kept
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # towns of one valley vouch for each other: Massachusetts's Northampton, not England's bigger one
+    ("Raiders killed two settlers at Northampton in September; Springfield was burned in October and on the 19th "
+     "they beset Westfield and Hadley.", "Northampton", "US"),
+])
+def test_names_that_vouch_for_each_other(world_gazetteer, text, name, country):
+    assert {m.text: m.place.country for m in mentions(text, world_gazetteer) if m.place is not None}[name] == country
