@@ -131,7 +131,12 @@ def year_told(article, i: int, anchor: DateRange | None) -> int | None:
     if anchor is None:
         # an undated page of history: the last year the story has named so far ("... in April 1877. ...
         # The Russians crossed the Danube in June. On 16 July the vanguard captured Nikopol"), or its title
-        return so_far[-1][1] if so_far else titled[-1][1] if titled else None
+        # or, naming none yet, the first date with a year it names after ("...on February 19, the stronghold of
+        # Gray also falls to the French. ... arriving on February 24, 1668")
+        if so_far or titled:
+            return so_far[-1][1] if so_far else titled[-1][1]
+        later = dated_years(article.text, section_years, sent.section.start)
+        return later[0][1] if later else None
     long_ago = anchor.start.year - LONG_AGO_YEARS
     if so_far and max(y for _, y in so_far) <= long_ago:
         # a page of today about long ago: the year of the story's last date so far, every year it names a

@@ -2838,3 +2838,12 @@ def test_the_taking_of_a_town_beside_an_attack_on_others_is_a_fight_there_too(wo
     text = ("In May 1670 he led the attack on Tsaritsyn and then a detachment during the taking of Astrakhan.")
     _, incidents, _ = run(text, world_gazetteer, "2024-06-30")
     assert {(i.event_type, i.place.name) for i in incidents} == {("armed_clash", "Volgograd"), ("armed_clash", "Astrakhan")}
+
+
+def test_on_an_undated_page_a_day_without_its_year_takes_the_year_of_the_first_date_after_it(world_gazetteer):
+    """"...on February 19, the stronghold of Gray also falls to the French. ... arriving on February 24, 1668":
+    a page of history with no writing date and no year before the day."""
+    text = ("On February 19 the stronghold of Gray also falls to the French troops. "
+            "The king returns to Saint-Germain, arriving on February 24, 1668.")
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert [(i.place.name, i.date_start) for i in incidents if i.place.name == "Gray"] == [("Gray", "1668-02-19")]
