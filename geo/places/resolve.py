@@ -336,7 +336,8 @@ class Choice:
         if not small or self.strong or p.locative or p.followed_by_admin or self.alone_in_named_country \
                 or p.war_object and self.fallback is None:  # ("seized Derna": the Libyan city, not the village)
             return False
-        return not self.ctx.anchors.near(b, SMALL_KM)
+        # (an anchor itself: "... headed to Auchterarder. Auchterarder was put to the torch": the text placed it)
+        return not (b.key in self.ctx.anchors.keys or self.ctx.anchors.near(b, SMALL_KM))
 
     @property
     def one_of_many(self) -> bool:

@@ -2814,6 +2814,12 @@ def test_the_attack_named_again_two_sentences_on_is_no_new_fight(world_gazetteer
     ("In June 1691 the trenches were opened before Limerick.", {("armed_clash", "Limerick", "1691-06-01")}),
     # raiding around a town
     ("In May 1888 the rebels were raiding around Kassala.", {("armed_clash", "Kassala", "1888-05-01")}),
+    # proceeding to capture a town, taking over one
+    ("In July 1723 the army proceeded to capture Baku.", {("armed_clash", "Baku", "1723-07-01")}),
+    ("In May 1888 the emir had taken over Kassala.", {("armed_clash", "Kassala", "1888-05-01")}),
+    # a fleet defeated off an island
+    ("In May 1888 a combined fleet defeated a Danish fleet near the island of Fehmarn.",
+     {("armed_clash", "Fehmarn", "1888-05-01")}),
     # defeated beyond a town, a fleet brought to action off a cape
     ("In May 1888 the emir was again defeated beyond Kassala.", {("armed_clash", "Kassala", "1888-05-01")}),
     ("He met the enemy off Cape St Vincent on 3 July 1833 and brought them to action.",
@@ -2847,3 +2853,17 @@ def test_on_an_undated_page_a_day_without_its_year_takes_the_year_of_the_first_d
             "The king returns to Saint-Germain, arriving on February 24, 1668.")
     _, incidents, _ = run(text, world_gazetteer, None)
     assert [(i.place.name, i.date_start) for i in incidents if i.place.name == "Gray"] == [("Gray", "1668-02-19")]
+
+
+def test_a_small_town_named_again_without_a_cue_is_the_town_the_text_placed(world_gazetteer):
+    """"... 600 highlanders headed to Auchterarder. Auchterarder was put to the torch.": the second naming, with no
+    cue of its own, is the town the first placed; and a town put to the torch is an attack on civilians there."""
+    text = "On 24 January 1716 the highlanders headed to Auchterarder. Auchterarder was put to the torch."
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("attack_on_civilians", "Auchterarder")]
+
+
+def test_a_deed_done_again_on_a_day_of_its_own_is_a_second_incident(world_gazetteer):
+    _, incidents, _ = run("The Russians occupied Helsinki in 1713 and again in 1742.", world_gazetteer, None)
+    assert {(i.event_type, i.place.name, i.date_start) for i in incidents} == {
+        ("armed_clash", "Helsinki", "1713-01-01"), ("armed_clash", "Helsinki", "1742-01-01")}
