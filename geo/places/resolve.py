@@ -421,7 +421,8 @@ VETOES: list[Veto] = [
      lambda c: "a common English word with nothing saying it is a place"),
     ("common_words_opening", lambda c: c.p.initial and not c.p.cue and not c.best.curated and " " in c.p.cand.key
      and all(w in c.gaz.common for w in c.p.cand.key.split())
-     and not (c.best.population >= 100_000 and norm(c.best.name) == c.p.cand.key),  # "Port Said has now been occupied"
+     and not (c.best.population >= 50_000 and norm(c.best.name) == c.p.cand.key  # "Port Said has now been occupied"
+              or c.best.key in c.ctx.anchors.keys),  # ("La Rochelle was the greatest stronghold", after "besieged La Rochelle")
      lambda c: "common English words opening the sentence ('Four men ...'), not a place name"),
     ("acronym", lambda c: c.name_word.isupper() and not c.best.curated and c.p.cand.key not in c.gaz.rules
      and (len(c.name_word) <= 3 or (len(c.name_word) <= 5 and norm(c.best.name) != c.p.cand.key and not c.p.dateline)),

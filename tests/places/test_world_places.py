@@ -1110,3 +1110,11 @@ def test_a_title_after_a_name_and_a_comma_names_the_person_unless_a_sovereign_s(
 ])
 def test_names_that_vouch_for_each_other(world_gazetteer, text, name, country):
     assert {m.text: m.place.country for m in mentions(text, world_gazetteer) if m.place is not None}[name] == country
+
+
+def test_a_town_of_common_words_opening_a_sentence_is_the_town_the_text_placed_before(world_gazetteer):
+    """"... besieged La Rochelle. La Rochelle was the greatest stronghold": both words are English words, but the text
+    has placed the town with a cue a sentence before."""
+    ms = mentions("In September 1627 royal forces besieged La Rochelle. La Rochelle was the greatest stronghold of the "
+                  "Huguenots.", world_gazetteer)
+    assert [(m.start, m.place.country) for m in ms if m.text == "La Rochelle" and m.place] == [(40, "FR"), (53, "FR")]
