@@ -1118,3 +1118,14 @@ def test_a_town_of_common_words_opening_a_sentence_is_the_town_the_text_placed_b
     ms = mentions("In September 1627 royal forces besieged La Rochelle. La Rochelle was the greatest stronghold of the "
                   "Huguenots.", world_gazetteer)
     assert [(m.start, m.place.country) for m in ms if m.text == "La Rochelle" and m.place] == [(40, "FR"), (53, "FR")]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # islands, bays, castles and villages of older wars the project's own rows add (sourced from Wikipedia)
+    ("In August 1673 the Dutch fleet lay off Texel.", "Texel", "NL"),
+    ("The Battle of Solebay took place on 28 May 1672.", "Solebay", "GB"),
+    ("Eilean Donan had been all but destroyed by the frigates.", "Eilean Donan", "GB"),
+    ("The Earl left Braemar with the standard.", "Braemar", "GB"),
+])
+def test_places_of_older_wars_from_the_projects_own_rows(world_gazetteer, text, name, country):
+    assert resolved(text, world_gazetteer).get(name) == country
