@@ -2814,6 +2814,8 @@ def test_the_attack_named_again_two_sentences_on_is_no_new_fight(world_gazetteer
     ("In June 1691 the trenches were opened before Limerick.", {("armed_clash", "Limerick", "1691-06-01")}),
     # raiding around a town
     ("In May 1888 the rebels were raiding around Kassala.", {("armed_clash", "Kassala", "1888-05-01")}),
+    # aircraft that made a count of sorties over a town: air strikes
+    ("In May 1888 the aircraft made up to two thousand sorties over Kassala.", {("air_strike", "Kassala", "1888-05-01")}),
     # proceeding to capture a town, taking over one
     ("In July 1723 the army proceeded to capture Baku.", {("armed_clash", "Baku", "1723-07-01")}),
     ("In May 1888 the emir had taken over Kassala.", {("armed_clash", "Kassala", "1888-05-01")}),
