@@ -154,6 +154,11 @@ class DateRange:
             precision = "day" if start == end else "range"
         return DateRange(start, end, precision)
 
+    @staticmethod
+    def year(y: int) -> "DateRange":
+        """The whole of year ``y``."""
+        return DateRange(date(y, 1, 1), date(y, 12, 31), "year")
+
     def union(self, other: "DateRange") -> "DateRange":
         if other == self:
             return self

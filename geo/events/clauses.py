@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
-from ..model import Article, DateRange, Mention, Sentence
+from ..model import Article, Mention, Sentence
 from ..places.gazetteer import Gazetteer
 from .dating import resolve as resolve_date
 from .report import Report
@@ -31,8 +30,6 @@ GAP_WHEN = re.compile(r"\s+(?:on|in)\s+(?:(?!\s+and\s)[^,;])*(?:,\s*\d{4}\b)?")
 
 # "... in 1713-21 and again in 1742": the deed done again, on a day of its own
 AGAIN_WHEN = re.compile(r",?\s+and\s+(?:then\s+)?again\s+(?P<when>(?:in|on)\s+[^,;.]{1,40})", re.I)
-BARE_YEAR = re.compile(r"in\s+(\d{3,4})\b(?!\s*[-–])", re.I)
-FIRST_YEAR = re.compile(r"\bin\s+(\d{3,4})(?=,?\s+and\s+(?:then\s+)?again\b)", re.I)
 # "the Battle of Landskrona (1677)": the day said right after a fight's name
 NAMED_WHEN = re.compile(r"\s*(?:\(|,\s+)(?:fought\s+)?(?:on\s+|in\s+)?(?=[\dA-Z])[^,;()]{0,30}\d{4}\)?")
 
@@ -92,10 +89,6 @@ def other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Ma
     return out
 
 
-def _year(y: int) -> DateRange:
-    return DateRange(date(y, 1, 1), date(y, 12, 31), "year")
-
-
 def again_later(sent: Sentence, i: int, c: Report) -> list[Report]:
     """The deed done again on a day of its own: "The Russians occupied Helsinki in 1713-21 and again in 1742" (a
     second occupation of Helsinki, in 1742)."""
@@ -103,12 +96,10 @@ def again_later(sent: Sentence, i: int, c: Report) -> list[Report]:
     if again is None or not c.places:
         return []
     day, words = resolve_date(again["when"], c.written, c.story_year)
-    if day is None and (bare := BARE_YEAR.match(again["when"])):
-        day, words = _year(int(bare[1])), bare.group(0)
-    year = FIRST_YEAR.search(sent.text, c.trigger_at - sent.start, again.end())
-    if day is not None and year is not None and (c.date is None or day.overlaps(c.date)):
+    first, first_words = resolve_date(sent.text[c.trigger_at - sent.start : again.start()], c.written, c.story_year)
+    if day is not None and first is not None and (c.date is None or day.overlaps(c.date)):
         # ("in 1713 and again in 1742": the sentence's year, its last, is the second deed's; the first's is its own)
-        c.date, c.date_text = _year(int(year[1])), year.group(0)
+        c.date, c.date_text = first, first_words
     if day is None or c.date is None or day.overlaps(c.date):
         return []
     return [Report(sent, i, c.event_type, c.trigger, c.trigger_at, list(c.places), date=day, date_text=words,

@@ -160,8 +160,7 @@ def resolve(text: str, anchor: DateRange | None, year: int | None) -> tuple[Date
     opening = OPENING_YEAR.match(text) if found is None else None
     if opening is not None:
         # "In 1708, Moscow troops ... captured Baturyn": a year that opens the sentence is the event's
-        y = int(opening["year"])
-        return DateRange(date(y, 1, 1), date(y, 12, 31), "year"), opening.group(0)
+        return DateRange.year(int(opening["year"])), opening.group(0)
     if year is None and found is not None and anchor is not None and MONTH_WORD.search(words) and not HAS_YEAR.search(words) \
             and (found.end.month, found.end.day) > (anchor.end.month, anchor.end.day) \
             and (anchor.end - found.end).days > YEAR_UNSURE_DAYS:
@@ -192,7 +191,7 @@ def _in_year(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str
     if len(years) != 1 or (anchor is not None and min(years) > anchor.start.year - LONG_AGO_YEARS):
         return None, ""
     (y, words), = years.items()
-    return DateRange(date(y, 1, 1), date(y, 12, 31), "year"), words
+    return DateRange.year(y), words
 
 
 def day_of_month(article: Article, i: int, anchor: DateRange | None, year: int | None) -> tuple[DateRange | None, str]:

@@ -20,7 +20,7 @@ mapped; they are reported with their quotes.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from ..model import REMOTE_EVENTS, SCENE_EVENTS, WEAPON_EVENTS, Article, DateRange, Incident, Mention, Place, Sentence
 from ..places.gazetteer import Gazetteer
@@ -334,8 +334,7 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
         if c.date is None and c.story_year is not None:
             # no writing date, and no date of its own or of the sentences around: the year the story is telling
             # ("In 1877 the war began ... The Russians took Plevna")
-            c.date, c.date_text = DateRange(date(c.story_year, 1, 1), date(c.story_year, 12, 31), "year"), \
-                f"the year {c.story_year} the story tells"
+            c.date, c.date_text = DateRange.year(c.story_year), f"the year {c.story_year} the story tells"
     incidents: list[Incident] = []
     unplaced: list[Report] = []
     last: list[Incident] = []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import REMOTE_EVENTS, DateRange, EventType, Incident
 from ..places.geometry import within
@@ -61,7 +62,13 @@ class EventKey:
 def event_key(inc: Incident, article: str = "") -> EventKey:
     first, last = _bounds(inc)
     return EventKey(inc.place.key, str(inc.event_type), first, last, inc.date is not None, article,
-                    bool(AGAIN.search(inc.sentences[0].text)) if inc.sentences else False)
+                    taken_back(inc.sentences[0].text) if inc.sentences else False)
+
+
+@lru_cache(maxsize=4096)
+def taken_back(sentence: str) -> bool:
+    """Does the sentence tell of a place taken back?  (Asked of each pair of reports an article merges.)"""
+    return AGAIN.search(sentence) is not None
 
 
 def same_key(a: EventKey, b: EventKey) -> bool:

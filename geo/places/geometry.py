@@ -129,6 +129,10 @@ class Anchors:
         return self._memo[memo]
 
     def _near(self, place: Place, within_km: float, readings: frozenset[str] = frozenset()) -> bool:
+        return any(a.key not in readings for a in self.around(place, within_km))
+
+    def around(self, place: Place, within_km: float):
+        """The places within ``within_km`` of ``place``, other than itself (a generator)."""
         lat, lon = place.point.lat, place.point.lon
         dlat = math.ceil(within_km / KM_PER_DEG) + 1
         coslat = math.cos(math.radians(min(89.0, abs(lat) + dlat)))
@@ -141,8 +145,7 @@ class Anchors:
         else:
             cells = [self.cells.get((i, (j + 180) % 360 - 180), ()) for i in range(la - dlat, la + dlat + 1)
                      for j in range(lo - dlon, lo + dlon + 1)]
-        return any(a.key != place.key and a.key not in readings and km(a.point, place.point) <= within_km
-                   for members in cells for a in members)
+        return (a for members in cells for a in members if a.key != place.key and km(a.point, place.point) <= within_km)
 
 
 AREA_OF_NO_COUNTRY_KM = 300  # the widest area of no one country that says where a place is (the Crimea: 150)
