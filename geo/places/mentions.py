@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from ..model import AREA_KINDS, NEAR_KM, Article, Decision, Mention, Place, Precision, Sentence
-from ..text.calendar import MONTH_ABBREVIATIONS, MONTH_RE
+from ..text.calendar import MONTH_ABBREVIATIONS, MONTH_RE, latest_year_told
 from ..text.lexicon import alternation, rows, tagged, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .capitals import bare_capitals, demonym_capitals, named_capitals
@@ -107,6 +107,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     ctx = Context(focus, Counter(), Anchors(), person_words(article, gaz), demonyms, gaz.capital_keys, warlike=warlike)
     first_pass = Context(Counter(focus), Counter(), Anchors(), ctx.person_words, demonyms, gaz.capital_keys, warlike=warlike)
     ctx.support = first_pass.support = name_support(pend)
+    ctx.latest_year = first_pass.latest_year = latest_year_told(article.text)
     # the countries the text names (by name, or by a province of theirs: "Cabo Delgado"; not by a demonym, which
     # often names an actor from elsewhere: "Portuguese peacekeepers"), and every place a first reading gives
     named: set[str] = set()

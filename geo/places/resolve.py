@@ -26,6 +26,7 @@ from .gazetteer import Gazetteer
 from .geometry import Anchors, in_area, km, outline_km
 from .lists import FORMER, GENERIC_WORDS
 from .offsets import DIRECTION, DISTANCE, distance_km
+from .settled import named_after_the_story
 
 W = weights()
 # Names of armed groups (data/lexicon/actors.tsv, ACLED inter 2-4 and 8): "Fano militiamen" is not Fano in Italy.
@@ -59,6 +60,7 @@ class Context:
     # provinces and regions a first reading gives ("the Karelian Isthmus"): place key -> (normalised name, place)
     areas: dict[str, tuple[str, Place]] = field(default_factory=dict)
     support: dict[tuple[str, str], int] = field(default_factory=dict)  # geo.places.support.name_support
+    latest_year: int | None = None  # the latest year the text tells of (geo.text.calendar.latest_year_told)
 
 
 def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None,
@@ -156,6 +158,8 @@ class Choice:
                     and any((u.country, u.admin1) == (pl.country, pl.admin1) for u in units):
                 # "elsewhere in Sinaloa": the state, not the town of Sinaloa de Leyva inside it, called so for short
                 out[pl.key] -= W["alternate_name_of_its_unit"]
+        for k in named_after_the_story(self.p.cand.places, self.ctx.latest_year):
+            out[k] -= W["settled_after_the_story"]  # ("capture Brielle" in 1572: not Brielle, New Jersey)
         return out
 
     @cached_property
@@ -391,7 +395,8 @@ IN_COUNTRY = re.compile(
     r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|northern|southern|eastern|western"
     r"|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?)((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})")
 
-COUNTRY_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|\s(?:on|in|at|and|said|says|late|early|this|last|overnight)\b)")
+# (", Bhutan and India": a list of countries, not where the name lies)
+COUNTRY_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|\s(?:on|in|at|and(?!\s+(?:the\s+)?[A-Z])|said|says|late|early|this|last|overnight)\b)")
 
 # ", north of Minsk", ", 20 km south-east of Kharkiv": the place the text measures a name from, right after it
 RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:some|about|around|roughly|just|located|situated)\s+)?"

@@ -52,3 +52,16 @@ def year_of_a_when(before: str, word: str) -> bool:
     number that counts ("1500 rebels")?"""
     return YEAR_WORD.fullmatch(word) is not None and (
         before.lower() in WHEN_BEFORE_YEAR or re.fullmatch(MONTH_RE, before) is not None)
+
+
+# "in 1572", "April 1572", "1 April 1572", "June 3, 1653": a year that says when, with the word before it
+YEAR_WITH_BEFORE = re.compile(rf"(\S+)\s+((?:mid-)?{DATE_YEAR_RE})\b")
+DAY_COMMA = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,")
+
+
+def latest_year_told(text: str) -> int | None:
+    """The latest year ``text`` says something happened in ("On 1 April 1572 ..."), or None when it says none
+    (a count, "1500 rebels", is no year)."""
+    years = [int(m.group(2)[-4:]) for m in YEAR_WITH_BEFORE.finditer(text)
+             if year_of_a_when(m.group(1).rstrip(","), m.group(2)) or DAY_COMMA.fullmatch(m.group(1))]
+    return max(years, default=None)

@@ -2869,3 +2869,14 @@ def test_a_deed_done_again_on_a_day_of_its_own_is_a_second_incident(world_gazett
     _, incidents, _ = run("The Russians occupied Helsinki in 1713 and again in 1742.", world_gazetteer, None)
     assert {(i.event_type, i.place.name, i.date_start) for i in incidents} == {
         ("armed_clash", "Helsinki", "1713-01-01"), ("armed_clash", "Helsinki", "1742-01-01")}
+
+
+@pytest.mark.parametrize("text, place", [
+    # a town that "was seized" or "was occupied" on a day, with no agent named (data/lexicon/fallback_triggers.tsv)
+    ("Neuss was seized on 6 April 1586.", "Neuss"),
+    # ... and the city named before, as "the city"
+    ("In April 1572 the rebels anchored off Brielle. The city was seized in the night.", "Brielle"),
+])
+def test_a_town_seized_with_no_agent_named_is_a_fight_there(world_gazetteer, text, place):
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", place)]
