@@ -2880,3 +2880,28 @@ def test_a_deed_done_again_on_a_day_of_its_own_is_a_second_incident(world_gazett
 def test_a_town_seized_with_no_agent_named_is_a_fight_there(world_gazetteer, text, place):
     _, incidents, _ = run(text, world_gazetteer, None)
     assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", place)]
+
+
+@pytest.mark.parametrize("text, event_type, place", [
+    # a bare infinitive of bombarding, the town named before
+    ("There has been a serious affair at Canton, and Admiral Seymour has found it necessary to bombard the town.",
+     "shelling", "Guangzhou"),
+    # a struggle that was raging, where the sentence says
+    ("The Seventh Army had five divisions in Munich area, where a bitter struggle was raging.", "armed_clash", "Munich"),
+    # the village occupied, named before
+    ("To the east lies the village of El Arish. We occupied the village unopposed.", "armed_clash", "Arīsh"),
+    # a squadron destroyed off a port (data/lexicon/fallback_triggers.tsv)
+    ("The report tells of the destruction of the Spanish squadron off Santiago de Cuba on July 3, 1898.",
+     "armed_clash", "Santiago de Cuba"),
+    # a shoot-down that names no place, where the wreckage lay two sentences up
+    ("Video emerged of the wreckage of a Ka-52 helicopter in the Talovsky district. Pictures appeared to show a "
+     "smouldering wreck in a field. A blogger said the helicopter had been shot down by Wagner.", "shoot_down", "Talovaya"),
+    # a blockade broken, a province taken, a church assaulted and looted
+    ("In June 1656 the Ottomans attempted to break the blockade of the Dardanelles.", "armed_clash", "Çanakkale"),
+    ("In October 1934 armed revolutionaries managed to take the whole province of Asturias.", "armed_clash", "Asturias"),
+    ("On May 22, 1640 the Tercios were assaulting and looting the parish temple of Sant Andreu de Palomar.",
+     "attack_on_civilians", "Sant Andreu"),
+])
+def test_more_phrasings_of_fights_and_strikes(world_gazetteer, text, event_type, place):
+    _, incidents, _ = run(text, world_gazetteer, "1945-04-27")
+    assert [(i.event_type, i.place.name) for i in incidents] == [(event_type, place)]
