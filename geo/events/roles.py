@@ -417,8 +417,13 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         # ("a Japanese bombing attack": the adjective of the phrase the event word is part of)
         # "fighting between M23 and the army", "Fighting has been going on ... between militiamen and ..."
         carriers = [noun] + ([noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else [])
+        after = noun.head if noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following") else None
+        if not attacker and after is not None and after.head.pos_ == "VERB":
+            # "after fierce fighting with the insurgents, the RONA units had seized Ochota": who did what it led to
+            attacker += [a for c in after.head.children if c.dep_ in SUBJECTS for a in _subject_actors(c, actors) or _named_subject(c)]
         for c in (c for x in carriers for c in x.children):
-            if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ in ("by", "with") and c.head == noun):
+            if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "by" and c.head == noun
+                                     or c.lower_ == "with" and c.head == noun and not attacker):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         # ("a series of savage thrusts by Haganah": an agent the lexicon lacks, by its own name)

@@ -237,6 +237,8 @@ def test_the_agent_of_a_killing_noun_and_the_subject_of_a_capture(text, trigger,
      ["group of Zulus"]),
     ("On the evening of 29 March 1947, coordinated attacks were launched by Malagasy nationalists, armed mainly with "
      "spears, against military bases around Moramanga.", "attacks", ["Malagasy nationalists"]),
+    # an expedition (data/lexicon/armed_nouns.tsv)
+    ("Saratoga was hit in November 1745 by powerful expeditions from Canada.", "was hit", ["powerful expeditions from Canada"]),
 ])
 def test_an_agent_the_lexicon_lacks_is_kept_by_its_own_name(text, trigger, who):
     assert attacker(text, trigger) == who
@@ -249,3 +251,10 @@ def test_an_agent_the_lexicon_lacks_is_kept_by_its_own_name(text, trigger, who):
 def test_who_died_in_or_survived_an_event_is_not_its_attacker(text, trigger):
     """The subject of a verb of undergoing (data/lexicon/undergo_verbs.tsv) that governs the event noun."""
     assert attacker(text, trigger) == []
+
+
+def test_after_fighting_with_a_side_the_attacker_is_who_did_what_it_led_to():
+    """"after fierce fighting with the insurgents, the German units had seized Ochota": the insurgents were fought,
+    the units that seized the district attacked."""
+    assert attacker("After fierce fighting with the insurgents, the German units had seized Ochota.", "fighting") == [
+        "Military Forces of Germany"]
