@@ -48,6 +48,7 @@ CIVILIAN_TARGETS = re.compile(rf"\b(?:{alternation(words('civilian_words') + wor
 ARMED_TARGETS = re.compile(rf"\b(?:{alternation(words('military_targets'))})\b", re.I)
 ASSAULT = re.compile(r"\b(?:attack(?:ed|ing)|stormed|raided|opened fire|fired on)\b", re.I)
 FOLLOW_UP = re.compile(rf"^(?:{alternation(words('follow_ups'))})\b", re.I)
+SAME_FATE = re.compile(rf"\b(?:{alternation(words('same_fate'))})\b", re.I)  # "... Grodno and Lyda met the same fate"
 REPORTED_AFTER = re.compile(rf"\s+(?:{REPORTING_VERBS})\b", re.I)
 LOSSES = re.compile(r"\b(?:lost|losing)\s+(?:[\w,-]+\s+){0,4}?killed\b", re.I)  # "have lost 2,000 killed and 4,000 wounded"
 TOOK_PLACE = re.compile(r"(?:It|The (?:battle|siege|fighting|engagement|attack|massacre)) (?:took place|was fought|began|started)\b")
@@ -67,7 +68,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
     for i, sent in enumerate(article.sentences):
         ms = by_sentence.get(sent.start, [])
         prev = out[-1] if out and out[-1].index == i - 1 and out[-1].sentence.section == sent.section else None
-        fu = FOLLOW_UP.match(sent.text)
+        fu = FOLLOW_UP.match(sent.text) or SAME_FATE.search(sent.text)
         if fu and REPORTED_AFTER.match(sent.text, fu.end()):
             fu = None  # "They also said the base in Taji was safe": what was said, not what was done
         own = trigger(sent.text)

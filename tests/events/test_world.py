@@ -2901,7 +2901,26 @@ def test_a_town_seized_with_no_agent_named_is_a_fight_there(world_gazetteer, tex
     ("In October 1934 armed revolutionaries managed to take the whole province of Asturias.", "armed_clash", "Asturias"),
     ("On May 22, 1640 the Tercios were assaulting and looting the parish temple of Sant Andreu de Palomar.",
      "attack_on_civilians", "Sant Andreu"),
+    # armies that encountered or confronted each other, a stockade surrounded, a battle engaged in, cannon fired into
+    # a city, an offensive into hills (data/lexicon/fallback_triggers.tsv)
+    ("On 14 May 1509 the French army and the Venetian army encountered near the village of Agnadello.",
+     "armed_clash", "Agnadello"),
+    ("The Venetian army finally confronted Cardona's army outside Vicenza on 7 October 1513.", "armed_clash", "Vicenza"),
+    ("At Goose Creek a troop of four hundred surrounded a little stockade.", "armed_clash", "Goose Creek"),
+    ("The Siamese forces engaged in battle with notable valor at Phetchaburi.", "armed_clash", "Phetchaburi"),
+    ("On 7 April 1767 the Burmese fired cannon into Ayutthaya from all surrounding camps.", "shelling",
+     "Phra Nakhon Si Ayutthaya"),
+    ("The two sides met on 3 August 1749 at Ambur.", "armed_clash", "Ambur"),
 ])
 def test_more_phrasings_of_fights_and_strikes(world_gazetteer, text, event_type, place):
     _, incidents, _ = run(text, world_gazetteer, "1945-04-27")
     assert [(i.event_type, i.place.name) for i in incidents] == [(event_type, place)]
+
+
+def test_places_that_met_the_same_fate_share_the_event_before(world_gazetteer):
+    """"... It was destroyed by the Russian troops. Later, Trakai, Kaunas and Grodno met the same fate": a fight at
+    each (data/lexicon/same_fate.tsv)."""
+    text = ("In August 1655 Vilnius was taken. It was destroyed by the Russian troops. "
+            "Later, Trakai, Kaunas and Grodno met the same fate.")
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert {i.place.name for i in incidents if i.event_type == "armed_clash"} >= {"Trakai", "Kaunas", "Hrodna"}

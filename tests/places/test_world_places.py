@@ -1147,3 +1147,9 @@ def test_a_country_listed_after_a_name_is_not_where_it_lies(world_gazetteer):
     # ", Bhutan and India": a list of places, not "Sikkim, in Bhutan"
     found = resolved("The fort stood near the forested meeting point of Sikkim, Bhutan and India.", world_gazetteer)
     assert found.get("Sikkim") == "IN"
+
+
+def test_a_descriptor_before_of_and_a_name_is_no_name_of_its_own(world_gazetteer):
+    # "the Venetian city of Padua": Padua, and no "Venetian city" read as a spelling of Venice
+    found = resolved("Imperial forces had captured the Venetian city of Padua in June 1509.", world_gazetteer)
+    assert found == {"Padua": "IT"}
