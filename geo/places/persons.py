@@ -10,7 +10,7 @@ import re
 from ..model import Article
 from ..text.lexicon import alternation, tagged, words
 from ..text.normalize import norm
-from .candidates import FUNCTION_WORDS, NAMED_EVENTS, NEVER_ALONE, SUFFIX_WORDS
+from .candidates import FUNCTION_WORDS, NAMED_EVENTS, NEVER_ALONE, OFFICE_TITLES, SUFFIX_WORDS
 from .gazetteer import Gazetteer
 
 PERSON_CUE = re.compile(
@@ -48,7 +48,8 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
             found.update(norm(w) for w in re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group(1)))
         for m in LED_BY.finditer(sent.text):
             if not major(gaz, norm(m.group(1))):  # ("an offensive led by Moscow" is its government)
-                found.update(norm(w) for w in m.group(1).split())
+                ws = m.group(1).split()  # (not the place of an office: "commanded by Smolensk Voivode Filip Obuchowicz")
+                found.update(norm(w) for w, nxt in zip(ws, [*ws[1:], ""]) if nxt not in OFFICE_TITLES)
         for m in SPEECH.finditer(sent.text):
             if not major(gaz, norm(m.group(1))):  # "Washington said" is a metonym, not a person
                 found.add(norm(m.group(1)))
@@ -61,8 +62,8 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
             pair = norm(m.group(0))
             a, b = norm(m.group(1)), norm(m.group(2))
             if gaz.has(pair) or a in FUNCTION_WORDS or b in FUNCTION_WORDS or a in NEVER_ALONE or b in NEVER_ALONE \
-                    or b in SUFFIX_WORDS or b in NAMED_EVENTS:
-                continue  # (nor "Narvik Fiord": a name and the kind of place it names)
+                    or b in SUFFIX_WORDS or b in NAMED_EVENTS or m.group(2) in OFFICE_TITLES:
+                continue  # (nor "Narvik Fiord": a name and the kind of place it names; nor "Smolensk Voivode", its office)
             if major(gaz, a) or major(gaz, b):
                 continue  # "Paris Police", "Texas Rangers": a place and a word
             found.update((a, b))

@@ -1126,6 +1126,9 @@ def test_a_town_of_common_words_opening_a_sentence_is_the_town_the_text_placed_b
     ("The Battle of Solebay took place on 28 May 1672.", "Solebay", "GB"),
     ("Eilean Donan had been all but destroyed by the frigates.", "Eilean Donan", "GB"),
     ("The Earl left Braemar with the standard.", "Braemar", "GB"),
+    ("On August 3rd of 1692 William marched over night to attack the French army at Steenkerque.", "Steenkerque", "BE"),
+    ("The Venetian fleet met the Ottoman fleet off Zonchio in August 1499.", "Zonchio", "GR"),
+    ("The first attempt was made upon Corunna, where troops were landed.", "Corunna", "ES"),
 ])
 def test_places_of_older_wars_from_the_projects_own_rows(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
@@ -1153,3 +1156,15 @@ def test_a_descriptor_before_of_and_a_name_is_no_name_of_its_own(world_gazetteer
     # "the Venetian city of Padua": Padua, and no "Venetian city" read as a spelling of Venice
     found = resolved("Imperial forces had captured the Venetian city of Padua in June 1509.", world_gazetteer)
     assert found == {"Padua": "IT"}
+
+
+def test_the_place_of_an_office_is_no_persons_name(world_gazetteer):
+    # "Smolensk Voivode Filip Obuchowicz": the voivode of Smolensk, so "Smolensk" names the city elsewhere too
+    text = ("Smolensk was besieged by a Russian army in June 1654. The Polish garrison of the city (commanded by "
+            "Smolensk Voivode Filip Obuchowicz) hoped to get reinforcements.")
+    assert resolved(text, world_gazetteer).get("Smolensk") == "RU"
+
+
+def test_a_state_named_by_a_word_small_places_bear_is_no_place(world_gazetteer):
+    found = resolved("Smolensk had been under the rule of the Polish–Lithuanian Commonwealth since 1611.", world_gazetteer)
+    assert "Commonwealth" not in found
