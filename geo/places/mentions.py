@@ -30,7 +30,7 @@ from .list_mates import list_mates
 from .lists import FORMER, today_states
 from .now_named import now_named
 from .same_name import same_name_near, short_forms
-from .resolve import FORT_WORDS, TIED, Choice, Context, choose, score
+from .resolve import FORT_WORDS, OF_NAME_AFTER, TIED, Choice, Context, choose, score
 from .spelling import LOCATIVE_SIMILARITY, unit_of, variant_of
 from .support import name_support
 
@@ -223,10 +223,6 @@ def _units(out: list[Mention], gaz: Gazetteer) -> list[Mention]:
     return result
 
 
-# " of Padua", " of the Morea": a name after a cue noun ("the Venetian city of Padua")
-OF_A_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-
-
 def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer, name: str,
                 countries: set[str] = frozenset(), tied: dict[tuple[int, int], str] | None = None) -> list[Mention]:
     """Place-like names that matched nothing: reported, never guessed; a name a cue marks as a
@@ -282,7 +278,7 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
                 continue  # "In Nov. 2014", "Sept 11": a month
             if any(wds.startswith(np) or np in wds for np in gaz.not_places if len(np) > 6):
                 continue
-            of_name = OF_A_NAME_AFTER.match(text, e) if groups.get("after") else None
+            of_name = OF_NAME_AFTER.match(text, e) if groups.get("after") else None
             if of_name and any(f.start == of_name.end() - 1 and f.place is not None and f.place.precision in ("town", "district", "site")
                                for f in found):
                 continue  # "the Venetian city of Padua": what the town after "of" was ("the Lower Shabelle region of Somalia" is one)
