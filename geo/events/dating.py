@@ -21,7 +21,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..model import REMOTE_EVENTS, Article, DateRange, Section
+from ..model import REMOTE_EVENTS, Article, DateRange, Section, Sentence
 from ..text import dates
 from ..text.articles import parse_dateline
 from ..text.calendar import DATE_YEAR_RE, MONTH_RE, MONTHS, YEAR_RE
@@ -384,3 +384,13 @@ def date_of_the_town_before(out: list[Report], i: int, sent, place) -> tuple[Dat
         if r.date is not None and any(p.key == place.key for _, p, _ in r.places):
             return r.date, f"as '{r.date_text}' in the report of {place.name} before"
     return None, ""
+
+
+def next_stage(sent: Sentence, prev: Report, slug: str) -> bool:
+    """Does the sentence give a day or month of its own (by the month's name), later than the report before's?
+    (Not the next day of the same kind of event: "riots broke out ... on the night of May 21. Riots continued
+    to escalate into May 22 morning" is one riot.)"""
+    own, told = dates.resolve(sent.text, dates.parse_anchor(sent.section.published))
+    if own is None or own.precision not in ("day", "month") or MONTH_WORD.search(told) is None:
+        return False
+    return prev.date is None or (own.start - prev.date.end).days > (1 if slug == prev.event_type else 0)

@@ -28,7 +28,7 @@ from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors
 from .casualties import casualties, vague_toll
-from .dating import MONTH_WORD, date_of_the_town_before, date_passes, past_the_report, reported_on, day_of_month, follow_ups, resolve as resolve_date, widened, writing_day, year_told
+from .dating import MONTH_WORD, date_of_the_town_before, next_stage, date_passes, past_the_report, reported_on, day_of_month, follow_ups, resolve as resolve_date, widened, writing_day, year_told
 from .borrowed import finer_places, named_before, previous_places, scene_place
 from .arguments import argument_reports
 from .clauses import other_clauses
@@ -192,6 +192,11 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         if (not places or country_only(places)) and not same:
             # "KIBEHO, RWANDA — ... opened fire on a camp here": where the report was filed
             places = dateline_places(article, sent, places, mentions) or places
+        if not places and not same and not generic and prev is not None and prev.places and not prev.country_only \
+                and not (BACKGROUND.search(sent.text) or EVENT_ANAPHOR.search(sent.text)) and next_stage(sent, prev, slug):
+            # "... he besieged Fort St David ... On 16 May began an artillery bombardment": a later day of
+            # the event before, at its place
+            places = list(prev.places)
         # An event sentence no place below a country holds may type the next one; not when
         # it names several kinds of weapon ("with rockets and drones over 100 times").
         placeless = (i, slug) if slug in REMOTE_EVENTS and len(weapon_kinds(sent.text)) <= 1 and country_only(places) else None

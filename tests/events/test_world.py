@@ -2924,3 +2924,17 @@ def test_places_that_met_the_same_fate_share_the_event_before(world_gazetteer):
             "Later, Trakai, Kaunas and Grodno met the same fate.")
     _, incidents, _ = run(text, world_gazetteer, None)
     assert {i.place.name for i in incidents if i.event_type == "armed_clash"} >= {"Trakai", "Kaunas", "Hrodna"}
+
+
+def test_a_later_day_of_the_event_before_naming_no_place_is_at_its_place(world_gazetteer):
+    """"... he besieged Fort St David ... on 16 May began an artillery bombardment": a shelling there that day;
+    not the next day of the same kind of event ("riots ... on the night of May 21. Riots continued ... into May 22")."""
+    text = ("Following the loss of Cuddalore, he besieged Fort St David which had a weak garrison. "
+            "From 30 April he increased his forces and on 16 May began an artillery bombardment.")
+    _, incidents, _ = run(text, world_gazetteer, "1758-12-01")
+    assert [(i.event_type, i.place.name, i.date_start) for i in incidents if i.event_type == "shelling"] == [
+        ("shelling", "Fort St David", "1758-05-16")]
+    text = ("On the night of May 21, riots broke out in the Indonesian capital of Jakarta. "
+            "Riots continued to escalate into May 22 morning.")
+    _, incidents, _ = run(text, world_gazetteer, "2019-05-22")
+    assert [(i.event_type, i.place.name) for i in incidents] == [("riot", "Jakarta")]
