@@ -43,7 +43,10 @@ SETTLEMENT_NOUNS = {"town", "city", "village"}
 # a town or an installation: "anchored off Wusong. Bombardment of the port began", "Strasburg is holding out bravely
 # ... the right side of the citadel has been burnt down"
 TOWN_OR_SITE_NOUNS = {"port", "garrison", "stronghold", "fortress", "citadel"}
-IT_PASSIVE = re.compile(r"It (?:was|had been|has been) (?:\w+ly )?$")  # "El-Obeid was founded in 1821. It was attacked by ..."
+# "El-Obeid was founded in 1821. It was attacked by ...", "... In 1736, it was captured and destroyed"
+IT_PASSIVE = re.compile(r"(?:(?:In|On|By) [^,]{1,30}, )?(?:It|it) (?:was|had been|has been) (?:\w+ly )?$")
+# what a sentence says before the place it opens with: "The Turkish fortress of Kinburn was built ..."
+OPENING = re.compile(r"(?:The |the )?(?:[\w-]+ ){0,2}(?P<noun>town|city|village|port|stronghold|fortress|citadel|fort|castle) of $")
 
 
 def named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], places, by_sentence):
@@ -56,8 +59,10 @@ def named_before(article: Article, i: int, sent: Sentence, tm: re.Match[str], pl
         if before is None or before.section != sent.section or not IT_PASSIVE.fullmatch(sent.text[: tm.start()]):
             return []
         # "El-Obeid was founded in 1821. It was attacked by ...": the town the sentence before opens with
-        opening = [x for x in by_sentence.get(before.start, []) if x.start == before.start]
-        return [(x, x.place, False) for x in opening[:1] if x.place is not None and x.place.precision == "town"]
+        opening = [x for x in by_sentence.get(before.start, []) if x.start == before.start
+                   or OPENING.fullmatch(article.text[before.start : x.start])]
+        return [(x, x.place, False) for x in opening[:1] if x.place is not None and (
+            x.place.precision == "town" or x.start > before.start and x.place.precision != "country")]
     settlement = m.group("noun").lower() in SETTLEMENT_NOUNS or bool(m.group("many"))
     either = m.group("noun").lower() in TOWN_OR_SITE_NOUNS
     countries = {p.country for _, p, _ in places}

@@ -2911,6 +2911,11 @@ def test_a_town_seized_with_no_agent_named_is_a_fight_there(world_gazetteer, tex
     ("On 7 April 1767 the Burmese fired cannon into Ayutthaya from all surrounding camps.", "shelling",
      "Phra Nakhon Si Ayutthaya"),
     ("The two sides met on 3 August 1749 at Ambur.", "armed_clash", "Ambur"),
+    # a town surrendered, the keys of a fortress handed over
+    ("On July 1, 1736, the Turkish garrison of Azov handed over the keys to the fortress to the Russian troops.",
+     "armed_clash", "Azov"),
+    ("On 6 August 1734 the garrison of Gaeta (commanded by Wallis) surrendered the town.",
+     "armed_clash", "Gaeta"),
 ])
 def test_more_phrasings_of_fights_and_strikes(world_gazetteer, text, event_type, place):
     _, incidents, _ = run(text, world_gazetteer, "1945-04-27")
@@ -2938,3 +2943,16 @@ def test_a_later_day_of_the_event_before_naming_no_place_is_at_its_place(world_g
             "Riots continued to escalate into May 22 morning.")
     _, incidents, _ = run(text, world_gazetteer, "2019-05-22")
     assert [(i.event_type, i.place.name) for i in incidents] == [("riot", "Jakarta")]
+
+
+def test_it_after_a_date_is_the_fortress_the_sentence_before_opens_with(world_gazetteer):
+    """"The Turkish fortress of Kinburn was built ... on the Kinburn spit at the mouth of the Dnipro. In 1736, it was
+    captured ...": at Kinburn, not at the Dnipro; a place the sentence before only goes on to name is not 'it'."""
+    text = ("The Turkish fortress of Kinburn was built in the 15th century on the Kinburn spit at the mouth of the "
+            "Dnipro. In 1736, it was captured and destroyed by the Russian detachment of General Leontiev.")
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert [(i.event_type, i.place.name, i.date_start) for i in incidents] == [("armed_clash", "Kinburn Spit", "1736-01-01")]
+    text = ("A wall was built in the 15th century on the Kinburn spit at the mouth of the Dnipro. "
+            "In 1736, it was captured and destroyed by the Russian detachment of General Leontiev.")
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert incidents == []
