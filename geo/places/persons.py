@@ -10,11 +10,13 @@ import re
 from ..model import Article
 from ..text.lexicon import alternation, tagged, words
 from ..text.normalize import norm
-from .candidates import FUNCTION_WORDS, NAMED_EVENTS, NEVER_ALONE, OFFICE_TITLES, SUFFIX_WORDS
+from .candidates import FUNCTION_WORDS, NAME_PARTICLES, NAMED_EVENTS, NEVER_ALONE, OFFICE_TITLES, SUFFIX_WORDS
 from .gazetteer import Gazetteer
 
+PARTICLES = alternation(words("name_particles"))
+# "Gen. Nelson Miles", "governor Pedro de Valdivia": the name after a title, particles and all
 PERSON_CUE = re.compile(
-    r"\b(?:" + alternation(words("person_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+    r"\b(?:" + alternation(words("person_titles")) + rf")\.?\s+((?:[A-Z][\w'’-]+\s+(?:(?:{PARTICLES})\s+)?){{0,2}}[A-Z][\w'’-]+)"
 )
 # "The Huguenot rearguard which was led by Conde", "under the personal leadership of Garibaldi": who leads is a person
 LED_BY = re.compile(r"\b(?:(?:led|commanded|headed)\s+by|(?:leadership|command|orders)\s+of)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
@@ -43,7 +45,7 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
     found: set[str] = set()
     for sent in article.sentences:
         for m in PERSON_CUE.finditer(sent.text):
-            found.update(norm(w) for w in m.group(1).split())
+            found.update(norm(w) for w in m.group(1).split() if w not in NAME_PARTICLES)
         for m in TITLED_LIST.finditer(sent.text):
             found.update(norm(w) for w in re.split(r",\s+(?:and\s+)?|\s+and\s+", m.group(1)))
         for m in LED_BY.finditer(sent.text):

@@ -2916,6 +2916,8 @@ def test_a_town_seized_with_no_agent_named_is_a_fight_there(world_gazetteer, tex
      "armed_clash", "Azov"),
     ("On 6 August 1734 the garrison of Gaeta (commanded by Wallis) surrendered the town.",
      "armed_clash", "Gaeta"),
+    # a town burned to the ground, whatever part of it is named
+    ("The Tatars burned the entire posad of Moscow to the ground.", "attack_on_civilians", "Moscow"),
 ])
 def test_more_phrasings_of_fights_and_strikes(world_gazetteer, text, event_type, place):
     _, incidents, _ = run(text, world_gazetteer, "1945-04-27")
@@ -2956,3 +2958,14 @@ def test_it_after_a_date_is_the_fortress_the_sentence_before_opens_with(world_ga
             "In 1736, it was captured and destroyed by the Russian detachment of General Leontiev.")
     _, incidents, _ = run(text, world_gazetteer, None)
     assert incidents == []
+
+
+def test_a_clause_before_the_report_keeps_a_year_of_its_own(world_gazetteer):
+    """"... the towns of Chorrillos and Barranco were occupied on January 13 ... while the town of Miraflores was
+    captured on the 16 of January": each town on its own day, the first clause's too."""
+    text = ("As the invading army advanced, the towns of Chorrillos and Barranco were occupied on January 13 of the same "
+            "year while the town of Miraflores was captured on the 16 of January, after the Battle of Miraflores; "
+            "finally the city of Lima was occupied on January 17, 1881.")
+    _, incidents, _ = run(text, world_gazetteer, None)
+    days = {i.place.name: i.date_start for i in incidents}
+    assert days["Barranco"] == "1881-01-13" and days["Miraflores"] == "1881-01-16"

@@ -1168,3 +1168,11 @@ def test_the_place_of_an_office_is_no_persons_name(world_gazetteer):
 def test_a_state_named_by_a_word_small_places_bear_is_no_place(world_gazetteer):
     found = resolved("Smolensk had been under the rule of the Polish–Lithuanian Commonwealth since 1611.", world_gazetteer)
     assert "Commonwealth" not in found
+
+
+def test_a_name_after_a_lowercase_title_is_a_person_particles_and_all(world_gazetteer):
+    # "former governor Pedro de Valdivia": a governor, not the Chilean city; Santiago stays a place
+    text = ("The battle ended Mapuche designs on Santiago, while also avenging the death of former governor "
+            "Pedro de Valdivia four years earlier.")
+    found = resolved(text, world_gazetteer)
+    assert "Valdivia" not in found and found.get("Santiago") == "CL"
