@@ -139,6 +139,9 @@ WENT_TO = re.compile(r"\b(?:carried|fled|retreated|withdrew|escaped|driven\s+bac
                      # ... or where it was bound and did not get to: "reinforcements were stopped from reaching Antrim"
                      r"|\b(?:(?:stopped|prevented|kept)\s+from\s+reaching|failed\s+to\s+reach|en\s+route\s+to"
                      r"|on\s+(?:its|their|his|her|the)\s+way\s+to)\s+(?:the\s+)?$", re.I)
+# ... or where they went on to after it: "Judar sacked Gao and then moved on to the trading centers of Djenné and Timbuktu"
+MOVED_ON = re.compile(r"\b(?:moved|went|marched|pressed|proceeded|continued|sailed)\s+on\s+(?:to|towards?)\s+(?:the\s+)?"
+                      r"(?:[\w'’-]+\s+){0,3}?(?:of\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+(?:and|or)\s+|(?-i:[A-Z])[\w'’-]+,\s+)*$", re.I)
 # ... or only where it was reported: "said at a press conference in Phnom Penh that ...", "a broadcast
 # monitored in Nairobi", a person's post ("the UN Humanitarian Coordinator in Brazzaville", "a correspondent in Nairobi").
 REPORTED_AT = re.compile(
@@ -236,7 +239,8 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             reported.append((m, m.place, False))
             continue  # "said at a press conference in Maputo that ...": where it was reported
         office = OFFICE_AFTER.match(text, m.end) and m.place.precision != "country"
-        if WENT_TO.search(before) and not WHERE_AFTER.match(text, m.end):
+        if WENT_TO.search(before) and not WHERE_AFTER.match(text, m.end) or (
+                m.start > trig_at and MOVED_ON.search(text, max(sent.start, m.start - 80), m.start)):
             continue  # "captured and carried to Louisburg a small garrison at Canseau": where they went after it
         if CAME_FROM.search(before) or (said and m.end <= said.start()) or (
                 m.start > trig_at and REPORTED_BY.match(text, m.end, sent.end) and "," in text[trig_at : m.start]) or (

@@ -2969,3 +2969,10 @@ def test_a_clause_before_the_report_keeps_a_year_of_its_own(world_gazetteer):
     _, incidents, _ = run(text, world_gazetteer, None)
     days = {i.place.name: i.date_start for i in incidents}
     assert days["Barranco"] == "1881-01-13" and days["Miraflores"] == "1881-01-16"
+
+
+def test_where_they_moved_on_to_after_a_sack_is_not_where_the_sack_was(world_gazetteer):
+    """"Judar sacked Gao and then moved on to the trading centers of Djenné and Timbuktu": at Gao only."""
+    _, incidents, _ = run("Judar sacked Gao and then moved on to the trading centers of Djenné and Timbuktu.",
+                          world_gazetteer, None)
+    assert [i.place.name for i in incidents] == ["Gao"]

@@ -1176,3 +1176,10 @@ def test_a_name_after_a_lowercase_title_is_a_person_particles_and_all(world_gaze
             "Pedro de Valdivia four years earlier.")
     found = resolved(text, world_gazetteer)
     assert "Valdivia" not in found and found.get("Santiago") == "CL"
+
+
+def test_the_aztec_capital_is_under_mexico_city_not_a_village_of_its_name(world_gazetteer):
+    # towns.csv: Tenochtitlan from its Wikipedia article, before GeoNames' villages named Tenochtitlán
+    (m,) = [m for m in mentions("The Spanish were forced to flee Tenochtitlán on June 30, 1520.", world_gazetteer)
+            if m.place is not None]
+    assert abs(m.place.point.lon - -99.13) < 0.05 and abs(m.place.point.lat - 19.43) < 0.05
