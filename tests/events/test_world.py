@@ -2918,6 +2918,9 @@ def test_a_town_seized_with_no_agent_named_is_a_fight_there(world_gazetteer, tex
      "armed_clash", "Gaeta"),
     # a town burned to the ground, whatever part of it is named
     ("The Tatars burned the entire posad of Moscow to the ground.", "attack_on_civilians", "Moscow"),
+    # towns that fell or surrendered, one by one; an army defeated at a place
+    ("In 1246 Carmona and other strategic fortresses surrendered one by one.", "armed_clash", "Carmona"),
+    ("The rebel host was decisively defeated at Lincoln in May 1217.", "armed_clash", "Lincoln"),
 ])
 def test_more_phrasings_of_fights_and_strikes(world_gazetteer, text, event_type, place):
     _, incidents, _ = run(text, world_gazetteer, "1945-04-27")
@@ -2976,3 +2979,12 @@ def test_where_they_moved_on_to_after_a_sack_is_not_where_the_sack_was(world_gaz
     _, incidents, _ = run("Judar sacked Gao and then moved on to the trading centers of Djenné and Timbuktu.",
                           world_gazetteer, None)
     assert [i.place.name for i in incidents] == ["Gao"]
+
+
+def test_where_an_army_was_heading_is_not_where_it_fought(world_gazetteer):
+    """"a huge Polish-Lithuanian army (heading to Malbork) approached the gates of Dąbrówno, and some of its troops
+    attacked the town": at Dąbrówno."""
+    text = ("In 1410 a huge Polish-Lithuanian army (heading to Malbork) approached the gates of Dąbrówno, and some of "
+            "its troops attacked the town and burned it.")
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert {i.place.name for i in incidents} == {"Dąbrówno"}
