@@ -1183,3 +1183,8 @@ def test_the_aztec_capital_is_under_mexico_city_not_a_village_of_its_name(world_
     (m,) = [m for m in mentions("The Spanish were forced to flee Tenochtitlán on June 30, 1520.", world_gazetteer)
             if m.place is not None]
     assert abs(m.place.point.lon - -99.13) < 0.05 and abs(m.place.point.lat - 19.43) < 0.05
+
+
+def test_seville_is_sevilla_though_an_english_word_list_has_it(world_gazetteer):
+    found = resolved("On 3 May 1248 the Castilian fleet broke the pontoon bridge linking Seville and Triana.", world_gazetteer)
+    assert found.get("Seville") == "ES" and found.get("Triana") == "ES"
