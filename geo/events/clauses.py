@@ -80,8 +80,9 @@ def other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Ma
             if m.start() < join.start() and c.date is not None:
                 # "In 1642, Li captured Xiangyang ..., and his rebels captured and sacked Beijing in April 1644":
                 # a clause before the report's with a year of its own before the report's day
-                when, words = resolve_date(text[: join.start()], c.written, c.story_year)
-                when, words = (when, words) if when is not None and when.end < c.date.start else (None, "")
+                first, first_words = resolve_date(text[: join.start()], c.written, c.story_year)
+                if first is not None and first.end < c.date.start:
+                    when, words = first, first_words
             if own_clause and when is None and c.date is not None and dates.has_relative(text[join.start():]):
                 # "They took Danyang on May 19 and seized Changzhou a week later": counted from the first report's day
                 when, words = dates.relative(text[join.start():], c.date, m.start() - join.start())

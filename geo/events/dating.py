@@ -386,11 +386,17 @@ def date_of_the_town_before(out: list[Report], i: int, sent, place) -> tuple[Dat
     return None, ""
 
 
+def own_date(sent: Sentence) -> tuple[DateRange | None, str]:
+    """The date a sentence's own words give, counted from its page's writing date (no story year, no sentence
+    around it), and those words."""
+    return dates.resolve(sent.text, dates.parse_anchor(sent.section.published))
+
+
 def next_stage(sent: Sentence, prev: Report, slug: str) -> bool:
     """Does the sentence give a day or month of its own (by the month's name), later than the report before's?
     (Not the next day of the same kind of event: "riots broke out ... on the night of May 21. Riots continued
     to escalate into May 22 morning" is one riot.)"""
-    own, told = dates.resolve(sent.text, dates.parse_anchor(sent.section.published))
+    own, told = own_date(sent)
     if own is None or own.precision not in ("day", "month") or MONTH_WORD.search(told) is None:
         return False
     return prev.date is None or (own.start - prev.date.end).days > (1 if slug == prev.event_type else 0)

@@ -28,7 +28,7 @@ from ..text import dates
 from ..text.lexicon import alternation, words
 from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors
 from .casualties import casualties, vague_toll
-from .dating import MONTH_WORD, date_of_the_town_before, next_stage, date_passes, past_the_report, reported_on, day_of_month, follow_ups, resolve as resolve_date, widened, writing_day, year_told
+from .dating import MONTH_WORD, date_of_the_town_before, next_stage, own_date, date_passes, past_the_report, reported_on, day_of_month, follow_ups, resolve as resolve_date, widened, writing_day, year_told
 from .borrowed import finer_places, named_before, previous_places, scene_place
 from .arguments import argument_reports
 from .clauses import other_clauses
@@ -73,7 +73,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             fu = None  # "They also said the base in Taji was safe": what was said, not what was done
         own = trigger(sent.text)
         if fu and prev is not None and any(m.place for m in ms) and (own is None or own[0] == "shoot_down") \
-                and dates.resolve(sent.text, dates.parse_anchor(sent.section.published))[0] is None:
+                and own_date(sent)[0] is None:
             # "A second drone was downed over Izmail", "The rest fell near Reni": the event before, elsewhere.
             places = event_places(article.text, sent, ms, gaz, sent.start)
             if places and not country_only(places):

@@ -13,7 +13,7 @@ from ..text.normalize import norm
 from .candidates import FUNCTION_WORDS, NAME_PARTICLES, NAMED_EVENTS, NEVER_ALONE, OFFICE_TITLES, SUFFIX_WORDS
 from .gazetteer import Gazetteer
 
-PARTICLES = alternation(words("name_particles"))
+PARTICLES = alternation(NAME_PARTICLES)
 # "Gen. Nelson Miles", "governor Pedro de Valdivia": the name after a title, particles and all
 PERSON_CUE = re.compile(
     r"\b(?:" + alternation(words("person_titles")) + rf")\.?\s+((?:[A-Z][\w'’-]+\s+(?:(?:{PARTICLES})\s+)?){{0,2}}[A-Z][\w'’-]+)"
