@@ -54,6 +54,11 @@ def _verb(tok):
     """(verb, relation) when the token is the object, passive subject or locative of a verb."""
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB":
         return tok.head, "object"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.i and tok.doc[tok.head.i - 1].lower_ in ("along", "together"):
+        # "took Hama, along with nearby Homs and Baalbek": more objects of the verb
+        verb = tok.head.head.head if tok.head.head.lower_ == "along" else tok.head.head
+        if verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children):
+            return verb, "object"
     if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in LOCATIVES and tok.head.head.pos_ == "VERB":
         return tok.head.head, "at"
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":

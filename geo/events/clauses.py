@@ -28,6 +28,9 @@ GAP_ACTIVE = re.compile(rf"\b(?P<verb>{alternation(GAPPED)})\s+{TOWN_OF}(?=[A-Z]
 GAP_BEFORE = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){TOWN_OF}")
 GAP_WHEN = re.compile(r"\s+(?:on|in)\s+(?:(?!\s+and\s)[^,;])*(?:,\s*\d{4}\b)?")
 
+# "captured Braniewo, afterwards doing the same with Frombork and Tolkmicko": the same deed at more places
+SAME_DEED = re.compile(rf"\b(?:doing|did|does|do|done)\s+the\s+same\s+(?:with|to|at|in|for)\s+{TOWN_OF}", re.I)
+
 # "... in 1713-21 and again in 1742": the deed done again, on a day of its own
 AGAIN_WHEN = re.compile(r",?\s+and\s+(?:then\s+)?again\s+(?P<when>(?:in|on)\s+[^,;.]{1,40})", re.I)
 # "the Battle of Landskrona (1677)": the day said right after a fight's name
@@ -92,6 +95,29 @@ def other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Ma
     out.extend(gapped(sent, i, c, ms, {p.key for r in (c, *out) for _, p, _ in r.places}))
     out.extend(named_fights(sent, i, c, ms, {p.key for r in (c, *out) for _, p, _ in r.places}))
     out.extend(again_later(sent, i, c))
+    out.extend(the_same(sent, i, c, ms, {p.key for r in (c, *out) for _, p, _ in r.places}))
+    return out
+
+
+def the_same(sent: Sentence, i: int, c: Report, ms: list[Mention], taken: set[str]) -> list[Report]:
+    """The report's deed at each place of the list after "doing the same with": "The Swedes quickly captured
+    Braniewo, afterwards doing the same with Frombork and Tolkmicko" (a capture at Frombork and one at Tolkmicko),
+    on the report's day."""
+    same = SAME_DEED.search(sent.text, max(0, c.trigger_at - sent.start))
+    if same is None or not c.places:
+        return []
+    out, end = [], same.end()
+    for m in sorted(ms, key=lambda m: m.start):
+        at = m.start - sent.start
+        if at < end or m.place is None:
+            continue
+        if at != end and not GAP_BEFORE.fullmatch(sent.text, end, at):
+            break
+        end = m.end - sent.start
+        if m.place.precision != "country" and m.place.key not in taken:
+            taken.add(m.place.key)
+            out.append(Report(sent, i, c.event_type, same.group(0).strip(), sent.start + same.start(), [(m, m.place, False)],
+                              date=c.date, date_text=c.date_text, relative=c.relative, story_year=c.story_year))
     return out
 
 

@@ -138,7 +138,9 @@ WHERE_AFTER = re.compile(r"\s*,?\s*where\b")  # ("carried to Nantes where he sto
 WENT_TO = re.compile(r"\b(?:carried|fled|retreated|withdrew|escaped|driven\s+back|back)\s+(?:[\w'’-]+\s+){0,3}?to\s+(?:the\s+)?$"
                      # ... or where it was bound and did not get to: "reinforcements were stopped from reaching Antrim"
                      r"|\b(?:(?:stopped|prevented|kept)\s+from\s+reaching|failed\s+to\s+reach|en\s+route\s+to"
-                     r"|on\s+(?:its|their|his|her|the)\s+way\s+to|(?:heading|bound)\s+(?:for|to|towards?))\s+(?:the\s+)?$", re.I)
+                     r"|on\s+(?:its|their|his|her|the)\s+way\s+to|(?:heading|bound)\s+(?:for|to|towards?)"
+                     # ... or whom it was meant to warn: "laid waste to the towns of Dorset, as a warning to Exeter"
+                     r"|as\s+an?\s+(?:warning|lesson|message|example)\s+to)\s+(?:the\s+)?$", re.I)
 # ... or where they went on to after it: "Judar sacked Gao and then moved on to the trading centers of Djenné and Timbuktu"
 MOVED_ON = re.compile(r"\b(?:moved|went|marched|pressed|proceeded|continued|sailed)\s+on\s+(?:to|towards?)\s+(?:the\s+)?"
                       r"(?:[\w'’-]+\s+){0,3}?(?:of\s+)?(?:(?-i:[A-Z])[\w'’-]+\s+(?:and|or)\s+|(?-i:[A-Z])[\w'’-]+,\s+)*$", re.I)

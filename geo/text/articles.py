@@ -57,7 +57,9 @@ BYLINE = re.compile(r"^\s*(by|audio by|photo by|written by)\s+\S", re.I)
 BYLINE_MAX_WORDS = 15  # "By JOHN SMITH and MARY JONES, Associated Press Writers"
 # Sentence ends: ., ! or ? (and a closing quote) followed by space and an
 # opening capital, quote or digit.  Abbreviations are guarded below.
-SENT_END = re.compile(r"[.!?…][\"'”’″)\]]*\s+(?=[\"'“‘″(\[]?[A-Z0-9])")  # (″: the quote mark of some archives' scans)
+# a sentence ends before a capital or a figure, any script's ("... with Hungary. Šabac, Slankamen and Zemun were captured"),
+# after its citation marks too ("... to land in Piława.[3][4] The Swedes ...")
+SENT_END = re.compile(r"[.!?…](?:\[\d{1,3}\])*[\"'”’″)\]]*(?:\[\d{1,3}\])*\s+(?=[\"'“‘″(\[]?(?P<first>\w))")  # (″: the quote mark of some archives' scans)
 ABBREV = re.compile(
     r"(?:\b(?:Gen|Lt|Col|Maj|Capt|Sgt|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Rev|St|Mt|Ft|No|" + MONTH_ABBREVIATIONS + r"|Inc|Ltd|Co|Corp|vs|etc|al|ca|c|approx|cf|viz)\.|\b(?:[A-Z]\.){1,3})$"
 )
@@ -398,7 +400,7 @@ def split_sentences(text: str, section: Section, keep_short: bool = False) -> li
         pos = ls
         for m in SENT_END.finditer(text, ls, le):
             before = text[pos : m.start() + 1]
-            if ABBREV.search(before) or CLOCK_GOES_ON.match(text, m.start() - 3, le):
+            if not (m["first"].isupper() or m["first"].isdigit()) or ABBREV.search(before) or CLOCK_GOES_ON.match(text, m.start() - 3, le):
                 continue
             out.extend(_sentence(text, pos, m.end(), section))
             pos = m.end()

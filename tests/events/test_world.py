@@ -2987,3 +2987,33 @@ def test_where_an_army_was_heading_is_not_where_it_fought(world_gazetteer):
             "its troops attacked the town and burned it.")
     _, incidents, _ = run(text, world_gazetteer, None)
     assert {i.place.name for i in incidents} == {"Dąbrówno"}
+
+
+def test_places_taken_along_with_another_are_the_verbs_objects_too(world_gazetteer):
+    """"he took Hama, along with nearby Homs and Baalbek": one incident at each."""
+    text = ("Timur's forces besieged Aleppo in November 1400. After taking Aleppo, Timur continued his advance where he "
+            "took Damascus, along with nearby Homs, in 1401.")
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert {i.place.name for i in incidents} == {"Aleppo", "Damascus", "Homs"}
+
+
+def test_a_side_that_lost_at_a_town_fought_there(world_gazetteer):
+    """"Henry lost at Lewes ..., but ... his forces stormed Northampton": a fight at each."""
+    text = "The emir lost at Homs in 1260, but in April 1261 his forces stormed Aleppo."
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert sorted((i.place.name, i.event_type) for i in incidents) == [("Aleppo", "armed_clash"), ("Homs", "armed_clash")]
+
+
+def test_laying_waste_is_an_attack_on_civilians_and_whom_it_warned_is_not_its_place(world_gazetteer):
+    """"he laid waste to the towns of Dorset, as a warning to Exeter": at Dorset, not Exeter."""
+    text = "In 1068 the king rode towards Damascus. On the way, he laid waste to the villages of Homs, as a warning to Damascus."
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert [(i.place.name, i.event_type) for i in incidents] == [("Homs", "attack_on_civilians")]
+
+
+def test_doing_the_same_with_a_list_of_towns_is_the_same_deed_at_each(world_gazetteer):
+    """"The Swedes quickly captured Braniewo, afterwards doing the same with Frombork and Tolkmicko": three captures."""
+    text = "In 1400 the Mongols quickly captured Aleppo, afterwards doing the same with Homs and Damascus."
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert sorted((i.place.name, i.event_type, i.date_start) for i in incidents) == [
+        ("Aleppo", "armed_clash", "1400-01-01"), ("Damascus", "armed_clash", "1400-01-01"), ("Homs", "armed_clash", "1400-01-01")]

@@ -161,3 +161,23 @@ def test_circa_in_a_parenthesis_ends_no_sentence():
     text = "Soldiers skirmished with warriors under Chief Kamiakin (ca. 1800-1877) at Union Gap, and the chief fled."
     sec = Section("t", "t", None, None, 0, len(text))
     assert [s.text for s in split_sentences(text, sec, keep_short=True)] == [text]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # a capital of any script begins a sentence
+    ("Belgrade broke with Hungary. Šabac, Slankamen and Zemun were hence captured.", "Belgrade broke with Hungary.",
+     "Šabac, Slankamen and Zemun were hence captured."),
+    ("The army marched west. Łódź fell within a week.", "The army marched west.", "Łódź fell within a week."),
+    # ... and after a sentence's citation marks
+    ("A fleet landed in Piława.[3][4][5] The Swedes quickly captured Braniewo.", "A fleet landed in Piława.[3][4][5]",
+     "The Swedes quickly captured Braniewo."),
+])
+def test_a_sentence_ends_before_any_capital_and_after_its_citation_marks(text, first, second):
+    sec = Section("t", "t", None, None, 0, len(text))
+    assert [s.text for s in split_sentences(text, sec, keep_short=True)] == [first, second]
+
+
+def test_a_full_stop_before_a_small_letter_ends_no_sentence():
+    text = "Troops entered the town at 5 p.m. and é was written on the wall in Gao."
+    sec = Section("t", "t", None, None, 0, len(text))
+    assert len(split_sentences(text, sec, keep_short=True)) == 1
