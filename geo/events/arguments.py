@@ -23,10 +23,13 @@ from .where import contains, dateline
 ARGUMENT_KM = 100.0  # a place vaguer than this (a big region, a sea) is no argument's place
 
 _ROWS = rows("argument_verbs", 4)
+# ... and those that make an event even on a page no trigger row reports one on ("Alfred defeated the Danes at Edington")
+ALONE = frozenset(words("argument_verbs_alone"))
 VERBS: dict[str, tuple[str, frozenset[str]]] = {}
 for _lemma, _kind, _rel, _ in _ROWS:  # (a verb and its noun share a row's type: "capture")
     VERBS[_lemma] = (_kind, VERBS.get(_lemma, ("", frozenset()))[1] | frozenset(_rel.split(",")))
 FORMS = re.compile(rf"\b(?:{alternation(f for *_, forms in _ROWS for f in forms.split(','))})\b", re.I)
+ALONE_FORMS = re.compile(rf"\b(?:{alternation(f for lemma, *_, forms in _ROWS if lemma in ALONE for f in forms.split(','))})\b", re.I)
 LOCATES = re.compile(r"\s*(?:,\s*|(?:in|at|near|inside|outside|of)\s+(?:the\s+)?)")  # "the Moncada Barracks in Santiago"
 HAPPENINGS = mapping("happening_nouns")
 HAPPEN = {lemma: (beside, forms.split(",")) for lemma, beside, forms in rows("happening_verbs", 3)}
@@ -131,8 +134,8 @@ def _date(article: Article, sent, i: int, r: Report, verb, same: Report | None) 
 def argument_reports(article: Article, mentions: list[Mention], reports: list[Report]) -> list[Report]:
     """Reports of the places the parse makes arguments of a verb of war and no report holds (dated by
     :func:`_date`)."""
-    if not reports:
-        return []  # (a page that reports no event by its trigger words is no war story: "took" and "fire" say nothing)
+    # (on a page that reports no event by its trigger words, only a verb of war alone: "took" and "fire" say nothing)
+    alone = not reports
     taken = {p.key for r in reports for _, p, _ in r.places}
     first: dict[int, Report] = {}
     for r in reports:
@@ -146,7 +149,7 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
     out: list[Report] = []
     for i, sent in enumerate(article.sentences):
         ms = [m for m in by_sentence.get(sent.start, []) if (m.place or m.near).key not in taken]
-        if not ms or not (FORMS.search(sent.text) or HAPPEN_FORMS.search(sent.text)):
+        if not ms or not (ALONE_FORMS.search(sent.text) if alone else FORMS.search(sent.text) or HAPPEN_FORMS.search(sent.text)):
             continue
         dl = dateline(article.text, sent)
         doc = parse(sent.text)
@@ -170,7 +173,8 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
                 kind, allowed = what, frozenset(("at",))  # "The battle occurred at a dam outside Calueque"
             elif verb is None and (what := _event_at(arg)):
                 verb, relation, kind, allowed = what[0], "at", what[1], frozenset(("at",))  # "the attack on Monday in Boma"
-            if relation not in allowed or not _happened(verb) or unreal(sent.text, verb.idx):
+            if relation not in allowed or not _happened(verb) or unreal(sent.text, verb.idx) or (
+                    alone and verb.lemma_.lower() not in ALONE):
                 continue  # ("sent to occupy Ismailia", "could attack Kyiv", "did not take the town": nothing happened)
             taken.add(where.key)
             r = Report(sent, i, kind, verb.text, sent.start + verb.idx, [(m, where, m.place is None)])

@@ -3017,3 +3017,18 @@ def test_doing_the_same_with_a_list_of_towns_is_the_same_deed_at_each(world_gaze
     _, incidents, _ = run(text, world_gazetteer, None)
     assert sorted((i.place.name, i.event_type, i.date_start) for i in incidents) == [
         ("Aleppo", "armed_clash", "1400-01-01"), ("Damascus", "armed_clash", "1400-01-01"), ("Homs", "armed_clash", "1400-01-01")]
+
+
+def test_a_verb_of_war_alone_makes_an_event_on_a_page_that_reports_no_other(world_gazetteer):
+    """"In 1378, Alfred defeated the Danes at Edington": a fight, though no trigger row matches the page; "took"
+    alone ("He took a train to Kyiv") is none."""
+    _, incidents, _ = run("In 1378, the emir defeated the Franks at Homs.", world_gazetteer, None)
+    assert [(i.place.name, i.event_type, i.date_start) for i in incidents] == [("Homs", "armed_clash", "1378-01-01")]
+    _, incidents, _ = run("In 1378, the emir took a caravan to Homs.", world_gazetteer, None)
+    assert incidents == []
+
+
+def test_every_verb_of_war_alone_is_a_verb_of_war():
+    from geo.events.arguments import ALONE, VERBS
+
+    assert ALONE and ALONE <= set(VERBS)
