@@ -38,6 +38,8 @@ HAPPEN_FORMS = re.compile(rf"\b(?:{alternation(f for _, forms in HAPPEN.values()
 LOCATIVES = frozenset(w for w in words("locative_prepositions") if " " not in w) | {"on", "inside"}
 # "the town of Larne", "the outskirts of Kyiv": the word a name is "of", which the verb governs
 HEADS = frozenset(w for w, where, _ in rows("place_cues", 3) if where == "of" and " " not in w) | frozenset(words("argument_heads"))
+# "failed to take", "tried to storm": an attempt, an event (data/lexicon/unreal_words.tsv lists none)
+ATTEMPTS = frozenset(("fail", "try", "attempt", "seek", "struggle"))
 # "could occupy", "would attack", "must capture": no event (the modals of data/lexicon/unreal_words.tsv)
 MODALS = frozenset(tagged("unreal_words", "modal") + tagged("unreal_words", "ability"))
 
@@ -94,6 +96,8 @@ def _happened(verb) -> bool:
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         return False
     while True:
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ATTEMPTS:
+            return True  # "failed to take over its fortress", "tried to storm the town": an attempt is a fight
         if verb.dep_ == "xcomp" or any(c.dep_ == "neg" or c.dep_ in ("aux", "auxpass") and (c.lower_ == "to" or c.lower_ in MODALS)
                                        for c in verb.children):
             return False

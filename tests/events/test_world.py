@@ -3032,3 +3032,17 @@ def test_every_verb_of_war_alone_is_a_verb_of_war():
     from geo.events.arguments import ALONE, VERBS
 
     assert ALONE and ALONE <= set(VERBS)
+
+
+def test_a_failed_attempt_to_take_a_town_is_a_fight_there(world_gazetteer):
+    """"The Mongol army ... failed to take Gwangju": an attack that failed is still a fight (ACLED's battles)."""
+    text = "In 1232 the Mongols besieged Aleppo. In November the Mongol army failed to take Homs."
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert sorted((i.place.name, i.event_type) for i in incidents) == [("Aleppo", "armed_clash"), ("Homs", "armed_clash")]
+
+
+def test_a_town_that_surrendered_was_taken(world_gazetteer):
+    """"On Jan.9, K'ai-feng surrendered": a fight (a siege's end) at the town."""
+    text = "In 1126 the Jin besieged Aleppo. On 9 January 1127, Homs surrendered."
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert ("Homs", "armed_clash", "1127-01-09") in {(i.place.name, i.event_type, i.date_start) for i in incidents}
