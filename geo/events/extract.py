@@ -71,14 +71,22 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         fu = FOLLOW_UP.match(sent.text) or SAME_FATE.search(sent.text)
         if fu and REPORTED_AFTER.match(sent.text, fu.end()):
             fu = None  # "They also said the base in Taji was safe": what was said, not what was done
+        if fu and prev is None and SAME_FATE.search(sent.text) and out and i - 3 <= out[-1].index < i - 1 \
+                and out[-1].sentence.section == sent.section \
+                and not any(by_sentence.get(article.sentences[k].start) for k in range(out[-1].index + 1, i)):
+            # "... broke into Hawarden Castle ... Once inside they killed many ... The next day, the castles at Flint
+            # and Rhuddlan received the same treatment": past one or two sentences that name no place
+            prev = out[-1]
         own = trigger(sent.text)
         if fu and prev is not None and any(m.place for m in ms) and (own is None or own[0] == "shoot_down") \
                 and own_date(sent)[0] is None:
             # "A second drone was downed over Izmail", "The rest fell near Reni": the event before, elsewhere.
             places = event_places(article.text, sent, ms, gaz, sent.start)
             if places and not country_only(places):
-                c = Report(sent, i, prev.event_type, fu.group(0), sent.start, places, date=prev.date,
-                           date_text=f"as '{prev.date_text}' in the previous sentence" if prev.date else "")
+                later, later_words = dates.relative(sent.text, prev.date)  # ("The next day, ... the same treatment")
+                c = Report(sent, i, prev.event_type, fu.group(0), sent.start, places, date=later or prev.date,
+                           date_text=f"'{later_words}' after '{prev.date_text}'" if later else
+                           f"as '{prev.date_text}' in the previous sentence" if prev.date else "")
                 out.append(c)
                 continue
         hit = trigger(sent.text)

@@ -3046,3 +3046,14 @@ def test_a_town_that_surrendered_was_taken(world_gazetteer):
     text = "In 1126 the Jin besieged Aleppo. On 9 January 1127, Homs surrendered."
     _, incidents, _ = run(text, world_gazetteer, None)
     assert ("Homs", "armed_clash", "1127-01-09") in {(i.place.name, i.event_type, i.date_start) for i in incidents}
+
+
+def test_breaking_into_a_castle_and_the_same_treatment_the_next_day(world_gazetteer):
+    """"... broke into Hawarden Castle ... Once inside they killed many ... The organised rebellion was widespread.
+    The next day, both the king's new castles at Flint and Rhuddlan received the same treatment": a fight at the
+    castle on its day, and one at each town the day after, past the sentences that name no place."""
+    text = ("On 21 March 1282 a group of rebels broke into Aleppo. Once inside they killed many of the household. "
+            "The rebellion was widespread. The next day, both the castles at Homs and Damascus received the same treatment.")
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert sorted((i.place.name, i.event_type, i.date_start) for i in incidents) == [
+        ("Aleppo", "armed_clash", "1282-03-21"), ("Damascus", "armed_clash", "1282-03-22"), ("Homs", "armed_clash", "1282-03-22")]
