@@ -45,10 +45,11 @@ MODALS = frozenset(tagged("unreal_words", "modal") + tagged("unreal_words", "abi
 
 
 def _argument(tok):
-    """The token a name stands for in its clause: the first of a list it is in, or the head it is "of"."""
+    """The token a name stands for in its clause: the first of a list it is in, or the head it is "of" or "at"
+    ("the castle at Píñar was taken")."""
     while tok.dep_ == "conj":
         tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in HEADS:
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "at") and tok.head.head.lemma_.lower() in HEADS:
         tok = tok.head.head
         while tok.dep_ == "conj":
             tok = tok.head

@@ -3057,3 +3057,10 @@ def test_breaking_into_a_castle_and_the_same_treatment_the_next_day(world_gazett
     _, incidents, _ = run(text, world_gazetteer, None)
     assert sorted((i.place.name, i.event_type, i.date_start) for i in incidents) == [
         ("Aleppo", "armed_clash", "1282-03-21"), ("Damascus", "armed_clash", "1282-03-22"), ("Homs", "armed_clash", "1282-03-22")]
+
+
+def test_the_castle_at_a_town_stands_for_the_town_as_the_verbs_argument(world_gazetteer):
+    """"In 1481, the castle at Píñar was taken. In 1486, the fortress at Loja fell": a capture at each town."""
+    text = "The Christians besieged Damascus in 1480. In 1481, the castle at Homs was taken. In 1486, the fortress at Aleppo fell."
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert {(i.place.name, i.date_start) for i in incidents} >= {("Homs", "1481-01-01"), ("Aleppo", "1486-01-01")}
