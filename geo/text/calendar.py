@@ -24,6 +24,13 @@ WEEKDAY_RE = f"(?:{alternation(w.capitalize() for w in WEEKDAYS)})"
 YEAR_RE = r"(?:1[789]|20)\d\d"
 # ... and next to a month, where a number cannot be a count ("16 November 1632", "4 May 1471"): 1000-2099
 DATE_YEAR_RE = r"(?:1\d|20)\d\d"
+# ... or, right after a month or a day of one, a year of three figures ("10 August 955", "in May 878") when no word for
+# what is counted, nor "BC", follows it ("on 5 May 600 soldiers", "in May 300 years later", "in 480 BC")
+COUNTED_AFTER_YEAR = alternation([*(w for w, _tags in rows("armed_nouns", 2)), "men", "people", "horses", "guns", "ships",
+                                  "pieces", "years", "months", "weeks", "days", "hours", "km", "kilometres",
+                                  "kilometers", "miles", "metres", "meters", "feet", "yards", "leagues", "BC", "BCE", "B.C"])
+OLD_DATE_YEAR_RE = rf"[1-9]\d\d(?!\d|,\d)(?!\s+(?:[\w-]+\s+)?(?:{COUNTED_AFTER_YEAR})\b)"
+MONTH_YEAR_RE = rf"(?:{DATE_YEAR_RE}|{OLD_DATE_YEAR_RE})"
 NUMBER_WORDS = {w: int(v) for w, v in rows("numbers", 2)}
 
 

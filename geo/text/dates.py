@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..model import DateRange
-from .calendar import DATE_YEAR_RE, MONTH_RE, NUMBER_WORDS, WEEKDAYS, month_number, number
+from .calendar import DATE_YEAR_RE, MONTH_RE, MONTH_YEAR_RE, NUMBER_WORDS, WEEKDAYS, month_number, number
 from .lexicon import alternation, rows
 
 # The end of a clause: "Two days after the attack on Camp Taji, rockets hit ...".
@@ -84,8 +84,8 @@ def _month_range(y: int, m: int) -> DateRange:
     return DateRange(first, nxt - timedelta(1), "month")
 
 
-FULL_DATE = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{DATE_YEAR_RE})\b"
-                       rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE}),?\s+(?P<year2>{DATE_YEAR_RE})\b")
+FULL_DATE = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{MONTH_YEAR_RE})\b"
+                       rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE}),?\s+(?P<year2>{MONTH_YEAR_RE})\b")
 MONTH_DAY = re.compile(rf"\b(?P<month>{MONTH_RE})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s+{DATE_YEAR_RE})|\b(?:the\s+)?(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b(?!,?\s+{DATE_YEAR_RE})")
 # a span of days of one month: "October 26-28", "from 26 to 28 October 1978", "26th and 28th October",
 # the night of "7/8 April 1941";
@@ -96,10 +96,10 @@ _ORD = r"(?:st|nd|rd|th)"
 _WEEKDAY = rf"(?i:{alternation(WEEKDAYS)}),?\s+"  # "Monday 13 to Tuesday 14 May"
 DAY_SPAN = re.compile(
     rf"\b(?P<month>{MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}?(?:{_TO}(?P<d2>\d{{1,2}}){_ORD}?\b"
-    rf"|{_AND}(?:(?P<d3>\d{{1,2}}){_ORD}\b|(?P<d4>\d{{1,2}})(?=\s*(?:[,.;:)]|$|(?:,?\s+{DATE_YEAR_RE})))))"
-    rf"(?:,?\s+(?P<year>{DATE_YEAR_RE})\b)?"
+    rf"|{_AND}(?:(?P<d3>\d{{1,2}}){_ORD}\b|(?P<d4>\d{{1,2}})(?=\s*(?:[,.;:)]|$|(?:,?\s+{MONTH_YEAR_RE})))))"
+    rf"(?:,?\s+(?P<year>{MONTH_YEAR_RE})\b)?"
     rf"|\b(?P<d5>\d{{1,2}}){_ORD}?(?:{_TO}|{_AND}|/)(?:{_WEEKDAY})?(?P<d6>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b"
-    rf"(?:,?\s+(?P<year2>{DATE_YEAR_RE})\b)?")
+    rf"(?:,?\s+(?P<year2>{MONTH_YEAR_RE})\b)?")
 
 
 def _day_month(n: int) -> str:
@@ -114,12 +114,12 @@ def _month_day(n: int) -> str:
 
 # a span across months, its year at its end: "from 11 May to 23 June 1854", "June 20th to July 16th, 1900"
 MONTHS_SPAN = re.compile(rf"\b(?:{_WEEKDAY})?(?:{_day_month(1)}{_TO}(?:{_WEEKDAY})?{_day_month(2)}"
-                         rf"|{_month_day(3)}{_TO}(?:{_WEEKDAY})?{_month_day(4)}),?\s+(?P<year>{DATE_YEAR_RE})\b")
+                         rf"|{_month_day(3)}{_TO}(?:{_WEEKDAY})?{_month_day(4)}),?\s+(?P<year>{MONTH_YEAR_RE})\b")
 # "In February and March 1890", "from June to August 1944": two months of one year and those between
-MONTH_PAIR = re.compile(rf"\b(?P<m1>{MONTH_RE})(?:{_AND}|{_TO})(?P<m2>{MONTH_RE}),?\s+(?P<year>{DATE_YEAR_RE})\b")
+MONTH_PAIR = re.compile(rf"\b(?P<m1>{MONTH_RE})(?:{_AND}|{_TO})(?P<m2>{MONTH_RE}),?\s+(?P<year>{MONTH_YEAR_RE})\b")
 # "27.7.1941", "05.03.2024": day, month and year with dots, as European pages write them
 DOTTED_DATE = re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>{DATE_YEAR_RE})\b(?!\.\d)")
-MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE}),?\s+(?P<year>{DATE_YEAR_RE})\b")  # "in August 1977", "in August, 1977"
+MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE}),?\s+(?P<year>{MONTH_YEAR_RE})\b")  # "in August 1977", "in August, 1977"
 # "in early 1865", "during the summer of 1746", "in mid-1864": a part of a year (data/lexicon/year_parts.tsv)
 YEAR_PARTS = {part: (int(a), int(b)) for part, a, b in rows("year_parts", 3)}
 YEAR_PART = re.compile(rf"\b(?:in|during|by|from)\s+(?:the\s+)?(?P<part>{alternation(YEAR_PARTS)})(?:\s+of|-|\s)\s*"

@@ -3064,3 +3064,17 @@ def test_the_castle_at_a_town_stands_for_the_town_as_the_verbs_argument(world_ga
     text = "The Christians besieged Damascus in 1480. In 1481, the castle at Homs was taken. In 1486, the fortress at Aleppo fell."
     _, incidents, _ = run(text, world_gazetteer, None)
     assert {(i.place.name, i.date_start) for i in incidents} >= {("Homs", "1481-01-01"), ("Aleppo", "1486-01-01")}
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("In 878, the Danes besieged Homs.", "0878-01-01", "0878-12-31"),
+    ("On 10 August 955, the Magyars attacked Aleppo.", "0955-08-10", "0955-08-10"),
+    ("In May 878 the Danes were defeated at Homs.", "0878-05-01", "0878-05-31"),
+    ("In AD 636 the Arabs defeated the Byzantines near Damascus.", "0636-01-01", "0636-12-31"),
+    # ... and never a count: "5 May 600 soldiers", "in 106 Arab deaths"
+    ("On 5 May 600 soldiers attacked Homs in 1878.", "1878-05-05", "1878-05-05"),
+    ("In 1889 troops attacked the fortress at Homs, resulting in 106 Arab deaths.", "1889-01-01", "1889-12-31"),
+])
+def test_years_of_three_figures_are_read_where_they_can_be_nothing_else(world_gazetteer, text, start, end):
+    _, (inc,), _ = run(text, world_gazetteer, None)
+    assert (inc.date_start, inc.date_end) == (start, end)
