@@ -3078,3 +3078,14 @@ def test_the_castle_at_a_town_stands_for_the_town_as_the_verbs_argument(world_ga
 def test_years_of_three_figures_are_read_where_they_can_be_nothing_else(world_gazetteer, text, start, end):
     _, (inc,), _ = run(text, world_gazetteer, None)
     assert (inc.date_start, inc.date_end) == (start, end)
+
+
+@pytest.mark.parametrize("text, place, event_type, start", [
+    # a capture alone, on a page no trigger row reports an event on
+    ("In 1534 Sultan Suleiman seized Aleppo.", "Aleppo", "armed_clash", "1534-01-01"),
+    # an execution of a number of people, and a three-figure year opening the sentence without a comma
+    ("In 782 the king ordered the execution of 4,500 Saxons in what is now Homs.", "Homs", "targeted_killing", "0782-01-01"),
+])
+def test_more_deeds_of_older_wars(world_gazetteer, text, place, event_type, start):
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert [(i.place.name, i.event_type, i.date_start) for i in incidents] == [(place, event_type, start)]
