@@ -31,6 +31,9 @@ GAP_WHEN = re.compile(r"\s+(?:on|in)\s+(?:(?!\s+and\s)[^,;])*(?:,\s*\d{4}\b)?")
 # "captured Braniewo, afterwards doing the same with Frombork and Tolkmicko": the same deed at more places
 SAME_DEED = re.compile(rf"\b(?:doing|did|does|do|done)\s+the\s+same\s+(?:with|to|at|in|for)\s+{TOWN_OF}", re.I)
 
+# "at Ain Jalut in 1260 and Elbistan in 1277": a list item's own year
+ITEM_YEAR = re.compile(r"\s+in\s+\d{4}\b(?!\s*[-–])")
+
 # "... in 1713-21 and again in 1742": the deed done again, on a day of its own
 AGAIN_WHEN = re.compile(r",?\s+and\s+(?:then\s+)?again\s+(?P<when>(?:in|on)\s+[^,;.]{1,40})", re.I)
 # "the Battle of Landskrona (1677)": the day said right after a fight's name
@@ -96,6 +99,35 @@ def other_clauses(article: Article, sent: Sentence, i: int, c: Report, tm: re.Ma
     out.extend(named_fights(sent, i, c, ms, {p.key for r in (c, *out) for _, p, _ in r.places}))
     out.extend(again_later(sent, i, c))
     out.extend(the_same(sent, i, c, ms, {p.key for r in (c, *out) for _, p, _ in r.places}))
+    out.extend(dated_items(sent, i, c, ms, {p.key for r in (c, *out) for _, p, _ in r.places}))
+    return out
+
+
+def dated_items(sent: Sentence, i: int, c: Report, ms: list[Mention], taken: set[str]) -> list[Report]:
+    """The items of a list that each carry a year of their own, the report's deed at each: "the Mamluk victories over
+    Mongols at Ain Jalut in 1260 and Elbistan in 1277", "two defeats ..., at Jalandhar in 1298 and Kili in 1299"."""
+    text = sent.text
+    own = sorted((m for m in ms if m.place is not None and m.place.precision != "country" and sent.start <= m.start < sent.end),
+                 key=lambda m: m.start)
+    run: list = []
+    for m in own:
+        when = ITEM_YEAR.match(text, m.end - sent.start)
+        if when and run and GAP_BEFORE.fullmatch(text, run[-1][1].end(), m.start - sent.start):
+            run.append((m, when))
+            continue
+        if len(run) >= 2:
+            break
+        run = [(m, when)] if when else []
+    out: list[Report] = []
+    for m, when in run if len(run) >= 2 else []:
+        day, words = resolve_date(when.group(0), c.written, c.story_year)
+        if day is not None and [p.key for _, p, _ in c.places] == [m.place.key]:
+            c.date, c.date_text = day, words  # (the report's own place: its item's year, not the sentence's last)
+        if day is None or m.place.key in taken:
+            continue
+        taken.add(m.place.key)
+        out.append(Report(sent, i, c.event_type, c.trigger, c.trigger_at, [(m, m.place, False)], date=day, date_text=words,
+                          story_year=c.story_year))
     return out
 
 

@@ -3089,3 +3089,19 @@ def test_years_of_three_figures_are_read_where_they_can_be_nothing_else(world_ga
 def test_more_deeds_of_older_wars(world_gazetteer, text, place, event_type, start):
     _, incidents, _ = run(text, world_gazetteer, None)
     assert [(i.place.name, i.event_type, i.date_start) for i in incidents] == [(place, event_type, start)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list whose items each carry a year of their own
+    ("In response to the Mamluk victories over Mongols at Aleppo in 1260 and Homs in 1277, the Il-khan sends his brother.",
+     [("Aleppo", "armed_clash", "1260-01-01"), ("Homs", "armed_clash", "1277-01-01")]),
+    ("They had already suffered two defeats against the Sultan's armies, at Aleppo in 1298 and Homs in 1299.",
+     [("Aleppo", "armed_clash", "1298-01-01"), ("Homs", "armed_clash", "1299-01-01")]),
+    # the present tense of history tables
+    ("The two armies meet south of Homs, a city in western Syria, on October 29, 1281.", [("Homs", "armed_clash", "1281-10-29")]),
+    ("In 924 the Hungarians send an army led by Szalárd, who burns Aleppo and the war galleys.",
+     [("Aleppo", "attack_on_civilians", "0924-01-01")]),
+])
+def test_dated_lists_and_the_present_tense_of_chronologies(world_gazetteer, text, expected):
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert sorted((i.place.name, i.event_type, i.date_start) for i in incidents) == expected
