@@ -1196,8 +1196,11 @@ def test_seville_is_sevilla_though_an_english_word_list_has_it(world_gazetteer):
     ("The Taira set fire to Todai-ji Temple in 1181.", "Todai-ji Temple", "JP"),
     ("The battle took place at Dan-no-ura in the Shimonoseki Strait.", "Dan-no-ura", "JP"),
     ("The Venetian galleys entered the Golden Horn in 1203.", "Golden Horn", "TR"),
+    ("The Saxon rebels reached as far as the borderland castle of Büraburg in 774.", "Büraburg", "DE"),
+    ("The Byzantine garrisons of Emesa and Qinnasrin made a truce in 636.", "Qinnasrin", "SY"),
 ])
 def test_sites_and_waters_of_medieval_wars_from_their_wikipedia_articles(world_gazetteer, text, name, country):
-    """Rows added from world held-out 50's misses (data/gazetteer/sites/, regions_historic.csv), each sourced."""
+    """Rows added from world held-out 50's and 51's misses (data/gazetteer/sites/, towns.csv, regions_historic.csv),
+    each sourced."""
     ms = {m.text: m for m in mentions(text, world_gazetteer)}
     assert ms[name].place is not None and ms[name].place.country == country and ms[name].place.curated
