@@ -38,8 +38,8 @@ HAPPEN_FORMS = re.compile(rf"\b(?:{alternation(f for _, forms in HAPPEN.values()
 LOCATIVES = frozenset(w for w in words("locative_prepositions") if " " not in w) | {"on", "inside"}
 # "the town of Larne", "the outskirts of Kyiv": the word a name is "of", which the verb governs
 HEADS = frozenset(w for w, where, _ in rows("place_cues", 3) if where == "of" and " " not in w) | frozenset(words("argument_heads"))
-# "failed to take", "tried to storm": an attempt, an event (data/lexicon/unreal_words.tsv lists none)
-ATTEMPTS = frozenset(("fail", "try", "attempt", "seek", "struggle"))
+# "failed to take", "tried to storm": an attempt, an event (data/lexicon/unreal_words.tsv, tag attempt)
+ATTEMPTS = frozenset(tagged("unreal_words", "attempt"))
 # "could occupy", "would attack", "must capture": no event (the modals of data/lexicon/unreal_words.tsv)
 MODALS = frozenset(tagged("unreal_words", "modal") + tagged("unreal_words", "ability"))
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..model import REMOTE_EVENTS, Article, DateRange, Section, Sentence
 from ..text import dates
 from ..text.articles import parse_dateline
-from ..text.calendar import DATE_YEAR_RE, MONTH_RE, MONTHS, OLD_DATE_YEAR_RE, YEAR_RE
+from ..text.calendar import COUNTED, DATE_YEAR_RE, MONTH_RE, MONTHS, OLD_DATE_YEAR_RE, YEAR_RE
 from ..text.lexicon import alternation, rows, words
 from .casualties import states_casualties
 from .report import Report
@@ -39,7 +39,6 @@ DATELINE_DAYS = 7  # how long before its paper's date a wire's dateline may be
 # (not a clock time: "around 10 p.m. (1900 GMT) on Monday", "at 0600 local time")
 # (a year before 1700 only after a word that makes it one, not a count: "in early 1630", "the campaign of 1646", not
 # "a force of 1500 men")
-COUNTED = alternation([*(w for w, _tags in rows("armed_nouns", 2)), "men", "people", "horses", "guns", "ships", "pieces"])
 OLD_YEAR = rf"(?:{''.join(f'(?<={m.capitalize()} )|' for m in MONTHS)}(?<=\d, )|(?<=\bin )|(?<=\bIn )|(?<=\bof )|(?<=early )|(?<=\blate )|(?<=\bmid-)|(?<=summer )|(?<=spring )|(?<=autumn )|(?<=winter )|(?<=\byear ))1[0-6]\d\d(?!\s+(?:[\w-]+\s+)?(?:{COUNTED})\b)"
 # ... and one of three figures only where it can be nothing else: after a month ("May 878"), "In 878," or "In 782 the"
 # opening a clause, "the year 878", "AD 878", "878 AD" (not "in 106 Arab deaths", "a force of 600")

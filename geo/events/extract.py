@@ -71,7 +71,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         fu = FOLLOW_UP.match(sent.text) or SAME_FATE.search(sent.text)
         if fu and REPORTED_AFTER.match(sent.text, fu.end()):
             fu = None  # "They also said the base in Taji was safe": what was said, not what was done
-        if fu and prev is None and SAME_FATE.search(sent.text) and out and i - 3 <= out[-1].index < i - 1 \
+        if fu and fu.re is SAME_FATE and prev is None and out and i - 3 <= out[-1].index < i - 1 \
                 and out[-1].sentence.section == sent.section \
                 and not any(by_sentence.get(article.sentences[k].start) for k in range(out[-1].index + 1, i)):
             # "... broke into Hawarden Castle ... Once inside they killed many ... The next day, the castles at Flint

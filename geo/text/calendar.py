@@ -26,8 +26,10 @@ YEAR_RE = r"(?:1[789]|20)\d\d"
 DATE_YEAR_RE = r"(?:1\d|20)\d\d"
 # ... or, right after a month or a day of one, a year of three figures ("10 August 955", "in May 878") when no word for
 # what is counted, nor "BC", follows it ("on 5 May 600 soldiers", "in May 300 years later", "in 480 BC")
-COUNTED_AFTER_YEAR = alternation([*(w for w, _tags in rows("armed_nouns", 2)), "men", "people", "horses", "guns", "ships",
-                                  "pieces", "years", "months", "weeks", "days", "hours", "km", "kilometres",
+# (what a number before it counts, so that it is no year: "a force of 1500 men", "5 May 600 soldiers")
+COUNTED_NOUNS = (*(w for w, _tags in rows("armed_nouns", 2)), "men", "people", "horses", "guns", "ships", "pieces")
+COUNTED = alternation(COUNTED_NOUNS)
+COUNTED_AFTER_YEAR = alternation([*COUNTED_NOUNS, "years", "months", "weeks", "days", "hours", "km", "kilometres",
                                   "kilometers", "miles", "metres", "meters", "feet", "yards", "leagues", "BC", "BCE", "B.C"])
 OLD_DATE_YEAR_RE = rf"[1-9]\d\d(?!\d|,\d)(?!\s+(?:[\w-]+\s+)?(?:{COUNTED_AFTER_YEAR})\b)"
 MONTH_YEAR_RE = rf"(?:{DATE_YEAR_RE}|{OLD_DATE_YEAR_RE})"
