@@ -18,6 +18,8 @@ MASSACRE = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'massacre'))})
 VICTIMS = re.compile(rf"\b(?:{alternation(words('crowd_nouns') + words('civilian_words'))})\b", re.I)
 FIGHTERS = re.compile(rf"\b(?:{alternation(words('combatant_words'))})\b", re.I)
 WRECKING = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'wrecking') + tagged('unrest_words', 'arson'))})\b", re.I)
+PLUNDER = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'plunder'))})\b", re.I)
+CONQUEST = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'conquest'))})\b", re.I)
 ARSON = re.compile(rf"\b(?:{alternation(tagged('unrest_words', 'arson'))})\b", re.I)
 # "stormed two large prisons", "torched a police outpost": what was attacked is an installation
 INSTALLATION_TARGETS = re.compile(rf"^(?:[\w'’,-]+ ){{0,5}}?(?:{alternation(words('installation_targets'))})\b", re.I)
@@ -35,6 +37,8 @@ def crowd_or_armed(slug: str, tm: re.Match[str], text: str) -> str:
         # "Suspected militants ... torched a police outpost", "guerrillas set fire to the police station, town
         # hall, and several houses": an armed side's arson is an attack on what burned
         return "attack_on_installation" if INSTALLATION_TARGETS.match(text[tm.end():].lstrip()) else "attack_on_civilians"
+    if slug == "riot" and PLUNDER.search(tm.group(0)) and not CROWDS.search(text) and CONQUEST.search(text):
+        return "attack_on_civilians"  # "Tulamba and Multan quickly fell, ... subjected to widespread looting"
     if slug == "armed_clash":
         for m in MASSACRE.finditer(text):
             done_to = text[m.end() : m.end() + 60]

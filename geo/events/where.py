@@ -23,6 +23,8 @@ from .triggers import ANAPHOR, BACKGROUND, GENERIC_ATTACK, UNDERGONE, clause_end
 # "Malanville Mayor", "Kharkiv Governor": the office of the place named right before (the titles the places
 # stage keeps such a name by)
 OFFICE_AFTER = re.compile(rf"\s+(?:{alternation(OFFICE_TITLES)})\b")
+# "the serasker Hussein, pasha of Silistria", "the Duke of York": a title's domain, not where anything happened
+TITLE_OF_BEFORE = re.compile(rf"\b(?:{alternation(w for w, _ in rows('peerage_titles', 2))})\s+of\s+(?:the\s+)?$", re.I)
 # ("300km east of the capital Bangui", "south of the provincial capital of Idlib": the town named after its noun)
 HINT_BEFORE = re.compile(r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west|outside)\s+of\s+(?:the\s+(?:(?:[\w-]+\s+)?"
                          r"(?:capital|city|town|village|port)\s+(?:of\s+)?)?)?$", re.I)
@@ -232,6 +234,9 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
             # "north of Baghdad", "Nakuru (Rift Valley)": locate another
             hints.append((m, offset_place(text, m, gaz), True))
             continue
+        if TITLE_OF_BEFORE.search(before):
+            origins.append((m, m.place, False))
+            continue
         if BAND_AFTER.match(text, m.end):
             continue  # "Sioux and Cheyenne warriors attacked": whose band, not even where it came from
         if ARMED_AFTER.match(text, m.end):
@@ -333,7 +338,10 @@ def event_places(text: str, sent: Sentence, mentions: list[Mention], gaz: Gazett
         if aux_at is not None and (aside := ASIDE_BEFORE.search(text, max(sent.start, aux_at - 80), aux_at)):
             aux_at = aside.start()  # "Randalstown (captured by James Dickey) were taken": past the aside
         right_before = [c for c in subject if aux_at is not None and aux_at - 2 <= c[0].end <= trig_at]
-        first = right_before[-1:] or after[:1] or (subject[-1:] if passive else []) or finest[:1]
+        # "Nanking was abandoned; ... and Hangchow was in a state of siege": the place of the trigger's own clause
+        semi = text.rfind(";", sent.start, trig_at)
+        own = [c for c in subject if c[0] and semi >= 0 and semi < c[0].start < trig_at]
+        first = right_before[-1:] or after[:1] or (subject[-1:] if passive else []) or own[:1] or finest[:1]
         # "... seized strongholds in and around Amman, ... destroyed a redoubt at Zerka": each place a
         # preposition after the trigger puts something in is a place of the event (not "authorities in")
         finest = first + [c for c in after[1:] if c not in first and LOCATIVE_BEFORE.search(text, max(sent.start, c[0].start - 40), c[0].start)

@@ -851,7 +851,10 @@ function geoFeedControl() {
           var li = item(p.name, [p.date_start ? p.date_start + (p.date_end && p.date_end !== p.date_start ? ' – ' + p.date_end : '') : 'undated',
                                  p.event_label].filter(Boolean).join(' · '), src ? src.quote : '');
           li.className = 'geo-feed-item'; li.dataset.id = p.id; li.tabIndex = 0;
-          var go = function () { geoFocus(p.id); };
+          /* The focus pans the map, and the pan refills this list: the clicked item may leave the page
+           * before its click reaches the map, which would then take it for a click on the map and close
+           * the popup just opened. The click ends here. */
+          var go = function (e) { if (e) L.DomEvent.stopPropagation(e); geoFocus(p.id); };
           li.addEventListener('click', go);
           li.addEventListener('keydown', function (e) { if (e.key === 'Enter') go(); });
           list.appendChild(li);

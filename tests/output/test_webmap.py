@@ -376,6 +376,25 @@ def test_feed_lists_incidents_in_view_newest_first_and_the_unresolved(seed_build
         assert errors == [] and blocked == []
 
 
+def test_a_feed_item_whose_focus_refills_the_feed_at_once_keeps_its_popup(seed_build):
+    """Focusing without animation moves the map at once, and the move refills the feed while the click
+    is still on its way: the clicked item has left the page by then, and the map must not take the click
+    for its own (which would close the popup just opened)."""
+    incidents = json.loads((seed_build[1] / "incidents.geojson").read_text())["features"]
+    with browsing(seed_build[2]) as (page, errors, blocked):
+        # (Leaflet reads zoomAnimation once, at creation: its flag is what a map made without animation has)
+        page.evaluate("() => { GEO.map._zoomAnimated = false; GEO.map.setView([35.7, 51.4], 5, {animate: false}); }")
+        page.wait_for_function("() => document.querySelectorAll('.geo-feed-item').length > 0")
+        first = page.locator(".geo-feed-item").first.get_attribute("data-id")
+        page.locator(".geo-feed-item").first.click()
+        page.wait_for_function("(id) => decodeURIComponent(location.hash.slice(1)) === id", arg=first)
+        assert page.evaluate("() => GEO.map.getZoom()") >= 8  # the focus zoomed in, without animation
+        assert page.evaluate("() => GEO.map.hasLayer(GEO.popup)")
+        assert page.locator(".leaflet-popup-content h4").inner_text(timeout=5000) == \
+            next(f["properties"]["name"] for f in incidents if f["id"] == first)
+        assert errors == [] and blocked == []
+
+
 def test_dense_layers_are_clustered_and_still_open_by_permalink(tmp_path):
     import sys
 
