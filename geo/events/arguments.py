@@ -29,6 +29,9 @@ VERBS: dict[str, tuple[str, frozenset[str]]] = {}
 for _lemma, _kind, _rel, _ in _ROWS:  # (a verb and its noun share a row's type: "capture")
     VERBS[_lemma] = (_kind, VERBS.get(_lemma, ("", frozenset()))[1] | frozenset(_rel.split(",")))
 FORMS = re.compile(rf"\b(?:{alternation(f for *_, forms in _ROWS for f in forms.split(','))})\b", re.I)
+# ... and any of them with armed men as its subject ("On this date German forces enter the Romanian capital of Bucharest")
+ARMED = frozenset(words("combatant_words")) | {"forces", "force", "army", "armies", "troops", "fleet", "navy"}
+ARMED_RX = re.compile(rf"\b(?:{alternation(ARMED)})\b", re.I)
 ALONE_FORMS = re.compile(rf"\b(?:{alternation(f for lemma, *_, forms in _ROWS if lemma in ALONE for f in forms.split(','))})\b", re.I)
 LOCATES = re.compile(r"\s*(?:,\s*|(?:in|at|near|inside|outside|of)\s+(?:the\s+)?)")  # "the Moncada Barracks in Santiago"
 HAPPENINGS = mapping("happening_nouns")
@@ -72,6 +75,11 @@ def _verb(tok):
     if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
         return tok.head, "subject"  # "Reggio fell on the night of 20-21 August"
     return None, ""
+
+
+def _armed_subject(verb) -> bool:
+    """Are armed men the verb's subject ("German forces enter ...")?"""
+    return any(c.dep_ == "nsubj" and c.lower_ in ARMED for c in verb.children)
 
 
 def _happening(verb) -> str:
@@ -154,7 +162,8 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
     out: list[Report] = []
     for i, sent in enumerate(article.sentences):
         ms = [m for m in by_sentence.get(sent.start, []) if (m.place or m.near).key not in taken]
-        if not ms or not (ALONE_FORMS.search(sent.text) if alone else FORMS.search(sent.text) or HAPPEN_FORMS.search(sent.text)):
+        if not ms or not ((ALONE_FORMS.search(sent.text) or FORMS.search(sent.text) and ARMED_RX.search(sent.text)) if alone
+                          else FORMS.search(sent.text) or HAPPEN_FORMS.search(sent.text)):
             continue
         dl = dateline(article.text, sent)
         doc = parse(sent.text)
@@ -179,7 +188,7 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
             elif verb is None and (what := _event_at(arg)):
                 verb, relation, kind, allowed = what[0], "at", what[1], frozenset(("at",))  # "the attack on Monday in Boma"
             if relation not in allowed or not _happened(verb) or unreal(sent.text, verb.idx) or (
-                    alone and verb.lemma_.lower() not in ALONE):
+                    alone and verb.lemma_.lower() not in ALONE and not _armed_subject(verb)):
                 continue  # ("sent to occupy Ismailia", "could attack Kyiv", "did not take the town": nothing happened)
             taken.add(where.key)
             r = Report(sent, i, kind, verb.text, sent.start + verb.idx, [(m, where, m.place is None)])

@@ -48,6 +48,10 @@ def report_sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tu
     return attacker, target
 
 
+# "On May 15, they captured Alexandrapol": a pronoun right before the trigger, whose side the sentence before named
+PRONOUN_BEFORE = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|when|after)\s+)(?:they|he|she)\s+(?:(?:then|soon|finally|also|again|easily)\s+)?$", re.I)
+
+
 # "the army", "the group": a side named by its bare noun
 BARE_SIDE = re.compile(r"(?:[Tt]he |[Aa]n? )?(?P<noun>[a-z]+)")
 

@@ -276,7 +276,7 @@ def follow_ups(article: Article, cands: list[Report]) -> None:
                 c.date, c.date_text = d, f"'{words}' in the next sentence"
 
 
-def date_passes(cands: list[Report]) -> None:
+def date_passes(cands: list[Report], sentences: list[Sentence] = ()) -> None:
     # 2. undated -> the one dated incident of the same type and country on the page
     for c in cands:
         if c.date or c.relative or not c.places or c.same_as_previous:
@@ -294,8 +294,12 @@ def date_passes(cands: list[Report]) -> None:
     prev: Report | None = None
     for c in cands:
         at = c.trigger_at - c.sentence.start
-        if c.relative and prev and prev.date:
-            c.date, c.date_text = dates.relative(c.sentence.text, prev.date, at)
+        # (with no dated report before it, the day the sentence before gives: "... was overwhelmed at battle of
+        # Bình Lệ Nguyên on 17 January 1258. Five days later they captured and sacked Thang Long")
+        before = own_date(sentences[c.index - 1])[0] if c.relative and not (prev and prev.date) and 0 < c.index <= len(sentences) \
+            and sentences[c.index - 1].section is c.sentence.section else None
+        if c.relative and (prev and prev.date or before and before.precision == "day"):
+            c.date, c.date_text = dates.relative(c.sentence.text, prev.date if prev and prev.date else before, at)
         elif c.relative:
             # "The attack came six days after <this event>": with the attack
             # undated, this event is still at least six days before the writing.

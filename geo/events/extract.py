@@ -33,7 +33,7 @@ from .borrowed import finer_places, named_before, previous_places, scene_place
 from .arguments import argument_reports
 from .clauses import other_clauses
 from .report import Report
-from .attribution import fuller_side, report_sides
+from .attribution import PRONOUN_BEFORE, fuller_side, report_sides
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import undergone, unreal, BACKGROUND, EVENT_ANAPHOR, clause_end, GENERIC_ATTACK, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
@@ -257,7 +257,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         if c.date is None:
             c.date, c.date_text = day_of_month(article, i, anchor, told)
         c.story_year = told if anchor is None else None
-        back = dates.anniversary(c.date, sent.text) if c.date and not (anchor and c.date.end.year < anchor.start.year - 1) else None
+        back = dates.anniversary(c.date, sent.text, c.trigger_at - sent.start) if c.date and not (anchor and c.date.end.year < anchor.start.year - 1) else None
         if back is not None:
             # "Today marks 16 years since a bomb detonated in Omagh": that day, 16 years before
             c.date, why = back
@@ -339,7 +339,7 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
     extra = argument_reports(article, mentions, cands)
     if extra:
         cands = sorted([*cands, *extra], key=lambda c: c.index)  # (stable: each sentence's own reports first)
-    date_passes(cands)
+    date_passes(cands, article.sentences)
     # the names of towns, mapped or not (not a country, nor a city of a million that may stand for its government:
     # "Kiev attempted strikes"): never an attacker ("On the same day Maratha, Santalar and Tochni massacres ...")
     towns = {x.text for x in mentions if x.place is None or (x.place.precision != "country"
@@ -373,9 +373,10 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
                     and inc.event_type not in ("riot", "protest_siege") and takes_side(inc.event_type, named.event_type):
                 # "... the rebels overran Bentiu. Fighting went on near the airport": the side the sentence before named
                 inc.attacker = list(named.attacker)
-            if not inc.attacker and inc.event_type not in ("riot", "protest_siege") and EVENT_ANAPHOR.search(c.sentence.text):
-                # "Islamic militants have reportedly killed at least 54 soldiers. This attack occurred in the Alibori
-                # department": the side the report of the sentence before (placed or not) names
+            if not inc.attacker and inc.event_type not in ("riot", "protest_siege") and (EVENT_ANAPHOR.search(c.sentence.text)
+                                                                                     or PRONOUN_BEFORE.search(c.sentence.text[: c.trigger_at - c.sentence.start])):
+                # "Islamic militants have reportedly killed at least 54 soldiers. This attack occurred in the Alibori department",
+                # "... On May 15, they captured Alexandrapol": the side the report of the sentence before (placed or not) names
                 before = first_report.get(c.index - 1)
                 if before is not None and before.sentence.section == c.sentence.section:
                     inc.attacker = report_sides(before, actors)[0]

@@ -435,12 +435,13 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
         ):
             cue, dateline = "city", True  # a dateline: "WASHINGTON (AP) —", "Bentiu — "
         inside = IN_UNIT_AFTER.match(after)
+        units = []
         if re.match(r",\s+[A-Z]", after):
             units = [p for p in _next_places(tokens, end_tok + 1, gaz) if p.kind in ("province", "governorate", "country")]
         elif inside:  # "stormed Damasak, in Borno state": the province it is in
             units = [p for p in _next_places(tokens, end_tok + 2 + bool(inside.group(1)), gaz) if p.kind in ("province", "governorate")]
-        else:
-            units = []
+        elif re.match(r"\s+of\s+[A-Z]", after):  # "the city of Barcelona of Venezuela": the country it is in
+            units = [p for p in _next_places(tokens, end_tok + 2, gaz) if p.kind == "country"]
         if not units and c.start_tok > 0 and tokens[c.start_tok - 1].possessive:
             # "Nigeria's Damasak", "Borno state's Dikwa": the country or province whose it is
             for k in (3, 2, 1):

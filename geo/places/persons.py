@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article
-from ..text.lexicon import alternation, tagged, words
+from ..text.lexicon import alternation, rows, tagged, words
 from ..text.normalize import norm
 from .candidates import FUNCTION_WORDS, NAME_PARTICLES, NAMED_EVENTS, NEVER_ALONE, OFFICE_TITLES, SUFFIX_WORDS
 from .gazetteer import Gazetteer
@@ -27,6 +27,10 @@ SPEECH = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]{2,})\s+(?:" 
 FATE = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "fate")) + r")\b(?!\s+(?:down|away|out)\b)")  # (not "... against Valencia died down")
 # "In 1670 Razin captured Cherkassk": a small place conquers nothing (not "Kumba captured by rebels")
 DEED = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bat )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "deed")) + r")\b(?!\s+by\b)")
+# "attacked Kutuzov's 15,000-strong army": whose army, a commander (the towns the gazetteer knows by such a name
+# are kept only when major: "Pakistan's army" is its state's)
+COMMANDER = re.compile(r"(?<!\bof )(?<!\bin )(?<!\bat )\b([A-Z][a-z]{2,})['’]s\s+(?:[\w,.-]+\s+){0,2}?(?:"
+                       + alternation(w for w, _ in rows("armed_nouns", 2)) + r")\b")
 FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|City|Province|State|Street|Road|River))")
 
 
@@ -56,6 +60,9 @@ def person_words(article: Article, gaz: Gazetteer) -> set[str]:
             if not major(gaz, norm(m.group(1))):  # "Washington said" is a metonym, not a person
                 found.add(norm(m.group(1)))
         for m in DEED.finditer(sent.text):
+            if not major(gaz, norm(m.group(1))):
+                found.add(norm(m.group(1)))
+        for m in COMMANDER.finditer(sent.text):
             if not major(gaz, norm(m.group(1))):
                 found.add(norm(m.group(1)))
         for m in FATE.finditer(sent.text):

@@ -98,7 +98,8 @@ DAY_SPAN = re.compile(
     rf"\b(?P<month>{MONTH_RE})\s+(?P<d1>\d{{1,2}}){_ORD}?(?:{_TO}(?P<d2>\d{{1,2}}){_ORD}?\b"
     rf"|{_AND}(?:(?P<d3>\d{{1,2}}){_ORD}\b|(?P<d4>\d{{1,2}})(?=\s*(?:[,.;:)]|$|(?:,?\s+{MONTH_YEAR_RE})))))"
     rf"(?:,?\s+(?P<year>{MONTH_YEAR_RE})\b)?"
-    rf"|\b(?P<d5>\d{{1,2}}){_ORD}?(?:{_TO}|{_AND}|/)(?:{_WEEKDAY})?(?P<d6>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b"
+    # ("the 2nd, 3rd and 4th of February, 1820": the first to the last of a list of days)
+    rf"|\b(?P<d5>\d{{1,2}}){_ORD}?(?:,\s*\d{{1,2}}{_ORD}?)*,?(?:{_TO}|{_AND}|/)(?:{_WEEKDAY})?(?P<d6>\d{{1,2}}){_ORD}?\s+(?:of\s+)?(?P<month2>{MONTH_RE})\b"
     rf"(?:,?\s+(?P<year2>{MONTH_YEAR_RE})\b)?")
 
 
@@ -417,11 +418,15 @@ SAME_DAY_IN = re.compile(r"\bthe same (?:day|date) in (?P<year>\d{4})\b"
                          r"|\b(?:today|on this (?:day|date))(?: in history)?,? (?:in )?(?P<then>\d{4})\b", re.I)
 
 
-def anniversary(found: DateRange, text: str) -> tuple[DateRange, str] | None:
+def anniversary(found: DateRange, text: str, event_at: int | None = None) -> tuple[DateRange, str] | None:
     """The day of an anniversary's event: ``found`` (the day the text speaks of) in the year the text
-    gives, or so many years before (None when the text says neither)."""
+    gives, or so many years before (None when the text says neither).  An event named before "the Nth
+    anniversary" (``event_at``, its offset in ``text``) is not the anniversary's: "Wuchang ... finally fell on
+    October 10, 1926, on the 15th anniversary of the Wuchang Uprising" fell that day."""
     same = SAME_DAY_IN.search(text)
     m = YEARS_BEFORE.search(text)
+    if m and m.group("c") and event_at is not None and event_at < m.start():
+        m = None
     if same:
         year, why = int(same.group("year") or same.group("then")), same.group(0)
     elif m:

@@ -3105,3 +3105,48 @@ def test_more_deeds_of_older_wars(world_gazetteer, text, place, event_type, star
 def test_dated_lists_and_the_present_tense_of_chronologies(world_gazetteer, text, expected):
     _, incidents, _ = run(text, world_gazetteer, None)
     assert sorted((i.place.name, i.event_type, i.date_start) for i in incidents) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title's domain is not where it happened when the sentence names another place
+    ("A general engagement took place between the Poles and the Ottomans under Hussein, pasha of Silistria, near Khotyn on 11 November 1673.",
+     [("Khotyn", "armed_clash", "1673-11-11")]),
+    # the place of the trigger's own clause, after a semicolon
+    ("In 1275 Nanking was abandoned; Soochow declared for the Mongols; and Hangchow was in a state of siege.",
+     [("Hangzhou", "armed_clash", "1275-01-01")]),
+    # looting after a conquest is an army's: an attack on civilians, not a riot
+    ("In 1400 Aleppo and Homs quickly fell, and their people were subjected to widespread looting.",
+     [("Aleppo", "attack_on_civilians", "1400-01-01"), ("Homs", "attack_on_civilians", "1400-01-01")]),
+    # a verb of war alone on the page, in the present tense of a chronology
+    ("In 1231 the Mongol horde crosses the Yalu and surrounds Uiju.", [("Uiju", "armed_clash", "1231-01-01")]),
+    # ... and any verb with armed men as its subject
+    ("On 6 December 1916 German forces enter the Romanian capital of Bucharest.", [("Bucharest", "armed_clash", "1916-12-06")]),
+    ("On 29 May 1453 the janissaries gained entry to the city of Constantinople.", [("Istanbul", "armed_clash", "1453-05-29")]),
+    ("The town of Khenifra was lost to the advancing colonial forces in June 1914.", [("Khenifra", "armed_clash", "1914-06-01")]),
+    # a list of days: from the first to the last
+    ("On the 2nd, 3rd and 4th of February, 1820, the admiral achieved the feat of taking the fortified city of Valdivia.",
+     [("Valdivia", "armed_clash", "1820-02-02")]),
+    # an event named before "the Nth anniversary" is not the anniversary's
+    ("Rebels captured Kassala on 12 March 2001, on the 10th anniversary of the first uprising.",
+     [("Kassala", "armed_clash", "2001-03-12")]),
+])
+def test_deeds_and_dates_of_the_thirty_ninth_session(world_gazetteer, text, expected):
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert sorted((i.place.name, i.event_type, i.date_start) for i in incidents) == expected
+    assert all(i.attacker != ["Rioters"] for i in incidents)
+
+
+def test_n_days_later_counts_from_the_day_the_sentence_before_gives(world_gazetteer):
+    """"... overwhelmed at the battle of Bình Lệ Nguyên on 17 January 1258. Five days later they captured and
+    sacked Thang Long": the battle before is no report (its place is unknown), its day still counts."""
+    text = "The royal army was overwhelmed at the ford of Zolkivka on 17 January 1258. Five days later they captured and sacked Hanoi."
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert [(i.place.name, i.date_start, i.date_end) for i in incidents] == [("Hanoi", "1258-01-22", "1258-01-22")]
+
+
+def test_whose_army_is_a_commander_not_a_town(world_gazetteer):
+    """"attacked Kutuzov's 15,000-strong army near the city": the city is the one named before."""
+    text = "In 1811 the Ottoman army moved towards Ruschuk. On June 22 it attacked Kutuzov's 15,000-strong army near the city."
+    mentions, incidents, _ = run(text, world_gazetteer, None)
+    assert [m.text for m in mentions if m.place] == ["Ruschuk"]
+    assert [(i.place.name, i.date_start) for i in incidents] == [("Ruse", "1811-06-22")]

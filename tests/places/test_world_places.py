@@ -1204,3 +1204,11 @@ def test_sites_and_waters_of_medieval_wars_from_their_wikipedia_articles(world_g
     each sourced."""
     ms = {m.text: m for m in mentions(text, world_gazetteer)}
     assert ms[name].place is not None and ms[name].place.country == country and ms[name].place.curated
+
+
+def test_a_march_s_goal_is_a_place_and_so_is_a_town_of_the_country_after_of(world_gazetteer):
+    # "headed straight for": a verb of moving and its preposition mark the name as a place
+    assert resolved("Henry landed in England in January. He headed straight for Malmesbury.", world_gazetteer) == \
+        {"England": "GB", "Malmesbury": "GB"}
+    # "Barcelona of Venezuela": the country after "of" says which Barcelona
+    assert resolved("In 1817 the city of Barcelona of Venezuela was sacked.", world_gazetteer)["Barcelona"] == "VE"
