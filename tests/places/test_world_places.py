@@ -570,6 +570,9 @@ def test_a_river_of_the_wars_is_in_the_gazetteer_with_its_source(world_gazetteer
     ("German paratroopers landed on Leros in November 1943.", "Leros", "Leros Island"),
     ("Soviet guards opened fire on Chinese soldiers on Zhenbao Island in March 1969.", "Zhenbao Island", "Zhenbao Island"),
     ("The column fought its way through the Khojak Pass toward Kandahar.", "Khojak Pass", "Khojak Pass"),
+    # mountain ranges, lakes and deserts of the wars (the thirty-ninth session's rows)
+    ("The army crossed the Alps in the spring and descended on Turin.", "Alps", "Alps"),
+    ("The two squadrons met in a strait leading to Lake Maracaibo in July 1823.", "Lake Maracaibo", "Lake Maracaibo"),
 ])
 def test_an_island_or_a_pass_of_the_wars_is_in_the_gazetteer(world_gazetteer, text, name, feature):
     """data/gazetteer/features_islands.csv and features_terrain.csv: sourced islands, passes, heights."""
