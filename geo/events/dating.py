@@ -42,7 +42,9 @@ DATELINE_DAYS = 7  # how long before its paper's date a wire's dateline may be
 OLD_YEAR = rf"(?:{''.join(f'(?<={m.capitalize()} )|' for m in MONTHS)}(?<=\d, )|(?<=\bin )|(?<=\bIn )|(?<=\bof )|(?<=early )|(?<=\blate )|(?<=\bmid-)|(?<=summer )|(?<=spring )|(?<=autumn )|(?<=winter )|(?<=\byear ))1[0-6]\d\d(?!\s+(?:[\w-]+\s+)?(?:{COUNTED})\b)"
 # ... and one of three figures only where it can be nothing else: after a month ("May 878"), "In 878," or "In 782 the"
 # opening a clause, "the year 878", "AD 878", "878 AD" (not "in 106 Arab deaths", "a force of 600")
-OLD_YEAR += (rf"|(?:{''.join(f'(?<={m.capitalize()} )|' for m in MONTHS)}(?<=\bIn )(?=\d{{3}}(?:,|\s+(?:the|he|she|they|it|his|her|their|a|an)\s))|(?<=\byear )|(?<=\bAD )|(?<=\bA\.D\. ))"
+OLD_YEAR += (rf"|(?:{''.join(f'(?<={m.capitalize()} )|' for m in MONTHS)}(?<=\bIn )(?=\d{{3}}(?:,|\s+(?:the|he|she|they|it|his|her|their|a|an)\s))|(?<=\byear )|(?<=\bAD )|(?<=\bA\.D\. )"
+             # ("Emesa fell in 613 to Shahrbaraz": a place's fall in that year)
+             rf"|(?<=\bfell in )|(?<=\btaken in )|(?<=\bcaptured in )|(?<=\bsacked in )|(?<=\bbesieged in )|(?<=\bconquered in ))"
              rf"{OLD_DATE_YEAR_RE}|{OLD_DATE_YEAR_RE}(?=\s*(?:AD|A\.D\.|CE)\b)")
 STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE}|{OLD_YEAR})\b(?!\s*[-–/]\s*\d)"
                         rf"(?!\s*(?:{alternation(words('time_zones'))}|local time|hours|hrs)\b)")

@@ -38,6 +38,7 @@ from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import undergone, unreal, BACKGROUND, EVENT_ANAPHOR, clause_end, GENERIC_ATTACK, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
 from .unrest import INSTALLATION_TARGETS, before_aircraft, crowd_or_armed
+from .referents import THERE, locates_previous, there_places
 from .where import in_dateline, PASSIVE_BEFORE, REPORTING_VERBS, country_only, dateline_places, event_places, places_next_door, rank
 
 METONYM_POPULATION = 1_000_000  # a city this big may stand for its government ("Kiev attempted strikes")
@@ -94,7 +95,7 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
         took = TOOK_PLACE.match(sent.text) if hit is None and prev is not None and prev.date is None else None
         hit = (prev.event_type, took) if took else hit
         if hit is None and prev is not None and (EVENT_ANAPHOR.search(sent.text) or GENERIC_ATTACK.search(sent.text)
-                                                 or _locates_previous(sent, prev)):
+                                                 or locates_previous(sent, prev)):
             # "... Israeli airstrikes in Hama province. The Israeli attacks on the Masyaf countryside ...":
             # the event before, at a place inside the one it named.
             finer = finer_places(article.text, sent, ms, gaz, prev)
@@ -158,6 +159,8 @@ def candidates(article: Article, mentions: list[Mention], gaz: Gazetteer) -> lis
             # Never dropped to country level when the sentence before (not an event report of its own)
             # names a town or province there: the event is placed near it.
             places = previous_places(article, i, places, by_sentence) or places
+        if (not places or country_only(places)) and THERE.match(sent.text) and i and article.sentences[i - 1].section == sent.section:
+            places = there_places(article.sentences[i - 1], by_sentence) or places  # "... the plain of Junin. There, on August 6, ..."
         if not places and not same and slug != "other" and not (out and out[-1].index == i - 1):
             # "... four villages near the city of Relizane ... In violence that lasted for hours, the attackers killed
             # 412 people": the sentence before (no event report of its own) says where. A report with a toll, or a
@@ -291,15 +294,6 @@ def _the_dead(text: str, tm: re.Match[str]) -> str:
     if not PASSIVE_BEFORE.search(text, max(0, tm.start() - 40), tm.start()) and KILLED_WHOM.match(text, tm.end()):
         return text[tm.end() : tm.end() + 60]
     return text[max(0, tm.start() - 60) : tm.start()]
-
-
-# "The sports hall is in the small town of Zubin Potok": where a thing the sentence before named is.
-LOCATING = re.compile(r"(?:The|This|That) (?:[\w'’-]+ ){0,3}?(?P<noun>[\w-]+) (?:is|was|lies|lay|are|were|is located|was located|is situated) (?:in|near|at|outside|on the outskirts of)\b")
-
-
-def _locates_previous(sent: Sentence, prev: Report) -> bool:
-    m = LOCATING.match(sent.text)
-    return bool(m) and re.search(rf"\b{re.escape(m.group('noun'))}\b", prev.sentence.text, re.I) is not None
 
 
 def _earlier_event(article: Article, sent: Sentence, i: int, c: Report, ms: list[Mention]) -> Report | None:

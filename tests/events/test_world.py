@@ -3150,3 +3150,22 @@ def test_whose_army_is_a_commander_not_a_town(world_gazetteer):
     mentions, incidents, _ = run(text, world_gazetteer, None)
     assert [m.text for m in mentions if m.place] == ["Ruschuk"]
     assert [(i.place.name, i.date_start) for i in incidents] == [("Ruse", "1811-06-22")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "There," points back to the place the sentence before ended at
+    ("The general marched over the mountains to the plain of Kassala. There, on August 6, 1824, he repelled an onslaught.",
+     [("Kassala", "armed_clash", "1824-08-06")]),
+    ("The rebels camped near Gwoza. There on November 28, 1815 they were met by the royal forces from Nigeria.",
+     [("Gwoza", "armed_clash", "1815-11-28")]),
+    # armies that met at a place; a town that fell in a year of three figures to someone
+    ("On December 12, 627, the armies of the emperor and of the shah met at Homs.", [("Homs", "armed_clash", "0627-12-12")]),
+    ("Aleppo fell in 613 to the Persian general.", [("Aleppo", "armed_clash", "0613-01-01")]),
+    # "the city was taken" after the sentence that names it; a garrison disarmed
+    ("The governor withdrew his forces from Aleppo on 10 March. The city was taken without a fight on 11 March 1917.",
+     [("Aleppo", "armed_clash", "1917-03-11")]),
+    ("On 20 March 1930 the northern troops disarmed the garrison at Homs.", [("Homs", "armed_clash", "1930-03-20")]),
+])
+def test_scenes_and_deeds_read_in_world_held_out_53(world_gazetteer, text, expected):
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert sorted((i.place.name, i.event_type, i.date_start) for i in incidents) == expected
