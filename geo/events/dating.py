@@ -44,7 +44,9 @@ OLD_YEAR = rf"(?:{''.join(f'(?<={m.capitalize()} )|' for m in MONTHS)}(?<=\d, )|
 # opening a clause, "the year 878", "AD 878", "878 AD" (not "in 106 Arab deaths", "a force of 600")
 OLD_YEAR += (rf"|(?:{''.join(f'(?<={m.capitalize()} )|' for m in MONTHS)}(?<=\bIn )(?=\d{{3}}(?:,|\s+(?:the|he|she|they|it|his|her|their|a|an)\s))|(?<=\byear )|(?<=\bAD )|(?<=\bA\.D\. )"
              # ("Emesa fell in 613 to Shahrbaraz": a place's fall in that year)
-             rf"|(?<=\bfell in )|(?<=\btaken in )|(?<=\bcaptured in )|(?<=\bsacked in )|(?<=\bbesieged in )|(?<=\bconquered in ))"
+             rf"|(?<=\bfell in )|(?<=\btaken in )|(?<=\bcaptured in )|(?<=\bsacked in )|(?<=\bbesieged in )|(?<=\bconquered in )"
+             # ("In 536 Belisarius besieged the city": before a name and its verb; not "in 106 Arab deaths", a count)
+             rf"|(?<=\b[Ii]n )(?=\d{{3}}\s+[A-Z][a-z]+\s+(?:[a-z]+ed|was|were|had|took|fell|won|led|made|sent|came|went|laid|began|drove|overran)\b))"
              rf"{OLD_DATE_YEAR_RE}|{OLD_DATE_YEAR_RE}(?=\s*(?:AD|A\.D\.|CE)\b)")
 STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE}|{OLD_YEAR})\b(?!\s*[-–/]\s*\d)"
                         rf"(?!\s*(?:{alternation(words('time_zones'))}|local time|hours|hrs)\b)")

@@ -3071,6 +3071,7 @@ def test_the_castle_at_a_town_stands_for_the_town_as_the_verbs_argument(world_ga
     ("On 10 August 955, the Magyars attacked Aleppo.", "0955-08-10", "0955-08-10"),
     ("In May 878 the Danes were defeated at Homs.", "0878-05-01", "0878-05-31"),
     ("In AD 636 the Arabs defeated the Byzantines near Damascus.", "0636-01-01", "0636-12-31"),
+    ("In 536 Belisarius besieged the city of Homs for twenty days.", "0536-01-01", "0536-12-31"),  # before a name and its verb
     # ... and never a count: "5 May 600 soldiers", "in 106 Arab deaths"
     ("On 5 May 600 soldiers attacked Homs in 1878.", "1878-05-05", "1878-05-05"),
     ("In 1889 troops attacked the fortress at Homs, resulting in 106 Arab deaths.", "1889-01-01", "1889-12-31"),
