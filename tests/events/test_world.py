@@ -3170,3 +3170,14 @@ def test_whose_army_is_a_commander_not_a_town(world_gazetteer):
 def test_scenes_and_deeds_read_in_world_held_out_53(world_gazetteer, text, expected):
     _, incidents, _ = run(text, world_gazetteer, None)
     assert sorted((i.place.name, i.event_type, i.date_start) for i in incidents) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In 1652 Omani vessels set upon Zanzibar and Mombasa.",
+     [("Mombasa", "armed_clash", "1652-01-01"), ("Zanzibar", "armed_clash", "1652-01-01")]),
+    ("ALEPPO was the scene of a battle on March 23, 1849, between two armies.", [("Aleppo", "armed_clash", "1849-03-23")]),
+    ("In 1982 the town of Homs became the scene of a terrible massacre.", [("Homs", "attack_on_civilians", "1982-01-01")]),
+])
+def test_deeds_read_in_world_held_out_54(world_gazetteer, text, expected):
+    _, incidents, _ = run(text, world_gazetteer, None)
+    assert sorted((i.place.name, i.event_type, i.date_start) for i in incidents) == expected
