@@ -30,7 +30,7 @@ for _lemma, _kind, _rel, _ in _ROWS:  # (a verb and its noun share a row's type:
     VERBS[_lemma] = (_kind, VERBS.get(_lemma, ("", frozenset()))[1] | frozenset(_rel.split(",")))
 FORMS = re.compile(rf"\b(?:{alternation(f for *_, forms in _ROWS for f in forms.split(','))})\b", re.I)
 # ... and any of them with armed men as its subject ("On this date German forces enter the Romanian capital of Bucharest")
-ARMED = frozenset(words("combatant_words")) | {"forces", "force", "army", "armies", "troops", "fleet", "navy"}
+ARMED = frozenset(words("combatant_words")) | frozenset(tagged("armed_nouns", "force"))
 ARMED_RX = re.compile(rf"\b(?:{alternation(ARMED)})\b", re.I)
 ALONE_FORMS = re.compile(rf"\b(?:{alternation(f for lemma, *_, forms in _ROWS if lemma in ALONE for f in forms.split(','))})\b", re.I)
 LOCATES = re.compile(r"\s*(?:,\s*|(?:in|at|near|inside|outside|of)\s+(?:the\s+)?)")  # "the Moncada Barracks in Santiago"

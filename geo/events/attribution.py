@@ -9,7 +9,7 @@ from ..text.lexicon import alternation, words
 from ..text.calendar import NUMBER_WORDS
 from .actors import sides
 from .report import Report
-from .roles import ARMED_NOUNS, roles, state_forces
+from .roles import ARMED_NOUNS, PRONOUNS, roles, state_forces
 from .triggers import NAMED_FIGHT, fallback, triggers
 
 # A named event, not a side: "the Alma Massacre", "Battle of Jena-Auerstedt", "the Northern War"
@@ -49,7 +49,8 @@ def report_sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tu
 
 
 # "On May 15, they captured Alexandrapol": a pronoun right before the trigger, whose side the sentence before named
-PRONOUN_BEFORE = re.compile(r"(?:^|[,;]\s*|\b(?:and|then|when|after)\s+)(?:they|he|she)\s+(?:(?:then|soon|finally|also|again|easily)\s+)?$", re.I)
+PRONOUN_BEFORE = re.compile(rf"(?:^|[,;]\s*|\b(?:and|then|when|after)\s+)(?:{alternation(PRONOUNS - {'it', 'we'})})\s+"
+                            r"(?:(?:then|soon|finally|also|again|easily)\s+)?$", re.I)
 
 
 # "the army", "the group": a side named by its bare noun
