@@ -28,9 +28,10 @@ FATE = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]{2,})\s+(?:" + 
 # "In 1670 Razin captured Cherkassk": a small place conquers nothing (not "Kumba captured by rebels")
 DEED = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bat )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "deed")) + r")\b(?!\s+by\b)")
 # "attacked Kutuzov's 15,000-strong army": whose army, a commander (the towns the gazetteer knows by such a name
-# are kept only when major: "Pakistan's army" is its state's)
+# are kept only when major: "Pakistan's army" is its state's); not a town's people or crowds ("Gwoza's villagers")
 COMMANDER = re.compile(r"(?<!\bof )(?<!\bin )(?<!\bat )\b([A-Z][a-z]{2,})['’]s\s+(?:[\w,.-]+\s+){0,2}?(?:"
-                       + alternation(w for w, _ in rows("armed_nouns", 2)) + r")\b")
+                       + alternation({w for w, tags in rows("armed_nouns", 2) if "people" not in tags} - set(words("crowd_nouns")))
+                       + r")\b")
 FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|City|Province|State|Street|Road|River))")
 
 

@@ -1215,3 +1215,14 @@ def test_a_march_s_goal_is_a_place_and_so_is_a_town_of_the_country_after_of(worl
         {"England": "GB", "Malmesbury": "GB"}
     # "Barcelona of Venezuela": the country after "of" says which Barcelona
     assert resolved("In 1817 the city of Barcelona of Venezuela was sacked.", world_gazetteer)["Barcelona"] == "VE"
+
+
+@pytest.mark.parametrize("text, found", [
+    # whose army names a commander ...
+    ("In 1811 the Turks attacked Kutuzov's 15,000-strong army near Ruse.", {"Ruse": "BG"}),
+    # ... but a town's own people, or its crowds, are the town's
+    ("Gunmen attacked Gwoza's villagers at dawn on Saturday.", {"Gwoza": "NG"}),
+    ("Rebels fired on Kassala's townspeople on Sunday.", {"Kassala": "SD"}),
+])
+def test_whose_army_is_a_commander_but_whose_villagers_is_a_town(world_gazetteer, text, found):
+    assert resolved(text, world_gazetteer) == found
