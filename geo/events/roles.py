@@ -168,6 +168,8 @@ def _named_subject(c) -> list[str]:
         return []  # "Bamako, June 2 (AFP) Jun 02, 2025 Attackers targeted ...": likewise
     if text and text.split()[0].lower() in LOCATIVE_PREPS:
         return []  # "Near Riga, II Latvian Riflemen Battalion offered ...": the parse took the place for a subject
+    if len(text.split()) > 1 and text.split()[0].lower().endswith("ing") and text.split()[1].lower() in LOCATIVE_PREPS | {"from"}:
+        return []  # "Marching from Magdeburg, Albert the Bear recovered ...": an opening participle the parse took for a name
     # ("200 Reds attacked the town", "five to six thousand Boers took ...": a number that counts them is part of
     # the name)
     counted = text.split()
