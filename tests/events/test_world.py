@@ -3181,3 +3181,19 @@ def test_scenes_and_deeds_read_in_world_held_out_53(world_gazetteer, text, expec
 def test_deeds_read_in_world_held_out_54(world_gazetteer, text, expected):
     _, incidents, _ = run(text, world_gazetteer, None)
     assert sorted((i.place.name, i.event_type, i.date_start) for i in incidents) == expected
+
+
+def test_a_place_recovered_is_a_fight_and_an_opening_participle_is_no_attacker(world_gazetteer):
+    text = ("The crusaders besieged Demmin in 1147. Marching from Magdeburg, Albert the Bear recovered Havelberg, "
+            "lost since the Slavic rebellion.")
+    _, incidents, _ = run(text, world_gazetteer)
+    at = {i.place.name: i for i in incidents}
+    assert at["Havelberg"].event_type == "armed_clash"
+    assert not any(a.startswith("Marching") for i in incidents for a in i.attacker)
+
+
+@pytest.mark.parametrize("name", ["Darfur", "Zululand", "Pemba Island", "Scania"])
+def test_historical_regions_and_islands_no_package_has_are_places(world_gazetteer, name):
+    mentions, _, _ = run(f"Fighting broke out in {name} on Tuesday.", world_gazetteer)
+    [m] = [m for m in mentions if m.text == name]
+    assert m.place is not None and m.place.curated and m.place.precision == "region"
