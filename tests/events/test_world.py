@@ -3197,3 +3197,12 @@ def test_historical_regions_and_islands_no_package_has_are_places(world_gazettee
     mentions, _, _ = run(f"Fighting broke out in {name} on Tuesday.", world_gazetteer)
     [m] = [m for m in mentions if m.text == name]
     assert m.place is not None and m.place.curated and m.place.precision == "region"
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("The crusaders stormed Lisbon in 1147.", "crusaders"),
+    ("The invaders captured Syriam on 7 February 1564.", "invaders"),
+])
+def test_invaders_and_crusaders_the_parse_makes_the_subject_are_the_attacker(world_gazetteer, text, attacker):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [i.attacker for i in incidents] == [[attacker]]
