@@ -23,6 +23,7 @@ WEAPONS = frozenset(words("weapons"))  # "drone" in "drone attack" says how, not
 DEFAULT_ACTOR = {"riot": "Rioters", "protest_siege": "Protesters"}  # an event with no attacker named: who ACLED names
 SUBJECTS = {"nsubj", "csubj"}
 PRONOUNS = {"they", "it", "he", "she", "we"}
+RELATIVES = {"who", "that", "which"}  # the subject of a relative clause: the noun the clause is about
 EVENT_NOUNS = frozenset(words("event_nouns"))
 # Nouns that name the event itself: its head in a trigger phrase ("assault on a ... army base").
 EVENT_HEADS = EVENT_NOUNS | frozenset(words("event_heads"))
@@ -60,6 +61,8 @@ def _span_text(tok) -> str:
     cut |= {t.i for w in tok.subtree if w.i > tok.i and _when(w) for t in w.subtree}
     toks = [t for t in tok.subtree if t.i not in cut]
     start, end = min(t.i for t in toks), max(t.i for t in toks)
+    # (not past a relative clause: "The islamist terrorists who attacked the town of Palma, in the north, murdered")
+    end = min([end] + [c.left_edge.i - 1 for c in tok.children if c.i > tok.i and c.dep_ == "relcl"])
     while start < end:
         if _date_at(doc, start, tok.i):
             start += 2
@@ -385,7 +388,13 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             verb = verb.head
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in head.children)
         for c in verb.children:
-            if c.dep_ in SUBJECTS and not passive:
+            if c.dep_ in SUBJECTS and not passive and c.lower_ in RELATIVES and verb.dep_ == "relcl":
+                # "The Indians who had besieged Fort Pitt ...": whom the relative clause is about (not a day:
+                # "sent out on 26 March 1873, which bombarded ...")
+                if verb.head.ent_type_ not in ("DATE", "TIME") and not verb.head.like_num \
+                        and not re.fullmatch(MONTHS, verb.head.text, re.I):
+                    attacker += _subject_actors(verb.head, actors) or _named_subject(verb.head)
+            elif c.dep_ in SUBJECTS and not passive:
                 attacker += _subject_actors(c, actors) or (
                     _modifier_actors(c, actors) if c.lemma_.lower() in WEAPONS else []) or _named_subject(c)
                 # ("A lone Serb shell killed 71 people": whose the weapon was; "British and Canadians had landed": both)

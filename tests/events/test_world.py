@@ -3206,3 +3206,13 @@ def test_historical_regions_and_islands_no_package_has_are_places(world_gazettee
 def test_invaders_and_crusaders_the_parse_makes_the_subject_are_the_attacker(world_gazetteer, text, attacker):
     _, incidents, _ = run(text, world_gazetteer)
     assert [i.attacker for i in incidents] == [[attacker]]
+
+
+def test_the_subject_of_a_relative_clause_is_the_noun_it_is_about_but_never_a_day(world_gazetteer):
+    _, incidents, _ = run("The Indians who had besieged Fort Pitt for two months disappeared.", world_gazetteer)
+    assert [i.attacker for i in incidents] == [["Indians"]]
+    _, incidents, _ = run("An expedition was sent out on 26 March 1873, which bombarded the capital Banda Aceh.", world_gazetteer)
+    assert incidents and not any("1873" in a for i in incidents for a in i.attacker)
+    _, incidents, _ = run("The islamist terrorists who attacked the town of Palma, in the north, on 24 March, beheaded "
+                          "12 foreign citizens.", world_gazetteer)
+    assert {a for i in incidents for a in i.attacker} == {"islamist terrorists"}
