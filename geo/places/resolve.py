@@ -290,6 +290,7 @@ class Choice:
         if not named or b.kind not in ("city", "town", "province") or b.curated or self.p.dateline or b.country in named \
                 or b.country in ctx.demonym_countries \
                 or b.population >= 1_000_000 or b.key in ctx.capitals or ctx.seen.near(b, FAR_ANCHOR_KM) \
+                or (len(self.p.cand.places) == 1 and b.population >= FAR_TOWN_POPULATION and norm(b.name) == self.p.cand.key) \
                 or (not self.single and len(self.p.cand.places) == 1 and (self.p.locative or bool(self.p.cue)) and b.kind != "province"
                     and self.word.istitle() and norm(b.name) == self.p.cand.key):
             return False  # (a name of several words that only one place in the world has as its own: "Sidi Ifni"; not

@@ -68,9 +68,16 @@ YEAR_WITH_BEFORE = re.compile(rf"(\S+)\s+((?:mid-)?{DATE_YEAR_RE})\b")
 DAY_COMMA = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,")
 
 
+# a year of three figures that surely says when: after a month ("In July 711", "10 August 955"), or with its era
+# ("in 722 AD", "AD 711", "1018 CE")
+OLD_YEAR_TOLD = re.compile(rf"\b(?:{MONTH_RE})\s+({OLD_DATE_YEAR_RE})|\b([1-9]\d\d)\s*(?:AD|A\.D\.|CE|C\.E\.)(?!\w)"
+                           r"|\b(?:AD|A\.D\.)\s*([1-9]\d\d)\b")
+
+
 def latest_year_told(text: str) -> int | None:
-    """The latest year ``text`` says something happened in ("On 1 April 1572 ..."), or None when it says none
-    (a count, "1500 rebels", is no year)."""
+    """The latest year ``text`` says something happened in ("On 1 April 1572 ...", "In July 711"), or None when it
+    says none (a count, "1500 rebels", is no year)."""
     years = [int(m.group(2)[-4:]) for m in YEAR_WITH_BEFORE.finditer(text)
              if year_of_a_when(m.group(1).rstrip(","), m.group(2)) or DAY_COMMA.fullmatch(m.group(1))]
+    years += [int(next(g for g in m.groups() if g)) for m in OLD_YEAR_TOLD.finditer(text)]
     return max(years, default=None)

@@ -1226,3 +1226,17 @@ def test_a_march_s_goal_is_a_place_and_so_is_a_town_of_the_country_after_of(worl
 ])
 def test_whose_army_is_a_commander_but_whose_villagers_is_a_town(world_gazetteer, text, found):
     assert resolved(text, world_gazetteer) == found
+
+
+def test_a_city_of_a_hundred_thousand_that_alone_bears_its_name_is_no_namesake_abroad(world_gazetteer):
+    text = ("Six hundred troops of the Foreign Legion took back Kolwezi after a seven-day battle and airlifted 2,250 "
+            "European citizens to Belgium.")
+    assert resolved(text, world_gazetteer).get("Kolwezi") == "CD"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("In July 711, the Umayyad forces started blocking the city of Cordoba.", "ES"),
+    ("In 1929, the Umayyad forces started blocking the city of Cordoba.", "AR"),
+])
+def test_a_story_of_711_is_not_about_a_town_of_the_americas(world_gazetteer, text, country):
+    assert resolved(text, world_gazetteer).get("Cordoba") == country

@@ -219,3 +219,14 @@ def test_a_bracketed_number_that_is_no_other_calendar_s_day_leaves_the_date_alon
     """"June 3 (the day after)", "June 3 (30)": not 10 to 13 days later, no second calendar."""
     found = resolve("On June 3 (30) they left.", parse_anchor("1771-12-31"))[0]
     assert found == DateRange(date(1771, 6, 3), date(1771, 6, 3), "day")
+
+
+@pytest.mark.parametrize("text, year", [
+    ("In July 711, the Umayyad forces started blocking the city.", 711),
+    ("In 722 AD, Iberian Christians won a battle.", 722),
+    ("On 5 May 600 soldiers attacked the town.", None),
+    ("In 1877, on 5 May 600 men marched.", 1877),
+])
+def test_the_latest_year_a_story_tells_reads_three_figure_years_that_surely_say_when(text, year):
+    from geo.text.calendar import latest_year_told
+    assert latest_year_told(text) == year
