@@ -3216,3 +3216,10 @@ def test_the_subject_of_a_relative_clause_is_the_noun_it_is_about_but_never_a_da
     _, incidents, _ = run("The islamist terrorists who attacked the town of Palma, in the north, on 24 March, beheaded "
                           "12 foreign citizens.", world_gazetteer)
     assert {a for i in incidents for a in i.attacker} == {"islamist terrorists"}
+
+
+@pytest.mark.parametrize("text", ["Naval engagement in the Shimonoseki Strait on 25 April 1185.",
+                                  "A naval battle in the Kanmon Strait on 25 April 1185 ended the war."])
+def test_a_naval_battle_or_engagement_is_a_fight_at_the_water_it_is_in(world_gazetteer, text):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.event_type, i.place.name, i.date.iso()) for i in incidents] == [("armed_clash", "Kanmon Strait", ("1185-04-25", "1185-04-25"))]
