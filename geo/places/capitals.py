@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from ..model import Article, Mention
+from ..text.calendar import latest_year_told
 from ..text.lexicon import alternation, words
 from .gazetteer import Gazetteer
 
@@ -68,6 +69,10 @@ def demonym_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> li
     return sorted(out + added, key=lambda m: (m.start, m.end)) if added else out
 
 
+# A story only of years before this is not about today's capitals (GeoNames'): many were elsewhere then (Chang'an,
+# Kyoto, St Petersburg, Constantinople before 1923; a bound, not a history: Brasília or Abuja came later still)
+TODAYS_CAPITALS_SINCE = 1945
+
 # "in the capital", "the country's capital": the capital of the country the article is about (not "its capital in Laguna")
 BARE_CAPITAL = re.compile(
     rf"\b(?:the|its|the country['’]s|the nation['’]s)\s+capital\b{NOT_A_CAPITAL_AFTER}(?!(?:,?|\s+(?:in|at))\s+(?-i:[A-Z]))", re.I)
@@ -79,6 +84,9 @@ def bare_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[
     ("the capital, Dushanbe"), or names another after it ("the capital Wad Madani": a state's)."""
     if not BARE_CAPITAL.search(article.text):
         return out  # most articles: one search of the whole text, no sentence by sentence
+    told = latest_year_told(article.text)
+    if told is not None and told < TODAYS_CAPITALS_SINCE:
+        return out  # ("In June 756 ... the capital": Chang'an then, not today's Beijing)
     counts = Counter(m.place.country for m in out if m.place is not None and m.place.country)
     if not counts:
         return out

@@ -1240,3 +1240,23 @@ def test_a_city_of_a_hundred_thousand_that_alone_bears_its_name_is_no_namesake_a
 ])
 def test_a_story_of_711_is_not_about_a_town_of_the_americas(world_gazetteer, text, country):
     assert resolved(text, world_gazetteer).get("Cordoba") == country
+
+
+def test_a_story_of_756_names_no_capital_of_today(world_gazetteer):
+    text = ("In late June 756, after the emperor's flight from the capital, resistance rose in Fufeng. "
+            "The rebels held Chencang County.")
+    assert "CN" not in {m.place.country for m in mentions(text, world_gazetteer) if m.place and m.text == "the capital"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In 756 a remarkable resistance emerged in the Guanzhong region of China.", "Guanzhong region"),
+    ("The Russians captured Erzerum, in the Ottoman province of Anatolia, in 1916.", "Ottoman province"),
+])
+def test_a_unit_spelt_only_somewhat_alike_is_not_that_unit(world_gazetteer, text, name):
+    assert all(m.place is None for m in mentions(text, world_gazetteer) if m.text == name)
+
+
+def test_sayaboury_province_is_laos_province_not_its_town(world_gazetteer):
+    found = {m.text: m.place for m in mentions("Fighting flared between Thailand's province of Phitsanulok and "
+                                                "Laos' Sayaboury province.", world_gazetteer) if m.place}
+    assert found["Sayaboury province"].kind == "province" and found["Sayaboury province"].country == "LA"
