@@ -78,6 +78,9 @@ BARE_CAPITAL = re.compile(
     rf"\b(?:the|its|the country['’]s|the nation['’]s)\s+capital\b{NOT_A_CAPITAL_AFTER}(?!(?:,?|\s+(?:in|at))\s+(?-i:[A-Z]))", re.I)
 
 
+APPOSED = re.compile(r"\s*,\s*")  # between a place and "the capital" that names it ("Kaesong, the capital")
+
+
 def bare_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:
     """"protesters in the capital": the capital (GeoNames) of the one country most of the article's
     places lie in; nothing when two countries tie, or when the sentence names the capital itself
@@ -103,6 +106,8 @@ def bare_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[
             s, e = hit.start(), hit.end()
             if any(a < e and s < b for a, b in spans):
                 continue
+            if any(m.place is not None and APPOSED.fullmatch(article.text, m.end, s) for m in out if m.end <= s):
+                continue  # "approach Kaesong, the capital": the town before it is that capital
             why = f"{hit.group(0)!r}: {cap} (the capital GeoNames gives for {iso}, the country of most of the article's places)"
             added.append(Mention(article.name, s, e, article.text[s:e], sent, gaz.places[cap], why, "city"))
     return sorted(out + added, key=lambda m: (m.start, m.end)) if added else out

@@ -1260,3 +1260,9 @@ def test_sayaboury_province_is_laos_province_not_its_town(world_gazetteer):
     found = {m.text: m.place for m in mentions("Fighting flared between Thailand's province of Phitsanulok and "
                                                 "Laos' Sayaboury province.", world_gazetteer) if m.place}
     assert found["Sayaboury province"].kind == "province" and found["Sayaboury province"].country == "LA"
+
+
+def test_the_capital_right_after_a_town_and_a_comma_is_that_town(world_gazetteer):
+    found = [m for m in mentions("The Liao troops pushed through to approach Kaesong, the capital, but were defeated.",
+                                 world_gazetteer) if m.place]
+    assert [m.text for m in found] == ["Kaesong"]
