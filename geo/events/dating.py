@@ -46,7 +46,11 @@ OLD_YEAR += (rf"|(?:{''.join(f'(?<={m.capitalize()} )|' for m in MONTHS)}(?<=\bI
              # ("Emesa fell in 613 to Shahrbaraz": a place's fall in that year)
              rf"|(?<=\bfell in )|(?<=\btaken in )|(?<=\bcaptured in )|(?<=\bsacked in )|(?<=\bbesieged in )|(?<=\bconquered in )"
              # ("In 536 Belisarius besieged the city": before a name and its verb; not "in 106 Arab deaths", a count)
-             rf"|(?<=\b[Ii]n )(?=\d{{3}}\s+[A-Z][a-z]+\s+(?:[a-z]+ed|was|were|had|took|fell|won|led|made|sent|came|went|laid|began|drove|overran)\b))"
+             rf"|(?<=\b[Ii]n )(?=\d{{3}}\s+[A-Z][a-z]+\s+(?:[a-z]+ed|was|were|had|took|fell|won|led|made|sent|came|went|laid|began|drove|overran)\b)"
+             # ("defeat of their forces in 955 at the battle of the Lechfeld", "The siege of Kiev ... in 968 (sub anno
+             # 6476)", "in the spring of 968 near the town": a place or a bracket after it, or a season before it)
+             rf"|(?<=\b[Ii]n )(?=\d{{3}}(?:\s*[;:(]|\s+(?:at|near|when|against|during|under)\s))"
+             rf"|(?<=\bspring of )|(?<=\bsummer of )|(?<=\bautumn of )|(?<=\bwinter of ))"
              rf"{OLD_DATE_YEAR_RE}|{OLD_DATE_YEAR_RE}(?=\s*(?:AD|A\.D\.|CE)\b)")
 STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE}|{OLD_YEAR})\b(?!\s*[-–/]\s*\d)"
                         rf"(?!\s*(?:{alternation(words('time_zones'))}|local time|hours|hrs)\b)")

@@ -3223,3 +3223,18 @@ def test_the_subject_of_a_relative_clause_is_the_noun_it_is_about_but_never_a_da
 def test_a_naval_battle_or_engagement_is_a_fight_at_the_water_it_is_in(world_gazetteer, text):
     _, incidents, _ = run(text, world_gazetteer)
     assert [(i.event_type, i.place.name, i.date.iso()) for i in incidents] == [("armed_clash", "Kanmon Strait", ("1185-04-25", "1185-04-25"))]
+
+
+@pytest.mark.parametrize("text", [
+    "The Magyars abandoned their ways after the defeat of their forces in 955 at the battle of the Lechfeld, near Augsburg.",
+    "The siege of Kiev by the Pechenegs in 955 (sub anno 6463) is narrated in the Chronicle.",
+    "The Battle of Silistra occurred in the spring of 955 near the Bulgarian town of Silistra.",
+])
+def test_a_year_of_three_figures_before_a_place_a_bracket_or_after_a_season_dates_the_event(world_gazetteer, text):
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert [i.date.iso() for i in incidents] == [("0955-01-01", "0955-12-31")]
+
+
+def test_a_count_of_three_figures_after_in_is_no_year(world_gazetteer):
+    _, incidents, _ = run("In 300 villages near Kiev the rebels attacked.", world_gazetteer, published=None)
+    assert incidents and all(i.date is None for i in incidents)
