@@ -30,7 +30,8 @@ from .list_mates import list_mates
 from .lists import FORMER, today_states
 from .now_named import now_named
 from .same_name import same_name_near, short_forms
-from .resolve import FORT_WORDS, OF_NAME_AFTER, TIED, Choice, Context, choose, score
+from .around import FORT_WORDS, OF_NAME_AFTER
+from .resolve import TIED, Choice, Context, choose, score
 from .spelling import LOCATIVE_SIMILARITY, unit_of, variant_of
 from .support import name_support
 

@@ -19,14 +19,17 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import AREA_KINDS, BASE_KINDS, INSTALLATION_KINDS, Decision, Place
-from ..text.lexicon import alternation, rows, weights, words
+from ..text.lexicon import rows, weights
 from ..text.normalize import norm
+from .around import (AFTER_PARTICLE, COUNTRY_ENDS, EPITHET_AFTER, FORCES_AFTER, FORT_WORDS, HYPHENATED, IN_COUNTRY,  # noqa: F401
+                     NAME_BEFORE, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, OF_NAME_AFTER, PARTICLE_NAME_AFTER, REFERENCE_KM,
+                     RELATIVE_AFTER, UNIT_AFTER)
 from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending
 from .gazetteer import Gazetteer
 from .geometry import Anchors, in_area, km, outline_km
 from .lists import FORMER, GENERIC_WORDS
-from .offsets import DIRECTION, DISTANCE, distance_km
-from .settled import named_after_the_story
+from .offsets import distance_km
+from .settled import named_after_the_story, settled_after
 
 W = weights()
 # Names of armed groups (data/lexicon/actors.tsv, ACLED inter 2-4 and 8): "Fano militiamen" is not Fano in Italy.
@@ -381,40 +384,8 @@ class Choice:
                      and not self.ctx.focus[self.best.country]), None)
 
 
-# "Fort", "Camp": the one-word openings of installation names (data/lexicon/installation_prefixes.tsv)
-FORT_WORDS = frozenset(w.lower() for w in words("installation_prefixes") if " " not in w)
-# "'s infantry", "'s main army": a possessive before the forces it owns
-FORCES_AFTER = re.compile(rf"(?:'s|’s)\s+(?:\w+\s+)?(?:{alternation(words('owned_forces'))})\b")
-# "Amy ", "Mitchell-": a capitalised word right before a name, of which it may be the end
-NAME_BEFORE = re.compile(r"[A-Z][\w'’]*(?:\s+|-)$")
-# " of Pigs", " of the Pines": a name that goes on with "of" and a capitalised word ("Bay of Pigs")
-OF_NAME_AFTER = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
-# " de France", " del Ene": a name that goes on with a Romance particle ("Stade de France", "San Miguel del Ene")
-PARTICLE_NAME_AFTER = re.compile(r"\s+(?:de|del|de la|des|du|di|do|da|dos|das)\s+(?:la\s+|los\s+|las\s+)?[A-Z]")
-# ", Ethiopia", " in northern Mozambique", " in the Central African Republic" right after a name.
-IN_COUNTRY = re.compile(
-    r"^(?:\s*,\s*|\s+in\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|northern|southern|eastern|western"
-    r"|north-?eastern|north-?western|south-?eastern|south-?western)\s+)?)((?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]+){0,3})")
-
-# (", Bhutan and India": a list of countries, not where the name lies)
-COUNTRY_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|\s(?:on|in|at|and(?!\s+(?:the\s+)?[A-Z])|said|says|late|early|this|last|overnight)\b)")
-
-# ", north of Minsk", ", 20 km south-east of Kharkiv": the place the text measures a name from, right after it
-RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:some|about|around|roughly|just|located|situated)\s+)?"
-                            rf"(?:{DISTANCE}\s+)?{DIRECTION}\s+of\s+(?:the\s+)?(?:(?:city|town|capital|port|village) of\s+)?"
-                            r"(?P<ref>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
-REFERENCE_KM = 300  # how far beyond the distance the text gives a place may lie from the one it is measured from
-
-# "Plaza de ", "Stade de ", "Alcaldía de ": a capitalised word and a particle right before a name
-AFTER_PARTICLE = re.compile(rf"[A-Z][\w'’-]+\s+(?:{alternation(words('name_particles'))})\s+$")
-
 Veto = tuple[str, Callable[[Choice], bool], Callable[[Choice], str]]
 # In order: the first that holds leaves the name unmapped, with its reason.
-# The rest of a hyphenated name, and the unit word that makes the whole a unit's name.
-HYPHENATED = re.compile(r"(?:-[A-Z][\w'’]*)*")
-NEIGHBOUR_BEFORE = re.compile(r"\b([A-Za-z][\w'’]*)-$")
-NEIGHBOUR_AFTER = re.compile(r"-([A-Z][\w'’]*)")
-UNIT_AFTER = re.compile(rf"\s+(?:{alternation(words('unit_words'))})\b", re.I)
 VETOES: list[Veto] = [
     ("never_alone", lambda c: c.p.cand.key in NEVER_ALONE,
      lambda c: "a month, weekday or word that names no place on its own"),
@@ -475,6 +446,18 @@ VETOES: list[Veto] = [
      lambda c: f"a town of {c.best.country}, a country the text does not name, far from every place and country it does"),
     ("small_unsupported", lambda c: c.unsupported_small and c.fallback is None and not c.in_stated_country,
      lambda c: "a small place named without a locative cue or a nearby place"),
+    # ("In May 1061 they captured Messina ... Later they captured Triona": not Iriona, Honduras, that GeoNames also
+    # calls so; the names of earlier peoples stay readings where the text's other places are near: "Azcapotzalco")
+    ("settled_after_the_story", lambda c: not c.best.curated and settled_after(c.best, c.ctx.latest_year)
+     and bool(c.ctx.anchors) and not c.ctx.anchors.near(c.best, REGION_OF_THE_TEXT_KM),
+     lambda c: f"in {c.best.country}, settled after {c.ctx.latest_year}, the latest year the story tells, far from its other places"),
+    # ("the Norman county of Sicily": a title, not Norman County, Minnesota)
+    ("county_abroad", lambda c: c.best.key.startswith("us-county/") and "US" not in c.ctx.named | c.ctx.demonym_countries
+     and not c.ctx.anchors.in_country("US") and not c.p.units_after and not any(k[0] == "US" for k in c.ctx.admin1)
+     and (bool(c.ctx.named) or OF_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None),
+     lambda c: "a county of the United States, a country the text does not name"),
+    ("epithet_after", lambda c: not c.p.cue and EPITHET_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None,
+     lambda c: "a name with an epithet after it ('Constantine the Great'): a ruler's, not a place"),
 ]
 
 

@@ -18,3 +18,8 @@ def named_after_the_story(places: list[Place], latest_year: int | None) -> set[s
         return set()
     late = {pl.key for pl in places if latest_year < SETTLED.get(f"{pl.country}.{pl.admin1}", SETTLED.get(pl.country, 0))}
     return late if len(late) < len(places) else set()
+
+
+def settled_after(place: Place, latest_year: int | None) -> bool:
+    """Does ``place`` lie in a country settled after ``latest_year`` (a name no reading elsewhere shares)?"""
+    return latest_year is not None and latest_year < SETTLED.get(f"{place.country}.{place.admin1}", SETTLED.get(place.country, 0))

@@ -1266,3 +1266,23 @@ def test_the_capital_right_after_a_town_and_a_comma_is_that_town(world_gazetteer
     found = [m for m in mentions("The Liao troops pushed through to approach Kaesong, the capital, but were defeated.",
                                  world_gazetteer) if m.place]
     assert [m.text for m in found] == ["Kaesong"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # a reading only in a country settled after the story's years, far from its other places
+    ("The Normans assembled an army and in May 1061 they captured Messina. Later they captured Triona.", "Triona"),
+    # a title, not Norman County, Minnesota
+    ("Syracuse was besieged by land from May to October by the forces of the Norman county of Sicily.", "Norman county"),
+    # a ruler with his epithet, not the Algerian city
+    ("In 441 AD Attila managed to conquer the birthplace of Constantine the Great, near Belgrade.", "Constantine"),
+])
+def test_names_a_story_s_years_a_title_or_an_epithet_rule_out(world_gazetteer, text, name):
+    assert all(m.place is None for m in mentions(text, world_gazetteer) if m.text == name)
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("May 24, 1856 Franklin County, Kansas: John Brown and four of his sons killed five men.", "Franklin County", "US"),
+    ("Before leaving Larissa the Turkish portion of the town was burned.", "Larissa", "GR"),
+])
+def test_a_county_with_its_state_and_a_town_before_a_demonym_stay_places(world_gazetteer, text, name, country):
+    assert resolved(text, world_gazetteer).get(name) == country
