@@ -50,7 +50,8 @@ OLD_YEAR += (rf"|(?:{''.join(f'(?<={m.capitalize()} )|' for m in MONTHS)}(?<=\bI
              # ("defeat of their forces in 955 at the battle of the Lechfeld", "The siege of Kiev ... in 968 (sub anno
              # 6476)", "in the spring of 968 near the town": a place or a bracket after it, or a season before it)
              rf"|(?<=\b[Ii]n )(?=\d{{3}}(?:\s*[;:(]|\s+(?:at|near|when|against|during|under)\s))"
-             rf"|(?<=\bspring of )|(?<=\bsummer of )|(?<=\bautumn of )|(?<=\bwinter of ))"
+             rf"|(?<=\bspring of )|(?<=\bsummer of )|(?<=\bautumn of )|(?<=\bwinter of )"
+             rf"|{''.join(f'(?<={m.capitalize()} of )|' for m in MONTHS)[:-1]})"
              rf"{OLD_DATE_YEAR_RE}|{OLD_DATE_YEAR_RE}(?=\s*(?:AD|A\.D\.|CE)\b)")
 STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE}|{OLD_YEAR})\b(?!\s*[-–/]\s*\d)"
                         rf"(?!\s*(?:{alternation(words('time_zones'))}|local time|hours|hrs)\b)")

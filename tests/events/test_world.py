@@ -3238,3 +3238,17 @@ def test_a_year_of_three_figures_before_a_place_a_bracket_or_after_a_season_date
 def test_a_count_of_three_figures_after_in_is_no_year(world_gazetteer):
     _, incidents, _ = run("In 300 villages near Kiev the rebels attacked.", world_gazetteer, published=None)
     assert incidents and all(i.date is None for i in incidents)
+
+
+def test_cities_laid_in_ruins_are_each_attacked(world_gazetteer):
+    _, incidents, _ = run("In the spring of 1379 the Genoese laid the cities of Grado and Caorle in ruins.", world_gazetteer,
+                          published=None)
+    assert sorted(i.place.name for i in incidents) == ["Caorle", "Grado"]
+    assert {i.date.iso() for i in incidents} == {("1379-03-01", "1379-05-31")}
+
+
+def test_enemies_driven_from_a_city_is_a_fight_there_in_a_month_of_an_old_year(world_gazetteer):
+    _, incidents, _ = run("After having driven the Vandals from the city of Carthage in September of 533, Belisarius "
+                          "was confronted by a reinforced enemy.", world_gazetteer, published=None)
+    assert [(i.event_type, i.place.name, i.date.iso()) for i in incidents] == [
+        ("armed_clash", "Carthage", ("0533-09-01", "0533-09-30"))]
