@@ -158,6 +158,11 @@ DATELINE_PREFIX = re.compile(
 SINCE = re.compile(r"\b(?:since|starting|beginning)\s+(?:on\s+|in\s+)?(?:last\s+)?$", re.I)
 
 
+DAY_ORDINALS = {w: int(n) for w, n in rows("day_ordinals", 2)}
+# "the fifth of June", "the thirtieth of May": an ordinal word before a month
+DAY_WORD = re.compile(rf"\b({alternation(DAY_ORDINALS)})\s+(?=of\s+{MONTH_RE}\b)", re.I)
+
+
 def resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str]:
     """Resolve the first absolute or deictic date expression in ``text``.
 
@@ -168,14 +173,18 @@ def resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str]
     without an anchor.
     """
     text = DATELINE_PREFIX.sub("", text, count=1)
+    said = text
+    if DAY_WORD.search(text):  # ("on the thirtieth of May 1378": the 30th, written as long as the word, so that
+        # the words matched are those of the text)
+        text = DAY_WORD.sub(lambda w: f"{DAY_ORDINALS[w.group(1).lower()]}th".ljust(len(w.group(0)) - 1) + " ", text)
     found, m = _resolve(text, anchor)
     if found is None or m is None:
         return None, ""
     if SINCE.search(text[: m.start()]):
         if anchor is None or anchor.end < found.start:
             return None, ""  # a period whose end the text does not give
-        return DateRange(found.start, anchor.end, "range"), f"since {m.group(0)}"
-    return found, m.group(0)
+        return DateRange(found.start, anchor.end, "range"), f"since {said[m.start() : m.end()]}"
+    return found, said[m.start() : m.end()]
 
 
 def _day_span(text: str, anchor: DateRange | None) -> tuple[DateRange | None, re.Match[str] | None]:

@@ -3252,3 +3252,9 @@ def test_enemies_driven_from_a_city_is_a_fight_there_in_a_month_of_an_old_year(w
                           "was confronted by a reinforced enemy.", world_gazetteer, published=None)
     assert [(i.event_type, i.place.name, i.date.iso()) for i in incidents] == [
         ("armed_clash", "Carthage", ("0533-09-01", "0533-09-30"))]
+
+
+def test_the_battle_that_followed_is_a_fight_at_the_place_it_was_fought_near(world_gazetteer):
+    _, incidents, _ = run("Pisani sailed round Italy before he sighted the enemy's fleet. The battle that followed was "
+                          "fought within sight of Anzio on the thirtieth of May 1378.", world_gazetteer, published=None)
+    assert [(i.event_type, i.place.name, i.date.iso()) for i in incidents] == [("armed_clash", "Anzio", ("1378-05-30", "1378-05-30"))]

@@ -451,7 +451,7 @@ def test_hostile_gazetteer_and_feature_fields_stay_text(tmp_path):
 def test_clicking_a_marker_opens_its_popup_and_every_layer_toggles(seed_build):
     with browsing(seed_build[2]) as (page, errors, blocked):
         fid = "bases:site/ain-al-asad-air-base"
-        page.evaluate("() => { GEO.map.setView(GEO.byId.get('bases:site/ain-al-asad-air-base').getLatLng(), 9); }")
+        page.evaluate("() => { GEO.map.setView(GEO.byId.get('bases:site/ain-al-asad-air-base').getLatLng(), 9, {animate: false}); }")
         page.wait_for_timeout(300)
         x, y = page.evaluate(
             "() => { const p = GEO.map.latLngToContainerPoint(GEO.byId.get(%r).getLatLng()); "

@@ -230,3 +230,13 @@ def test_a_bracketed_number_that_is_no_other_calendar_s_day_leaves_the_date_alon
 def test_the_latest_year_a_story_tells_reads_three_figure_years_that_surely_say_when(text, year):
     from geo.text.calendar import latest_year_told
     assert latest_year_told(text) == year
+
+
+@pytest.mark.parametrize("text, want, words", [
+    ("The battle was fought on the thirtieth of May 1378.", ("1378-05-30", "1378-05-30"), "thirtieth of May 1378"),
+    ("Lippens was killed in Kasongo, on the first of December, 1892.", ("1892-12-01", "1892-12-01"), "first of December, 1892"),
+])
+def test_a_day_written_as_an_ordinal_word_is_that_day_and_the_words_are_the_text_s(text, want, words):
+    got, said = resolve(text, None)
+    assert got is not None and (got.start.isoformat(), got.end.isoformat()) == want
+    assert said == words and said in text
