@@ -8,7 +8,6 @@ import re
 from collections import Counter
 
 from ..model import Article, Mention
-from ..text.calendar import latest_year_told
 from ..text.lexicon import alternation, words
 from .gazetteer import Gazetteer
 
@@ -81,13 +80,13 @@ BARE_CAPITAL = re.compile(
 APPOSED = re.compile(r"\s*,\s*")  # between a place and "the capital" that names it ("Kaesong, the capital")
 
 
-def bare_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:
+def bare_capitals(article: Article, out: list[Mention], gaz: Gazetteer, told: int | None = None) -> list[Mention]:
     """"protesters in the capital": the capital (GeoNames) of the one country most of the article's
     places lie in; nothing when two countries tie, or when the sentence names the capital itself
-    ("the capital, Dushanbe"), or names another after it ("the capital Wad Madani": a state's)."""
+    ("the capital, Dushanbe"), or names another after it ("the capital Wad Madani": a state's); nothing either in a story
+    ``told`` only of years before today's capitals."""
     if not BARE_CAPITAL.search(article.text):
         return out  # most articles: one search of the whole text, no sentence by sentence
-    told = latest_year_told(article.text)
     if told is not None and told < TODAYS_CAPITALS_SINCE:
         return out  # ("In June 756 ... the capital": Chang'an then, not today's Beijing)
     counts = Counter(m.place.country for m in out if m.place is not None and m.place.country)

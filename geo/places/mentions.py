@@ -169,7 +169,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
             decisions.append(Decision(article.text[p.start : p.end], p.start, p.end, p.sent, place,
                                       reason if place is not None else f"not mapped: {reason}", cands))
     out = _units(_airports(article, named_capitals(article, out, gaz), gaz), gaz)
-    out = short_forms(bare_capitals(article, demonym_capitals(article, out, gaz), gaz))
+    out = short_forms(bare_capitals(article, demonym_capitals(article, out, gaz), gaz, ctx.latest_year))
     by_sentence: dict[int, list[Mention]] = {}
     for m in out:
         by_sentence.setdefault(m.sentence.start, []).append(m)

@@ -21,7 +21,7 @@ from functools import cached_property
 from ..model import AREA_KINDS, BASE_KINDS, INSTALLATION_KINDS, Decision, Place
 from ..text.lexicon import rows, weights
 from ..text.normalize import norm
-from .around import (AFTER_PARTICLE, COUNTRY_ENDS, EPITHET_AFTER, FORCES_AFTER, FORT_WORDS, HYPHENATED, IN_COUNTRY,  # noqa: F401
+from .around import (AFTER_PARTICLE, COUNTRY_ENDS, EPITHET_AFTER, FORCES_AFTER, FORT_WORDS, HYPHENATED, IN_COUNTRY,
                      NAME_BEFORE, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, OF_NAME_AFTER, PARTICLE_NAME_AFTER, REFERENCE_KM,
                      RELATIVE_AFTER, UNIT_AFTER)
 from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending

@@ -16,10 +16,10 @@ def named_after_the_story(places: list[Place], latest_year: int | None) -> set[s
     ``latest_year``, when another reading lies elsewhere."""
     if latest_year is None:
         return set()
-    late = {pl.key for pl in places if latest_year < SETTLED.get(f"{pl.country}.{pl.admin1}", SETTLED.get(pl.country, 0))}
+    late = {pl.key for pl in places if settled_after(pl, latest_year)}
     return late if len(late) < len(places) else set()
 
 
 def settled_after(place: Place, latest_year: int | None) -> bool:
-    """Does ``place`` lie in a country settled after ``latest_year`` (a name no reading elsewhere shares)?"""
+    """Does ``place`` lie in a country settled after ``latest_year``?"""
     return latest_year is not None and latest_year < SETTLED.get(f"{place.country}.{place.admin1}", SETTLED.get(place.country, 0))

@@ -173,10 +173,8 @@ def resolve(text: str, anchor: DateRange | None) -> tuple[DateRange | None, str]
     without an anchor.
     """
     text = DATELINE_PREFIX.sub("", text, count=1)
-    said = text
-    if DAY_WORD.search(text):  # ("on the thirtieth of May 1378": the 30th, written as long as the word, so that
-        # the words matched are those of the text)
-        text = DAY_WORD.sub(lambda w: f"{DAY_ORDINALS[w.group(1).lower()]}th".ljust(len(w.group(0)) - 1) + " ", text)
+    # ("on the thirtieth of May 1378": the 30th, written as long as the word, so that the words matched are the text's)
+    said, text = text, DAY_WORD.sub(lambda w: f"{DAY_ORDINALS[w.group(1).lower()]}th".ljust(len(w.group(0)) - 1) + " ", text)
     found, m = _resolve(text, anchor)
     if found is None or m is None:
         return None, ""

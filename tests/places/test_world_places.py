@@ -16,6 +16,16 @@ def mentions(text, gaz):
     return find_mentions(art, gaz)
 
 
+def unmapped(text, name, gaz) -> bool:
+    """Was ``name`` read as a candidate (a decision was taken on it) and left unmapped?"""
+    sec = Section("t.txt", "t", None, None, 0, len(text))
+    art = Article("t.txt", text, [sec])
+    art.sentences = split_sentences(text, sec)
+    decisions = []
+    found = find_mentions(art, gaz, decisions=decisions)
+    return any(d.text == name for d in decisions) and not any(m.place is not None and m.text == name for m in found)
+
+
 def resolved(text, gaz):
     return {m.text: m.place.country for m in mentions(text, gaz) if m.place}
 
@@ -1253,7 +1263,7 @@ def test_a_story_of_756_names_no_capital_of_today(world_gazetteer):
     ("The Russians captured Erzerum, in the Ottoman province of Anatolia, in 1916.", "Ottoman province"),
 ])
 def test_a_unit_spelt_only_somewhat_alike_is_not_that_unit(world_gazetteer, text, name):
-    assert all(m.place is None for m in mentions(text, world_gazetteer) if m.text == name)
+    assert unmapped(text, name, world_gazetteer)
 
 
 def test_sayaboury_province_is_laos_province_not_its_town(world_gazetteer):
@@ -1277,7 +1287,7 @@ def test_the_capital_right_after_a_town_and_a_comma_is_that_town(world_gazetteer
     ("In 441 AD Attila managed to conquer the birthplace of Constantine the Great, near Belgrade.", "Constantine"),
 ])
 def test_names_a_story_s_years_a_title_or_an_epithet_rule_out(world_gazetteer, text, name):
-    assert all(m.place is None for m in mentions(text, world_gazetteer) if m.text == name)
+    assert unmapped(text, name, world_gazetteer)
 
 
 @pytest.mark.parametrize("text, name, country", [
