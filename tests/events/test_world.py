@@ -3258,3 +3258,16 @@ def test_the_battle_that_followed_is_a_fight_at_the_place_it_was_fought_near(wor
     _, incidents, _ = run("Pisani sailed round Italy before he sighted the enemy's fleet. The battle that followed was "
                           "fought within sight of Anzio on the thirtieth of May 1378.", world_gazetteer, published=None)
     assert [(i.event_type, i.place.name, i.date.iso()) for i in incidents] == [("armed_clash", "Anzio", ("1378-05-30", "1378-05-30"))]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Volunteers at Homs resisted the authorities, and a severe conflict ensued, in which several were killed.", "armed_clash"),
+    ("The rebels won a naval victory over the government forces at Aleppo on Monday.", "armed_clash"),
+    ("The tribesmen inflicted such loss upon the garrison at Homs that it had to withdraw.", "armed_clash"),
+    ("British planes began bombing Aleppo after an hour.", "air_strike"),
+])
+def test_a_conflict_that_ensued_a_victory_over_forces_losses_inflicted_and_planes_bombing(world_gazetteer, text, kind):
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert [i.event_type for i in incidents] == [kind]
+    # (the side beaten is no attacker: "a victory over the government forces")
+    assert not any("government" in a for i in incidents for a in i.attacker)
