@@ -33,6 +33,7 @@ COUNT_JOINS = frozenset(words("count_words"))  # "five to six thousand", "some 2
 VIOLENCE_VERBS = frozenset(words("violence_verbs"))
 DEFENCE_VERBS = frozenset(words("defence_verbs"))
 CHARGE_VERBS = frozenset(words("charge_verbs"))
+PARTICIPLE_TIMES = frozenset(words("participle_times"))  # "After capturing Córdoba, Ferdinand ...": his deed
 # verbs whose subject is never the attacker of the event noun they govern: who charges, who died in it or survived it
 NOT_ATTACKING_VERBS = CHARGE_VERBS | frozenset(words("undergo_verbs"))
 YIELD_VERBS = frozenset(lemma for lemma, _forms in rows("yield_verbs", 2))  # "X fell to Y": Y attacked, X was taken
@@ -415,6 +416,11 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         if not passive and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
             # "The Austrians responded to the declaration of war by bombing Venice": the subject of what it was done by
             attacker += [a for c in verb.head.head.children if c.dep_ in SUBJECTS for a in _subject_actors(c, actors)]
+        elif not passive and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in PARTICIPLE_TIMES \
+                and verb.head.head.pos_ == "VERB":
+            # "After capturing Córdoba in 1236, Ferdinand III of Castile conquered ...": who did what came next
+            attacker += [a for c in verb.head.head.children if c.dep_ in SUBJECTS
+                         for a in _subject_actors(c, actors) or _named_subject(c)]
         for c in head.children:
             if c.dep_ == "agent":
                 # "attacked by the Mahdists": an agent the lexicon lacks is kept by its own name

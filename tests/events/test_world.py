@@ -3271,3 +3271,11 @@ def test_a_conflict_that_ensued_a_victory_over_forces_losses_inflicted_and_plane
     assert [i.event_type for i in incidents] == [kind]
     # (the side beaten is no attacker: "a victory over the government forces")
     assert not any("government" in a for i in incidents for a in i.attacker)
+
+
+def test_who_did_what_came_after_a_participle_of_time_did_the_participle_and_the_falls_after_it(world_gazetteer):
+    text = ("After capturing Homs in 1236, Ferdinand III of Castile systematically conquered the cities of the valley. "
+            "Aleppo fell in 1246 after a long siege.")
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert sorted((i.place.name, tuple(i.attacker)) for i in incidents) == [
+        ("Aleppo", ("Ferdinand III of Castile",)), ("Homs", ("Ferdinand III of Castile",))]
