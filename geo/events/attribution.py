@@ -9,10 +9,11 @@ from ..text.lexicon import alternation, words
 from ..text.calendar import NUMBER_WORDS
 from .actors import sides
 from .report import Report
-from .roles import ARMED_NOUNS, PRONOUNS, roles, state_forces
+from .roles import ARMED_NOUNS, PRONOUNS, main_subject, roles, state_forces
 from .triggers import NAMED_FIGHT, fallback, triggers
 
 # A named event, not a side: "the Alma Massacre", "Battle of Jena-Auerstedt", "the Northern War"
+TITLES = frozenset(w.lower() for w in words("person_titles"))  # "Chief": a title alone, no one named
 EVENT_NAME = re.compile(rf"\b(?:{alternation(set(words('event_nouns')) | set(words('named_events')) | {'war', 'wars'})})\b", re.I)
 
 
@@ -51,6 +52,8 @@ def report_sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tu
 # "On May 15, they captured Alexandrapol": a pronoun right before the trigger, whose side the sentence before named
 PRONOUN_BEFORE = re.compile(rf"(?:^|[,;]\s*|\b(?:and|then|when|after)\s+)(?:{alternation(PRONOUNS - {'it', 'we'})})\s+"
                             r"(?:(?:then|soon|finally|also|again|easily)\s+)?$", re.I)
+# ... or anywhere before it ("On July 7, 1266 he laid siege to Safed")
+PRONOUN_SUBJECT = re.compile(rf"\b(?:{alternation(PRONOUNS - {'it', 'we'})})\s+(?:(?:then|soon|finally|also|again|easily)\s+)?$", re.I)
 
 
 # "the army", "the group": a side named by its bare noun
@@ -71,3 +74,14 @@ def fuller_side(attacker: list[str], sentence: str) -> list[str]:
     if phrase.split()[0].lower() in NUMBER_WORDS:
         return attacker  # ("Two rebel suicide bombers": how many, not whose)
     return [state_forces(phrase.split()[0]) or phrase]
+
+
+def subject_before(sentences: list, c: Report, actors, not_attackers: set[str]) -> list[str]:
+    """"In 1265 Baybars thought the time was right ... On July 7, 1266 he laid siege to Safed": for a pronoun that
+    does the deed, the named subject of the nearest of the two sentences before (same section; never a place)."""
+    for s in reversed(sentences[max(0, c.index - 2): c.index]):
+        named = [a for a in main_subject(s.text, actors) if a not in not_attackers and not EVENT_NAME.search(a)
+                 and a.lower() not in TITLES] if s.section == c.sentence.section else []
+        if named:
+            return named
+    return []

@@ -33,7 +33,7 @@ from .borrowed import finer_places, named_before, previous_places, scene_place
 from .arguments import argument_reports
 from .clauses import other_clauses
 from .report import Report
-from .attribution import PRONOUN_BEFORE, fuller_side, report_sides
+from .attribution import PRONOUN_BEFORE, PRONOUN_SUBJECT, fuller_side, report_sides, subject_before
 from .roles import roles
 from .same_event import dates_overlap, merge_into_finer, merge_within
 from .triggers import undergone, unreal, BACKGROUND, EVENT_ANAPHOR, clause_end, GENERIC_ATTACK, SAME_EVENT, SEPARATE, fallback, main_trigger, trigger, trigger_clause, weak, weapon_kinds
@@ -374,6 +374,8 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
                 before = first_report.get(c.index - 1)
                 if before is not None and before.sentence.section == c.sentence.section:
                     inc.attacker = report_sides(before, actors)[0]
+            if not inc.attacker and PRONOUN_SUBJECT.search(c.sentence.text[: c.trigger_at - c.sentence.start]):
+                inc.attacker = subject_before(article.sentences, c, actors, towns)  # "... he laid siege to Safed"
             if inc.attacker:
                 named = inc
             incidents.append(inc)

@@ -356,6 +356,20 @@ def _defends(verb) -> bool:
     return lemma in DEFENCE_VERBS or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in DEFENCE_VERBS for c in verb.children)
 
 
+def main_subject(sentence: str, actors) -> list[str]:
+    """The side a sentence is about: the named subject of its main verb ("In 1265 Baybars thought the time was
+    right ..."), for a pronoun after it ("On July 7, 1266 he laid siege to Safed"); none for a pronoun again."""
+    doc = parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ in ("be", "occur", "happen") or root.lemma_ == "take" and any(
+            c.lower_ == "place" for c in root.children):
+        return []  # ("The Sack of Brescia took place ...", "The Drownings at Nantes were ...": what happened, not who)
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.lower_ in PRONOUNS | RELATIVES:
+        return []
+    return _phrase_actors(subject, actors) or _named_subject(subject)
+
+
 def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> tuple[list[str], list[str]]:
     """(attacker, target) of the event whose trigger is ``sentence[start:end]``; empty when the parse says nothing."""
     doc = parse(sentence)

@@ -3279,3 +3279,13 @@ def test_who_did_what_came_after_a_participle_of_time_did_the_participle_and_the
     _, incidents, _ = run(text, world_gazetteer, published=None)
     assert sorted((i.place.name, tuple(i.attacker)) for i in incidents) == [
         ("Aleppo", ("Ferdinand III of Castile",)), ("Homs", ("Ferdinand III of Castile",))]
+
+
+def test_a_pronoun_that_does_the_deed_is_whom_the_sentences_before_were_about_never_a_place_or_an_event(world_gazetteer):
+    text = ("In 1265 Baybars thought the time was right to drive the Franks out. Homs fell in 1265. "
+            "On July 7, 1266 he laid siege to Aleppo.")
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert [i.attacker for i in incidents if i.place.name == "Aleppo"] == [["Baybars"]]
+    _, incidents, _ = run("The Sack of Homs took place on February 18, 1512. In March he attacked Aleppo.", world_gazetteer,
+                          published=None)
+    assert [i.attacker for i in incidents if i.place.name == "Aleppo"] == [[]]
