@@ -181,6 +181,10 @@ def _named_subject(c) -> list[str]:
                                 or counted[0].lower() in QUANTITY_HEADS or counted[0].lower() in COUNT_JOINS):
         counted = counted[1:]
     capital = text.lstrip("0123456789, ")[:1].isupper() or bool(counted) and counted[0][:1].isupper()
+    if not capital and c.pos_ == "PROPN" and c.text[:1].isupper() and c.text in text.split():
+        # "a furious Glyndwr burnt Ruthin": the name, without the words that describe him
+        text, capital = " ".join(text.split()[text.split().index(c.text) - sum(
+            1 for t in c.children if t.dep_ == "compound" and t.i < c.i):]), True
     return [text] if text and capital and len(text) <= 60 else []
 
 
@@ -391,11 +395,17 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             if c.dep_ in SUBJECTS:
                 target += _phrase_actors(c, actors, attacker=False)
             elif c.dep_ == "prep" and c.lower_ == "to":
-                attacker += _objects_actors([c], actors)
+                # (one the lexicon lacks, by its own name: "Szolnok fell to Rákóczi")
+                attacker += _objects_actors([c], actors) or _objects_named([c])
+            elif c.dep_ == "prep" and c.lower_ == "without":
+                # "Nizwa fell without a fight to the triumvirate's forces": the parse hangs "to" on the fight
+                to = [t for p in c.children if p.dep_ == "pobj" for t in p.children if t.dep_ == "prep" and t.lower_ == "to"]
+                attacker += _objects_actors(to, actors) or _objects_named(to)
             elif c.dep_ == "prep" and c.lower_ == "into":
-                # "Barcelona fell into the hands of French-Castilian troops": whose hands
-                attacker += _objects_actors([o for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "hand"
-                                             for o in p.children if o.dep_ == "prep" and o.lower_ == "of"], actors)
+                # "Barcelona fell into the hands of French-Castilian troops", "... of the Affghans": whose hands
+                hands = [o for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "hand"
+                         for o in p.children if o.dep_ == "prep" and o.lower_ == "of"]
+                attacker += _objects_actors(hands, actors) or _objects_named(hands)
     elif head.pos_ == "VERB":
         verb = head
         # a verb in a coordination without its own subject shares the first one's ("... and shelled the town")

@@ -3289,3 +3289,15 @@ def test_a_pronoun_that_does_the_deed_is_whom_the_sentences_before_were_about_ne
     _, incidents, _ = run("The Sack of Homs took place on February 18, 1512. In March he attacked Aleppo.", world_gazetteer,
                           published=None)
     assert [i.attacker for i in incidents if i.place.name == "Aleppo"] == [[]]
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("As for Homs, it fell into the hands of the Affghans in March 1842.", ["Affghans"]),
+    ("Homs fell to Rákóczi on 21st September, 1703 after a short but bloody siege.", ["Rákóczi"]),
+    ("Homs fell without a fight to the triumvirate's forces in 1913.", ["triumvirate's forces"]),
+    ("In September 1400 a furious Glyndwr burnt Homs to the ground.", ["Glyndwr"]),
+    ("In 1707, English-allied Indigenous tribes attacked the settlement at Homs.", ["English-allied Indigenous tribes"]),
+])
+def test_whose_hands_a_town_fell_into_a_name_after_its_epithets_and_tribes_are_attackers(world_gazetteer, text, attacker):
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert [i.attacker for i in incidents] == [attacker]
