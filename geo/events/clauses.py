@@ -9,7 +9,7 @@ from ..model import Article, Mention, Sentence
 from ..places.gazetteer import Gazetteer
 from .dating import resolve as resolve_date
 from .report import Report
-from .roles import verb_clause
+from .heads import verb_clause
 from .same_event import compatible_types
 from ..text import dates
 from ..text.lexicon import alternation, mapping

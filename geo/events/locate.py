@@ -7,7 +7,8 @@ from __future__ import annotations
 from ..places.candidates import CAPTURE_VERBS
 from ..places.offsets import WITHIN_BEFORE
 from ..text.parse import parse
-from .roles import EVENT_NOUNS, LOCATIVE_PREPS, WEAPONS, event_head
+from .heads import EVENT_NOUNS, WEAPONS, event_head
+from .roles import LOCATIVE_PREPS
 from .where import HINT_BEFORE, WAR_AFTER
 
 CLAUSES = {"advcl", "ccomp", "relcl", "xcomp", "parataxis", "conj"}

@@ -16,17 +16,14 @@ from ..text.calendar import MONTH_RE as MONTHS, NUMBER_WORDS, WEEKDAY_RE, WEEKDA
 from ..text.lexicon import rows, tagged, words
 from ..text.parse import parse
 from .actors import a_people, country_forces, demonym_forces, find_actors, people_at_war
+from .heads import EVENT_HEADS, EVENT_NOUNS, WEAPONS, event_head, governing_verb
 
 ARMED_NOUNS = frozenset(w for w, _tags in rows("armed_nouns", 2))
-WEAPONS = frozenset(words("weapons"))  # "drone" in "drone attack" says how, not who
 
 DEFAULT_ACTOR = {"riot": "Rioters", "protest_siege": "Protesters"}  # an event with no attacker named: who ACLED names
 SUBJECTS = {"nsubj", "csubj"}
 PRONOUNS = {"they", "it", "he", "she", "we"}
 RELATIVES = {"who", "that", "which"}  # the subject of a relative clause: the noun the clause is about
-EVENT_NOUNS = frozenset(words("event_nouns"))
-# Nouns that name the event itself: its head in a trigger phrase ("assault on a ... army base").
-EVENT_HEADS = EVENT_NOUNS | frozenset(words("event_heads"))
 LEADING = {"the", "a", "an", "some", "suspected", "unidentified"}
 QUANTITY_HEADS = frozenset(words("quantity_heads"))
 COUNT_JOINS = frozenset(words("count_words"))  # "five to six thousand", "some 200", "several thousand"
@@ -305,55 +302,6 @@ def violent_subjects(doc, actors) -> list[str]:
     return out
 
 
-def event_head(doc, start: int, end: int):
-    """The verb of the trigger span, else its last noun."""
-    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
-    verbs = [t for t in toks if t.pos_ == "VERB"]
-    if verbs:
-        return verbs[0]
-    nouns = [t for t in toks if t.pos_ in ("NOUN", "PROPN")]
-    # "attack on an army base": the event noun, not its target
-    events = [t for t in nouns if t.lemma_.lower() in EVENT_HEADS and t.lemma_.lower() not in WEAPONS]
-    if events:
-        return events[0]
-    return nouns[-1] if nouns else (toks[0] if toks else None)
-
-
-def verb_clause(sentence: str, start: int, end: int, other: tuple[int, int]) -> bool:
-    """Is the trigger ``sentence[start:end]`` (or the verb its noun hangs from: "fired mortar shells") a finite verb
-    of its own clause, another than the trigger's at ``other`` ("targeted a base ... and fired shells at")?"""
-    doc = parse(sentence)
-    verb, main = (_clause_verb(event_head(doc, a, b)) for a, b in ((start, end), other))
-    if verb is None or verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP") and not (  # ("are driving the Germans from Rees")
-            verb.tag_ == "VBG" and (any(c.dep_ == "aux" for c in verb.children)
-                                    # ("retaliated by bombarding ... and by storming Zhenbao Island")
-                                    or verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.dep_ == "conj")):
-        return False
-    return main is None or main.i != verb.i and (verb.dep_ in ("conj", "advcl", "ccomp") or main.dep_ in ("conj", "advcl")
-                                                 or verb not in main.children and main not in verb.children)
-
-
-def _clause_verb(head):
-    """The verb itself, or the one a weapon is the object of ("fired mortar shells"); an event noun
-    ("raids on", "the fighting") is no clause of its own."""
-    if head is None or head.pos_ == "VERB":
-        return head
-    return head.head if head.dep_ == "dobj" and head.lemma_.lower() in WEAPONS and head.head.pos_ == "VERB" else None
-
-
-def _governing_verb(noun):
-    """The verb a noun phrase hangs from, through prepositions and nouns ("bombarded ... with a barrage
-    of missiles"), at most four steps up."""
-    t = noun
-    for _ in range(4):
-        if t.dep_ not in ("dobj", "pobj", "prep", "agent", "compound", "nsubjpass", "nsubj", "appos", "conj") or t.head == t:
-            return None
-        t = t.head
-        if t.pos_ == "VERB":
-            return t
-    return None
-
-
 def _defends(verb) -> bool:
     """A verb of defence ("repelled"), or one with its particle ("fought off", "beat back")."""
     lemma = verb.lemma_.lower()
@@ -476,7 +424,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                                     actors)
         # "US and UK forces carried out air strikes": the subject of the verb that does it;
         # "an attack on an army base ... was carried out by an al-Qaeda-linked group": its agent
-        verb = _governing_verb(noun) if not attacker else None
+        verb = governing_verb(noun) if not attacker else None
         if verb is not None and noun.dep_ in ("nsubjpass", "nsubj"):
             agents = [c for c in verb.children if c.dep_ == "agent"]
             attacker += _objects_actors(agents, actors) or _objects_named(agents)
