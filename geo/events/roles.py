@@ -405,7 +405,10 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             _modifier_actors(noun.head, actors) if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else [])
         # ("a Japanese bombing attack": the adjective of the phrase the event word is part of)
         # "fighting between M23 and the army", "Fighting has been going on ... between militiamen and ..."
-        carriers = [noun] + ([noun.head] if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB" else [])
+        carriers = [noun] + ([noun.head] if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ == "VERB" else [])
+        # ("The Battle of Dunbar was fought between ...", "... was a pitched battle fought between ...": the first side)
+        named_by = [noun] + ([t for t in noun.head.children if t.dep_ == "attr"] if noun.dep_ == "nsubj" else [])
+        carriers += [a for x in named_by for a in x.children if a.dep_ == "acl" and a.lemma_.lower() == "fight"]
         after = noun.head if noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following") else None
         if not attacker and after is not None and after.head.pos_ == "VERB":
             # "after fierce fighting with the insurgents, the RONA units had seized Ochota": who did what it led to
@@ -418,6 +421,10 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                         # ("a series of savage thrusts by Haganah": an agent the lexicon lacks, by its own name)
                         attacker += _phrase_actors(p, actors) or (_named_agent(p) if c.lower_ == "by" else [])
                         if c.lower_ == "between":
+                            # (the first side only, where the parse hung the second inside it: "between the army
+                            # of the Fifth Crusade and Ayyubid Egypt")
+                            # (not "between revolutionary and state forces": one noun for both)
+                            attacker = [a.split(" and ")[0] if " " in a.split(" and ")[0] else a for a in attacker]
                             break
         # "a truck bomb driven by militants", "a drone launched by the Houthis": the agent of the participle
         attacker += _objects_actors([a for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"],

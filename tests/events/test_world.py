@@ -3301,3 +3301,14 @@ def test_a_pronoun_that_does_the_deed_is_whom_the_sentences_before_were_about_ne
 def test_whose_hands_a_town_fell_into_a_name_after_its_epithets_and_tribes_are_attackers(world_gazetteer, text, attacker):
     _, incidents, _ = run(text, world_gazetteer, published=None)
     assert [i.attacker for i in incidents] == [attacker]
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("The Battle of Homs was fought between the English New Model Army, under Oliver Cromwell, and a Scottish army "
+     "on 3 September 1650 near Homs.", "English New Model Army"),
+    ("The battle of Aleppo was a pitched battle fought between the army of the Fifth Crusade and Ayyubid Egypt on "
+     "29 August 1219.", "army of the Fifth Crusade"),
+])
+def test_a_battle_fought_between_two_sides_names_the_first_as_its_attacker(world_gazetteer, text, attacker):
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert incidents and all(i.attacker == [attacker] for i in incidents)
