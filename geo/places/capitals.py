@@ -38,6 +38,12 @@ def named_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list
     return result
 
 
+# A story only of years before this is not about today's capitals (GeoNames'): many were elsewhere then (Chang'an,
+# Kyoto, St Petersburg, Constantinople before 1923; a bound, not a history: Brasília or Abuja came later still)
+TODAYS_CAPITALS_SINCE = 1945
+
+APPOSED = re.compile(r"\s*,\s*")  # between a place and "the capital" that names it ("Kaesong, the capital")
+
 # "the Sudanese capital", "the Ukrainian capital": the capital of the country of that demonym; not
 # "the Tibetan capital, Lhasa" or "the Serbian capital Belgrade" (the city is named), "the Iraqi capital of Kurdistan".
 # (what after "capital" says it is no national capital: "capital of Kurdistan", "capital punishment")
@@ -47,7 +53,8 @@ NOT_STATE_DEMONYMS = frozenset(words("demonym_not_capital"))
 
 
 def demonym_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list[Mention]:
-    """"the Sudanese capital": the capital (GeoNames) of the country the demonym names."""
+    """"the Sudanese capital": the capital (GeoNames) of the country the demonym names; not right after the place it
+    names, the capital then ("Magdala, the Abyssinian capital", "Ayutthaya, the Siamese capital")."""
     hits = [h for h in DEMONYM_CAPITAL.finditer(article.text)
             if h.group(1).lower() not in NOT_STATE_DEMONYMS and gaz.demonyms.get(h.group(1).lower())]
     if not hits:
@@ -60,6 +67,8 @@ def demonym_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> li
         s, e = h.span()
         if not cap or cap not in gaz.places or any(a < e and s < b for a, b in spans):
             continue
+        if any(m.place is not None and APPOSED.fullmatch(article.text, m.end, s) for m in out if m.end <= s):
+            continue
         sent = next((x for x in article.sentences if x.start <= s < x.end), None)
         if sent is None:
             continue
@@ -68,16 +77,9 @@ def demonym_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> li
     return sorted(out + added, key=lambda m: (m.start, m.end)) if added else out
 
 
-# A story only of years before this is not about today's capitals (GeoNames'): many were elsewhere then (Chang'an,
-# Kyoto, St Petersburg, Constantinople before 1923; a bound, not a history: Brasília or Abuja came later still)
-TODAYS_CAPITALS_SINCE = 1945
-
 # "in the capital", "the country's capital": the capital of the country the article is about (not "its capital in Laguna")
 BARE_CAPITAL = re.compile(
     rf"\b(?:the|its|the country['’]s|the nation['’]s)\s+capital\b{NOT_A_CAPITAL_AFTER}(?!(?:,?|\s+(?:in|at))\s+(?-i:[A-Z]))", re.I)
-
-
-APPOSED = re.compile(r"\s*,\s*")  # between a place and "the capital" that names it ("Kaesong, the capital")
 
 
 def bare_capitals(article: Article, out: list[Mention], gaz: Gazetteer, told: int | None = None) -> list[Mention]:

@@ -3312,3 +3312,12 @@ def test_whose_hands_a_town_fell_into_a_name_after_its_epithets_and_tribes_are_a
 def test_a_battle_fought_between_two_sides_names_the_first_as_its_attacker(world_gazetteer, text, attacker):
     _, incidents, _ = run(text, world_gazetteer, published=None)
     assert incidents and all(i.attacker == [attacker] for i in incidents)
+
+
+def test_the_demonym_capital_right_after_a_place_is_that_place_not_todays_capital(world_gazetteer):
+    mentions, incidents, _ = run("In 1868 the expedition marched to Aleppo, the Syrian capital. The city was stormed in "
+                                 "April 1868.", world_gazetteer, published=None)
+    assert not any(m.place is not None and m.place.name == "Damascus" for m in mentions)
+    assert [i.place.name for i in incidents] == ["Aleppo"]
+    mentions, _, _ = run("Rebels marched on the Syrian capital in 2012.", world_gazetteer, published=None)
+    assert [m.place.name for m in mentions if m.place is not None] == ["Damascus"]
