@@ -44,3 +44,6 @@ UNIT_AFTER = re.compile(rf"\s+(?:{alternation(words('unit_words'))})\b", re.I)
 # " the Great", " the Bear": an epithet right after a name, which is a ruler's or a saint's ("the birthplace of
 # Constantine the Great", "Albert the Bear"), not the town of that name
 EPITHET_AFTER = re.compile(rf"\s+the\s+(?:{alternation(words('epithets'))})\b")
+# "fell to the Silla-Tang alliance", "fell into the hands of the Dutch": right after a town's fall, its captor, not a place
+CAPTOR_BEFORE = re.compile(r"\b(?:fell|fallen|falls|surrendered|capitulated)\s+(?:without\s+a\s+(?:fight|struggle)\s+)?"
+                           r"(?:to|into\s+the\s+hands\s+of)\s+(?:the\s+)?$", re.I)

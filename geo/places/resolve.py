@@ -21,7 +21,7 @@ from functools import cached_property
 from ..model import AREA_KINDS, BASE_KINDS, INSTALLATION_KINDS, Decision, Place
 from ..text.lexicon import rows, weights
 from ..text.normalize import norm
-from .around import (AFTER_PARTICLE, COUNTRY_ENDS, EPITHET_AFTER, FORCES_AFTER, FORT_WORDS, HYPHENATED, IN_COUNTRY,
+from .around import (AFTER_PARTICLE, CAPTOR_BEFORE, COUNTRY_ENDS, EPITHET_AFTER, FORCES_AFTER, FORT_WORDS, HYPHENATED, IN_COUNTRY,
                      NAME_BEFORE, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, OF_NAME_AFTER, PARTICLE_NAME_AFTER, REFERENCE_KM,
                      RELATIVE_AFTER, UNIT_AFTER)
 from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending
@@ -458,6 +458,9 @@ VETOES: list[Veto] = [
      lambda c: "a county of the United States, a country the text does not name"),
     ("epithet_after", lambda c: not c.p.cue and EPITHET_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None,
      lambda c: "a name with an epithet after it ('Constantine the Great'): a ruler's, not a place"),
+    ("captor", lambda c: c.best.kind in ("city", "town") and not c.p.cue
+     and CAPTOR_BEFORE.search(c.p.sent.text, max(0, c.p.start - c.p.sent.start - 60), c.p.start - c.p.sent.start) is not None,
+     lambda c: "a name right after a town's fall ('fell to the Silla-Tang alliance'): its captor, not a place"),
 ]
 
 

@@ -1285,6 +1285,8 @@ def test_the_capital_right_after_a_town_and_a_comma_is_that_town(world_gazetteer
     ("Syracuse was besieged by land from May to October by the forces of the Norman county of Sicily.", "Norman county"),
     # a ruler with his epithet, not the Algerian city
     ("In 441 AD Attila managed to conquer the birthplace of Constantine the Great, near Belgrade.", "Constantine"),
+    # the captor a town fell to, not the Spanish town
+    ("Guonei City fell to the Silla-Tang Chinese alliance in 666, before the fall of Pyongyang.", "Silla"),
 ])
 def test_names_a_story_s_years_a_title_or_an_epithet_rule_out(world_gazetteer, text, name):
     assert unmapped(text, name, world_gazetteer)
