@@ -3321,3 +3321,9 @@ def test_the_demonym_capital_right_after_a_place_is_that_place_not_todays_capita
     assert [i.place.name for i in incidents] == ["Aleppo"]
     mentions, _, _ = run("Rebels marched on the Syrian capital in 2012.", world_gazetteer, published=None)
     assert [m.place.name for m in mentions if m.place is not None] == ["Damascus"]
+
+
+def test_an_army_that_suffered_its_worst_defeat_fought_there(world_gazetteer):
+    _, incidents, _ = run("On November 4, 1791, near Homs, the United States Army suffered its worst defeat of the "
+                          "entire war.", world_gazetteer, published=None)
+    assert [(i.event_type, i.place.name, i.date.iso()) for i in incidents] == [("armed_clash", "Homs", ("1791-11-04", "1791-11-04"))]
