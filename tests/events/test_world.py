@@ -3324,6 +3324,6 @@ def test_the_demonym_capital_right_after_a_place_is_that_place_not_todays_capita
 
 
 def test_an_army_that_suffered_its_worst_defeat_fought_there(world_gazetteer):
-    _, incidents, _ = run("On November 4, 1791, near Homs, the United States Army suffered its worst defeat of the "
-                          "entire war.", world_gazetteer, published=None)
+    _, incidents, _ = run("On November 4, 1791, at Homs the Ottoman army suffered its worst defeat of the war.",
+                          world_gazetteer, published=None)
     assert [(i.event_type, i.place.name, i.date.iso()) for i in incidents] == [("armed_clash", "Homs", ("1791-11-04", "1791-11-04"))]
