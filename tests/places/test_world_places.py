@@ -1298,3 +1298,14 @@ def test_names_a_story_s_years_a_title_or_an_epithet_rule_out(world_gazetteer, t
 ])
 def test_a_county_with_its_state_and_a_town_before_a_demonym_stay_places(world_gazetteer, text, name, country):
     assert resolved(text, world_gazetteer).get(name) == country
+
+
+@pytest.mark.parametrize("text, name, island", [
+    ("Kamehameha then turned on Maui, which he invaded in 1790.", "Maui", "Maui"),
+    ("The battle was fought on the southern part of the island of Oʻahu.", "Oʻahu", "Oahu"),
+    ("Five more died in a flood on the Big Island this week.", "Big Island", "Hawaii Island"),
+    ("French soldiers from the island of Cape Breton captured the English garrison.", "Cape Breton", "Cape Breton Island"),
+])
+def test_islands_no_package_has_are_places_of_their_own(world_gazetteer, text, name, island):
+    found = {m.text: m.place for m in mentions(text, world_gazetteer) if m.place}
+    assert found[name].name == island and found[name].curated and found[name].precision == "region"
