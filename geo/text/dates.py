@@ -125,7 +125,8 @@ MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_RE}),?\s+(?P<year>{MONTH_YEAR_RE})
 YEAR_PARTS = {part: (int(a), int(b)) for part, a, b in rows("year_parts", 3)}
 YEAR_PART = re.compile(rf"\b(?:in|during|by|from)\s+(?:the\s+)?(?P<part>{alternation(YEAR_PARTS)})(?:\s+of|-|\s)\s*"
                        rf"(?P<year>{DATE_YEAR_RE})\b(?!\s*[-–/]\s*\d)", re.I)
-IN_MONTH = re.compile(rf"\bin\s+(?P<month>{MONTH_RE})\b(?!,?\s+\d)")
+# "in September", "in mid-September", "in early May", "in the middle of June": that month (the whole of it)
+IN_MONTH = re.compile(rf"\bin\s+(?:(?:early|mid|late)[- ]|the\s+(?:beginning|middle|end)\s+of\s+)?(?P<month>{MONTH_RE})\b(?!,?\s+\d)")
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+|this\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 OWN_WEEKDAY = re.compile(r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?=(?:'s|’s)\s)", re.I)
 WEEKEND = re.compile(r"\b(?:over|during|on)?\s*(?:the|this|last)\s+weekend\b", re.I)

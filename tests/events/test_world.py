@@ -3328,3 +3328,10 @@ def test_an_army_that_suffered_its_worst_defeat_fought_there(world_gazetteer):
     _, incidents, _ = run("On November 4, 1791, at Homs the Ottoman army suffered its worst defeat of the war.",
                           world_gazetteer, published=None)
     assert [(i.event_type, i.place.name, i.date.iso()) for i in incidents] == [("armed_clash", "Homs", ("1791-11-04", "1791-11-04"))]
+
+
+@pytest.mark.parametrize("when", ["in mid-September", "in early September", "in the middle of September"])
+def test_a_month_with_early_mid_or_late_is_that_month_of_the_year_before(world_gazetteer, when):
+    _, incidents, _ = run(f"The Portuguese set out in August 1437. They laid siege to Aleppo {when}.", world_gazetteer,
+                          published=None)
+    assert [i.date.iso() for i in incidents if i.place.name == "Aleppo"] == [("1437-09-01", "1437-09-30")]
