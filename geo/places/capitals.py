@@ -38,11 +38,13 @@ def named_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> list
     return result
 
 
-# A story only of years before this is not about today's capitals (GeoNames'): many were elsewhere then (Chang'an,
-# Kyoto, St Petersburg, Constantinople before 1923; a bound, not a history: Brasília or Abuja came later still)
-TODAYS_CAPITALS_SINCE = 1945
-
 APPOSED = re.compile(r"\s*,\s*")  # between a place and "the capital" that names it ("Kaesong, the capital")
+
+
+def apposed(text: str, out: list[Mention], start: int) -> bool:
+    """Does a place and a comma come right before ``start`` ("Kaesong, the capital", "Magdala, the Abyssinian
+    capital")? Then the capital is that place."""
+    return any(m.place is not None and APPOSED.fullmatch(text, m.end, start) for m in out if m.end <= start)
 
 # "the Sudanese capital", "the Ukrainian capital": the capital of the country of that demonym; not
 # "the Tibetan capital, Lhasa" or "the Serbian capital Belgrade" (the city is named), "the Iraqi capital of Kurdistan".
@@ -67,7 +69,7 @@ def demonym_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> li
         s, e = h.span()
         if not cap or cap not in gaz.places or any(a < e and s < b for a, b in spans):
             continue
-        if any(m.place is not None and APPOSED.fullmatch(article.text, m.end, s) for m in out if m.end <= s):
+        if apposed(article.text, out, s):
             continue
         sent = next((x for x in article.sentences if x.start <= s < x.end), None)
         if sent is None:
@@ -76,6 +78,10 @@ def demonym_capitals(article: Article, out: list[Mention], gaz: Gazetteer) -> li
         added.append(Mention(article.name, s, e, article.text[s:e], sent, gaz.places[cap], why, "city"))
     return sorted(out + added, key=lambda m: (m.start, m.end)) if added else out
 
+
+# A story only of years before this is not about today's capitals (GeoNames'): many were elsewhere then (Chang'an,
+# Kyoto, St Petersburg, Constantinople before 1923; a bound, not a history: Brasília or Abuja came later still)
+TODAYS_CAPITALS_SINCE = 1945
 
 # "in the capital", "the country's capital": the capital of the country the article is about (not "its capital in Laguna")
 BARE_CAPITAL = re.compile(
@@ -107,7 +113,7 @@ def bare_capitals(article: Article, out: list[Mention], gaz: Gazetteer, told: in
             s, e = hit.start(), hit.end()
             if any(a < e and s < b for a, b in spans):
                 continue
-            if any(m.place is not None and APPOSED.fullmatch(article.text, m.end, s) for m in out if m.end <= s):
+            if apposed(article.text, out, s):
                 continue  # "approach Kaesong, the capital": the town before it is that capital
             why = f"{hit.group(0)!r}: {cap} (the capital GeoNames gives for {iso}, the country of most of the article's places)"
             added.append(Mention(article.name, s, e, article.text[s:e], sent, gaz.places[cap], why, "city"))
