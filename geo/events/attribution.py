@@ -50,10 +50,10 @@ def report_sides(c: Report, actors, not_attackers: set[str] = frozenset()) -> tu
 
 
 # "On May 15, they captured Alexandrapol": a pronoun right before the trigger, whose side the sentence before named
-PRONOUN_BEFORE = re.compile(rf"(?:^|[,;]\s*|\b(?:and|then|when|after)\s+)(?:{alternation(PRONOUNS - {'it', 'we'})})\s+"
-                            r"(?:(?:then|soon|finally|also|again|easily)\s+)?$", re.I)
+_PRONOUN = rf"(?:{alternation(PRONOUNS - {'it', 'we'})})\s+(?:(?:then|soon|finally|also|again|easily)\s+)?$"
+PRONOUN_BEFORE = re.compile(rf"(?:^|[,;]\s*|\b(?:and|then|when|after)\s+){_PRONOUN}", re.I)
 # ... or anywhere before it ("On July 7, 1266 he laid siege to Safed")
-PRONOUN_SUBJECT = re.compile(rf"\b(?:{alternation(PRONOUNS - {'it', 'we'})})\s+(?:(?:then|soon|finally|also|again|easily)\s+)?$", re.I)
+PRONOUN_SUBJECT = re.compile(rf"\b{_PRONOUN}", re.I)
 
 
 # "the army", "the group": a side named by its bare noun

@@ -178,10 +178,11 @@ def _named_subject(c) -> list[str]:
                                 or counted[0].lower() in QUANTITY_HEADS or counted[0].lower() in COUNT_JOINS):
         counted = counted[1:]
     capital = text.lstrip("0123456789, ")[:1].isupper() or bool(counted) and counted[0][:1].isupper()
-    if not capital and c.pos_ == "PROPN" and c.text[:1].isupper() and c.text in text.split():
-        # "a furious Glyndwr burnt Ruthin": the name, without the words that describe him
-        text, capital = " ".join(text.split()[text.split().index(c.text) - sum(
-            1 for t in c.children if t.dep_ == "compound" and t.i < c.i):]), True
+    tokens = text.split()
+    if not capital and c.pos_ == "PROPN" and c.text[:1].isupper() and c.text in tokens:
+        # "a furious Glyndwr burnt Ruthin": the name (and its compound words), without the words that describe him
+        before = sum(1 for t in c.children if t.dep_ == "compound" and t.i < c.i)
+        text, capital = " ".join(tokens[max(0, tokens.index(c.text) - before):]), True
     return [text] if text and capital and len(text) <= 60 else []
 
 
@@ -424,7 +425,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                             # (the first side only, where the parse hung the second inside it: "between the army
                             # of the Fifth Crusade and Ayyubid Egypt")
                             # (not "between revolutionary and state forces": one noun for both)
-                            attacker = [a.split(" and ")[0] if " " in a.split(" and ")[0] else a for a in attacker]
+                            attacker = [first if " " in first else a for a in attacker for first in [a.split(" and ")[0]]]
                             break
         # "a truck bomb driven by militants", "a drone launched by the Houthis": the agent of the participle
         attacker += _objects_actors([a for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"],

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.lexicon import alternation, words
+from ..text.lexicon import alternation, rows, words
 from .offsets import DIRECTION, DISTANCE
 
 # "Fort", "Camp": the one-word openings of installation names (data/lexicon/installation_prefixes.tsv)
@@ -45,5 +45,6 @@ UNIT_AFTER = re.compile(rf"\s+(?:{alternation(words('unit_words'))})\b", re.I)
 # Constantine the Great", "Albert the Bear"), not the town of that name
 EPITHET_AFTER = re.compile(rf"\s+the\s+(?:{alternation(words('epithets'))})\b")
 # "fell to the Silla-Tang alliance", "fell into the hands of the Dutch": right after a town's fall, its captor, not a place
-CAPTOR_BEFORE = re.compile(r"\b(?:fell|fallen|falls|surrendered|capitulated)\s+(?:without\s+a\s+(?:fight|struggle)\s+)?"
-                           r"(?:to|into\s+the\s+hands\s+of)\s+(?:the\s+)?$", re.I)
+# (the verbs of data/lexicon/yield_verbs.tsv, in every form it gives)
+CAPTOR_BEFORE = re.compile(rf"\b(?:{alternation(f for _lemma, forms in rows('yield_verbs', 2) for f in forms.split(','))})\s+"
+                           r"(?:without\s+a\s+(?:fight|struggle)\s+)?(?:to|into\s+the\s+hands\s+of)\s+(?:the\s+)?$", re.I)
