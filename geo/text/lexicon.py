@@ -110,15 +110,11 @@ def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return req(P.parse(pattern, flags))
 
 
-def literal_screen(rx: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A cheap first look for a big alternation, to search in the LOWER-CASED text: the literals one of
-    which every match of ``rx`` contains (:func:`required_literals`) as one prefix-tree regex (which
-    Python's engine runs fast); None when there is no such set."""
-    lits = required_literals(rx.pattern, rx.flags)
-    if lits is None:
-        return None
+def _trie(literals) -> str:
+    """The literals as one prefix-tree regex (which Python's engine runs fast); at a position it matches the
+    longest literal that begins there."""
     trie: dict = {}
-    for w in lits:
+    for w in literals:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
@@ -131,4 +127,35 @@ def literal_screen(rx: re.Pattern[str]) -> re.Pattern[str] | None:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return re.compile(emit(trie))
+    return emit(trie)
+
+
+class RowScreen:
+    """Which of many regexes (the rows of lexicon files) may match a text, found in one pass: every literal
+    one of which a row's matches need (:func:`required_literals`) is looked for at once, at every position
+    of the LOWER-CASED text, and only the rows whose literal is there are worth a search.  Exact: a row it
+    leaves out cannot match (a row with no such literal is always in)."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]):
+        needs = [required_literals(rx.pattern, rx.flags) for rx in patterns]
+        literals = sorted(set().union(*(n for n in needs if n)))
+        # at each position the finder gives the longest literal there; the shorter ones there are its prefixes
+        self._finder = re.compile(f"(?=({_trie(literals)}))") if literals else None
+        known = set(literals)
+        self._within = {w: tuple(w[:i] for i in range(1, len(w) + 1) if w[:i] in known) for w in literals}
+        self._rows_of: dict[str, set[int]] = {}
+        for i, need in enumerate(needs):
+            for w in need or ():
+                self._rows_of.setdefault(w, set()).add(i)
+        self._always = frozenset(i for i, need in enumerate(needs) if need is None)
+
+    def rows(self, low: str) -> tuple[int, ...]:
+        """The indexes, in order, of the rows that may match the text whose lower-cased form is ``low``."""
+        found: set[str] = set()
+        for m in self._finder.finditer(low) if self._finder else ():
+            if m.group(1):
+                found.update(self._within[m.group(1)])
+        out = set(self._always)
+        for w in found:
+            out |= self._rows_of[w]
+        return tuple(sorted(out))

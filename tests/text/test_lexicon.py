@@ -1,4 +1,4 @@
-"""The literal screen of a big alternation: exact, worked out from the rows themselves."""
+"""The literal screen of the lexicon's rows: exact, worked out from the rows themselves."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.text.lexicon import literal_screen, required_literals
+from geo.text.lexicon import RowScreen, required_literals
 
 DEVSET = Path(__file__).resolve().parents[2] / "data" / "devset"
 
@@ -26,21 +26,37 @@ def test_the_literals_every_match_needs(pattern, expected):
 
 def test_a_pattern_one_of_whose_ways_needs_no_word_has_no_screen():
     assert required_literals(r"\bbomb|\b\w+\b", re.I) is None
-    assert literal_screen(re.compile(r"\bbomb|\b\w+\b", re.I)) is None
+    screen = RowScreen([re.compile(r"\bbomb|\b\w+\b", re.I), re.compile(r"\bshell(?:ed|ing)\b", re.I)])
+    assert screen.rows("the committee met") == (0,)  # always searched; the other needs "shell"
 
 
-def test_the_trigger_screens_lose_no_sentence_a_trigger_or_fallback_row_matches():
-    """Over every devset passage, sentence by sentence: what a row matches, the screen lets through."""
-    from geo.events.triggers import ANY_TRIGGER, FALLBACK_SCREEN, FALLBACKS, TRIGGER_SCREEN
+def test_the_screen_finds_words_inside_and_overlapping_others():
+    """The rows whose word is anywhere in the text, also inside a longer word of another row's, or
+    overlapping it ("shelled" holds "shell"; "airstrike" holds both "air" and "airstrike")."""
+    screen = RowScreen([re.compile(p, re.I) for p in (r"\bairstrikes?\b", r"\bair (?:raid|attack)\b",
+                                                         r"\bshell(?:ed|ing)\b", r"\bhelled\b")])
+    assert screen.rows("an airstrike hit the town") == (0,)
+    assert screen.rows("it was shelled") == (2, 3)
+    assert screen.rows("an air raid") == (1,)
+    assert screen.rows("nothing happened") == ()
+
+
+def test_the_trigger_screen_loses_no_sentence_a_row_matches():
+    """Over every devset passage, sentence by sentence: every trigger, fallback and clause-deed row that
+    matches is among the rows the screen offers."""
+    from geo.events.triggers import _SCREEN, CLAUSE_DEEDS, FALLBACKS, TRIGGERS
     from geo.model import Section
     from geo.text.articles import split_sentences
 
     texts = [json.loads(line)["text"] for f in sorted(DEVSET.glob("*.jsonl")) for line in f.open(encoding="utf-8")]
     sentences = [s.text for t in texts for s in split_sentences(t, Section("d", None, None, None, 0, len(t)))]
-    hits = [s for s in sentences if ANY_TRIGGER.search(s)]
-    fallbacks = [s for s in sentences if any(rx.search(s) for _, rx in FALLBACKS)]
-    assert len(hits) > 500 and len(fallbacks) > 100
-    assert all(TRIGGER_SCREEN.search(s.lower()) for s in hits)
-    assert all(FALLBACK_SCREEN.search(s.lower()) for s in fallbacks)
-    # ... and it is a screen: a sentence about something else is not let through
-    assert not TRIGGER_SCREEN.search("the committee met on tuesday to discuss the new budget and the schools.")
+    family = [rx for _, rx in TRIGGERS + FALLBACKS + CLAUSE_DEEDS]
+    matched = offered = 0
+    for s in sentences:
+        rows = set(_SCREEN.rows(s.lower()))
+        hits = {i for i, rx in enumerate(family) if rx.search(s)}
+        assert hits <= rows, (s, hits - rows)
+        matched, offered = matched + len(hits), offered + len(rows)
+    assert matched > 1000
+    # ... and it is a screen: a sentence about something else is offered no row
+    assert _SCREEN.rows("the committee met on tuesday to discuss the new budget and the schools.") == ()
