@@ -53,7 +53,8 @@ OLD_YEAR += (rf"|(?:{''.join(f'(?<={m.capitalize()} )|' for m in MONTHS)}(?<=\bI
              rf"|(?<=\bspring of )|(?<=\bsummer of )|(?<=\bautumn of )|(?<=\bwinter of )"
              rf"|{''.join(f'(?<={m.capitalize()} of )|' for m in MONTHS)[:-1]})"
              rf"{OLD_DATE_YEAR_RE}|{OLD_DATE_YEAR_RE}(?=\s*(?:AD|A\.D\.|CE)\b)")
-STORY_YEAR = re.compile(rf"(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE}|{OLD_YEAR})\b(?!\s*[-–/]\s*\d)"
+# (every year begins with a figure: asked first, so that the look-behinds are tried only there)
+STORY_YEAR = re.compile(rf"(?=\d)(?<![-–/\d])(?<!since )(?<!after )(?<!before )(?<!until )(?<!from )(?<!by )\b({YEAR_RE}|{OLD_YEAR})\b(?!\s*[-–/]\s*\d)"
                         rf"(?!\s*(?:{alternation(words('time_zones'))}|local time|hours|hrs)\b)")
 PERIOD_BEFORE = re.compile(r"\b(?:since|until|till)\b[^.;]*$", re.I)  # "the most serious since the war of ... 1962"
 YEAR_UNSURE_DAYS = 300  # a day or month with no year that would lie this far back, in the year before: its year is not known

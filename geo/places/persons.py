@@ -23,15 +23,17 @@ LED_BY = re.compile(r"\b(?:(?:led|commanded|headed)\s+by|(?:leadership|command|o
 # "Colonels Queirós, Nepomuceno and Vasconcelos": a title in the plural names every person of its list
 TITLED_LIST = re.compile(r"\b(?:" + alternation(words("plural_titles")) + r")\.?\s+((?:[A-Z][\w'’-]+(?:,\s+(?:and\s+)?|\s+and\s+))+[A-Z][\w'’-]+)")
 # (not "the Mahlers of Bellmore appeared": the place they are from)
-SPEECH = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "person")) + r")\b")
-FATE = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "fate")) + r")\b(?!\s+(?:down|away|out)\b)")  # (not "... against Valencia died down")
+SPEECH = re.compile(r"\b(?=[A-Z][a-z])(?<!\bof )(?<!\bfrom )(?<!\bin )([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "person")) + r")\b")
+FATE = re.compile(r"\b(?=[A-Z][a-z])(?<!\bof )(?<!\bfrom )(?<!\bin )([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "fate")) + r")\b(?!\s+(?:down|away|out)\b)")  # (not "... against Valencia died down")
 # "In 1670 Razin captured Cherkassk": a small place conquers nothing (not "Kumba captured by rebels")
-DEED = re.compile(r"(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bat )\b([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "deed")) + r")\b(?!\s+by\b)")
+DEED = re.compile(r"\b(?=[A-Z][a-z])(?<!\bof )(?<!\bfrom )(?<!\bin )(?<!\bat )([A-Z][a-z]{2,})\s+(?:" + alternation(tagged("verbs", "deed")) + r")\b(?!\s+by\b)")
 # "attacked Kutuzov's 15,000-strong army": whose army, a commander (the towns the gazetteer knows by such a name
 # are kept only when major: "Pakistan's army" is its state's); not a town's people or crowds ("Gwoza's villagers")
-COMMANDER = re.compile(r"(?<!\bof )(?<!\bin )(?<!\bat )\b([A-Z][a-z]{2,})['’]s\s+(?:[\w,.-]+\s+){0,2}?(?:"
+COMMANDER = re.compile(r"\b(?=[A-Z][a-z])(?<!\bof )(?<!\bin )(?<!\bat )([A-Z][a-z]{2,})['’]s\s+(?:[\w,.-]+\s+){0,2}?(?:"
                        + alternation({w for w, tags in rows("armed_nouns", 2) if "people" not in tags} - set(words("crowd_nouns")))
                        + r")\b")
+# (each of the four above first asks for a capital at a word's start: the look-behinds are then tried only
+# there, not at every character)
 FULL_NAME = re.compile(r"\b([A-Z][a-z]{2,})\s+([A-Z][a-z]{2,})\b(?!\s+(?:County|City|Province|State|Street|Road|River))")
 
 

@@ -53,6 +53,9 @@ BOILERPLATE = re.compile(
     r"enable javascript|your browser|continue reading|follow us|download the app|no comments yet",
     re.I,
 )
+# ... looked for first, without the case-folding that slows the engine down, in the lower-cased text (the words are
+# all lower case): only a sentence that has one is searched as written
+_BOILERPLATE_LOWER = re.compile(BOILERPLATE.pattern)
 BYLINE = re.compile(r"^\s*(by|audio by|photo by|written by)\s+\S", re.I)
 BYLINE_MAX_WORDS = 15  # "By JOHN SMITH and MARY JONES, Associated Press Writers"
 # Sentence ends: ., ! or ? (and a closing quote) followed by space and an
@@ -423,7 +426,7 @@ def _sentence(text: str, start: int, end: int, section: Section) -> list[Sentenc
         start = cut
         while start < end and text[start].isspace():
             start += 1
-    if start < end and not BOILERPLATE.search(text[start:end]):
+    if start < end and not (_BOILERPLATE_LOWER.search(text[start:end].lower()) and BOILERPLATE.search(text[start:end])):
         out.append(Sentence(start, end, section, text[start:end]))
     return [s for s in out if s.end > s.start]
 
