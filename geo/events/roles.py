@@ -339,6 +339,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             elif c.dep_ == "dobj":
                 attacker += _modifier_actors(c, actors) + _objects_actors(
                     [b for b in c.children if b.dep_ == "prep" and b.lower_ == "by"], actors)
+            elif c.dep_ == "prep" and c.lower_ == "against":
+                # "Tuyên Quang was defended for four months against 12,000 troops of the Yunnan Army"
+                attacker += _objects_actors([c], actors) or _objects_named([c])
     elif head.pos_ == "VERB" and head.lemma_.lower() in YIELD_VERBS:
         for c in head.children:
             if c.dep_ in SUBJECTS:
@@ -386,6 +389,15 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 for c in verb.head.children:
                     if c.dep_ in SUBJECTS:
                         attacker += _subject_actors(c, actors) or (_named_subject(c) if named else [])
+                if named and verb.head.dep_ == "acl" and not any(c.dep_ in SUBJECTS for c in verb.head.children):
+                    # "The Hui Muslims, long subjected to ..., revolted in 1862, seizing key cities": the parse hangs
+                    # the verb on a noun as a participle; the noun the sentence opens with is who did it (up through
+                    # what describes it: "The Turkish government, led by ... İnönü, responded ...")
+                    noun = verb.head.head
+                    while noun.dep_ in ("pobj", "agent", "prep", "acl", "compound", "appos") and noun.head != noun:
+                        noun = noun.head
+                    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("ROOT", "nsubj"):
+                        attacker += _subject_actors(noun, actors) or _named_subject(noun)
         if not passive and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
             # "The Austrians responded to the declaration of war by bombing Venice": the subject of what it was done by
             attacker += [a for c in verb.head.head.children if c.dep_ in SUBJECTS for a in _subject_actors(c, actors)]
@@ -436,6 +448,11 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         if verb is not None and noun.dep_ in ("nsubjpass", "nsubj"):
             agents = [c for c in verb.children if c.dep_ == "agent"]
             attacker += _objects_actors(agents, actors) or _objects_named(agents)
+            # "The siege of Kandahar began when Nader Shah's army invaded ...": who did what it began with
+            attacker += [a for w in verb.children if not attacker and w.dep_ == "advcl"
+                         and any(m.dep_ == "advmod" and m.lower_ == "when" for m in w.children)
+                         for c in w.children if c.dep_ in SUBJECTS and c.lower_ not in PRONOUNS | RELATIVES
+                         for a in _subject_actors(c, actors) or _named_subject(c)]
         elif verb is not None and not _defends(verb) and verb.lower_ not in REPORTING \
                 and verb.lemma_.lower() not in NOT_ATTACKING_VERBS:
             # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject

@@ -258,3 +258,21 @@ def test_after_fighting_with_a_side_the_attacker_is_who_did_what_it_led_to():
     the units that seized the district attacked."""
     assert attacker("After fierce fighting with the insurgents, the German units had seized Ochota.", "fighting") == [
         "Military Forces of Germany"]
+
+
+@pytest.mark.parametrize("text, trigger, who", [
+    # a place defended against a side: that side attacked; who defended it (the "by" phrase) did not
+    ("The fort at Oswego was defended for six weeks against 4,000 troops of the Iroquois confederacy by a small garrison.",
+     "was defended", ["4,000 troops of the Iroquois confederacy"]),
+    # a siege or battle that began "when" a side did something: that side
+    ("The 1645 siege of Bristol began when Fairfax's New Model Army crossed the Avon.", "siege", ["Fairfax's New Model Army"]),
+    # a participle the parse hangs on the noun the sentence opens with: that noun did it
+    ("The Panthay Muslims, long subjected to heavy taxes, revolted in 1856, seizing key towns like Dali and Chuxiong.",
+     "seizing", ["Panthay Muslims"]),
+])
+def test_defended_against_began_when_and_a_participle_hung_on_the_opening_noun(text, trigger, who):
+    assert attacker(text, trigger) == who
+
+
+def test_a_siege_that_began_when_it_was_surrounded_names_no_attacker_by_a_pronoun():
+    assert attacker("The siege of Pskov began when it was surrounded.", "siege") == []
