@@ -309,6 +309,24 @@ def _defends(verb) -> bool:
     return lemma in DEFENCE_VERBS or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in DEFENCE_VERBS for c in verb.children)
 
 
+OPENING_NOUN_CHARS = 60  # the longest name of a side taken from a noun the parse hung a verb on
+
+
+def _opening_noun_actors(verb, actors) -> list[str]:
+    """A verb with no subject the parse hangs on a noun as a participle ("The Hui Muslims, long subjected to ...,
+    revolted in 1862"): the noun the sentence opens with did it, found up through what describes it ("The Turkish
+    government, led by ... İnönü, responded ...")."""
+    if verb.dep_ != "acl" or any(c.dep_ in SUBJECTS or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return []  # (nor a name: "The Spanish Fury, also known as the Sack of Antwerp, ...")
+    noun = verb.head
+    while noun.dep_ in ("pobj", "agent", "prep", "acl", "compound", "appos") and noun.head != noun:
+        noun = noun.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("ROOT", "nsubj"):
+        return []
+    # (not a whole sentence the parse made one noun phrase of: "When Marmande fell to ..., the crusaders ...")
+    return [a for a in _subject_actors(noun, actors) or _named_subject(noun) if len(a) <= OPENING_NOUN_CHARS]
+
+
 def main_subject(sentence: str, actors) -> list[str]:
     """The side a sentence is about: the named subject of its main verb ("In 1265 Baybars thought the time was
     right ..."), for a pronoun after it ("On July 7, 1266 he laid siege to Safed"); none for a pronoun again."""
@@ -389,15 +407,8 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 for c in verb.head.children:
                     if c.dep_ in SUBJECTS:
                         attacker += _subject_actors(c, actors) or (_named_subject(c) if named else [])
-                if named and verb.head.dep_ == "acl" and not any(c.dep_ in SUBJECTS for c in verb.head.children):
-                    # "The Hui Muslims, long subjected to ..., revolted in 1862, seizing key cities": the parse hangs
-                    # the verb on a noun as a participle; the noun the sentence opens with is who did it (up through
-                    # what describes it: "The Turkish government, led by ... İnönü, responded ...")
-                    noun = verb.head.head
-                    while noun.dep_ in ("pobj", "agent", "prep", "acl", "compound", "appos") and noun.head != noun:
-                        noun = noun.head
-                    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ in ("ROOT", "nsubj"):
-                        attacker += _subject_actors(noun, actors) or _named_subject(noun)
+                if named:
+                    attacker += _opening_noun_actors(verb.head, actors)
         if not passive and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
             # "The Austrians responded to the declaration of war by bombing Venice": the subject of what it was done by
             attacker += [a for c in verb.head.head.children if c.dep_ in SUBJECTS for a in _subject_actors(c, actors)]
@@ -464,6 +475,12 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                     attacker += _subject_actors(c, actors) or _named_subject(c)
                     for conj in c.conjuncts:
                         attacker += _phrase_actors(conj, actors)
+            # ("the Austrian army, led by ..., defeated the Piedmontese forces at the Battle of Novara": hung as a participle)
+            attacker += _opening_noun_actors(verb, actors) if not attacker else []
+            if not attacker and any(c.dep_ == "auxpass" for c in verb.children):
+                # "In the Battle of Navarino, a Turkish armada was destroyed by an allied naval force": its agent
+                agents = [c for c in verb.children if c.dep_ == "agent"]
+                attacker += _objects_actors(agents, actors) or _objects_named(agents)
     if not attacker and head.pos_ == "VERB" and head.tag_ == "VBG":
         attacker += _modifier_actors(head, actors)  # a gerund used as a noun: "Russian shelling of homes"
     if not attacker:

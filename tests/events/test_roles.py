@@ -276,3 +276,19 @@ def test_defended_against_began_when_and_a_participle_hung_on_the_opening_noun(t
 
 def test_a_siege_that_began_when_it_was_surrounded_names_no_attacker_by_a_pronoun():
     assert attacker("The siege of Pskov began when it was surrounded.", "siege") == []
+
+
+@pytest.mark.parametrize("text, trigger, who", [
+    # the verb an event noun hangs from is hung, as a participle, on a name: the noun the sentence opens with
+    ("On 24 July 1848, the Austrian army, led by Field Marshal Joseph Radetzky, decisively defeated the Piedmontese "
+     "forces at the Battle of Custoza near Verona.", "Battle of", ["Military Forces of Austria"]),
+    # ... a passive verb with no subject: its agent
+    ("In the Battle of Lissa, an Italian fleet was badly beaten by Austrian ironclads.", "Battle of", ["Austrian ironclads"]),
+])
+def test_the_verb_a_battle_hangs_from_has_its_doer_in_a_misparsed_opening_noun_or_its_agent(text, trigger, who):
+    assert attacker(text, trigger) == who
+
+
+def test_a_name_an_event_is_also_known_as_is_no_side():
+    assert attacker("The Red Fury, also known as the Sack of Mechelen, occurred in October 1572.", "Sack of",
+                    "attack_on_civilians") == []
