@@ -7,9 +7,10 @@ import re
 
 from ..text.lexicon import alternation, words
 from ..text.calendar import NUMBER_WORDS
+from ..text.parse import parse
 from .actors import sides
 from .report import Report
-from .roles import ARMED_NOUNS, PRONOUNS, main_subject, roles, state_forces
+from .roles import ARMED_NOUNS, PRONOUNS, RELATIVES, SUBJECTS, named_subject, phrase_actors, roles, state_forces
 from .triggers import NAMED_FIGHT, fallback, triggers
 
 # A named event, not a side: "the Alma Massacre", "Battle of Jena-Auerstedt", "the Northern War"
@@ -85,3 +86,17 @@ def subject_before(sentences: list, c: Report, actors, not_attackers: set[str]) 
         if named:
             return named
     return []
+
+
+def main_subject(sentence: str, actors) -> list[str]:
+    """The side a sentence is about: the named subject of its main verb ("In 1265 Baybars thought the time was
+    right ..."), for a pronoun after it ("On July 7, 1266 he laid siege to Safed"); none for a pronoun again."""
+    doc = parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ in ("be", "occur", "happen") or root.lemma_ == "take" and any(
+            c.lower_ == "place" for c in root.children):
+        return []  # ("The Sack of Brescia took place ...", "The Drownings at Nantes were ...": what happened, not who)
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subject is None or subject.lower_ in PRONOUNS | RELATIVES:
+        return []
+    return phrase_actors(subject, actors) or named_subject(subject)

@@ -107,12 +107,12 @@ def state_forces(word: str) -> str:
     return demonym_forces().get(word.lower(), "")
 
 
-def _phrase_actors(tok, actors, attacker: bool = True) -> list[str]:
+def phrase_actors(tok, actors, attacker: bool = True) -> list[str]:
     if tok.lemma_.lower() in QUANTITY_HEADS:
         # "Dozens of illegal Jewish settlers", "a group of gunmen": the people the quantity counts
         inner = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if inner:
-            return _phrase_actors(inner[0], actors, attacker)
+            return phrase_actors(inner[0], actors, attacker)
     text = _span_text(tok)
     named = find_actors(text, actors)
     if named:
@@ -142,20 +142,20 @@ def _subject_actors(c, actors) -> list[str]:
             verb = next((a for a in verb.ancestors if a.pos_ == "VERB"), verb.head) if verb.dep_ == "relcl" else verb.head
             for s in verb.children:
                 if s.dep_ in SUBJECTS and s != c and s.lower_ not in PRONOUNS:
-                    return _phrase_actors(s, actors)
+                    return phrase_actors(s, actors)
         return []
     if c.pos_ == "NOUN" and (c.lemma_.lower() in EVENT_NOUNS or c.lemma_.lower() == "fire"):
         # "Anti-aircraft fire from Abkhazian rebels hit ...": an armed group it came from (not a country:
         # "rocket fire from Lebanon" does not say who fired)
         came = [p for f in c.children if f.dep_ == "prep" and f.lower_ == "from" for p in f.children
                 if p.dep_ == "pobj" and p.lemma_.lower() in ARMED_NOUNS]
-        return _modifier_actors(c, actors) or [a for p in came for a in _phrase_actors(p, actors)]
-    return _phrase_actors(c, actors)
+        return _modifier_actors(c, actors) or [a for p in came for a in phrase_actors(p, actors)]
+    return phrase_actors(c, actors)
 
 
-def _named_subject(c) -> list[str]:
+def named_subject(c) -> list[str]:
     """A proper name the lexicon lacks as the subject of the attack verb ("the RUF attacked UN positions"):
-    kept by its own name (a country's name is its state forces already, :func:`_phrase_actors`)."""
+    kept by its own name (a country's name is its state forces already, :func:`phrase_actors`)."""
     if c.lemma_.lower() in QUANTITY_HEADS:
         return _named_agent(c)  # "Members of the Red Brigades ambushed": the people counted, by their own name
     if not (c.pos_ == "PROPN" or c.pos_ == "NOUN" and c.text[:1].isupper() and c.i > 0 and c.doc[c.i - 1].is_alpha) \
@@ -194,7 +194,7 @@ def _named_agent(tok) -> list[str]:
         inner = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         text = _span_text(tok)
         return [text] if inner and _named_agent(inner[0]) and len(text.split()) <= 6 else []
-    named = [a for a in _named_subject(tok) if "(" not in a and len(a.split()) <= 5]
+    named = [a for a in named_subject(tok) if "(" not in a and len(a.split()) <= 5]
     if named or tok.pos_ == "PROPN":
         return named
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and any(
@@ -214,7 +214,7 @@ def _modifier_actors(noun, actors) -> list[str]:
         # "Sudanese paramilitary shelling": the paramilitary, by its own name, not Sudan's army
         return [noun.doc[mods[0].i : mods[-1].i + 1].text]
     for c in mods:
-        out += _phrase_actors(c, actors) or find_actors(c.text, actors) or (
+        out += phrase_actors(c, actors) or find_actors(c.text, actors) or (
             [state_forces(c.text)] if state_forces(c.text) else []) or (
             [country_forces()[c.lower_]] if c.dep_ == "poss" and c.lower_ in country_forces() else []) or (
             [c.text] if c.lower_ in COMBATANT_WORDS else [])  # "a rebel attack", "a militant attack" (not "military operations")
@@ -223,7 +223,7 @@ def _modifier_actors(noun, actors) -> list[str]:
 
 def _objects_actors(preps, actors) -> list[str]:
     """The actors the objects of these prepositions name ("by the RSF", "on Russia", "with members of ...")."""
-    return [a for c in preps for p in c.children if p.dep_ == "pobj" for a in _phrase_actors(p, actors)]
+    return [a for c in preps for p in c.children if p.dep_ == "pobj" for a in phrase_actors(p, actors)]
 
 
 def _objects_named(preps) -> list[str]:
@@ -246,7 +246,7 @@ def claimed_by(doc, actors) -> list[str]:
             preps = [c for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "for")]
             preps += [g for c in t.children if c.dep_ == "dobj" for g in c.children if g.dep_ == "prep" and g.lower_ in ("of", "for")]
             if any(p.dep_ == "pobj" and p.lemma_.lower() in EVENT_HEADS for c in preps for p in c.children):
-                out += [a for c in t.children if c.dep_ == "dobj" for a in _phrase_actors(c, actors) or _named_subject(c)]
+                out += [a for c in t.children if c.dep_ == "dobj" for a in phrase_actors(c, actors) or named_subject(c)]
             continue
         if t.lower_ == "work" and t.pos_ == "NOUN" and t.head.lemma_.lower() == "be":
             # "a car bomb attack ... suspected to have been the work of the New IRA"
@@ -324,21 +324,7 @@ def _opening_noun_actors(verb, actors) -> list[str]:
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("ROOT", "nsubj"):
         return []
     # (not a whole sentence the parse made one noun phrase of: "When Marmande fell to ..., the crusaders ...")
-    return [a for a in _subject_actors(noun, actors) or _named_subject(noun) if len(a) <= OPENING_NOUN_CHARS]
-
-
-def main_subject(sentence: str, actors) -> list[str]:
-    """The side a sentence is about: the named subject of its main verb ("In 1265 Baybars thought the time was
-    right ..."), for a pronoun after it ("On July 7, 1266 he laid siege to Safed"); none for a pronoun again."""
-    doc = parse(sentence)
-    root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.lemma_ in ("be", "occur", "happen") or root.lemma_ == "take" and any(
-            c.lower_ == "place" for c in root.children):
-        return []  # ("The Sack of Brescia took place ...", "The Drownings at Nantes were ...": what happened, not who)
-    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
-    if subject is None or subject.lower_ in PRONOUNS | RELATIVES:
-        return []
-    return _phrase_actors(subject, actors) or _named_subject(subject)
+    return [a for a in _subject_actors(noun, actors) or named_subject(noun) if len(a) <= OPENING_NOUN_CHARS]
 
 
 def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> tuple[list[str], list[str]]:
@@ -363,7 +349,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
     elif head.pos_ == "VERB" and head.lemma_.lower() in YIELD_VERBS:
         for c in head.children:
             if c.dep_ in SUBJECTS:
-                target += _phrase_actors(c, actors, attacker=False)
+                target += phrase_actors(c, actors, attacker=False)
             elif c.dep_ == "prep" and c.lower_ == "to":
                 # (one the lexicon lacks, by its own name: "Szolnok fell to Rákóczi")
                 attacker += _objects_actors([c], actors) or _objects_named([c])
@@ -388,14 +374,14 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 # "sent out on 26 March 1873, which bombarded ...")
                 if verb.head.ent_type_ not in ("DATE", "TIME") and not verb.head.like_num \
                         and not re.fullmatch(MONTHS, verb.head.text, re.I):
-                    attacker += _subject_actors(verb.head, actors) or _named_subject(verb.head)
+                    attacker += _subject_actors(verb.head, actors) or named_subject(verb.head)
             elif c.dep_ in SUBJECTS and not passive:
                 attacker += _subject_actors(c, actors) or (
-                    _modifier_actors(c, actors) if c.lemma_.lower() in WEAPONS else []) or _named_subject(c)
+                    _modifier_actors(c, actors) if c.lemma_.lower() in WEAPONS else []) or named_subject(c)
                 # ("A lone Serb shell killed 71 people": whose the weapon was; "British and Canadians had landed": both)
-                attacker += [a for conj in c.conjuncts for a in _phrase_actors(conj, actors)] if attacker else []
+                attacker += [a for conj in c.conjuncts for a in phrase_actors(conj, actors)] if attacker else []
             elif c.dep_ == "nsubjpass":
-                target += _phrase_actors(c, actors, attacker=False)
+                target += phrase_actors(c, actors, attacker=False)
         if not passive and not any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in verb.children) and verb.dep_ in ("xcomp", "ccomp", "advcl"):
             # "Katiba Macina used car bombs to target the camp", "... invaded Sudan, capturing the posts": the subject
             # of the verb it completes; after "said" or "believed" ("Gunmen believed to be ... attacked"), only an armed actor
@@ -406,7 +392,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 # (not "an attack ... that Israel said killed three of its soldiers": who said it)
                 for c in verb.head.children:
                     if c.dep_ in SUBJECTS:
-                        attacker += _subject_actors(c, actors) or (_named_subject(c) if named else [])
+                        attacker += _subject_actors(c, actors) or (named_subject(c) if named else [])
                 if named:
                     attacker += _opening_noun_actors(verb.head, actors)
         if not passive and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
@@ -416,13 +402,13 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 and verb.head.head.pos_ == "VERB":
             # "After capturing Córdoba in 1236, Ferdinand III of Castile conquered ...": who did what came next
             attacker += [a for c in verb.head.head.children if c.dep_ in SUBJECTS
-                         for a in _subject_actors(c, actors) or _named_subject(c)]
+                         for a in _subject_actors(c, actors) or named_subject(c)]
         for c in head.children:
             if c.dep_ == "agent":
                 # "attacked by the Mahdists": an agent the lexicon lacks is kept by its own name
                 attacker += _objects_actors([c], actors) or _objects_named([c])
             elif c.dep_ == "dobj":
-                target += _phrase_actors(c, actors, attacker=False)
+                target += phrase_actors(c, actors, attacker=False)
     else:
         noun = head
         attacker += _modifier_actors(noun, actors) or (
@@ -436,14 +422,14 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         after = noun.head if noun.dep_ == "pobj" and noun.head.lower_ in ("after", "following") else None
         if not attacker and after is not None and after.head.pos_ == "VERB":
             # "after fierce fighting with the insurgents, the RONA units had seized Ochota": who did what it led to
-            attacker += [a for c in after.head.children if c.dep_ in SUBJECTS for a in _subject_actors(c, actors) or _named_subject(c)]
+            attacker += [a for c in after.head.children if c.dep_ in SUBJECTS for a in _subject_actors(c, actors) or named_subject(c)]
         for c in (c for x in carriers for c in x.children):
             if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "by" and c.head == noun
                                      or c.lower_ == "with" and c.head == noun and not attacker):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         # ("a series of savage thrusts by Haganah": an agent the lexicon lacks, by its own name)
-                        attacker += _phrase_actors(p, actors) or (_named_agent(p) if c.lower_ == "by" else [])
+                        attacker += phrase_actors(p, actors) or (_named_agent(p) if c.lower_ == "by" else [])
                         if c.lower_ == "between":
                             # (the first side only, where the parse hung the second inside it: "between the army
                             # of the Fifth Crusade and Ayyubid Egypt")
@@ -463,7 +449,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             attacker += [a for w in verb.children if not attacker and w.dep_ == "advcl"
                          and any(m.dep_ == "advmod" and m.lower_ == "when" for m in w.children)
                          for c in w.children if c.dep_ in SUBJECTS and c.lower_ not in PRONOUNS | RELATIVES
-                         for a in _subject_actors(c, actors) or _named_subject(c)]
+                         for a in _subject_actors(c, actors) or named_subject(c)]
         elif verb is not None and not _defends(verb) and verb.lower_ not in REPORTING \
                 and verb.lemma_.lower() not in NOT_ATTACKING_VERBS:
             # "... rolled in ... and dislodged troops after a gun duel": the first verb's subject
@@ -472,9 +458,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 verb = verb.head  # ("Backed by a dawn artillery barrage, Croatian troops marched into Knin": the troops)
             for c in verb.children:
                 if c.dep_ in SUBJECTS:
-                    attacker += _subject_actors(c, actors) or _named_subject(c)
+                    attacker += _subject_actors(c, actors) or named_subject(c)
                     for conj in c.conjuncts:
-                        attacker += _phrase_actors(conj, actors)
+                        attacker += phrase_actors(conj, actors)
             # ("the Austrian army, led by ..., defeated the Piedmontese forces at the Battle of Novara": hung as a participle)
             attacker += _opening_noun_actors(verb, actors) if not attacker else []
             if not attacker and any(c.dep_ == "auxpass" for c in verb.children):
