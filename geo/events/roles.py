@@ -382,6 +382,9 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                 attacker += [a for conj in c.conjuncts for a in phrase_actors(conj, actors)] if attacker else []
             elif c.dep_ == "nsubjpass":
                 target += phrase_actors(c, actors, attacker=False)
+        if not passive and verb.tag_ == "VBD" and not any(c.dep_ == "agent" for c in verb.children):
+            # "a contingent of the Franconian army commanded by Metzler attacked Weinsberg", hung as a participle
+            attacker += _opening_noun_actors(verb, actors)
         if not passive and not any(c.dep_ in SUBJECTS | {"nsubjpass"} for c in verb.children) and verb.dep_ in ("xcomp", "ccomp", "advcl"):
             # "Katiba Macina used car bombs to target the camp", "... invaded Sudan, capturing the posts": the subject
             # of the verb it completes; after "said" or "believed" ("Gunmen believed to be ... attacked"), only an armed actor
@@ -397,7 +400,8 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                     attacker += _opening_noun_actors(verb.head, actors)
         if not passive and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
             # "The Austrians responded to the declaration of war by bombing Venice": the subject of what it was done by
-            attacker += [a for c in verb.head.head.children if c.dep_ in SUBJECTS for a in _subject_actors(c, actors)]
+            attacker += [a for c in verb.head.head.children if c.dep_ in SUBJECTS
+                         for a in _subject_actors(c, actors) or named_subject(c)]  # ("Muhammad Ghori began ... by capturing")
         elif not passive and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in PARTICIPLE_TIMES \
                 and verb.head.head.pos_ == "VERB":
             # "After capturing Córdoba in 1236, Ferdinand III of Castile conquered ...": who did what came next
@@ -423,7 +427,12 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         if not attacker and after is not None and after.head.pos_ == "VERB":
             # "after fierce fighting with the insurgents, the RONA units had seized Ochota": who did what it led to
             attacker += [a for c in after.head.children if c.dep_ in SUBJECTS for a in _subject_actors(c, actors) or named_subject(c)]
+        # "Vienna endured the siege from the Ottoman Empire", "the siege which it endured from the Spaniards": whom from
+        carriers += [r for r in noun.children if r.dep_ == "relcl" and r.lemma_.lower() in NOT_ATTACKING_VERBS]
+        undergone = noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in NOT_ATTACKING_VERBS
         for c in (c for x in carriers for c in x.children):
+            if c.dep_ == "prep" and c.lower_ == "from" and (undergone and c.head == noun or c.head.dep_ == "relcl"):
+                attacker += [a for p in c.children if p.dep_ == "pobj" for a in phrase_actors(p, actors) or _named_agent(p)]
             if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "by" and c.head == noun
                                      or c.lower_ == "with" and c.head == noun and not attacker):
                 for p in c.children:

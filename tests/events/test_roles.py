@@ -292,3 +292,26 @@ def test_the_verb_a_battle_hangs_from_has_its_doer_in_a_misparsed_opening_noun_o
 def test_a_name_an_event_is_also_known_as_is_no_side():
     assert attacker("The Red Fury, also known as the Sack of Mechelen, occurred in October 1572.", "Sack of",
                     "attack_on_civilians") == []
+
+
+@pytest.mark.parametrize("text, trigger, who", [
+    # conquistadors are an armed band (data/lexicon/armed_nouns.tsv)
+    ("Spanish conquistadors under Francisco Pizarro attacked the Inca camp at Cajamarca in November 1532.", "attacked",
+     ["Spanish conquistadors under Francisco Pizarro"]),
+    # a finite verb the parse hangs on the noun the sentence opens with, as a participle
+    ("In an attempt to join hands with the Thuringian peasants, a contingent of the Hessian army commanded by Philip "
+     "attacked Frankenhausen, a town not far from Erfurt.", "attacked", ["Hessian army"]),
+    # what a side began by doing: that side, by its own name when the lexicon lacks it
+    ("Mahmud of Ghazni began his campaign by first capturing Peshawar in 1001 and then raiding Multan.", "capturing",
+     ["Mahmud of Ghazni"]),
+    # a siege a place endured from a side: that side (data/lexicon/undergo_verbs.tsv)
+    ("Malta is famous in history for the Siege which it endured from the Turks under Mustafa Pasha in 1565.", "Siege",
+     ["Turks"]),
+])
+def test_conquistadors_a_misparsed_finite_verb_what_a_side_began_by_and_a_siege_endured_from(text, trigger, who):
+    assert attacker(text, trigger) == who
+
+
+def test_the_place_that_endured_a_siege_is_not_its_attacker():
+    assert "Rhodes" not in attacker("For three long months, from June to September 1480, Rhodes endured the siege from "
+                                    "the Ottoman fleet.", "siege")
