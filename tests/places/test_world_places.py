@@ -1309,3 +1309,8 @@ def test_a_county_with_its_state_and_a_town_before_a_demonym_stay_places(world_g
 def test_islands_no_package_has_are_places_of_their_own(world_gazetteer, text, name, island):
     found = {m.text: m.place for m in mentions(text, world_gazetteer) if m.place}
     assert found[name].name == island and found[name].curated and found[name].precision == "region"
+
+
+def test_an_attack_launched_against_a_small_town_marks_it_as_a_place(world_gazetteer):
+    """"attack against", "marched against" (data/lexicon/locatives.tsv): what an attack is aimed at is a place."""
+    assert resolved("Later that day a combined attack was launched against Nadarzyn.", world_gazetteer) == {"Nadarzyn": "PL"}
