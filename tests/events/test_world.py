@@ -3335,3 +3335,14 @@ def test_a_month_with_early_mid_or_late_is_that_month_of_the_year_before(world_g
     _, incidents, _ = run(f"The Portuguese set out in August 1437. They laid siege to Aleppo {when}.", world_gazetteer,
                           published=None)
     assert [i.date.iso() for i in incidents if i.place.name == "Aleppo"] == [("1437-09-01", "1437-09-30")]
+
+
+@pytest.mark.parametrize("text, place", [
+    # forces expelled from a place were fought there (data/lexicon/fallback_triggers.tsv)
+    ("In 1816 the Sultan expelled the rebel forces from their camp around Lahej by force.", "Laḩij"),
+    # "the defeat of" an army named in up to six words, "by" its victors, "near" a place
+    ("The year 1410 saw the defeat of the army of the Golden Horde by Lithuanian horsemen near Kozelsk.", "Kozel’sk"),
+])
+def test_forces_expelled_and_the_defeat_of_a_long_named_army_are_fights(world_gazetteer, text, place):
+    _, incidents, _ = run(text, world_gazetteer)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", place)]
