@@ -171,8 +171,7 @@ def named_subject(c) -> list[str]:
         return []  # "Near Riga, II Latvian Riflemen Battalion offered ...": the parse took the place for a subject
     if len(text.split()) > 1 and text.split()[0].lower().endswith("ing") and text.split()[1].lower() in LOCATIVE_PREPS | {"from"}:
         return []  # "Marching from Magdeburg, Albert the Bear recovered ...": an opening participle the parse took for a name
-    # ("200 Reds attacked the town", "five to six thousand Boers took ...": a number that counts them is part of
-    # the name)
+    # ("200 Reds attacked the town", "five to six thousand Boers took ...": a number that counts them is in the name)
     counted = text.split()
     while len(counted) > 1 and (not counted[0].strip("0123456789,.") or counted[0].lower() in NUMBER_WORDS
                                 or counted[0].lower() in QUANTITY_HEADS or counted[0].lower() in COUNT_JOINS):
@@ -313,9 +312,8 @@ OPENING_NOUN_CHARS = 60  # the longest name of a side taken from a noun the pars
 
 
 def _opening_noun_actors(verb, actors) -> list[str]:
-    """A verb with no subject the parse hangs on a noun as a participle ("The Hui Muslims, long subjected to ...,
-    revolted in 1862"): the noun the sentence opens with did it, found up through what describes it ("The Turkish
-    government, led by ... İnönü, responded ...")."""
+    """A verb with no subject hung as a participle ("The Hui Muslims, long subjected to ..., revolted"): the noun the
+    sentence opens with did it, up through what describes it ("The Turkish government, led by ... İnönü, responded")."""
     if verb.dep_ != "acl" or any(c.dep_ in SUBJECTS or c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
         return []  # (nor a name: "The Spanish Fury, also known as the Sack of Antwerp, ...")
     noun = verb.head
@@ -437,8 +435,10 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
                                      or c.lower_ == "with" and c.head == noun and not attacker):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        # ("a series of savage thrusts by Haganah": an agent the lexicon lacks, by its own name)
-                        attacker += phrase_actors(p, actors) or (_named_agent(p) if c.lower_ == "by" else [])
+                        # ("a series of savage thrusts by Haganah": an agent the lexicon lacks, by its own name; a state
+                        # on its own: "between Egypt and the Ottoman Empire, just outside the city")
+                        attacker += phrase_actors(p, actors) or (_named_agent(p) if c.lower_ == "by" else []) or (
+                            [country_forces()[p.lower_]] if c.lower_ == "between" and p.lower_ in country_forces() else [])
                         if c.lower_ == "between":
                             # (the first side only, where the parse hung the second inside it: "between the army
                             # of the Fifth Crusade and Ayyubid Egypt")

@@ -315,3 +315,10 @@ def test_conquistadors_a_misparsed_finite_verb_what_a_side_began_by_and_a_siege_
 def test_the_place_that_endured_a_siege_is_not_its_attacker():
     assert "Rhodes" not in attacker("For three long months, from June to September 1480, Rhodes endured the siege from "
                                     "the Ottoman fleet.", "siege")
+
+
+def test_a_battle_fought_between_a_state_and_another_names_the_first_state():
+    """The parse hangs the rest of the sentence on the first side ("between Russia and the Ottoman Empire, just outside
+    the city"): the state's name alone names its forces."""
+    assert attacker("The Battle of Kars was fought on 29 September 1855, between Russia and the Ottoman Empire, just "
+                    "outside the city of Kars in eastern Anatolia.", "Battle of") == ["Military Forces of Russia"]
