@@ -426,10 +426,10 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             # "after fierce fighting with the insurgents, the RONA units had seized Ochota": who did what it led to
             attacker += [a for c in after.head.children if c.dep_ in SUBJECTS for a in _subject_actors(c, actors) or named_subject(c)]
         # "Vienna endured the siege from the Ottoman Empire", "the siege which it endured from the Spaniards": whom from
-        carriers += [r for r in noun.children if r.dep_ == "relcl" and r.lemma_.lower() in NOT_ATTACKING_VERBS]
+        endured = [r for r in noun.children if r.dep_ == "relcl" and r.lemma_.lower() in NOT_ATTACKING_VERBS]
         undergone = noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in NOT_ATTACKING_VERBS
-        for c in (c for x in carriers for c in x.children):
-            if c.dep_ == "prep" and c.lower_ == "from" and (undergone and c.head == noun or c.head.dep_ == "relcl"):
+        for c in (c for x in carriers + endured for c in x.children):
+            if c.dep_ == "prep" and c.lower_ == "from" and (undergone and c.head == noun or c.head in endured):
                 attacker += [a for p in c.children if p.dep_ == "pobj" for a in phrase_actors(p, actors) or _named_agent(p)]
             if c.dep_ == "prep" and (c.lower_ == "between" or c.lower_ == "by" and c.head == noun
                                      or c.lower_ == "with" and c.head == noun and not attacker):
