@@ -225,6 +225,12 @@ def _objects_actors(preps, actors) -> list[str]:
     return [a for c in preps for p in c.children if p.dep_ == "pobj" for a in phrase_actors(p, actors)]
 
 
+def _agent_actors(verb, actors) -> list[str]:
+    """The agent of a passive verb ("attacked by the Mahdists"), by its own name when the lexicon lacks it."""
+    agents = [c for c in verb.children if c.dep_ == "agent"]
+    return _objects_actors(agents, actors) or _objects_named(agents)
+
+
 def _objects_named(preps) -> list[str]:
     """The agents the lexicon lacks that the objects of these prepositions name by their own name (:func:`_named_agent`)."""
     return [a for c in preps for p in c.children if p.dep_ == "pobj" for a in _named_agent(p)]
@@ -308,7 +314,7 @@ def _defends(verb) -> bool:
     return lemma in DEFENCE_VERBS or any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in DEFENCE_VERBS for c in verb.children)
 
 
-OPENING_NOUN_CHARS = 60  # the longest name of a side taken from a noun the parse hung a verb on
+SIDE_NAME_CHARS = 60  # the longest name of a side taken from a phrase by its own name (a crowd, an opening noun)
 
 
 def _opening_noun_actors(verb, actors) -> list[str]:
@@ -322,7 +328,7 @@ def _opening_noun_actors(verb, actors) -> list[str]:
     if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("ROOT", "nsubj"):
         return []
     # (not a whole sentence the parse made one noun phrase of: "When Marmande fell to ..., the crusaders ...")
-    return [a for a in _subject_actors(noun, actors) or named_subject(noun) if len(a) <= OPENING_NOUN_CHARS]
+    return [a for a in _subject_actors(noun, actors) or named_subject(noun) if len(a) <= SIDE_NAME_CHARS]
 
 
 def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> tuple[list[str], list[str]]:
@@ -405,12 +411,8 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             # "After capturing Córdoba in 1236, Ferdinand III of Castile conquered ...": who did what came next
             attacker += [a for c in verb.head.head.children if c.dep_ in SUBJECTS
                          for a in _subject_actors(c, actors) or named_subject(c)]
-        for c in head.children:
-            if c.dep_ == "agent":
-                # "attacked by the Mahdists": an agent the lexicon lacks is kept by its own name
-                attacker += _objects_actors([c], actors) or _objects_named([c])
-            elif c.dep_ == "dobj":
-                target += phrase_actors(c, actors, attacker=False)
+        attacker += _agent_actors(head, actors)
+        target += [t for c in head.children if c.dep_ == "dobj" for t in phrase_actors(c, actors, attacker=False)]
     else:
         noun = head
         attacker += _modifier_actors(noun, actors) or (
@@ -452,12 +454,11 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
         # "an attack on an army base ... was carried out by an al-Qaeda-linked group": its agent
         verb = governing_verb(noun) if not attacker else None
         if verb is not None and noun.dep_ in ("nsubjpass", "nsubj"):
-            agents = [c for c in verb.children if c.dep_ == "agent"]
-            attacker += _objects_actors(agents, actors) or _objects_named(agents)
+            attacker += _agent_actors(verb, actors)
             # "The siege of Kandahar began when Nader Shah's army invaded ...": who did what it began with
             attacker += [a for w in verb.children if not attacker and w.dep_ == "advcl"
                          and any(m.dep_ == "advmod" and m.lower_ == "when" for m in w.children)
-                         for c in w.children if c.dep_ in SUBJECTS and c.lower_ not in PRONOUNS | RELATIVES
+                         for c in w.children if c.dep_ in SUBJECTS
                          for a in _subject_actors(c, actors) or named_subject(c)]
         elif verb is not None and not _defends(verb) and verb.lower_ not in REPORTING \
                 and verb.lemma_.lower() not in NOT_ATTACKING_VERBS:
@@ -474,8 +475,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
             attacker += _opening_noun_actors(verb, actors) if not attacker else []
             if not attacker and any(c.dep_ == "auxpass" for c in verb.children):
                 # "In the Battle of Navarino, a Turkish armada was destroyed by an allied naval force": its agent
-                agents = [c for c in verb.children if c.dep_ == "agent"]
-                attacker += _objects_actors(agents, actors) or _objects_named(agents)
+                attacker += _agent_actors(verb, actors)
     if not attacker and head.pos_ == "VERB" and head.tag_ == "VBG":
         attacker += _modifier_actors(head, actors)  # a gerund used as a noun: "Russian shelling of homes"
     if not attacker:
@@ -494,7 +494,7 @@ def roles(sentence: str, start: int, end: int, actors, event_type: str = "") -> 
     if not attacker and event_type in DEFAULT_ACTOR:
         # "police clashed with angry youths": the crowd the sentence names, else ACLED's generic name
         crowd = next((_span_text(t) for t in doc if t.pos_ == "NOUN" and t.lower_ in CROWD_NOUNS), "")
-        attacker = [crowd] if crowd and len(crowd) <= 60 else [DEFAULT_ACTOR[event_type]]
+        attacker = [crowd] if crowd and len(crowd) <= SIDE_NAME_CHARS else [DEFAULT_ACTOR[event_type]]
     if event_type not in DEFAULT_ACTOR:
         attacker = [a if a in DEFAULT_ACTOR.values() else people_at_war(a) for a in attacker]
     return list(dict.fromkeys(attacker)), list(dict.fromkeys(t for t in target if t not in attacker))

@@ -54,8 +54,9 @@ BOILERPLATE = re.compile(
     re.I,
 )
 # ... looked for first, without the case-folding that slows the engine down, in the lower-cased text (the words are
-# all lower case): only a sentence that has one is searched as written
+# all lower case): only a text that has one is searched as written
 _BOILERPLATE_LOWER = re.compile(BOILERPLATE.pattern)
+
 BYLINE = re.compile(r"^\s*(by|audio by|photo by|written by)\s+\S", re.I)
 BYLINE_MAX_WORDS = 15  # "By JOHN SMITH and MARY JONES, Associated Press Writers"
 # Sentence ends: ., ! or ? (and a closing quote) followed by space and an
@@ -373,13 +374,18 @@ def _cap(line: str, limit: int = 300) -> str:
     return line[: cut if cut > limit // 2 else limit].rstrip() + "…"
 
 
+def boilerplate(text: str) -> bool:
+    """Does ``text`` hold web furniture ("subscribe", "all rights reserved", ...)?"""
+    return _BOILERPLATE_LOWER.search(text.lower()) is not None and BOILERPLATE.search(text) is not None
+
+
 def is_clutter_line(line: str) -> bool:
     """True for web furniture: short non-sentences, bylines, datelines, banners."""
     words = line.split()
     if not words:
         return True
     # (a byline is short: "By April, the Japanese had reached Imphal, where ..." is a sentence)
-    if (BYLINE.match(line) and len(words) < BYLINE_MAX_WORDS) or (len(words) < 40 and BOILERPLATE.search(line)):
+    if (BYLINE.match(line) and len(words) < BYLINE_MAX_WORDS) or (len(words) < 40 and boilerplate(line)):
         return True
     if len(words) < 6:
         return True
@@ -426,7 +432,7 @@ def _sentence(text: str, start: int, end: int, section: Section) -> list[Sentenc
         start = cut
         while start < end and text[start].isspace():
             start += 1
-    if start < end and not (_BOILERPLATE_LOWER.search(text[start:end].lower()) and BOILERPLATE.search(text[start:end])):
+    if start < end and not boilerplate(text[start:end]):
         out.append(Sentence(start, end, section, text[start:end]))
     return [s for s in out if s.end > s.start]
 

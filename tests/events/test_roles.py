@@ -274,10 +274,6 @@ def test_defended_against_began_when_and_a_participle_hung_on_the_opening_noun(t
     assert attacker(text, trigger) == who
 
 
-def test_a_siege_that_began_when_it_was_surrounded_names_no_attacker_by_a_pronoun():
-    assert attacker("The siege of Pskov began when it was surrounded.", "siege") == []
-
-
 @pytest.mark.parametrize("text, trigger, who", [
     # the verb an event noun hangs from is hung, as a participle, on a name: the noun the sentence opens with
     ("On 24 July 1848, the Austrian army, led by Field Marshal Joseph Radetzky, decisively defeated the Piedmontese "
