@@ -11,15 +11,15 @@ from functools import lru_cache
 
 from ..model import INSTALLATION_KINDS, REMOTE_EVENTS, EventType, Mention, Sentence
 from ..text.dates import CLAUSE_BREAK
-from ..text.lexicon import RowScreen, alternation, rows, words
+from ..text.lexicon import RowScreen, alternation, pattern, rows, words
 
 # slug: (label, ACLED event_type, ACLED sub_event_type)
 EVENT_TYPES = {EventType(slug): (label, acled, sub) for slug, label, acled, sub in rows("event_types", 4)}
-TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, re.I)) for slug, rx in rows("triggers", 2)]
+TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), pattern(rx)) for slug, rx in rows("triggers", 2)]
 # Rows of last resort, tried only when no trigger matches (data/lexicon/fallback_triggers.tsv).
-FALLBACKS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, re.I)) for slug, rx in rows("fallback_triggers", 2)]
+FALLBACKS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), pattern(rx)) for slug, rx in rows("fallback_triggers", 2)]
 # Deeds that are events of their own in another clause (data/lexicon/clause_deeds.tsv; geo.events.clauses).
-CLAUSE_DEEDS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), re.compile(rx, re.I)) for slug, rx in rows("clause_deeds", 2)]
+CLAUSE_DEEDS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), pattern(rx)) for slug, rx in rows("clause_deeds", 2)]
 # Most sentences hold no event word: one pass over the lower-cased sentence finds the literal words one of
 # which each row needs (worked out from the rows: geo.text.lexicon.RowScreen), and only the rows whose word
 # is there are searched, in their order.

@@ -59,6 +59,30 @@ def alternation(items) -> str:
     return "|".join(re.escape(w) for w in sorted(items, key=lambda w: (-len(w), w)))
 
 
+def _letters(test) -> str:
+    """The letters of Latin-1, Latin Extended-A and -B and Latin Extended Additional that pass ``test``, as
+    the ranges of a character class."""
+    codes = [c for c in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)) if test(chr(c))]
+    runs: list[list[int]] = []
+    for c in codes:
+        if runs and c == runs[-1][1] + 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in runs)
+
+
+# A row's "[A-Z]" and "[a-z]" are any capital or small letter of the Latin script, not only ASCII's: the
+# "Battle of Ürümqi", "took Łódź", "the siege of Šabac" are read as "the Battle of Urumqi" is.
+CAPITALS = "A-Z" + _letters(str.isupper)
+SMALLS = "a-z" + _letters(str.islower)
+
+
+def pattern(rx: str, flags: int = re.I) -> re.Pattern[str]:
+    """A regex row of the lexicon, compiled, with :data:`CAPITALS` and :data:`SMALLS` for its ASCII classes."""
+    return re.compile(rx.replace("[A-Z]", f"[{CAPITALS}]").replace("[a-z]", f"[{SMALLS}]"), flags)
+
+
 def weights(name: str = "weights") -> dict[str, float]:
     return {k: float(v) for k, v in rows(name, 2)}
 

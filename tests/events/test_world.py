@@ -3346,3 +3346,13 @@ def test_a_month_with_early_mid_or_late_is_that_month_of_the_year_before(world_g
 def test_forces_expelled_and_the_defeat_of_a_long_named_army_are_fights(world_gazetteer, text, place):
     _, incidents, _ = run(text, world_gazetteer)
     assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", place)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The Second Battle of Ürümqi was fought in the winter of 1933.", "Ürümqi"),
+    ("The Battle of Żarnów was fought on 16 September 1655.", "Żarnów"),
+])
+def test_a_trigger_reads_a_name_that_begins_with_an_accented_capital(world_gazetteer, text, place):
+    # (a row's "[A-Z]" is any Latin capital: geo.text.lexicon.pattern)
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", place)]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.text.lexicon import RowScreen, required_literals
+from geo.text.lexicon import RowScreen, pattern, required_literals
 
 DEVSET = Path(__file__).resolve().parents[2] / "data" / "devset"
 
@@ -60,3 +60,11 @@ def test_the_trigger_screen_loses_no_sentence_a_row_matches():
     assert matched > 1000
     # ... and it is a screen: a sentence about something else is offered no row
     assert _SCREEN.rows("the committee met on tuesday to discuss the new budget and the schools.") == ()
+
+
+def test_a_rows_ascii_letter_classes_take_every_latin_letter_of_their_case():
+    capital = pattern(r"\bof (?-i:[A-Z])[a-z]+\b")
+    assert [capital.search(f"the siege of {n}") is not None for n in ("Šabac", "Ürümqi", "Łódź", "İzmir", "Ấp Bắc")] \
+        == [True] * 5
+    assert capital.search("the siege of ürümqi") is None  # a small letter is no capital
+    assert pattern(r"(?-i:[a-z])").search("ŁÓDŹ") is None
