@@ -29,6 +29,7 @@ from .places.geometry import km
 from .places.mentions import find_mentions, hosted_site
 from .text.articles import split_sentences
 from .text.lexicon import alternation, words
+from .text.normalize import norm
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "benchmarks"
 CORPORA = {"gwn": "GWN.xml", "lgl": "lgl.xml", "trnews": "TR-News.xml"}
@@ -222,11 +223,17 @@ class DevMetrics(Metrics):
     installations: int = 0
     installations_10km: int = 0
     installations_near_10km: int = 0  # not in the gazetteer, but drawn near the place the text puts them in
+    pointed: int = 0  # annotated places with a point (not countries)
+    listed_25km: int = 0  # ... whose name as written has a reading in the gazetteer within 25 km of it
+    found_25km: int = 0  # ... found and placed within 25 km of it
 
     def row(self) -> dict[str, float | int | str]:
         r = super().row()
         r["installations@10km"] = f"{self.installations_10km}/{self.installations}"
         r["+ drawn near their town@10km"] = self.installations_near_10km
+        # the most a reader of names could place: the rest are names the gazetteer does not hold there
+        r["named in the gazetteer within 25 km"] = round(self.listed_25km / self.pointed, 3) if self.pointed else 0.0
+        r["found within 25 km"] = round(self.found_25km / self.pointed, 3) if self.pointed else 0.0
         return r
 
 
@@ -254,6 +261,10 @@ def evaluate_devset(gaz: Gazetteer, path: Path = DEVSET, label: str = "devset") 
             m.gold += 1
             hit = next((x for x in pr if x.start < g["end"] and g["start"] < x.end), None)
             inst = g["kind"] == "installation"
+            if g["lon"] is not None:
+                m.pointed += 1
+                m.listed_25km += any(error_km(pl, g["lon"], g["lat"]) <= 25 for pl in gaz.lookup_all(norm(g["name"])))
+                m.found_25km += hit is not None and error_km(hit.place, g["lon"], g["lat"]) <= 25
             m.installations += inst
             if hit is None:
                 near = next((site for x, site in hosted if x.start < g["end"] and g["start"] < x.end), None)

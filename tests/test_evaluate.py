@@ -78,3 +78,18 @@ def test_the_attacker_score_reads_the_annotation_as_analysts_would(gold, predict
     from geo.evaluate import same_actor
     from geo.events.actors import load_actors
     assert same_actor(gold, predicted, load_actors()) is agrees
+
+
+def test_the_places_score_says_which_annotated_names_the_gazetteer_holds_where_they_are(world_gazetteer, tmp_path):
+    import json
+    text = "Rebels attacked Mosul and Qaraqosh Castle, then Ohrenstadt, on Monday."
+    spans = [("Mosul", "city", 43.11889, 36.335), ("Qaraqosh Castle", "installation", 43.38, 36.27),
+             ("Ohrenstadt", "town", 43.2, 36.2)]  # the second and third: names no gazetteer holds
+    mentions = [{"name": n, "start": text.index(n), "end": text.index(n) + len(n), "kind": k, "lon": lon, "lat": lat}
+                for n, k, lon, lat in spans]
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"id": "p1", "text": text, "mentions": mentions}) + "\n", encoding="utf-8")
+    m = evaluate_devset(world_gazetteer, path)
+    assert (m.pointed, m.listed_25km, m.found_25km) == (3, 1, 1)
+    row = m.row()
+    assert row["named in the gazetteer within 25 km"] == row["found within 25 km"] == 0.333
