@@ -31,7 +31,7 @@ from .lists import FORMER, today_states
 from .now_named import now_named
 from .same_name import same_name_near, short_forms
 from .around import FORT_WORDS, OF_NAME_AFTER
-from .resolve import TIED, Choice, Context, choose, score
+from .resolve import MEASURED_FROM, TIED, Choice, Context, choose, score
 from .spelling import LOCATIVE_SIMILARITY, unit_of, variant_of
 from .support import name_support
 
@@ -157,12 +157,15 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     ctx.named_by_units = {c: frozenset(keys) for c, keys in by_units.items() if c not in by_name}
     out: list[Mention] = []
     tied: dict[tuple[int, int], str] = {}  # names several curated places have, the text saying which by nothing
+    vetoed: dict[tuple[int, int], frozenset[str]] = {}  # readings far from where the text measures them from
     for p in pend:
         place, reason = choose(p, gaz, ctx)
         if place is not None:
             out.append(Mention(article.name, p.start, p.end, article.text[p.start : p.end], p.sent, place, reason, p.cue))
         elif reason.startswith(TIED):
             tied[(p.start, p.end)] = reason
+        elif reason.startswith(MEASURED_FROM):
+            vetoed[(p.start, p.end)] = frozenset(pl.key for pl in p.cand.places)
         if decisions is not None:
             c = Choice(p, gaz, ctx)
             cands = [(pl.key, pl.name, pl.kind, round(c.scores[pl.key], 1)) for pl in c.ranked]
@@ -177,7 +180,7 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
     countries = {m.place.country for m in out if m.place is not None and m.place.country} | ctx.named | ctx.demonym_countries
     for sent in article.sentences:
         mapped = by_sentence.get(sent.start, [])
-        unresolved = _unresolved(article.text, sent, mapped, gaz, article.name, countries, tied)
+        unresolved = _unresolved(article.text, sent, mapped, gaz, article.name, countries, tied, vetoed)
         out.extend(unresolved + list_mates(article.text, sent, mapped + unresolved, gaz, article.name))
     out = now_named(article.text, same_name_near(sorted(out, key=lambda m: (m.start, m.end))))
     if decisions is not None:
@@ -225,10 +228,12 @@ def _units(out: list[Mention], gaz: Gazetteer) -> list[Mention]:
 
 
 def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer, name: str,
-                countries: set[str] = frozenset(), tied: dict[tuple[int, int], str] | None = None) -> list[Mention]:
+                countries: set[str] = frozenset(), tied: dict[tuple[int, int], str] | None = None,
+                vetoed: dict[tuple[int, int], frozenset[str]] | None = None) -> list[Mention]:
     """Place-like names that matched nothing: reported, never guessed; a name a cue marks as a
     town, city or province that is a spelling variant of one such place in the article's
-    countries is that place (:mod:`geo.places.spelling`)."""
+    countries is that place (:mod:`geo.places.spelling`), unless it is a reading the text measures away
+    ("at Tasuj, north of Lake Urmia": not the Ţasūj far from the lake)."""
     spans = [(m.start, m.end) for m in found]
     out: list[Mention] = []
     for rx in UNRESOLVED_PATTERNS:
@@ -292,7 +297,7 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
                 # a cue, or only a locative ("in Ben Guerdane"): then the spelling must be closer
                 place, why = (variant_of(gaz, groups["core"], cue, countries) if cue else
                               variant_of(gaz, phrase, "town", countries, LOCATIVE_SIMILARITY))
-                if place is not None:
+                if place is not None and place.key not in (vetoed or {}).get((s, e), ()):
                     out.append(Mention(name, s, e, phrase, sent, place, why, cue))
                     continue
             town, why = _namesake(gaz, groups.get("core"), phrase, countries)

@@ -37,6 +37,7 @@ ARMED_GROUP_NAMES = frozenset(norm(alias) for alias, _c, _g, inter, _s in rows("
 FAR_ANCHOR_KM = 1500.0  # a town of an unnamed country this far from every anchor ...
 FAR_COUNTRY_KM = 1500.0  # ... and from the border of every named country is not the one meant
 TIED, NAMESAKE_SITES_KM = "two curated places have this name", 25.0  # (two such, further apart than this, are two)
+MEASURED_FROM = "the text measures it from"  # the veto of readings far from the place the text gives a distance from
 SUPPORT_REGION_KM = 2000.0  # readings of other names vouch for a place this close to the text's first reading
 ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it
 REGION_OF_THE_TEXT_KM = 4000.0  # a town this far from every other place the text names is in another part of the world ...
@@ -433,7 +434,7 @@ VETOES: list[Veto] = [
           or PARTICLE_NAME_AFTER.match(c.p.sent.text, c.p.end - c.p.sent.start) is not None),
      lambda c: "the head of a longer name with 'of' or a particle ('Bay of Pigs', 'Stade de France'), not a place of its own"),
     ("far_from_its_reference", lambda c: bool(c.far_from_its_reference),
-     lambda c: f"the text measures it from {c.far_from_its_reference}, and {c.best.key} lies far from every place of that name"),
+     lambda c: f"{MEASURED_FROM} {c.far_from_its_reference}, and {c.best.key} lies far from every place of that name"),
     ("site_by_another_name_abroad", lambda c: bool(c.p.cue) and c.p.cue not in ("province", "town", "city")
      and c.best.kind in ("city", "town") and not c.best.curated and norm(c.best.name) != c.p.cand.key
      and c.best.population < 1_000_000 and bool(c.ctx.named) and c.best.country not in c.ctx.named

@@ -1314,3 +1314,12 @@ def test_islands_no_package_has_are_places_of_their_own(world_gazetteer, text, n
 def test_an_attack_launched_against_a_small_town_marks_it_as_a_place(world_gazetteer):
     """"attack against", "marched against" (data/lexicon/locatives.tsv): what an attack is aimed at is a place."""
     assert resolved("Later that day a combined attack was launched against Nadarzyn.", world_gazetteer) == {"Nadarzyn": "PL"}
+
+
+def test_a_reading_the_text_measures_away_is_not_taken_back_as_a_spelling(world_gazetteer):
+    """The one Ţasūj of Iran lies far from Lake Urmia, which the text measures Tasuj from: the veto stands, and
+    the name is reported unresolved, not placed at that Ţasūj by the spelling rule (geo.places.spelling)."""
+    found = {m.text: m for m in mentions("In March 1921 Simko defeated the Iranian army at Tasuj, north of Lake Urmia.",
+                                         world_gazetteer)}
+    assert found["Tasuj"].place is None
+    assert found["Lake Urmia"].place is not None
