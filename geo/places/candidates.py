@@ -439,7 +439,7 @@ def pending_in_sentence(text: str, sent: Sentence, gaz: Gazetteer, rejected: lis
         if re.match(r",\s+[A-Z]", after):
             units = [p for p in _next_places(tokens, end_tok + 1, gaz) if p.kind in ("province", "governorate", "country")]
         elif inside:  # "stormed Damasak, in Borno state": the province it is in
-            units = [p for p in _next_places(tokens, end_tok + 2 + bool(inside.group(1)), gaz) if p.kind in ("province", "governorate")]
+            units = [p for p in _next_places(tokens, end_tok + 2 + bool(inside.group(1)) + bool(inside.group(2)), gaz) if p.kind in ("province", "governorate")]
         elif re.match(r"\s+of\s+[A-Z]", after):  # "the city of Barcelona of Venezuela": the country it is in
             units = [p for p in _next_places(tokens, end_tok + 2, gaz) if p.kind == "country"]
         if not units and c.start_tok > 0 and tokens[c.start_tok - 1].possessive:
@@ -470,7 +470,7 @@ DASH_DATELINE = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?(?:—|–|--)\s"
                            # "Kilmallock, 29 May 1920 - ", "Asuncion, Paraguay, August 3: ": a dated one
                            rf"|(?:,\s+[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)?,\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_RE}|{MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
                            r"(?:,?\s+\d{4})?\.?\s*(?:\([^()]{1,40}\)\s*)?(?:—|–|--|-|:)\s")
-IN_UNIT_AFTER = re.compile(r",?\s+in\s+(the\s+)?[A-Z]")
+IN_UNIT_AFTER = re.compile(r",?\s+in\s+(the\s+)?((?:(?:north|south)(?:east|west)?|east|west)(?:ern)?\s+|central\s+)?[A-Z]")  # "in northwest Guanacaste"
 LIST_GAP = re.compile(r"^(?:,\s+|,?\s+(?:and|or)\s+)$")  # between the names of a list
 
 

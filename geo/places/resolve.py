@@ -37,6 +37,8 @@ ARMED_GROUP_NAMES = frozenset(norm(alias) for alias, _c, _g, inter, _s in rows("
 FAR_ANCHOR_KM = 1500.0  # a town of an unnamed country this far from every anchor ...
 FAR_COUNTRY_KM = 1500.0  # ... and from the border of every named country is not the one meant
 TIED, NAMESAKE_SITES_KM = "two curated places have this name", 25.0  # (two such, further apart than this, are two)
+# ", Guanacaste, Alajuela and ...": the unit after a name is one of a list
+UNIT_IN_A_LIST = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s*,\s*[A-Z]|,?\s+(?:and|or)\b)")
 MEASURED_FROM = "the text measures it from"  # the veto of readings far from the place the text gives a distance from
 SUPPORT_REGION_KM = 2000.0  # readings of other names vouch for a place this close to the text's first reading
 ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it
@@ -222,6 +224,19 @@ class Choice:
     def in_stated_country(self) -> list[Place]:
         # (a curated feature of several countries, such as Lake Chad or W National Park, may lie in any of them)
         return [pl for pl in self.ranked if pl.country == self.stated_country or (pl.curated and not pl.country)]
+
+    @property
+    def unit_country(self) -> str:
+        """"Hacienda Santa Rosa, Guanacaste", "Hacienda Santa Rosa in northwest Guanacaste": the country of the
+        province the text puts a town in, when no reading of the name lies in that country ('' otherwise; not for
+        a city of 100,000 or more, nor in a list: "Tal Afar, Syria and Iraq")."""
+        b = self.best
+        countries = {c for c, admin1 in self.p.units_after if admin1}  # (a country after it: :attr:`stated_country`)
+        if (len(countries) != 1 or b.kind not in ("city", "town") or b.curated or b.population >= FAR_TOWN_POPULATION
+                or any(pl.country in countries for pl in self.p.cand.places)
+                or UNIT_IN_A_LIST.match(self.p.sent.text, self.p.end - self.p.sent.start)):
+            return ""
+        return next(iter(countries))
 
     @property
     def hyphen_part(self) -> bool:
@@ -423,6 +438,8 @@ VETOES: list[Veto] = [
      lambda c: f"{c.p.cand.key!r} names an armed group (data/lexicon/actors.tsv), not a place"),
     ("person_word", lambda c: c.single and not c.strong and c.p.cand.key in c.ctx.person_words,
      lambda c: f"{c.p.cand.key!r} is part of a person's name elsewhere in the text"),
+    ("unit_of_another_country", lambda c: bool(c.unit_country),
+     lambda c: f"the text puts it in a unit of {c.unit_country}, where the gazetteer has no place of that name"),
     ("other_country", lambda c: bool(c.stated_country) and c.best.kind != "country" and not c.in_stated_country,
      lambda c: f"the text puts it in {c.stated_country}, where the gazetteer has no place of that name"),
     ("hyphen_part_abroad", lambda c: c.hyphen_part and not c.best.curated and (c.unnamed_country or c.unit_abroad),

@@ -1323,3 +1323,24 @@ def test_a_reading_the_text_measures_away_is_not_taken_back_as_a_spelling(world_
                                          world_gazetteer)}
     assert found["Tasuj"].place is None
     assert found["Lake Urmia"].place is not None
+
+
+@pytest.mark.parametrize("text", [
+    "On March 20, 1856, some 400 mercenaries arrived at Hacienda Santa Rosa, Guanacaste.",
+    "On March 20, 1856, some 400 mercenaries arrived at Hacienda Santa Rosa in northwest Guanacaste.",
+])
+def test_a_town_the_text_puts_in_a_province_of_another_country_is_not_that_reading(world_gazetteer, text):
+    """The gazetteer's one Hacienda Santa Rosa is in the Philippines; the text puts it in Costa Rica's Guanacaste:
+    reported unresolved, and drawn near Guanacaste when the text says it is in it."""
+    found = {m.text: m for m in mentions(text, world_gazetteer)}
+    assert found["Hacienda Santa Rosa"].place is None
+    assert found["Guanacaste"].place.country == "CR"
+    if " in northwest " in text:
+        assert found["Hacienda Santa Rosa"].near.country == "CR"
+
+
+def test_a_country_after_a_town_is_no_unit_that_vetoes_it(world_gazetteer):
+    # (New Caledonia has its own code, NC: "France's" after it names no unit of France it should be in)
+    found = {m.text: m for m in mentions("About 3,000 rioters gathered in the capital Noumea, France's High Commissioner "
+                                         "Louis Le Franc said.", world_gazetteer)}
+    assert found["Noumea"].place is not None and found["Noumea"].place.country == "NC"
