@@ -37,8 +37,7 @@ ARMED_GROUP_NAMES = frozenset(norm(alias) for alias, _c, _g, inter, _s in rows("
 FAR_ANCHOR_KM = 1500.0  # a town of an unnamed country this far from every anchor ...
 FAR_COUNTRY_KM = 1500.0  # ... and from the border of every named country is not the one meant
 TIED, NAMESAKE_SITES_KM = "two curated places have this name", 25.0  # (two such, further apart than this, are two)
-# ", Guanacaste, Alajuela and ...": the unit after a name is one of a list
-UNIT_IN_A_LIST = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s*,\s*[A-Z]|,?\s+(?:and|or)\b)")
+UNIT_IN_A_LIST = re.compile(r",\s+(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*(?:\s*,\s*[A-Z]|,?\s+(?:and|or)\b)")  # ", Guanacaste and ..."
 MEASURED_FROM = "the text measures it from"  # the veto of readings far from the place the text gives a distance from
 SUPPORT_REGION_KM = 2000.0  # readings of other names vouch for a place this close to the text's first reading
 ANCHOR_KM = 150.0  # a place this close to one the text is surely about is supported by it
@@ -227,14 +226,11 @@ class Choice:
 
     @property
     def unit_country(self) -> str:
-        """"Hacienda Santa Rosa, Guanacaste", "Hacienda Santa Rosa in northwest Guanacaste": the country of the
-        province the text puts a town in, when no reading of the name lies in that country ('' otherwise; not for
-        a city of 100,000 or more, nor in a list: "Tal Afar, Syria and Iraq")."""
-        b = self.best
-        countries = {c for c, admin1 in self.p.units_after if admin1}  # (a country after it: :attr:`stated_country`)
-        if (len(countries) != 1 or b.kind not in ("city", "town") or b.curated or b.population >= FAR_TOWN_POPULATION
-                or any(pl.country in countries for pl in self.p.cand.places)
-                or UNIT_IN_A_LIST.match(self.p.sent.text, self.p.end - self.p.sent.start)):
+        """"X, Guanacaste", "X in northwest Guanacaste": the country of the province the text puts a town in, when no
+        reading lies there ('' otherwise, or for a city of 100,000 or more, or in a list: ", Guanacaste and Alajuela")."""
+        b, countries = self.best, {c for c, admin1 in self.p.units_after if admin1}  # (a country: :attr:`stated_country`)
+        if (len(countries) != 1 or b.kind not in ("city", "town") or b.curated or b.population >= FAR_TOWN_POPULATION or any(
+                pl.country in countries for pl in self.p.cand.places) or UNIT_IN_A_LIST.match(self.p.sent.text, self.p.end - self.p.sent.start)):
             return ""
         return next(iter(countries))
 
