@@ -143,6 +143,8 @@ def find_mentions(article: Article, gaz: Gazetteer, decisions: list[Decision] | 
                 or plain[ranked[0].key] - plain[rival.key] >= ANCHOR_MARGIN:
             if best.kind in ("governorate", "province") and best.admin1:
                 ctx.admin1[(best.country, best.admin1)] += 2
+                if not any(pl.kind in ("governorate", "province") and pl.country != best.country for pl in p.cand.places):
+                    ctx.focus[best.country] += 0.5  # ("the Valencia province": about Spain; not "Eastern Province")
             elif best.kind not in AREA_KINDS:
                 ctx.anchors.append(best)
                 if best.admin1:

@@ -4,9 +4,8 @@ Each candidate place gets a score: the sum of the weights (``data/lexicon/
 weights.tsv``) of the features it has (curated site, cue in the text,
 country the article talks about, population, nearby anchors, ...).  The best
 one is then checked against :data:`VETOES`, an ordered list of (name, test,
-reason): the first that holds means the name is not mapped here.  Every
-decision is a :class:`Decision` record that ``geo explain`` prints as the
-build made it.
+reason): the first that holds means the name is not mapped here.  Every decision
+is a :class:`Decision` record that ``geo explain`` prints as the build made it.
 """
 
 from __future__ import annotations
@@ -106,7 +105,8 @@ def features(place: Place, cue: str, key: str, focus, ctx: Context | None = None
             # (not near another reading of its own name: "SIMLA" is Shimla, not a suburb; a curated site, near
             # any place a first reading gives: "Tahrir Square in Cairo", not Baghdad's, though Cairo has namesakes)
             f["near_an_anchor"] = 1
-        if place.kind not in AREA_KINDS and any(name != key and in_area(a, place) for name, a in ctx.areas.values()):
+        if place.kind not in AREA_KINDS and any(in_area(a, place) if name != key else cue in ("city", "town") and a.country == place.country
+                                                for name, a in ctx.areas.values()):  # ("the Valencia province ... the city of Valencia")
             f["inside_an_area_of_the_text"] = 1  # "the Karelian Isthmus ... the town of Viborg": Vyborg, not Denmark's
         if readings and place.kind not in AREA_KINDS and (place.population < FAR_TOWN_POPULATION or "own_name" not in f) \
                 and ctx.seen.keys - readings and not ctx.seen.near_other(place, REGION_OF_THE_TEXT_KM, readings):

@@ -1344,3 +1344,11 @@ def test_a_country_after_a_town_is_no_unit_that_vetoes_it(world_gazetteer):
     found = {m.text: m for m in mentions("About 3,000 rioters gathered in the capital Noumea, France's High Commissioner "
                                          "Louis Le Franc said.", world_gazetteer)}
     assert found["Noumea"].place is not None and found["Noumea"].place.country == "NC"
+
+
+def test_the_city_named_like_a_province_of_the_text_is_that_provinces(world_gazetteer):
+    """Spain's Valencia province makes the text about Spain (a province reading counts for its country, as a town's
+    does), and "the city of Valencia" is the city of that province's country, not Venezuela's bigger one."""
+    found = mentions("In July 1873, 178 municipalities of the Valencia province joined the revolt. It fell on 8 August, "
+                     "when the troops entered the city of Valencia.", world_gazetteer)
+    assert [m.place.country for m in found if m.text == "Valencia"] == ["ES"]
