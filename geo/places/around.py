@@ -28,10 +28,11 @@ IN_COUNTRY = re.compile(
 COUNTRY_ENDS = re.compile(r"\s*(?:$|[,.;:)—–]|\s(?:on|in|at|and(?!\s+(?:the\s+)?[A-Z])|said|says|late|early|this|last|overnight)\b)")
 
 # ", north of Minsk", ", 20 km south-east of Kharkiv": the place the text measures a name from, right after it
-RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:some|about|around|roughly|just|located|situated)\s+)?"
+RELATIVE_AFTER = re.compile(r"\s*,\s*(?:(?:some|about|around|roughly|(?P<just>just|immediately)|located|situated)\s+)?"
                             rf"(?:{DISTANCE}\s+)?{DIRECTION}\s+of\s+(?:the\s+)?(?:(?:city|town|capital|port|village) of\s+)?"
                             r"(?P<ref>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
 REFERENCE_KM = 300  # how far beyond the distance the text gives a place may lie from the one it is measured from
+JUST_KM = 50  # ... when the text says it is "just" (or "immediately") north of it
 
 # "Plaza de ", "Stade de ", "Alcaldía de ": a capitalised word and a particle right before a name
 AFTER_PARTICLE = re.compile(rf"[A-Z][\w'’-]+\s+(?:{alternation(words('name_particles'))})\s+$")

@@ -20,7 +20,7 @@ from functools import cached_property
 from ..model import AREA_KINDS, BASE_KINDS, INSTALLATION_KINDS, Decision, Place
 from ..text.lexicon import rows, weights
 from ..text.normalize import norm
-from .around import (AFTER_PARTICLE, CAPTOR_BEFORE, COUNTRY_ENDS, EPITHET_AFTER, FORCES_AFTER, FORT_WORDS, HYPHENATED, IN_COUNTRY,
+from .around import (AFTER_PARTICLE, CAPTOR_BEFORE, COUNTRY_ENDS, EPITHET_AFTER, FORCES_AFTER, FORT_WORDS, HYPHENATED, IN_COUNTRY, JUST_KM,
                      NAME_BEFORE, NEIGHBOUR_AFTER, NEIGHBOUR_BEFORE, OF_NAME_AFTER, PARTICLE_NAME_AFTER, REFERENCE_KM,
                      RELATIVE_AFTER, UNIT_AFTER)
 from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending
@@ -324,7 +324,7 @@ class Choice:
         for n in range(len(names), 0, -1):  # the longest run of its words that is a place ("Kuala Lumpur")
             refs = [r for r in self.gaz.lookup(norm(" ".join(names[:n]))) if r.key != self.best.key]
             if refs:
-                near = (distance_km(m) if m.group("d") else 0.0) + REFERENCE_KM
+                near = (distance_km(m) if m.group("d") else 0.0) + (JUST_KM if m.group("just") else REFERENCE_KM)
                 far = all(km(r.point, self.best.point) > near + r.uncertainty_km for r in refs)
                 return " ".join(names[:n]) if far else ""
         return ""

@@ -1352,3 +1352,11 @@ def test_the_city_named_like_a_province_of_the_text_is_that_provinces(world_gaze
     found = mentions("In July 1873, 178 municipalities of the Valencia province joined the revolt. It fell on 8 August, "
                      "when the troops entered the city of Valencia.", world_gazetteer)
     assert [m.place.country for m in found if m.text == "Valencia"] == ["ES"]
+
+
+def test_just_north_of_a_place_is_close_to_it(world_gazetteer):
+    """ "Ronco, just south of Forlì": every Ronco of the gazetteer lies 200 km or more from Forlì (a hamlet of Forlì
+    is meant): reported unresolved, not placed at one of them (without "just", 300 km is let pass)."""
+    found = mentions("The battle was fought in April 1815 in the village of Ronco, just south of Forlì.", world_gazetteer)
+    assert [m.place for m in found if m.text == "Ronco"] == [None]
+    assert [m.place.country for m in found if m.text == "Forlì"] == ["IT"]
