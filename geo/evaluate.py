@@ -300,6 +300,8 @@ class IncidentMetrics:
     label: str = "devset incidents"
     country_level: int = 0  # annotated at a country only: the map does not place those
     casualties_agree: int = 0  # lowest stated fatalities and injuries both as annotated (none = none)
+    place_listed: int = 0  # scored ones whose place's name as written the gazetteer holds within 25 km of it ...
+    listed_matched: int = 0  # ... and of those, the ones found
 
     def row(self) -> dict[str, float | int | str]:
         return {
@@ -317,6 +319,8 @@ class IncidentMetrics:
             "attacker right": f"{self.attacker_right}/{self.attacker_named}",
             "casualties as annotated": round(self.casualties_agree / self.matched, 3) if self.matched else 0.0,
             "country-level, not scored": self.country_level,
+            "place named in the gazetteer within 25 km": round(self.place_listed / self.gold, 3) if self.gold else 0.0,
+            "recall where it is": round(self.listed_matched / self.place_listed, 3) if self.place_listed else 0.0,
         }
 
 
@@ -391,6 +395,8 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
             m.gold += 1
             if not where:
                 continue
+            listed = any(error_km(pl, where["lon"], where["lat"]) <= 25 for pl in gaz.lookup_all(norm(where["name"])))
+            m.place_listed += listed
             best = None
             for i, inc in enumerate(incidents):
                 if i in used:
@@ -403,6 +409,7 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
             used.add(best[0])
             inc = incidents[best[0]]
             m.matched += 1
+            m.listed_matched += listed
             m.type_agree += inc.event_type == g["event_type"]
             m.place_10km += best[1] <= 10
             m.place_right += best[1] <= 10 or error_km(inc.place, where["lon"], where["lat"]) == 0.0

@@ -93,3 +93,21 @@ def test_the_places_score_says_which_annotated_names_the_gazetteer_holds_where_t
     assert (m.pointed, m.listed_25km, m.found_25km) == (3, 1, 1)
     row = m.row()
     assert row["named in the gazetteer within 25 km"] == row["found within 25 km"] == 0.333
+
+
+def test_the_incidents_score_says_how_many_are_at_a_place_the_gazetteer_names(world_gazetteer, tmp_path):
+    import json
+    from geo.evaluate import evaluate_incidents
+    text = "Rebels attacked Mosul on 3 March 2024. Gunmen attacked Ohrenstadt on 4 March 2024."
+    mentions = [{"name": n, "start": text.index(n), "end": text.index(n) + len(n), "kind": "city", "lon": lon, "lat": lat}
+                for n, lon, lat in [("Mosul", 43.11889, 36.335), ("Ohrenstadt", 43.9, 35.5)]]  # (the second: no such town)
+    incidents = [{"event_type": "armed_clash", "place": n, "date_start": d, "date_end": d, "true_date": d,
+                  "fatalities": None, "injuries": None, "attacker": None}
+                 for n, d in [("Mosul", "2024-03-03"), ("Ohrenstadt", "2024-03-04")]]
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"id": "p1", "text": text, "published": "2024-03-05", "mentions": mentions,
+                                "incidents": incidents}) + "\n", encoding="utf-8")
+    m = evaluate_incidents(world_gazetteer, path)
+    assert (m.gold, m.place_listed, m.listed_matched) == (2, 1, 1)
+    row = m.row()
+    assert row["place named in the gazetteer within 25 km"] == 0.5 and row["recall where it is"] == 1.0
