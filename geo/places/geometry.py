@@ -12,6 +12,9 @@ from ..model import LngLat, Place
 
 EARTH_RADIUS_KM = 6371.0
 KM_PER_DEG = 111.32
+# A unit known by its point and equal-area radius holds a place of its own code within this many radii of the point
+# (a long unit reaches that far; a code that also names a far unit does not), and one of another code within this many
+CODE_KM, MIDDLE = 3.0, 0.5
 
 
 def km(a: LngLat, b: LngLat) -> float:
@@ -87,9 +90,13 @@ def within(area: Place, place: Place) -> bool:
         return covers(area, place.point)
     if area.country != place.country:
         return False
+    d = km(area.point, place.point)
     if area.kind in ("province", "governorate") and area.admin1 and place.kind not in ("province", "governorate"):
-        return area.admin1 == place.admin1  # the same first-level unit code (GeoNames and Natural Earth agree)
-    return km(area.point, place.point) <= area.uncertainty_km
+        # the same first-level unit code, where GeoNames and Natural Earth agree and the place is not far off; where
+        # they do not (Spain's provinces, Britain's counties: Natural Earth's code is none GeoNames gives the town),
+        # a place near the middle of the unit is in it
+        return d <= area.uncertainty_km * CODE_KM if area.admin1 == place.admin1 else d <= area.uncertainty_km * MIDDLE
+    return d <= area.uncertainty_km
 
 
 class Anchors:
