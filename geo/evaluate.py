@@ -16,6 +16,7 @@ while every annotated span counts when judging precision.
 
 from __future__ import annotations
 
+import json
 import re
 import statistics
 import time
@@ -111,6 +112,11 @@ def error_km(place, lon: float, lat: float) -> float:
     if place.precision in ("district", "region", "country"):
         return max(0.0, d - place.uncertainty_km)
     return d
+
+
+def listed_near(gaz: Gazetteer, gold: dict, within_km: float = 25.0) -> bool:
+    """Does the gazetteer hold the annotated name, as written, within ``within_km`` of its point?"""
+    return any(error_km(pl, gold["lon"], gold["lat"]) <= within_km for pl in gaz.lookup_all(norm(gold["name"])))
 
 
 def _float(el) -> float | None:
@@ -244,8 +250,6 @@ def evaluate_devset(gaz: Gazetteer, path: Path = DEVSET, label: str = "devset") 
     and is correct when the prediction is a country too.  Installations must
     resolve within 10 km; one not found counts as a miss.
     """
-    import json
-
     m = DevMetrics(label)
     passages = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     t0 = time.perf_counter()
@@ -263,7 +267,7 @@ def evaluate_devset(gaz: Gazetteer, path: Path = DEVSET, label: str = "devset") 
             inst = g["kind"] == "installation"
             if g["lon"] is not None:
                 m.pointed += 1
-                m.listed_25km += any(error_km(pl, g["lon"], g["lat"]) <= 25 for pl in gaz.lookup_all(norm(g["name"])))
+                m.listed_25km += listed_near(gaz, g)
                 m.found_25km += hit is not None and error_km(hit.place, g["lon"], g["lat"]) <= 25
             m.installations += inst
             if hit is None:
@@ -366,7 +370,6 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
     fatalities and injuries are the annotated ones.  An incident with neither date
     (no date in the text, no writing date) never holds it.
     """
-    import json
     from datetime import date
 
     from .events.actors import load_actors
@@ -395,8 +398,7 @@ def evaluate_incidents(gaz: Gazetteer, path: Path = DEVSET, match_km: float = 25
             m.gold += 1
             if not where:
                 continue
-            listed = any(error_km(pl, where["lon"], where["lat"]) <= 25 for pl in gaz.lookup_all(norm(where["name"])))
-            m.place_listed += listed
+            m.place_listed += (listed := listed_near(gaz, where))
             best = None
             for i, inc in enumerate(incidents):
                 if i in used:
@@ -462,8 +464,6 @@ def evaluate_event_location(gaz: Gazetteer, folder: Path = DEFAULT_DIR, use_pars
     The candidate places are the spans the geoparser finds (resolved or not); ``use_parse``
     links the verb to them through its locative argument (:func:`geo.events.roles.locate`),
     otherwise the incident-place rule without a parse (:func:`geo.events.where.event_places`)."""
-    import json
-
     from .events.locate import locate
     from .events.where import event_places
     from .places.candidates import LOCATIVE_BEFORE
