@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Article, Mention
+from ..model import Article, Mention, Precision
 from ..text.lexicon import alternation, mapping, rows, tagged, words
 from ..text import dates
 from ..text.parse import parse
@@ -68,8 +68,14 @@ def _verb(tok):
         verb = tok.head.head.head if tok.head.head.lower_ == "along" else tok.head.head
         if verb.pos_ == "VERB" and any(c.dep_ == "dobj" for c in verb.children):
             return verb, "object"
-    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in LOCATIVES and tok.head.head.pos_ == "VERB":
-        return tok.head.head, "at"
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in LOCATIVES:
+        head = tok.head.head
+        if head.pos_ == "ADP" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+            head = head.head  # "On 20 July 1776 at Island Flats ..., the militia met": the verb of the phrase it is in
+        if head.pos_ == "VERB":
+            # ... or the verb of war coordinated with it ("... met and defeated the Indians")
+            return next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "VERB" and head.lemma_.lower() not in VERBS
+                         and "at" in VERBS.get(c.lemma_.lower(), ("", frozenset()))[1]), head), "at"
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         return tok.head.head, "of"  # "ended with the fall of Sokhumi": the deed a noun names, and whom it befell
     if tok.dep_ == "nsubj" and tok.head.pos_ == "VERB":
@@ -142,6 +148,41 @@ def _date(article: Article, sent, i: int, r: Report, verb, same: Report | None) 
         r.date, r.date_text, r.relative, r.story_year = same.date, same.date_text, same.relative, same.story_year
     else:
         r.date, r.date_text = resolve_date(sent.text, anchor, told)
+
+
+# "... defended it on May 13": a verb of war whose object is a pronoun (data/lexicon/place_pronouns.tsv)
+PRONOUNS = frozenset(words("place_pronouns"))
+PRONOUN_OBJECT = re.compile(rf"\b(?:{alternation(f for *_, forms in _ROWS for f in forms.split(','))})\s+(?:{alternation(PRONOUNS)})\b", re.I)
+
+
+def pronoun_reports(article: Article, mentions: list[Mention], reports: list[Report]) -> list[Report]:
+    """"William Eaton ... captured Derna on April 27, 1805, and successfully defended it on May 13", "the troops rampaged
+    through the town and razed it": a verb of war whose object is a pronoun is an event of the verb's type, on the day
+    of its own clause, at the last town or site named before the pronoun (in its sentence, or else in the one before)
+    that a report of the page already holds; only on a page that reports events by their trigger words."""
+    held = {p.key for r in reports for _, p, _ in r.places}
+    out: list[Report] = []
+    for i, sent in enumerate(article.sentences):
+        if not held or not PRONOUN_OBJECT.search(sent.text):
+            continue
+        for tok in parse(sent.text):
+            if tok.lower_ not in PRONOUNS or tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+                continue
+            verb = tok.head
+            kind, allowed = VERBS.get(verb.lemma_.lower(), ("", frozenset()))
+            if "object" not in allowed or not _happened(verb) or unreal(sent.text, verb.idx) or any(
+                    r.index == i and r.trigger_at <= sent.start + verb.idx < r.trigger_at + len(r.trigger) for r in reports):
+                continue  # ("when crowds stormed it": the verb of a report of its own)
+            at = sent.start + tok.idx
+            before = [m for m in mentions if m.place is not None and m.start < at and (m.sentence.start == sent.start or (
+                i and m.sentence.start == article.sentences[i - 1].start and m.sentence.section == sent.section))]
+            last = max(before, key=lambda m: m.start, default=None)
+            if last is None or last.place.key not in held or Precision(last.place.precision).rank > Precision.TOWN.rank:
+                continue
+            r = Report(sent, i, kind, verb.text, sent.start + verb.idx, [(last, last.place, False)])
+            _date(article, sent, i, r, verb, None)
+            out.append(r)
+    return out
 
 
 def argument_reports(article: Article, mentions: list[Mention], reports: list[Report]) -> list[Report]:

@@ -12,6 +12,7 @@ from ..model import CROWD_EVENTS, INSTALLATION_KINDS, Article, Mention, Sentence
 from ..places.gazetteer import Gazetteer
 from ..places.geometry import within
 from ..places.mentions import WAR_WORDS
+from ..text.lexicon import alternation, words
 from .report import Report
 from .triggers import weapon_kinds
 from .unrest import UNREST_GENERIC
@@ -126,4 +127,19 @@ def scene_place(article: Article, i: int, slug: str, trigger: str, trigger_at: i
     if not sure and not any(w.start() != trigger_at for w in WAR_WORDS.finditer(article.text)):
         return []
     prior = previous_places(article, i, None, by_sentence, far=far and sure)
+    if len(prior) > 1:
+        # "At Frastanz, a few kilometers south-east of Feldkirch, the Habsburg troops had blocked the entry to the
+        # Montafon valley ... The Swiss ... after a hard battle routed Maximilian's army": the place the sentence
+        # opens with ("At X, ...") sets the scene of what follows
+        prior = [x for x in prior if fronted(article, x[0])]
     return prior if len(prior) == 1 else []
+
+
+# "At Frastanz, ...", "In the Entlebuch, ...": a sentence that opens with where it is
+SCENE_OPENING = re.compile(rf"\s*(?:{alternation(w for w in words('locative_prepositions') if ' ' not in w)})\s+(?:the\s+)?$", re.I)
+
+
+def fronted(article: Article, m: Mention) -> bool:
+    """Does the sentence of mention ``m`` open with it, after a locative preposition and before a comma?"""
+    s = next((s for s in article.sentences if s.start <= m.start < s.end), None)
+    return s is not None and article.text[m.end : m.end + 1] == "," and SCENE_OPENING.fullmatch(article.text, s.start, m.start) is not None

@@ -30,7 +30,7 @@ from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors
 from .casualties import casualties, vague_toll
 from .dating import MONTH_WORD, date_of_the_town_before, next_stage, own_date, date_passes, past_the_report, reported_on, day_of_month, follow_ups, resolve as resolve_date, widened, writing_day, year_told
 from .borrowed import finer_places, named_before, previous_places, scene_place
-from .arguments import argument_reports
+from .arguments import argument_reports, pronoun_reports
 from .clauses import other_clauses
 from .report import Report
 from .attribution import PRONOUN_BEFORE, PRONOUN_SUBJECT, fuller_side, report_sides, subject_before
@@ -331,6 +331,7 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
     """Incidents of one article, and the candidates no place below a country holds."""
     cands = candidates(article, mentions, gaz)
     extra = argument_reports(article, mentions, cands)
+    extra += pronoun_reports(article, mentions, [*cands, *extra])
     if extra:
         cands = sorted([*cands, *extra], key=lambda c: c.index)  # (stable: each sentence's own reports first)
     date_passes(cands, article.sentences)

@@ -154,6 +154,7 @@ REPORTED_AT = re.compile(
     # "Russia's Foreign Ministry said in Moscow", "it was authoritatively stated in Ahmedabad"
     r"|\b(?:said|announced|declared|stated)\s+(?:\w+ly\s+)?(?:(?:on\s+)?\w+day\s+)?in\s+(?:the\s+)?$"
     r"|\b(?:report|message|dispatch|despatch|telegram|cable|news|advices)\s+(?:received\s+)?from\s+$"  # "A report from Asmara states ..."
+    r"|\b(?:reports?|messages?|dispatch(?:es)?|despatch(?:es)?|telegrams?|cables?|news|advices)\s+(?:(?:was|were|has been|have been)\s+)?received\s+(?:at|in)\s+$"  # "Advices received at Madrid say ..."
     r"|\b(?:[Cc]oordinator|[Rr]epresentative|correspondent|[Aa]mbassador|envoy|spokes(?:man|woman|person))\s+(?:[\w-]+\s+){0,2}in\s+$",
     re.I)
 

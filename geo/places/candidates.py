@@ -6,7 +6,7 @@ normalisation as the gazetteer (see :mod:`geo.text.normalize`).  A candidate
 span is dropped when it is part of an organisation or a person's name:
 
 * it is listed in ``data/gazetteer/not_places.txt`` (Kataib Hezbollah, ...);
-* it is followed by an organisation word ("Chatham House", "New York Times");
+* it is followed by a word that makes it part of another name ("Chatham House", "the Heian period");
 * it is glued to another capitalised name ("Vahid Salemi", "Muqtada al-Sadr").
 
 The vocabulary is in ``data/lexicon/`` (org_words, place_cues, place_suffixes,
@@ -284,7 +284,7 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         return f"a function word opening a sentence ({tokens[c.start_tok].text!r} in 'On area taken over ...')"
     if nxt and nxt.text.lower() in ORG_WORDS and gap(text, tokens[c.end_tok - 1], nxt) == " " and not (
             nxt.text.lower() in ("center", "centre") and tokens[c.end_tok - 1].norm in ("city", "town")):  # "Kiev city center"
-        return f"followed by organisation word {nxt.text!r}"
+        return f"followed by {nxt.text!r}, part of another name (an organisation's or a time's)"
     if (
         nxt
         and (nxt.capitalised or nxt.text.lower() in WATER)
@@ -308,7 +308,7 @@ def reject_reason(text: str, tokens: list[Token], c: Candidate, title_line: bool
         return "the destination of a train or convoy ('Rawalpindi-bound'), not where the event is"
     if prv and prv.norm in CODE_NAME_WORDS and prv.capitalised and gap(text, prv, tokens[c.start_tok]) == " ":
         return f"a code name after {prv.text!r} ('Operation Rosario'), not a place"
-    if prv and prv.text.lower() in VESSEL_WORDS and gap(text, prv, tokens[c.start_tok]) == " ":
+    if prv and prv.text.lower() in VESSEL_WORDS and gap(text, prv, tokens[c.start_tok]).rstrip("“\"‘'") == " ":  # (USS “Philadelphia”)
         return f"a ship's name after {prv.text!r} ('the cruiser Charleston', 'HMS Ardent'), not a place"
     if title_line:
         return ""

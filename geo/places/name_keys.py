@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from ..model import Place
+from ..model import AREA_KINDS, Place
 from ..text.lexicon import mapping
-from ..text.normalize import norm
+from ..text.normalize import STANDALONE_ARTICLES, norm
 
 
 def name_keys(place: Place, names) -> list[str]:
@@ -57,3 +57,32 @@ def joined_syllables(first: str, second: str, gaz) -> tuple[str, list[Place]]:
     if not gaz.has(key):
         return key, []
     return key, [p for p in gaz.lookup_all(key) if p.population >= SYLLABLE_CITY_MIN_POPULATION]
+
+
+
+
+
+SHORT_NAMED_TOWN_POPULATION = 100_000  # a town its province's name stands for, for short, is smaller than this
+
+
+def namesake_adjustments(places: list[Place], key: str, written: str, cue: str, warlike: bool) -> list[tuple[str, str]]:
+    """(place key, weight name) for the readings of a name that its namesakes among ``places`` make likelier (the
+    weight added) or less likely ("alternate_name_of_its_unit", taken away):
+    - "elsewhere in Sinaloa": the state, not the town of Sinaloa de Leyva inside it, called so for short;
+    - "Militants attacked Gao": in a text about war, the city, not the province named after it, when no cue says
+      province;
+    - "the siege of Salvador": Bahia's city of a million, not El Salvador written without its article."""
+    out = []
+    units = [u for u in places if u.kind in ("province", "governorate") and u.admin1 and norm(u.name) == key]
+    for pl in places:
+        if units and pl.kind not in AREA_KINDS and any((u.country, u.admin1) == (pl.country, pl.admin1) for u in units):
+            if norm(pl.name) != key and pl.population < SHORT_NAMED_TOWN_POPULATION:
+                out.append((pl.key, "alternate_name_of_its_unit"))
+            elif warlike and norm(pl.name) == key and pl.kind in ("city", "town") and cue != "province":
+                out.append((pl.key, "city_of_its_namesake_unit"))
+    written_first = written.split(None, 1)[0].lower() if written.strip() else ""
+    if any(pl.kind == "country" and " " in pl.name and pl.name.split(None, 1)[0].lower() in STANDALONE_ARTICLES
+           and written_first != pl.name.split(None, 1)[0].lower() for pl in places):
+        out += [(pl.key, "city_not_the_country") for pl in places
+                if pl.kind != "country" and pl.population >= 1_000_000 and norm(pl.name) == key]
+    return out

@@ -1,11 +1,9 @@
 """Resolve a candidate name to one place: a score from named features, then vetoes.
 
-Each candidate place gets a score: the sum of the weights (``data/lexicon/
-weights.tsv``) of the features it has (curated site, cue in the text,
-country the article talks about, population, nearby anchors, ...).  The best
-one is then checked against :data:`VETOES`, an ordered list of (name, test,
-reason): the first that holds means the name is not mapped here.  Every decision
-is a :class:`Decision` record that ``geo explain`` prints as the build made it.
+Each candidate place gets a score: the sum of the weights (``data/lexicon/weights.tsv``) of the features it has
+(curated site, cue in the text, country the article talks about, population, nearby anchors, ...).  The best one is
+then checked against :data:`VETOES`, an ordered list of (name, test, reason): the first that holds means the name is
+not mapped here.  Every decision is a :class:`Decision` record that ``geo explain`` prints as the build made it.
 """
 
 from __future__ import annotations
@@ -27,6 +25,7 @@ from .candidates import NEVER_ALONE, SUFFIX_WORDS, Pending
 from .gazetteer import Gazetteer
 from .geometry import Anchors, in_area, km, outline_km
 from .lists import FORMER, GENERIC_WORDS
+from .name_keys import namesake_adjustments
 from .offsets import distance_km
 from .settled import named_after_the_story, settled_after
 
@@ -156,13 +155,8 @@ class Choice:
     @cached_property
     def scores(self) -> dict[str, float]:
         out = {pl.key: score(pl, self.p, self.ctx.focus, self.ctx) for pl in self.p.cand.places}  # each scored once
-        key = self.p.cand.key
-        units = [u for u in self.p.cand.places if u.kind in ("province", "governorate") and u.admin1 and norm(u.name) == key]
-        for pl in self.p.cand.places:
-            if units and pl.kind not in AREA_KINDS and norm(pl.name) != key and pl.population < CAPITAL_MIN_POPULATION \
-                    and any((u.country, u.admin1) == (pl.country, pl.admin1) for u in units):
-                # "elsewhere in Sinaloa": the state, not the town of Sinaloa de Leyva inside it, called so for short
-                out[pl.key] -= W["alternate_name_of_its_unit"]
+        for k, weight in namesake_adjustments(self.p.cand.places, self.p.cand.key, self.word, self.p.cue, self.ctx.warlike):
+            out[k] += -W[weight] if weight == "alternate_name_of_its_unit" else W[weight]
         for k in named_after_the_story(self.p.cand.places, self.ctx.latest_year):
             out[k] -= W["settled_after_the_story"]  # ("capture Brielle" in 1572: not Brielle, New Jersey)
         return out

@@ -3356,3 +3356,59 @@ def test_a_trigger_reads_a_name_that_begins_with_an_accented_capital(world_gazet
     # (a row's "[A-Z]" is any Latin capital: geo.text.lexicon.pattern)
     _, incidents, _ = run(text, world_gazetteer, published=None)
     assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", place)]
+
+
+def test_a_fight_takes_the_place_the_sentence_before_opens_with_among_others_it_names(world_gazetteer):
+    """"At Frastanz, a few kilometers south-east of Feldkirch, ... The Swiss ... routed Maximilian's army": a sentence that
+    opens with "At X," sets the scene of the one after, though it names other places too."""
+    text = ("At Frastanz, a few kilometers south-east of Feldkirch, the Habsburg troops had blocked the entry to the "
+            "Montafon valley with a wooden fortification. The Swiss used a flanking maneuver and after a hard battle "
+            "routed Maximilian's army.")
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", "Frastanz")]
+    # (with no opening place the sentence before still names three, and which one is not said)
+    _, incidents, _ = run(text.replace("At Frastanz, a few", "A few"), world_gazetteer, published=None)
+    assert [i.place.name for i in incidents] == []
+
+
+def test_a_town_fallen_to_forces_of_a_three_word_name_is_a_fight_there(world_gazetteer):
+    text = "Jeddah was the last stronghold after Mecca and Medina had already fallen to Ibn Saud's Ikhwan forces in 1925."
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert [(i.event_type, i.place.name, i.date_start) for i in incidents] == [("armed_clash", "Medina", "1925-01-01")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the pronoun stands for the town named before it: a second event there, on the day of its own clause
+    ("William Eaton and First Lieutenant Presley O'Bannon captured Derna on April 27, 1805, and successfully defended it "
+     "on May 13.", [("armed_clash", "Darnah", "1805-04-27"), ("armed_clash", "Darnah", "1805-05-13")]),
+    # ... of the verb's own type
+    ("The siege of San Sebastian began on 7 July 1813. During the final assault, the troops rampaged through the town "
+     "and razed it to the ground.", [("armed_clash", "Donostia / San Sebastián", "1813-07-07"),
+                                     ("attack_on_civilians", "Donostia / San Sebastián", "1813-01-01")]),
+    # a plan is no event ("ordered ... to besiege it")
+    ("The rebels captured Derna on April 27, 1805, and the pasha ordered his army to besiege it on May 13.",
+     [("armed_clash", "Darnah", "1805-04-27")]),
+])
+def test_a_verb_of_war_whose_object_is_it_is_an_event_at_the_town_named_before(world_gazetteer, text, expected):
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert [(i.event_type, i.place.name, i.date_start) for i in incidents] == expected
+
+
+def test_where_news_was_received_is_not_where_the_attacks_were(world_gazetteer):
+    text = ("Advices received at Madrid on October 31 say that the Moors continue to make desultory attacks on the "
+            "Spanish lines. The Arabs and Moors are in fact besieging Melilla.")
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert [(i.event_type, i.place.name) for i in incidents] == [("armed_clash", "Melilla")]
+
+
+def test_a_pronoun_after_the_verb_of_a_report_makes_no_second_event(world_gazetteer):
+    text = "Some of the men escaped from Andijan jail, when crowds stormed it overnight on May 12-13."
+    _, incidents, _ = run(text, world_gazetteer, published="2005-05-20")
+    assert [i.event_type for i in incidents] == ["riot"]
+
+
+def test_a_place_in_a_phrase_of_time_and_place_is_where_the_verb_of_war_coordinated_with_its_verb_happened(world_gazetteer):
+    text = ("On 20 July 1776 at Island Flats near Long Island of Holston, the frontier militia under command of Captain "
+            "James Thompson met and defeated the Indians.")
+    _, incidents, _ = run(text, world_gazetteer, published=None)
+    assert [(i.event_type, i.mentions[0].text, i.date_start) for i in incidents] == [("armed_clash", "Island Flats", "1776-07-20")]

@@ -1360,3 +1360,46 @@ def test_just_north_of_a_place_is_close_to_it(world_gazetteer):
     found = mentions("The battle was fought in April 1815 in the village of Ronco, just south of Forlì.", world_gazetteer)
     assert [m.place for m in found if m.text == "Ronco"] == [None]
     assert [m.place.country for m in found if m.text == "Forlì"] == ["IT"]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a country's name without the article it opens with is the city of a million that bears it
+    ("The counterrevolutionary siege of Salvador began in earnest in March 1838.", "Salvador", "BR"),
+    # ... not the country written with it
+    ("Fighting continued in El Salvador in 1932.", "El Salvador", "SV"),
+])
+def test_a_country_named_without_its_article_is_the_big_city_of_that_name(world_gazetteer, text, name, country):
+    assert resolved(text, world_gazetteer).get(name) == country
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It was one of the battles of the Genpei War, fought in 1185 in the Heian period.", "Heian"),
+    ("The Tokugawa shogunate ruled Japan from 1603.", "Tokugawa"),
+    ("The Taira clan was defeated in 1185.", "Taira"),
+])
+def test_a_name_before_a_word_of_time_or_lineage_is_no_place(world_gazetteer, text, name):
+    assert name not in resolved(text, world_gazetteer)
+
+
+def test_a_dynasty_named_after_a_place_is_no_mention_of_it(world_gazetteer):
+    found = resolved("The forces loyal to the House of Lancaster were completely defeated by those of the rival House "
+                     "of York at Tewkesbury on 4 May 1471.", world_gazetteer)
+    assert "Lancaster" not in found and "York" not in found and found.get("Tewkesbury") == "GB"
+
+
+def test_a_ship_named_in_quotes_after_its_kind_is_no_place(world_gazetteer):
+    found = resolved("In 1804 Stephen Decatur burned the captured frigate USS “Philadelphia” in the harbour of Tripoli.",
+                     world_gazetteer)
+    assert "Philadelphia" not in found and found.get("Tripoli") == "LY"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a name both a province's and its city's, with no cue: the city
+    ("Militants attacked Gao on Sunday, killing three soldiers at a checkpoint.", "Gao", "city"),
+    ("Soldiers fought rebels in Agadez on Sunday, the army said in a statement.", "Agadez", "city"),
+    # ... the province when a cue says so
+    ("Fighting spread across Gao region on Sunday, the army said in a statement.", "Gao region", "province"),
+])
+def test_a_name_of_a_province_and_its_city_is_the_city_unless_a_cue_says_province(world_gazetteer, text, name, kind):
+    found = {m.text: m.place.kind for m in mentions(text, world_gazetteer) if m.place}
+    assert found.get(name) == kind
