@@ -215,7 +215,7 @@ HELDOUT = {
 # held-out sets were each scored once, at the end of a session's rule round, and only then read for fixes (when and
 # with which figures: data/devset/README.md).
 WORLD = DEVSET.with_name("world.jsonl")
-WORLD_SETS = 67  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout67.jsonl
+WORLD_SETS = 68  # world_heldout.jsonl (set 1), world_heldout2.jsonl ... world_heldout68.jsonl
 WORLD_DEV = {"world devset": WORLD} | {
     f"world held-out {n} (scored once, then development)": DEVSET.with_name(f"world_heldout{n if n > 1 else ''}.jsonl")
     for n in range(1, WORLD_SETS + 1)}
