@@ -165,6 +165,10 @@ def pronoun_reports(article: Article, mentions: list[Mention], reports: list[Rep
     for i, sent in enumerate(article.sentences):
         if not held or not PRONOUN_OBJECT.search(sent.text):
             continue
+        near = [m for m in mentions if m.place is not None and m.place.key in held and (m.sentence.start == sent.start or (
+            i and m.sentence.start == article.sentences[i - 1].start and m.sentence.section == sent.section))]
+        if not near:
+            continue  # (no town a report holds to stand for: the sentence is not parsed)
         for tok in parse(sent.text):
             if tok.lower_ not in PRONOUNS or tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
                 continue
@@ -174,9 +178,9 @@ def pronoun_reports(article: Article, mentions: list[Mention], reports: list[Rep
                     r.index == i and r.trigger_at <= sent.start + verb.idx < r.trigger_at + len(r.trigger) for r in reports):
                 continue  # ("when crowds stormed it": the verb of a report of its own)
             at = sent.start + tok.idx
-            before = [m for m in mentions if m.place is not None and m.start < at and (m.sentence.start == sent.start or (
-                i and m.sentence.start == article.sentences[i - 1].start and m.sentence.section == sent.section))]
-            last = max(before, key=lambda m: m.start, default=None)
+            last = max((m for m in mentions if m.place is not None and m.start < at and (m.sentence.start == sent.start or (
+                i and m.sentence.start == article.sentences[i - 1].start and m.sentence.section == sent.section))),
+                       key=lambda m: m.start, default=None)
             if last is None or last.place.key not in held or Precision(last.place.precision).rank > Precision.TOWN.rank:
                 continue
             r = Report(sent, i, kind, verb.text, sent.start + verb.idx, [(last, last.place, False)])
