@@ -162,12 +162,12 @@ def pronoun_reports(article: Article, mentions: list[Mention], reports: list[Rep
     that a report of the page already holds; only on a page that reports events by their trigger words."""
     held = {p.key for r in reports for _, p, _ in r.places}
     out: list[Report] = []
-    for i, sent in enumerate(article.sentences):
-        if not held or not PRONOUN_OBJECT.search(sent.text):
+    for i, sent in enumerate(article.sentences if held else ()):
+        if not PRONOUN_OBJECT.search(sent.text):
             continue
-        near = [m for m in mentions if m.place is not None and m.place.key in held and (m.sentence.start == sent.start or (
-            i and m.sentence.start == article.sentences[i - 1].start and m.sentence.section == sent.section))]
-        if not near:
+        before = sent.start if i == 0 or article.sentences[i - 1].section != sent.section else article.sentences[i - 1].start
+        named = [m for m in mentions if m.place is not None and before <= m.sentence.start <= sent.start]
+        if not any(m.place.key in held for m in named):
             continue  # (no town a report holds to stand for: the sentence is not parsed)
         for tok in parse(sent.text):
             if tok.lower_ not in PRONOUNS or tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
@@ -177,10 +177,7 @@ def pronoun_reports(article: Article, mentions: list[Mention], reports: list[Rep
             if "object" not in allowed or not _happened(verb) or unreal(sent.text, verb.idx) or any(
                     r.index == i and r.trigger_at <= sent.start + verb.idx < r.trigger_at + len(r.trigger) for r in reports):
                 continue  # ("when crowds stormed it": the verb of a report of its own)
-            at = sent.start + tok.idx
-            last = max((m for m in mentions if m.place is not None and m.start < at and (m.sentence.start == sent.start or (
-                i and m.sentence.start == article.sentences[i - 1].start and m.sentence.section == sent.section))),
-                       key=lambda m: m.start, default=None)
+            last = max((m for m in named if m.start < sent.start + tok.idx), key=lambda m: m.start, default=None)
             if last is None or last.place.key not in held or Precision(last.place.precision).rank > Precision.TOWN.rank:
                 continue
             r = Report(sent, i, kind, verb.text, sent.start + verb.idx, [(last, last.place, False)])

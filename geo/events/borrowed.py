@@ -141,5 +141,4 @@ SCENE_OPENING = re.compile(rf"\s*(?:{alternation(w for w in words('locative_prep
 
 def fronted(article: Article, m: Mention) -> bool:
     """Does the sentence of mention ``m`` open with it, after a locative preposition and before a comma?"""
-    s = next((s for s in article.sentences if s.start <= m.start < s.end), None)
-    return s is not None and article.text[m.end : m.end + 1] == "," and SCENE_OPENING.fullmatch(article.text, s.start, m.start) is not None
+    return article.text[m.end : m.end + 1] == "," and SCENE_OPENING.fullmatch(article.text, m.sentence.start, m.start) is not None

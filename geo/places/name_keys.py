@@ -59,15 +59,12 @@ def joined_syllables(first: str, second: str, gaz) -> tuple[str, list[Place]]:
     return key, [p for p in gaz.lookup_all(key) if p.population >= SYLLABLE_CITY_MIN_POPULATION]
 
 
-
-
-
 SHORT_NAMED_TOWN_POPULATION = 100_000  # a town its province's name stands for, for short, is smaller than this
 
 
 def namesake_adjustments(places: list[Place], key: str, written: str, cue: str, warlike: bool) -> list[tuple[str, str]]:
-    """(place key, weight name) for the readings of a name that its namesakes among ``places`` make likelier (the
-    weight added) or less likely ("alternate_name_of_its_unit", taken away):
+    """(place key, weight name) for the readings of a name that its namesakes among ``places`` make likelier or less
+    likely (data/lexicon/weights.tsv gives each its signed weight):
     - "elsewhere in Sinaloa": the state, not the town of Sinaloa de Leyva inside it, called so for short;
     - "Militants attacked Gao": in a text about war, the city, not the province named after it, when no cue says
       province;
@@ -80,9 +77,9 @@ def namesake_adjustments(places: list[Place], key: str, written: str, cue: str, 
                 out.append((pl.key, "alternate_name_of_its_unit"))
             elif warlike and norm(pl.name) == key and pl.kind in ("city", "town") and cue != "province":
                 out.append((pl.key, "city_of_its_namesake_unit"))
-    written_first = written.split(None, 1)[0].lower() if written.strip() else ""
-    if any(pl.kind == "country" and " " in pl.name and pl.name.split(None, 1)[0].lower() in STANDALONE_ARTICLES
-           and written_first != pl.name.split(None, 1)[0].lower() for pl in places):
+    first_written = written.split(None, 1)[0].lower() if written.strip() else ""
+    if any(pl.kind == "country" and (first := pl.name.split(None, 1)[0].lower()) in STANDALONE_ARTICLES
+           and " " in pl.name and first != first_written for pl in places):
         out += [(pl.key, "city_not_the_country") for pl in places
                 if pl.kind != "country" and pl.population >= 1_000_000 and norm(pl.name) == key]
     return out

@@ -156,7 +156,7 @@ class Choice:
     def scores(self) -> dict[str, float]:
         out = {pl.key: score(pl, self.p, self.ctx.focus, self.ctx) for pl in self.p.cand.places}  # each scored once
         for k, weight in namesake_adjustments(self.p.cand.places, self.p.cand.key, self.word, self.p.cue, self.ctx.warlike):
-            out[k] += -W[weight] if weight == "alternate_name_of_its_unit" else W[weight]
+            out[k] += W[weight]
         for k in named_after_the_story(self.p.cand.places, self.ctx.latest_year):
             out[k] -= W["settled_after_the_story"]  # ("capture Brielle" in 1572: not Brielle, New Jersey)
         return out
