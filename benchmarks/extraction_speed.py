@@ -32,7 +32,7 @@ def main() -> None:
     from geo.places.mentions import find_mentions
     from geo.places.sources import load_gazetteer
     from geo.text.articles import split_sentences
-    from geo.text.parse import parse, parser
+    from geo.text.parse import forget, parsed, parser
 
     gaz, actors = load_gazetteer(), load_actors()
     parser()  # load (and audit) the model before timing
@@ -44,7 +44,7 @@ def main() -> None:
     art = Article("w", warm, [sec])
     art.sentences = split_sentences(warm, sec, keep_short=True)
     extract(art, find_mentions(art, gaz), gaz, actors)
-    parse.cache_clear()
+    forget()
     t0 = time.perf_counter()
     slowest = (0.0, 0)
     incidents = 0
@@ -58,7 +58,7 @@ def main() -> None:
         slowest = max(slowest, (time.perf_counter() - t, len(d)))
     secs = time.perf_counter() - t0
     print(f"extraction: {mb:.2f} MB in {secs:.2f} s = {mb / secs:.2f} MB/s ({len(docs)} documents, {incidents} incidents, "
-          f"{parse.cache_info().currsize} sentences parsed)")
+          f"{parsed()} sentences parsed)")
     print(f"slowest document: {slowest[1] / 1000:.1f} kB in {slowest[0] * 1000:.0f} ms")
     print(f"peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 

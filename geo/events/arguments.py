@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Article, Mention, Precision
+from ..model import Article, Mention, Precision, Sentence
 from ..text.lexicon import alternation, mapping, rows, tagged, words
 from ..text import dates
-from ..text.parse import parse
+from ..text.parse import parse, parse_ahead
 from .dating import resolve as resolve_date, writing_day, year_told
 from .report import Report
 from .triggers import BACKGROUND, clause_end, trigger_clause, unreal
@@ -153,6 +153,7 @@ def _date(article: Article, sent, i: int, r: Report, verb, same: Report | None) 
 # "... defended it on May 13": a verb of war whose object is a pronoun (data/lexicon/place_pronouns.tsv)
 PRONOUNS = frozenset(words("place_pronouns"))
 PRONOUN_OBJECT = re.compile(rf"\b(?:{alternation(f for *_, forms in _ROWS for f in forms.split(','))})\s+(?:{alternation(PRONOUNS)})\b", re.I)
+PRONOUN_WORD = re.compile(rf"\s(?:{alternation(PRONOUNS)})\b", re.I)  # (what every match of it holds: a quick screen)
 
 
 def pronoun_reports(article: Article, mentions: list[Mention], reports: list[Report]) -> list[Report]:
@@ -163,7 +164,7 @@ def pronoun_reports(article: Article, mentions: list[Mention], reports: list[Rep
     held = {p.key for r in reports for _, p, _ in r.places}
     out: list[Report] = []
     for i, sent in enumerate(article.sentences if held else ()):
-        if not PRONOUN_OBJECT.search(sent.text):
+        if not PRONOUN_WORD.search(sent.text) or not PRONOUN_OBJECT.search(sent.text):
             continue
         before = sent.start if i == 0 or article.sentences[i - 1].section != sent.section else article.sentences[i - 1].start
         named = [m for m in mentions if m.place is not None and before <= m.sentence.start <= sent.start]
@@ -201,11 +202,18 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
         where = m.place or m.near
         if where is not None and where.precision != "country" and where.uncertainty_km < ARGUMENT_KM:
             by_sentence.setdefault(m.sentence.start, []).append(m)
+    def worth(sent: Sentence) -> bool:
+        """A place no report holds yet, and a verb of war (or of happening) for it."""
+        return any((m.place or m.near).key not in taken for m in by_sentence.get(sent.start, ())) and bool(
+            (ALONE_FORMS.search(sent.text) or FORMS.search(sent.text) and ARMED_RX.search(sent.text)) if alone
+            else FORMS.search(sent.text) or HAPPEN_FORMS.search(sent.text))
+
+    todo = [(i, sent) for i, sent in enumerate(article.sentences) if worth(sent)]
+    parse_ahead(sent.text for _, sent in todo)  # (as the places are taken below, a few of them may go unasked)
     out: list[Report] = []
-    for i, sent in enumerate(article.sentences):
+    for i, sent in todo:
         ms = [m for m in by_sentence.get(sent.start, []) if (m.place or m.near).key not in taken]
-        if not ms or not ((ALONE_FORMS.search(sent.text) or FORMS.search(sent.text) and ARMED_RX.search(sent.text)) if alone
-                          else FORMS.search(sent.text) or HAPPEN_FORMS.search(sent.text)):
+        if not ms:
             continue
         dl = dateline(article.text, sent)
         doc = parse(sent.text)

@@ -26,6 +26,7 @@ from ..model import REMOTE_EVENTS, SCENE_EVENTS, WEAPON_EVENTS, Article, DateRan
 from ..places.gazetteer import Gazetteer
 from ..text import dates
 from ..text.lexicon import alternation, words
+from ..text.parse import parse_ahead
 from .actors import ACTOR_WINDOW, capitals_as_forces, find_actors
 from .casualties import casualties, vague_toll
 from .dating import MONTH_WORD, date_of_the_town_before, next_stage, own_date, date_passes, past_the_report, reported_on, day_of_month, follow_ups, resolve as resolve_date, widened, writing_day, year_told
@@ -351,6 +352,8 @@ def extract(article: Article, mentions: list[Mention], gaz: Gazetteer, actors: l
     first_report: dict[int, Report] = {}  # the first report of each sentence, by its number
     for c in cands:
         first_report.setdefault(c.index, c)
+    # (the sentences whose attacker and target the parse gives, below: parsed in one batch)
+    parse_ahead(c.sentence.text for c in cands if c.trigger and c.places and not c.country_only)
     for c in cands:
         if c.same_as_previous and last:
             for inc in last:

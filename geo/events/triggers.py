@@ -11,29 +11,30 @@ from functools import lru_cache
 
 from ..model import INSTALLATION_KINDS, REMOTE_EVENTS, EventType, Mention, Sentence
 from ..text.dates import CLAUSE_BREAK
-from ..text.lexicon import RowScreen, alternation, pattern, rows, words
+from ..text.lexicon import LazyPattern, Narrowed, RowScreen, alternation, rows, words
 
 # slug: (label, ACLED event_type, ACLED sub_event_type)
 EVENT_TYPES = {EventType(slug): (label, acled, sub) for slug, label, acled, sub in rows("event_types", 4)}
-TRIGGERS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), pattern(rx)) for slug, rx in rows("triggers", 2)]
+TRIGGERS: list[tuple[str, LazyPattern]] = [(EventType(slug), LazyPattern(rx)) for slug, rx in rows("triggers", 2)]
 # Rows of last resort, tried only when no trigger matches (data/lexicon/fallback_triggers.tsv).
-FALLBACKS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), pattern(rx)) for slug, rx in rows("fallback_triggers", 2)]
+FALLBACKS: list[tuple[str, LazyPattern]] = [(EventType(slug), LazyPattern(rx)) for slug, rx in rows("fallback_triggers", 2)]
 # Deeds that are events of their own in another clause (data/lexicon/clause_deeds.tsv; geo.events.clauses).
-CLAUSE_DEEDS: list[tuple[str, re.Pattern[str]]] = [(EventType(slug), pattern(rx)) for slug, rx in rows("clause_deeds", 2)]
+CLAUSE_DEEDS: list[tuple[str, LazyPattern]] = [(EventType(slug), LazyPattern(rx)) for slug, rx in rows("clause_deeds", 2)]
 # Most sentences hold no event word: one pass over the lower-cased sentence finds the literal words one of
 # which each row needs (worked out from the rows: geo.text.lexicon.RowScreen), and only the rows whose word
 # is there are searched, in their order.
 _SCREEN = RowScreen([rx for _, rx in TRIGGERS + FALLBACKS + CLAUSE_DEEDS])
 _FALLBACK_AT, _DEEDS_AT = len(TRIGGERS), len(TRIGGERS) + len(FALLBACKS)
+_SLUGS = [slug for slug, _ in TRIGGERS + FALLBACKS + CLAUSE_DEEDS]
 
 
 @lru_cache(maxsize=4096)
-def _rows(text: str) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], ...]:
+def _rows(text: str) -> tuple[tuple[tuple[str, re.Pattern[str] | Narrowed], ...], ...]:
     """The trigger, fallback and clause-deed rows that may match ``text``, each family in its order."""
-    at = _SCREEN.rows(text.lower())
-    return (tuple(TRIGGERS[i] for i in at if i < _FALLBACK_AT),
-            tuple(FALLBACKS[i - _FALLBACK_AT] for i in at if _FALLBACK_AT <= i < _DEEDS_AT),
-            tuple(CLAUSE_DEEDS[i - _DEEDS_AT] for i in at if i >= _DEEDS_AT))
+    at = _SCREEN.narrowed(text.lower())  # (each row cut to the ways of matching the sentence may hold)
+    return (tuple((_SLUGS[i], rx) for i, rx in at if i < _FALLBACK_AT),
+            tuple((_SLUGS[i], rx) for i, rx in at if _FALLBACK_AT <= i < _DEEDS_AT),
+            tuple((_SLUGS[i], rx) for i, rx in at if i >= _DEEDS_AT))
 
 
 # A verb of attack with nothing more specific: an attack on an installation, when

