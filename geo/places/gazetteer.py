@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 import shutil
 import tempfile
 from collections import defaultdict
@@ -204,6 +205,13 @@ class Gazetteer:
         self.max_tokens = max_tokens
         words = [np.split() for np in not_places]
         self._np_prefixes = {" ".join(w[:k]) + " " for w in words for k in range(1, len(w))}
+        # the not-a-place names of more than six letters, as one regex: a longer name holding one is none either
+        long = [np for np in not_places if len(np) > 6]
+        self._long_not_places = re.compile("|".join(map(re.escape, sorted(long)))) if long else None
+
+    def holds_a_not_place(self, key: str) -> bool:
+        """Does the normalised name ``key`` hold a not-a-place name of more than six letters?"""
+        return self._long_not_places is not None and self._long_not_places.search(key) is not None
 
     @classmethod
     def freeze(cls, gaz: GazetteerBuilder, spill: Path | None = None) -> "Gazetteer":

@@ -18,7 +18,7 @@ from collections import Counter
 
 from ..model import AREA_KINDS, NEAR_KM, Article, Decision, Mention, Place, Precision, Sentence
 from ..text.calendar import MONTH_ABBREVIATIONS, MONTH_RE, latest_year_told
-from ..text.lexicon import alternation, rows, tagged, weights, words
+from ..text.lexicon import RowScreen, alternation, rows, tagged, weights, words
 from ..text.normalize import ARABIC_ARTICLES, norm
 from .capitals import bare_capitals, demonym_capitals, named_capitals
 from .candidates import ORG_NAME, PLACE_SUFFIX, Pending, not_a_name, pending_in_sentence
@@ -54,6 +54,7 @@ UNRESOLVED_PATTERNS = [
     # "Cettinje, October 11. After fourteen hours' fighting ...": a dateline (only where a sentence starts)
     re.compile(rf"(?P<dateline>)(?P<name>{NAME})(?:, {MONTH_RE} \d| \((?:{alternation(words('news_agencies'))})\))"),
 ]
+_UNRESOLVED_SCREEN = RowScreen(UNRESOLVED_PATTERNS)  # (only the patterns whose words a sentence holds are searched)
 MONTH_SHORT = re.compile(MONTH_ABBREVIATIONS)  # "Nov", "Sept"
 NAMESAKE_SITES = frozenset(words("namesake_sites"))
 NAMESAKE_FEATURES = frozenset(words("namesake_features"))
@@ -238,8 +239,8 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
     ("at Tasuj, north of Lake Urmia": not the Ţasūj far from the lake)."""
     spans = [(m.start, m.end) for m in found]
     out: list[Mention] = []
-    for rx in UNRESOLVED_PATTERNS:
-        for m in rx.finditer(text, sent.start, sent.end):
+    for k in _UNRESOLVED_SCREEN.rows(sent.text.lower()):
+        for m in UNRESOLVED_PATTERNS[k].finditer(text, sent.start, sent.end):
             s, e = m.span("name")
             phrase = m.group("name")
             groups = m.groupdict()
@@ -284,7 +285,7 @@ def _unresolved(text: str, sent: Sentence, found: list[Mention], gaz: Gazetteer,
                 continue
             if MONTH_SHORT.fullmatch(phrase) and re.match(r"\.|\s+\d", text[e : e + 2]):
                 continue  # "In Nov. 2014", "Sept 11": a month
-            if any(wds.startswith(np) or np in wds for np in gaz.not_places if len(np) > 6):
+            if gaz.holds_a_not_place(wds):
                 continue
             of_name = OF_NAME_AFTER.match(text, e) if groups.get("after") else None
             if of_name and any(f.start == of_name.end() - 1 and f.place is not None and f.place.precision in ("town", "district", "site")

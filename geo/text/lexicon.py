@@ -184,7 +184,9 @@ class RowScreen:
     def __init__(self, patterns: list[re.Pattern[str] | LazyPattern]):
         needs = [required_literals(rx.pattern, rx.flags) for rx in patterns]
         self._patterns = patterns
-        self._ways: dict[int, _Ways | None] = {}  # (each row's, worked out when a text first needs it)
+        self._ways: dict[int, _Ways | None] = {}  # (each row's, worked out when a text is first narrowed)
+        self._ways_finder: re.Pattern[str] | None = None
+        self._ways_within: dict[str, tuple[str, ...]] = {}
         self._narrowed: dict[tuple[int, tuple[int, ...]], Narrowed] = {}
         literals = sorted(set().union(*(n for n in needs if n)))
         # at each position the finder gives the longest literal there; the shorter ones there are its prefixes
@@ -208,24 +210,43 @@ class RowScreen:
             out |= self._rows_of[w]
         return tuple(sorted(out))
 
-    def narrowed(self, low: str) -> tuple[tuple[int, Narrowed | re.Pattern[str]], ...]:
-        """(index, what to search) of each row that may match: the row cut to the ways of matching whose
-        literal is in ``low`` (:class:`Narrowed`: the same matches; a long row of many ways is searched
-        only for the few a sentence may hold), or the whole row when it has no such ways."""
+    def narrowed(self, low: str) -> tuple[tuple[int, Narrowed | re.Pattern[str] | LazyPattern], ...]:
+        """(index, what to search) of each row that may match the text whose lower-cased form is ``low``: the
+        row cut to its ways of matching whose literal is there (:class:`Narrowed`, or the one way itself: the
+        same matches; a long row of many ways is searched only for the few a sentence may hold), or the whole
+        row when one of its ways needs no literal.  A row none of whose ways may match is left out."""
+        if self._ways_finder is None:
+            self._know_the_ways()
+        found: set[str] = set()
+        for m in self._ways_finder.finditer(low):
+            if m.group(1):
+                found.update(self._ways_within[m.group(1)])
+        at = set(self._always)
+        for w in found:
+            at |= self._rows_of.get(w, set())
         out = []
-        for i in self.rows(low):
-            if i not in self._ways:
-                self._ways[i] = _Ways.of(self._patterns[i]) if i not in self._always else None
+        for i in sorted(at):
             ways = self._ways[i]
             if ways is None:
                 out.append((i, self._patterns[i]))
                 continue
-            pick = tuple(k for k, need in enumerate(ways.needs) if any(w in low for w in need))
-            key = (i, pick)
-            if key not in self._narrowed:
-                self._narrowed[key] = Narrowed(self._patterns[i].pattern, tuple(ways.compiled(k) for k in pick))
-            out.append((i, self._narrowed[key]))
+            pick = tuple(k for k, need in enumerate(ways.needs) if not need.isdisjoint(found))
+            if len(pick) == 1:
+                out.append((i, ways.compiled(pick[0])))
+            elif pick:
+                if (i, pick) not in self._narrowed:
+                    self._narrowed[(i, pick)] = Narrowed(self._patterns[i].pattern, tuple(ways.compiled(k) for k in pick))
+                out.append((i, self._narrowed[(i, pick)]))
         return tuple(out)
+
+    def _know_the_ways(self) -> None:
+        """Each row's ways and their literals, and one finder of the rows' and the ways' literals (made when
+        a text is first narrowed, not when the rows are loaded)."""
+        self._ways = {i: _Ways.of(rx) if i not in self._always else None for i, rx in enumerate(self._patterns)}
+        literals = sorted(set(self._within).union(*(n for w in self._ways.values() if w for n in w.needs)))
+        self._ways_finder = re.compile(f"(?=({_trie(literals)}))") if literals else re.compile("(?!)")
+        known = set(literals)
+        self._ways_within = {w: tuple(w[:i] for i in range(1, len(w) + 1) if w[:i] in known) for w in literals}
 
 
 def alternatives(rx: str) -> list[str]:
