@@ -202,6 +202,7 @@ def argument_reports(article: Article, mentions: list[Mention], reports: list[Re
         where = m.place or m.near
         if where is not None and where.precision != "country" and where.uncertainty_km < ARGUMENT_KM:
             by_sentence.setdefault(m.sentence.start, []).append(m)
+
     def worth(sent: Sentence) -> bool:
         """A place no report holds yet, and a verb of war (or of happening) for it."""
         return any((m.place or m.near).key not in taken for m in by_sentence.get(sent.start, ())) and bool(

@@ -242,11 +242,13 @@ class RowScreen:
     def _know_the_ways(self) -> None:
         """Each row's ways and their literals, and one finder of the rows' and the ways' literals (made when
         a text is first narrowed, not when the rows are loaded)."""
-        self._ways = {i: _Ways.of(rx) if i not in self._always else None for i, rx in enumerate(self._patterns)}
-        literals = sorted(set(self._within).union(*(n for w in self._ways.values() if w for n in w.needs)))
-        self._ways_finder = re.compile(f"(?=({_trie(literals)}))") if literals else re.compile("(?!)")
+        ways = {i: _Ways.of(rx) if i not in self._always else None for i, rx in enumerate(self._patterns)}
+        literals = sorted(set(self._within).union(*(n for w in ways.values() if w for n in w.needs)))
         known = set(literals)
+        self._ways = ways
         self._ways_within = {w: tuple(w[:i] for i in range(1, len(w) + 1) if w[:i] in known) for w in literals}
+        # (the finder last: a thread that finds it made finds the rest made too)
+        self._ways_finder = re.compile(f"(?=({_trie(literals)}))") if literals else re.compile("(?!)")
 
 
 def alternatives(rx: str) -> list[str]:

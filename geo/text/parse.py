@@ -16,6 +16,7 @@ the gazetteer and the lexicon decide.  Named-entity labels are not used.
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
@@ -77,30 +78,33 @@ def parser():
 
 PARSED_KEPT = 4096  # the parses kept, the latest used (each sentence parsed once: an event sentence names several places)
 _PARSED: OrderedDict = OrderedDict()
+_KEEPING = threading.Lock()  # (a Dask worker may run tasks in threads: the kept parses change under the lock)
 
 
 def parse(text: str):
     """A spaCy Doc of one sentence, parsed once."""
-    doc = _PARSED.get(text)
-    if doc is None:
-        doc = _keep(text, parser()(text))
-    else:
-        _PARSED.move_to_end(text)
-    return doc
+    with _KEEPING:
+        doc = _PARSED.get(text)
+        if doc is not None:
+            _PARSED.move_to_end(text)
+            return doc
+    return _keep(text, parser()(text))
 
 
 def parse_ahead(texts) -> None:
-    """Parse in one batch the sentences a stage is about to ask :func:`parse` for: spaCy's ``pipe``, about
-    twice as fast as a call a sentence, gives the same parse."""
-    todo = [t for t in dict.fromkeys(texts) if t not in _PARSED][-PARSED_KEPT:]
+    """Parse in one batch the sentences a stage is about to ask :func:`parse` for (spaCy's ``pipe``: the
+    same parses as one call a sentence, and faster the more sentences a batch holds)."""
+    with _KEEPING:
+        todo = [t for t in dict.fromkeys(texts) if t not in _PARSED][-PARSED_KEPT:]
     for text, doc in zip(todo, parser().pipe(todo)):
         _keep(text, doc)
 
 
 def _keep(text: str, doc):
-    _PARSED[text] = doc
-    if len(_PARSED) > PARSED_KEPT:
-        _PARSED.popitem(last=False)
+    with _KEEPING:
+        _PARSED[text] = doc
+        if len(_PARSED) > PARSED_KEPT:
+            _PARSED.popitem(last=False)
     return doc
 
 
@@ -111,4 +115,5 @@ def parsed() -> int:
 
 def forget() -> None:
     """Drop every parse kept (a benchmark's clean start)."""
-    _PARSED.clear()
+    with _KEEPING:
+        _PARSED.clear()
