@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..model import Article, Mention, Precision, Sentence
-from ..text.lexicon import alternation, mapping, rows, tagged, words
+from ..text.lexicon import RowScreen, alternation, mapping, rows, tagged, words
 from ..text import dates
 from ..text.parse import parse, parse_ahead
 from .dating import resolve as resolve_date, writing_day, year_told
@@ -153,7 +153,7 @@ def _date(article: Article, sent, i: int, r: Report, verb, same: Report | None) 
 # "... defended it on May 13": a verb of war whose object is a pronoun (data/lexicon/place_pronouns.tsv)
 PRONOUNS = frozenset(words("place_pronouns"))
 PRONOUN_OBJECT = re.compile(rf"\b(?:{alternation(f for *_, forms in _ROWS for f in forms.split(','))})\s+(?:{alternation(PRONOUNS)})\b", re.I)
-PRONOUN_WORD = re.compile(rf"\s(?:{alternation(PRONOUNS)})\b", re.I)  # (what every match of it holds: a quick screen)
+_PRONOUN_SCREEN = RowScreen([PRONOUN_OBJECT])  # (the words every match of it needs, looked for first)
 
 
 def pronoun_reports(article: Article, mentions: list[Mention], reports: list[Report]) -> list[Report]:
@@ -164,7 +164,7 @@ def pronoun_reports(article: Article, mentions: list[Mention], reports: list[Rep
     held = {p.key for r in reports for _, p, _ in r.places}
     out: list[Report] = []
     for i, sent in enumerate(article.sentences if held else ()):
-        if not PRONOUN_WORD.search(sent.text) or not PRONOUN_OBJECT.search(sent.text):
+        if not _PRONOUN_SCREEN.rows(sent.text.lower()) or not PRONOUN_OBJECT.search(sent.text):
             continue
         before = sent.start if i == 0 or article.sentences[i - 1].section != sent.section else article.sentences[i - 1].start
         named = [m for m in mentions if m.place is not None and before <= m.sentence.start <= sent.start]

@@ -179,53 +179,55 @@ class RowScreen:
     """Which of many regexes (the rows of lexicon files) may match a text, found in one pass: every literal
     one of which a row's matches need (:func:`required_literals`) is looked for at once, at every position
     of the LOWER-CASED text, and only the rows whose literal is there are worth a search.  Exact: a row it
-    leaves out cannot match (a row with no such literal is always in)."""
+    leaves out cannot match (a row with no such literal is always in).  The same pass finds the literals of
+    each row's ways of matching (:meth:`narrowed`).  All of it is worked out when a text is first screened,
+    not when the rows are loaded."""
 
     def __init__(self, patterns: list[re.Pattern[str] | LazyPattern]):
-        needs = [required_literals(rx.pattern, rx.flags) for rx in patterns]
         self._patterns = patterns
-        self._ways: dict[int, _Ways | None] = {}  # (each row's, worked out when a text is first narrowed)
-        self._ways_finder: re.Pattern[str] | None = None
-        self._ways_within: dict[str, tuple[str, ...]] = {}
+        self._finder: re.Pattern[str] | None = None  # (made last, on first use: see _prepare)
         self._narrowed: dict[tuple[int, tuple[int, ...]], Narrowed] = {}
-        literals = sorted(set().union(*(n for n in needs if n)))
-        # at each position the finder gives the longest literal there; the shorter ones there are its prefixes
-        self._finder = re.compile(f"(?=({_trie(literals)}))") if literals else None
-        known = set(literals)
-        self._within = {w: tuple(w[:i] for i in range(1, len(w) + 1) if w[:i] in known) for w in literals}
+
+    def _prepare(self) -> None:
+        needs = [required_literals(rx.pattern, rx.flags) for rx in self._patterns]
         self._rows_of: dict[str, set[int]] = {}
         for i, need in enumerate(needs):
             for w in need or ():
                 self._rows_of.setdefault(w, set()).add(i)
         self._always = frozenset(i for i, need in enumerate(needs) if need is None)
+        self._ways = [_Ways.of(rx) if need is not None else None for rx, need in zip(self._patterns, needs)]
+        literals = sorted(set(self._rows_of).union(*(n for w in self._ways if w for n in w.needs)))
+        known = set(literals)
+        # at each position the finder gives the longest literal there; the shorter ones there are its prefixes
+        self._within = {w: tuple(w[:i] for i in range(1, len(w) + 1) if w[:i] in known) for w in literals}
+        # (the finder last: a thread that finds it made finds the rest made too)
+        self._finder = re.compile(f"(?=({_trie(literals)}))") if literals else re.compile("(?!)")
+
+    def _screen(self, low: str) -> tuple[list[int], set[str]]:
+        """(the indexes, in order, of the rows that may match, the literals found) of lower-cased text ``low``."""
+        if self._finder is None:
+            self._prepare()
+        found: set[str] = set()
+        for m in self._finder.finditer(low):
+            if m.group(1):
+                found.update(self._within[m.group(1)])
+        at = set(self._always)
+        for w in found:
+            at |= self._rows_of.get(w, set())
+        return sorted(at), found
 
     def rows(self, low: str) -> tuple[int, ...]:
         """The indexes, in order, of the rows that may match the text whose lower-cased form is ``low``."""
-        found: set[str] = set()
-        for m in self._finder.finditer(low) if self._finder else ():
-            if m.group(1):
-                found.update(self._within[m.group(1)])
-        out = set(self._always)
-        for w in found:
-            out |= self._rows_of[w]
-        return tuple(sorted(out))
+        return tuple(self._screen(low)[0])
 
     def narrowed(self, low: str) -> tuple[tuple[int, Narrowed | re.Pattern[str] | LazyPattern], ...]:
         """(index, what to search) of each row that may match the text whose lower-cased form is ``low``: the
         row cut to its ways of matching whose literal is there (:class:`Narrowed`, or the one way itself: the
         same matches; a long row of many ways is searched only for the few a sentence may hold), or the whole
         row when one of its ways needs no literal.  A row none of whose ways may match is left out."""
-        if self._ways_finder is None:
-            self._know_the_ways()
-        found: set[str] = set()
-        for m in self._ways_finder.finditer(low):
-            if m.group(1):
-                found.update(self._ways_within[m.group(1)])
-        at = set(self._always)
-        for w in found:
-            at |= self._rows_of.get(w, set())
+        at, found = self._screen(low)
         out = []
-        for i in sorted(at):
+        for i in at:
             ways = self._ways[i]
             if ways is None:
                 out.append((i, self._patterns[i]))
@@ -238,17 +240,6 @@ class RowScreen:
                     self._narrowed[(i, pick)] = Narrowed(self._patterns[i].pattern, tuple(ways.compiled(k) for k in pick))
                 out.append((i, self._narrowed[(i, pick)]))
         return tuple(out)
-
-    def _know_the_ways(self) -> None:
-        """Each row's ways and their literals, and one finder of the rows' and the ways' literals (made when
-        a text is first narrowed, not when the rows are loaded)."""
-        ways = {i: _Ways.of(rx) if i not in self._always else None for i, rx in enumerate(self._patterns)}
-        literals = sorted(set(self._within).union(*(n for w in ways.values() if w for n in w.needs)))
-        known = set(literals)
-        self._ways = ways
-        self._ways_within = {w: tuple(w[:i] for i in range(1, len(w) + 1) if w[:i] in known) for w in literals}
-        # (the finder last: a thread that finds it made finds the rest made too)
-        self._ways_finder = re.compile(f"(?=({_trie(literals)}))") if literals else re.compile("(?!)")
 
 
 def alternatives(rx: str) -> list[str]:
@@ -290,7 +281,7 @@ class _Ways:
         return self._compiled[k]
 
     @classmethod
-    def of(cls, rx: re.Pattern[str]) -> _Ways | None:
+    def of(cls, rx: re.Pattern[str] | LazyPattern) -> _Ways | None:
         """None when the row is one way, or one of its ways needs no literal (it may match anywhere, or empty)."""
         texts = alternatives(rx.pattern)
         needs = [required_literals(t, rx.flags) for t in texts]
