@@ -1,8 +1,9 @@
 """The per-article cache: where each article's result is kept, under what key, and how.
 
 A result is cached under a digest of the article's file and sidecar bytes, its name, the code and
-data the extraction reads (:func:`code_version`) and the gazetteer's version, in a folder of that
-code and gazetteer version (the newest three are kept: :func:`version_dir`).  Gazetteer places in
+data the extraction reads (:func:`code_version`) and the gazetteer's version, in the packs
+(:class:`ResultStore`) of a folder of that code and gazetteer version (the newest three are kept:
+:func:`version_dir`).  Gazetteer places in
 it are named by key (:class:`CachePickler`).  Each file's content digest is remembered by its size,
 modification time and inode (``digests.pickle``), so an unchanged folder is not read again.
 """
@@ -15,8 +16,10 @@ import logging
 import os
 import pickle
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .model import Place
 from .places.gazetteer import Gazetteer, keep_newest
@@ -24,7 +27,7 @@ from .text.articles import META_SUFFIX
 
 log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parent.parent
-FORMAT = "4"  # bump when geo.runner.ArticleResult (or how it is pickled) changes shape
+FORMAT = "5"  # bump when geo.runner.ArticleResult (or how it is pickled) changes shape
 SEEN_FILE = "digests.pickle"  # each file's content digest by its size, modification time and inode
 
 
@@ -89,10 +92,7 @@ def load_seen(cdir: Path) -> dict:
 def save_seen(cdir: Path, seen: dict) -> None:
     try:
         cdir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cdir, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(seen, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cdir / SEEN_FILE)
+        _write_pickle(cdir / SEEN_FILE, seen)
     except OSError as err:
         log.warning("could not save the article digests in %s: %s", cdir, err)
 
@@ -137,20 +137,142 @@ class CacheUnpickler(pickle.Unpickler):
         return self.gaz.places[key]
 
 
-def store(vdir: Path, key: str, result, gaz: Gazetteer, data: bytes | None = None) -> None:
-    """Cache one result (``data``: the bytes a worker already pickled it to, the same way)."""
-    try:
+class ResultStore:
+    """One code and gazetteer version's cached results, in packs: a build that extracts writes its
+    results end to end as one pack file (``<name>.pack``), with an index of it (``<name>.index``: each
+    key's offset and length), rather than a file a result (10,000 small files written, and 5,000 opened
+    to read them back, at 5,000 articles).  A key in several indexes is read from the newest pack (the
+    names sort by time); a pack no index reads from any more is removed, and the packs are merged into
+    one when there are more than :data:`MAX_PACKS` or their dead bytes outweigh the live ones."""
+
+    def __init__(self, vdir: Path, gaz: Gazetteer) -> None:
+        self.vdir, self.gaz = vdir, gaz
+        self._where: dict[str, tuple[str, int, int]] = {}  # key -> (pack name, offset, length)
+        self._sizes: dict[str, int] = {}  # pack name -> its bytes
+        self._maps: dict[str, Any] = {}
+        self._out = None  # (file, its temporary path, name, index) of this build's pack, once it adds one
+        for index in sorted(vdir.glob("*" + INDEX)) if vdir.is_dir() else []:
+            name = index.name[: -len(INDEX)]
+            try:
+                with index.open("rb") as fh:
+                    entries = pickle.load(fh)
+                self._sizes[name] = (vdir / (name + PACK)).stat().st_size
+                self._where.update((k, (name, int(off), int(n))) for k, (off, n) in entries.items())
+            except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError) as err:
+                log.warning("cached results %s unreadable (%s); their articles are extracted again", index, err)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._where
+
+    def _bytes(self, key: str) -> memoryview:
+        import mmap
+
+        name, off, n = self._where[key]
+        data = self._maps.get(name)
         if data is None:
-            data = dumps(result, gaz)
-        tmp = vdir / f".tmp-{os.getpid()}-{key}"  # (one name per process and entry: no other writer has it)
+            with (self.vdir / (name + PACK)).open("rb") as fh:
+                data = self._maps[name] = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+        if off + n > len(data):
+            raise ValueError(f"{self.vdir / (name + PACK)} is shorter than its index says")
+        return data[off : off + n]
+
+    def load(self, key: str):
+        """The result cached under ``key`` (KeyError when there is none; another error when it is damaged)."""
+        import io
+
+        return CacheUnpickler(io.BytesIO(self._bytes(key)), self.gaz).load()
+
+    def add(self, key: str, result, data: bytes | None = None) -> None:
+        """Cache one result (``data``: the bytes a worker already pickled it to, the same way); written
+        at once to this build's pack, which :meth:`close` makes readable."""
         try:
-            tmp.write_bytes(data)
-            os.replace(tmp, vdir / key)
-        except OSError:
-            tmp.unlink(missing_ok=True)  # (a disk full mid-write leaves no half entry behind)
-            raise
-    except OSError as err:
-        log.warning("could not cache the result for %s in %s: %s", result.article.name, vdir, err)
+            self._append(key, dumps(result, self.gaz) if data is None else data)
+        except OSError as err:
+            log.warning("could not cache the result for %s in %s: %s", result.article.name, self.vdir, err)
+            self._drop()
+
+    def _append(self, key: str, data: bytes) -> None:
+        if self._out is None:
+            self.vdir.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.vdir, prefix=".tmp-")
+            self._out = (os.fdopen(fd, "wb"), Path(tmp), f"{time.time_ns():020d}-{os.getpid()}", {})
+        fh, _tmp, _name, index = self._out
+        index[key] = (fh.tell(), len(data))
+        fh.write(data)
+
+    def _drop(self) -> None:
+        if self._out is not None:
+            fh, tmp, _name, _index = self._out
+            fh.close()
+            tmp.unlink(missing_ok=True)  # (a disk full mid-write leaves no half pack behind)
+            self._out = None
+
+    def _publish(self) -> None:
+        """This build's pack made readable: the pack first, then its index (an index finds its pack)."""
+        fh, tmp, name, index = self._out
+        self._out = None
+        fh.close()
+        os.replace(tmp, self.vdir / (name + PACK))
+        _write_pickle(self.vdir / (name + INDEX), index)
+        self._sizes[name] = sum(n for _off, n in index.values())
+        self._where.update((k, (name, off, n)) for k, (off, n) in index.items())
+
+    def close(self) -> None:
+        """What this build added made readable, then the packs tidied."""
+        if self._out is None:
+            return
+        try:
+            self._publish()
+            self._tidy()
+        except OSError as err:
+            log.warning("could not cache the results in %s: %s", self.vdir, err)
+            self._drop()
+
+    def _tidy(self) -> None:
+        live: dict[str, int] = dict.fromkeys(self._sizes, 0)
+        for name, _off, n in self._where.values():
+            live[name] += n
+        for name in [p for p, n in live.items() if n == 0]:  # (every entry of it is in a newer pack)
+            self._forget(name)
+            del live[name]
+        for tmp in self.vdir.glob(".tmp-*"):  # (a pack left half written by a build killed an hour ago or more)
+            if time.time() - tmp.stat().st_mtime > 3600:
+                tmp.unlink(missing_ok=True)
+        dead = sum(self._sizes[p] for p in live) - sum(live.values())
+        if len(live) > MAX_PACKS or dead > sum(live.values()):
+            self._merge(set(live))
+
+    def _merge(self, names: set[str]) -> None:
+        """One pack of every live result in ``names``, in key order, then those packs removed (a build
+        reading them meanwhile finds them gone and extracts those articles again)."""
+        for key in sorted(self._where):
+            if self._where[key][0] in names:
+                self._append(key, bytes(self._bytes(key)))
+        if self._out is not None:
+            self._publish()
+        for name in names:
+            self._forget(name)
+
+    def _forget(self, name: str) -> None:
+        self._sizes.pop(name, None)
+        self._maps.pop(name, None)
+        (self.vdir / (name + INDEX)).unlink(missing_ok=True)  # (the index first: no index finds a pack that is gone)
+        (self.vdir / (name + PACK)).unlink(missing_ok=True)
+
+
+PACK, INDEX = ".pack", ".index"
+MAX_PACKS = 16  # more packs in a version's folder are merged into one
+
+
+def _write_pickle(path: Path, obj) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def dumps(result, gaz: Gazetteer) -> bytes:

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from .beside import fork_beside
-from .cache import SEEN_FILE, CacheUnpickler, changed_since, code_version, dumps, item_key, load_seen, save_seen, store, version_dir, version_path
+from .cache import (SEEN_FILE, CacheUnpickler, ResultStore, changed_since, code_version, dumps, item_key, load_seen,
+                    save_seen, version_dir, version_path)
 from .errors import ArticleError
 from .events.actors import load_actors
 from .events.extract import country_incidents, extract
@@ -325,11 +326,11 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     _WORKER.update(gaz=gaz, actors=load_actors())
     version = hashlib.sha256(f"{code_version()}:{gaz.version}".encode()).hexdigest()
     cdir = (cache_dir or default_cache_dir()) / "articles"
-    vdir = version_path(cdir, version)
+    cached = not clean and gaz.version
+    kept = ResultStore(version_path(cdir, version), gaz) if gaz.version else None
     seen = load_seen(cdir) if not clean else {}
     now: dict = {}
     out: dict[int, ArticleResult | str] = {}
-    cached = not clean and gaz.version
     # A few new articles among many cached ones: a child extracts them while this process reads the
     # cached results.  It is forked before the keys are made and loads the parser at once (most of its
     # time); told of no new article, or of too many for one process, it is stopped.  (Only when a file was
@@ -337,7 +338,7 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     local_jobs = engine == "local" and jobs > 1
     send = early
     keys = [item_key(it, version, seen, now) for it in items]
-    new = [i for i, key in enumerate(keys) if not (cached and (vdir / key).exists())]
+    new = [i for i, key in enumerate(keys) if not (cached and key in kept)]
     few = new if 0 < len(new) <= FEW else []
     if send is None and few and local_jobs:
         send = _extract_beside()
@@ -346,13 +347,12 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         save_seen(cdir, now)
     if cached:
         for i, key in enumerate(keys):
-            try:
-                with (vdir / key).open("rb") as fh:
-                    out[i] = CacheUnpickler(fh, gaz).load()
-            except FileNotFoundError:
+            if key not in kept:
                 continue
-            except Exception as err:  # a damaged entry is made again
-                log.warning("cached result %s unreadable (%s); extracting again", vdir / key, err)
+            try:
+                out[i] = kept.load(key)
+            except Exception as err:  # a damaged entry (or a pack another build merged away) is made again
+                log.warning("cached result %s in %s unreadable (%s); extracting again", key, kept.vdir, err)
     fresh: set[int] = set()  # extracted by this build (to be cached)
     blobs: dict[int, bytes | None] = {}  # their cacheable bytes, as a worker pickled them
     if child is not None:
@@ -362,13 +362,14 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
                 fresh.add(i)
     todo = [i for i in range(len(items)) if i not in out]
     fresh.update(todo)
-    made = version_dir(cdir, version) if fresh and gaz.version else None
+    if fresh and kept is not None:
+        version_dir(cdir, version)  # (made anew, it prunes the older versions' folders)
     stored: set[int] = set()  # cached as the workers' results came in, while they went on
 
     def take(i: int, r, blob: bytes | None) -> None:
         out[i] = r
-        if made is not None and not isinstance(r, str):  # (an error is never cached, nor is anything without a cache)
-            store(made, keys[i], r, gaz, blob)
+        if kept is not None and not isinstance(r, str):  # (an error is never cached, nor is anything without a cache)
+            kept.add(keys[i], r, blob)
             stored.add(i)
 
     if engine == "dask" and todo:
@@ -400,7 +401,9 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
             continue
         for level, message in r.log:
             log.log(level, "%s", message)
-        if made is not None and i in fresh and i not in stored:
-            store(made, keys[i], r, gaz, blobs.get(i))
+        if kept is not None and i in fresh and i not in stored:
+            kept.add(keys[i], r, blobs.get(i))
         results.append(r)
+    if kept is not None:
+        kept.close()
     return results, errors, {"articles": len(items), "from_cache": len(items) - len(fresh), "extracted": len(fresh)}

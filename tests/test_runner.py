@@ -50,13 +50,47 @@ def test_a_damaged_cache_entry_is_extracted_again(tmp_path):
     cache = tmp_path / "cache"
     gaz = load_gazetteer()
     run_articles(arts, gaz, cache_dir=cache)
-    entries = list((cache / "articles").glob("*/*"))
-    assert entries
-    for entry in entries:
-        entry.write_bytes(b"not a pickle")
+    packs = list((cache / "articles").glob("*/*.pack"))
+    assert len(packs) == 1
+    packs[0].write_bytes(b"not a pickle" * 100_000)  # the index finds garbage where each result was
+    results, errors, counts = run_articles(arts, gaz, cache_dir=cache)
+    assert counts["extracted"] == counts["articles"] and len(results) == counts["articles"] and errors == []
+    _, _, counts = run_articles(arts, gaz, cache_dir=cache)  # made again, and cached again
+    assert counts["extracted"] == 0
+    for index in (cache / "articles").glob("*/*.index"):
+        index.write_bytes(b"not a pickle")
     results, errors, counts = run_articles(arts, gaz, cache_dir=cache)
     assert counts["extracted"] == counts["articles"] and len(results) == counts["articles"] and errors == []
     shutil.rmtree(cache)
+
+
+def test_the_cache_keeps_few_packs_and_no_dead_one(tmp_path, monkeypatch):
+    """Each build that extracts writes one pack; a clean build's pack leaves the one before dead (removed),
+    and past MAX_PACKS the packs are merged into one, from which every result is read again."""
+    import geo.cache as cache_mod
+
+    monkeypatch.setattr(cache_mod, "MAX_PACKS", 3)
+    arts = copy_articles(tmp_path / "articles")
+    cache = tmp_path / "cache"
+    gaz = load_gazetteer()
+    run_articles(arts, gaz, cache_dir=cache)
+    run_articles(arts, gaz, cache_dir=cache, clean=True)
+    assert len(list((cache / "articles").glob("*/*.pack"))) == 1
+    counts_of = []
+    for n in range(5):
+        (arts / f"zz_{n}.txt").write_text(f"Rockets hit Baghdad on day {n}.\n", encoding="utf-8")
+        _, _, counts = run_articles(arts, gaz, cache_dir=cache)
+        counts_of.append(counts["extracted"])
+        assert len(list((cache / "articles").glob("*/*.pack"))) <= 3
+    assert counts_of == [1] * 5
+    assert len(list((cache / "articles").glob("*/*.index"))) == len(list((cache / "articles").glob("*/*.pack")))
+    results, _, counts = run_articles(arts, gaz, cache_dir=cache)
+    assert counts["extracted"] == 0 and len(results) == counts["articles"]
+    packs = list((cache / "articles").glob("*/*.pack"))
+    for pack in packs:  # gone, their indexes left (another build merged them away mid-way)
+        pack.unlink()
+    _, errors, counts = run_articles(arts, gaz, cache_dir=cache)
+    assert counts["extracted"] == counts["articles"] and errors == []
 
 
 def test_the_cache_keeps_the_results_of_the_newest_versions_only(tmp_path, monkeypatch):
