@@ -164,6 +164,10 @@ class ResultStore:
     def __contains__(self, key: str) -> bool:
         return key in self._where
 
+    @property
+    def empty(self) -> bool:
+        return not self._where
+
     def _bytes(self, key: str) -> memoryview:
         import mmap
 

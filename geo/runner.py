@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from .beside import fork_beside
-from .cache import (SEEN_FILE, CacheUnpickler, ResultStore, changed_since, code_version, dumps, item_key, load_seen,
-                    save_seen, version_dir, version_path)
+from .cache import (SEEN_FILE, CacheUnpickler, ResultStore, changed_since, code_version, content_digest, dumps, item_key,
+                    load_seen, save_seen, version_dir, version_path)
 from .errors import ArticleError
 from .events.actors import load_actors
 from .events.extract import country_incidents, extract
@@ -263,17 +263,37 @@ def _unpack(packed: tuple[str, Any], gaz: Gazetteer) -> list[tuple[Any, bytes | 
     return [(r, None) for r in pickle.loads(data)]
 
 
-def _extract_batch(batch: list[tuple], version: str) -> tuple[str, bytes]:
-    """A pool worker's task: a batch of articles, packed."""
-    return _pack([_extract(item) for item in batch], version)
+def _digest(item: tuple) -> tuple | None:
+    """A file's content digest with its signature, as :func:`geo.cache.content_digest` remembers it."""
+    if item[0] != "file":
+        return None
+    got: dict = {}
+    try:
+        content_digest(item[1], {}, got)
+    except OSError:
+        return None
+    return got.get(str(item[1]))
+
+
+def _extract_batch(batch: list[tuple], version: str, digests: bool = False) -> tuple[tuple[str, Any], list | None]:
+    """A pool worker's task: a batch of articles, packed, and with ``digests`` each file's content
+    digest (read where the file is read: the build need not read every file of a clean build first)."""
+    return _pack([_extract(item) for item in batch], version), [_digest(it) for it in batch] if digests else None
 
 
 def _dask_batch(batch: list[tuple], gazetteer_dir: Path | None, places: tuple[Path, ...],
-                version: str = "") -> tuple[str, bytes]:
-    """A Dask task: a batch of articles, packed; the worker loads the gazetteer once, on its first batch."""
+                version: str = "", digests: bool = False) -> tuple[tuple[str, Any], list | None]:
+    """A Dask task: :func:`_extract_batch`; the worker loads the gazetteer once, on its first batch."""
     if "gaz" not in _WORKER:
         _init(gazetteer_dir, places)
-    return _pack([_extract(item) for item in batch], version)
+    return _extract_batch(batch, version, digests)
+
+
+def _unpack_batches(done, gaz: Gazetteer):
+    """(result, its cacheable bytes, its file's digest or None) of each item of the batches ``done``."""
+    for packed, digests in done:
+        got = _unpack(packed, gaz)
+        yield from ((r, blob, d) for (r, blob), d in zip(got, digests or [None] * len(got)))
 
 
 @contextmanager
@@ -300,17 +320,33 @@ def dask_client(jobs: int, scheduler: str | None):
 
 
 def _run_dask(todo_items: list[tuple], jobs: int, client, gazetteer_dir: Path | None,
-              places: tuple[Path, ...]):
-    """The per-article stage as Dask tasks: (result, its cacheable bytes) of each item in order, as the
-    batches finish.  Workers need the articles' files (or the archive) and the gazetteer cache at the same
-    paths; a worker without the cache builds it once."""
+              places: tuple[Path, ...], digests: bool = False):
+    """The per-article stage as Dask tasks: (result, its cacheable bytes, its digest) of each item in
+    order, as the batches finish.  Workers need the articles' files (or the archive) and the gazetteer
+    cache at the same paths; a worker without the cache builds it once."""
     size = max(1, len(todo_items) // (max(jobs, 1) * 8))
     batches = [todo_items[i : i + size] for i in range(0, len(todo_items), size)]
     gaz = _WORKER["gaz"]
     futures = client.map(_dask_batch, batches, gazetteer_dir=gazetteer_dir, places=tuple(places),
-                         version=gaz.version, pure=False)
-    for future in futures:
-        yield from _unpack(future.result(), gaz)
+                         version=gaz.version, digests=digests, pure=False)
+    yield from _unpack_batches((future.result() for future in futures), gaz)
+
+
+def _run_pool(todo_items: list[tuple], jobs: int, gazetteer_dir: Path | None, places: tuple[Path, ...],
+              digests: bool = False):
+    """The per-article stage in a pool of ``jobs`` processes: as :func:`_run_dask`."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # Fresh processes (a fork of this one could inherit a browser's or a server's threads mid-lock):
+    # each loads the gazetteer from the cache the parent has just made or checked.
+    with ProcessPoolExecutor(max_workers=min(jobs, len(todo_items)), mp_context=multiprocessing.get_context("forkserver"),
+                             initializer=_init, initargs=(gazetteer_dir, tuple(places))) as pool:
+        size = max(1, len(todo_items) // (jobs * 8))
+        batches = [todo_items[k : k + size] for k in range(0, len(todo_items), size)]
+        gaz = _WORKER["gaz"]
+        yield from _unpack_batches(pool.map(_extract_batch, batches, [gaz.version] * len(batches),
+                                            [digests] * len(batches)), gaz)
 
 
 def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = False, cache_dir: Path | None = None,
@@ -337,15 +373,17 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     # added to the folder or removed since the build before: an unchanged folder forks nothing.)
     local_jobs = engine == "local" and jobs > 1
     send = early
-    keys = [item_key(it, version, seen, now) for it in items]
-    new = [i for i, key in enumerate(keys) if not (cached and key in kept)]
+    lookup = cached and not kept.empty
+    # A clean build (or a first) of many articles on workers: each file's digest is read by the worker
+    # that reads the file, and its key made as its result comes back, not every file read here first.
+    later = not lookup and len(items) > FEW and (engine == "dask" or local_jobs)
+    keys: list[str | None] = [None if later else item_key(it, version, seen, now) for it in items]
+    new = [i for i, key in enumerate(keys) if not (lookup and key in kept)]
     few = new if 0 < len(new) <= FEW else []
     if send is None and few and local_jobs:
         send = _extract_beside()
     child = send([items[i] for i in few]) if send is not None else None
-    if now != seen:
-        save_seen(cdir, now)
-    if cached:
+    if lookup:
         for i, key in enumerate(keys):
             if key not in kept:
                 continue
@@ -366,30 +404,23 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         version_dir(cdir, version)  # (made anew, it prunes the older versions' folders)
     stored: set[int] = set()  # cached as the workers' results came in, while they went on
 
-    def take(i: int, r, blob: bytes | None) -> None:
+    def take(i: int, r, blob: bytes | None, digest: tuple | None) -> None:
         out[i] = r
+        if keys[i] is None:
+            keys[i] = item_key(items[i], version, {str(items[i][1]): digest} if digest else {}, now)
         if kept is not None and not isinstance(r, str):  # (an error is never cached, nor is anything without a cache)
             kept.add(keys[i], r, blob)
             stored.add(i)
 
+    todo_items = [items[i] for i in todo]
     if engine == "dask" and todo:
         with (nullcontext(client) if client is not None else dask_client(jobs, scheduler)) as c:
-            for i, (r, blob) in zip(todo, _run_dask([items[i] for i in todo], jobs, c, gazetteer_dir, places)):
-                take(i, r, blob)
+            for i, got in zip(todo, _run_dask(todo_items, jobs, c, gazetteer_dir, places, digests=later)):
+                take(i, *got)
     elif jobs > 1 and len(todo) > 1:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # Fresh processes (a fork of this one could inherit a browser's or a server's threads mid-lock):
-        # each loads the gazetteer from the cache the parent has just made or checked.
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), mp_context=multiprocessing.get_context("forkserver"),
-                                 initializer=_init, initargs=(gazetteer_dir, tuple(places))) as pool:
-            size = max(1, len(todo) // (jobs * 8))
-            batches = [[items[i] for i in todo[k : k + size]] for k in range(0, len(todo), size)]
-            done = pool.map(_extract_batch, batches, [gaz.version] * len(batches))
-            results_in_order = (r for packed in done for r in _unpack(packed, gaz))
-            for i, (r, blob) in zip(todo, bar(results_in_order, "articles", total=len(todo))):
-                take(i, r, blob)
+        for i, got in zip(todo, bar(_run_pool(todo_items, jobs, gazetteer_dir, places, digests=later), "articles",
+                                    total=len(todo))):
+            take(i, *got)
     else:
         for i in bar(todo, "articles"):
             out[i] = _extract(items[i])
@@ -406,4 +437,6 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
         results.append(r)
     if kept is not None:
         kept.close()
+    if now != seen:
+        save_seen(cdir, now)
     return results, errors, {"articles": len(items), "from_cache": len(items) - len(fresh), "extracted": len(fresh)}

@@ -93,6 +93,39 @@ def test_the_cache_keeps_few_packs_and_no_dead_one(tmp_path, monkeypatch):
     assert counts["extracted"] == counts["articles"] and errors == []
 
 
+def test_a_clean_build_on_workers_keys_each_result_by_the_digest_its_worker_read(tmp_path, monkeypatch):
+    """Many articles and no cached result to look up: the workers read each file's digest, and the
+    results are cached under the keys a build that reads every file itself finds again."""
+    import pickle
+
+    import geo.runner as runner
+
+    monkeypatch.setattr(runner, "FEW", 1)
+    monkeypatch.setattr(runner, "item_key", _counting(runner.item_key, calls := []))
+    arts = copy_articles(tmp_path / "articles")
+    cache = tmp_path / "cache"
+    gaz = load_gazetteer()
+    _, _, counts = run_articles(arts, gaz, cache_dir=cache, jobs=2, clean=True)
+    assert counts["extracted"] == counts["articles"] > 1
+    assert len(calls) == counts["articles"] and all(calls)  # each key made with the digest a worker read
+    with (cache / "articles" / "digests.pickle").open("rb") as fh:
+        digests = pickle.load(fh)
+    assert sorted(digests) == sorted(str(p) for p in arts.glob("*.txt"))
+    _, _, counts = run_articles(arts, gaz, cache_dir=tmp_path / "cache", jobs=1)
+    assert counts["extracted"] == 0
+    (cache / "articles" / "digests.pickle").unlink()  # every file read again here: the same keys
+    _, _, counts = run_articles(arts, gaz, cache_dir=tmp_path / "cache", jobs=1)
+    assert counts["extracted"] == 0
+
+
+def _counting(fn, calls):
+    def wrapped(item, version, seen=None, now=None):
+        calls.append(dict(seen or {}))
+        return fn(item, version, seen, now)
+
+    return wrapped
+
+
 def test_the_cache_keeps_the_results_of_the_newest_versions_only(tmp_path, monkeypatch):
     """Each code and gazetteer version caches in a folder of its own; a new one removes all but the
     newest three, and the entries of the flat layout before (dead since their version changed)."""
