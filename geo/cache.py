@@ -44,11 +44,13 @@ def code_version() -> str:
     return h.hexdigest()
 
 
-def item_key(item: tuple, version: str, seen: dict | None = None, now: dict | None = None) -> str:
+def item_key(item: tuple, version: str, seen: dict | None = None, now: dict | None = None,
+             read: tuple | None = None) -> str:
     """The cache key of one article: the code and gazetteer version, its name, its bytes and its
     sidecar's.  ``seen`` holds each file's content digest by its size, modification time and inode
     from the build before, so that an unchanged folder of 5,000 articles is not read again to learn
-    it is unchanged; ``now`` receives this build's (only the files that are still there)."""
+    it is unchanged; ``now`` receives this build's (only the files that are still there).  ``read``:
+    the file's (signature, digest) as the worker that extracted it read it, taken as it is."""
     h = hashlib.sha256(version.encode())
     if item[0] == "row":
         row = item[1]
@@ -57,7 +59,13 @@ def item_key(item: tuple, version: str, seen: dict | None = None, now: dict | No
         return h.hexdigest()
     _, path, folder = item
     h.update(str(path.relative_to(folder)).encode())
-    h.update(b"\0" + content_digest(path, seen or {}, now if now is not None else {}).encode())
+    if read is not None:
+        if now is not None:
+            now[str(path)] = read
+        digest = read[1]
+    else:
+        digest = content_digest(path, seen or {}, now if now is not None else {})
+    h.update(b"\0" + digest.encode())
     return h.hexdigest()
 
 

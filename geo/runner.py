@@ -324,7 +324,7 @@ def _run_dask(todo_items: list[tuple], jobs: int, client, gazetteer_dir: Path | 
     """The per-article stage as Dask tasks: (result, its cacheable bytes, its digest) of each item in
     order, as the batches finish.  Workers need the articles' files (or the archive) and the gazetteer
     cache at the same paths; a worker without the cache builds it once."""
-    size = max(1, len(todo_items) // (max(jobs, 1) * 8))
+    size = max(1, len(todo_items) // (max(jobs, 1) * 16))
     batches = [todo_items[i : i + size] for i in range(0, len(todo_items), size)]
     gaz = _WORKER["gaz"]
     futures = client.map(_dask_batch, batches, gazetteer_dir=gazetteer_dir, places=tuple(places),
@@ -342,7 +342,7 @@ def _run_pool(todo_items: list[tuple], jobs: int, gazetteer_dir: Path | None, pl
     # each loads the gazetteer from the cache the parent has just made or checked.
     with ProcessPoolExecutor(max_workers=min(jobs, len(todo_items)), mp_context=multiprocessing.get_context("forkserver"),
                              initializer=_init, initargs=(gazetteer_dir, tuple(places))) as pool:
-        size = max(1, len(todo_items) // (jobs * 8))
+        size = max(1, len(todo_items) // (jobs * 16))
         batches = [todo_items[k : k + size] for k in range(0, len(todo_items), size)]
         gaz = _WORKER["gaz"]
         yield from _unpack_batches(pool.map(_extract_batch, batches, [gaz.version] * len(batches),
@@ -407,7 +407,7 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     def take(i: int, r, blob: bytes | None, digest: tuple | None) -> None:
         out[i] = r
         if keys[i] is None:
-            keys[i] = item_key(items[i], version, {str(items[i][1]): digest} if digest else {}, now)
+            keys[i] = item_key(items[i], version, {}, now, read=digest)
         if kept is not None and not isinstance(r, str):  # (an error is never cached, nor is anything without a cache)
             kept.add(keys[i], r, blob)
             stored.add(i)

@@ -119,9 +119,9 @@ def test_a_clean_build_on_workers_keys_each_result_by_the_digest_its_worker_read
 
 
 def _counting(fn, calls):
-    def wrapped(item, version, seen=None, now=None):
-        calls.append(dict(seen or {}))
-        return fn(item, version, seen, now)
+    def wrapped(item, version, seen=None, now=None, read=None):
+        calls.append(read)
+        return fn(item, version, seen, now, read)
 
     return wrapped
 
