@@ -349,6 +349,15 @@ def _run_pool(todo_items: list[tuple], jobs: int, gazetteer_dir: Path | None, pl
                                             [digests] * len(batches)), gaz)
 
 
+def _key(item: tuple, version: str, seen: dict, now: dict, read: tuple | None = None) -> str | None:
+    """:func:`geo.cache.item_key`, or None for a file gone since it was listed (its extraction says so;
+    nothing is cached for it)."""
+    try:
+        return item_key(item, version, seen, now, read)
+    except OSError:
+        return None
+
+
 def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = False, cache_dir: Path | None = None,
                  prepare: bool = True, gazetteer_dir: Path | None = None, places: tuple[Path, ...] = (),
                  items: list[tuple] | None = None, engine: str = "local",
@@ -377,7 +386,7 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     # A clean build (or a first) of many articles on workers: each file's digest is read by the worker
     # that reads the file, and its key made as its result comes back, not every file read here first.
     later = not lookup and len(items) > FEW and (engine == "dask" or local_jobs)
-    keys: list[str | None] = [None if later else item_key(it, version, seen, now) for it in items]
+    keys: list[str | None] = [None if later else _key(it, version, seen, now) for it in items]
     new = [i for i, key in enumerate(keys) if not (lookup and key in kept)]
     few = new if 0 < len(new) <= FEW else []
     if send is None and few and local_jobs:
@@ -406,9 +415,11 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
 
     def take(i: int, r, blob: bytes | None, digest: tuple | None) -> None:
         out[i] = r
-        if keys[i] is None:
-            keys[i] = item_key(items[i], version, {}, now, read=digest)
-        if kept is not None and not isinstance(r, str):  # (an error is never cached, nor is anything without a cache)
+        if kept is None or isinstance(r, str):  # (an error is never cached, nor is anything without a cache)
+            return
+        if keys[i] is None and (digest is not None or items[i][0] == "row"):
+            keys[i] = _key(items[i], version, {}, now, read=digest)
+        if keys[i] is not None:
             kept.add(keys[i], r, blob)
             stored.add(i)
 
@@ -432,7 +443,7 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
             continue
         for level, message in r.log:
             log.log(level, "%s", message)
-        if kept is not None and i in fresh and i not in stored:
+        if kept is not None and i in fresh and i not in stored and keys[i] is not None:
             kept.add(keys[i], r, blobs.get(i))
         results.append(r)
     if kept is not None:

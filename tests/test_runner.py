@@ -118,6 +118,22 @@ def test_a_clean_build_on_workers_keys_each_result_by_the_digest_its_worker_read
     assert counts["extracted"] == 0
 
 
+def test_a_file_gone_after_it_was_listed_is_reported_and_the_others_built(tmp_path, monkeypatch):
+    import geo.runner as runner
+
+    monkeypatch.setattr(runner, "FEW", 1)  # (with two jobs: the workers read the digests)
+    arts = copy_articles(tmp_path / "articles")
+    (arts / "zz_gone.txt").write_text("Rockets hit Baghdad on Monday.\n", encoding="utf-8")
+    gaz = load_gazetteer()
+    for jobs in (1, 2):
+        items, _ = runner.discover(arts)
+        (arts / "zz_gone.txt").unlink()
+        results, errors, counts = run_articles(arts, gaz, jobs=jobs, clean=True, items=items, cache_dir=tmp_path / "c")
+        assert [e.split(":")[0] for e in errors] == [str(arts / "zz_gone.txt")] and "cannot read" in errors[0]
+        assert len(results) == counts["articles"] - 1 >= 2
+        (arts / "zz_gone.txt").write_text("Rockets hit Baghdad on Monday.\n", encoding="utf-8")
+
+
 def _counting(fn, calls):
     def wrapped(item, version, seen=None, now=None, read=None):
         calls.append(read)
