@@ -236,8 +236,8 @@ class ResultStore:
         try:
             self._publish()
             self._tidy()
-        except OSError as err:
-            log.warning("could not cache the results in %s: %s", self.vdir, err)
+        except (OSError, ValueError) as err:  # (ValueError: a pack another build cut short)
+            log.warning("could not cache or tidy the results in %s: %s", self.vdir, err)
             self._drop()
 
     def _tidy(self) -> None:

@@ -142,6 +142,28 @@ def _counting(fn, calls):
     return wrapped
 
 
+def test_packs_another_build_removed_or_cut_mid_merge_cost_a_warning_only(tmp_path, monkeypatch, caplog):
+    import geo.cache as cache_mod
+
+    monkeypatch.setattr(cache_mod, "MAX_PACKS", 1)
+    for how in ("removed", "cut"):
+        vdir = tmp_path / how
+        for n in range(2):
+            store = cache_mod.ResultStore(vdir, None)
+            store.add(f"key{n}", None, f"result {n}".encode())
+            store.close()
+        assert sorted(p.suffix for p in vdir.iterdir()) == [".index", ".pack"]  # (two packs were merged)
+        store = cache_mod.ResultStore(vdir, None)
+        assert bytes(store._bytes("key0")) == b"result 0" and bytes(store._bytes("key1")) == b"result 1"
+        store = cache_mod.ResultStore(vdir, None)
+        store.add("key2", None, b"result 2")
+        for pack in vdir.glob("*.pack"):  # (what another build may do to it meanwhile)
+            pack.unlink() if how == "removed" else pack.write_bytes(b"res")
+        caplog.clear()
+        store.close()
+        assert "could not cache or tidy" in caplog.text and not list(vdir.glob(".tmp-*"))
+
+
 def test_the_cache_keeps_the_results_of_the_newest_versions_only(tmp_path, monkeypatch):
     """Each code and gazetteer version caches in a folder of its own; a new one removes all but the
     newest three, and the entries of the flat layout before (dead since their version changed)."""
