@@ -10,9 +10,12 @@ modification time and inode (``digests.pickle``), so an unchanged folder is not 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import json
 import logging
+import mmap
 import os
 import pickle
 import tempfile
@@ -70,22 +73,40 @@ def item_key(item: tuple, version: str, seen: dict | None = None, now: dict | No
 
 
 def content_digest(path: Path, seen: dict, now: dict) -> str:
-    side = path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
+    hit = seen.get(str(path))
+    sig = _signature(path)
+    if hit is None or hit[0] != sig:
+        hit = (sig, _digest(path))
+    now[str(path)] = hit
+    return hit[1]
+
+
+def file_digest(path: Path) -> tuple:
+    """(signature, content digest) of an article's file and its sidecar, as ``digests.pickle`` keeps them."""
+    return _signature(path), _digest(path)
+
+
+def _sidecar(path: Path) -> Path:
+    return path.with_name(path.name[: -len(path.suffix)] + META_SUFFIX)
+
+
+def _signature(path: Path) -> tuple:
     st = path.stat()
     try:
-        ss = side.stat()
+        ss = _sidecar(path).stat()
         side_sig = (ss.st_size, ss.st_mtime_ns, ss.st_ino)
     except FileNotFoundError:
         side_sig = None
-    sig = (st.st_size, st.st_mtime_ns, st.st_ino, side_sig)
-    hit = seen.get(str(path))
-    if hit is None or hit[0] != sig:
-        h = hashlib.sha256(path.read_bytes())
-        if side_sig is not None:
-            h.update(b"\0" + side.read_bytes())
-        hit = (sig, h.hexdigest())
-    now[str(path)] = hit
-    return hit[1]
+    return (st.st_size, st.st_mtime_ns, st.st_ino, side_sig)
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256(path.read_bytes())
+    try:
+        h.update(b"\0" + _sidecar(path).read_bytes())
+    except FileNotFoundError:
+        pass
+    return h.hexdigest()
 
 
 def load_seen(cdir: Path) -> dict:
@@ -177,8 +198,6 @@ class ResultStore:
         return not self._where
 
     def _bytes(self, key: str) -> memoryview:
-        import mmap
-
         name, off, n = self._where[key]
         data = self._maps.get(name)
         if data is None:
@@ -190,8 +209,6 @@ class ResultStore:
 
     def load(self, key: str):
         """The result cached under ``key`` (KeyError when there is none; another error when it is damaged)."""
-        import io
-
         return CacheUnpickler(io.BytesIO(self._bytes(key)), self.gaz).load()
 
     def add(self, key: str, result, data: bytes | None = None) -> None:
@@ -248,8 +265,9 @@ class ResultStore:
             self._forget(name)
             del live[name]
         for tmp in self.vdir.glob(".tmp-*"):  # (a pack left half written by a build killed an hour ago or more)
-            if time.time() - tmp.stat().st_mtime > 3600:
-                tmp.unlink(missing_ok=True)
+            with contextlib.suppress(FileNotFoundError):  # (or one another build has just published)
+                if time.time() - tmp.stat().st_mtime > 3600:
+                    tmp.unlink()
         dead = sum(self._sizes[p] for p in live) - sum(live.values())
         if len(live) > MAX_PACKS or dead > sum(live.values()):
             self._merge(set(live))
@@ -288,8 +306,6 @@ def _write_pickle(path: Path, obj) -> None:
 
 
 def dumps(result, gaz: Gazetteer) -> bytes:
-    import io
-
     buf = io.BytesIO()
     CachePickler(buf, gaz).dump(result)
     return buf.getvalue()

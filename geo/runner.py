@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .beside import fork_beside
-from .cache import (SEEN_FILE, CacheUnpickler, ResultStore, changed_since, code_version, content_digest, dumps, item_key,
+from .cache import (SEEN_FILE, CacheUnpickler, ResultStore, changed_since, code_version, dumps, file_digest, item_key,
                     load_seen, save_seen, version_dir, version_path)
 from .errors import ArticleError
 from .events.actors import load_actors
@@ -264,15 +264,13 @@ def _unpack(packed: tuple[str, Any], gaz: Gazetteer) -> list[tuple[Any, bytes | 
 
 
 def _digest(item: tuple) -> tuple | None:
-    """A file's content digest with its signature, as :func:`geo.cache.content_digest` remembers it."""
+    """A file item's (signature, content digest); None for an archive's row, or a file gone."""
     if item[0] != "file":
         return None
-    got: dict = {}
     try:
-        content_digest(item[1], {}, got)
+        return file_digest(item[1])
     except OSError:
         return None
-    return got.get(str(item[1]))
 
 
 def _extract_batch(batch: list[tuple], version: str, digests: bool = False) -> tuple[tuple[str, Any], list | None]:
@@ -371,7 +369,6 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     _WORKER.update(gaz=gaz, actors=load_actors())
     version = hashlib.sha256(f"{code_version()}:{gaz.version}".encode()).hexdigest()
     cdir = (cache_dir or default_cache_dir()) / "articles"
-    cached = not clean and gaz.version
     kept = ResultStore(version_path(cdir, version), gaz) if gaz.version else None
     seen = load_seen(cdir) if not clean else {}
     now: dict = {}
@@ -382,9 +379,10 @@ def run_articles(folder: Path, gaz: Gazetteer, jobs: int = 1, clean: bool = Fals
     # added to the folder or removed since the build before: an unchanged folder forks nothing.)
     local_jobs = engine == "local" and jobs > 1
     send = early
-    lookup = cached and not kept.empty
+    lookup = not clean and kept is not None and not kept.empty
     # A clean build (or a first) of many articles on workers: each file's digest is read by the worker
     # that reads the file, and its key made as its result comes back, not every file read here first.
+    # (Up to FEW go to one forked child, which reads no digest: their keys are made here.)
     later = not lookup and len(items) > FEW and (engine == "dask" or local_jobs)
     keys: list[str | None] = [None if later else _key(it, version, seen, now) for it in items]
     new = [i for i, key in enumerate(keys) if not (lookup and key in kept)]
